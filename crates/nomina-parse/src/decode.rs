@@ -1,0 +1,270 @@
+//! Bytes to text: byte-order mark, declared charset, validation, detection.
+
+use std::fmt;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::error::DecodeError;
+
+/// Why an encoding was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EncodingBasis {
+    /// A byte-order mark.
+    Bom,
+    /// A charset declared in an HTML `<meta>` tag.
+    Declared,
+    /// Validation (UTF-8) or statistical detection.
+    Detected,
+    /// Nothing could tell; a default was used.
+    Assumed,
+}
+
+impl EncodingBasis {
+    /// The name used in records (`"bom"`, `"declared"`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EncodingBasis::Bom => "bom",
+            EncodingBasis::Declared => "declared",
+            EncodingBasis::Detected => "detected",
+            EncodingBasis::Assumed => "assumed",
+        }
+    }
+}
+
+impl fmt::Display for EncodingBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Text decoded from a document's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// The encoding used, as encoding_rs names it (`"UTF-8"`, `"GBK"`).
+    pub encoding: &'static str,
+    /// Why that encoding.
+    pub basis: EncodingBasis,
+    /// Malformed byte sequences replaced by U+FFFD.
+    pub malformed: usize,
+}
+
+/// Share of control bytes (other than whitespace) above which a document
+/// is taken for binary data rather than text.
+const BINARY_CONTROL_SHARE: f64 = 0.10;
+
+/// Decodes `bytes`: a byte-order mark first, then a charset declared in
+/// HTML, then UTF-8 validation, then detection with chardetng.
+///
+/// Empty input and binary data are errors; malformed sequences are not (they
+/// are replaced and counted in [`Decoded::malformed`]).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(DecodeError::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(finish(encoding, &bytes[bom_len..], EncodingBasis::Bom));
+    }
+    if looks_like_utf16(bytes) {
+        let encoding = if bytes.iter().step_by(2).filter(|&&b| b == 0).count() > bytes.len() / 4 {
+            UTF_16BE
+        } else {
+            UTF_16LE
+        };
+        return Ok(finish(encoding, bytes, EncodingBasis::Detected));
+    }
+    if is_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    if let Some(encoding) = declared_charset(bytes) {
+        return Ok(finish(encoding, bytes, EncodingBasis::Declared));
+    }
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+        return Ok(finish(UTF_8, bytes, EncodingBasis::Detected));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let decoded = finish(encoding, bytes, EncodingBasis::Detected);
+    // chardetng always names an encoding; when even its best guess leaves
+    // malformed bytes, nothing really told, and the record says so.
+    if decoded.malformed > 0 {
+        return Ok(Decoded { basis: EncodingBasis::Assumed, ..decoded });
+    }
+    Ok(decoded)
+}
+
+fn finish(encoding: &'static Encoding, bytes: &[u8], basis: EncodingBasis) -> Decoded {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let malformed = if had_errors {
+        text.chars().filter(|&c| c == '\u{FFFD}').count()
+            - count_replacement_chars_in_source(encoding, bytes)
+    } else {
+        0
+    };
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        basis,
+        malformed,
+    }
+}
+
+/// U+FFFD characters written in the source itself, which are text, not
+/// decoding errors. Only UTF-8 can carry them in a way cheap to count.
+fn count_replacement_chars_in_source(encoding: &'static Encoding, bytes: &[u8]) -> usize {
+    if encoding == UTF_8 {
+        bytes.windows(3).filter(|w| w == b"\xEF\xBF\xBD").count()
+    } else {
+        0
+    }
+}
+
+/// UTF-16 without a byte-order mark shows as text with a zero byte in every
+/// other place.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return false;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let even_zeros = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_zeros = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let half = sample.len() / 2;
+    (even_zeros * 10 > half * 7 && odd_zeros * 10 < half) || (odd_zeros * 10 > half * 7 && even_zeros * 10 < half)
+}
+
+/// UTF-8 with a few damaged sequences: decoding it as anything else would
+/// garble every good character to save a handful of bad ones.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut good_multibyte = 0usize;
+    let mut bad = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        good_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    good_multibyte >= 8 && bad * 10 <= good_multibyte
+}
+
+fn is_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    controls as f64 > sample.len() as f64 * BINARY_CONTROL_SHARE
+}
+
+/// The charset an HTML document declares in its first kilobytes
+/// (`<meta charset="...">` or `<meta http-equiv="Content-Type" content="...; charset=...">`).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let start = from + pos;
+        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(cs) = find(tag, b"charset") {
+            let rest = &tag[cs + b"charset".len()..];
+            let rest = rest.trim_ascii_start();
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = rest.trim_ascii_start();
+                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let label_end = rest
+                    .iter()
+                    .position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
+                    .unwrap_or(rest.len());
+                if let Some(enc) = Encoding::for_label(&rest[..label_end]) {
+                    // A page saved to disk is no longer UTF-16 whatever it
+                    // declares (the HTML standard says the same).
+                    return Some(if enc == UTF_16LE || enc == UTF_16BE { UTF_8 } else { enc });
+                }
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_without_bom_is_detected() {
+        let d = decode("Member State 韩国".as_bytes()).unwrap();
+        assert_eq!((d.encoding, d.basis, d.malformed), ("UTF-8", EncodingBasis::Detected, 0));
+        assert_eq!(d.text, "Member State 韩国");
+    }
+
+    #[test]
+    fn bom_wins() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Basic Info".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.encoding, d.basis), ("UTF-16LE", EncodingBasis::Bom));
+        assert_eq!(d.text, "Basic Info");
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let mut bytes = vec![];
+        for u in "Basic Info\nQuestion 1".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, "Basic Info\nQuestion 1");
+    }
+
+    #[test]
+    fn legacy_chinese_is_detected() {
+        let text = "联合国成员国 韩国\n机构名称 Ministry of Interior and safety\n行政层级 国家的\n项目运行年份 1\n";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.basis, EncodingBasis::Detected);
+    }
+
+    #[test]
+    fn declared_charset_is_used() {
+        let (body, _, _) = encoding_rs::WINDOWS_1252.encode("<html><head><meta charset=\"windows-1252\"></head><body>café</body></html>");
+        let d = decode(&body).unwrap();
+        assert_eq!((d.encoding, d.basis), ("windows-1252", EncodingBasis::Declared));
+        assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\x7fELF\x02\x01\x01\x00\x00\x00"), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn malformed_bytes_are_counted() {
+        let mut bytes = "联合国成员国 韩国\n机构名称 内政部\n".repeat(4).into_bytes();
+        bytes.extend_from_slice(b"\xff\xfe broken\n");
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.encoding, d.malformed), ("UTF-8", 2), "{d:?}");
+        assert!(d.text.starts_with("联合国成员国 韩国"));
+    }
+
+    #[test]
+    fn replacement_char_in_valid_utf8_is_not_malformed() {
+        let d = decode("其他\u{FFFD}".as_bytes()).unwrap();
+        assert_eq!(d.malformed, 0);
+    }
+}

@@ -1,0 +1,470 @@
+//! The nomination-form parser: lines to sections, blocks, fields, questions
+//! and answers.
+//!
+//! Structure comes first, wording second. Question headings are recognized
+//! by a question word and a number (`Question 3`, `题 3`, `问题三`), with a
+//! title for the basic-info questions and without one for the form's own
+//! questions; parts by the next expected letter (`a.`, `b.`); word limits by
+//! pattern. The label catalog then names what it can; a line it cannot name
+//! is kept as an unknown label, never dropped.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use nomina_refdata::{LabelEntry, catalog, fold::decimal_digit};
+use regex::Regex;
+
+use crate::document::*;
+use crate::lines::{Line, trim};
+
+/// Structural hits (field labels, question headings) below which a text is
+/// not taken for a form.
+const MIN_FORM_HITS: usize = 3;
+
+/// Longest title a basic-info question heading may have; a longer line that
+/// happens to start with `Question 3:` is prose.
+const MAX_TITLE_BYTES: usize = 200;
+
+/// Longest line taken for a part's prompt when the catalog does not know it
+/// and it states no word limit; longer lines are answer text.
+const MAX_UNKNOWN_PROMPT_BYTES: usize = 600;
+
+struct Patterns {
+    heading: Regex,
+    nested: Regex,
+    part: Regex,
+    word_limits: Vec<Regex>,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let mut words: Vec<&str> = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "structure.question")
+            .map(|e| e.text)
+            .collect();
+        // Longest first, so that `问题` wins over `题`.
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let words = words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+        let number = r"[0-9０-９٠-٩۰-۹]+|[一二三四五六七八九十两〇零]+";
+        let heading = Regex::new(&format!(
+            r"(?i)^(?P<word>{words})\s*(?P<num>{number})\s*(?:[:：.．、\-–—]\s*(?P<title>.*))?$"
+        ))
+        .expect("heading pattern");
+        let nested = Regex::new(&format!(r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"))
+            .expect("nested heading pattern");
+        let part = Regex::new(r"^(?:\((?P<l1>[a-z])\)|(?P<l2>[a-z])\s*[.)．])\s*(?P<prompt>\S.*)$")
+            .expect("part pattern");
+        let word_limits = catalog()
+            .word_limits()
+            .iter()
+            .map(|w| Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog"))
+            .collect();
+        Patterns { heading, nested, part, word_limits }
+    })
+}
+
+/// The number a heading writes, in any digits or in Chinese numerals.
+fn parse_number(s: &str) -> Option<u32> {
+    if let Some(n) = s.chars().map(|c| decimal_digit(nfkc_digit(c))).collect::<Option<String>>() {
+        return n.parse().ok();
+    }
+    chinese_numeral(s)
+}
+
+fn nfkc_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Chinese numerals up to 99 (`三`, `十`, `十二`, `二十一`).
+fn chinese_numeral(s: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// The word limit a prompt states: the last match of any language's pattern.
+pub fn word_limit(prompt: &str) -> Option<u32> {
+    let digits: String = prompt.chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
+    patterns()
+        .word_limits
+        .iter()
+        .filter_map(|re| re.captures_iter(&digits).last().map(|c| (c.get(0).map_or(0, |m| m.start()), c)))
+        .max_by_key(|(start, _)| *start)
+        .and_then(|(_, c)| c.name("n")?.as_str().parse().ok())
+}
+
+fn is_ns(ns: &'static str) -> impl Fn(&LabelEntry) -> bool {
+    move |e| e.namespace() == ns
+}
+
+/// Where the parser stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Before any block.
+    Start,
+    /// In the institution block.
+    Institution,
+    /// In basic-info question `index` of `Form::basic`.
+    Basic(usize),
+    /// In form question `index` of `Form::questions`.
+    Question(usize),
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    form: Form,
+    votes: BTreeMap<&'static str, usize>,
+    context: Context,
+    /// The multi-line field collecting the lines below it:
+    /// (context it belongs to, index of the field there).
+    open_field: Option<(Context, usize)>,
+    /// The field whose value may stand on the next line.
+    awaiting_value: Option<(Context, usize)>,
+    basic_copy: usize,
+    question_copy: usize,
+    institution_copy: usize,
+    hits: usize,
+}
+
+impl<'t> Parser<'t> {
+    fn vote(&mut self, lang: &'static str) {
+        if lang != "und" {
+            *self.votes.entry(lang).or_default() += 1;
+        }
+    }
+
+    fn slice(&self, span: Span) -> &'t str {
+        &self.text[span.range()]
+    }
+
+    fn field_mut(&mut self, at: (Context, usize)) -> Option<&mut Field> {
+        match at.0 {
+            Context::Institution => self.form.institution.get_mut(at.1),
+            Context::Basic(i) => self.form.basic.get_mut(i)?.fields.get_mut(at.1),
+            _ => None,
+        }
+    }
+
+    fn line(&mut self, line: &Line) {
+        let span = line.trimmed;
+        if span.is_empty() {
+            self.awaiting_value = None;
+            return;
+        }
+        let at = LineRef { span, line: line.number };
+        let s = self.slice(span);
+        let awaiting = self.awaiting_value.take();
+
+        // Whole-line markers: page chrome and section headings.
+        if let Some(e) = catalog().exact(s, is_ns("chrome")).next() {
+            self.vote(e.lang);
+            self.form.chrome.push(Marker { key: e.key, at });
+            return;
+        }
+        if let Some(e) = catalog().exact(s, is_ns("section")).next() {
+            self.vote(e.lang);
+            self.open_field = None;
+            if e.key == "section.institution_info" {
+                self.enter_institution(true);
+            } else if matches!(e.key, "section.nomination_form" | "section.questions_answers") {
+                self.context = Context::Start;
+            }
+            self.form.sections.push(Marker { key: e.key, at });
+            return;
+        }
+        if self.heading(s, at) {
+            return;
+        }
+        match self.context {
+            Context::Question(q) => self.question_line(q, s, at),
+            _ => self.basic_line(s, at, awaiting),
+        }
+    }
+
+    /// A question heading: titled ones open basic-info questions, bare ones
+    /// the form's questions.
+    fn heading(&mut self, s: &str, at: LineRef) -> bool {
+        let p = patterns();
+        let Some(c) = p.heading.captures(s) else {
+            return false;
+        };
+        let Some(number) = c.name("num").and_then(|m| parse_number(m.as_str())) else {
+            return false;
+        };
+        let title = c.name("title").filter(|t| !t.as_str().trim().is_empty());
+        if title.is_some_and(|t| t.as_str().len() > MAX_TITLE_BYTES) {
+            return false;
+        }
+        if let Some(word) = c.name("word")
+            && let Some(e) = catalog().exact(word.as_str(), |e| e.key == "structure.question").next()
+        {
+            self.vote(e.lang);
+        }
+        self.open_field = None;
+        self.hits += 1;
+        match title {
+            Some(t) => {
+                // `题 10: 问题九:确认同意`: the scraper joined two headings;
+                // the outer number counts, the inner title names it.
+                let mut start = t.start();
+                if let Some(n) = p.nested.captures(t.as_str()).and_then(|n| n.name("rest")) {
+                    start = t.start() + n.start();
+                }
+                let title = Span::new(at.span.start + start, at.span.start + t.end());
+                let title = trim(self.text, title);
+                let title_key = catalog().exact(self.slice(title), is_ns("heading")).next().map(|e| {
+                    self.vote(e.lang);
+                    e.key
+                });
+                if self.form.basic.last().is_some_and(|b| b.copy == self.basic_copy && b.number >= number) {
+                    self.basic_copy += 1;
+                }
+                self.form.basic.push(BasicQuestion {
+                    number,
+                    heading: at,
+                    title: Some(title),
+                    title_key,
+                    fields: Vec::new(),
+                    unknown: Vec::new(),
+                    copy: self.basic_copy,
+                });
+                self.context = Context::Basic(self.form.basic.len() - 1);
+            }
+            None => {
+                if self.form.questions.last().is_some_and(|q| q.copy == self.question_copy && q.number >= number) {
+                    self.question_copy += 1;
+                }
+                self.form.questions.push(FormQuestion { number, heading: at, parts: Vec::new(), copy: self.question_copy });
+                self.context = Context::Question(self.form.questions.len() - 1);
+            }
+        }
+        true
+    }
+
+    fn enter_institution(&mut self, new_copy: bool) {
+        if new_copy && !self.form.institution.is_empty() {
+            self.institution_copy += 1;
+        }
+        self.context = Context::Institution;
+    }
+
+    fn basic_line(&mut self, s: &'t str, at: LineRef, awaiting: Option<(Context, usize)>) {
+        if let Some(m) = catalog().prefix(s, is_ns("field")) {
+            self.vote(m.entry.lang);
+            self.hits += 1;
+            let Some(spec) = catalog().field(m.entry.key) else {
+                return self.unknown(at);
+            };
+            if spec.question == 0 && !matches!(self.context, Context::Institution) {
+                self.enter_institution(false);
+            }
+            let value = trim(self.text, Span::new(at.span.start + m.len, at.span.end));
+            let field = Field {
+                key: m.entry.key,
+                lang: m.entry.lang,
+                label: Span::new(at.span.start, at.span.start + m.label_len),
+                label_full: Span::new(at.span.start, at.span.start + m.len.min(s.len())),
+                value: (!value.is_empty()).then_some(value),
+                items: Vec::new(),
+                line: at.line,
+                copy: 0,
+            };
+            let context = self.context;
+            let index = match context {
+                Context::Institution => {
+                    if self.form.institution.iter().any(|f| f.copy == self.institution_copy && f.key == field.key) {
+                        self.institution_copy += 1;
+                    }
+                    self.form.institution.push(Field { copy: self.institution_copy, ..field });
+                    self.form.institution.len() - 1
+                }
+                Context::Basic(b) => {
+                    let copy = self.form.basic[b].copy;
+                    self.form.basic[b].fields.push(Field { copy, ..field });
+                    self.form.basic[b].fields.len() - 1
+                }
+                _ => unreachable!("basic_line runs outside form questions"),
+            };
+            self.open_field = spec.value.is_multi_line().then_some((context, index));
+            if !spec.value.is_multi_line() && value.is_empty() {
+                self.awaiting_value = Some((context, index));
+            }
+            return;
+        }
+        // A value moved to the line below its label.
+        if let Some(target) = awaiting.or(self.open_field)
+            && let Some(field) = self.field_mut(target)
+        {
+            field.items.push(at);
+            return;
+        }
+        self.unknown(at);
+    }
+
+    fn unknown(&mut self, at: LineRef) {
+        match self.context {
+            Context::Basic(b) => self.form.basic[b].unknown.push(UnknownLabel { at }),
+            Context::Institution => {
+                // The institution block's unknown lines belong to no question;
+                // they are kept as stray lines with the same warning.
+                self.form.stray.push(at);
+            }
+            _ => self.form.stray.push(at),
+        }
+    }
+
+    fn question_line(&mut self, q: usize, s: &'t str, at: LineRef) {
+        let question = &self.form.questions[q];
+        let expected = match question.parts.last() {
+            None => Some('a'),
+            Some(Part { letter: Some(l), .. }) => char::from_u32(*l as u32 + 1),
+            Some(Part { letter: None, .. }) => None,
+        };
+        if let Some(expected) = expected
+            && let Some(c) = patterns().part.captures(s)
+        {
+            let letter = c.name("l1").or(c.name("l2")).and_then(|m| m.as_str().chars().next());
+            let prompt = c.name("prompt").expect("pattern has a prompt group");
+            let prompt_text = prompt.as_str();
+            let known = catalog().exact(prompt_text, is_ns("prompt")).next();
+            let limit = word_limit(prompt_text);
+            let looks_like_prompt = known.is_some() || limit.is_some() || prompt_text.len() <= MAX_UNKNOWN_PROMPT_BYTES;
+            if letter == Some(expected) && looks_like_prompt {
+                if let Some(e) = known {
+                    self.vote(e.lang);
+                }
+                let start = at.span.start;
+                self.form.questions[q].parts.push(Part {
+                    letter,
+                    marker: Some(Span::new(start, start + prompt.start())),
+                    prompt: Span::new(start + prompt.start(), at.span.end),
+                    line: at.line,
+                    word_limit: limit,
+                    prompt_key: known.map(|e| e.key),
+                    answer: Vec::new(),
+                });
+                return;
+            }
+        }
+        let question = &mut self.form.questions[q];
+        match question.parts.last_mut() {
+            Some(part) => part.answer.push(at),
+            None => {
+                let known = catalog().exact(s, is_ns("prompt")).next();
+                if let Some(e) = known {
+                    self.vote(e.lang);
+                }
+                self.form.questions[q].parts.push(Part {
+                    letter: None,
+                    marker: None,
+                    prompt: at.span,
+                    line: at.line,
+                    word_limit: word_limit(s),
+                    prompt_key: known.map(|e| e.key),
+                    answer: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
+/// Parses a decoded text as a nomination form, or `None` when it has too
+/// little of a form's structure to be one.
+pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Option<(Form, BTreeMap<&'static str, usize>)> {
+    let mut parser = Parser {
+        text,
+        form: Form::default(),
+        votes: BTreeMap::new(),
+        context: Context::Start,
+        open_field: None,
+        awaiting_value: None,
+        basic_copy: 0,
+        question_copy: 0,
+        institution_copy: 0,
+        hits: 0,
+    };
+    for line in lines {
+        parser.line(line);
+    }
+    if parser.hits < MIN_FORM_HITS {
+        return None;
+    }
+    let mut form = parser.form;
+    form.truncated_at = truncation(&form, lines);
+    Some((form, parser.votes))
+}
+
+/// A form page ends with page chrome (`Return to list`, `Please wait...`)
+/// after its last question; a text that stops inside a question was cut off.
+fn truncation(form: &Form, lines: &[Line]) -> Option<usize> {
+    let last_question = form.questions.last()?.heading.line;
+    let closed = form.chrome.iter().any(|c| {
+        c.at.line > last_question && matches!(c.key, "chrome.return_to_list" | "chrome.please_wait")
+    });
+    if closed {
+        return None;
+    }
+    lines.iter().rev().find(|l| !l.trimmed.is_empty()).map(|l| l.number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_any_script() {
+        assert_eq!(parse_number("12"), Some(12));
+        assert_eq!(parse_number("١٢"), Some(12));
+        assert_eq!(parse_number("１２"), Some(12));
+        assert_eq!(parse_number("三"), Some(3));
+        assert_eq!(parse_number("十"), Some(10));
+        assert_eq!(parse_number("十二"), Some(12));
+        assert_eq!(parse_number("二十一"), Some(21));
+        assert_eq!(parse_number("三三三"), None);
+    }
+
+    #[test]
+    fn word_limits_of_every_shape() {
+        for (prompt, limit) in [
+            ("Please describe. (300 words maximum)", Some(300)),
+            ("Please describe. (300 words)", Some(300)),
+            ("Please describe. (200 words maxim", Some(200)),
+            ("Please describe. (max. 250 words)", Some(250)),
+            ("请说明。(最多300字)", Some(300)),
+            ("请说明。(限制100个字)", Some(100)),
+            ("请说明。(最多200字", Some(200)),
+            ("请说明。 (300字)", Some(300)),
+            ("Has it been submitted in the past 3 years (2017-2019)?", None),
+            ("Was the initiative formally evaluated?", None),
+        ] {
+            assert_eq!(word_limit(prompt), limit, "{prompt}");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Bytes to a typed, span-carrying nomina [`Document`].
+//!
+//! Two steps, each usable alone:
+//!
+//! 1. [`decode`]: bytes to text. A byte-order mark first, then a charset an
+//!    HTML page declares, then UTF-8 validation, then detection with
+//!    chardetng; decoding with encoding_rs. Empty and binary input are
+//!    [`DecodeError`]s; malformed bytes are replaced and counted.
+//! 2. [`parse`]: text to a [`Document`]. A nomination form becomes a
+//!    [`Form`]: page chrome and section headings ([`Marker`]), the
+//!    institution block and basic-info questions ([`BasicQuestion`] with
+//!    [`Field`]s), and the form's questions ([`FormQuestion`] with
+//!    [`Part`]s: prompt, word limit, answer lines). Anything else is kept as
+//!    its lines ([`Body::Text`]).
+//!
+//! Every element carries the [`Span`] of the text it came from, so that a
+//! later stage can tell which characters of the input it accounted for.
+//! Blocks that a scraped page repeats are all kept, each marked with the copy
+//! it belongs to; choosing between copies is the normalizer's job.
+//!
+//! What it leaves out: value normalization (dates, countries, SDGs) and
+//! language detection.
+//!
+//! ```
+//! use nomina_parse::{Body, parse};
+//! let doc = parse("Basic Info\n\nMember State Republic of Korea\nInstitution Name Dangjin City\n\nQuestion 1\n\nPlease describe the initiative. (300 words maximum)\nIt helps.\n".to_string());
+//! let Body::Form(form) = &doc.body else { panic!("not a form") };
+//! assert_eq!(form.institution[0].key, "field.member_state");
+//! assert_eq!(doc.slice(form.institution[0].value.unwrap()), "Republic of Korea");
+//! assert_eq!(form.questions[0].parts[0].word_limit, Some(300));
+//! assert_eq!(doc.label_lang(), Some("en"));
+//! ```
+
+mod decode;
+mod document;
+mod error;
+mod form;
+mod lines;
+
+pub use decode::{Decoded, EncodingBasis, decode};
+pub use document::{
+    BasicQuestion, Body, Document, Field, Form, FormQuestion, LineRef, Marker, Part, Span, UnknownLabel,
+};
+pub use error::DecodeError;
+pub use form::word_limit;
+pub use lines::{Line, lines};
+
+/// Parses decoded text into a [`Document`].
+pub fn parse(text: String) -> Document {
+    let lines = lines::lines(&text);
+    match form::parse_form(&text, &lines) {
+        Some((form, label_votes)) => Document { body: Body::Form(form), label_votes, lines, text },
+        None => {
+            let body = Body::Text(
+                lines
+                    .iter()
+                    .filter(|l| !l.trimmed.is_empty())
+                    .map(|l| LineRef { span: l.trimmed, line: l.number })
+                    .collect(),
+            );
+            Document { body, label_votes: Default::default(), lines, text }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Lines of a text, with their byte spans.
+
+use crate::Span;
+
+/// One line of the decoded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number.
+    pub number: usize,
+    /// The line without its line break.
+    pub span: Span,
+    /// The line without leading and trailing whitespace (empty span for a
+    /// blank line).
+    pub trimmed: Span,
+}
+
+/// Splits `text` into lines at `\n`, `\r\n` and lone `\r`.
+pub fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            let span = Span::new(start, i);
+            out.push(Line { number: out.len() + 1, span, trimmed: trim(text, span) });
+            if at_end {
+                break;
+            }
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    // A final line break does not open another line.
+    if out.len() > 1 && out.last().is_some_and(|l| l.span.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// `span` of `text` without leading and trailing whitespace, including
+/// non-breaking spaces and format characters.
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let is_blank = |c: char| c.is_whitespace() || nomina_refdata::fold::is_format(c);
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let rest = &s[lead..];
+    let body = rest.trim_end_matches(is_blank).len();
+    if body == 0 {
+        Span::new(span.end, span.end)
+    } else {
+        Span::new(span.start + lead, span.start + lead + body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_break_style() {
+        let text = "a\r\nb\rc\n\nd\n";
+        let ls = lines(text);
+        let got: Vec<&str> = ls.iter().map(|l| &text[l.span.start..l.span.end]).collect();
+        assert_eq!(got, ["a", "b", "c", "", "d"]);
+        assert_eq!(ls[4].number, 5);
+    }
+
+    #[test]
+    fn trims_nbsp_and_direction_marks() {
+        let text = "\u{a0} Member State\u{200f} \t";
+        let t = trim(text, Span::new(0, text.len()));
+        assert_eq!(&text[t.start..t.end], "Member State");
+        let blank = "\u{a0}  ";
+        assert!(trim(blank, Span::new(0, blank.len())).is_empty());
+    }
+}

@@ -1,0 +1,341 @@
+//! The label catalog: every known label, heading, prompt, value and page
+//! chrome line of the nomination form, per language, mapped to a canonical key.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::fold::{Folded, is_cjk};
+use crate::tsv;
+
+/// The language of a catalog entry: an ISO 639-1 code, or `und` for text
+/// that every language's page shows untranslated (`Basic Info`).
+pub type LangCode = &'static str;
+
+/// One catalog entry: a way some page writes a canonical key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelEntry {
+    /// Canonical key, `namespace.name` (`field.member_state`, `chrome.no_items`).
+    pub key: &'static str,
+    /// Language of this wording.
+    pub lang: LangCode,
+    /// The wording as written.
+    pub text: &'static str,
+}
+
+impl LabelEntry {
+    /// The namespace of the key (`field` for `field.member_state`).
+    pub fn namespace(&self) -> &'static str {
+        self.key.split_once('.').map_or(self.key, |(ns, _)| ns)
+    }
+
+    /// The key without its namespace (`member_state`).
+    pub fn name(&self) -> &'static str {
+        self.key.split_once('.').map_or("", |(_, n)| n)
+    }
+}
+
+/// What kind of value a basic-info field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// Free text.
+    Text,
+    /// A member state's name.
+    Country,
+    /// An administrative level.
+    Level,
+    /// A whole number.
+    Integer,
+    /// A web address.
+    Url,
+    /// Yes or no.
+    YesNo,
+    /// An UNPSA category.
+    Category,
+    /// SDG goals, one per following line.
+    Goals,
+    /// SDG targets, one per following line.
+    Targets,
+    /// A date.
+    Date,
+    /// A list, one item per following line.
+    List,
+    /// How the nominee learned about the awards.
+    Learned,
+}
+
+impl ValueKind {
+    fn parse(s: &str) -> Option<ValueKind> {
+        Some(match s {
+            "text" => ValueKind::Text,
+            "country" => ValueKind::Country,
+            "level" => ValueKind::Level,
+            "integer" => ValueKind::Integer,
+            "url" => ValueKind::Url,
+            "yes_no" => ValueKind::YesNo,
+            "category" => ValueKind::Category,
+            "goals" => ValueKind::Goals,
+            "targets" => ValueKind::Targets,
+            "date" => ValueKind::Date,
+            "list" => ValueKind::List,
+            "learned" => ValueKind::Learned,
+            _ => return None,
+        })
+    }
+
+    /// Whether the value stands on the lines after the label rather than on
+    /// the label's own line.
+    pub fn is_multi_line(self) -> bool {
+        matches!(self, ValueKind::Goals | ValueKind::Targets | ValueKind::List)
+    }
+}
+
+/// A basic-info field: where it stands and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// Canonical key (`field.member_state`).
+    pub key: &'static str,
+    /// The basic-info question it belongs to; 0 for the institution block.
+    pub question: u8,
+    /// Its place within that question or block, from 1.
+    pub order: u8,
+    /// The kind of value.
+    pub value: ValueKind,
+}
+
+/// A word-limit pattern of one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordLimitPattern {
+    /// Language of the pattern.
+    pub lang: LangCode,
+    /// A regular expression with a named group `n` for the number.
+    pub pattern: &'static str,
+}
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrefixMatch<'c> {
+    /// The entry matched.
+    pub entry: &'c LabelEntry,
+    /// Source bytes the label covers, with the punctuation that closes it
+    /// (`?`, `:`, `。`) and the whitespace after it.
+    pub len: usize,
+    /// Source bytes of the label itself, without closing punctuation.
+    pub label_len: usize,
+}
+
+/// The label catalog.
+#[derive(Debug)]
+pub struct Catalog {
+    entries: Vec<LabelEntry>,
+    by_folded: HashMap<String, Vec<usize>>,
+    /// Longest folded label, in chars, to bound prefix searches.
+    max_chars: usize,
+    fields: Vec<FieldSpec>,
+    word_limits: Vec<WordLimitPattern>,
+}
+
+const LABELS_TSV: &str = include_str!("../catalog/labels.tsv");
+const FIELDS_TSV: &str = include_str!("../catalog/fields.tsv");
+const WORD_LIMITS_TSV: &str = include_str!("../catalog/word_limits.tsv");
+
+impl Catalog {
+    fn load() -> Catalog {
+        let entries: Vec<LabelEntry> = tsv::rows(LABELS_TSV, 3)
+            .map(|r| LabelEntry {
+                key: r[0],
+                lang: r[1],
+                text: r[2],
+            })
+            .collect();
+        let mut by_folded: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut max_chars = 0;
+        for (i, e) in entries.iter().enumerate() {
+            let folded = crate::fold(e.text);
+            max_chars = max_chars.max(folded.chars().count());
+            by_folded.entry(folded).or_default().push(i);
+        }
+        let fields = tsv::rows(FIELDS_TSV, 4)
+            .map(|r| FieldSpec {
+                key: r[0],
+                question: r[1].parse().expect("fields.tsv: question is a number"),
+                order: r[2].parse().expect("fields.tsv: order is a number"),
+                value: ValueKind::parse(r[3]).expect("fields.tsv: known value kind"),
+            })
+            .collect();
+        let word_limits = tsv::rows(WORD_LIMITS_TSV, 2)
+            .map(|r| WordLimitPattern {
+                lang: r[0],
+                pattern: r[1],
+            })
+            .collect();
+        Catalog {
+            entries,
+            by_folded,
+            max_chars,
+            fields,
+            word_limits,
+        }
+    }
+
+    /// Every entry, in file order.
+    pub fn entries(&self) -> &[LabelEntry] {
+        &self.entries
+    }
+
+    /// Every basic-info field.
+    pub fn fields(&self) -> &[FieldSpec] {
+        &self.fields
+    }
+
+    /// The field with canonical key `key`.
+    pub fn field(&self, key: &str) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The word-limit patterns of every language.
+    pub fn word_limits(&self) -> &[WordLimitPattern] {
+        &self.word_limits
+    }
+
+    /// Entries whose wording, folded, equals `text` folded, and whose key
+    /// passes `keep`.
+    pub fn exact<'c>(
+        &'c self,
+        text: &str,
+        keep: impl Fn(&LabelEntry) -> bool,
+    ) -> impl Iterator<Item = &'c LabelEntry> {
+        self.by_folded
+            .get(&crate::fold(text))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i])
+            .filter(move |e| keep(e))
+    }
+
+    /// The longest entry passing `keep` whose folded wording is a prefix of
+    /// `line` folded, ending at a word boundary.
+    pub fn prefix<'c>(
+        &'c self,
+        line: &str,
+        keep: impl Fn(&LabelEntry) -> bool,
+    ) -> Option<PrefixMatch<'c>> {
+        let folded = Folded::with_limit(line, self.max_chars + 8);
+        let f = folded.as_str();
+        // Candidate ends, longest first: the end of the text, every space,
+        // and every boundary next to an ideograph.
+        let mut ends: Vec<usize> = Vec::new();
+        let mut prev: Option<char> = None;
+        for (i, c) in f.char_indices() {
+            if c == ' ' || prev.is_some_and(|p| p != ' ' && (is_cjk(p) || is_cjk(c))) {
+                ends.push(i);
+            }
+            prev = Some(c);
+        }
+        ends.push(f.len());
+        for &end in ends.iter().rev() {
+            let Some(candidates) = self.by_folded.get(&f[..end]) else {
+                continue;
+            };
+            let Some(entry) = candidates.iter().map(|&i| &self.entries[i]).find(|e| keep(e))
+            else {
+                continue;
+            };
+            let label_len = folded.source_end(end);
+            let len = label_len + closing_len(&line[label_len..]);
+            return Some(PrefixMatch {
+                entry,
+                len,
+                label_len,
+            });
+        }
+        None
+    }
+}
+
+/// Bytes of punctuation closing a label, and whitespace, at the start of `rest`.
+fn closing_len(rest: &str) -> usize {
+    let mut len = 0;
+    for c in rest.chars() {
+        if c.is_whitespace()
+            || crate::fold::is_format(c)
+            || matches!(c, '?' | '？' | ':' | '：' | '.' | '。' | '…' | ',' | '，' | '、' | '!' | '！' | '؟' | '؛' | '*')
+        {
+            len += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    len
+}
+
+/// The catalog, loaded once per process.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(Catalog::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_field(e: &LabelEntry) -> bool {
+        e.namespace() == "field"
+    }
+
+    #[test]
+    fn finds_longest_label_prefix() {
+        let line = "Member State Republic of Korea";
+        let m = catalog().prefix(line, is_field).unwrap();
+        assert_eq!(m.entry.key, "field.member_state");
+        assert_eq!(&line[m.len..], "Republic of Korea");
+    }
+
+    #[test]
+    fn question_label_keeps_its_value() {
+        let line = "Is this a public sector initiative? Yes";
+        let m = catalog().prefix(line, is_field).unwrap();
+        assert_eq!(m.entry.key, "field.public_sector");
+        assert_eq!(&line[..m.label_len], "Is this a public sector initiative");
+        assert_eq!(&line[m.len..], "Yes");
+    }
+
+    #[test]
+    fn chinese_labels_end_inside_a_run_of_ideographs() {
+        let line = "部门类型 内政部";
+        let m = catalog().prefix(line, is_field).unwrap();
+        assert_eq!(m.entry.key, "field.department_type");
+        assert_eq!(&line[m.len..], "内政部");
+        // The longer label wins over its suffix.
+        let m = catalog().prefix("公共部门机构类型", is_field).unwrap();
+        assert_eq!(m.entry.key, "field.institution_type");
+        assert_eq!(m.len, "公共部门机构类型".len());
+    }
+
+    #[test]
+    fn a_word_is_not_cut() {
+        // "Member Statement" must not match "Member State".
+        assert!(catalog().prefix("Member Statement of intent", is_field).is_none());
+    }
+
+    #[test]
+    fn exact_lookup_is_tolerant() {
+        let keys: Vec<_> = catalog()
+            .exact("  YES ", |e| e.namespace() == "value")
+            .map(|e| e.key)
+            .collect();
+        assert_eq!(keys, ["value.yes"]);
+    }
+
+    #[test]
+    fn every_field_has_labels_in_english_and_chinese() {
+        for f in catalog().fields() {
+            for lang in ["en", "zh"] {
+                assert!(
+                    catalog().entries().iter().any(|e| e.key == f.key && e.lang == lang),
+                    "{} has no {lang} label",
+                    f.key
+                );
+            }
+        }
+    }
+}

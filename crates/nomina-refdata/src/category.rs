@@ -1,0 +1,93 @@
+//! UNPSA award categories by year.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::tsv;
+
+const CATEGORIES_TSV: &str = include_str!("../data/categories.tsv");
+
+/// An UNPSA award category, by its official English name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    /// The official English name.
+    pub name: &'static str,
+    /// Whether it is a special category (the 2022 COVID-19 one).
+    pub special: bool,
+    /// The award years that had it, ascending.
+    pub years: Vec<u16>,
+}
+
+impl Category {
+    /// The category any of whose names (English, or a known translation) is
+    /// `name`, compared folded.
+    pub fn from_name(name: &str) -> Option<&'static Category> {
+        let t = tables();
+        t.by_name.get(&crate::fold(name)).map(|&i| &t.categories[i])
+    }
+}
+
+struct Tables {
+    categories: Vec<Category>,
+    by_name: HashMap<String, usize>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let rows: Vec<_> = tsv::rows(CATEGORIES_TSV, 5).collect();
+        let mut categories: Vec<Category> = Vec::new();
+        let mut by_name = HashMap::new();
+        // (year, number) of each row to its category, so that translations
+        // join the English name of the same year and number.
+        let mut by_slot: HashMap<(&str, &str), usize> = HashMap::new();
+        for row in rows.iter().filter(|r| r[3] == "en") {
+            let year: u16 = row[0].parse().expect("categories.tsv: year");
+            let index = match by_name.get(&crate::fold(row[4])) {
+                Some(&i) => i,
+                None => {
+                    categories.push(Category { name: row[4], special: row[2] == "true", years: vec![] });
+                    by_name.insert(crate::fold(row[4]), categories.len() - 1);
+                    categories.len() - 1
+                }
+            };
+            categories[index].years.push(year);
+            by_slot.insert((row[0], row[1]), index);
+        }
+        for row in rows.iter().filter(|r| r[3] != "en") {
+            if let Some(&i) = by_slot.get(&(row[0], row[1])) {
+                by_name.entry(crate::fold(row[4])).or_insert(i);
+            }
+        }
+        for c in &mut categories {
+            c.years.sort_unstable();
+            c.years.dedup();
+        }
+        Tables { categories, by_name }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_name() {
+        let c = Category::from_name("Promoting integrated mechanisms for sustainable development").unwrap();
+        assert!(!c.special);
+        assert_eq!(c.years, [2020]);
+    }
+
+    #[test]
+    fn chinese_name_of_the_special_category() {
+        let c = Category::from_name("特殊类别:针对2019冠状病毒病的恢复机制和创新应对").unwrap();
+        assert_eq!(c.name, "Institutional resilience and innovative responses to the COVID-19 pandemic");
+        assert!(c.special);
+    }
+
+    #[test]
+    fn a_category_of_several_years() {
+        let c = Category::from_name("Improving the delivery of public services").unwrap();
+        assert_eq!(c.years, [2011, 2012, 2013, 2015]);
+    }
+}

@@ -1,0 +1,75 @@
+//! Countries and areas: any of their names to ISO 3166-1 alpha-2 and the UN
+//! English name.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::tsv;
+
+const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
+
+/// A country or area as the UN names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code (`KR`).
+    pub iso2: &'static str,
+    /// The UN English name (`Republic of Korea`).
+    pub name: &'static str,
+}
+
+impl Country {
+    /// The country any of whose names (UN, CLDR and CLDR variants, in the
+    /// six languages) is `name`, compared folded. Where two countries share a
+    /// name in different languages, the UN English name wins, then the first
+    /// in the table.
+    pub fn from_name(name: &str) -> Option<Country> {
+        by_name().get(&crate::fold(name)).copied()
+    }
+
+    /// The country with ISO code `iso2` (case-insensitive).
+    pub fn from_iso2(iso2: &str) -> Option<Country> {
+        by_name()
+            .values()
+            .find(|c| c.iso2.eq_ignore_ascii_case(iso2))
+            .copied()
+    }
+}
+
+fn by_name() -> &'static HashMap<String, Country> {
+    static TABLE: OnceLock<HashMap<String, Country>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        // UN names first, so that they win any collision.
+        let rows: Vec<_> = tsv::rows(COUNTRIES_TSV, 5).collect();
+        for pass_un in [true, false] {
+            for row in &rows {
+                if (row[4] == "un-m49") != pass_un {
+                    continue;
+                }
+                let country = Country { iso2: row[0], name: row[1] };
+                table.entry(crate::fold(row[3])).or_insert(country);
+                // The ISO code itself names the country too.
+                table.entry(crate::fold(row[0])).or_insert(country);
+            }
+        }
+        table
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korea_by_every_name() {
+        for name in ["Republic of Korea", "South Korea", "韩国", "大韩民国", "corée du sud", "Республика Корея", "KR"] {
+            let c = Country::from_name(name).unwrap_or_else(|| panic!("{name} not found"));
+            assert_eq!((c.iso2, c.name), ("KR", "Republic of Korea"), "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_name() {
+        assert_eq!(Country::from_name("Atlantis"), None);
+    }
+}

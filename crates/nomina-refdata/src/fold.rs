@@ -1,0 +1,155 @@
+//! Folding text for tolerant comparison.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Text folded for comparison, with the way back to the source.
+///
+/// Folding applies compatibility decomposition (NFKD, so full-width forms
+/// and ligatures become plain letters), drops combining marks (accents),
+/// lower-cases, maps every run of whitespace, punctuation and symbols to one
+/// space, drops format characters (direction marks, zero-width joiners),
+/// maps Arabic-Indic and other decimal digits to ASCII, and trims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    text: String,
+    /// For each byte of `text`, the end (exclusive) of the source character
+    /// that produced it.
+    src_end: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `source`.
+    pub fn new(source: &str) -> Folded {
+        Folded::with_limit(source, usize::MAX)
+    }
+
+    /// Folds at most the first `limit_chars` source characters.
+    pub fn with_limit(source: &str, limit_chars: usize) -> Folded {
+        let mut text = String::with_capacity(source.len().min(limit_chars.saturating_mul(4)));
+        let mut src_end = Vec::with_capacity(text.capacity());
+        let mut pending_space = false;
+        for (i, c) in source.char_indices().take(limit_chars) {
+            let end = i + c.len_utf8();
+            if is_format(c) {
+                continue;
+            }
+            let mut produced_letter = false;
+            decompose_compatible(c, |d| {
+                if is_combining_mark(d) {
+                    return;
+                }
+                if let Some(digit) = decimal_digit(d) {
+                    push_pending(&mut text, &mut src_end, &mut pending_space, end);
+                    text.push(digit);
+                    src_end.push(end);
+                    produced_letter = true;
+                } else if d.is_alphanumeric() {
+                    push_pending(&mut text, &mut src_end, &mut pending_space, end);
+                    for l in d.to_lowercase() {
+                        text.push(l);
+                        for _ in 0..l.len_utf8() {
+                            src_end.push(end);
+                        }
+                    }
+                    produced_letter = true;
+                }
+            });
+            if !produced_letter && !is_format(c) && !is_combining_mark(c) {
+                pending_space = !text.is_empty();
+            }
+        }
+        Folded { text, src_end }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The source byte offset where the folded prefix `..folded_len` ends.
+    pub fn source_end(&self, folded_len: usize) -> usize {
+        if folded_len == 0 {
+            0
+        } else {
+            self.src_end[folded_len - 1]
+        }
+    }
+}
+
+fn push_pending(text: &mut String, src_end: &mut Vec<usize>, pending: &mut bool, end: usize) {
+    if *pending {
+        text.push(' ');
+        // The space belongs to the separator before this character; pointing
+        // it at this character's start would be exact, but no caller ends a
+        // match on a space.
+        src_end.push(end);
+        *pending = false;
+    }
+}
+
+/// Folds `source` to a plain `String`.
+pub fn fold(source: &str) -> String {
+    Folded::new(source).text
+}
+
+/// Format characters that carry no text: direction marks, zero-width
+/// characters, the byte-order mark, the Arabic letter mark.
+pub fn is_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
+}
+
+/// The ASCII digit for a decimal digit of any script nomina meets
+/// (ASCII, Arabic-Indic, Extended Arabic-Indic; full-width digits are
+/// already ASCII after compatibility decomposition).
+pub fn decimal_digit(c: char) -> Option<char> {
+    let v = match c {
+        '0'..='9' => c as u32 - '0' as u32,
+        '\u{0660}'..='\u{0669}' => c as u32 - 0x0660,
+        '\u{06F0}'..='\u{06F9}' => c as u32 - 0x06F0,
+        _ => return None,
+    };
+    char::from_digit(v, 10)
+}
+
+/// Whether `c` is a CJK ideograph or kana, which are written without spaces
+/// between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(fold("  Réunion:  Île-de-France!! "), "reunion ile de france");
+        assert_eq!(fold("Goal 16: Peace, Justice"), "goal 16 peace justice");
+        assert_eq!(fold("ＡＢＣ１２３"), "abc123");
+        assert_eq!(fold("请提供实施日期。 01 2月 2020"), "请提供实施日期 01 2月 2020");
+    }
+
+    #[test]
+    fn drops_direction_marks_and_maps_digits() {
+        // The hamza is a combining mark after decomposition and goes like an
+        // accent, on both sides of every comparison.
+        assert_eq!(fold("\u{200F}السؤال ٣\u{200E}"), "السوال 3");
+        assert_eq!(fold("۱۲"), "12");
+    }
+
+    #[test]
+    fn maps_back_to_source() {
+        let src = "Member State: Republic of Korea";
+        let f = Folded::new(src);
+        let label = "member state";
+        assert!(f.as_str().starts_with(label));
+        assert_eq!(&src[..f.source_end(label.len())], "Member State");
+    }
+
+    #[test]
+    fn limit_stops_early() {
+        assert_eq!(Folded::with_limit("abc def", 3).as_str(), "abc");
+    }
+}

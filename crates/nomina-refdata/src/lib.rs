@@ -1,0 +1,40 @@
+//! Reference data for nomina.
+//!
+//! Everything nomina knows about the world, as data rather than code:
+//!
+//! - the label [`Catalog`]: each label, heading, prompt, value and page-chrome
+//!   line of the nomination form, per language, mapped to a canonical key
+//!   (hand-kept in `catalog/*.tsv`, since no published source has it);
+//! - [`SdgGoal`] and [`SdgTarget`], [`Country`], month names
+//!   ([`month_from_name`]) and UNPSA [`Category`] names, from tables in
+//!   `data/*.tsv` that `scripts/refdata.py` generates from published sources
+//!   (see `data/NOTICE.md`).
+//!
+//! Every table is read once per process, on first use. Names are compared
+//! [`fold`]ed: after compatibility normalization, case folding, and with
+//! accents, punctuation and direction marks removed.
+//!
+//! What it leaves out: parsing. It answers "what is this name?", not "where
+//! is the name in this text?".
+//!
+//! ```
+//! use nomina_refdata::{Country, SdgGoal, month_from_name};
+//! assert_eq!(Country::from_name("韩国").unwrap().iso2, "KR");
+//! assert_eq!(SdgGoal::from_name("无贫穷").unwrap().number(), 1);
+//! assert_eq!(month_from_name("Nov"), Some(11));
+//! ```
+
+mod catalog;
+mod category;
+mod country;
+pub mod fold;
+mod month;
+mod sdg;
+mod tsv;
+
+pub use catalog::{Catalog, FieldSpec, LabelEntry, LangCode, PrefixMatch, ValueKind, WordLimitPattern, catalog};
+pub use category::Category;
+pub use country::Country;
+pub use fold::{Folded, fold};
+pub use month::month_from_name;
+pub use sdg::{SdgGoal, SdgTarget, UnknownTarget};

@@ -1,0 +1,62 @@
+//! Month names in the six UN languages.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::tsv;
+
+const MONTHS_TSV: &str = include_str!("../data/months.tsv");
+
+/// Shortest abbreviation taken as a prefix of a month's name.
+const MIN_PREFIX_CHARS: usize = 3;
+
+/// The month (1 to 12) that `name` names in any of the six languages, wide
+/// or abbreviated (`Nov`, `novembre`, `nov.`, `2月`, `نوفمبر`), compared
+/// folded. Abbreviations that other systems make (`ноя` for CLDR's `нояб.`)
+/// are accepted when they are the start of one month's names only.
+pub fn month_from_name(name: &str) -> Option<u8> {
+    static TABLE: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        for row in tsv::rows(MONTHS_TSV, 3) {
+            let month: u8 = row[2].parse().expect("months.tsv: month number");
+            table.entry(crate::fold(row[1])).or_insert(month);
+        }
+        table
+    });
+    let folded = crate::fold(name);
+    if let Some(&m) = table.get(&folded) {
+        return Some(m);
+    }
+    if folded.chars().count() < MIN_PREFIX_CHARS {
+        return None;
+    }
+    let mut found = None;
+    for (full, &m) in table {
+        if full.starts_with(&folded) {
+            match found {
+                Some(other) if other != m => return None,
+                _ => found = Some(m),
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_in_six_languages() {
+        for (name, m) in [
+            ("Nov", 11), ("November", 11), ("nov.", 11), ("novembre", 11), ("noviembre", 11),
+            ("ноя", 11), ("ноября", 11), ("Sep", 9), ("janv", 1), ("2月", 2), ("二月", 2), ("نوفمبر", 11), ("févr.", 2),
+        ] {
+            assert_eq!(month_from_name(name), Some(m), "{name}");
+        }
+        assert_eq!(month_from_name("Smarch"), None);
+        // `ma` starts both March and May.
+        assert_eq!(month_from_name("ma"), None);
+    }
+}

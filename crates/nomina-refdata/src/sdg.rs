@@ -1,0 +1,181 @@
+//! Sustainable Development Goals and their targets.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use crate::tsv;
+
+const GOALS_TSV: &str = include_str!("../data/sdg_goals.tsv");
+const TARGETS_TSV: &str = include_str!("../data/sdg_targets.tsv");
+
+/// One of the 17 Sustainable Development Goals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SdgGoal(u8);
+
+impl SdgGoal {
+    /// The goal numbered `n`, if there is one (1 to 17).
+    pub fn new(n: u8) -> Option<SdgGoal> {
+        (1..=17).contains(&n).then_some(SdgGoal(n))
+    }
+
+    /// The goal's number.
+    pub fn number(self) -> u8 {
+        self.0
+    }
+
+    /// The goal's English short name (`Peace, justice and strong institutions`).
+    pub fn short_name(self) -> &'static str {
+        tables().short_en[usize::from(self.0) - 1]
+    }
+
+    /// The goal whose short name, title or known variant, in any of the six
+    /// languages, is `name` (compared folded: case, accents and punctuation
+    /// aside).
+    pub fn from_name(name: &str) -> Option<SdgGoal> {
+        tables().by_name.get(&crate::fold(name)).copied()
+    }
+}
+
+impl fmt::Display for SdgGoal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// One of the 169 SDG targets, by its id (`16.7`, `16.b`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SdgTarget {
+    goal: SdgGoal,
+    part: TargetPart,
+}
+
+/// The part of a target id after the dot: numbered targets come before
+/// lettered ones (`1.5` < `1.a`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum TargetPart {
+    Number(u8),
+    Letter(char),
+}
+
+impl SdgTarget {
+    /// The goal the target belongs to.
+    pub fn goal(self) -> SdgGoal {
+        self.goal
+    }
+}
+
+impl fmt::Display for SdgTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.part {
+            TargetPart::Number(n) => write!(f, "{}.{}", self.goal, n),
+            TargetPart::Letter(c) => write!(f, "{}.{}", self.goal, c),
+        }
+    }
+}
+
+/// A target id that names no published target.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not an SDG target id")]
+pub struct UnknownTarget(pub String);
+
+impl FromStr for SdgTarget {
+    type Err = UnknownTarget;
+
+    /// Parses a published id such as `16.b` (case-insensitive).
+    fn from_str(s: &str) -> Result<SdgTarget, UnknownTarget> {
+        let unknown = || UnknownTarget(s.to_string());
+        let (g, p) = s.trim().split_once('.').ok_or_else(unknown)?;
+        let goal = g.parse().ok().and_then(SdgGoal::new).ok_or_else(unknown)?;
+        let part = if let Ok(n) = p.parse::<u8>() {
+            TargetPart::Number(n)
+        } else {
+            let mut chars = p.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_alphabetic() => {
+                    TargetPart::Letter(c.to_ascii_lowercase())
+                }
+                _ => return Err(unknown()),
+            }
+        };
+        let target = SdgTarget { goal, part };
+        if tables().targets.contains(&target) {
+            Ok(target)
+        } else {
+            Err(unknown())
+        }
+    }
+}
+
+struct Tables {
+    by_name: HashMap<String, SdgGoal>,
+    short_en: Vec<&'static str>,
+    targets: Vec<SdgTarget>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut by_name = HashMap::new();
+        let mut short_en = vec![""; 17];
+        for row in tsv::rows(GOALS_TSV, 4) {
+            let goal = row[0].parse().ok().and_then(SdgGoal::new).expect("sdg_goals.tsv: goal 1-17");
+            if row[1] == "en" && row[2] == "short" {
+                short_en[usize::from(goal.0) - 1] = row[3];
+            }
+            by_name.entry(crate::fold(row[3])).or_insert(goal);
+        }
+        let targets = tsv::rows(TARGETS_TSV, 2)
+            .map(|row| {
+                let (g, p) = row[0].split_once('.').expect("sdg_targets.tsv: id with a dot");
+                let goal = g.parse().ok().and_then(SdgGoal::new).expect("sdg_targets.tsv: goal");
+                let part = p.parse().map_or_else(
+                    |_| TargetPart::Letter(p.chars().next().expect("sdg_targets.tsv: part")),
+                    TargetPart::Number,
+                );
+                SdgTarget { goal, part }
+            })
+            .collect();
+        Tables { by_name, short_en, targets }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goals_by_name_in_any_language() {
+        assert_eq!(SdgGoal::from_name("Peace, Justice and Strong Institutions"), SdgGoal::new(16));
+        assert_eq!(SdgGoal::from_name("Partnerships for the goals"), SdgGoal::new(17));
+        assert_eq!(SdgGoal::from_name("无贫穷"), SdgGoal::new(1));
+        assert_eq!(SdgGoal::from_name("良好健康与福祉"), SdgGoal::new(3));
+        assert_eq!(SdgGoal::from_name("优质教育"), SdgGoal::new(4));
+        assert_eq!(SdgGoal::from_name("减少不平等"), SdgGoal::new(10));
+        assert_eq!(SdgGoal::from_name("Something else"), None);
+    }
+
+    #[test]
+    fn english_short_names() {
+        assert_eq!(SdgGoal::new(16).unwrap().short_name(), "Peace, justice and strong institutions");
+        assert_eq!(SdgGoal::new(1).unwrap().short_name(), "No poverty");
+    }
+
+    #[test]
+    fn targets_by_id() {
+        let t: SdgTarget = "16.b".parse().unwrap();
+        assert_eq!(t.to_string(), "16.b");
+        assert_eq!(t.goal().number(), 16);
+        assert_eq!("17.17".parse::<SdgTarget>().unwrap().to_string(), "17.17");
+        assert!("16.z".parse::<SdgTarget>().is_err());
+        assert!("18.1".parse::<SdgTarget>().is_err());
+        assert!("1.9".parse::<SdgTarget>().is_err());
+        assert!("3.8".parse::<SdgTarget>().unwrap() < "3.a".parse::<SdgTarget>().unwrap());
+    }
+
+    #[test]
+    fn there_are_169_targets() {
+        assert_eq!(tables().targets.len(), 169);
+    }
+}
