@@ -1,1 +1,164 @@
-//! placeholder
+//! nomina: scraped UNPSA pages to canonical records.
+//!
+//! This facade offers the whole pipeline in one call: bytes and a path in,
+//! a [`Record`] or a typed [`Error`] out. The stages it runs are crates of
+//! their own, re-exported here:
+//!
+//! 1. [`parse`] (`nomina-parse`): bytes to text ([`parse::decode`]), text to
+//!    a span-carrying [`parse::Document`];
+//! 2. [`normalize`] (`nomina-normalize`): document to [`Record`];
+//! 3. [`lang`] (`nomina-lang`): the language detector the normalizer uses;
+//! 4. [`refdata`] (`nomina-refdata`): labels, SDGs, countries, months and
+//!    categories.
+//!
+//! A [`Pipeline`] is cheap to share: build one, then call
+//! [`Pipeline::convert`] from as many threads as you like.
+//!
+//! ```
+//! let pipeline = nomina::Pipeline::new(nomina::Options::default());
+//! let record = pipeline
+//!     .convert(b"Member State Republic of Korea\nInstitution Name Dangjin City\nAdministrative Level Local\n", "a.txt")
+//!     .unwrap();
+//! assert_eq!(record.kind, nomina::Kind::Nomination);
+//! assert_eq!(record.nomination.unwrap().administrative_level.as_deref(), Some("local"));
+//! assert_eq!(pipeline.convert(b"", "empty.txt").unwrap_err().code(), "empty");
+//! ```
+
+use sha2::{Digest, Sha256};
+
+pub use nomina_lang as lang;
+pub use nomina_normalize as normalize;
+pub use nomina_normalize::{DateOrder, Kind, Record, Warning};
+pub use nomina_parse as parse;
+pub use nomina_refdata as refdata;
+
+/// Default largest document, in bytes (64 MiB, as RECORD.md says).
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How a [`Pipeline`] converts.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// How to read numeric dates whose day and month could be swapped.
+    pub date_order: DateOrder,
+    /// Whether to detect languages (off: every language is `null`).
+    pub detect_language: bool,
+    /// Largest document accepted, in bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            date_order: DateOrder::default(),
+            detect_language: true,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Why a document could not become a record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The bytes are not a text document.
+    #[error("{path}: {source}")]
+    Decode {
+        /// The document's path.
+        path: String,
+        /// What was wrong.
+        source: parse::DecodeError,
+    },
+    /// The document is larger than [`Options::max_bytes`].
+    #[error("{path}: {bytes} bytes, over the limit of {limit} (raise it with --max-bytes)")]
+    TooLarge {
+        /// The document's path.
+        path: String,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+impl Error {
+    /// A stable code for error lines (`empty`, `binary`, `too_large`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Decode { source, .. } => source.code(),
+            Error::TooLarge { .. } => "too_large",
+        }
+    }
+}
+
+/// The whole pipeline, configured once and shared by every thread.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    options: Options,
+    normalize: normalize::Options,
+}
+
+impl Pipeline {
+    /// A pipeline with `options`. Builds the language detector on first use
+    /// (once per process, shared).
+    pub fn new(options: Options) -> Pipeline {
+        let normalize = normalize::Options {
+            date_order: options.date_order,
+            detector: options.detect_language.then(lang::Detector::shared),
+        };
+        Pipeline { options, normalize }
+    }
+
+    /// The options it was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Converts one document: `path` is recorded as `source.path`.
+    pub fn convert(&self, bytes: &[u8], path: &str) -> Result<Record, Error> {
+        let size = bytes.len() as u64;
+        if size > self.options.max_bytes {
+            return Err(Error::TooLarge {
+                path: path.to_string(),
+                bytes: size,
+                limit: self.options.max_bytes,
+            });
+        }
+        let decoded = parse::decode(bytes).map_err(|source| Error::Decode {
+            path: path.to_string(),
+            source,
+        })?;
+        let sha256 = hex(&Sha256::digest(bytes));
+        let source = normalize::Source {
+            path: path.to_string(),
+            bytes: size,
+            sha256: sha256.clone(),
+            encoding: decoded.encoding.to_string(),
+            encoding_basis: decoded.basis.as_str().to_string(),
+        };
+        let malformed = decoded.malformed;
+        let doc = parse::parse(decoded.text);
+        let mut record =
+            normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
+        if malformed > 0 {
+            record.diagnostics.warnings.insert(
+                0,
+                Warning::new(
+                    "lossy_decode",
+                    format!("{malformed} malformed byte sequences replaced by U+FFFD"),
+                    None,
+                ),
+            );
+        }
+        Ok(record)
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
+}

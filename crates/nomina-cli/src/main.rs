@@ -1,1 +1,126 @@
-fn main() {}
+//! The `nomina` command: converts scraped UNPSA pages into canonical records.
+//!
+//! `nomina convert PATH...` writes one JSON line per document, in path
+//! order; `nomina inspect FILE` shows one document for a person to read.
+//! The command-line contract is `CLI.md`; the record is `RECORD.md`.
+
+mod convert;
+mod input;
+mod inspect;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Turns scraped UNPSA nomination forms and news pages into canonical records.
+#[derive(Debug, Parser)]
+#[command(name = "nomina", version, about)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Convert every input into one canonical record (JSON Lines).
+    Convert(ConvertArgs),
+    /// Show one document as a person reads it: fields, answers, diagnostics.
+    Inspect(InspectArgs),
+}
+
+/// How to read numeric dates whose day and month could be swapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DateOrderArg {
+    /// Month first: 07/10/2013 is 10 July.
+    Mdy,
+    /// Day first: 07/10/2013 is 7 October.
+    Dmy,
+}
+
+/// Options shared by every command that converts.
+#[derive(Debug, clap::Args)]
+struct PipelineArgs {
+    /// How to read ambiguous numeric dates.
+    #[arg(long, value_enum, default_value = "mdy")]
+    date_order: DateOrderArg,
+    /// Do not detect languages (every language is null).
+    #[arg(long)]
+    no_lang: bool,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = nomina::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+}
+
+impl PipelineArgs {
+    fn pipeline(&self) -> nomina::Pipeline {
+        nomina::Pipeline::new(nomina::Options {
+            date_order: match self.date_order {
+                DateOrderArg::Mdy => nomina::DateOrder::MonthFirst,
+                DateOrderArg::Dmy => nomina::DateOrder::DayFirst,
+            },
+            detect_language: !self.no_lang,
+            max_bytes: self.max_bytes,
+        })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+struct ConvertArgs {
+    /// Files, directories (walked recursively) or `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Write records to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write error lines to FILE instead of standard error.
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Follow symbolic links when walking directories.
+    #[arg(long)]
+    follow_links: bool,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct InspectArgs {
+    /// The document to show.
+    file: PathBuf,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Convert(a) => convert::run(a),
+        Command::Inspect(a) => inspect::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("nomina: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Args::command().debug_assert();
+    }
+}

@@ -25,7 +25,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A language nomina can name: the six UN languages and Korean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -105,6 +105,14 @@ impl Serialize for Lang {
     }
 }
 
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Lang::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language code {code:?}")))
+    }
+}
+
 /// Letters of a text counted by script.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ScriptCounts {
@@ -136,12 +144,22 @@ impl ScriptCounts {
                 0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
                     counts.cyrillic += 1
                 }
-                0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF
+                0x0600..=0x06FF
+                | 0x0750..=0x077F
+                | 0x08A0..=0x08FF
+                | 0xFB50..=0xFDFF
                 | 0xFE70..=0xFEFF => counts.arabic += 1,
-                0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF
+                0x1100..=0x11FF
+                | 0x3130..=0x318F
+                | 0xA960..=0xA97F
+                | 0xAC00..=0xD7AF
                 | 0xD7B0..=0xD7FF => counts.hangul += 1,
-                0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-                | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => counts.han += 1,
+                0x2E80..=0x2FDF
+                | 0x3040..=0x30FF
+                | 0x3400..=0x4DBF
+                | 0x4E00..=0x9FFF
+                | 0xF900..=0xFAFF
+                | 0x20000..=0x3FFFF => counts.han += 1,
                 _ => counts.other += 1,
             }
         }
@@ -238,10 +256,22 @@ mod tests {
 
     #[test]
     fn script_settles_non_latin_text() {
-        assert_eq!(ScriptCounts::of("良好健康与福祉").settled_lang(), Some(Lang::Zh));
-        assert_eq!(ScriptCounts::of("대한민국 정부").settled_lang(), Some(Lang::Ko));
-        assert_eq!(ScriptCounts::of("не более 300 слов").settled_lang(), Some(Lang::Ru));
-        assert_eq!(ScriptCounts::of("كلمة كحد أقصى").settled_lang(), Some(Lang::Ar));
+        assert_eq!(
+            ScriptCounts::of("良好健康与福祉").settled_lang(),
+            Some(Lang::Zh)
+        );
+        assert_eq!(
+            ScriptCounts::of("대한민국 정부").settled_lang(),
+            Some(Lang::Ko)
+        );
+        assert_eq!(
+            ScriptCounts::of("не более 300 слов").settled_lang(),
+            Some(Lang::Ru)
+        );
+        assert_eq!(
+            ScriptCounts::of("كلمة كحد أقصى").settled_lang(),
+            Some(Lang::Ar)
+        );
         assert_eq!(ScriptCounts::of("Quality education").settled_lang(), None);
     }
 

@@ -47,28 +47,45 @@ fn patterns() -> &'static Patterns {
             .collect();
         // Longest first, so that `问题` wins over `题`.
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let words = words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+        let words = words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
         let number = r"[0-9０-９٠-٩۰-۹]+|[一二三四五六七八九十两〇零]+";
         let heading = Regex::new(&format!(
             r"(?i)^(?P<word>{words})\s*(?P<num>{number})\s*(?:[:：.．、\-–—]\s*(?P<title>.*))?$"
         ))
         .expect("heading pattern");
-        let nested = Regex::new(&format!(r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"))
-            .expect("nested heading pattern");
+        let nested = Regex::new(&format!(
+            r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"
+        ))
+        .expect("nested heading pattern");
         let part = Regex::new(r"^(?:\((?P<l1>[a-z])\)|(?P<l2>[a-z])\s*[.)．])\s*(?P<prompt>\S.*)$")
             .expect("part pattern");
         let word_limits = catalog()
             .word_limits()
             .iter()
-            .map(|w| Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog"))
+            .map(|w| {
+                Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog")
+            })
             .collect();
-        Patterns { heading, nested, part, word_limits }
+        Patterns {
+            heading,
+            nested,
+            part,
+            word_limits,
+        }
     })
 }
 
 /// The number a heading writes, in any digits or in Chinese numerals.
 fn parse_number(s: &str) -> Option<u32> {
-    if let Some(n) = s.chars().map(|c| decimal_digit(nfkc_digit(c))).collect::<Option<String>>() {
+    if let Some(n) = s
+        .chars()
+        .map(|c| decimal_digit(nfkc_digit(c)))
+        .collect::<Option<String>>()
+    {
         return n.parse().ok();
     }
     chinese_numeral(s)
@@ -111,11 +128,18 @@ fn chinese_numeral(s: &str) -> Option<u32> {
 
 /// The word limit a prompt states: the last match of any language's pattern.
 pub fn word_limit(prompt: &str) -> Option<u32> {
-    let digits: String = prompt.chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
+    let digits: String = prompt
+        .chars()
+        .map(|c| decimal_digit(c).unwrap_or(c))
+        .collect();
     patterns()
         .word_limits
         .iter()
-        .filter_map(|re| re.captures_iter(&digits).last().map(|c| (c.get(0).map_or(0, |m| m.start()), c)))
+        .filter_map(|re| {
+            re.captures_iter(&digits)
+                .last()
+                .map(|c| (c.get(0).map_or(0, |m| m.start()), c))
+        })
         .max_by_key(|(start, _)| *start)
         .and_then(|(_, c)| c.name("n")?.as_str().parse().ok())
 }
@@ -178,7 +202,10 @@ impl<'t> Parser<'t> {
             self.awaiting_value = None;
             return;
         }
-        let at = LineRef { span, line: line.number };
+        let at = LineRef {
+            span,
+            line: line.number,
+        };
         let s = self.slice(span);
         let awaiting = self.awaiting_value.take();
 
@@ -193,7 +220,10 @@ impl<'t> Parser<'t> {
             self.open_field = None;
             if e.key == "section.institution_info" {
                 self.enter_institution(true);
-            } else if matches!(e.key, "section.nomination_form" | "section.questions_answers") {
+            } else if matches!(
+                e.key,
+                "section.nomination_form" | "section.questions_answers"
+            ) {
                 self.context = Context::Start;
             }
             self.form.sections.push(Marker { key: e.key, at });
@@ -223,7 +253,9 @@ impl<'t> Parser<'t> {
             return false;
         }
         if let Some(word) = c.name("word")
-            && let Some(e) = catalog().exact(word.as_str(), |e| e.key == "structure.question").next()
+            && let Some(e) = catalog()
+                .exact(word.as_str(), |e| e.key == "structure.question")
+                .next()
         {
             self.vote(e.lang);
         }
@@ -239,11 +271,19 @@ impl<'t> Parser<'t> {
                 }
                 let title = Span::new(at.span.start + start, at.span.start + t.end());
                 let title = trim(self.text, title);
-                let title_key = catalog().exact(self.slice(title), is_ns("heading")).next().map(|e| {
-                    self.vote(e.lang);
-                    e.key
-                });
-                if self.form.basic.last().is_some_and(|b| b.copy == self.basic_copy && b.number >= number) {
+                let title_key = catalog()
+                    .exact(self.slice(title), is_ns("heading"))
+                    .next()
+                    .map(|e| {
+                        self.vote(e.lang);
+                        e.key
+                    });
+                if self
+                    .form
+                    .basic
+                    .last()
+                    .is_some_and(|b| b.copy == self.basic_copy && b.number >= number)
+                {
                     self.basic_copy += 1;
                 }
                 self.form.basic.push(BasicQuestion {
@@ -258,10 +298,20 @@ impl<'t> Parser<'t> {
                 self.context = Context::Basic(self.form.basic.len() - 1);
             }
             None => {
-                if self.form.questions.last().is_some_and(|q| q.copy == self.question_copy && q.number >= number) {
+                if self
+                    .form
+                    .questions
+                    .last()
+                    .is_some_and(|q| q.copy == self.question_copy && q.number >= number)
+                {
                     self.question_copy += 1;
                 }
-                self.form.questions.push(FormQuestion { number, heading: at, parts: Vec::new(), copy: self.question_copy });
+                self.form.questions.push(FormQuestion {
+                    number,
+                    heading: at,
+                    parts: Vec::new(),
+                    copy: self.question_copy,
+                });
                 self.context = Context::Question(self.form.questions.len() - 1);
             }
         }
@@ -299,10 +349,18 @@ impl<'t> Parser<'t> {
             let context = self.context;
             let index = match context {
                 Context::Institution => {
-                    if self.form.institution.iter().any(|f| f.copy == self.institution_copy && f.key == field.key) {
+                    if self
+                        .form
+                        .institution
+                        .iter()
+                        .any(|f| f.copy == self.institution_copy && f.key == field.key)
+                    {
                         self.institution_copy += 1;
                     }
-                    self.form.institution.push(Field { copy: self.institution_copy, ..field });
+                    self.form.institution.push(Field {
+                        copy: self.institution_copy,
+                        ..field
+                    });
                     self.form.institution.len() - 1
                 }
                 Context::Basic(b) => {
@@ -344,18 +402,24 @@ impl<'t> Parser<'t> {
         let question = &self.form.questions[q];
         let expected = match question.parts.last() {
             None => Some('a'),
-            Some(Part { letter: Some(l), .. }) => char::from_u32(*l as u32 + 1),
+            Some(Part {
+                letter: Some(l), ..
+            }) => char::from_u32(*l as u32 + 1),
             Some(Part { letter: None, .. }) => None,
         };
         if let Some(expected) = expected
             && let Some(c) = patterns().part.captures(s)
         {
-            let letter = c.name("l1").or(c.name("l2")).and_then(|m| m.as_str().chars().next());
+            let letter = c
+                .name("l1")
+                .or(c.name("l2"))
+                .and_then(|m| m.as_str().chars().next());
             let prompt = c.name("prompt").expect("pattern has a prompt group");
             let prompt_text = prompt.as_str();
             let known = catalog().exact(prompt_text, is_ns("prompt")).next();
             let limit = word_limit(prompt_text);
-            let looks_like_prompt = known.is_some() || limit.is_some() || prompt_text.len() <= MAX_UNKNOWN_PROMPT_BYTES;
+            let looks_like_prompt =
+                known.is_some() || limit.is_some() || prompt_text.len() <= MAX_UNKNOWN_PROMPT_BYTES;
             if letter == Some(expected) && looks_like_prompt {
                 if let Some(e) = known {
                     self.vote(e.lang);
@@ -397,7 +461,10 @@ impl<'t> Parser<'t> {
 
 /// Parses a decoded text as a nomination form, or `None` when it has too
 /// little of a form's structure to be one.
-pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Option<(Form, BTreeMap<&'static str, usize>)> {
+pub(crate) fn parse_form(
+    text: &str,
+    lines: &[Line],
+) -> Option<(Form, BTreeMap<&'static str, usize>)> {
     let mut parser = Parser {
         text,
         form: Form::default(),
@@ -431,7 +498,11 @@ fn truncation(form: &Form, lines: &[Line]) -> Option<usize> {
     if closed {
         return None;
     }
-    lines.iter().rev().find(|l| !l.trimmed.is_empty()).map(|l| l.number)
+    lines
+        .iter()
+        .rev()
+        .find(|l| !l.trimmed.is_empty())
+        .map(|l| l.number)
 }
 
 #[cfg(test)]
@@ -461,7 +532,10 @@ mod tests {
             ("请说明。(限制100个字)", Some(100)),
             ("请说明。(最多200字", Some(200)),
             ("请说明。 (300字)", Some(300)),
-            ("Has it been submitted in the past 3 years (2017-2019)?", None),
+            (
+                "Has it been submitted in the past 3 years (2017-2019)?",
+                None,
+            ),
             ("Was the initiative formally evaluated?", None),
         ] {
             assert_eq!(word_limit(prompt), limit, "{prompt}");

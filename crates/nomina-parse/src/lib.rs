@@ -39,7 +39,8 @@ mod lines;
 
 pub use decode::{Decoded, EncodingBasis, decode};
 pub use document::{
-    BasicQuestion, Body, Document, Field, Form, FormQuestion, LineRef, Marker, Part, Span, UnknownLabel,
+    BasicQuestion, Body, Document, Field, Form, FormQuestion, LineRef, Marker, Part, Span,
+    UnknownLabel,
 };
 pub use error::DecodeError;
 pub use form::word_limit;
@@ -49,16 +50,29 @@ pub use lines::{Line, lines};
 pub fn parse(text: String) -> Document {
     let lines = lines::lines(&text);
     match form::parse_form(&text, &lines) {
-        Some((form, label_votes)) => Document { body: Body::Form(form), label_votes, lines, text },
+        Some((form, label_votes)) => Document {
+            body: Body::Form(form),
+            label_votes,
+            lines,
+            text,
+        },
         None => {
             let body = Body::Text(
                 lines
                     .iter()
                     .filter(|l| !l.trimmed.is_empty())
-                    .map(|l| LineRef { span: l.trimmed, line: l.number })
+                    .map(|l| LineRef {
+                        span: l.trimmed,
+                        line: l.number,
+                    })
                     .collect(),
             );
-            Document { body, label_votes: Default::default(), lines, text }
+            Document {
+                body,
+                label_votes: Default::default(),
+                lines,
+                text,
+            }
         }
     }
 }

@@ -24,7 +24,11 @@ pub fn lines(text: &str) -> Vec<Line> {
         let at_end = i == bytes.len();
         if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
             let span = Span::new(start, i);
-            out.push(Line { number: out.len() + 1, span, trimmed: trim(text, span) });
+            out.push(Line {
+                number: out.len() + 1,
+                span,
+                trimmed: trim(text, span),
+            });
             if at_end {
                 break;
             }

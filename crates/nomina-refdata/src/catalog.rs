@@ -85,7 +85,10 @@ impl ValueKind {
     /// Whether the value stands on the lines after the label rather than on
     /// the label's own line.
     pub fn is_multi_line(self) -> bool {
-        matches!(self, ValueKind::Goals | ValueKind::Targets | ValueKind::List)
+        matches!(
+            self,
+            ValueKind::Goals | ValueKind::Targets | ValueKind::List
+        )
     }
 }
 
@@ -236,7 +239,10 @@ impl Catalog {
             let Some(candidates) = self.by_folded.get(&f[..end]) else {
                 continue;
             };
-            let Some(entry) = candidates.iter().map(|&i| &self.entries[i]).find(|e| keep(e))
+            let Some(entry) = candidates
+                .iter()
+                .map(|&i| &self.entries[i])
+                .find(|e| keep(e))
             else {
                 continue;
             };
@@ -253,12 +259,37 @@ impl Catalog {
 }
 
 /// Bytes of punctuation closing a label, and whitespace, at the start of `rest`.
+/// Closing brackets count (`(hold Ctrl to select multiple)`); an opening
+/// bracket or a straight quote may start the value, so they do not.
 fn closing_len(rest: &str) -> usize {
     let mut len = 0;
     for c in rest.chars() {
         if c.is_whitespace()
             || crate::fold::is_format(c)
-            || matches!(c, '?' | '？' | ':' | '：' | '.' | '。' | '…' | ',' | '，' | '、' | '!' | '！' | '؟' | '؛' | '*')
+            || matches!(
+                c,
+                '?' | '？'
+                    | ':'
+                    | '：'
+                    | '.'
+                    | '。'
+                    | '…'
+                    | ','
+                    | '，'
+                    | '、'
+                    | '!'
+                    | '！'
+                    | '؟'
+                    | '؛'
+                    | '*'
+                    | ')'
+                    | '）'
+                    | ']'
+                    | '】'
+                    | '」'
+                    | '》'
+                    | '”'
+            )
         {
             len += c.len_utf8();
         } else {
@@ -314,7 +345,11 @@ mod tests {
     #[test]
     fn a_word_is_not_cut() {
         // "Member Statement" must not match "Member State".
-        assert!(catalog().prefix("Member Statement of intent", is_field).is_none());
+        assert!(
+            catalog()
+                .prefix("Member Statement of intent", is_field)
+                .is_none()
+        );
     }
 
     #[test]
@@ -331,7 +366,10 @@ mod tests {
         for f in catalog().fields() {
             for lang in ["en", "zh"] {
                 assert!(
-                    catalog().entries().iter().any(|e| e.key == f.key && e.lang == lang),
+                    catalog()
+                        .entries()
+                        .iter()
+                        .any(|e| e.key == f.key && e.lang == lang),
                     "{} has no {lang} label",
                     f.key
                 );

@@ -125,10 +125,16 @@ mod tests {
 
     #[test]
     fn folds_case_accents_and_punctuation() {
-        assert_eq!(fold("  Réunion:  Île-de-France!! "), "reunion ile de france");
+        assert_eq!(
+            fold("  Réunion:  Île-de-France!! "),
+            "reunion ile de france"
+        );
         assert_eq!(fold("Goal 16: Peace, Justice"), "goal 16 peace justice");
         assert_eq!(fold("ＡＢＣ１２３"), "abc123");
-        assert_eq!(fold("请提供实施日期。 01 2月 2020"), "请提供实施日期 01 2月 2020");
+        assert_eq!(
+            fold("请提供实施日期。 01 2月 2020"),
+            "请提供实施日期 01 2月 2020"
+        );
     }
 
     #[test]

@@ -50,8 +50,19 @@ mod tests {
     #[test]
     fn months_in_six_languages() {
         for (name, m) in [
-            ("Nov", 11), ("November", 11), ("nov.", 11), ("novembre", 11), ("noviembre", 11),
-            ("ноя", 11), ("ноября", 11), ("Sep", 9), ("janv", 1), ("2月", 2), ("二月", 2), ("نوفمبر", 11), ("févr.", 2),
+            ("Nov", 11),
+            ("November", 11),
+            ("nov.", 11),
+            ("novembre", 11),
+            ("noviembre", 11),
+            ("ноя", 11),
+            ("ноября", 11),
+            ("Sep", 9),
+            ("janv", 1),
+            ("2月", 2),
+            ("二月", 2),
+            ("نوفمبر", 11),
+            ("févr.", 2),
         ] {
             assert_eq!(month_from_name(name), Some(m), "{name}");
         }

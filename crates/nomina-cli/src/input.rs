@@ -1,0 +1,132 @@
+//! Finding the documents the command line names.
+
+use std::io::Read;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+/// A document to convert.
+#[derive(Debug)]
+pub enum Input {
+    /// A file on disk: its path as the record shows it, and where to read it.
+    File {
+        path: String,
+        fs_path: std::path::PathBuf,
+    },
+    /// Standard input, read once.
+    Stdin,
+}
+
+impl Input {
+    /// The path the record shows.
+    pub fn path(&self) -> &str {
+        match self {
+            Input::File { path, .. } => path,
+            Input::Stdin => "-",
+        }
+    }
+
+    /// Reads the document's bytes, refusing more than `limit` bytes without
+    /// reading them all.
+    pub fn read(&self, limit: u64) -> std::io::Result<Vec<u8>> {
+        match self {
+            Input::File { fs_path, .. } => {
+                let file = std::fs::File::open(fs_path)?;
+                let mut bytes = Vec::new();
+                // One byte over the limit is enough to tell it is too large.
+                file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+                Ok(bytes)
+            }
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .lock()
+                    .take(limit.saturating_add(1))
+                    .read_to_end(&mut bytes)?;
+                Ok(bytes)
+            }
+        }
+    }
+}
+
+/// An input that could not even be listed.
+#[derive(Debug)]
+pub struct InputError {
+    pub path: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The documents `args` name, and the errors met finding them.
+pub fn collect(args: &[String], follow_links: bool) -> (Vec<Input>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let root = Path::new(arg);
+        match std::fs::metadata(root) {
+            Err(e) => errors.push(InputError {
+                path: slashed(arg),
+                code: "io",
+                message: e.to_string(),
+            }),
+            Ok(m) if m.is_dir() => walk(arg, follow_links, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::File {
+                path: slashed(arg),
+                fs_path: root.to_path_buf(),
+            }),
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk(arg: &str, follow_links: bool, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+    let base = arg.trim_end_matches(['/', '\\']);
+    for entry in WalkDir::new(arg)
+        .follow_links(follow_links)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(arg).unwrap_or(e.path());
+                let rel = slashed(&rel.to_string_lossy());
+                let path = if base.is_empty() {
+                    format!("/{rel}")
+                } else {
+                    format!("{base}/{rel}")
+                };
+                inputs.push(Input::File {
+                    path,
+                    fs_path: e.path().to_path_buf(),
+                });
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map_or_else(|| slashed(arg), |p| slashed(&p.to_string_lossy()));
+                let code = if e.loop_ancestor().is_some() {
+                    "loop"
+                } else {
+                    "io"
+                };
+                errors.push(InputError {
+                    path,
+                    code,
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+}
+
+fn slashed(p: &str) -> String {
+    if std::path::MAIN_SEPARATOR == '\\' {
+        p.replace('\\', "/")
+    } else {
+        p.to_string()
+    }
+}

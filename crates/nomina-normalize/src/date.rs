@@ -1,0 +1,188 @@
+//! Dates as the six languages write them, to [`IsoDate`].
+
+use std::sync::OnceLock;
+
+use nomina_refdata::{fold::decimal_digit, month_from_name};
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::record::IsoDate;
+
+/// How to read a numeric date whose day and month could be swapped
+/// (`07/10/2013`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// Month first (`07/10/2013` is 10 July): the default, as on the
+    /// English-language sites of the archive.
+    #[default]
+    MonthFirst,
+    /// Day first (`07/10/2013` is 7 October).
+    DayFirst,
+}
+
+/// A date read from text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParsedDate {
+    /// The date.
+    pub date: IsoDate,
+    /// Whether day and month could have been swapped, so that `order`
+    /// decided.
+    pub ambiguous: bool,
+}
+
+struct Patterns {
+    iso: Regex,
+    cjk: Regex,
+    numeric: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        iso: Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])").expect("iso pattern"),
+        cjk: Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$").expect("cjk pattern"),
+        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+            .expect("numeric pattern"),
+    })
+}
+
+/// Reads a date in any of the forms the archive writes: `2017-11-01`,
+/// `01 Nov 2017`, `01 2月 2020`, `1 nov. 2017`, `Feb 23, 2016`,
+/// `23 February, 2016`, `23 de febrero de 2016`, `2016年2月23日`,
+/// `07/10/2013`, with ASCII, full-width or Arabic-Indic digits.
+///
+/// A numeric date is read in `order` unless one of its numbers is over 12,
+/// which settles it; when `order` decided, the result says it was ambiguous.
+pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
+    let s: String = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();
+    let s = s.trim();
+    let p = patterns();
+    let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u16>().ok());
+    if let Some(c) = p.iso.captures(s).or_else(|| p.cjk.captures(s)) {
+        let date = IsoDate::new(num(c.get(1))?, num(c.get(2))? as u8, num(c.get(3))? as u8)?;
+        return Some(ParsedDate {
+            date,
+            ambiguous: false,
+        });
+    }
+    if let Some(c) = p.numeric.captures(s) {
+        let (a, b, year) = (num(c.get(1))? as u8, num(c.get(2))? as u8, num(c.get(3))?);
+        let month_first = IsoDate::new(year, a, b);
+        let day_first = IsoDate::new(year, b, a);
+        return match (month_first, day_first) {
+            (Some(m), Some(d)) if m != d => Some(ParsedDate {
+                date: if order == DateOrder::MonthFirst { m } else { d },
+                ambiguous: true,
+            }),
+            (Some(date), _) | (None, Some(date)) => Some(ParsedDate {
+                date,
+                ambiguous: false,
+            }),
+            (None, None) => None,
+        };
+    }
+    words(s)
+}
+
+/// A date of a day, a month written as a word (`Nov`, `2月`, `ноября`) and
+/// a year, in any order; words that are not months (`de`, weekdays) are
+/// passed over.
+fn words(s: &str) -> Option<ParsedDate> {
+    let (mut day, mut month, mut year) = (None, None, None);
+    for token in s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '،')
+        .filter(|t| !t.is_empty())
+    {
+        let digits = token.trim_end_matches(['.', '日']);
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            let n: u32 = digits.parse().ok()?;
+            match digits.len() {
+                4 if year.is_none() => year = Some(n as u16),
+                1 | 2 if day.is_none() => day = Some(n as u8),
+                _ => return None,
+            }
+        } else if let Some(m) = month_from_name(token) {
+            if month.replace(m).is_some() {
+                return None;
+            }
+        } else if token.chars().any(|c| c.is_ascii_digit()) {
+            // A number inside an unknown word: not a date we understand.
+            return None;
+        }
+    }
+    let date = IsoDate::new(year?, month?, day?)?;
+    Some(ParsedDate {
+        date,
+        ambiguous: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        parse_date(s, DateOrder::MonthFirst).map(|d| d.date.to_string())
+    }
+
+    #[test]
+    fn every_written_form() {
+        for (text, want) in [
+            ("01 Nov 2017", "2017-11-01"),
+            ("01 2月 2020", "2020-02-01"),
+            ("1 nov. 2017", "2017-11-01"),
+            ("01 ноя 2017", "2017-11-01"),
+            ("01 noviembre 2017", "2017-11-01"),
+            ("01 نوفمبر 2017", "2017-11-01"),
+            ("٠١ نوفمبر ٢٠١٧", "2017-11-01"),
+            ("０１ Nov ２０１７", "2017-11-01"),
+            ("Feb 23, 2016", "2016-02-23"),
+            ("23 February, 2016", "2016-02-23"),
+            ("23 février 2016", "2016-02-23"),
+            ("23 de febrero de 2016", "2016-02-23"),
+            ("2016-02-23", "2016-02-23"),
+            ("2016年2月23日", "2016-02-23"),
+            ("25/10/2013", "2013-10-25"),
+        ] {
+            assert_eq!(iso(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_numeric_dates_follow_the_order() {
+        let m = parse_date("07/10/2013", DateOrder::MonthFirst).unwrap();
+        assert_eq!(
+            (m.date.to_string().as_str(), m.ambiguous),
+            ("2013-07-10", true)
+        );
+        let d = parse_date("07/10/2013", DateOrder::DayFirst).unwrap();
+        assert_eq!(
+            (d.date.to_string().as_str(), d.ambiguous),
+            ("2013-10-07", true)
+        );
+        // One number over 12 settles it, whatever the order.
+        let u = parse_date("25/10/2013", DateOrder::MonthFirst).unwrap();
+        assert!(!u.ambiguous);
+        // The same number twice is no ambiguity.
+        assert!(
+            !parse_date("05/05/2013", DateOrder::MonthFirst)
+                .unwrap()
+                .ambiguous
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "",
+            "soon",
+            "31 Feb 2017",
+            "13/13/2013",
+            "2017",
+            "Nov 2017",
+            "Question 3 2017",
+        ] {
+            assert_eq!(iso(text), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,664 @@
+//! A parsed form to the `nomination` part of the record.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use nomina_lang::Lang;
+use nomina_parse::{BasicQuestion, Document, Field, Form, FormQuestion, LineRef, Part, Span};
+use nomina_refdata::{Category, Country, SdgGoal, ValueKind, catalog, fold};
+use regex::Regex;
+
+use crate::date::{DateOrder, parse_date};
+use crate::record::*;
+use crate::text::{clean_line, clean_lines, is_placeholder, word_count};
+use crate::{Options, Output};
+
+/// Normalizes a form: keeps the first copy of every block, reports the
+/// others, and turns each field's text into its canonical value.
+pub(crate) fn normalize_form(
+    doc: &Document,
+    form: &Form,
+    options: &Options,
+    out: &mut Output,
+) -> Nomination {
+    let mut n = FormNormalizer { doc, options, out };
+    n.markers(form);
+    let fields = n.choose_fields(form);
+    let mut nomination = Nomination {
+        member_state: None,
+        institution_name: None,
+        institution_type: None,
+        department_type: None,
+        administrative_level: None,
+        initiative_name: None,
+        operational_years: None,
+        website: None,
+        public_sector: None,
+        category: None,
+        sdg_relevant: None,
+        sdgs: Vec::new(),
+        sdg_targets: Vec::new(),
+        implemented_two_years_or_more: None,
+        implementation_date: None,
+        un_involved: None,
+        un_agencies: Vec::new(),
+        un_involvement_details: None,
+        submitted_previously: None,
+        won_unpsa: None,
+        won_other_awards: None,
+        how_learned: None,
+        validation_consent: None,
+        answers: Vec::new(),
+    };
+    for field in fields {
+        n.field(field, &mut nomination);
+    }
+    nomination.answers = n.answers(form);
+    for stray in &form.stray {
+        n.unknown_label(*stray);
+    }
+    if let Some(line) = form.truncated_at {
+        n.out.warnings.push(Warning::new(
+            "truncated",
+            "the text ends inside the form, before the page's closing line: the record is partial",
+            Some(line),
+        ));
+    }
+    nomination
+}
+
+struct FormNormalizer<'a> {
+    doc: &'a Document,
+    options: &'a Options,
+    out: &'a mut Output,
+}
+
+/// The raw text of a field: its value on the label's line and the lines below.
+fn raw_value(doc: &Document, f: &Field) -> String {
+    f.value
+        .into_iter()
+        .chain(f.items.iter().map(|i| i.span))
+        .map(|s| doc.slice(s))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl FormNormalizer<'_> {
+    fn slice(&self, span: Span) -> &str {
+        self.doc.slice(span)
+    }
+
+    fn cover(&mut self, span: Span) {
+        self.out.coverage.mark(span);
+    }
+
+    fn cover_field(&mut self, f: &Field) {
+        self.cover(f.label_full);
+        if let Some(v) = f.value {
+            self.cover(v);
+        }
+        for i in &f.items {
+            self.cover(i.span);
+        }
+    }
+
+    /// Page chrome to `ui_text_removed`, once per wording; section headings
+    /// are structure and only covered.
+    fn markers(&mut self, form: &Form) {
+        let mut seen = BTreeSet::new();
+        for m in &form.chrome {
+            self.cover(m.at.span);
+            let text = self.slice(m.at.span).to_string();
+            if seen.insert(text.clone()) {
+                self.out.ui_text_removed.push(text);
+            }
+        }
+        for m in &form.sections {
+            self.cover(m.at.span);
+        }
+    }
+
+    /// Picks one occurrence of every field: the first. Later occurrences are
+    /// duplicates; those that disagree are conflicts. Counts the copies of
+    /// each block beyond the first as removed duplicates.
+    fn choose_fields<'f>(&mut self, form: &'f Form) -> Vec<&'f Field> {
+        let mut copies = BTreeSet::new();
+        let mut chosen: Vec<&Field> = Vec::new();
+        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let all = form
+            .institution
+            .iter()
+            .map(|f| ("institution", f.copy, f))
+            .chain(
+                form.basic
+                    .iter()
+                    .flat_map(|q| q.fields.iter().map(|f| ("basic", f.copy, f))),
+            );
+        for (block, copy, f) in all {
+            copies.insert((block, copy));
+            match by_key.get(f.key) {
+                None => {
+                    by_key.insert(f.key, chosen.len());
+                    chosen.push(f);
+                }
+                Some(&i) => {
+                    self.cover_field(f);
+                    let kept = raw_value(self.doc, chosen[i]);
+                    let dropped = raw_value(self.doc, f);
+                    if fold(&kept) != fold(&dropped)
+                        || kept.chars().any(char::is_alphanumeric)
+                            != dropped.chars().any(char::is_alphanumeric)
+                    {
+                        self.out.conflicts.push(Conflict {
+                            field: field_name(f.key).to_string(),
+                            kept,
+                            dropped,
+                        });
+                    }
+                }
+            }
+        }
+        // Headings and unknown lines of basic-info questions.
+        let mut first_copy_of: HashMap<u32, usize> = HashMap::new();
+        for q in &form.basic {
+            copies.insert(("basic", q.copy));
+            first_copy_of.entry(q.number).or_insert(q.copy);
+        }
+        let mut unknown_seen = BTreeSet::new();
+        for q in &form.basic {
+            self.basic_heading(q);
+            for u in &q.unknown {
+                // The same unknown line in a repeated block is one oddity.
+                if unknown_seen.insert(fold(self.slice(u.at.span))) {
+                    self.unknown_label(u.at);
+                } else {
+                    self.cover(u.at.span);
+                }
+            }
+        }
+        for q in &form.questions {
+            copies.insert(("questions", q.copy));
+        }
+        let blocks: BTreeMap<&str, usize> = copies.iter().fold(BTreeMap::new(), |mut m, (b, _)| {
+            *m.entry(*b).or_default() += 1;
+            m
+        });
+        self.out.duplicate_blocks_removed += blocks.values().map(|n| n - 1).sum::<usize>();
+        chosen
+    }
+
+    fn basic_heading(&mut self, q: &BasicQuestion) {
+        self.cover(q.heading.span);
+        if q.title.is_some() && q.title_key.is_none() {
+            let title = self.slice(q.title.unwrap_or_default()).to_string();
+            self.out.warnings.push(
+                Warning::new(
+                    "unknown_label",
+                    format!(
+                        "question {} has a title the catalog does not know",
+                        q.number
+                    ),
+                    Some(q.heading.line),
+                )
+                .with_text(title),
+            );
+        }
+    }
+
+    fn unknown_label(&mut self, at: LineRef) {
+        self.cover(at.span);
+        let text = self.slice(at.span).to_string();
+        self.out.warnings.push(
+            Warning::new(
+                "unknown_label",
+                "a line no label of the catalog claims; kept in unparsed",
+                Some(at.line),
+            )
+            .with_text(text.clone()),
+        );
+        self.out.unparsed.push(text);
+    }
+
+    fn warn_value(&mut self, f: &Field, code: &str, what: &str, raw: &str) {
+        self.out.warnings.push(
+            Warning::new(code, format!("{}: {what}", field_name(f.key)), Some(f.line))
+                .with_text(raw.to_string()),
+        );
+    }
+
+    /// One field's text to its value in `n`.
+    fn field(&mut self, f: &Field, n: &mut Nomination) {
+        self.cover_field(f);
+        let Some(spec) = catalog().field(f.key) else {
+            return;
+        };
+        let name = field_name(f.key);
+        if spec.value.is_multi_line() {
+            let items: Vec<LineRef> = f
+                .value
+                .map(|s| LineRef {
+                    span: s,
+                    line: f.line,
+                })
+                .into_iter()
+                .chain(f.items.iter().copied())
+                .collect();
+            match spec.value {
+                ValueKind::Goals => n.sdgs = self.goals(f, &items),
+                ValueKind::Targets => n.sdg_targets = self.targets(f, &items),
+                _ => {
+                    let list: Vec<String> = items
+                        .iter()
+                        .map(|i| clean_line(self.slice(i.span)))
+                        .collect();
+                    if name == "un_agencies" {
+                        n.un_agencies = list;
+                    }
+                }
+            }
+            return;
+        }
+        let raw = raw_value(self.doc, f);
+        let text = clean_lines(raw.lines());
+        if text.is_empty() {
+            return;
+        }
+        match spec.value {
+            ValueKind::Text | ValueKind::Url => {
+                let slot = match name {
+                    "institution_name" => &mut n.institution_name,
+                    "institution_type" => &mut n.institution_type,
+                    "department_type" => &mut n.department_type,
+                    "initiative_name" => &mut n.initiative_name,
+                    "website" => &mut n.website,
+                    "un_details" => &mut n.un_involvement_details,
+                    _ => return,
+                };
+                *slot = Some(text.replace('\n', " "));
+            }
+            ValueKind::Country => {
+                n.member_state = Some(match Country::from_name(&text) {
+                    Some(c) => MemberState {
+                        name: c.name.to_string(),
+                        iso2: Some(c.iso2.to_string()),
+                    },
+                    None => {
+                        self.warn_value(
+                            f,
+                            "unknown_country",
+                            "not a known country name; kept as written",
+                            &raw,
+                        );
+                        MemberState {
+                            name: text,
+                            iso2: None,
+                        }
+                    }
+                });
+            }
+            ValueKind::Integer => {
+                let digits: String = text
+                    .chars()
+                    .map(|c| fold::decimal_digit(c).unwrap_or(c))
+                    .collect();
+                match first_integer(&digits) {
+                    Some(v) => n.operational_years = Some(v),
+                    None => self.warn_value(f, "unreadable_value", "no whole number in it", &raw),
+                }
+            }
+            ValueKind::YesNo => {
+                let value = match self.keyword(&text, "value") {
+                    Some("yes") => Some(true),
+                    Some("no") => Some(false),
+                    _ => {
+                        self.warn_value(f, "unreadable_value", "neither yes nor no", &raw);
+                        None
+                    }
+                };
+                let slot = match name {
+                    "public_sector" => &mut n.public_sector,
+                    "sdg_relevant" => &mut n.sdg_relevant,
+                    "implemented_two_years_or_more" => &mut n.implemented_two_years_or_more,
+                    "un_involved" => &mut n.un_involved,
+                    "submitted_previously" => &mut n.submitted_previously,
+                    "won_unpsa" => &mut n.won_unpsa,
+                    "won_other_awards" => &mut n.won_other_awards,
+                    "validation_consent" => &mut n.validation_consent,
+                    _ => return,
+                };
+                *slot = value;
+            }
+            ValueKind::Level => {
+                n.administrative_level = Some(
+                    self.keyword(&text, "level")
+                        .map(str::to_string)
+                        .unwrap_or_else(|| {
+                            self.warn_value(
+                                f,
+                                "unknown_value",
+                                "not a known administrative level; kept as written",
+                                &raw,
+                            );
+                            text.clone()
+                        }),
+                );
+            }
+            ValueKind::Learned => {
+                n.how_learned = Some(
+                    self.keyword(&text, "learned")
+                        .map(str::to_string)
+                        .unwrap_or_else(|| {
+                            self.warn_value(
+                                f,
+                                "unknown_value",
+                                "not a known way of learning about UNPSA; kept as written",
+                                &raw,
+                            );
+                            text.clone()
+                        }),
+                );
+            }
+            ValueKind::Category => {
+                n.category = Some(match Category::from_name(&text) {
+                    Some(c) => CategoryValue {
+                        name: c.name.to_string(),
+                        special: c.special,
+                    },
+                    None => {
+                        self.warn_value(
+                            f,
+                            "unknown_category",
+                            "not a known UNPSA category; kept as written",
+                            &raw,
+                        );
+                        CategoryValue {
+                            name: text,
+                            special: false,
+                        }
+                    }
+                });
+            }
+            ValueKind::Date => {
+                let order = date_hint(self.slice(f.label)).unwrap_or(self.options.date_order);
+                match parse_date(&text, order) {
+                    Some(d) => {
+                        if d.ambiguous {
+                            self.warn_value(f, "ambiguous_date", "day and month could be swapped; read as the label or the options say", &raw);
+                        }
+                        n.implementation_date = Some(d.date);
+                    }
+                    None => self.warn_value(f, "unreadable_value", "not a date", &raw),
+                }
+            }
+            ValueKind::Goals | ValueKind::Targets | ValueKind::List => {}
+        }
+    }
+
+    /// The catalog name of `text` in namespace `ns` (`level.local` gives `local`).
+    fn keyword(&self, text: &str, ns: &str) -> Option<&'static str> {
+        catalog()
+            .exact(text, |e| e.namespace() == ns)
+            .next()
+            .map(|e| e.name())
+    }
+
+    fn goals(&mut self, f: &Field, items: &[LineRef]) -> Vec<Goal> {
+        let mut goals = BTreeSet::new();
+        for item in items {
+            let raw = self.slice(item.span);
+            match goal_of(raw) {
+                Some(g) => {
+                    goals.insert(Goal(g));
+                }
+                None => self.out.warnings.push(
+                    Warning::new(
+                        "unknown_sdg",
+                        format!("{}: not an SDG goal", field_name(f.key)),
+                        Some(item.line),
+                    )
+                    .with_text(raw.to_string()),
+                ),
+            }
+        }
+        goals.into_iter().collect()
+    }
+
+    fn targets(&mut self, f: &Field, items: &[LineRef]) -> Vec<Target> {
+        static ID: OnceLock<Regex> = OnceLock::new();
+        let id = ID.get_or_init(|| {
+            Regex::new(r#"^[\s"'“”„«»「」]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#)
+                .expect("target id pattern")
+        });
+        let mut targets = BTreeSet::new();
+        for item in items {
+            let raw = self.slice(item.span);
+            let target = id.captures(raw).and_then(|c| c.get(1)).and_then(|m| {
+                m.as_str()
+                    .split_whitespace()
+                    .collect::<String>()
+                    .parse()
+                    .ok()
+            });
+            match target {
+                Some(t) => {
+                    targets.insert(Target(t));
+                }
+                None => self.out.warnings.push(
+                    Warning::new(
+                        "unknown_sdg_target",
+                        format!("{}: no SDG target id", field_name(f.key)),
+                        Some(item.line),
+                    )
+                    .with_text(raw.to_string()),
+                ),
+            }
+        }
+        targets.into_iter().collect()
+    }
+
+    /// The answers of the form, from the first copy of every question.
+    fn answers(&mut self, form: &Form) -> Vec<Answer> {
+        let mut kept: Vec<&FormQuestion> = Vec::new();
+        let mut index: HashMap<u32, usize> = HashMap::new();
+        for q in &form.questions {
+            match index.get(&q.number) {
+                None => {
+                    index.insert(q.number, kept.len());
+                    kept.push(q);
+                }
+                Some(&i) => self.dropped_question(kept[i], q),
+            }
+        }
+        let mut answers = Vec::new();
+        for q in kept {
+            self.cover(q.heading.span);
+            for part in &q.parts {
+                answers.push(self.answer(q.number, part));
+            }
+        }
+        answers
+    }
+
+    fn dropped_question(&mut self, kept: &FormQuestion, dropped: &FormQuestion) {
+        self.cover(dropped.heading.span);
+        for part in &dropped.parts {
+            self.cover_part(part);
+            let answer_text = |p: &Part| clean_lines(p.answer.iter().map(|l| self.slice(l.span)));
+            let dropped_text = answer_text(part);
+            let kept_part = kept.parts.iter().find(|p| p.letter == part.letter);
+            let kept_text = kept_part.map(answer_text).unwrap_or_default();
+            if fold(&kept_text) != fold(&dropped_text) {
+                let field = match part.letter {
+                    Some(l) => format!("answer.{}.{}", dropped.number, l),
+                    None => format!("answer.{}", dropped.number),
+                };
+                self.out.conflicts.push(Conflict {
+                    field,
+                    kept: kept_text,
+                    dropped: dropped_text,
+                });
+            }
+        }
+    }
+
+    fn cover_part(&mut self, part: &Part) {
+        if let Some(m) = part.marker {
+            self.cover(m);
+        }
+        self.cover(part.prompt);
+        for l in &part.answer {
+            self.cover(l.span);
+        }
+    }
+
+    fn answer(&mut self, question: u32, part: &Part) -> Answer {
+        self.cover_part(part);
+        let raw: Vec<&str> = part.answer.iter().map(|l| self.doc.slice(l.span)).collect();
+        let cleaned = clean_lines(raw.iter().copied());
+        let name = match part.letter {
+            Some(l) => format!("question {question} {l}"),
+            None => format!("question {question}"),
+        };
+        let line = part.answer.first().map_or(part.line, |l| l.line);
+        let text = if cleaned.is_empty() {
+            None
+        } else if is_placeholder(&cleaned) {
+            self.out.warnings.push(
+                Warning::new(
+                    "placeholder_answer",
+                    format!("{name}: a placeholder, not an answer"),
+                    Some(line),
+                )
+                .with_text(raw.join("\n")),
+            );
+            None
+        } else {
+            Some(cleaned)
+        };
+        let word_count = text.as_deref().map_or(0, word_count);
+        if let Some(limit) = part.word_limit
+            && word_count > limit as usize
+        {
+            self.out.warnings.push(Warning::new(
+                "over_word_limit",
+                format!("{name}: {word_count} words against a limit of {limit}"),
+                Some(line),
+            ));
+        }
+        let language = match (&text, self.options.detector) {
+            (Some(t), Some(d)) => d.detect(t),
+            _ => None,
+        };
+        if let (Some(lang), Some(t)) = (language, &text) {
+            *self.out.content_chars.entry(lang).or_default() += t.chars().count();
+        }
+        Answer {
+            question,
+            part: part.letter.map(String::from),
+            prompt: clean_line(self.slice(part.prompt)),
+            word_limit: part.word_limit,
+            text,
+            language,
+            word_count,
+        }
+    }
+}
+
+/// The record's name of a catalog field key (`field.un_details` is
+/// `un_involvement_details`).
+fn field_name(key: &str) -> &str {
+    match key.strip_prefix("field.").unwrap_or(key) {
+        "un_details" => "un_involvement_details",
+        other => other,
+    }
+}
+
+fn first_integer(s: &str) -> Option<u32> {
+    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = s[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// The day-month order a label's own format hint gives (`(dd/MM/yyyy)`).
+fn date_hint(label: &str) -> Option<DateOrder> {
+    let l = label.to_ascii_lowercase();
+    let d = l.find("dd")?;
+    let m = l.find("mm")?;
+    Some(if d < m {
+        DateOrder::DayFirst
+    } else {
+        DateOrder::MonthFirst
+    })
+}
+
+/// The goal a list line names: `Goal 16: Peace, ...`, `16. Peace ...`, or a
+/// name alone in any of the six languages.
+fn goal_of(raw: &str) -> Option<SdgGoal> {
+    let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'));
+    if let Some(g) = SdgGoal::from_name(trimmed) {
+        return Some(g);
+    }
+    // A goal word and a number (`Goal 16:`, `目标 16`), or a number alone.
+    let folded = fold(trimmed);
+    let mut words = folded.split(' ');
+    let mut first = words.next()?;
+    if catalog()
+        .exact(first, |e| e.key == "structure.goal")
+        .next()
+        .is_some()
+    {
+        first = words.next()?;
+    }
+    let number: u8 = first.parse().ok()?;
+    let goal = SdgGoal::new(number)?;
+    // Whatever follows the number must name the same goal, if anything.
+    let rest: Vec<&str> = words.collect();
+    if rest.is_empty() || SdgGoal::from_name(&rest.join(" ")) == Some(goal) {
+        Some(goal)
+    } else {
+        None
+    }
+}
+
+/// Languages an answer can be counted in (for `languages.content`).
+pub(crate) type ContentChars = BTreeMap<Lang, usize>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goals_from_list_lines() {
+        let g = |s: &str| goal_of(s).map(SdgGoal::number);
+        assert_eq!(
+            g("Goal 16: Peace, Justice and Strong Institutions"),
+            Some(16)
+        );
+        assert_eq!(g("Goal 17: Partnerships for the goals"), Some(17));
+        assert_eq!(g("无贫穷"), Some(1));
+        assert_eq!(g("16"), Some(16));
+        assert_eq!(g("Goal 18: Nothing"), None);
+        // A number that disagrees with the name is not trusted.
+        assert_eq!(g("Goal 3: Quality education"), None);
+    }
+
+    #[test]
+    fn label_hints_give_the_order() {
+        assert_eq!(
+            date_hint("Please provide date of implemenation (dd/MM/yyyy)"),
+            Some(DateOrder::DayFirst)
+        );
+        assert_eq!(date_hint("Date (MM/dd/yyyy)"), Some(DateOrder::MonthFirst));
+        assert_eq!(date_hint("请提供实施日期。"), None);
+    }
+
+    #[test]
+    fn integers() {
+        assert_eq!(first_integer("5"), Some(5));
+        assert_eq!(first_integer("about 12 years"), Some(12));
+        assert_eq!(first_integer("none"), None);
+    }
+}
