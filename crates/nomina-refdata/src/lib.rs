@@ -11,7 +11,7 @@
 //!   (see `data/NOTICE.md`).
 //!
 //! Every table is read once per process, on first use. Names are compared
-//! [`fold`]ed: after compatibility normalization, case folding, and with
+//! [folded](fold()): after compatibility normalization, case folding, and with
 //! accents, punctuation and direction marks removed.
 //!
 //! What it leaves out: parsing. It answers "what is this name?", not "where
