@@ -80,6 +80,7 @@ pub fn render(r: &Record) -> String {
     let _ = writeln!(out, "{}", r.source.path);
     let mut t = Table::new();
     t.row("kind", r.kind.as_str());
+    t.row("classified", &r.diagnostics.classification);
     t.opt("label language", r.languages.labels.as_deref());
     t.opt("content language", r.languages.content);
     t.row(

@@ -4,11 +4,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use nomina_lang::Lang;
-use nomina_parse::{BasicQuestion, Document, Field, Form, FormQuestion, LineRef, Part, Span};
+use nomina_parse::{
+    BasicQuestion, DateOrder, Document, Field, Form, FormQuestion, LineRef, Part, Span, parse_date,
+};
 use nomina_refdata::{Category, Country, SdgGoal, ValueKind, catalog, fold};
 use regex::Regex;
 
-use crate::date::{DateOrder, parse_date};
 use crate::record::*;
 use crate::text::{clean_line, clean_lines, is_placeholder, word_count};
 use crate::{Options, Output};

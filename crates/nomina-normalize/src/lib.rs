@@ -30,8 +30,8 @@
 //! ```
 
 mod coverage;
-mod date;
 mod form;
+mod news;
 mod record;
 mod text;
 
@@ -39,7 +39,7 @@ use nomina_lang::{Detector, Lang};
 use nomina_parse::{Body, Document};
 
 pub use coverage::Coverage;
-pub use date::{DateOrder, ParsedDate, parse_date};
+pub use nomina_parse::{DateOrder, ParsedDate, parse_date};
 pub use record::*;
 pub use text::{clean_line, clean_lines, is_placeholder, word_count};
 
@@ -68,15 +68,15 @@ pub(crate) struct Output {
 /// Normalizes `doc` into a record for `source`, with `id` as its id.
 pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) -> Record {
     let mut out = Output::default();
-    let (kind, nomination, text, labels) = match &doc.body {
+    let (kind, nomination, news, text, labels) = match &doc.body {
         Body::Form(f) => {
             let n = form::normalize_form(doc, f, options, &mut out);
-            (
-                Kind::Nomination,
-                Some(n),
-                None,
-                doc.label_lang().map(str::to_string),
-            )
+            let labels = doc.label_lang().map(str::to_string);
+            (Kind::Nomination, Some(n), None, None, labels)
+        }
+        Body::News(article) => {
+            let n = news::normalize_news(doc, article, options, &mut out);
+            (Kind::News, None, Some(n), None, None)
         }
         Body::Text(lines) => {
             let paragraphs: Vec<String> = lines
@@ -93,7 +93,7 @@ pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) 
                     }
                 }
             }
-            (Kind::Unknown, None, Some(Text { paragraphs }), None)
+            (Kind::Unknown, None, None, Some(Text { paragraphs }), None)
         }
     };
     let content = majority(&out.content_chars);
@@ -105,7 +105,7 @@ pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) 
         kind,
         languages: Languages { labels, content },
         nomination,
-        news: None,
+        news,
         text,
         diagnostics: Diagnostics {
             duplicate_blocks_removed: out.duplicate_blocks_removed,
@@ -114,6 +114,7 @@ pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) 
             warnings: out.warnings,
             unparsed: out.unparsed,
             uncovered_chars,
+            classification: doc.classification.clone(),
         },
     }
 }

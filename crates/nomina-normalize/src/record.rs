@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use nomina_lang::Lang;
+pub use nomina_parse::IsoDate;
 use nomina_refdata::{SdgGoal, SdgTarget};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -98,60 +99,6 @@ pub struct CategoryValue {
     pub special: bool,
 }
 
-/// A calendar date, written ISO 8601 (`2017-11-01`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct IsoDate {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-impl IsoDate {
-    /// The date, if it exists in the Gregorian calendar.
-    pub fn new(year: u16, month: u8, day: u8) -> Option<IsoDate> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
-            .contains(&day)
-            .then_some(IsoDate { year, month, day })
-    }
-
-    /// The year.
-    pub fn year(self) -> u16 {
-        self.year
-    }
-}
-
-impl fmt::Display for IsoDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl FromStr for IsoDate {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<IsoDate, String> {
-        let bad = || format!("{s:?} is not a date of the form YYYY-MM-DD");
-        let mut it = s.split('-');
-        let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
-            return Err(bad());
-        };
-        IsoDate::new(
-            y.parse().map_err(|_| bad())?,
-            m.parse().map_err(|_| bad())?,
-            d.parse().map_err(|_| bad())?,
-        )
-        .ok_or_else(bad)
-    }
-}
-
 /// Serializes through `Display`, deserializes through `FromStr`.
 macro_rules! serde_as_string {
     ($t:ty) => {
@@ -168,8 +115,6 @@ macro_rules! serde_as_string {
         }
     };
 }
-
-serde_as_string!(IsoDate);
 
 /// An SDG target id in a record (`"16.b"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -323,6 +268,8 @@ pub struct Diagnostics {
     /// Non-whitespace characters accounted for nowhere (0 unless a rule
     /// loses text).
     pub uncovered_chars: usize,
+    /// Why the document was taken for its kind, for a person.
+    pub classification: String,
 }
 
 /// A field whose copies disagree.

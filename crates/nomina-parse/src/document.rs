@@ -53,6 +53,8 @@ pub struct Document {
     /// Recognized labels per language (ISO 639-1), to tell the language of
     /// the form's labels.
     pub label_votes: BTreeMap<&'static str, usize>,
+    /// Why the text was taken for what it is, for a person.
+    pub classification: String,
 }
 
 impl Document {
@@ -80,6 +82,8 @@ impl Document {
 pub enum Body {
     /// A nomination form.
     Form(Form),
+    /// A news article.
+    News(crate::news::News),
     /// Text of no known structure: its non-blank lines.
     Text(Vec<LineRef>),
 }

@@ -459,12 +459,12 @@ impl<'t> Parser<'t> {
     }
 }
 
-/// Parses a decoded text as a nomination form, or `None` when it has too
-/// little of a form's structure to be one.
-pub(crate) fn parse_form(
-    text: &str,
-    lines: &[Line],
-) -> Option<(Form, BTreeMap<&'static str, usize>)> {
+/// A form, the label votes, and the structural hits that made it a form.
+pub(crate) type ParsedForm = (Form, BTreeMap<&'static str, usize>, usize);
+
+/// Parses a decoded text as a nomination form, or gives the structural hits
+/// found when they are too few for a form.
+pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize> {
     let mut parser = Parser {
         text,
         form: Form::default(),
@@ -481,11 +481,11 @@ pub(crate) fn parse_form(
         parser.line(line);
     }
     if parser.hits < MIN_FORM_HITS {
-        return None;
+        return Err(parser.hits);
     }
     let mut form = parser.form;
     form.truncated_at = truncation(&form, lines);
-    Some((form, parser.votes))
+    Ok((form, parser.votes, parser.hits))
 }
 
 /// A form page ends with page chrome (`Return to list`, `Please wait...`)

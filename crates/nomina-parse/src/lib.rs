@@ -10,8 +10,10 @@
 //!    [`Form`]: page chrome and section headings ([`Marker`]), the
 //!    institution block and basic-info questions ([`BasicQuestion`] with
 //!    [`Field`]s), and the form's questions ([`FormQuestion`] with
-//!    [`Part`]s: prompt, word limit, answer lines). Anything else is kept as
-//!    its lines ([`Body::Text`]).
+//!    [`Part`]s: prompt, word limit, answer lines). A news article becomes
+//!    a [`News`]: headline, byline, date, captions, headings, paragraphs and
+//!    trailing boilerplate (the rule is in the `news` module's docs, repeated
+//!    on [`News`]). Anything else is kept as its lines ([`Body::Text`]).
 //!
 //! Every element carries the [`Span`] of the text it came from, so that a
 //! later stage can tell which characters of the input it accounted for.
@@ -31,12 +33,15 @@
 //! assert_eq!(doc.label_lang(), Some("en"));
 //! ```
 
+mod date;
 mod decode;
 mod document;
 mod error;
 mod form;
 mod lines;
+mod news;
 
+pub use date::{DateOrder, IsoDate, ParsedDate, parse_date};
 pub use decode::{Decoded, EncodingBasis, decode};
 pub use document::{
     BasicQuestion, Body, Document, Field, Form, FormQuestion, LineRef, Marker, Part, Span,
@@ -45,34 +50,58 @@ pub use document::{
 pub use error::DecodeError;
 pub use form::word_limit;
 pub use lines::{Line, lines};
+pub use news::{Byline, Dated, Heading, News};
 
-/// Parses decoded text into a [`Document`].
+/// Parses decoded text into a [`Document`]: a form when it has a form's
+/// structure, else a news article when it reads as one, else plain text.
 pub fn parse(text: String) -> Document {
     let lines = lines::lines(&text);
-    match form::parse_form(&text, &lines) {
-        Some((form, label_votes)) => Document {
-            body: Body::Form(form),
-            label_votes,
-            lines,
-            text,
-        },
-        None => {
-            let body = Body::Text(
-                lines
-                    .iter()
-                    .filter(|l| !l.trimmed.is_empty())
-                    .map(|l| LineRef {
-                        span: l.trimmed,
-                        line: l.number,
-                    })
-                    .collect(),
-            );
-            Document {
-                body,
-                label_votes: Default::default(),
+    let not_form = match form::parse_form(&text, &lines) {
+        Ok((form, label_votes, hits)) => {
+            let classification =
+                format!("nomination: {hits} form labels and question headings recognized");
+            return Document {
+                body: Body::Form(form),
+                label_votes,
+                classification,
                 lines,
                 text,
-            }
+            };
         }
+        Err(hits) => format!("not a form ({hits} form labels or question headings, fewer than 3)"),
+    };
+    let (body, classification) = match news::parse_news(&text, &lines) {
+        Ok(article) => {
+            let mut why = String::from("news: a headline");
+            if let Some(b) = &article.byline {
+                why += &format!(", a byline on line {}", b.at.line);
+            }
+            if let Some(d) = &article.published {
+                why += &format!(", a publication date on line {}", d.at.line);
+            }
+            why += &format!(", {} body paragraphs", article.paragraphs.len());
+            (Body::News(article), why)
+        }
+        Err(not_news) => {
+            let paragraphs = lines
+                .iter()
+                .filter(|l| !l.trimmed.is_empty())
+                .map(|l| LineRef {
+                    span: l.trimmed,
+                    line: l.number,
+                })
+                .collect();
+            (
+                Body::Text(paragraphs),
+                format!("unknown: {not_form}; not news ({not_news})"),
+            )
+        }
+    };
+    Document {
+        body,
+        label_votes: Default::default(),
+        classification,
+        lines,
+        text,
     }
 }

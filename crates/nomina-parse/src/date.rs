@@ -1,12 +1,80 @@
 //! Dates as the six languages write them, to [`IsoDate`].
 
+use std::fmt;
+use std::str::FromStr;
 use std::sync::OnceLock;
 
 use nomina_refdata::{fold::decimal_digit, month_from_name};
 use regex::Regex;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::record::IsoDate;
+/// A calendar date, written ISO 8601 (`2017-11-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IsoDate {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl IsoDate {
+    /// The date, if it exists in the Gregorian calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<IsoDate> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(IsoDate { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for IsoDate {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<IsoDate, String> {
+        let bad = || format!("{s:?} is not a date of the form YYYY-MM-DD");
+        let mut it = s.split('-');
+        let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
+            return Err(bad());
+        };
+        IsoDate::new(
+            y.parse().map_err(|_| bad())?,
+            m.parse().map_err(|_| bad())?,
+            d.parse().map_err(|_| bad())?,
+        )
+        .ok_or_else(bad)
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
 
 /// How to read a numeric date whose day and month could be swapped
 /// (`07/10/2013`).
@@ -85,7 +153,7 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
 }
 
 /// A date of a day, a month written as a word (`Nov`, `2月`, `ноября`) and
-/// a year, in any order; words that are not months (`de`, weekdays) are
+/// a year, in any order; particles of up to three letters (`de`, `le`) are
 /// passed over.
 fn words(s: &str) -> Option<ParsedDate> {
     let (mut day, mut month, mut year) = (None, None, None);
@@ -105,8 +173,9 @@ fn words(s: &str) -> Option<ParsedDate> {
             if month.replace(m).is_some() {
                 return None;
             }
-        } else if token.chars().any(|c| c.is_ascii_digit()) {
-            // A number inside an unknown word: not a date we understand.
+        } else if token.chars().any(|c| c.is_ascii_digit()) || token.chars().count() > 3 {
+            // A number inside an unknown word, or a word longer than the
+            // particles dates carry (`de`, `le`, `of`, `г.`): not a date.
             return None;
         }
     }
@@ -169,6 +238,19 @@ mod tests {
                 .unwrap()
                 .ambiguous
         );
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(IsoDate::new(2017, 11, 1).unwrap().to_string(), "2017-11-01");
+        assert!(IsoDate::new(2019, 2, 29).is_none());
+        assert!(IsoDate::new(2020, 2, 29).is_some());
+        assert!(IsoDate::new(2020, 13, 1).is_none());
+        assert_eq!(
+            "2016-02-23".parse::<IsoDate>().unwrap(),
+            IsoDate::new(2016, 2, 23).unwrap()
+        );
+        assert!("2016-02-30".parse::<IsoDate>().is_err());
     }
 
     #[test]

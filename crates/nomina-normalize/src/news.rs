@@ -1,0 +1,72 @@
+//! A parsed news article to the `news` part of the record.
+
+use nomina_parse::{Document, LineRef, News as ParsedNews, parse_date};
+
+use crate::record::{News, Warning};
+use crate::text::clean_line;
+use crate::{Options, Output};
+
+pub(crate) fn normalize_news(
+    doc: &Document,
+    article: &ParsedNews,
+    options: &Options,
+    out: &mut Output,
+) -> News {
+    let lines = |refs: &[LineRef], out: &mut Output| -> Vec<String> {
+        refs.iter()
+            .map(|l| {
+                out.coverage.mark(l.span);
+                clean_line(doc.slice(l.span))
+            })
+            .collect()
+    };
+    out.coverage.mark(article.title.span);
+    let title = clean_line(doc.slice(article.title.span));
+    let byline = article.byline.map(|b| {
+        out.coverage.mark(b.at.span);
+        clean_line(doc.slice(b.name))
+    });
+    let published = article.published.and_then(|d| {
+        out.coverage.mark(d.at.span);
+        let raw = doc.slice(d.date);
+        let parsed = parse_date(raw, options.date_order)?;
+        if parsed.ambiguous {
+            out.warnings.push(
+                Warning::new(
+                    "ambiguous_date",
+                    format!("day and month could be swapped; read as {}", parsed.date),
+                    Some(d.at.line),
+                )
+                .with_text(raw),
+            );
+        }
+        Some(parsed.date)
+    });
+    let captions = lines(&article.captions, out);
+    let headings = article
+        .headings
+        .iter()
+        .map(|h| {
+            out.coverage.mark(h.at.span);
+            clean_line(doc.slice(h.text))
+        })
+        .collect();
+    let paragraphs = lines(&article.paragraphs, out);
+    let boilerplate = lines(&article.boilerplate, out);
+    if let Some(d) = options.detector {
+        for p in &paragraphs {
+            if let Some(lang) = d.detect(p) {
+                *out.content_chars.entry(lang).or_default() += p.chars().count();
+            }
+        }
+    }
+    News {
+        title,
+        byline,
+        published,
+        captions,
+        headings,
+        paragraphs,
+        boilerplate,
+    }
+}

@@ -1,0 +1,209 @@
+//! News articles and documents of no known kind: classification, metadata,
+//! body and boilerplate, on the seeds and on pages of the same kinds.
+
+use nomina::normalize::{News, Record};
+use nomina::{DateOrder, Kind};
+
+fn convert_with(bytes: &[u8], order: DateOrder) -> Record {
+    let options = nomina::Options {
+        date_order: order,
+        ..nomina::Options::default()
+    };
+    nomina::Pipeline::new(options)
+        .convert(bytes, "page.txt")
+        .expect("converts")
+}
+
+fn convert(text: &str) -> Record {
+    convert_with(text.as_bytes(), DateOrder::MonthFirst)
+}
+
+fn news(r: &Record) -> &News {
+    assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
+    r.news.as_ref().expect("news")
+}
+
+fn codes(r: &Record) -> Vec<&str> {
+    r.diagnostics
+        .warnings
+        .iter()
+        .map(|w| w.code.as_str())
+        .collect()
+}
+
+const SEED_002: &str = include_str!("../fixtures/002_fd03ccdba2c6da1f.txt");
+const SEED_004: &str = include_str!("../fixtures/004_931d49ab24931080.txt");
+
+#[test]
+fn seed_002() {
+    let r = convert(SEED_002);
+    let n = news(&r);
+    assert_eq!(n.title, "SMG Wins Four 2013 UN Public Service Awards");
+    assert_eq!(n.byline.as_deref(), Some("SMG News"));
+    assert_eq!(n.published.unwrap().to_string(), "2013-07-10");
+    assert_eq!(codes(&r), ["ambiguous_date"]);
+    assert_eq!(r.diagnostics.warnings[0].line, Some(3));
+    assert_eq!(
+        n.headings,
+        [
+            "Universal welfare standards enabled by and for the citizens of Seoul",
+            "“Eco-Mileage System” for engaging citizens in GHG emissions reduction efforts",
+            "Comprehensive initiative for women of single-person households",
+            "Anti-corruption clean construction system"
+        ]
+    );
+    assert_eq!(n.boilerplate.len(), 12);
+    assert!(n.boilerplate[0].starts_with("SGVC - Online Baking Class"));
+    assert_eq!(
+        n.boilerplate[11],
+        "Cocoonfice, Business Center, Gangnam-gu, Seoul"
+    );
+    assert!(n.paragraphs.iter().all(|p| !n.boilerplate.contains(p)));
+    assert!(n.paragraphs[0].starts_with("For the first time ever"));
+    assert!(n.paragraphs.last().unwrap().starts_with("Most notably"));
+    assert!(n.captions.is_empty());
+    assert_eq!(r.languages.labels, None);
+    assert_eq!(r.languages.content.map(|l| l.code()), Some("en"));
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+}
+
+#[test]
+fn seed_002_day_first() {
+    let r = convert_with(SEED_002.as_bytes(), DateOrder::DayFirst);
+    assert_eq!(news(&r).published.unwrap().to_string(), "2013-10-07");
+    assert_eq!(codes(&r), ["ambiguous_date"]);
+}
+
+#[test]
+fn seed_004() {
+    let r = convert(SEED_004);
+    let n = news(&r);
+    assert_eq!(
+        n.title,
+        "UNDP Highlights Partnership with Seoul Metropolitan Government at Annual Networking Meeting"
+    );
+    assert_eq!(n.byline, None);
+    assert_eq!(n.published.unwrap().to_string(), "2016-02-23");
+    assert_eq!(
+        n.captions,
+        ["Presentation of UNDP’s longstanding partnership with Seoul (Photo: USPC)"]
+    );
+    assert_eq!(n.paragraphs.len(), 9);
+    assert!(n.boilerplate.is_empty());
+    assert!(n.headings.is_empty());
+    assert!(r.diagnostics.warnings.is_empty());
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+}
+
+const FRENCH: &str = "La ville de Lyon reçoit le Prix des Nations Unies pour le service public\n\
+\n\
+Publié le 3 mars 2019\n\
+\n\
+La ville de Lyon a reçu ce lundi le Prix des Nations Unies pour le service public pour son programme de participation citoyenne.\n\
+Le jury a salué la transparence du programme et la participation de plus de dix mille habitants aux décisions budgétaires.\n\
+La cérémonie s'est tenue à New York en présence de nombreux représentants des gouvernements du monde entier.\n\
+\n\
+Accueil\n\
+Nous contacter\n\
+Plan du site\n\
+Mentions légales\n";
+
+#[test]
+fn a_french_article_with_its_own_navigation() {
+    let r = convert(FRENCH);
+    let n = news(&r);
+    assert_eq!(n.published.unwrap().to_string(), "2019-03-03");
+    assert_eq!(n.paragraphs.len(), 3);
+    assert_eq!(
+        n.boilerplate,
+        [
+            "Accueil",
+            "Nous contacter",
+            "Plan du site",
+            "Mentions légales"
+        ]
+    );
+    assert_eq!(r.languages.content.map(|l| l.code()), Some("fr"));
+    assert!(codes(&r).is_empty());
+}
+
+#[test]
+fn a_chinese_article() {
+    let text = "首尔市政府荣获联合国公共服务奖\n\
+2016年2月23日\n\
+首尔市政府的清洁建设系统在二零一三年获得了联合国公共服务奖，该系统提高了公共建设领域的透明度和效率。\n\
+联合国开发计划署首尔政策中心与首尔市政府合作，向其他国家分享这一系统的经验和做法。\n\
+首页\n\
+联系我们\n\
+网站地图\n";
+    let r = convert(text);
+    let n = news(&r);
+    assert_eq!(n.published.unwrap().to_string(), "2016-02-23");
+    assert_eq!(n.paragraphs.len(), 2);
+    assert_eq!(n.boilerplate, ["首页", "联系我们", "网站地图"]);
+    assert_eq!(r.languages.content.map(|l| l.code()), Some("zh"));
+}
+
+#[test]
+fn other_date_styles() {
+    let body = "The ministry announced the winners of this year's awards at a ceremony in the capital on Monday.\n\
+The jury praised the initiative for opening public data to citizens and journalists across the country.\n";
+    for (line, want, ambiguous) in [
+        ("Posted: 25/10/2013", "2013-10-25", false),
+        ("23 February, 2016", "2016-02-23", false),
+        ("2016-02-23", "2016-02-23", false),
+        ("By Jane Doe | 03/04/2015", "2015-03-04", true),
+        ("Geneva, 12 June 2018", "2018-06-12", false),
+    ] {
+        let r = convert(&format!("Ministry Announces Award Winners\n{line}\n{body}"));
+        let n = news(&r);
+        assert_eq!(
+            n.published.map(|d| d.to_string()).as_deref(),
+            Some(want),
+            "{line}"
+        );
+        assert_eq!(codes(&r).contains(&"ambiguous_date"), ambiguous, "{line}");
+    }
+}
+
+#[test]
+fn documents_of_no_known_kind() {
+    for text in [
+        "# nomina\n\nA tool that converts pages.\n\n## Usage\n\nRun the command on a folder.\n",
+        "Note de politique générale sur la réforme de l'administration\n\n\
+         La présente note expose les principes de la réforme de l'administration publique et ses objectifs pour les cinq prochaines années.\n\
+         Elle propose de simplifier les procédures et de renforcer la transparence des décisions prises par les services de l'État.\n",
+        "https://example.org/a\nhttps://example.org/b\nhttps://example.org/c\n",
+    ] {
+        let r = convert(text);
+        assert_eq!(r.kind, Kind::Unknown, "{text}");
+        assert!(
+            r.diagnostics.classification.starts_with("unknown: "),
+            "{}",
+            r.diagnostics.classification
+        );
+        let paragraphs = &r.text.as_ref().unwrap().paragraphs;
+        assert_eq!(
+            paragraphs.len(),
+            text.lines().filter(|l| !l.trim().is_empty()).count()
+        );
+        assert!(r.nomination.is_none() && r.news.is_none());
+        assert_eq!(r.diagnostics.uncovered_chars, 0);
+    }
+    let r = convert(
+        "Note de politique générale\n\nLa présente note expose les principes de la réforme de l'administration publique pour les cinq prochaines années.\n",
+    );
+    assert_eq!(r.languages.content.map(|l| l.code()), Some("fr"));
+}
+
+#[test]
+fn classification_says_why() {
+    assert!(
+        convert(SEED_002)
+            .diagnostics
+            .classification
+            .starts_with("news: a headline, a byline on line 3")
+    );
+    let form = convert(include_str!("../fixtures/001_eeae656d80b09620.txt"));
+    assert!(form.diagnostics.classification.starts_with("nomination: "));
+}
