@@ -137,17 +137,29 @@ pub struct Catalog {
     word_limits: Vec<WordLimitPattern>,
 }
 
-const LABELS_TSV: &str = include_str!("../catalog/labels.tsv");
+/// One file a language, so that each language's wording is kept apart.
+const LABELS_TSV: [(&str, &str); 7] = [
+    ("und", include_str!("../catalog/labels/und.tsv")),
+    ("en", include_str!("../catalog/labels/en.tsv")),
+    ("zh", include_str!("../catalog/labels/zh.tsv")),
+    ("fr", include_str!("../catalog/labels/fr.tsv")),
+    ("es", include_str!("../catalog/labels/es.tsv")),
+    ("ru", include_str!("../catalog/labels/ru.tsv")),
+    ("ar", include_str!("../catalog/labels/ar.tsv")),
+];
 const FIELDS_TSV: &str = include_str!("../catalog/fields.tsv");
 const WORD_LIMITS_TSV: &str = include_str!("../catalog/word_limits.tsv");
 
 impl Catalog {
     fn load() -> Catalog {
-        let entries: Vec<LabelEntry> = tsv::rows(LABELS_TSV, 3)
-            .map(|r| LabelEntry {
-                key: r[0],
-                lang: r[1],
-                text: r[2],
+        let entries: Vec<LabelEntry> = LABELS_TSV
+            .iter()
+            .flat_map(|&(lang, data)| {
+                tsv::rows(data, 2).map(move |r| LabelEntry {
+                    key: r[0],
+                    lang,
+                    text: r[1],
+                })
             })
             .collect();
         let mut by_folded: HashMap<String, Vec<usize>> = HashMap::new();

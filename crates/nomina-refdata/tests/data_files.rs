@@ -1,5 +1,7 @@
-//! The data files are sorted, unique and current.
+//! The data files are sorted, unique and current, and every language's
+//! catalog covers the keys the English one has.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -18,31 +20,59 @@ fn rows(path: &Path) -> Vec<String> {
     text.lines().skip(1).map(str::to_string).collect()
 }
 
+const LANGS: [&str; 7] = ["und", "en", "zh", "fr", "es", "ru", "ar"];
+
+fn labels(lang: &str) -> Vec<(String, String)> {
+    rows(&crate_dir().join(format!("catalog/labels/{lang}.tsv")))
+        .into_iter()
+        .map(|row| {
+            let (key, text) = row.split_once('\t').unwrap_or_else(|| panic!("{lang}: {row:?}"));
+            assert!(!text.contains('\t'), "{lang}: {row:?} has more than two columns");
+            (key.to_string(), text.to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn hand_kept_catalog_files_are_sorted_and_unique() {
-    for name in ["labels.tsv", "fields.tsv"] {
-        let path = crate_dir().join("catalog").join(name);
+    let mut files = vec![crate_dir().join("catalog/fields.tsv")];
+    for lang in LANGS {
+        files.push(crate_dir().join(format!("catalog/labels/{lang}.tsv")));
+    }
+    for path in files {
         let rows = rows(&path);
         let mut sorted = rows.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(
-            rows, sorted,
-            "{name} must be sorted (LC_ALL=C sort) with unique rows"
-        );
+        assert_eq!(rows, sorted, "{} must be sorted (LC_ALL=C sort) with unique rows", path.display());
     }
 }
 
 #[test]
 fn every_catalog_label_is_a_single_clean_line() {
-    for row in rows(&crate_dir().join("catalog/labels.tsv")) {
-        let cols: Vec<&str> = row.split('\t').collect();
-        assert_eq!(cols.len(), 3, "{row:?}");
-        assert_eq!(cols[2].trim(), cols[2], "{row:?} has surrounding spaces");
-        assert!(
-            ["und", "en", "zh", "fr", "es", "ru", "ar"].contains(&cols[1]),
-            "{row:?}"
-        );
+    for lang in LANGS {
+        for (key, text) in labels(lang) {
+            assert_eq!(text.trim(), text, "{lang} {key}: surrounding spaces");
+            assert!(!text.is_empty() && key.contains('.'), "{lang} {key}");
+        }
+    }
+}
+
+/// Every label, heading, prompt, value and chrome line the English catalog
+/// knows has its wording in each of the other five languages (or is shown
+/// untranslated on every page, in `und.tsv`).
+#[test]
+fn every_language_covers_the_english_keys() {
+    let und: BTreeSet<String> = labels("und").into_iter().map(|(k, _)| k).collect();
+    let en: BTreeSet<String> = labels("en")
+        .into_iter()
+        .map(|(k, _)| k)
+        .filter(|k| !und.contains(k))
+        .collect();
+    for lang in ["zh", "fr", "es", "ru", "ar"] {
+        let have: BTreeSet<String> = labels(lang).into_iter().map(|(k, _)| k).collect();
+        let missing: Vec<&String> = en.difference(&have).collect();
+        assert!(missing.is_empty(), "{lang} lacks {missing:?}");
     }
 }
 
@@ -55,12 +85,7 @@ fn generated_files_have_unique_rows() {
             let mut unique = rows.clone();
             unique.sort();
             unique.dedup();
-            assert_eq!(
-                rows.len(),
-                unique.len(),
-                "{} has repeated rows",
-                path.display()
-            );
+            assert_eq!(rows.len(), unique.len(), "{} has repeated rows", path.display());
         }
     }
 }
