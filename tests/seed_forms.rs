@@ -384,3 +384,57 @@ fn an_unknown_label_is_kept_with_a_warning() {
     assert_eq!(r.diagnostics.unparsed, ["Founding Charter Article 7"]);
     assert_eq!(r.diagnostics.uncovered_chars, 0);
 }
+
+#[test]
+fn labels_worded_differently_still_give_the_values() {
+    let seed = text(SEED_001);
+    let varied = seed
+        .replace(
+            "Member State Republic of Korea",
+            "Country Republic of Korea",
+        )
+        .replace(
+            "Is this a public sector initiative?",
+            "Is this initiative from the public sector?",
+        )
+        .replace(
+            "Has the United Nations or any UN agencies been involved in this initiative?",
+            "Have the United Nations or UN agencies been involved in the initiative?",
+        )
+        .replace(
+            "Please provide date of implemenation (dd/MM/yyyy)",
+            "Date the initiative started (dd/MM/yyyy)",
+        )
+        .replace(
+            "How did you learn about UNPSA? INTERNET",
+            "Where did you hear of the awards? INTERNET",
+        )
+        .replace("(2017-2019)", "(2018-2020)");
+    let r = convert(varied.as_bytes());
+    assert_eq!(values(&r), values(&convert(SEED_001)));
+    assert_eq!(nomination(&r).answers.len(), 22);
+    let fuzzy: Vec<&str> = r
+        .diagnostics
+        .warnings
+        .iter()
+        .filter(|w| w.code == "fuzzy_label")
+        .map(|w| w.text.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        fuzzy,
+        [
+            "Country",
+            "Is this initiative from the public sector",
+            "Date the initiative started (dd/MM/yyyy)",
+            "Have the United Nations or UN agencies been involved in the initiative",
+            "1. Has the initiative submitted an application for consideration in the past 3 years (2018-2020)",
+            "Where did you hear of the awards"
+        ]
+    );
+    assert!(
+        r.diagnostics.unparsed.is_empty(),
+        "{:?}",
+        r.diagnostics.unparsed
+    );
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+}

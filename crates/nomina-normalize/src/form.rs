@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 
 use nomina_lang::Lang;
 use nomina_parse::{
-    BasicQuestion, DateOrder, Document, Field, Form, FormQuestion, LineRef, Part, Span, parse_date,
+    BasicQuestion, DateOrder, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Part, Span,
+    parse_date,
 };
 use nomina_refdata::{Category, Country, SdgGoal, ValueKind, catalog, fold};
 use regex::Regex;
@@ -142,6 +143,23 @@ impl FormNormalizer<'_> {
                     by_key.insert(f.key, chosen.len());
                     chosen.push(f);
                 }
+                // A label placed by position yields to one the catalog names.
+                Some(&i)
+                    if chosen[i].matched == LabelMatch::Position
+                        && f.matched != LabelMatch::Position =>
+                {
+                    let placed = std::mem::replace(&mut chosen[i], f);
+                    self.cover_field(placed);
+                    if fold(&raw_value(self.doc, placed)) != fold(&raw_value(self.doc, f)) {
+                        self.unknown_label(LineRef {
+                            span: placed.label_full,
+                            line: placed.line,
+                        });
+                        if let Some(v) = placed.value {
+                            self.out.unparsed.push(self.slice(v).to_string());
+                        }
+                    }
+                }
                 Some(&i) => {
                     self.cover_field(f);
                     let kept = raw_value(self.doc, chosen[i]);
@@ -230,6 +248,25 @@ impl FormNormalizer<'_> {
     /// One field's text to its value in `n`.
     fn field(&mut self, f: &Field, n: &mut Nomination) {
         self.cover_field(f);
+        let how = match f.matched {
+            LabelMatch::Exact => None,
+            LabelMatch::Loose { score } => {
+                Some(format!("matched loosely ({score}% of words in common)"))
+            }
+            LabelMatch::Position => {
+                Some("matched by its place in the block and the kind of its value".to_string())
+            }
+        };
+        if let Some(how) = how {
+            self.out.warnings.push(
+                Warning::new(
+                    "fuzzy_label",
+                    format!("{}: label {how}", field_name(f.key)),
+                    Some(f.line),
+                )
+                .with_text(self.slice(f.label).to_string()),
+            );
+        }
         let Some(spec) = catalog().field(f.key) else {
             return;
         };

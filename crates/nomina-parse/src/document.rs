@@ -139,6 +139,22 @@ pub struct Field {
     pub line: usize,
     /// Which copy of its block this occurrence is in, from 0.
     pub copy: usize,
+    /// How the label was recognized.
+    pub matched: LabelMatch,
+}
+
+/// How a field's label was recognized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelMatch {
+    /// The catalog's wording, folded.
+    Exact,
+    /// Close to a catalog wording: the share of common words, in percent.
+    Loose {
+        /// Dice's coefficient over folded words, in percent.
+        score: u8,
+    },
+    /// By its place in its block and the kind of value it ends with.
+    Position,
 }
 
 /// A line inside a basic-info block that no label claimed.

@@ -11,9 +11,14 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use nomina_refdata::{LabelEntry, catalog, fold::decimal_digit};
+use std::ops::Range;
+
+use nomina_refdata::{
+    Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog, fold::decimal_digit,
+};
 use regex::Regex;
 
+use crate::date::{DateOrder, parse_date};
 use crate::document::*;
 use crate::lines::{Line, trim};
 
@@ -24,6 +29,12 @@ const MIN_FORM_HITS: usize = 3;
 /// Longest title a basic-info question heading may have; a longer line that
 /// happens to start with `Question 3:` is prose.
 const MAX_TITLE_BYTES: usize = 200;
+
+/// Share of common words for a loose label match.
+const FUZZY_THRESHOLD: f64 = 0.75;
+
+/// The same while a list is open below a label, whose items are not labels.
+const FUZZY_STRICT: f64 = 0.85;
 
 /// Longest line taken for a part's prompt when the catalog does not know it
 /// and it states no word limit; longer lines are answer text.
@@ -61,8 +72,11 @@ fn patterns() -> &'static Patterns {
             r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"
         ))
         .expect("nested heading pattern");
-        let part = Regex::new(r"^(?:\((?P<l1>[a-z])\)|(?P<l2>[a-z])\s*[.)．])\s*(?P<prompt>\S.*)$")
-            .expect("part pattern");
+        let letters = "a-zа-жأبجدهوز";
+        let part = Regex::new(&format!(
+            r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*(?P<prompt>\S.*)$"
+        ))
+        .expect("part pattern");
         let word_limits = catalog()
             .word_limits()
             .iter()
@@ -124,6 +138,139 @@ fn chinese_numeral(s: &str) -> Option<u32> {
         [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
         _ => None,
     }
+}
+
+/// The Latin letter of a part marker written in Latin, Cyrillic (`а`, `б`,
+/// `в`) or Arabic (`أ`, `ب`, `ج`, in abjad order) letters.
+fn part_letter(c: char) -> Option<char> {
+    const CYRILLIC: &str = "абвгдеж";
+    const ARABIC: &str = "أبجدهوز";
+    if c.is_ascii_lowercase() {
+        return Some(c);
+    }
+    let index = CYRILLIC
+        .chars()
+        .position(|l| l == c)
+        .or_else(|| ARABIC.chars().position(|l| l == c))?;
+    char::from_u32('a' as u32 + index as u32)
+}
+
+const QUESTION_MARKS: [char; 3] = ['?', '？', '؟'];
+
+/// Whether `s` can be an item of the open field `key`: a goal under the
+/// goals label, a target under the targets label; anything under others.
+fn item_fits(key: &str, s: &str) -> bool {
+    match catalog().field(key).map(|f| f.value) {
+        Some(ValueKind::Goals) => looks_like_goal(s),
+        Some(ValueKind::Targets) => looks_like_target(s),
+        _ => true,
+    }
+}
+
+fn looks_like_goal(s: &str) -> bool {
+    let folded = nomina_refdata::fold(s);
+    let mut words = folded.split(' ');
+    let first = words.next().unwrap_or("");
+    let number = if catalog()
+        .exact(first, |e| e.key == "structure.goal")
+        .next()
+        .is_some()
+    {
+        words.next().unwrap_or("")
+    } else {
+        first
+    };
+    number.parse::<u8>().ok().and_then(SdgGoal::new).is_some() || SdgGoal::from_name(s).is_some()
+}
+
+fn looks_like_target(s: &str) -> bool {
+    static TARGET: OnceLock<Regex> = OnceLock::new();
+    TARGET
+        .get_or_init(|| {
+            Regex::new(r#"^[\s"'“”„«»「」]*\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z])(?:$|[^\w.])"#)
+                .expect("target pattern")
+        })
+        .is_match(s)
+}
+
+/// Splits a line into label and value by the kind of value its field
+/// holds: the label's length, and the value's byte range, if any.
+fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>>)> {
+    let ends_as_question = s.trim_end().ends_with(QUESTION_MARKS);
+    let after_question = || {
+        let q = s.rfind(QUESTION_MARKS)?;
+        let q_end = q + s[q..].chars().next()?.len_utf8();
+        let v = trim_range(s, q_end..s.len());
+        (!v.is_empty()).then_some((q, Some(v)))
+    };
+    let last_words = |n: usize| -> Option<Range<usize>> {
+        let starts: Vec<usize> = s
+            .char_indices()
+            .filter(|&(i, c)| c.is_whitespace() && i > 0)
+            .map(|(i, _)| i)
+            .collect();
+        let start = *starts.iter().rev().nth(n.checked_sub(1)?)?;
+        Some(trim_range(s, start..s.len()))
+    };
+    let keyword = |ns: &str, r: &Range<usize>| {
+        catalog()
+            .exact(&s[r.clone()], |e| e.namespace() == ns)
+            .next()
+            .is_some()
+    };
+    match kind {
+        ValueKind::YesNo => {
+            if let Some(r) = last_words(1).filter(|r| keyword("value", r)) {
+                return Some((r.start, Some(r)));
+            }
+            ends_as_question.then_some((s.len(), None))
+        }
+        ValueKind::Category | ValueKind::Learned | ValueKind::Text => {
+            after_question().or_else(|| ends_as_question.then_some((s.len(), None)))
+        }
+        ValueKind::Date => {
+            for n in (1..=4).rev() {
+                if let Some(r) = last_words(n)
+                    && parse_date(&s[r.clone()], DateOrder::DayFirst).is_some()
+                {
+                    return Some((r.start, Some(r)));
+                }
+            }
+            (ends_as_question || s.trim_end().ends_with([')', ':', '：']))
+                .then_some((s.len(), None))
+        }
+        ValueKind::Goals | ValueKind::Targets | ValueKind::List => {
+            (!looks_like_goal(s) && !looks_like_target(s)).then_some((s.len(), None))
+        }
+        ValueKind::Country => (1..=5).rev().find_map(|n| {
+            let r = last_words(n)?;
+            Country::from_name(&s[r.clone()]).map(|_| (r.start, Some(r)))
+        }),
+        ValueKind::Level => (1..=2).rev().find_map(|n| {
+            let r = last_words(n)?;
+            keyword("level", &r).then_some((r.start, Some(r)))
+        }),
+        ValueKind::Integer => {
+            let r = last_words(1)?;
+            s[r.clone()]
+                .chars()
+                .all(|c| decimal_digit(c).is_some())
+                .then_some((r.start, Some(r)))
+        }
+        ValueKind::Url => {
+            let r = last_words(1)?;
+            let v = &s[r.clone()];
+            let url =
+                v.starts_with("http://") || v.starts_with("https://") || v.starts_with("www.");
+            url.then_some((r.start, Some(r)))
+        }
+    }
+}
+
+fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
+    let t = &s[r.clone()];
+    let start = r.start + (t.len() - t.trim_start().len());
+    start..start + t.trim().len()
 }
 
 /// The word limit a prompt states: the last match of any language's pattern.
@@ -326,16 +473,38 @@ impl<'t> Parser<'t> {
     }
 
     fn basic_line(&mut self, s: &'t str, at: LineRef, awaiting: Option<(Context, usize)>) {
-        if let Some(m) = catalog().prefix(s, is_ns("field")) {
+        let collecting = awaiting.or(self.open_field);
+        // Exact wording first; then a loose match, stricter while a list is
+        // open, since its items are not labels.
+        let threshold = if collecting.is_some() {
+            FUZZY_STRICT
+        } else {
+            FUZZY_THRESHOLD
+        };
+        let found = catalog()
+            .prefix(s, is_ns("field"))
+            .map(|m| (m, LabelMatch::Exact))
+            .or_else(|| {
+                catalog()
+                    .fuzzy_prefix(s, threshold, is_ns("field"))
+                    .map(|(m, score)| {
+                        (
+                            m,
+                            LabelMatch::Loose {
+                                score: (score * 100.0).round() as u8,
+                            },
+                        )
+                    })
+            });
+        if let Some((m, how)) = found
+            && let Some(spec) = catalog().field(m.entry.key)
+        {
             self.vote(m.entry.lang);
             self.hits += 1;
-            let Some(spec) = catalog().field(m.entry.key) else {
-                return self.unknown(at);
-            };
-            if spec.question == 0 && !matches!(self.context, Context::Institution) {
-                self.enter_institution(false);
-            }
-            let value = trim(self.text, Span::new(at.span.start + m.len, at.span.end));
+            let value = trim(
+                self.text,
+                Span::new(at.span.start + m.len.min(s.len()), at.span.end),
+            );
             let field = Field {
                 key: m.entry.key,
                 lang: m.entry.lang,
@@ -345,47 +514,128 @@ impl<'t> Parser<'t> {
                 items: Vec::new(),
                 line: at.line,
                 copy: 0,
+                matched: how,
             };
-            let context = self.context;
-            let index = match context {
-                Context::Institution => {
-                    if self
-                        .form
-                        .institution
-                        .iter()
-                        .any(|f| f.copy == self.institution_copy && f.key == field.key)
-                    {
-                        self.institution_copy += 1;
-                    }
-                    self.form.institution.push(Field {
-                        copy: self.institution_copy,
-                        ..field
-                    });
-                    self.form.institution.len() - 1
-                }
-                Context::Basic(b) => {
-                    let copy = self.form.basic[b].copy;
-                    self.form.basic[b].fields.push(Field { copy, ..field });
-                    self.form.basic[b].fields.len() - 1
-                }
-                _ => unreachable!("basic_line runs outside form questions"),
-            };
-            self.open_field = spec.value.is_multi_line().then_some((context, index));
-            if !spec.value.is_multi_line() && value.is_empty() {
-                self.awaiting_value = Some((context, index));
-            }
-            return;
+            return self.add_field(spec, field);
         }
-        // A value moved to the line below its label.
-        if let Some(target) = awaiting.or(self.open_field)
+        // A value moved to the line below its label, or a list's item.
+        if let Some(target) = collecting
             && let Some(field) = self.field_mut(target)
+            && item_fits(field.key, s)
         {
             field.items.push(at);
             return;
         }
+        if let Some((spec, label_len, value)) = self.by_position(s) {
+            self.hits += 1;
+            let value = value.map(|v| Span::new(at.span.start + v.start, at.span.start + v.end));
+            let field = Field {
+                key: spec.key,
+                lang: "und",
+                label: trim(
+                    self.text,
+                    Span::new(at.span.start, at.span.start + label_len),
+                ),
+                label_full: Span::new(at.span.start, value.map_or(at.span.end, |v| v.start)),
+                value,
+                items: Vec::new(),
+                line: at.line,
+                copy: 0,
+                matched: LabelMatch::Position,
+            };
+            return self.add_field(spec, field);
+        }
         self.unknown(at);
     }
 
+    fn add_field(&mut self, spec: &FieldSpec, field: Field) {
+        let empty = field.value.is_none();
+        if matches!(self.context, Context::Start)
+            || (spec.question == 0 && !matches!(self.context, Context::Institution))
+        {
+            self.enter_institution(false);
+        }
+        let context = self.context;
+        let index = match context {
+            Context::Basic(b) => {
+                let copy = self.form.basic[b].copy;
+                self.form.basic[b].fields.push(Field { copy, ..field });
+                self.form.basic[b].fields.len() - 1
+            }
+            // Fields before any question heading, and the institution's.
+            _ => {
+                if self
+                    .form
+                    .institution
+                    .iter()
+                    .any(|f| f.copy == self.institution_copy && f.key == field.key)
+                {
+                    self.institution_copy += 1;
+                }
+                self.form.institution.push(Field {
+                    copy: self.institution_copy,
+                    ..field
+                });
+                self.form.institution.len() - 1
+            }
+        };
+        self.open_field = spec.value.is_multi_line().then_some((context, index));
+        if !spec.value.is_multi_line() && empty {
+            self.awaiting_value = Some((context, index));
+        }
+    }
+
+    /// A line no label matched, read as the next field of its block by its
+    /// place and the kind of value it ends with (the labels of an official
+    /// translation the catalog lacks). Gives the field, the label's length
+    /// and the value's span within `s`.
+    fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
+        let (question, present): (u8, Vec<&str>) = match self.context {
+            Context::Basic(b) => {
+                let q = &self.form.basic[b];
+                (
+                    u8::try_from(q.number).ok()?,
+                    q.fields.iter().map(|f| f.key).collect(),
+                )
+            }
+            Context::Institution => (
+                0,
+                self.form
+                    .institution
+                    .iter()
+                    .filter(|f| f.copy == self.institution_copy)
+                    .map(|f| f.key)
+                    .collect(),
+            ),
+            _ => return None,
+        };
+        let mut candidates: Vec<&'static FieldSpec> = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && !present.contains(&f.key))
+            .collect();
+        candidates.sort_by_key(|f| f.order);
+        if question == 0 {
+            // The institution block's labels are too short to place by order
+            // alone: only a value of a telling kind places them (a country,
+            // a level, a web address; a bare number tells too little).
+            return candidates
+                .into_iter()
+                .filter(|f| {
+                    matches!(
+                        f.value,
+                        ValueKind::Country | ValueKind::Level | ValueKind::Url
+                    )
+                })
+                .find_map(|f| {
+                    let (label, value) = split_by_kind(f.value, s)?;
+                    // A value alone, with no label before it, is no field.
+                    (label > 0).then_some((f, label, value))
+                });
+        }
+        let next = candidates.into_iter().next()?;
+        split_by_kind(next.value, s).map(|(l, v)| (next, l, v))
+    }
     fn unknown(&mut self, at: LineRef) {
         match self.context {
             Context::Basic(b) => self.form.basic[b].unknown.push(UnknownLabel { at }),
@@ -413,7 +663,8 @@ impl<'t> Parser<'t> {
             let letter = c
                 .name("l1")
                 .or(c.name("l2"))
-                .and_then(|m| m.as_str().chars().next());
+                .and_then(|m| m.as_str().chars().next())
+                .and_then(part_letter);
             let prompt = c.name("prompt").expect("pattern has a prompt group");
             let prompt_text = prompt.as_str();
             let known = catalog().exact(prompt_text, is_ns("prompt")).next();
@@ -522,6 +773,15 @@ mod tests {
     }
 
     #[test]
+    fn part_letters_in_three_scripts() {
+        assert_eq!(part_letter('c'), Some('c'));
+        assert_eq!(part_letter('в'), Some('c'));
+        assert_eq!(part_letter('ج'), Some('c'));
+        assert_eq!(part_letter('د'), Some('d'));
+        assert_eq!(part_letter('Q'), None);
+    }
+
+    #[test]
     fn word_limits_of_every_shape() {
         for (prompt, limit) in [
             ("Please describe. (300 words maximum)", Some(300)),
@@ -537,6 +797,18 @@ mod tests {
                 None,
             ),
             ("Was the initiative formally evaluated?", None),
+            (
+                "Veuillez décrire l'initiative. (300 mots maximum)",
+                Some(300),
+            ),
+            (
+                "Veuillez décrire l'initiative. (maximum 300 mots)",
+                Some(300),
+            ),
+            ("Describa la iniciativa. (máximo 300 palabras)", Some(300)),
+            ("Опишите инициативу. (не более 300 слов)", Some(300)),
+            ("يرجى وصف المبادرة. (300 كلمة كحد أقصى)", Some(300)),
+            ("يرجى وصف المبادرة. (بحد أقصى ٣٠٠ كلمة)", Some(300)),
         ] {
             assert_eq!(word_limit(prompt), limit, "{prompt}");
         }

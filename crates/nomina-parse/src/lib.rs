@@ -44,8 +44,8 @@ mod news;
 pub use date::{DateOrder, IsoDate, ParsedDate, parse_date};
 pub use decode::{Decoded, EncodingBasis, decode};
 pub use document::{
-    BasicQuestion, Body, Document, Field, Form, FormQuestion, LineRef, Marker, Part, Span,
-    UnknownLabel,
+    BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part,
+    Span, UnknownLabel,
 };
 pub use error::DecodeError;
 pub use form::word_limit;

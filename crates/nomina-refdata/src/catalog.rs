@@ -131,6 +131,8 @@ pub struct PrefixMatch<'c> {
 pub struct Catalog {
     entries: Vec<LabelEntry>,
     by_folded: HashMap<String, Vec<usize>>,
+    /// Each entry's folded words, for loose comparison.
+    tokens: Vec<Vec<String>>,
     /// Longest folded label, in chars, to bound prefix searches.
     max_chars: usize,
     fields: Vec<FieldSpec>,
@@ -163,10 +165,17 @@ impl Catalog {
             })
             .collect();
         let mut by_folded: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut tokens = Vec::with_capacity(entries.len());
         let mut max_chars = 0;
         for (i, e) in entries.iter().enumerate() {
             let folded = crate::fold(e.text);
             max_chars = max_chars.max(folded.chars().count());
+            tokens.push(
+                words(&folded)
+                    .into_iter()
+                    .map(|(w, _)| w.to_string())
+                    .collect(),
+            );
             by_folded.entry(folded).or_default().push(i);
         }
         let fields = tsv::rows(FIELDS_TSV, 4)
@@ -186,6 +195,7 @@ impl Catalog {
         Catalog {
             entries,
             by_folded,
+            tokens,
             max_chars,
             fields,
             word_limits,
@@ -268,6 +278,104 @@ impl Catalog {
         }
         None
     }
+
+    /// The entry passing `keep` whose wording is most like the start of
+    /// `line`, when they are alike enough: at least [`FUZZY_MIN_WORDS`]
+    /// words and a share of common words of at least `threshold` (Dice's
+    /// coefficient over folded words, each ideograph a word). For labels the
+    /// official translations word differently, or that a year changes
+    /// (`(2017-2019)`). Returns the match and its score.
+    pub fn fuzzy_prefix<'c>(
+        &'c self,
+        line: &str,
+        threshold: f64,
+        keep: impl Fn(&LabelEntry) -> bool,
+    ) -> Option<(PrefixMatch<'c>, f64)> {
+        let folded = Folded::with_limit(line, self.max_chars + 40);
+        let line_words = words(folded.as_str());
+        let mut best: Option<(usize, usize, f64)> = None;
+        for (i, entry) in self.entries.iter().enumerate() {
+            let label = &self.tokens[i];
+            let n = label.len();
+            if n < FUZZY_MIN_WORDS || !keep(entry) {
+                continue;
+            }
+            for k in n.saturating_sub(2).max(1)..=(n + 2).min(line_words.len()) {
+                let score = dice(label, &line_words[..k]);
+                let better = match best {
+                    None => true,
+                    Some((_, bk, bs)) => {
+                        score > bs || (score == bs && k.abs_diff(n) < bk.abs_diff(n))
+                    }
+                };
+                if score >= threshold && better {
+                    best = Some((i, k, score));
+                }
+            }
+        }
+        let (i, k, score) = best?;
+        let mut label_len = folded.source_end(line_words[k - 1].1);
+        // A label that asks a question ends at the question mark: words the
+        // comparison left out before it (another edition's years) are label.
+        if self.entries[i].text.ends_with(QUESTION_MARKS)
+            && let Some(q) = line[label_len..].find(QUESTION_MARKS)
+            && line[label_len..label_len + q].split_whitespace().count() <= 4
+        {
+            label_len += q;
+        }
+        let len = label_len + closing_len(&line[label_len..]);
+        Some((
+            PrefixMatch {
+                entry: &self.entries[i],
+                len,
+                label_len,
+            },
+            score,
+        ))
+    }
+}
+
+/// Question marks of the six languages.
+const QUESTION_MARKS: [char; 3] = ['?', '？', '؟'];
+
+/// Fewest words a label needs to be matched loosely; shorter ones would
+/// match too much.
+pub const FUZZY_MIN_WORDS: usize = 3;
+
+/// Words of folded text with the folded offset where each ends: runs
+/// between spaces, and each ideograph alone.
+fn words(folded: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        if c == ' ' || is_cjk(c) {
+            if let Some(s) = start.take() {
+                out.push((&folded[s..i], i));
+            }
+            if c != ' ' {
+                out.push((&folded[i..i + c.len_utf8()], i + c.len_utf8()));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((&folded[s..], folded.len()));
+    }
+    out
+}
+
+/// Dice's coefficient of two bags of words.
+fn dice(a: &[String], b: &[(&str, usize)]) -> f64 {
+    let mut rest: Vec<&str> = b.iter().map(|(w, _)| *w).collect();
+    let mut common = 0;
+    for w in a {
+        if let Some(p) = rest.iter().position(|r| r == w) {
+            rest.swap_remove(p);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// Bytes of punctuation closing a label, and whitespace, at the start of `rest`.
@@ -362,6 +470,25 @@ mod tests {
                 .prefix("Member Statement of intent", is_field)
                 .is_none()
         );
+    }
+
+    #[test]
+    fn loose_matches_of_reworded_labels() {
+        // Another edition's years.
+        let line = "1. Has the initiative submitted an application for consideration in the past 3 years (2018-2020)? No";
+        assert!(catalog().prefix(line, is_field).is_none());
+        let (m, score) = catalog().fuzzy_prefix(line, 0.75, is_field).unwrap();
+        assert_eq!(m.entry.key, "field.submitted_previously");
+        assert!(score > 0.8, "{score}");
+        assert_eq!(&line[m.len..], "No");
+        // A reworded question.
+        let line = "Has the initiative been in place for two or more years? Yes";
+        let (m, _) = catalog().fuzzy_prefix(line, 0.75, is_field).unwrap();
+        assert_eq!(m.entry.key, "field.implemented_two_years_or_more");
+        assert_eq!(&line[m.len..], "Yes");
+        // Prose is not a label.
+        let prose = "The city administration provides funds annually to the council for its operating costs.";
+        assert!(catalog().fuzzy_prefix(prose, 0.75, is_field).is_none());
     }
 
     #[test]

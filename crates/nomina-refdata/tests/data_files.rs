@@ -26,8 +26,13 @@ fn labels(lang: &str) -> Vec<(String, String)> {
     rows(&crate_dir().join(format!("catalog/labels/{lang}.tsv")))
         .into_iter()
         .map(|row| {
-            let (key, text) = row.split_once('\t').unwrap_or_else(|| panic!("{lang}: {row:?}"));
-            assert!(!text.contains('\t'), "{lang}: {row:?} has more than two columns");
+            let (key, text) = row
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{lang}: {row:?}"));
+            assert!(
+                !text.contains('\t'),
+                "{lang}: {row:?} has more than two columns"
+            );
             (key.to_string(), text.to_string())
         })
         .collect()
@@ -44,7 +49,12 @@ fn hand_kept_catalog_files_are_sorted_and_unique() {
         let mut sorted = rows.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(rows, sorted, "{} must be sorted (LC_ALL=C sort) with unique rows", path.display());
+        assert_eq!(
+            rows,
+            sorted,
+            "{} must be sorted (LC_ALL=C sort) with unique rows",
+            path.display()
+        );
     }
 }
 
@@ -85,7 +95,12 @@ fn generated_files_have_unique_rows() {
             let mut unique = rows.clone();
             unique.sort();
             unique.dedup();
-            assert_eq!(rows.len(), unique.len(), "{} has repeated rows", path.display());
+            assert_eq!(
+                rows.len(),
+                unique.len(),
+                "{} has repeated rows",
+                path.display()
+            );
         }
     }
 }
