@@ -438,3 +438,25 @@ fn labels_worded_differently_still_give_the_values() {
     );
     assert_eq!(r.diagnostics.uncovered_chars, 0);
 }
+
+#[test]
+fn closing_chrome_in_unknown_wording_is_not_an_answer() {
+    let seed = text(SEED_001)
+        .replace("Return to list", "Retourner à la liste des candidatures")
+        .replace("Please wait...", "Chargement…");
+    let r = convert(seed.as_bytes());
+    let base = convert(SEED_001);
+    let last = |r: &Record| nomination(r).answers.last().unwrap().text.clone().unwrap();
+    assert!(
+        last(&r) == last(&base),
+        "the last answer keeps no chrome: {:?}",
+        last(&r).lines().last()
+    );
+    let d = &r.diagnostics;
+    assert!(d.ui_text_removed.ends_with(&[
+        "Retourner à la liste des candidatures".to_string(),
+        "Chargement…".to_string()
+    ]));
+    assert_eq!(codes(&r), ["fuzzy_label", "fuzzy_label"]);
+    assert_eq!(d.uncovered_chars, 0);
+}

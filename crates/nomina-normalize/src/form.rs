@@ -111,6 +111,16 @@ impl FormNormalizer<'_> {
         for m in &form.chrome {
             self.cover(m.at.span);
             let text = self.slice(m.at.span).to_string();
+            if m.key == nomina_parse::UNRECOGNIZED_CHROME {
+                self.out.warnings.push(
+                    Warning::new(
+                        "fuzzy_label",
+                        "a short line after the last answer, taken for page chrome by its place",
+                        Some(m.at.line),
+                    )
+                    .with_text(text.clone()),
+                );
+            }
             if seen.insert(text.clone()) {
                 self.out.ui_text_removed.push(text);
             }
@@ -620,11 +630,13 @@ fn first_integer(s: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// The day-month order a label's own format hint gives (`(dd/MM/yyyy)`).
+/// The day-month order a label's own format hint gives: `(dd/MM/yyyy)`,
+/// `(jj/mm/aaaa)`, `(дд.мм.гггг)`, `(يوم/شهر/سنة)`.
 fn date_hint(label: &str) -> Option<DateOrder> {
-    let l = label.to_ascii_lowercase();
-    let d = l.find("dd")?;
-    let m = l.find("mm")?;
+    let l = label.to_lowercase();
+    let find = |pats: &[&str]| pats.iter().filter_map(|p| l.find(p)).min();
+    let d = find(&["dd", "jj", "дд", "يوم", "يي"])?;
+    let m = find(&["mm", "мм", "شهر", "شش"])?;
     Some(if d < m {
         DateOrder::DayFirst
     } else {
@@ -691,6 +703,15 @@ mod tests {
         );
         assert_eq!(date_hint("Date (MM/dd/yyyy)"), Some(DateOrder::MonthFirst));
         assert_eq!(date_hint("请提供实施日期。"), None);
+        assert_eq!(
+            date_hint("Date de mise en œuvre (jj/mm/aaaa)"),
+            Some(DateOrder::DayFirst)
+        );
+        assert_eq!(date_hint("Дата (дд.мм.гггг)"), Some(DateOrder::DayFirst));
+        assert_eq!(
+            date_hint("التاريخ (يوم/شهر/سنة)"),
+            Some(DateOrder::DayFirst)
+        );
     }
 
     #[test]

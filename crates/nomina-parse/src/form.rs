@@ -735,8 +735,45 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         return Err(parser.hits);
     }
     let mut form = parser.form;
+    trailing_chrome(&mut form, text);
     form.truncated_at = truncation(&form, lines);
     Ok((form, parser.votes, parser.hits))
+}
+
+/// The key of page chrome recognized by its place, not its wording.
+pub const UNRECOGNIZED_CHROME: &str = "chrome.unrecognized";
+
+/// Most words of a line taken for page chrome by its place.
+const MAX_CHROME_WORDS: usize = 6;
+
+/// Short lines after the last answer, set off from it by a blank line and
+/// not ending like a sentence, are the page's closing chrome in a wording
+/// the catalog lacks (`Retourner à la liste`), not the end of the answer.
+fn trailing_chrome(form: &mut Form, text: &str) {
+    let Some(part) = form.questions.last_mut().and_then(|q| q.parts.last_mut()) else {
+        return;
+    };
+    let mut keep = part.answer.len();
+    while keep > 1 {
+        let line = part.answer[keep - 1];
+        let s = &text[line.span.range()];
+        // `Please wait...` ends with an ellipsis, not a full stop.
+        let sentence = !s.ends_with("...")
+            && !s.ends_with('…')
+            && s.ends_with(['.', '!', '?', '。', '！', '？', '؟']);
+        let short = s.split_whitespace().count() <= MAX_CHROME_WORDS && !sentence;
+        let set_off = line.line > part.answer[keep - 2].line + 1;
+        if !(short && set_off) {
+            break;
+        }
+        keep -= 1;
+    }
+    let taken: Vec<LineRef> = part.answer.drain(keep..).collect();
+    form.chrome.extend(taken.into_iter().map(|at| Marker {
+        key: UNRECOGNIZED_CHROME,
+        at,
+    }));
+    form.chrome.sort_by_key(|m| m.at.line);
 }
 
 /// A form page ends with page chrome (`Return to list`, `Please wait...`)
@@ -744,7 +781,11 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
 fn truncation(form: &Form, lines: &[Line]) -> Option<usize> {
     let last_question = form.questions.last()?.heading.line;
     let closed = form.chrome.iter().any(|c| {
-        c.at.line > last_question && matches!(c.key, "chrome.return_to_list" | "chrome.please_wait")
+        c.at.line > last_question
+            && matches!(
+                c.key,
+                "chrome.return_to_list" | "chrome.please_wait" | UNRECOGNIZED_CHROME
+            )
     });
     if closed {
         return None;

@@ -48,7 +48,7 @@ pub use document::{
     Span, UnknownLabel,
 };
 pub use error::DecodeError;
-pub use form::word_limit;
+pub use form::{UNRECOGNIZED_CHROME, word_limit};
 pub use lines::{Line, lines};
 pub use news::{Byline, Dated, Heading, News};
 
