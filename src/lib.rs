@@ -48,11 +48,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            date_order: DateOrder::default(),
-            detect_language: true,
-            max_bytes: DEFAULT_MAX_BYTES,
-        }
+        Options { date_order: DateOrder::default(), detect_language: true, max_bytes: DEFAULT_MAX_BYTES }
     }
 }
 
@@ -117,16 +113,9 @@ impl Pipeline {
     pub fn convert(&self, bytes: &[u8], path: &str) -> Result<Record, Error> {
         let size = bytes.len() as u64;
         if size > self.options.max_bytes {
-            return Err(Error::TooLarge {
-                path: path.to_string(),
-                bytes: size,
-                limit: self.options.max_bytes,
-            });
+            return Err(Error::TooLarge { path: path.to_string(), bytes: size, limit: self.options.max_bytes });
         }
-        let decoded = parse::decode(bytes).map_err(|source| Error::Decode {
-            path: path.to_string(),
-            source,
-        })?;
+        let decoded = parse::decode(bytes).map_err(|source| Error::Decode { path: path.to_string(), source })?;
         let sha256 = hex(&Sha256::digest(bytes));
         let source = normalize::Source {
             path: path.to_string(),
@@ -137,16 +126,11 @@ impl Pipeline {
         };
         let malformed = decoded.malformed;
         let doc = parse::parse(decoded.text);
-        let mut record =
-            normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
+        let mut record = normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
         if malformed > 0 {
             record.diagnostics.warnings.insert(
                 0,
-                Warning::new(
-                    "lossy_decode",
-                    format!("{malformed} malformed byte sequences replaced by U+FFFD"),
-                    None,
-                ),
+                Warning::new("lossy_decode", format!("{malformed} malformed byte sequences replaced by U+FFFD"), None),
             );
         }
         Ok(record)

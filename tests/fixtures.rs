@@ -14,13 +14,9 @@ fn records_of_every_fixture() {
             return;
         }
         let bytes = std::fs::read(path).expect("fixture is readable");
-        let rel = path
-            .strip_prefix(root)
-            .expect("fixture under the workspace");
+        let rel = path.strip_prefix(root).expect("fixture under the workspace");
         let rel = rel.to_string_lossy().replace('\\', "/");
-        let record = pipeline
-            .convert(&bytes, &rel)
-            .expect("every fixture converts");
+        let record = pipeline.convert(&bytes, &rel).expect("every fixture converts");
         insta::with_settings!({
             snapshot_path => "../snapshots/records",
             prepend_module_to_snapshot => false,

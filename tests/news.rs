@@ -5,13 +5,8 @@ use nomina::normalize::{News, Record};
 use nomina::{DateOrder, Kind};
 
 fn convert_with(bytes: &[u8], order: DateOrder) -> Record {
-    let options = nomina::Options {
-        date_order: order,
-        ..nomina::Options::default()
-    };
-    nomina::Pipeline::new(options)
-        .convert(bytes, "page.txt")
-        .expect("converts")
+    let options = nomina::Options { date_order: order, ..nomina::Options::default() };
+    nomina::Pipeline::new(options).convert(bytes, "page.txt").expect("converts")
 }
 
 fn convert(text: &str) -> Record {
@@ -24,11 +19,7 @@ fn news(r: &Record) -> &News {
 }
 
 fn codes(r: &Record) -> Vec<&str> {
-    r.diagnostics
-        .warnings
-        .iter()
-        .map(|w| w.code.as_str())
-        .collect()
+    r.diagnostics.warnings.iter().map(|w| w.code.as_str()).collect()
 }
 
 const SEED_002: &str = include_str!("../fixtures/002_fd03ccdba2c6da1f.txt");
@@ -54,10 +45,7 @@ fn seed_002() {
     );
     assert_eq!(n.boilerplate.len(), 12);
     assert!(n.boilerplate[0].starts_with("SGVC - Online Baking Class"));
-    assert_eq!(
-        n.boilerplate[11],
-        "Cocoonfice, Business Center, Gangnam-gu, Seoul"
-    );
+    assert_eq!(n.boilerplate[11], "Cocoonfice, Business Center, Gangnam-gu, Seoul");
     assert!(n.paragraphs.iter().all(|p| !n.boilerplate.contains(p)));
     assert!(n.paragraphs[0].starts_with("For the first time ever"));
     assert!(n.paragraphs.last().unwrap().starts_with("Most notably"));
@@ -78,16 +66,10 @@ fn seed_002_day_first() {
 fn seed_004() {
     let r = convert(SEED_004);
     let n = news(&r);
-    assert_eq!(
-        n.title,
-        "UNDP Highlights Partnership with Seoul Metropolitan Government at Annual Networking Meeting"
-    );
+    assert_eq!(n.title, "UNDP Highlights Partnership with Seoul Metropolitan Government at Annual Networking Meeting");
     assert_eq!(n.byline, None);
     assert_eq!(n.published.unwrap().to_string(), "2016-02-23");
-    assert_eq!(
-        n.captions,
-        ["Presentation of UNDP’s longstanding partnership with Seoul (Photo: USPC)"]
-    );
+    assert_eq!(n.captions, ["Presentation of UNDP’s longstanding partnership with Seoul (Photo: USPC)"]);
     assert_eq!(n.paragraphs.len(), 9);
     assert!(n.boilerplate.is_empty());
     assert!(n.headings.is_empty());
@@ -114,15 +96,7 @@ fn a_french_article_with_its_own_navigation() {
     let n = news(&r);
     assert_eq!(n.published.unwrap().to_string(), "2019-03-03");
     assert_eq!(n.paragraphs.len(), 3);
-    assert_eq!(
-        n.boilerplate,
-        [
-            "Accueil",
-            "Nous contacter",
-            "Plan du site",
-            "Mentions légales"
-        ]
-    );
+    assert_eq!(n.boilerplate, ["Accueil", "Nous contacter", "Plan du site", "Mentions légales"]);
     assert_eq!(r.languages.content.map(|l| l.code()), Some("fr"));
     assert!(codes(&r).is_empty());
 }
@@ -157,11 +131,7 @@ The jury praised the initiative for opening public data to citizens and journali
     ] {
         let r = convert(&format!("Ministry Announces Award Winners\n{line}\n{body}"));
         let n = news(&r);
-        assert_eq!(
-            n.published.map(|d| d.to_string()).as_deref(),
-            Some(want),
-            "{line}"
-        );
+        assert_eq!(n.published.map(|d| d.to_string()).as_deref(), Some(want), "{line}");
         assert_eq!(codes(&r).contains(&"ambiguous_date"), ambiguous, "{line}");
     }
 }
@@ -177,16 +147,9 @@ fn documents_of_no_known_kind() {
     ] {
         let r = convert(text);
         assert_eq!(r.kind, Kind::Unknown, "{text}");
-        assert!(
-            r.diagnostics.classification.starts_with("unknown: "),
-            "{}",
-            r.diagnostics.classification
-        );
+        assert!(r.diagnostics.classification.starts_with("unknown: "), "{}", r.diagnostics.classification);
         let paragraphs = &r.text.as_ref().unwrap().paragraphs;
-        assert_eq!(
-            paragraphs.len(),
-            text.lines().filter(|l| !l.trim().is_empty()).count()
-        );
+        assert_eq!(paragraphs.len(), text.lines().filter(|l| !l.trim().is_empty()).count());
         assert!(r.nomination.is_none() && r.news.is_none());
         assert_eq!(r.diagnostics.uncovered_chars, 0);
     }
@@ -198,12 +161,7 @@ fn documents_of_no_known_kind() {
 
 #[test]
 fn classification_says_why() {
-    assert!(
-        convert(SEED_002)
-            .diagnostics
-            .classification
-            .starts_with("news: a headline, a byline on line 3")
-    );
+    assert!(convert(SEED_002).diagnostics.classification.starts_with("news: a headline, a byline on line 3"));
     let form = convert(include_str!("../fixtures/001_eeae656d80b09620.txt"));
     assert!(form.diagnostics.classification.starts_with("nomination: "));
 }

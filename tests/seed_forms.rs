@@ -7,9 +7,7 @@ const SEED_001: &[u8] = include_bytes!("../fixtures/001_eeae656d80b09620.txt");
 const SEED_003: &[u8] = include_bytes!("../fixtures/003_3d6537fba802d833.txt");
 
 fn convert(bytes: &[u8]) -> Record {
-    nomina::Pipeline::new(nomina::Options::default())
-        .convert(bytes, "seed.txt")
-        .expect("converts")
+    nomina::Pipeline::new(nomina::Options::default()).convert(bytes, "seed.txt").expect("converts")
 }
 
 fn nomination(r: &Record) -> &Nomination {
@@ -17,11 +15,7 @@ fn nomination(r: &Record) -> &Nomination {
 }
 
 fn codes(r: &Record) -> Vec<&str> {
-    r.diagnostics
-        .warnings
-        .iter()
-        .map(|w| w.code.as_str())
-        .collect()
+    r.diagnostics.warnings.iter().map(|w| w.code.as_str()).collect()
 }
 
 /// The nomination without answers, as JSON, to compare variants.
@@ -39,18 +33,12 @@ fn seed_001_gives_the_values_of_record_md() {
     assert_eq!(r.languages.content.map(|l| l.code()), Some("en"));
     let n = nomination(&r);
     let v = values(&r);
-    assert_eq!(
-        v["member_state"],
-        serde_json::json!({"name": "Republic of Korea", "iso2": "KR"})
-    );
+    assert_eq!(v["member_state"], serde_json::json!({"name": "Republic of Korea", "iso2": "KR"}));
     assert_eq!(v["institution_name"], "Dangjin City");
     assert_eq!(v["institution_type"], "Government(Local)");
     assert_eq!(v["department_type"], serde_json::Value::Null);
     assert_eq!(v["administrative_level"], "local");
-    assert_eq!(
-        v["initiative_name"],
-        "Dangjin Sustainable Development Basic and Implementation Plans"
-    );
+    assert_eq!(v["initiative_name"], "Dangjin Sustainable Development Basic and Implementation Plans");
     assert_eq!(v["operational_years"], 5);
     assert_eq!(v["website"], "http://www.dangjin.go.kr");
     assert_eq!(v["public_sector"], true);
@@ -60,10 +48,7 @@ fn seed_001_gives_the_values_of_record_md() {
     );
     assert_eq!(v["sdg_relevant"], true);
     assert_eq!(v["sdgs"], serde_json::json!([16, 17]));
-    assert_eq!(
-        v["sdg_targets"],
-        serde_json::json!(["16.7", "16.b", "17.14", "17.17"])
-    );
+    assert_eq!(v["sdg_targets"], serde_json::json!(["16.7", "16.b", "17.14", "17.17"]));
     assert_eq!(v["implemented_two_years_or_more"], true);
     assert_eq!(v["implementation_date"], "2017-11-01");
     assert_eq!(v["un_involved"], false);
@@ -104,34 +89,16 @@ fn seed_001_gives_the_values_of_record_md() {
             s(200)
         ]
     );
-    let ids: Vec<String> = n
-        .answers
-        .iter()
-        .map(|a| format!("{}{}", a.question, a.part.as_deref().unwrap_or("")))
-        .collect();
-    assert_eq!(
-        ids.join(" "),
-        "1 2 3a 3b 4a 4b 4c 5a 5b 6a 6b 7a 7b 8a 8b 9a 9b 9c 9d 10 11 12"
-    );
+    let ids: Vec<String> =
+        n.answers.iter().map(|a| format!("{}{}", a.question, a.part.as_deref().unwrap_or(""))).collect();
+    assert_eq!(ids.join(" "), "1 2 3a 3b 4a 4b 4c 5a 5b 6a 6b 7a 7b 8a 8b 9a 9b 9c 9d 10 11 12");
     assert_eq!(n.answers[15].text.as_deref(), Some("Yes"));
-    assert!(
-        n.answers
-            .iter()
-            .all(|a| a.language.map(|l| l.code()) == Some("en"))
-    );
+    assert!(n.answers.iter().all(|a| a.language.map(|l| l.code()) == Some("en")));
 
     let d = &r.diagnostics;
     assert_eq!(d.duplicate_blocks_removed, 2);
     assert!(d.conflicts.is_empty());
-    assert_eq!(
-        d.ui_text_removed,
-        [
-            "UNPSACriteria",
-            "NoItems",
-            "Return to list",
-            "Please wait..."
-        ]
-    );
+    assert_eq!(d.ui_text_removed, ["UNPSACriteria", "NoItems", "Return to list", "Please wait..."]);
     assert_eq!(d.uncovered_chars, 0);
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
@@ -143,18 +110,12 @@ fn seed_003_gives_the_values_of_record_md() {
     assert_eq!(r.languages.content.map(|l| l.code()), Some("en"));
     let n = nomination(&r);
     let v = values(&r);
-    assert_eq!(
-        v["member_state"],
-        serde_json::json!({"name": "Republic of Korea", "iso2": "KR"})
-    );
+    assert_eq!(v["member_state"], serde_json::json!({"name": "Republic of Korea", "iso2": "KR"}));
     assert_eq!(v["institution_name"], "Ministry of Interior and safety");
     assert_eq!(v["institution_type"], serde_json::Value::Null);
     assert_eq!(v["department_type"], "内政部");
     assert_eq!(v["administrative_level"], "national");
-    assert_eq!(
-        v["initiative_name"],
-        "Game Changing K-Innovation and K-Collaboration in Response to the COVID-19"
-    );
+    assert_eq!(v["initiative_name"], "Game Changing K-Innovation and K-Collaboration in Response to the COVID-19");
     assert_eq!(v["operational_years"], 1);
     assert_eq!(v["website"], serde_json::Value::Null);
     assert_eq!(v["public_sector"], serde_json::Value::Null);
@@ -164,10 +125,7 @@ fn seed_003_gives_the_values_of_record_md() {
     );
     assert_eq!(v["sdg_relevant"], serde_json::Value::Null);
     assert_eq!(v["sdgs"], serde_json::json!([1, 3, 4, 10]));
-    assert_eq!(
-        v["sdg_targets"],
-        serde_json::json!(["1.3", "1.4", "3.8", "3.9", "4.3", "4.5", "10.2", "10.3"])
-    );
+    assert_eq!(v["sdg_targets"], serde_json::json!(["1.3", "1.4", "3.8", "3.9", "4.3", "4.5", "10.2", "10.3"]));
     assert_eq!(v["implementation_date"], "2020-02-01");
     assert_eq!(v["how_learned"], "government");
     for key in [
@@ -184,36 +142,18 @@ fn seed_003_gives_the_values_of_record_md() {
     assert_eq!(n.answers.len(), 23);
     let q1 = &n.answers[0];
     assert_eq!((q1.word_limit, q1.word_count), (Some(300), 310));
-    let q6c = n
-        .answers
-        .iter()
-        .find(|a| a.question == 6 && a.part.as_deref() == Some("c"))
-        .unwrap();
+    let q6c = n.answers.iter().find(|a| a.question == 6 && a.part.as_deref() == Some("c")).unwrap();
     assert_eq!(q6c.word_limit, Some(100));
-    let q7b = n
-        .answers
-        .iter()
-        .find(|a| a.question == 7 && a.part.as_deref() == Some("b"))
-        .unwrap();
-    assert_eq!(
-        (q7b.word_limit, q7b.text.as_deref(), q7b.word_count),
-        (Some(200), None, 0)
-    );
-    let q9a = n
-        .answers
-        .iter()
-        .find(|a| a.question == 9 && a.part.as_deref() == Some("a"))
-        .unwrap();
+    let q7b = n.answers.iter().find(|a| a.question == 7 && a.part.as_deref() == Some("b")).unwrap();
+    assert_eq!((q7b.word_limit, q7b.text.as_deref(), q7b.word_count), (Some(200), None, 0));
+    let q9a = n.answers.iter().find(|a| a.question == 9 && a.part.as_deref() == Some("a")).unwrap();
     assert_eq!((q9a.text.as_deref(), q9a.language), (None, None));
 
     let d = &r.diagnostics;
     assert_eq!(d.duplicate_blocks_removed, 0);
     assert_eq!(d.uncovered_chars, 0);
     assert_eq!(codes(&r), ["over_word_limit", "placeholder_answer"]);
-    assert_eq!(
-        d.warnings[0].message,
-        "question 1: 310 words against a limit of 300"
-    );
+    assert_eq!(d.warnings[0].message, "question 1: 310 words against a limit of 300");
     assert_eq!(d.warnings[1].text.as_deref(), Some("."));
 }
 
@@ -227,11 +167,7 @@ fn line_endings_do_not_matter() {
         let base = convert(seed);
         for ending in ["\r\n", "\r"] {
             let varied = convert(text(seed).replace('\n', ending).as_bytes());
-            assert_eq!(
-                nomination(&varied),
-                nomination(&base),
-                "line ending {ending:?}"
-            );
+            assert_eq!(nomination(&varied), nomination(&base), "line ending {ending:?}");
             assert_eq!(varied.diagnostics.uncovered_chars, 0);
         }
     }
@@ -251,15 +187,8 @@ fn stray_and_non_breaking_spaces_do_not_matter() {
         let (a, b) = (&nomination(&r).answers, &nomination(&base).answers);
         assert_eq!(a.len(), b.len());
         for (x, y) in a.iter().zip(b) {
-            assert_eq!(
-                (x.question, &x.part, x.word_limit),
-                (y.question, &y.part, y.word_limit)
-            );
-            assert_eq!(
-                x.word_count, y.word_count,
-                "question {} {:?}",
-                x.question, x.part
-            );
+            assert_eq!((x.question, &x.part, x.word_limit), (y.question, &y.part, y.word_limit));
+            assert_eq!(x.word_count, y.word_count, "question {} {:?}", x.question, x.part);
         }
         assert_eq!(r.diagnostics.uncovered_chars, 0);
     }
@@ -289,25 +218,14 @@ fn a_disagreeing_copy_is_a_conflict() {
     // The second copy of the basic-info block names another date.
     let first = seed.find("01 Nov 2017").unwrap();
     let second = first + 1 + seed[first + 1..].find("01 Nov 2017").unwrap();
-    let varied = format!(
-        "{}02 Nov 2017{}",
-        &seed[..second],
-        &seed[second + "01 Nov 2017".len()..]
-    );
+    let varied = format!("{}02 Nov 2017{}", &seed[..second], &seed[second + "01 Nov 2017".len()..]);
     let r = convert(varied.as_bytes());
-    assert_eq!(
-        nomination(&r).implementation_date.unwrap().to_string(),
-        "2017-11-01"
-    );
+    assert_eq!(nomination(&r).implementation_date.unwrap().to_string(), "2017-11-01");
     assert_eq!(r.diagnostics.duplicate_blocks_removed, 2);
     let c = &r.diagnostics.conflicts;
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(
-        (
-            c[0].field.as_str(),
-            c[0].kept.as_str(),
-            c[0].dropped.as_str()
-        ),
+        (c[0].field.as_str(), c[0].kept.as_str(), c[0].dropped.as_str()),
         ("implementation_date", "01 Nov 2017", "02 Nov 2017")
     );
 }
@@ -315,20 +233,14 @@ fn a_disagreeing_copy_is_a_conflict() {
 #[test]
 fn answers_split_over_several_lines_are_joined() {
     let seed = text(SEED_001);
-    let line = seed
-        .lines()
-        .find(|l| l.starts_with("Dang City ensured"))
-        .unwrap();
+    let line = seed.lines().find(|l| l.starts_with("Dang City ensured")).unwrap();
     let cut = line.find(". ").unwrap() + 1;
     let split = format!("{}\n  {}", &line[..cut], &line[cut + 1..]);
     let r = convert(seed.replace(line, &split).as_bytes());
     let base = convert(SEED_001);
     let (a, b) = (&nomination(&r).answers[1], &nomination(&base).answers[1]);
     assert_eq!(a.text.as_deref().unwrap().lines().count(), 2);
-    assert_eq!(
-        a.text.as_deref().unwrap().replace('\n', " "),
-        b.text.as_deref().unwrap()
-    );
+    assert_eq!(a.text.as_deref().unwrap().replace('\n', " "), b.text.as_deref().unwrap());
     assert_eq!(a.word_count, b.word_count);
     assert_eq!(nomination(&r).answers.len(), 22);
 }
@@ -336,10 +248,7 @@ fn answers_split_over_several_lines_are_joined() {
 #[test]
 fn a_file_cut_off_mid_answer_gives_a_partial_record() {
     let seed = text(SEED_001);
-    let line = seed
-        .lines()
-        .find(|l| l.starts_with("Dangjin City designated the Planning"))
-        .unwrap();
+    let line = seed.lines().find(|l| l.starts_with("Dangjin City designated the Planning")).unwrap();
     let at = seed.find(line).unwrap() + line.len() / 2;
     let at = (at..).find(|&i| seed.is_char_boundary(i)).unwrap();
     let r = convert(&seed.as_bytes()[..at]);
@@ -350,12 +259,7 @@ fn a_file_cut_off_mid_answer_gives_a_partial_record() {
     assert_eq!((last.question, last.part.as_deref()), (5, Some("a")));
     assert!(line.starts_with(last.text.as_deref().unwrap()));
     assert_eq!(n.implementation_date.unwrap().to_string(), "2017-11-01");
-    let truncated: Vec<_> = r
-        .diagnostics
-        .warnings
-        .iter()
-        .filter(|w| w.code == "truncated")
-        .collect();
+    let truncated: Vec<_> = r.diagnostics.warnings.iter().filter(|w| w.code == "truncated").collect();
     assert_eq!(truncated.len(), 1);
     assert!(truncated[0].line.is_some());
     assert_eq!(r.diagnostics.uncovered_chars, 0);
@@ -373,12 +277,7 @@ fn an_unknown_label_is_kept_with_a_warning() {
     );
     let r = convert(varied.as_bytes());
     assert_eq!(values(&r), values(&convert(SEED_001)));
-    let w: Vec<_> = r
-        .diagnostics
-        .warnings
-        .iter()
-        .filter(|w| w.code == "unknown_label")
-        .collect();
+    let w: Vec<_> = r.diagnostics.warnings.iter().filter(|w| w.code == "unknown_label").collect();
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].text.as_deref(), Some("Founding Charter Article 7"));
     assert_eq!(r.diagnostics.unparsed, ["Founding Charter Article 7"]);
@@ -389,37 +288,20 @@ fn an_unknown_label_is_kept_with_a_warning() {
 fn labels_worded_differently_still_give_the_values() {
     let seed = text(SEED_001);
     let varied = seed
-        .replace(
-            "Member State Republic of Korea",
-            "Country Republic of Korea",
-        )
-        .replace(
-            "Is this a public sector initiative?",
-            "Is this initiative from the public sector?",
-        )
+        .replace("Member State Republic of Korea", "Country Republic of Korea")
+        .replace("Is this a public sector initiative?", "Is this initiative from the public sector?")
         .replace(
             "Has the United Nations or any UN agencies been involved in this initiative?",
             "Have the United Nations or UN agencies been involved in the initiative?",
         )
-        .replace(
-            "Please provide date of implemenation (dd/MM/yyyy)",
-            "Date the initiative started (dd/MM/yyyy)",
-        )
-        .replace(
-            "How did you learn about UNPSA? INTERNET",
-            "Where did you hear of the awards? INTERNET",
-        )
+        .replace("Please provide date of implemenation (dd/MM/yyyy)", "Date the initiative started (dd/MM/yyyy)")
+        .replace("How did you learn about UNPSA? INTERNET", "Where did you hear of the awards? INTERNET")
         .replace("(2017-2019)", "(2018-2020)");
     let r = convert(varied.as_bytes());
     assert_eq!(values(&r), values(&convert(SEED_001)));
     assert_eq!(nomination(&r).answers.len(), 22);
-    let fuzzy: Vec<&str> = r
-        .diagnostics
-        .warnings
-        .iter()
-        .filter(|w| w.code == "fuzzy_label")
-        .map(|w| w.text.as_deref().unwrap())
-        .collect();
+    let fuzzy: Vec<&str> =
+        r.diagnostics.warnings.iter().filter(|w| w.code == "fuzzy_label").map(|w| w.text.as_deref().unwrap()).collect();
     assert_eq!(
         fuzzy,
         [
@@ -431,11 +313,7 @@ fn labels_worded_differently_still_give_the_values() {
             "Where did you hear of the awards"
         ]
     );
-    assert!(
-        r.diagnostics.unparsed.is_empty(),
-        "{:?}",
-        r.diagnostics.unparsed
-    );
+    assert!(r.diagnostics.unparsed.is_empty(), "{:?}", r.diagnostics.unparsed);
     assert_eq!(r.diagnostics.uncovered_chars, 0);
 }
 
@@ -447,16 +325,11 @@ fn closing_chrome_in_unknown_wording_is_not_an_answer() {
     let r = convert(seed.as_bytes());
     let base = convert(SEED_001);
     let last = |r: &Record| nomination(r).answers.last().unwrap().text.clone().unwrap();
-    assert!(
-        last(&r) == last(&base),
-        "the last answer keeps no chrome: {:?}",
-        last(&r).lines().last()
-    );
+    assert!(last(&r) == last(&base), "the last answer keeps no chrome: {:?}", last(&r).lines().last());
     let d = &r.diagnostics;
-    assert!(d.ui_text_removed.ends_with(&[
-        "Retourner à la liste des candidatures".to_string(),
-        "Chargement…".to_string()
-    ]));
+    assert!(
+        d.ui_text_removed.ends_with(&["Retourner à la liste des candidatures".to_string(), "Chargement…".to_string()])
+    );
     assert_eq!(codes(&r), ["fuzzy_label", "fuzzy_label"]);
     assert_eq!(d.uncovered_chars, 0);
 }

@@ -36,10 +36,7 @@ fn convert_one(pipeline: &Pipeline, input: &Input) -> Outcome {
     };
     match pipeline.convert(&bytes, path) {
         Ok(record) => match serde_json::to_string(&record) {
-            Ok(line) => Outcome::Record {
-                line,
-                kind: record.kind,
-            },
+            Ok(line) => Outcome::Record { line, kind: record.kind },
             Err(e) => Outcome::Error(error_line(path, "internal", &e.to_string())),
         },
         Err(e) => Outcome::Error(error_line(path, e.code(), &e.to_string())),
@@ -59,11 +56,9 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
 
     let mut out = Output::open(args.output.as_deref())?;
     let mut errors: Box<dyn Write> = match &args.errors {
-        Some(p) => {
-            Box::new(BufWriter::new(File::create(p).with_context(|| {
-                format!("cannot write errors to {}", p.display())
-            })?))
-        }
+        Some(p) => Box::new(BufWriter::new(
+            File::create(p).with_context(|| format!("cannot write errors to {}", p.display()))?,
+        )),
         None => Box::new(std::io::stderr()),
     };
 
@@ -85,12 +80,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         failed += 1;
     }
     for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|i| convert_one(&pipeline, i))
-                .collect()
-        });
+        let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(|i| convert_one(&pipeline, i)).collect());
         for outcome in outcomes {
             match outcome {
                 Outcome::Record { line, kind } => {
@@ -118,11 +108,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         counts[Kind::Unknown as usize],
         started.elapsed().as_secs_f64()
     );
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// Where records go: standard output, a file written in place (a device, a
@@ -135,10 +121,7 @@ struct Output {
 impl Output {
     fn open(path: Option<&Path>) -> Result<Output> {
         let Some(path) = path else {
-            return Ok(Output {
-                writer: Box::new(BufWriter::new(std::io::stdout().lock())),
-                rename: None,
-            });
+            return Ok(Output { writer: Box::new(BufWriter::new(std::io::stdout().lock())), rename: None });
         };
         let replaceable = match std::fs::metadata(path) {
             Ok(m) => m.is_file(),
@@ -150,35 +133,21 @@ impl Output {
                 .write(true)
                 .open(path)
                 .with_context(|| format!("cannot write to {}", path.display()))?;
-            return Ok(Output {
-                writer: Box::new(BufWriter::new(file)),
-                rename: None,
-            });
+            return Ok(Output { writer: Box::new(BufWriter::new(file)), rename: None });
         }
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let file =
-            File::create(&tmp).with_context(|| format!("cannot write to {}", tmp.display()))?;
-        Ok(Output {
-            writer: Box::new(BufWriter::new(file)),
-            rename: Some((tmp, path.to_path_buf())),
-        })
+        let file = File::create(&tmp).with_context(|| format!("cannot write to {}", tmp.display()))?;
+        Ok(Output { writer: Box::new(BufWriter::new(file)), rename: Some((tmp, path.to_path_buf())) })
     }
 
     fn finish(mut self) -> Result<()> {
         self.writer.flush()?;
         drop(self.writer);
         if let Some((tmp, target)) = self.rename {
-            std::fs::rename(&tmp, &target).with_context(|| {
-                format!("cannot move {} to {}", tmp.display(), target.display())
-            })?;
+            std::fs::rename(&tmp, &target)
+                .with_context(|| format!("cannot move {} to {}", tmp.display(), target.display()))?;
         }
         Ok(())
     }

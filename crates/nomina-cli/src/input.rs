@@ -9,10 +9,7 @@ use walkdir::WalkDir;
 #[derive(Debug)]
 pub enum Input {
     /// A file on disk: its path as the record shows it, and where to read it.
-    File {
-        path: String,
-        fs_path: std::path::PathBuf,
-    },
+    File { path: String, fs_path: std::path::PathBuf },
     /// Standard input, read once.
     Stdin,
 }
@@ -39,10 +36,7 @@ impl Input {
             }
             Input::Stdin => {
                 let mut bytes = Vec::new();
-                std::io::stdin()
-                    .lock()
-                    .take(limit.saturating_add(1))
-                    .read_to_end(&mut bytes)?;
+                std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
                 Ok(bytes)
             }
         }
@@ -68,16 +62,9 @@ pub fn collect(args: &[String], follow_links: bool) -> (Vec<Input>, Vec<InputErr
         }
         let root = Path::new(arg);
         match std::fs::metadata(root) {
-            Err(e) => errors.push(InputError {
-                path: slashed(arg),
-                code: "io",
-                message: e.to_string(),
-            }),
+            Err(e) => errors.push(InputError { path: slashed(arg), code: "io", message: e.to_string() }),
             Ok(m) if m.is_dir() => walk(arg, follow_links, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::File {
-                path: slashed(arg),
-                fs_path: root.to_path_buf(),
-            }),
+            Ok(_) => inputs.push(Input::File { path: slashed(arg), fs_path: root.to_path_buf() }),
         }
     }
     (inputs, errors)
@@ -85,48 +72,24 @@ pub fn collect(args: &[String], follow_links: bool) -> (Vec<Input>, Vec<InputErr
 
 fn walk(arg: &str, follow_links: bool, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
     let base = arg.trim_end_matches(['/', '\\']);
-    for entry in WalkDir::new(arg)
-        .follow_links(follow_links)
-        .sort_by_file_name()
-    {
+    for entry in WalkDir::new(arg).follow_links(follow_links).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(arg).unwrap_or(e.path());
                 let rel = slashed(&rel.to_string_lossy());
-                let path = if base.is_empty() {
-                    format!("/{rel}")
-                } else {
-                    format!("{base}/{rel}")
-                };
-                inputs.push(Input::File {
-                    path,
-                    fs_path: e.path().to_path_buf(),
-                });
+                let path = if base.is_empty() { format!("/{rel}") } else { format!("{base}/{rel}") };
+                inputs.push(Input::File { path, fs_path: e.path().to_path_buf() });
             }
             Ok(_) => {}
             Err(e) => {
-                let path = e
-                    .path()
-                    .map_or_else(|| slashed(arg), |p| slashed(&p.to_string_lossy()));
-                let code = if e.loop_ancestor().is_some() {
-                    "loop"
-                } else {
-                    "io"
-                };
-                errors.push(InputError {
-                    path,
-                    code,
-                    message: e.to_string(),
-                });
+                let path = e.path().map_or_else(|| slashed(arg), |p| slashed(&p.to_string_lossy()));
+                let code = if e.loop_ancestor().is_some() { "loop" } else { "io" };
+                errors.push(InputError { path, code, message: e.to_string() });
             }
         }
     }
 }
 
 fn slashed(p: &str) -> String {
-    if std::path::MAIN_SEPARATOR == '\\' {
-        p.replace('\\', "/")
-    } else {
-        p.to_string()
-    }
+    if std::path::MAIN_SEPARATOR == '\\' { p.replace('\\', "/") } else { p.to_string() }
 }

@@ -10,8 +10,7 @@ use nomina::normalize::Nomination;
 use crate::InspectArgs;
 
 pub fn run(args: InspectArgs) -> Result<ExitCode> {
-    let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
     let path = args.file.to_string_lossy().replace('\\', "/");
     match args.pipeline.pipeline().convert(&bytes, &path) {
         Ok(record) => {
@@ -40,19 +39,11 @@ impl Table {
     }
 
     fn opt<T: ToString>(&mut self, label: &str, value: Option<T>) {
-        self.row(
-            label,
-            value.map_or_else(|| "-".to_string(), |v| v.to_string()),
-        );
+        self.row(label, value.map_or_else(|| "-".to_string(), |v| v.to_string()));
     }
 
     fn render(&self, out: &mut String) {
-        let width = self
-            .rows
-            .iter()
-            .map(|(l, _)| l.chars().count())
-            .max()
-            .unwrap_or(0);
+        let width = self.rows.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0);
         for (label, value) in &self.rows {
             let _ = writeln!(out, "  {label:>width$}: {value}");
         }
@@ -64,15 +55,7 @@ fn yes_no(v: Option<bool>) -> Option<&'static str> {
 }
 
 fn list<T: ToString>(items: &[T]) -> String {
-    if items.is_empty() {
-        "-".to_string()
-    } else {
-        items
-            .iter()
-            .map(T::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+    if items.is_empty() { "-".to_string() } else { items.iter().map(T::to_string).collect::<Vec<_>>().join(", ") }
 }
 
 pub fn render(r: &Record) -> String {
@@ -83,10 +66,7 @@ pub fn render(r: &Record) -> String {
     t.row("classified", &r.diagnostics.classification);
     t.opt("label language", r.languages.labels.as_deref());
     t.opt("content language", r.languages.content);
-    t.row(
-        "encoding",
-        format!("{} ({})", r.source.encoding, r.source.encoding_basis),
-    );
+    t.row("encoding", format!("{} ({})", r.source.encoding, r.source.encoding_basis));
     t.row("bytes", r.source.bytes);
     t.row("id", &r.id);
     t.render(&mut out);
@@ -129,10 +109,7 @@ pub fn render(r: &Record) -> String {
     }
     for w in &d.warnings {
         let line = w.line.map_or_else(String::new, |l| format!(" (line {l})"));
-        let text = w
-            .text
-            .as_deref()
-            .map_or_else(String::new, |t| format!(": {:?}", shorten(t, 60)));
+        let text = w.text.as_deref().map_or_else(String::new, |t| format!(": {:?}", shorten(t, 60)));
         let _ = writeln!(out, "  warning {}{line}: {}{text}", w.code, w.message);
     }
     for u in &d.unparsed {
@@ -146,9 +123,7 @@ fn nomination(n: &Nomination, out: &mut String) {
     let mut t = Table::new();
     t.opt(
         "member state",
-        n.member_state
-            .as_ref()
-            .map(|m| format!("{} ({})", m.name, m.iso2.as_deref().unwrap_or("?"))),
+        n.member_state.as_ref().map(|m| format!("{} ({})", m.name, m.iso2.as_deref().unwrap_or("?"))),
     );
     t.opt("institution", n.institution_name.as_deref());
     t.opt("institution type", n.institution_type.as_deref());
@@ -160,19 +135,10 @@ fn nomination(n: &Nomination, out: &mut String) {
     t.opt("public sector", yes_no(n.public_sector));
     t.opt(
         "category",
-        n.category.as_ref().map(|c| {
-            if c.special {
-                format!("{} (special)", c.name)
-            } else {
-                c.name.clone()
-            }
-        }),
+        n.category.as_ref().map(|c| if c.special { format!("{} (special)", c.name) } else { c.name.clone() }),
     );
     t.opt("SDG relevant", yes_no(n.sdg_relevant));
-    t.row(
-        "SDGs",
-        list(&n.sdgs.iter().map(|g| g.0.number()).collect::<Vec<_>>()),
-    );
+    t.row("SDGs", list(&n.sdgs.iter().map(|g| g.0.number()).collect::<Vec<_>>()));
     t.row("SDG targets", list(&n.sdg_targets));
     t.opt("two years or more", yes_no(n.implemented_two_years_or_more));
     t.opt("implementation date", n.implementation_date);
@@ -187,18 +153,9 @@ fn nomination(n: &Nomination, out: &mut String) {
     let _ = writeln!(out, "\nanswers: {}", n.answers.len());
     for a in &n.answers {
         let id = format!("{}{}", a.question, a.part.as_deref().unwrap_or(""));
-        let limit = a
-            .word_limit
-            .map_or_else(|| "no limit".to_string(), |l| format!("limit {l}"));
-        let lang = a
-            .language
-            .map_or_else(|| "-".to_string(), |l| l.to_string());
-        let _ = writeln!(
-            out,
-            "  {id:>4}  {:>4} words, {limit:<10} {lang:<3} {}",
-            a.word_count,
-            shorten(&a.prompt, 60)
-        );
+        let limit = a.word_limit.map_or_else(|| "no limit".to_string(), |l| format!("limit {l}"));
+        let lang = a.language.map_or_else(|| "-".to_string(), |l| l.to_string());
+        let _ = writeln!(out, "  {id:>4}  {:>4} words, {limit:<10} {lang:<3} {}", a.word_count, shorten(&a.prompt, 60));
         match &a.text {
             Some(text) => {
                 let _ = writeln!(out, "        | {}", shorten(text, 90));

@@ -48,15 +48,7 @@ pub enum Lang {
 
 impl Lang {
     /// Every language, in a fixed order.
-    pub const ALL: [Lang; 7] = [
-        Lang::En,
-        Lang::Zh,
-        Lang::Fr,
-        Lang::Es,
-        Lang::Ru,
-        Lang::Ar,
-        Lang::Ko,
-    ];
+    pub const ALL: [Lang; 7] = [Lang::En, Lang::Zh, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar, Lang::Ko];
 
     /// The ISO 639-1 code (`"en"`, `"zh"`, ...).
     pub fn code(self) -> &'static str {
@@ -108,8 +100,7 @@ impl Serialize for Lang {
 impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = String::deserialize(deserializer)?;
-        Lang::from_code(&code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown language code {code:?}")))
+        Lang::from_code(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown language code {code:?}")))
     }
 }
 
@@ -141,19 +132,13 @@ impl ScriptCounts {
             let cp = c as u32;
             match cp {
                 0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => counts.latin += 1,
-                0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
-                    counts.cyrillic += 1
+                0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => counts.cyrillic += 1,
+                0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+                    counts.arabic += 1
                 }
-                0x0600..=0x06FF
-                | 0x0750..=0x077F
-                | 0x08A0..=0x08FF
-                | 0xFB50..=0xFDFF
-                | 0xFE70..=0xFEFF => counts.arabic += 1,
-                0x1100..=0x11FF
-                | 0x3130..=0x318F
-                | 0xA960..=0xA97F
-                | 0xAC00..=0xD7AF
-                | 0xD7B0..=0xD7FF => counts.hangul += 1,
+                0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF => {
+                    counts.hangul += 1
+                }
                 0x2E80..=0x2FDF
                 | 0x3040..=0x30FF
                 | 0x3400..=0x4DBF
@@ -179,16 +164,9 @@ impl ScriptCounts {
         if total == 0 {
             return None;
         }
-        let candidates = [
-            (self.han, Lang::Zh),
-            (self.hangul, Lang::Ko),
-            (self.arabic, Lang::Ar),
-            (self.cyrillic, Lang::Ru),
-        ];
-        candidates
-            .into_iter()
-            .find(|(n, _)| *n * 2 > total)
-            .map(|(_, lang)| lang)
+        let candidates =
+            [(self.han, Lang::Zh), (self.hangul, Lang::Ko), (self.arabic, Lang::Ar), (self.cyrillic, Lang::Ru)];
+        candidates.into_iter().find(|(n, _)| *n * 2 > total).map(|(_, lang)| lang)
     }
 }
 
@@ -230,9 +208,7 @@ impl Detector {
         if let Some(lang) = counts.settled_lang() {
             return Some(lang);
         }
-        self.lingua
-            .detect_language_of(text)
-            .and_then(Lang::from_lingua)
+        self.lingua.detect_language_of(text).and_then(Lang::from_lingua)
     }
 }
 
@@ -256,22 +232,10 @@ mod tests {
 
     #[test]
     fn script_settles_non_latin_text() {
-        assert_eq!(
-            ScriptCounts::of("良好健康与福祉").settled_lang(),
-            Some(Lang::Zh)
-        );
-        assert_eq!(
-            ScriptCounts::of("대한민국 정부").settled_lang(),
-            Some(Lang::Ko)
-        );
-        assert_eq!(
-            ScriptCounts::of("не более 300 слов").settled_lang(),
-            Some(Lang::Ru)
-        );
-        assert_eq!(
-            ScriptCounts::of("كلمة كحد أقصى").settled_lang(),
-            Some(Lang::Ar)
-        );
+        assert_eq!(ScriptCounts::of("良好健康与福祉").settled_lang(), Some(Lang::Zh));
+        assert_eq!(ScriptCounts::of("대한민국 정부").settled_lang(), Some(Lang::Ko));
+        assert_eq!(ScriptCounts::of("не более 300 слов").settled_lang(), Some(Lang::Ru));
+        assert_eq!(ScriptCounts::of("كلمة كحد أقصى").settled_lang(), Some(Lang::Ar));
         assert_eq!(ScriptCounts::of("Quality education").settled_lang(), None);
     }
 
@@ -286,18 +250,9 @@ mod tests {
     #[test]
     fn lingua_tells_latin_languages_apart() {
         let d = Detector::shared();
-        assert_eq!(
-            d.detect("Veuillez décrire brièvement l'initiative et ses objectifs."),
-            Some(Lang::Fr)
-        );
-        assert_eq!(
-            d.detect("Por favor describa brevemente la iniciativa y sus objetivos."),
-            Some(Lang::Es)
-        );
-        assert_eq!(
-            d.detect("Please describe the initiative and its objectives."),
-            Some(Lang::En)
-        );
+        assert_eq!(d.detect("Veuillez décrire brièvement l'initiative et ses objectifs."), Some(Lang::Fr));
+        assert_eq!(d.detect("Por favor describa brevemente la iniciativa y sus objetivos."), Some(Lang::Es));
+        assert_eq!(d.detect("Please describe the initiative and its objectives."), Some(Lang::En));
     }
 
     #[test]

@@ -24,10 +24,7 @@ impl Coverage {
         let mut pos = 0;
         let mut count_gap = |from: usize, to: usize| {
             if from < to {
-                uncovered += text[from..to]
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && !is_format(*c))
-                    .count();
+                uncovered += text[from..to].chars().filter(|c| !c.is_whitespace() && !is_format(*c)).count();
             }
         };
         for span in &self.spans {

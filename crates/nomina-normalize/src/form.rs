@@ -5,8 +5,7 @@ use std::sync::OnceLock;
 
 use nomina_lang::Lang;
 use nomina_parse::{
-    BasicQuestion, DateOrder, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Part, Span,
-    parse_date,
+    BasicQuestion, DateOrder, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Part, Span, parse_date,
 };
 use nomina_refdata::{Category, Country, SdgGoal, ValueKind, catalog, fold};
 use regex::Regex;
@@ -17,12 +16,7 @@ use crate::{Options, Output};
 
 /// Normalizes a form: keeps the first copy of every block, reports the
 /// others, and turns each field's text into its canonical value.
-pub(crate) fn normalize_form(
-    doc: &Document,
-    form: &Form,
-    options: &Options,
-    out: &mut Output,
-) -> Nomination {
+pub(crate) fn normalize_form(doc: &Document, form: &Form, options: &Options, out: &mut Output) -> Nomination {
     let mut n = FormNormalizer { doc, options, out };
     n.markers(form);
     let fields = n.choose_fields(form);
@@ -77,12 +71,7 @@ struct FormNormalizer<'a> {
 
 /// The raw text of a field: its value on the label's line and the lines below.
 fn raw_value(doc: &Document, f: &Field) -> String {
-    f.value
-        .into_iter()
-        .chain(f.items.iter().map(|i| i.span))
-        .map(|s| doc.slice(s))
-        .collect::<Vec<_>>()
-        .join("\n")
+    f.value.into_iter().chain(f.items.iter().map(|i| i.span)).map(|s| doc.slice(s)).collect::<Vec<_>>().join("\n")
 }
 
 impl FormNormalizer<'_> {
@@ -141,11 +130,7 @@ impl FormNormalizer<'_> {
             .institution
             .iter()
             .map(|f| ("institution", f.copy, f))
-            .chain(
-                form.basic
-                    .iter()
-                    .flat_map(|q| q.fields.iter().map(|f| ("basic", f.copy, f))),
-            );
+            .chain(form.basic.iter().flat_map(|q| q.fields.iter().map(|f| ("basic", f.copy, f))));
         for (block, copy, f) in all {
             copies.insert((block, copy));
             match by_key.get(f.key) {
@@ -154,17 +139,11 @@ impl FormNormalizer<'_> {
                     chosen.push(f);
                 }
                 // A label placed by position yields to one the catalog names.
-                Some(&i)
-                    if chosen[i].matched == LabelMatch::Position
-                        && f.matched != LabelMatch::Position =>
-                {
+                Some(&i) if chosen[i].matched == LabelMatch::Position && f.matched != LabelMatch::Position => {
                     let placed = std::mem::replace(&mut chosen[i], f);
                     self.cover_field(placed);
                     if fold(&raw_value(self.doc, placed)) != fold(&raw_value(self.doc, f)) {
-                        self.unknown_label(LineRef {
-                            span: placed.label_full,
-                            line: placed.line,
-                        });
+                        self.unknown_label(LineRef { span: placed.label_full, line: placed.line });
                         if let Some(v) = placed.value {
                             self.out.unparsed.push(self.slice(v).to_string());
                         }
@@ -175,14 +154,9 @@ impl FormNormalizer<'_> {
                     let kept = raw_value(self.doc, chosen[i]);
                     let dropped = raw_value(self.doc, f);
                     if fold(&kept) != fold(&dropped)
-                        || kept.chars().any(char::is_alphanumeric)
-                            != dropped.chars().any(char::is_alphanumeric)
+                        || kept.chars().any(char::is_alphanumeric) != dropped.chars().any(char::is_alphanumeric)
                     {
-                        self.out.conflicts.push(Conflict {
-                            field: field_name(f.key).to_string(),
-                            kept,
-                            dropped,
-                        });
+                        self.out.conflicts.push(Conflict { field: field_name(f.key).to_string(), kept, dropped });
                     }
                 }
             }
@@ -223,10 +197,7 @@ impl FormNormalizer<'_> {
             self.out.warnings.push(
                 Warning::new(
                     "unknown_label",
-                    format!(
-                        "question {} has a title the catalog does not know",
-                        q.number
-                    ),
+                    format!("question {} has a title the catalog does not know", q.number),
                     Some(q.heading.line),
                 )
                 .with_text(title),
@@ -238,20 +209,15 @@ impl FormNormalizer<'_> {
         self.cover(at.span);
         let text = self.slice(at.span).to_string();
         self.out.warnings.push(
-            Warning::new(
-                "unknown_label",
-                "a line no label of the catalog claims; kept in unparsed",
-                Some(at.line),
-            )
-            .with_text(text.clone()),
+            Warning::new("unknown_label", "a line no label of the catalog claims; kept in unparsed", Some(at.line))
+                .with_text(text.clone()),
         );
         self.out.unparsed.push(text);
     }
 
     fn warn_value(&mut self, f: &Field, code: &str, what: &str, raw: &str) {
         self.out.warnings.push(
-            Warning::new(code, format!("{}: {what}", field_name(f.key)), Some(f.line))
-                .with_text(raw.to_string()),
+            Warning::new(code, format!("{}: {what}", field_name(f.key)), Some(f.line)).with_text(raw.to_string()),
         );
     }
 
@@ -260,21 +226,13 @@ impl FormNormalizer<'_> {
         self.cover_field(f);
         let how = match f.matched {
             LabelMatch::Exact => None,
-            LabelMatch::Loose { score } => {
-                Some(format!("matched loosely ({score}% of words in common)"))
-            }
-            LabelMatch::Position => {
-                Some("matched by its place in the block and the kind of its value".to_string())
-            }
+            LabelMatch::Loose { score } => Some(format!("matched loosely ({score}% of words in common)")),
+            LabelMatch::Position => Some("matched by its place in the block and the kind of its value".to_string()),
         };
         if let Some(how) = how {
             self.out.warnings.push(
-                Warning::new(
-                    "fuzzy_label",
-                    format!("{}: label {how}", field_name(f.key)),
-                    Some(f.line),
-                )
-                .with_text(self.slice(f.label).to_string()),
+                Warning::new("fuzzy_label", format!("{}: label {how}", field_name(f.key)), Some(f.line))
+                    .with_text(self.slice(f.label).to_string()),
             );
         }
         let Some(spec) = catalog().field(f.key) else {
@@ -282,23 +240,13 @@ impl FormNormalizer<'_> {
         };
         let name = field_name(f.key);
         if spec.value.is_multi_line() {
-            let items: Vec<LineRef> = f
-                .value
-                .map(|s| LineRef {
-                    span: s,
-                    line: f.line,
-                })
-                .into_iter()
-                .chain(f.items.iter().copied())
-                .collect();
+            let items: Vec<LineRef> =
+                f.value.map(|s| LineRef { span: s, line: f.line }).into_iter().chain(f.items.iter().copied()).collect();
             match spec.value {
                 ValueKind::Goals => n.sdgs = self.goals(f, &items),
                 ValueKind::Targets => n.sdg_targets = self.targets(f, &items),
                 _ => {
-                    let list: Vec<String> = items
-                        .iter()
-                        .map(|i| clean_line(self.slice(i.span)))
-                        .collect();
+                    let list: Vec<String> = items.iter().map(|i| clean_line(self.slice(i.span))).collect();
                     if name == "un_agencies" {
                         n.un_agencies = list;
                     }
@@ -326,29 +274,15 @@ impl FormNormalizer<'_> {
             }
             ValueKind::Country => {
                 n.member_state = Some(match Country::from_name(&text) {
-                    Some(c) => MemberState {
-                        name: c.name.to_string(),
-                        iso2: Some(c.iso2.to_string()),
-                    },
+                    Some(c) => MemberState { name: c.name.to_string(), iso2: Some(c.iso2.to_string()) },
                     None => {
-                        self.warn_value(
-                            f,
-                            "unknown_country",
-                            "not a known country name; kept as written",
-                            &raw,
-                        );
-                        MemberState {
-                            name: text,
-                            iso2: None,
-                        }
+                        self.warn_value(f, "unknown_country", "not a known country name; kept as written", &raw);
+                        MemberState { name: text, iso2: None }
                     }
                 });
             }
             ValueKind::Integer => {
-                let digits: String = text
-                    .chars()
-                    .map(|c| fold::decimal_digit(c).unwrap_or(c))
-                    .collect();
+                let digits: String = text.chars().map(|c| fold::decimal_digit(c).unwrap_or(c)).collect();
                 match first_integer(&digits) {
                     Some(v) => n.operational_years = Some(v),
                     None => self.warn_value(f, "unreadable_value", "no whole number in it", &raw),
@@ -377,61 +311,45 @@ impl FormNormalizer<'_> {
                 *slot = value;
             }
             ValueKind::Level => {
-                n.administrative_level = Some(
-                    self.keyword(&text, "level")
-                        .map(str::to_string)
-                        .unwrap_or_else(|| {
-                            self.warn_value(
-                                f,
-                                "unknown_value",
-                                "not a known administrative level; kept as written",
-                                &raw,
-                            );
-                            text.clone()
-                        }),
-                );
+                n.administrative_level = Some(self.keyword(&text, "level").map(str::to_string).unwrap_or_else(|| {
+                    self.warn_value(f, "unknown_value", "not a known administrative level; kept as written", &raw);
+                    text.clone()
+                }));
             }
             ValueKind::Learned => {
-                n.how_learned = Some(
-                    self.keyword(&text, "learned")
-                        .map(str::to_string)
-                        .unwrap_or_else(|| {
-                            self.warn_value(
-                                f,
-                                "unknown_value",
-                                "not a known way of learning about UNPSA; kept as written",
-                                &raw,
-                            );
-                            text.clone()
-                        }),
-                );
+                n.how_learned = Some(self.keyword(&text, "learned").map(str::to_string).unwrap_or_else(|| {
+                    self.warn_value(
+                        f,
+                        "unknown_value",
+                        "not a known way of learning about UNPSA; kept as written",
+                        &raw,
+                    );
+                    text.clone()
+                }));
             }
             ValueKind::Category => {
                 n.category = Some(match Category::from_name(&text) {
-                    Some(c) => CategoryValue {
-                        name: c.name.to_string(),
-                        special: c.special,
-                    },
+                    Some(c) => CategoryValue { name: c.name.to_string(), special: c.special },
                     None => {
-                        self.warn_value(
-                            f,
-                            "unknown_category",
-                            "not a known UNPSA category; kept as written",
-                            &raw,
-                        );
-                        CategoryValue {
-                            name: text,
-                            special: false,
-                        }
+                        self.warn_value(f, "unknown_category", "not a known UNPSA category; kept as written", &raw);
+                        CategoryValue { name: text, special: false }
                     }
                 });
             }
             ValueKind::Date => {
-                let order = date_hint(self.slice(f.label)).unwrap_or(self.options.date_order);
+                // The label's own format hint settles a numeric date; only
+                // when it gives none does the configured order decide.
+                let hint = date_hint(self.slice(f.label));
+                let order = hint.unwrap_or(self.options.date_order);
                 match parse_date(&text, order) {
                     Some(d) => {
-                        if d.ambiguous {
-                            self.warn_value(f, "ambiguous_date", "day and month could be swapped; read as the label or the options say", &raw);
+                        if d.ambiguous && hint.is_none() {
+                            self.warn_value(
+                                f,
+                                "ambiguous_date",
+                                "day and month could be swapped; read in the configured order",
+                                &raw,
+                            );
                         }
                         n.implementation_date = Some(d.date);
                     }
@@ -444,10 +362,7 @@ impl FormNormalizer<'_> {
 
     /// The catalog name of `text` in namespace `ns` (`level.local` gives `local`).
     fn keyword(&self, text: &str, ns: &str) -> Option<&'static str> {
-        catalog()
-            .exact(text, |e| e.namespace() == ns)
-            .next()
-            .map(|e| e.name())
+        catalog().exact(text, |e| e.namespace() == ns).next().map(|e| e.name())
     }
 
     fn goals(&mut self, f: &Field, items: &[LineRef]) -> Vec<Goal> {
@@ -459,12 +374,8 @@ impl FormNormalizer<'_> {
                     goals.insert(Goal(g));
                 }
                 None => self.out.warnings.push(
-                    Warning::new(
-                        "unknown_sdg",
-                        format!("{}: not an SDG goal", field_name(f.key)),
-                        Some(item.line),
-                    )
-                    .with_text(raw.to_string()),
+                    Warning::new("unknown_sdg", format!("{}: not an SDG goal", field_name(f.key)), Some(item.line))
+                        .with_text(raw.to_string()),
                 ),
             }
         }
@@ -480,13 +391,10 @@ impl FormNormalizer<'_> {
         let mut targets = BTreeSet::new();
         for item in items {
             let raw = self.slice(item.span);
-            let target = id.captures(raw).and_then(|c| c.get(1)).and_then(|m| {
-                m.as_str()
-                    .split_whitespace()
-                    .collect::<String>()
-                    .parse()
-                    .ok()
-            });
+            let target = id
+                .captures(raw)
+                .and_then(|c| c.get(1))
+                .and_then(|m| m.as_str().split_whitespace().collect::<String>().parse().ok());
             match target {
                 Some(t) => {
                     targets.insert(Target(t));
@@ -540,11 +448,7 @@ impl FormNormalizer<'_> {
                     Some(l) => format!("answer.{}.{}", dropped.number, l),
                     None => format!("answer.{}", dropped.number),
                 };
-                self.out.conflicts.push(Conflict {
-                    field,
-                    kept: kept_text,
-                    dropped: dropped_text,
-                });
+                self.out.conflicts.push(Conflict { field, kept: kept_text, dropped: dropped_text });
             }
         }
     }
@@ -572,12 +476,8 @@ impl FormNormalizer<'_> {
             None
         } else if is_placeholder(&cleaned) {
             self.out.warnings.push(
-                Warning::new(
-                    "placeholder_answer",
-                    format!("{name}: a placeholder, not an answer"),
-                    Some(line),
-                )
-                .with_text(raw.join("\n")),
+                Warning::new("placeholder_answer", format!("{name}: a placeholder, not an answer"), Some(line))
+                    .with_text(raw.join("\n")),
             );
             None
         } else {
@@ -623,10 +523,7 @@ fn field_name(key: &str) -> &str {
 
 fn first_integer(s: &str) -> Option<u32> {
     let start = s.find(|c: char| c.is_ascii_digit())?;
-    let digits: String = s[start..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let digits: String = s[start..].chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
 }
 
@@ -637,11 +534,7 @@ fn date_hint(label: &str) -> Option<DateOrder> {
     let find = |pats: &[&str]| pats.iter().filter_map(|p| l.find(p)).min();
     let d = find(&["dd", "jj", "дд", "يوم", "يي"])?;
     let m = find(&["mm", "мм", "شهر", "شش"])?;
-    Some(if d < m {
-        DateOrder::DayFirst
-    } else {
-        DateOrder::MonthFirst
-    })
+    Some(if d < m { DateOrder::DayFirst } else { DateOrder::MonthFirst })
 }
 
 /// The goal a list line names: `Goal 16: Peace, ...`, `16. Peace ...`, or a
@@ -655,22 +548,14 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
     let folded = fold(trimmed);
     let mut words = folded.split(' ');
     let mut first = words.next()?;
-    if catalog()
-        .exact(first, |e| e.key == "structure.goal")
-        .next()
-        .is_some()
-    {
+    if catalog().exact(first, |e| e.key == "structure.goal").next().is_some() {
         first = words.next()?;
     }
     let number: u8 = first.parse().ok()?;
     let goal = SdgGoal::new(number)?;
     // Whatever follows the number must name the same goal, if anything.
     let rest: Vec<&str> = words.collect();
-    if rest.is_empty() || SdgGoal::from_name(&rest.join(" ")) == Some(goal) {
-        Some(goal)
-    } else {
-        None
-    }
+    if rest.is_empty() || SdgGoal::from_name(&rest.join(" ")) == Some(goal) { Some(goal) } else { None }
 }
 
 /// Languages an answer can be counted in (for `languages.content`).
@@ -683,10 +568,7 @@ mod tests {
     #[test]
     fn goals_from_list_lines() {
         let g = |s: &str| goal_of(s).map(SdgGoal::number);
-        assert_eq!(
-            g("Goal 16: Peace, Justice and Strong Institutions"),
-            Some(16)
-        );
+        assert_eq!(g("Goal 16: Peace, Justice and Strong Institutions"), Some(16));
         assert_eq!(g("Goal 17: Partnerships for the goals"), Some(17));
         assert_eq!(g("无贫穷"), Some(1));
         assert_eq!(g("16"), Some(16));
@@ -697,21 +579,12 @@ mod tests {
 
     #[test]
     fn label_hints_give_the_order() {
-        assert_eq!(
-            date_hint("Please provide date of implemenation (dd/MM/yyyy)"),
-            Some(DateOrder::DayFirst)
-        );
+        assert_eq!(date_hint("Please provide date of implemenation (dd/MM/yyyy)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Date (MM/dd/yyyy)"), Some(DateOrder::MonthFirst));
         assert_eq!(date_hint("请提供实施日期。"), None);
-        assert_eq!(
-            date_hint("Date de mise en œuvre (jj/mm/aaaa)"),
-            Some(DateOrder::DayFirst)
-        );
+        assert_eq!(date_hint("Date de mise en œuvre (jj/mm/aaaa)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Дата (дд.мм.гггг)"), Some(DateOrder::DayFirst));
-        assert_eq!(
-            date_hint("التاريخ (يوم/شهر/سنة)"),
-            Some(DateOrder::DayFirst)
-        );
+        assert_eq!(date_hint("التاريخ (يوم/شهر/سنة)"), Some(DateOrder::DayFirst));
     }
 
     #[test]

@@ -79,10 +79,7 @@ pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) 
             (Kind::News, None, Some(n), None, None)
         }
         Body::Text(lines) => {
-            let paragraphs: Vec<String> = lines
-                .iter()
-                .map(|l| clean_line(doc.slice(l.span)))
-                .collect();
+            let paragraphs: Vec<String> = lines.iter().map(|l| clean_line(doc.slice(l.span))).collect();
             for l in lines {
                 out.coverage.mark(l.span);
             }

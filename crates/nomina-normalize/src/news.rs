@@ -6,12 +6,7 @@ use crate::record::{News, Warning};
 use crate::text::clean_line;
 use crate::{Options, Output};
 
-pub(crate) fn normalize_news(
-    doc: &Document,
-    article: &ParsedNews,
-    options: &Options,
-    out: &mut Output,
-) -> News {
+pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Options, out: &mut Output) -> News {
     let lines = |refs: &[LineRef], out: &mut Output| -> Vec<String> {
         refs.iter()
             .map(|l| {
@@ -60,13 +55,5 @@ pub(crate) fn normalize_news(
             }
         }
     }
-    News {
-        title,
-        byline,
-        published,
-        captions,
-        headings,
-        paragraphs,
-        boilerplate,
-    }
+    News { title, byline, published, captions, headings, paragraphs, boilerplate }
 }

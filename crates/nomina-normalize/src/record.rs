@@ -148,9 +148,7 @@ impl Serialize for Goal {
 impl<'de> Deserialize<'de> for Goal {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = u8::deserialize(d)?;
-        SdgGoal::new(n)
-            .map(Goal)
-            .ok_or_else(|| serde::de::Error::custom(format!("{n} is not an SDG goal")))
+        SdgGoal::new(n).map(Goal).ok_or_else(|| serde::de::Error::custom(format!("{n} is not an SDG goal")))
     }
 }
 
@@ -299,12 +297,7 @@ pub struct Warning {
 impl Warning {
     /// A warning with a code, a message and a line.
     pub fn new(code: &str, message: impl Into<String>, line: Option<usize>) -> Warning {
-        Warning {
-            code: code.to_string(),
-            message: message.into(),
-            line,
-            text: None,
-        }
+        Warning { code: code.to_string(), message: message.into(), line, text: None }
     }
 
     /// The same warning, carrying `text`.
@@ -324,10 +317,7 @@ mod tests {
         assert!(IsoDate::new(2019, 2, 29).is_none());
         assert!(IsoDate::new(2020, 2, 29).is_some());
         assert!(IsoDate::new(2020, 13, 1).is_none());
-        assert_eq!(
-            "2016-02-23".parse::<IsoDate>().unwrap(),
-            IsoDate::new(2016, 2, 23).unwrap()
-        );
+        assert_eq!("2016-02-23".parse::<IsoDate>().unwrap(), IsoDate::new(2016, 2, 23).unwrap());
         assert!("2016-02-30".parse::<IsoDate>().is_err());
     }
 

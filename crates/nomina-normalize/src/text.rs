@@ -19,11 +19,7 @@ pub fn clean_line(s: &str) -> String {
             out.push(c);
         }
     }
-    if out.is_ascii() {
-        out
-    } else {
-        out.nfc().collect()
-    }
+    if out.is_ascii() { out } else { out.nfc().collect() }
 }
 
 /// Lines of free text, each cleaned, blank ones dropped, joined with `\n`.
@@ -71,10 +67,7 @@ mod tests {
 
     #[test]
     fn cleans_whitespace_and_normalizes() {
-        assert_eq!(
-            clean_line("  Dangjin\u{a0}\u{a0}City\t of\r "),
-            "Dangjin City of"
-        );
+        assert_eq!(clean_line("  Dangjin\u{a0}\u{a0}City\t of\r "), "Dangjin City of");
         assert_eq!(clean_line("Cafe\u{301}"), "Café");
         assert_eq!(clean_line("a\u{200e}b"), "ab");
         assert_eq!(clean_lines(["one  ", "", " two"]), "one\ntwo");

@@ -28,9 +28,7 @@ impl IsoDate {
             2 => 28,
             _ => return None,
         };
-        (1..=days)
-            .contains(&day)
-            .then_some(IsoDate { year, month, day })
+        (1..=days).contains(&day).then_some(IsoDate { year, month, day })
     }
 
     /// The year.
@@ -54,12 +52,8 @@ impl FromStr for IsoDate {
         let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
             return Err(bad());
         };
-        IsoDate::new(
-            y.parse().map_err(|_| bad())?,
-            m.parse().map_err(|_| bad())?,
-            d.parse().map_err(|_| bad())?,
-        )
-        .ok_or_else(bad)
+        IsoDate::new(y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?)
+            .ok_or_else(bad)
     }
 }
 
@@ -109,8 +103,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         iso: Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])").expect("iso pattern"),
         cjk: Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$").expect("cjk pattern"),
-        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
-            .expect("numeric pattern"),
+        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$").expect("numeric pattern"),
     })
 }
 
@@ -128,24 +121,17 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
     let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u16>().ok());
     if let Some(c) = p.iso.captures(s).or_else(|| p.cjk.captures(s)) {
         let date = IsoDate::new(num(c.get(1))?, num(c.get(2))? as u8, num(c.get(3))? as u8)?;
-        return Some(ParsedDate {
-            date,
-            ambiguous: false,
-        });
+        return Some(ParsedDate { date, ambiguous: false });
     }
     if let Some(c) = p.numeric.captures(s) {
         let (a, b, year) = (num(c.get(1))? as u8, num(c.get(2))? as u8, num(c.get(3))?);
         let month_first = IsoDate::new(year, a, b);
         let day_first = IsoDate::new(year, b, a);
         return match (month_first, day_first) {
-            (Some(m), Some(d)) if m != d => Some(ParsedDate {
-                date: if order == DateOrder::MonthFirst { m } else { d },
-                ambiguous: true,
-            }),
-            (Some(date), _) | (None, Some(date)) => Some(ParsedDate {
-                date,
-                ambiguous: false,
-            }),
+            (Some(m), Some(d)) if m != d => {
+                Some(ParsedDate { date: if order == DateOrder::MonthFirst { m } else { d }, ambiguous: true })
+            }
+            (Some(date), _) | (None, Some(date)) => Some(ParsedDate { date, ambiguous: false }),
             (None, None) => None,
         };
     }
@@ -157,10 +143,7 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
 /// passed over.
 fn words(s: &str) -> Option<ParsedDate> {
     let (mut day, mut month, mut year) = (None, None, None);
-    for token in s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '،')
-        .filter(|t| !t.is_empty())
-    {
+    for token in s.split(|c: char| c.is_whitespace() || c == ',' || c == '،').filter(|t| !t.is_empty()) {
         let digits = token.trim_end_matches(['.', '日']);
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             let n: u32 = digits.parse().ok()?;
@@ -180,10 +163,7 @@ fn words(s: &str) -> Option<ParsedDate> {
         }
     }
     let date = IsoDate::new(year?, month?, day?)?;
-    Some(ParsedDate {
-        date,
-        ambiguous: false,
-    })
+    Some(ParsedDate { date, ambiguous: false })
 }
 
 #[cfg(test)]
@@ -220,24 +200,14 @@ mod tests {
     #[test]
     fn ambiguous_numeric_dates_follow_the_order() {
         let m = parse_date("07/10/2013", DateOrder::MonthFirst).unwrap();
-        assert_eq!(
-            (m.date.to_string().as_str(), m.ambiguous),
-            ("2013-07-10", true)
-        );
+        assert_eq!((m.date.to_string().as_str(), m.ambiguous), ("2013-07-10", true));
         let d = parse_date("07/10/2013", DateOrder::DayFirst).unwrap();
-        assert_eq!(
-            (d.date.to_string().as_str(), d.ambiguous),
-            ("2013-10-07", true)
-        );
+        assert_eq!((d.date.to_string().as_str(), d.ambiguous), ("2013-10-07", true));
         // One number over 12 settles it, whatever the order.
         let u = parse_date("25/10/2013", DateOrder::MonthFirst).unwrap();
         assert!(!u.ambiguous);
         // The same number twice is no ambiguity.
-        assert!(
-            !parse_date("05/05/2013", DateOrder::MonthFirst)
-                .unwrap()
-                .ambiguous
-        );
+        assert!(!parse_date("05/05/2013", DateOrder::MonthFirst).unwrap().ambiguous);
     }
 
     #[test]
@@ -246,24 +216,13 @@ mod tests {
         assert!(IsoDate::new(2019, 2, 29).is_none());
         assert!(IsoDate::new(2020, 2, 29).is_some());
         assert!(IsoDate::new(2020, 13, 1).is_none());
-        assert_eq!(
-            "2016-02-23".parse::<IsoDate>().unwrap(),
-            IsoDate::new(2016, 2, 23).unwrap()
-        );
+        assert_eq!("2016-02-23".parse::<IsoDate>().unwrap(), IsoDate::new(2016, 2, 23).unwrap());
         assert!("2016-02-30".parse::<IsoDate>().is_err());
     }
 
     #[test]
     fn not_dates() {
-        for text in [
-            "",
-            "soon",
-            "31 Feb 2017",
-            "13/13/2013",
-            "2017",
-            "Nov 2017",
-            "Question 3 2017",
-        ] {
+        for text in ["", "soon", "31 Feb 2017", "13/13/2013", "2017", "Nov 2017", "Question 3 2017"] {
             assert_eq!(iso(text), None, "{text}");
         }
     }

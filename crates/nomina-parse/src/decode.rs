@@ -67,11 +67,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Ok(finish(encoding, &bytes[bom_len..], EncodingBasis::Bom));
     }
     if looks_like_utf16(bytes) {
-        let encoding = if bytes.iter().step_by(2).filter(|&&b| b == 0).count() > bytes.len() / 4 {
-            UTF_16BE
-        } else {
-            UTF_16LE
-        };
+        let encoding =
+            if bytes.iter().step_by(2).filter(|&&b| b == 0).count() > bytes.len() / 4 { UTF_16BE } else { UTF_16LE };
         return Ok(finish(encoding, bytes, EncodingBasis::Detected));
     }
     if is_binary(bytes) {
@@ -90,10 +87,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     // chardetng always names an encoding; when even its best guess leaves
     // malformed bytes, nothing really told, and the record says so.
     if decoded.malformed > 0 {
-        return Ok(Decoded {
-            basis: EncodingBasis::Assumed,
-            ..decoded
-        });
+        return Ok(Decoded { basis: EncodingBasis::Assumed, ..decoded });
     }
     Ok(decoded)
 }
@@ -101,27 +95,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 fn finish(encoding: &'static Encoding, bytes: &[u8], basis: EncodingBasis) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let malformed = if had_errors {
-        text.chars().filter(|&c| c == '\u{FFFD}').count()
-            - count_replacement_chars_in_source(encoding, bytes)
+        text.chars().filter(|&c| c == '\u{FFFD}').count() - count_replacement_chars_in_source(encoding, bytes)
     } else {
         0
     };
-    Decoded {
-        text: text.into_owned(),
-        encoding: encoding.name(),
-        basis,
-        malformed,
-    }
+    Decoded { text: text.into_owned(), encoding: encoding.name(), basis, malformed }
 }
 
 /// U+FFFD characters written in the source itself, which are text, not
 /// decoding errors. Only UTF-8 can carry them in a way cheap to count.
 fn count_replacement_chars_in_source(encoding: &'static Encoding, bytes: &[u8]) -> usize {
-    if encoding == UTF_8 {
-        bytes.windows(3).filter(|w| w == b"\xEF\xBF\xBD").count()
-    } else {
-        0
-    }
+    if encoding == UTF_8 { bytes.windows(3).filter(|w| w == b"\xEF\xBF\xBD").count() } else { 0 }
 }
 
 /// UTF-16 without a byte-order mark shows as text with a zero byte in every
@@ -132,15 +116,9 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let even_zeros = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zeros = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
+    let odd_zeros = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let half = sample.len() / 2;
-    (even_zeros * 10 > half * 7 && odd_zeros * 10 < half)
-        || (odd_zeros * 10 > half * 7 && even_zeros * 10 < half)
+    (even_zeros * 10 > half * 7 && odd_zeros * 10 < half) || (odd_zeros * 10 > half * 7 && even_zeros * 10 < half)
 }
 
 /// UTF-8 with a few damaged sequences: decoding it as anything else would
@@ -162,10 +140,7 @@ fn is_binary(bytes: &[u8]) -> bool {
     if sample.contains(&0) {
         return true;
     }
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
-        .count();
+    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B)).count();
     controls as f64 > sample.len() as f64 * BINARY_CONTROL_SHARE
 }
 
@@ -184,10 +159,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             let rest = rest.trim_ascii_start();
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = rest.trim_ascii_start();
-                let rest = rest
-                    .strip_prefix(b"\"")
-                    .or_else(|| rest.strip_prefix(b"'"))
-                    .unwrap_or(rest);
+                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
                 let label_end = rest
                     .iter()
                     .position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
@@ -195,11 +167,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
                 if let Some(enc) = Encoding::for_label(&rest[..label_end]) {
                     // A page saved to disk is no longer UTF-16 whatever it
                     // declares (the HTML standard says the same).
-                    return Some(if enc == UTF_16LE || enc == UTF_16BE {
-                        UTF_8
-                    } else {
-                        enc
-                    });
+                    return Some(if enc == UTF_16LE || enc == UTF_16BE { UTF_8 } else { enc });
                 }
             }
         }
@@ -219,10 +187,7 @@ mod tests {
     #[test]
     fn utf8_without_bom_is_detected() {
         let d = decode("Member State 韩国".as_bytes()).unwrap();
-        assert_eq!(
-            (d.encoding, d.basis, d.malformed),
-            ("UTF-8", EncodingBasis::Detected, 0)
-        );
+        assert_eq!((d.encoding, d.basis, d.malformed), ("UTF-8", EncodingBasis::Detected, 0));
         assert_eq!(d.text, "Member State 韩国");
     }
 
@@ -262,10 +227,7 @@ mod tests {
         let (body, _, _) = encoding_rs::WINDOWS_1252
             .encode("<html><head><meta charset=\"windows-1252\"></head><body>café</body></html>");
         let d = decode(&body).unwrap();
-        assert_eq!(
-            (d.encoding, d.basis),
-            ("windows-1252", EncodingBasis::Declared)
-        );
+        assert_eq!((d.encoding, d.basis), ("windows-1252", EncodingBasis::Declared));
         assert!(d.text.contains("café"));
     }
 
@@ -273,17 +235,12 @@ mod tests {
     fn empty_and_binary_are_errors() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
-        assert_eq!(
-            decode(b"\x7fELF\x02\x01\x01\x00\x00\x00"),
-            Err(DecodeError::Binary)
-        );
+        assert_eq!(decode(b"\x7fELF\x02\x01\x01\x00\x00\x00"), Err(DecodeError::Binary));
     }
 
     #[test]
     fn malformed_bytes_are_counted() {
-        let mut bytes = "联合国成员国 韩国\n机构名称 内政部\n"
-            .repeat(4)
-            .into_bytes();
+        let mut bytes = "联合国成员国 韩国\n机构名称 内政部\n".repeat(4).into_bytes();
         bytes.extend_from_slice(b"\xff\xfe broken\n");
         let d = decode(&bytes).unwrap();
         assert_eq!((d.encoding, d.malformed), ("UTF-8", 2), "{d:?}");

@@ -13,9 +13,7 @@ use std::sync::OnceLock;
 
 use std::ops::Range;
 
-use nomina_refdata::{
-    Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog, fold::decimal_digit,
-};
+use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog, fold::decimal_digit};
 use regex::Regex;
 
 use crate::date::{DateOrder, parse_date};
@@ -50,56 +48,33 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let mut words: Vec<&str> = catalog()
-            .entries()
-            .iter()
-            .filter(|e| e.key == "structure.question")
-            .map(|e| e.text)
-            .collect();
+        let mut words: Vec<&str> =
+            catalog().entries().iter().filter(|e| e.key == "structure.question").map(|e| e.text).collect();
         // Longest first, so that `问题` wins over `题`.
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let words = words
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|");
+        let words = words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
         let number = r"[0-9０-９٠-٩۰-۹]+|[一二三四五六七八九十两〇零]+";
-        let heading = Regex::new(&format!(
-            r"(?i)^(?P<word>{words})\s*(?P<num>{number})\s*(?:[:：.．、\-–—]\s*(?P<title>.*))?$"
-        ))
-        .expect("heading pattern");
-        let nested = Regex::new(&format!(
-            r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"
-        ))
-        .expect("nested heading pattern");
+        let heading =
+            Regex::new(&format!(r"(?i)^(?P<word>{words})\s*(?P<num>{number})\s*(?:[:：.．、\-–—]\s*(?P<title>.*))?$"))
+                .expect("heading pattern");
+        let nested = Regex::new(&format!(r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"))
+            .expect("nested heading pattern");
         let letters = "a-zа-жأبجدهوز";
-        let part = Regex::new(&format!(
-            r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*(?P<prompt>\S.*)$"
-        ))
-        .expect("part pattern");
+        let part =
+            Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*(?P<prompt>\S.*)$"))
+                .expect("part pattern");
         let word_limits = catalog()
             .word_limits()
             .iter()
-            .map(|w| {
-                Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog")
-            })
+            .map(|w| Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog"))
             .collect();
-        Patterns {
-            heading,
-            nested,
-            part,
-            word_limits,
-        }
+        Patterns { heading, nested, part, word_limits }
     })
 }
 
 /// The number a heading writes, in any digits or in Chinese numerals.
 fn parse_number(s: &str) -> Option<u32> {
-    if let Some(n) = s
-        .chars()
-        .map(|c| decimal_digit(nfkc_digit(c)))
-        .collect::<Option<String>>()
-    {
+    if let Some(n) = s.chars().map(|c| decimal_digit(nfkc_digit(c))).collect::<Option<String>>() {
         return n.parse().ok();
     }
     chinese_numeral(s)
@@ -148,10 +123,7 @@ fn part_letter(c: char) -> Option<char> {
     if c.is_ascii_lowercase() {
         return Some(c);
     }
-    let index = CYRILLIC
-        .chars()
-        .position(|l| l == c)
-        .or_else(|| ARABIC.chars().position(|l| l == c))?;
+    let index = CYRILLIC.chars().position(|l| l == c).or_else(|| ARABIC.chars().position(|l| l == c))?;
     char::from_u32('a' as u32 + index as u32)
 }
 
@@ -171,11 +143,7 @@ fn looks_like_goal(s: &str) -> bool {
     let folded = nomina_refdata::fold(s);
     let mut words = folded.split(' ');
     let first = words.next().unwrap_or("");
-    let number = if catalog()
-        .exact(first, |e| e.key == "structure.goal")
-        .next()
-        .is_some()
-    {
+    let number = if catalog().exact(first, |e| e.key == "structure.goal").next().is_some() {
         words.next().unwrap_or("")
     } else {
         first
@@ -187,8 +155,7 @@ fn looks_like_target(s: &str) -> bool {
     static TARGET: OnceLock<Regex> = OnceLock::new();
     TARGET
         .get_or_init(|| {
-            Regex::new(r#"^[\s"'“”„«»「」]*\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z])(?:$|[^\w.])"#)
-                .expect("target pattern")
+            Regex::new(r#"^[\s"'“”„«»「」]*\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z])(?:$|[^\w.])"#).expect("target pattern")
         })
         .is_match(s)
 }
@@ -204,20 +171,12 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
         (!v.is_empty()).then_some((q, Some(v)))
     };
     let last_words = |n: usize| -> Option<Range<usize>> {
-        let starts: Vec<usize> = s
-            .char_indices()
-            .filter(|&(i, c)| c.is_whitespace() && i > 0)
-            .map(|(i, _)| i)
-            .collect();
+        let starts: Vec<usize> =
+            s.char_indices().filter(|&(i, c)| c.is_whitespace() && i > 0).map(|(i, _)| i).collect();
         let start = *starts.iter().rev().nth(n.checked_sub(1)?)?;
         Some(trim_range(s, start..s.len()))
     };
-    let keyword = |ns: &str, r: &Range<usize>| {
-        catalog()
-            .exact(&s[r.clone()], |e| e.namespace() == ns)
-            .next()
-            .is_some()
-    };
+    let keyword = |ns: &str, r: &Range<usize>| catalog().exact(&s[r.clone()], |e| e.namespace() == ns).next().is_some();
     match kind {
         ValueKind::YesNo => {
             if let Some(r) = last_words(1).filter(|r| keyword("value", r)) {
@@ -236,8 +195,7 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
                     return Some((r.start, Some(r)));
                 }
             }
-            (ends_as_question || s.trim_end().ends_with([')', ':', '：']))
-                .then_some((s.len(), None))
+            (ends_as_question || s.trim_end().ends_with([')', ':', '：'])).then_some((s.len(), None))
         }
         ValueKind::Goals | ValueKind::Targets | ValueKind::List => {
             (!looks_like_goal(s) && !looks_like_target(s)).then_some((s.len(), None))
@@ -252,19 +210,23 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
         }),
         ValueKind::Integer => {
             let r = last_words(1)?;
-            s[r.clone()]
-                .chars()
-                .all(|c| decimal_digit(c).is_some())
-                .then_some((r.start, Some(r)))
+            s[r.clone()].chars().all(|c| decimal_digit(c).is_some()).then_some((r.start, Some(r)))
         }
         ValueKind::Url => {
             let r = last_words(1)?;
             let v = &s[r.clone()];
-            let url =
-                v.starts_with("http://") || v.starts_with("https://") || v.starts_with("www.");
+            let url = v.starts_with("http://") || v.starts_with("https://") || v.starts_with("www.");
             url.then_some((r.start, Some(r)))
         }
     }
+}
+
+/// A label's span without the whitespace and the question mark or colon
+/// that close it.
+fn bare_label(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let bare = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '?' | '？' | '؟' | ':' | '：'));
+    trim(text, Span::new(span.start, span.start + bare.len()))
 }
 
 fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
@@ -275,18 +237,11 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
 
 /// The word limit a prompt states: the last match of any language's pattern.
 pub fn word_limit(prompt: &str) -> Option<u32> {
-    let digits: String = prompt
-        .chars()
-        .map(|c| decimal_digit(c).unwrap_or(c))
-        .collect();
+    let digits: String = prompt.chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
     patterns()
         .word_limits
         .iter()
-        .filter_map(|re| {
-            re.captures_iter(&digits)
-                .last()
-                .map(|c| (c.get(0).map_or(0, |m| m.start()), c))
-        })
+        .filter_map(|re| re.captures_iter(&digits).last().map(|c| (c.get(0).map_or(0, |m| m.start()), c)))
         .max_by_key(|(start, _)| *start)
         .and_then(|(_, c)| c.name("n")?.as_str().parse().ok())
 }
@@ -349,10 +304,7 @@ impl<'t> Parser<'t> {
             self.awaiting_value = None;
             return;
         }
-        let at = LineRef {
-            span,
-            line: line.number,
-        };
+        let at = LineRef { span, line: line.number };
         let s = self.slice(span);
         let awaiting = self.awaiting_value.take();
 
@@ -367,10 +319,7 @@ impl<'t> Parser<'t> {
             self.open_field = None;
             if e.key == "section.institution_info" {
                 self.enter_institution(true);
-            } else if matches!(
-                e.key,
-                "section.nomination_form" | "section.questions_answers"
-            ) {
+            } else if matches!(e.key, "section.nomination_form" | "section.questions_answers") {
                 self.context = Context::Start;
             }
             self.form.sections.push(Marker { key: e.key, at });
@@ -400,9 +349,7 @@ impl<'t> Parser<'t> {
             return false;
         }
         if let Some(word) = c.name("word")
-            && let Some(e) = catalog()
-                .exact(word.as_str(), |e| e.key == "structure.question")
-                .next()
+            && let Some(e) = catalog().exact(word.as_str(), |e| e.key == "structure.question").next()
         {
             self.vote(e.lang);
         }
@@ -418,19 +365,11 @@ impl<'t> Parser<'t> {
                 }
                 let title = Span::new(at.span.start + start, at.span.start + t.end());
                 let title = trim(self.text, title);
-                let title_key = catalog()
-                    .exact(self.slice(title), is_ns("heading"))
-                    .next()
-                    .map(|e| {
-                        self.vote(e.lang);
-                        e.key
-                    });
-                if self
-                    .form
-                    .basic
-                    .last()
-                    .is_some_and(|b| b.copy == self.basic_copy && b.number >= number)
-                {
+                let title_key = catalog().exact(self.slice(title), is_ns("heading")).next().map(|e| {
+                    self.vote(e.lang);
+                    e.key
+                });
+                if self.form.basic.last().is_some_and(|b| b.copy == self.basic_copy && b.number >= number) {
                     self.basic_copy += 1;
                 }
                 self.form.basic.push(BasicQuestion {
@@ -445,12 +384,7 @@ impl<'t> Parser<'t> {
                 self.context = Context::Basic(self.form.basic.len() - 1);
             }
             None => {
-                if self
-                    .form
-                    .questions
-                    .last()
-                    .is_some_and(|q| q.copy == self.question_copy && q.number >= number)
-                {
+                if self.form.questions.last().is_some_and(|q| q.copy == self.question_copy && q.number >= number) {
                     self.question_copy += 1;
                 }
                 self.form.questions.push(FormQuestion {
@@ -476,39 +410,22 @@ impl<'t> Parser<'t> {
         let collecting = awaiting.or(self.open_field);
         // Exact wording first; then a loose match, stricter while a list is
         // open, since its items are not labels.
-        let threshold = if collecting.is_some() {
-            FUZZY_STRICT
-        } else {
-            FUZZY_THRESHOLD
-        };
-        let found = catalog()
-            .prefix(s, is_ns("field"))
-            .map(|m| (m, LabelMatch::Exact))
-            .or_else(|| {
-                catalog()
-                    .fuzzy_prefix(s, threshold, is_ns("field"))
-                    .map(|(m, score)| {
-                        (
-                            m,
-                            LabelMatch::Loose {
-                                score: (score * 100.0).round() as u8,
-                            },
-                        )
-                    })
-            });
+        let threshold = if collecting.is_some() { FUZZY_STRICT } else { FUZZY_THRESHOLD };
+        let found = catalog().prefix(s, is_ns("field")).map(|m| (m, LabelMatch::Exact)).or_else(|| {
+            catalog()
+                .fuzzy_prefix(s, threshold, is_ns("field"))
+                .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
+        });
         if let Some((m, how)) = found
             && let Some(spec) = catalog().field(m.entry.key)
         {
             self.vote(m.entry.lang);
             self.hits += 1;
-            let value = trim(
-                self.text,
-                Span::new(at.span.start + m.len.min(s.len()), at.span.end),
-            );
+            let value = trim(self.text, Span::new(at.span.start + m.len.min(s.len()), at.span.end));
             let field = Field {
                 key: m.entry.key,
                 lang: m.entry.lang,
-                label: Span::new(at.span.start, at.span.start + m.label_len),
+                label: bare_label(self.text, Span::new(at.span.start, at.span.start + m.label_len)),
                 label_full: Span::new(at.span.start, at.span.start + m.len.min(s.len())),
                 value: (!value.is_empty()).then_some(value),
                 items: Vec::new(),
@@ -532,10 +449,7 @@ impl<'t> Parser<'t> {
             let field = Field {
                 key: spec.key,
                 lang: "und",
-                label: trim(
-                    self.text,
-                    Span::new(at.span.start, at.span.start + label_len),
-                ),
+                label: bare_label(self.text, Span::new(at.span.start, at.span.start + label_len)),
                 label_full: Span::new(at.span.start, value.map_or(at.span.end, |v| v.start)),
                 value,
                 items: Vec::new(),
@@ -564,18 +478,10 @@ impl<'t> Parser<'t> {
             }
             // Fields before any question heading, and the institution's.
             _ => {
-                if self
-                    .form
-                    .institution
-                    .iter()
-                    .any(|f| f.copy == self.institution_copy && f.key == field.key)
-                {
+                if self.form.institution.iter().any(|f| f.copy == self.institution_copy && f.key == field.key) {
                     self.institution_copy += 1;
                 }
-                self.form.institution.push(Field {
-                    copy: self.institution_copy,
-                    ..field
-                });
+                self.form.institution.push(Field { copy: self.institution_copy, ..field });
                 self.form.institution.len() - 1
             }
         };
@@ -593,27 +499,15 @@ impl<'t> Parser<'t> {
         let (question, present): (u8, Vec<&str>) = match self.context {
             Context::Basic(b) => {
                 let q = &self.form.basic[b];
-                (
-                    u8::try_from(q.number).ok()?,
-                    q.fields.iter().map(|f| f.key).collect(),
-                )
+                (u8::try_from(q.number).ok()?, q.fields.iter().map(|f| f.key).collect())
             }
-            Context::Institution => (
-                0,
-                self.form
-                    .institution
-                    .iter()
-                    .filter(|f| f.copy == self.institution_copy)
-                    .map(|f| f.key)
-                    .collect(),
-            ),
+            Context::Institution => {
+                (0, self.form.institution.iter().filter(|f| f.copy == self.institution_copy).map(|f| f.key).collect())
+            }
             _ => return None,
         };
-        let mut candidates: Vec<&'static FieldSpec> = catalog()
-            .fields()
-            .iter()
-            .filter(|f| f.question == question && !present.contains(&f.key))
-            .collect();
+        let mut candidates: Vec<&'static FieldSpec> =
+            catalog().fields().iter().filter(|f| f.question == question && !present.contains(&f.key)).collect();
         candidates.sort_by_key(|f| f.order);
         if question == 0 {
             // The institution block's labels are too short to place by order
@@ -621,12 +515,7 @@ impl<'t> Parser<'t> {
             // a level, a web address; a bare number tells too little).
             return candidates
                 .into_iter()
-                .filter(|f| {
-                    matches!(
-                        f.value,
-                        ValueKind::Country | ValueKind::Level | ValueKind::Url
-                    )
-                })
+                .filter(|f| matches!(f.value, ValueKind::Country | ValueKind::Level | ValueKind::Url))
                 .find_map(|f| {
                     let (label, value) = split_by_kind(f.value, s)?;
                     // A value alone, with no label before it, is no field.
@@ -652,25 +541,18 @@ impl<'t> Parser<'t> {
         let question = &self.form.questions[q];
         let expected = match question.parts.last() {
             None => Some('a'),
-            Some(Part {
-                letter: Some(l), ..
-            }) => char::from_u32(*l as u32 + 1),
+            Some(Part { letter: Some(l), .. }) => char::from_u32(*l as u32 + 1),
             Some(Part { letter: None, .. }) => None,
         };
         if let Some(expected) = expected
             && let Some(c) = patterns().part.captures(s)
         {
-            let letter = c
-                .name("l1")
-                .or(c.name("l2"))
-                .and_then(|m| m.as_str().chars().next())
-                .and_then(part_letter);
+            let letter = c.name("l1").or(c.name("l2")).and_then(|m| m.as_str().chars().next()).and_then(part_letter);
             let prompt = c.name("prompt").expect("pattern has a prompt group");
             let prompt_text = prompt.as_str();
             let known = catalog().exact(prompt_text, is_ns("prompt")).next();
             let limit = word_limit(prompt_text);
-            let looks_like_prompt =
-                known.is_some() || limit.is_some() || prompt_text.len() <= MAX_UNKNOWN_PROMPT_BYTES;
+            let looks_like_prompt = known.is_some() || limit.is_some() || prompt_text.len() <= MAX_UNKNOWN_PROMPT_BYTES;
             if letter == Some(expected) && looks_like_prompt {
                 if let Some(e) = known {
                     self.vote(e.lang);
@@ -758,9 +640,7 @@ fn trailing_chrome(form: &mut Form, text: &str) {
         let line = part.answer[keep - 1];
         let s = &text[line.span.range()];
         // `Please wait...` ends with an ellipsis, not a full stop.
-        let sentence = !s.ends_with("...")
-            && !s.ends_with('…')
-            && s.ends_with(['.', '!', '?', '。', '！', '？', '؟']);
+        let sentence = !s.ends_with("...") && !s.ends_with('…') && s.ends_with(['.', '!', '?', '。', '！', '？', '؟']);
         let short = s.split_whitespace().count() <= MAX_CHROME_WORDS && !sentence;
         let set_off = line.line > part.answer[keep - 2].line + 1;
         if !(short && set_off) {
@@ -769,10 +649,7 @@ fn trailing_chrome(form: &mut Form, text: &str) {
         keep -= 1;
     }
     let taken: Vec<LineRef> = part.answer.drain(keep..).collect();
-    form.chrome.extend(taken.into_iter().map(|at| Marker {
-        key: UNRECOGNIZED_CHROME,
-        at,
-    }));
+    form.chrome.extend(taken.into_iter().map(|at| Marker { key: UNRECOGNIZED_CHROME, at }));
     form.chrome.sort_by_key(|m| m.at.line);
 }
 
@@ -782,19 +659,12 @@ fn truncation(form: &Form, lines: &[Line]) -> Option<usize> {
     let last_question = form.questions.last()?.heading.line;
     let closed = form.chrome.iter().any(|c| {
         c.at.line > last_question
-            && matches!(
-                c.key,
-                "chrome.return_to_list" | "chrome.please_wait" | UNRECOGNIZED_CHROME
-            )
+            && matches!(c.key, "chrome.return_to_list" | "chrome.please_wait" | UNRECOGNIZED_CHROME)
     });
     if closed {
         return None;
     }
-    lines
-        .iter()
-        .rev()
-        .find(|l| !l.trimmed.is_empty())
-        .map(|l| l.number)
+    lines.iter().rev().find(|l| !l.trimmed.is_empty()).map(|l| l.number)
 }
 
 #[cfg(test)]
@@ -833,19 +703,10 @@ mod tests {
             ("请说明。(限制100个字)", Some(100)),
             ("请说明。(最多200字", Some(200)),
             ("请说明。 (300字)", Some(300)),
-            (
-                "Has it been submitted in the past 3 years (2017-2019)?",
-                None,
-            ),
+            ("Has it been submitted in the past 3 years (2017-2019)?", None),
             ("Was the initiative formally evaluated?", None),
-            (
-                "Veuillez décrire l'initiative. (300 mots maximum)",
-                Some(300),
-            ),
-            (
-                "Veuillez décrire l'initiative. (maximum 300 mots)",
-                Some(300),
-            ),
+            ("Veuillez décrire l'initiative. (300 mots maximum)", Some(300)),
+            ("Veuillez décrire l'initiative. (maximum 300 mots)", Some(300)),
             ("Describa la iniciativa. (máximo 300 palabras)", Some(300)),
             ("Опишите инициативу. (не более 300 слов)", Some(300)),
             ("يرجى وصف المبادرة. (300 كلمة كحد أقصى)", Some(300)),

@@ -44,8 +44,7 @@ mod news;
 pub use date::{DateOrder, IsoDate, ParsedDate, parse_date};
 pub use decode::{Decoded, EncodingBasis, decode};
 pub use document::{
-    BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part,
-    Span, UnknownLabel,
+    BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part, Span, UnknownLabel,
 };
 pub use error::DecodeError;
 pub use form::{UNRECOGNIZED_CHROME, word_limit};
@@ -58,15 +57,8 @@ pub fn parse(text: String) -> Document {
     let lines = lines::lines(&text);
     let not_form = match form::parse_form(&text, &lines) {
         Ok((form, label_votes, hits)) => {
-            let classification =
-                format!("nomination: {hits} form labels and question headings recognized");
-            return Document {
-                body: Body::Form(form),
-                label_votes,
-                classification,
-                lines,
-                text,
-            };
+            let classification = format!("nomination: {hits} form labels and question headings recognized");
+            return Document { body: Body::Form(form), label_votes, classification, lines, text };
         }
         Err(hits) => format!("not a form ({hits} form labels or question headings, fewer than 3)"),
     };
@@ -86,22 +78,10 @@ pub fn parse(text: String) -> Document {
             let paragraphs = lines
                 .iter()
                 .filter(|l| !l.trimmed.is_empty())
-                .map(|l| LineRef {
-                    span: l.trimmed,
-                    line: l.number,
-                })
+                .map(|l| LineRef { span: l.trimmed, line: l.number })
                 .collect();
-            (
-                Body::Text(paragraphs),
-                format!("unknown: {not_form}; not news ({not_news})"),
-            )
+            (Body::Text(paragraphs), format!("unknown: {not_form}; not news ({not_news})"))
         }
     };
-    Document {
-        body,
-        label_votes: Default::default(),
-        classification,
-        lines,
-        text,
-    }
+    Document { body, label_votes: Default::default(), classification, lines, text }
 }

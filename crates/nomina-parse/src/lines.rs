@@ -24,11 +24,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         let at_end = i == bytes.len();
         if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
             let span = Span::new(start, i);
-            out.push(Line {
-                number: out.len() + 1,
-                span,
-                trimmed: trim(text, span),
-            });
+            out.push(Line { number: out.len() + 1, span, trimmed: trim(text, span) });
             if at_end {
                 break;
             }
@@ -54,11 +50,7 @@ pub fn trim(text: &str, span: Span) -> Span {
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let rest = &s[lead..];
     let body = rest.trim_end_matches(is_blank).len();
-    if body == 0 {
-        Span::new(span.end, span.end)
-    } else {
-        Span::new(span.start + lead, span.start + lead + body)
-    }
+    if body == 0 { Span::new(span.end, span.end) } else { Span::new(span.start + lead, span.start + lead + body) }
 }
 
 #[cfg(test)]

@@ -103,52 +103,27 @@ struct Patterns {
 }
 
 fn words_of(key: &str) -> String {
-    let mut words: Vec<&str> = catalog()
-        .entries()
-        .iter()
-        .filter(|e: &&LabelEntry| e.key == key)
-        .map(|e| e.text)
-        .collect();
+    let mut words: Vec<&str> =
+        catalog().entries().iter().filter(|e: &&LabelEntry| e.key == key).map(|e| e.text).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.dedup();
-    words
-        .iter()
-        .map(|w| regex::escape(w).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
+    words.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let byline = Regex::new(&format!(
-            r"(?i)^(?:{})(?:\s*[:：]\s*|\s+)(?P<rest>\S.*)$",
-            words_of("news.byline")
-        ))
-        .expect("byline pattern");
-        let posted = Regex::new(&format!(
-            r"(?i)^(?:{})\s*[:：]?\s*(?P<rest>\S.*)$",
-            words_of("news.posted")
-        ))
-        .expect("posted pattern");
+        let byline = Regex::new(&format!(r"(?i)^(?:{})(?:\s*[:：]\s*|\s+)(?P<rest>\S.*)$", words_of("news.byline")))
+            .expect("byline pattern");
+        let posted = Regex::new(&format!(r"(?i)^(?:{})\s*[:：]?\s*(?P<rest>\S.*)$", words_of("news.posted")))
+            .expect("posted pattern");
         let photo = words_of("news.photo");
-        let caption = Regex::new(&format!(
-            r"(?i)(?:[(（]\s*(?:{photo})\b[^)）]*[)）]|^(?:{photo})\s*[:：©]|©)"
-        ))
-        .expect("caption pattern");
-        let mut markers: Vec<&'static str> = catalog()
-            .entries()
-            .iter()
-            .filter(|e| e.key == "news.marker")
-            .map(|e| e.text)
-            .collect();
+        let caption = Regex::new(&format!(r"(?i)(?:[(（]\s*(?:{photo})\b[^)）]*[)）]|^(?:{photo})\s*[:：©]|©)"))
+            .expect("caption pattern");
+        let mut markers: Vec<&'static str> =
+            catalog().entries().iter().filter(|e| e.key == "news.marker").map(|e| e.text).collect();
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        Patterns {
-            byline,
-            posted,
-            caption,
-            markers,
-        }
+        Patterns { byline, posted, caption, markers }
     })
 }
 
@@ -263,25 +238,13 @@ fn byline_in(text: &str, at: LineRef) -> Option<(Byline, Option<Span>)> {
     if words(rest_text) > 12 {
         return None;
     }
-    Some((
-        Byline {
-            at,
-            name: trim(text, Span::new(rest_start, at.span.end)),
-        },
-        None,
-    ))
+    Some((Byline { at, name: trim(text, Span::new(rest_start, at.span.end)) }, None))
 }
 
 /// Parses `lines` as a news article, or says why it is not one.
 pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
-    let nb: Vec<LineRef> = lines
-        .iter()
-        .filter(|l| !l.trimmed.is_empty())
-        .map(|l| LineRef {
-            span: l.trimmed,
-            line: l.number,
-        })
-        .collect();
+    let nb: Vec<LineRef> =
+        lines.iter().filter(|l| !l.trimmed.is_empty()).map(|l| LineRef { span: l.trimmed, line: l.number }).collect();
     let slice = |l: &LineRef| &text[l.span.range()];
     let Some(&title) = nb.first() else {
         return Err("no text".into());
@@ -338,26 +301,13 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         }
         body.push(*l);
     }
-    let prose = body
-        .iter()
-        .filter(|l| words(slice(l)) >= PROSE_WORDS)
-        .count();
+    let prose = body.iter().filter(|l| words(slice(l)) >= PROSE_WORDS).count();
     if prose < MIN_PROSE_LINES {
-        return Err(format!(
-            "{prose} prose lines under the headline, fewer than {MIN_PROSE_LINES}"
-        ));
+        return Err(format!("{prose} prose lines under the headline, fewer than {MIN_PROSE_LINES}"));
     }
     let boilerplate = trailing_boilerplate(text, &body);
     let paragraphs = body[..body.len() - boilerplate.len()].to_vec();
-    Ok(News {
-        title,
-        byline,
-        published,
-        captions,
-        headings,
-        paragraphs,
-        boilerplate,
-    })
+    Ok(News { title, byline, published, captions, headings, paragraphs, boilerplate })
 }
 
 /// The navigation-like lines at the end of `body` (see the module docs).
@@ -426,17 +376,9 @@ mod tests {
 
     #[test]
     fn not_news() {
-        assert!(
-            news(&format!("A Policy Note\n{PROSE}\n")).is_err(),
-            "no byline or date"
-        );
+        assert!(news(&format!("A Policy Note\n{PROSE}\n")).is_err(), "no byline or date");
         assert!(news("# README\n\nRun `make`.\n").is_err());
-        assert!(
-            news(&format!(
-                "This first line is a sentence.\nFeb 23, 2016\n{PROSE}\n"
-            ))
-            .is_err()
-        );
+        assert!(news(&format!("This first line is a sentence.\nFeb 23, 2016\n{PROSE}\n")).is_err());
     }
 
     #[test]

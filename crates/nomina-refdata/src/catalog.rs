@@ -85,10 +85,7 @@ impl ValueKind {
     /// Whether the value stands on the lines after the label rather than on
     /// the label's own line.
     pub fn is_multi_line(self) -> bool {
-        matches!(
-            self,
-            ValueKind::Goals | ValueKind::Targets | ValueKind::List
-        )
+        matches!(self, ValueKind::Goals | ValueKind::Targets | ValueKind::List)
     }
 }
 
@@ -156,13 +153,7 @@ impl Catalog {
     fn load() -> Catalog {
         let entries: Vec<LabelEntry> = LABELS_TSV
             .iter()
-            .flat_map(|&(lang, data)| {
-                tsv::rows(data, 2).map(move |r| LabelEntry {
-                    key: r[0],
-                    lang,
-                    text: r[1],
-                })
-            })
+            .flat_map(|&(lang, data)| tsv::rows(data, 2).map(move |r| LabelEntry { key: r[0], lang, text: r[1] }))
             .collect();
         let mut by_folded: HashMap<String, Vec<usize>> = HashMap::new();
         let mut tokens = Vec::with_capacity(entries.len());
@@ -170,12 +161,7 @@ impl Catalog {
         for (i, e) in entries.iter().enumerate() {
             let folded = crate::fold(e.text);
             max_chars = max_chars.max(folded.chars().count());
-            tokens.push(
-                words(&folded)
-                    .into_iter()
-                    .map(|(w, _)| w.to_string())
-                    .collect(),
-            );
+            tokens.push(words(&folded).into_iter().map(|(w, _)| w.to_string()).collect());
             by_folded.entry(folded).or_default().push(i);
         }
         let fields = tsv::rows(FIELDS_TSV, 4)
@@ -186,20 +172,9 @@ impl Catalog {
                 value: ValueKind::parse(r[3]).expect("fields.tsv: known value kind"),
             })
             .collect();
-        let word_limits = tsv::rows(WORD_LIMITS_TSV, 2)
-            .map(|r| WordLimitPattern {
-                lang: r[0],
-                pattern: r[1],
-            })
-            .collect();
-        Catalog {
-            entries,
-            by_folded,
-            tokens,
-            max_chars,
-            fields,
-            word_limits,
-        }
+        let word_limits =
+            tsv::rows(WORD_LIMITS_TSV, 2).map(|r| WordLimitPattern { lang: r[0], pattern: r[1] }).collect();
+        Catalog { entries, by_folded, tokens, max_chars, fields, word_limits }
     }
 
     /// Every entry, in file order.
@@ -224,26 +199,13 @@ impl Catalog {
 
     /// Entries whose wording, folded, equals `text` folded, and whose key
     /// passes `keep`.
-    pub fn exact<'c>(
-        &'c self,
-        text: &str,
-        keep: impl Fn(&LabelEntry) -> bool,
-    ) -> impl Iterator<Item = &'c LabelEntry> {
-        self.by_folded
-            .get(&crate::fold(text))
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.entries[i])
-            .filter(move |e| keep(e))
+    pub fn exact<'c>(&'c self, text: &str, keep: impl Fn(&LabelEntry) -> bool) -> impl Iterator<Item = &'c LabelEntry> {
+        self.by_folded.get(&crate::fold(text)).into_iter().flatten().map(|&i| &self.entries[i]).filter(move |e| keep(e))
     }
 
     /// The longest entry passing `keep` whose folded wording is a prefix of
     /// `line` folded, ending at a word boundary.
-    pub fn prefix<'c>(
-        &'c self,
-        line: &str,
-        keep: impl Fn(&LabelEntry) -> bool,
-    ) -> Option<PrefixMatch<'c>> {
+    pub fn prefix<'c>(&'c self, line: &str, keep: impl Fn(&LabelEntry) -> bool) -> Option<PrefixMatch<'c>> {
         let folded = Folded::with_limit(line, self.max_chars + 8);
         let f = folded.as_str();
         // Candidate ends, longest first: the end of the text, every space,
@@ -261,20 +223,12 @@ impl Catalog {
             let Some(candidates) = self.by_folded.get(&f[..end]) else {
                 continue;
             };
-            let Some(entry) = candidates
-                .iter()
-                .map(|&i| &self.entries[i])
-                .find(|e| keep(e))
-            else {
+            let Some(entry) = candidates.iter().map(|&i| &self.entries[i]).find(|e| keep(e)) else {
                 continue;
             };
             let label_len = folded.source_end(end);
             let len = label_len + closing_len(&line[label_len..]);
-            return Some(PrefixMatch {
-                entry,
-                len,
-                label_len,
-            });
+            return Some(PrefixMatch { entry, len, label_len });
         }
         None
     }
@@ -304,9 +258,7 @@ impl Catalog {
                 let score = dice(label, &line_words[..k]);
                 let better = match best {
                     None => true,
-                    Some((_, bk, bs)) => {
-                        score > bs || (score == bs && k.abs_diff(n) < bk.abs_diff(n))
-                    }
+                    Some((_, bk, bs)) => score > bs || (score == bs && k.abs_diff(n) < bk.abs_diff(n)),
                 };
                 if score >= threshold && better {
                     best = Some((i, k, score));
@@ -324,14 +276,7 @@ impl Catalog {
             label_len += q;
         }
         let len = label_len + closing_len(&line[label_len..]);
-        Some((
-            PrefixMatch {
-                entry: &self.entries[i],
-                len,
-                label_len,
-            },
-            score,
-        ))
+        Some((PrefixMatch { entry: &self.entries[i], len, label_len }, score))
     }
 }
 
@@ -465,17 +410,14 @@ mod tests {
     #[test]
     fn a_word_is_not_cut() {
         // "Member Statement" must not match "Member State".
-        assert!(
-            catalog()
-                .prefix("Member Statement of intent", is_field)
-                .is_none()
-        );
+        assert!(catalog().prefix("Member Statement of intent", is_field).is_none());
     }
 
     #[test]
     fn loose_matches_of_reworded_labels() {
         // Another edition's years.
-        let line = "1. Has the initiative submitted an application for consideration in the past 3 years (2018-2020)? No";
+        let line =
+            "1. Has the initiative submitted an application for consideration in the past 3 years (2018-2020)? No";
         assert!(catalog().prefix(line, is_field).is_none());
         let (m, score) = catalog().fuzzy_prefix(line, 0.75, is_field).unwrap();
         assert_eq!(m.entry.key, "field.submitted_previously");
@@ -493,10 +435,7 @@ mod tests {
 
     #[test]
     fn exact_lookup_is_tolerant() {
-        let keys: Vec<_> = catalog()
-            .exact("  YES ", |e| e.namespace() == "value")
-            .map(|e| e.key)
-            .collect();
+        let keys: Vec<_> = catalog().exact("  YES ", |e| e.namespace() == "value").map(|e| e.key).collect();
         assert_eq!(keys, ["value.yes"]);
     }
 
@@ -505,10 +444,7 @@ mod tests {
         for f in catalog().fields() {
             for lang in ["en", "zh"] {
                 assert!(
-                    catalog()
-                        .entries()
-                        .iter()
-                        .any(|e| e.key == f.key && e.lang == lang),
+                    catalog().entries().iter().any(|e| e.key == f.key && e.lang == lang),
                     "{} has no {lang} label",
                     f.key
                 );

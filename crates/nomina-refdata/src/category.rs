@@ -46,11 +46,7 @@ fn tables() -> &'static Tables {
             let index = match by_name.get(&crate::fold(row[4])) {
                 Some(&i) => i,
                 None => {
-                    categories.push(Category {
-                        name: row[4],
-                        special: row[2] == "true",
-                        years: vec![],
-                    });
+                    categories.push(Category { name: row[4], special: row[2] == "true", years: vec![] });
                     by_name.insert(crate::fold(row[4]), categories.len() - 1);
                     categories.len() - 1
                 }
@@ -67,10 +63,7 @@ fn tables() -> &'static Tables {
             c.years.sort_unstable();
             c.years.dedup();
         }
-        Tables {
-            categories,
-            by_name,
-        }
+        Tables { categories, by_name }
     })
 }
 
@@ -80,8 +73,7 @@ mod tests {
 
     #[test]
     fn english_name() {
-        let c = Category::from_name("Promoting integrated mechanisms for sustainable development")
-            .unwrap();
+        let c = Category::from_name("Promoting integrated mechanisms for sustainable development").unwrap();
         assert!(!c.special);
         assert_eq!(c.years, [2020]);
     }
@@ -89,10 +81,7 @@ mod tests {
     #[test]
     fn chinese_name_of_the_special_category() {
         let c = Category::from_name("特殊类别:针对2019冠状病毒病的恢复机制和创新应对").unwrap();
-        assert_eq!(
-            c.name,
-            "Institutional resilience and innovative responses to the COVID-19 pandemic"
-        );
+        assert_eq!(c.name, "Institutional resilience and innovative responses to the COVID-19 pandemic");
         assert!(c.special);
     }
 

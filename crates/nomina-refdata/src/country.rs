@@ -28,10 +28,7 @@ impl Country {
 
     /// The country with ISO code `iso2` (case-insensitive).
     pub fn from_iso2(iso2: &str) -> Option<Country> {
-        by_name()
-            .values()
-            .find(|c| c.iso2.eq_ignore_ascii_case(iso2))
-            .copied()
+        by_name().values().find(|c| c.iso2.eq_ignore_ascii_case(iso2)).copied()
     }
 }
 
@@ -46,10 +43,7 @@ fn by_name() -> &'static HashMap<String, Country> {
                 if (row[4] == "un-m49") != pass_un {
                     continue;
                 }
-                let country = Country {
-                    iso2: row[0],
-                    name: row[1],
-                };
+                let country = Country { iso2: row[0], name: row[1] };
                 table.entry(crate::fold(row[3])).or_insert(country);
                 // The ISO code itself names the country too.
                 table.entry(crate::fold(row[0])).or_insert(country);
@@ -65,15 +59,8 @@ mod tests {
 
     #[test]
     fn korea_by_every_name() {
-        for name in [
-            "Republic of Korea",
-            "South Korea",
-            "韩国",
-            "大韩民国",
-            "corée du sud",
-            "Республика Корея",
-            "KR",
-        ] {
+        for name in ["Republic of Korea", "South Korea", "韩国", "大韩民国", "corée du sud", "Республика Корея", "KR"]
+        {
             let c = Country::from_name(name).unwrap_or_else(|| panic!("{name} not found"));
             assert_eq!((c.iso2, c.name), ("KR", "Republic of Korea"), "{name}");
         }

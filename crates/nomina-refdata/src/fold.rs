@@ -68,11 +68,7 @@ impl Folded {
 
     /// The source byte offset where the folded prefix `..folded_len` ends.
     pub fn source_end(&self, folded_len: usize) -> usize {
-        if folded_len == 0 {
-            0
-        } else {
-            self.src_end[folded_len - 1]
-        }
+        if folded_len == 0 { 0 } else { self.src_end[folded_len - 1] }
     }
 }
 
@@ -125,16 +121,10 @@ mod tests {
 
     #[test]
     fn folds_case_accents_and_punctuation() {
-        assert_eq!(
-            fold("  Réunion:  Île-de-France!! "),
-            "reunion ile de france"
-        );
+        assert_eq!(fold("  Réunion:  Île-de-France!! "), "reunion ile de france");
         assert_eq!(fold("Goal 16: Peace, Justice"), "goal 16 peace justice");
         assert_eq!(fold("ＡＢＣ１２３"), "abc123");
-        assert_eq!(
-            fold("请提供实施日期。 01 2月 2020"),
-            "请提供实施日期 01 2月 2020"
-        );
+        assert_eq!(fold("请提供实施日期。 01 2月 2020"), "请提供实施日期 01 2月 2020");
     }
 
     #[test]

@@ -93,18 +93,12 @@ impl FromStr for SdgTarget {
         } else {
             let mut chars = p.chars();
             match (chars.next(), chars.next()) {
-                (Some(c), None) if c.is_ascii_alphabetic() => {
-                    TargetPart::Letter(c.to_ascii_lowercase())
-                }
+                (Some(c), None) if c.is_ascii_alphabetic() => TargetPart::Letter(c.to_ascii_lowercase()),
                 _ => return Err(unknown()),
             }
         };
         let target = SdgTarget { goal, part };
-        if tables().targets.contains(&target) {
-            Ok(target)
-        } else {
-            Err(unknown())
-        }
+        if tables().targets.contains(&target) { Ok(target) } else { Err(unknown()) }
     }
 }
 
@@ -120,11 +114,7 @@ fn tables() -> &'static Tables {
         let mut by_name = HashMap::new();
         let mut short_en = vec![""; 17];
         for row in tsv::rows(GOALS_TSV, 4) {
-            let goal = row[0]
-                .parse()
-                .ok()
-                .and_then(SdgGoal::new)
-                .expect("sdg_goals.tsv: goal 1-17");
+            let goal = row[0].parse().ok().and_then(SdgGoal::new).expect("sdg_goals.tsv: goal 1-17");
             if row[1] == "en" && row[2] == "short" {
                 short_en[usize::from(goal.0) - 1] = row[3];
             }
@@ -132,14 +122,8 @@ fn tables() -> &'static Tables {
         }
         let targets = tsv::rows(TARGETS_TSV, 2)
             .map(|row| {
-                let (g, p) = row[0]
-                    .split_once('.')
-                    .expect("sdg_targets.tsv: id with a dot");
-                let goal = g
-                    .parse()
-                    .ok()
-                    .and_then(SdgGoal::new)
-                    .expect("sdg_targets.tsv: goal");
+                let (g, p) = row[0].split_once('.').expect("sdg_targets.tsv: id with a dot");
+                let goal = g.parse().ok().and_then(SdgGoal::new).expect("sdg_targets.tsv: goal");
                 let part = p.parse().map_or_else(
                     |_| TargetPart::Letter(p.chars().next().expect("sdg_targets.tsv: part")),
                     TargetPart::Number,
@@ -147,11 +131,7 @@ fn tables() -> &'static Tables {
                 SdgTarget { goal, part }
             })
             .collect();
-        Tables {
-            by_name,
-            short_en,
-            targets,
-        }
+        Tables { by_name, short_en, targets }
     })
 }
 
@@ -161,14 +141,8 @@ mod tests {
 
     #[test]
     fn goals_by_name_in_any_language() {
-        assert_eq!(
-            SdgGoal::from_name("Peace, Justice and Strong Institutions"),
-            SdgGoal::new(16)
-        );
-        assert_eq!(
-            SdgGoal::from_name("Partnerships for the goals"),
-            SdgGoal::new(17)
-        );
+        assert_eq!(SdgGoal::from_name("Peace, Justice and Strong Institutions"), SdgGoal::new(16));
+        assert_eq!(SdgGoal::from_name("Partnerships for the goals"), SdgGoal::new(17));
         assert_eq!(SdgGoal::from_name("无贫穷"), SdgGoal::new(1));
         assert_eq!(SdgGoal::from_name("良好健康与福祉"), SdgGoal::new(3));
         assert_eq!(SdgGoal::from_name("优质教育"), SdgGoal::new(4));
@@ -178,10 +152,7 @@ mod tests {
 
     #[test]
     fn english_short_names() {
-        assert_eq!(
-            SdgGoal::new(16).unwrap().short_name(),
-            "Peace, justice and strong institutions"
-        );
+        assert_eq!(SdgGoal::new(16).unwrap().short_name(), "Peace, justice and strong institutions");
         assert_eq!(SdgGoal::new(1).unwrap().short_name(), "No poverty");
     }
 

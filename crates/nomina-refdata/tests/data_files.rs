@@ -12,11 +12,7 @@ fn crate_dir() -> PathBuf {
 /// Rows of a TSV file after its header.
 fn rows(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert!(
-        text.ends_with('\n') && !text.contains('\r'),
-        "{}: lines end with \\n only",
-        path.display()
-    );
+    assert!(text.ends_with('\n') && !text.contains('\r'), "{}: lines end with \\n only", path.display());
     text.lines().skip(1).map(str::to_string).collect()
 }
 
@@ -26,13 +22,8 @@ fn labels(lang: &str) -> Vec<(String, String)> {
     rows(&crate_dir().join(format!("catalog/labels/{lang}.tsv")))
         .into_iter()
         .map(|row| {
-            let (key, text) = row
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("{lang}: {row:?}"));
-            assert!(
-                !text.contains('\t'),
-                "{lang}: {row:?} has more than two columns"
-            );
+            let (key, text) = row.split_once('\t').unwrap_or_else(|| panic!("{lang}: {row:?}"));
+            assert!(!text.contains('\t'), "{lang}: {row:?} has more than two columns");
             (key.to_string(), text.to_string())
         })
         .collect()
@@ -49,12 +40,7 @@ fn hand_kept_catalog_files_are_sorted_and_unique() {
         let mut sorted = rows.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(
-            rows,
-            sorted,
-            "{} must be sorted (LC_ALL=C sort) with unique rows",
-            path.display()
-        );
+        assert_eq!(rows, sorted, "{} must be sorted (LC_ALL=C sort) with unique rows", path.display());
     }
 }
 
@@ -74,11 +60,7 @@ fn every_catalog_label_is_a_single_clean_line() {
 #[test]
 fn every_language_covers_the_english_keys() {
     let und: BTreeSet<String> = labels("und").into_iter().map(|(k, _)| k).collect();
-    let en: BTreeSet<String> = labels("en")
-        .into_iter()
-        .map(|(k, _)| k)
-        .filter(|k| !und.contains(k))
-        .collect();
+    let en: BTreeSet<String> = labels("en").into_iter().map(|(k, _)| k).filter(|k| !und.contains(k)).collect();
     for lang in ["zh", "fr", "es", "ru", "ar"] {
         let have: BTreeSet<String> = labels(lang).into_iter().map(|(k, _)| k).collect();
         let missing: Vec<&String> = en.difference(&have).collect();
@@ -95,12 +77,7 @@ fn generated_files_have_unique_rows() {
             let mut unique = rows.clone();
             unique.sort();
             unique.dedup();
-            assert_eq!(
-                rows.len(),
-                unique.len(),
-                "{} has repeated rows",
-                path.display()
-            );
+            assert_eq!(rows.len(), unique.len(), "{} has repeated rows", path.display());
         }
     }
 }
