@@ -43,6 +43,12 @@ impl Folded {
                     text.push(digit);
                     src_end.push(end);
                     produced_letter = true;
+                } else if let Some(expansion) = ligature(d) {
+                    // Full case folding spells these out; NFKD leaves them.
+                    push_pending(&mut text, &mut src_end, &mut pending_space, end);
+                    text.push_str(expansion);
+                    src_end.extend(std::iter::repeat_n(end, expansion.len()));
+                    produced_letter = true;
                 } else if d.is_alphanumeric() {
                     push_pending(&mut text, &mut src_end, &mut pending_space, end);
                     for l in d.to_lowercase() {
@@ -81,6 +87,17 @@ fn push_pending(text: &mut String, src_end: &mut Vec<usize>, pending: &mut bool,
         src_end.push(end);
         *pending = false;
     }
+}
+
+/// Letters that case folding spells out but compatibility decomposition
+/// keeps whole (`œuvre` and `oeuvre` are one word).
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        'ß' | 'ẞ' => "ss",
+        _ => return None,
+    })
 }
 
 /// Folds `source` to a plain `String`.
@@ -124,6 +141,7 @@ mod tests {
         assert_eq!(fold("  Réunion:  Île-de-France!! "), "reunion ile de france");
         assert_eq!(fold("Goal 16: Peace, Justice"), "goal 16 peace justice");
         assert_eq!(fold("ＡＢＣ１２３"), "abc123");
+        assert_eq!(fold("Mise en Œuvre"), fold("mise en oeuvre"));
         assert_eq!(fold("请提供实施日期。 01 2月 2020"), "请提供实施日期 01 2月 2020");
     }
 
