@@ -5,6 +5,7 @@
 //! The command-line contract is `CLI.md`; the record is `RECORD.md`.
 
 mod convert;
+mod diff;
 mod input;
 mod inspect;
 
@@ -27,6 +28,8 @@ enum Command {
     Convert(ConvertArgs),
     /// Show one document as a person reads it: fields, answers, diagnostics.
     Inspect(InspectArgs),
+    /// Compare two JSONL outputs record by record, field by field.
+    Diff(DiffArgs),
 }
 
 /// How to read numeric dates whose day and month could be swapped.
@@ -87,6 +90,14 @@ struct ConvertArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct DiffArgs {
+    /// The earlier output (the baseline).
+    old: PathBuf,
+    /// The later output.
+    new: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
 struct InspectArgs {
     /// The document to show.
     file: PathBuf,
@@ -99,6 +110,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Convert(a) => convert::run(a),
         Command::Inspect(a) => inspect::run(a),
+        Command::Diff(a) => diff::run(a),
     };
     match result {
         Ok(code) => code,

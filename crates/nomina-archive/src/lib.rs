@@ -1,0 +1,1 @@
+//! Documents inside archives (being written).

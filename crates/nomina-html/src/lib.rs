@@ -1,0 +1,1 @@
+//! Scraped HTML pages to text (being written).
