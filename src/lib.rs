@@ -111,11 +111,18 @@ impl Pipeline {
 
     /// Converts one document: `path` is recorded as `source.path`.
     pub fn convert(&self, bytes: &[u8], path: &str) -> Result<Record, Error> {
+        self.convert_input(Input::new(bytes, path))
+    }
+
+    /// Converts one document with everything known of where it came from.
+    pub fn convert_input(&self, input: Input<'_>) -> Result<Record, Error> {
+        let Input { bytes, path, url, fetched, charset } = input;
         let size = bytes.len() as u64;
         if size > self.options.max_bytes {
             return Err(Error::TooLarge { path: path.to_string(), bytes: size, limit: self.options.max_bytes });
         }
-        let decoded = parse::decode(bytes).map_err(|source| Error::Decode { path: path.to_string(), source })?;
+        let decoded = parse::decode_declared(bytes, charset)
+            .map_err(|source| Error::Decode { path: path.to_string(), source })?;
         let sha256 = hex(&Sha256::digest(bytes));
         let source = normalize::Source {
             path: path.to_string(),
@@ -123,6 +130,8 @@ impl Pipeline {
             sha256: sha256.clone(),
             encoding: decoded.encoding.to_string(),
             encoding_basis: decoded.basis.as_str().to_string(),
+            url: url.map(str::to_string),
+            fetched: fetched.map(str::to_string),
         };
         let malformed = decoded.malformed;
         let doc = parse::parse(decoded.text);
@@ -134,6 +143,28 @@ impl Pipeline {
             );
         }
         Ok(record)
+    }
+}
+
+/// One document to convert: its bytes and what is known of where it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The document's bytes.
+    pub bytes: &'a [u8],
+    /// Its path, as the record will show it.
+    pub path: &'a str,
+    /// The URI it was fetched from (WARC records).
+    pub url: Option<&'a str>,
+    /// When it was fetched (WARC records).
+    pub fetched: Option<&'a str>,
+    /// A charset declared outside the bytes (an HTTP `Content-Type` header).
+    pub charset: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    /// A document known by its bytes and path alone.
+    pub fn new(bytes: &'a [u8], path: &'a str) -> Input<'a> {
+        Input { bytes, path, url: None, fetched: None, charset: None }
     }
 }
 

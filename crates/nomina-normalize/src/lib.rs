@@ -22,7 +22,7 @@
 //! ```
 //! use nomina_normalize::{Options, Source, normalize};
 //! let doc = nomina_parse::parse("Member State 韩国\nInstitution Name MOIS\nQuestion 4: Implementation Date\nPlease provide date of implemenation (dd/MM/yyyy) 01 2月 2020\n".to_string());
-//! let source = Source { path: "a.txt".into(), bytes: 0, sha256: String::new(), encoding: "UTF-8".into(), encoding_basis: "detected".into() };
+//! let source = Source { path: "a.txt".into(), bytes: 0, sha256: String::new(), encoding: "UTF-8".into(), encoding_basis: "detected".into(), url: None, fetched: None };
 //! let record = normalize(&doc, source, "0000000000000000".into(), &Options::default());
 //! let n = record.nomination.unwrap();
 //! assert_eq!(n.member_state.unwrap().iso2.as_deref(), Some("KR"));

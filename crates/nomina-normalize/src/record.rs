@@ -47,6 +47,12 @@ pub struct Source {
     pub encoding: String,
     /// Why that encoding: `bom`, `declared`, `detected` or `assumed`.
     pub encoding_basis: String,
+    /// For a WARC record: the URI it was fetched from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// For a WARC record: when it was fetched (`WARC-Date`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
 }
 
 /// What a document is.

@@ -60,11 +60,23 @@ const BINARY_CONTROL_SHARE: f64 = 0.10;
 /// Empty input and binary data are errors; malformed sequences are not (they
 /// are replaced and counted in [`Decoded::malformed`]).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_declared(bytes, None)
+}
+
+/// Decodes `bytes` as [`decode`] does, with `charset` declared outside them
+/// (an HTTP `Content-Type` header) taking the place of a charset the page
+/// declares. A byte-order mark still wins; an unknown label is ignored.
+pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, DecodeError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(finish(encoding, &bytes[bom_len..], EncodingBasis::Bom));
+    }
+    if let Some(encoding) = charset.and_then(|c| Encoding::for_label(c.trim().as_bytes()))
+        && !is_binary(bytes)
+    {
+        return Ok(finish(encoding, bytes, EncodingBasis::Declared));
     }
     if looks_like_utf16(bytes) {
         let encoding =
@@ -229,6 +241,14 @@ mod tests {
         let d = decode(&body).unwrap();
         assert_eq!((d.encoding, d.basis), ("windows-1252", EncodingBasis::Declared));
         assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn a_charset_declared_outside_the_bytes() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("联合国成员国 韩国");
+        let d = decode_declared(&bytes, Some("gbk")).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.basis), ("联合国成员国 韩国", "GBK", EncodingBasis::Declared));
+        assert_eq!(decode_declared(b"plain", Some("no-such-charset")).unwrap().basis, EncodingBasis::Detected);
     }
 
     #[test]

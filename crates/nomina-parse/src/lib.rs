@@ -42,7 +42,7 @@ mod lines;
 mod news;
 
 pub use date::{DateOrder, IsoDate, ParsedDate, parse_date};
-pub use decode::{Decoded, EncodingBasis, decode};
+pub use decode::{Decoded, EncodingBasis, decode, decode_declared};
 pub use document::{
     BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part, Span, UnknownLabel,
 };
