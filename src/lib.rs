@@ -36,19 +36,29 @@ pub use nomina_refdata as refdata;
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How a [`Pipeline`] converts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// How to read numeric dates whose day and month could be swapped.
     pub date_order: DateOrder,
     /// Whether to detect languages (off: every language is `null`).
     pub detect_language: bool,
+    /// The languages detection chooses among (empty: all of [`lang::Lang::ALL`]).
+    pub languages: Vec<lang::Lang>,
+    /// How much work language detection may do.
+    pub lang_mode: lang::LangMode,
     /// Largest document accepted, in bytes.
     pub max_bytes: u64,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { date_order: DateOrder::default(), detect_language: true, max_bytes: DEFAULT_MAX_BYTES }
+        Options {
+            date_order: DateOrder::default(),
+            detect_language: true,
+            languages: Vec::new(),
+            lang_mode: lang::LangMode::Fast,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -99,7 +109,7 @@ impl Pipeline {
     pub fn new(options: Options) -> Pipeline {
         let normalize = normalize::Options {
             date_order: options.date_order,
-            detector: options.detect_language.then(lang::Detector::shared),
+            detector: options.detect_language.then(|| lang::Detector::cached(&options.languages, options.lang_mode)),
         };
         Pipeline { options, normalize }
     }

@@ -41,6 +41,22 @@ enum DateOrderArg {
     Dmy,
 }
 
+/// How much work language detection may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangModeArg {
+    /// Decide by script or function words where they settle it; lingua on a short sample otherwise.
+    Fast,
+    /// lingua over every text in full.
+    Full,
+}
+
+fn parse_lang(code: &str) -> Result<nomina::lang::Lang, String> {
+    nomina::lang::Lang::from_code(code.trim()).ok_or_else(|| {
+        let known: Vec<&str> = nomina::lang::Lang::ALL.iter().map(|l| l.code()).collect();
+        format!("unknown language {code:?}; known: {}", known.join(", "))
+    })
+}
+
 /// Options shared by every command that converts.
 #[derive(Debug, clap::Args)]
 struct PipelineArgs {
@@ -50,6 +66,12 @@ struct PipelineArgs {
     /// Do not detect languages (every language is null).
     #[arg(long)]
     no_lang: bool,
+    /// Languages to detect, as ISO 639-1 codes (default: en,zh,fr,es,ru,ar,ko).
+    #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
+    languages: Vec<nomina::lang::Lang>,
+    /// fast: cheap where the answer is clear; full: lingua over every text in full (the slow baseline).
+    #[arg(long, value_enum, default_value = "fast")]
+    lang_mode: LangModeArg,
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = nomina::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
@@ -63,6 +85,11 @@ impl PipelineArgs {
                 DateOrderArg::Dmy => nomina::DateOrder::DayFirst,
             },
             detect_language: !self.no_lang,
+            languages: self.languages.clone(),
+            lang_mode: match self.lang_mode {
+                LangModeArg::Fast => nomina::lang::LangMode::Fast,
+                LangModeArg::Full => nomina::lang::LangMode::Full,
+            },
             max_bytes: self.max_bytes,
         })
     }

@@ -22,7 +22,7 @@
 //! ```
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -109,6 +109,8 @@ impl<'de> Deserialize<'de> for Lang {
 pub struct ScriptCounts {
     /// Latin letters.
     pub latin: usize,
+    /// Latin letters outside ASCII (`é`, `ñ`), counted in `latin` too.
+    pub latin_extended: usize,
     /// Han ideographs (and kana, which nomina's set has no model for).
     pub han: usize,
     /// Hangul syllables and jamo.
@@ -131,7 +133,11 @@ impl ScriptCounts {
             }
             let cp = c as u32;
             match cp {
-                0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => counts.latin += 1,
+                0x41..=0x5A | 0x61..=0x7A => counts.latin += 1,
+                0xC0..=0x24F | 0x1E00..=0x1EFF => {
+                    counts.latin += 1;
+                    counts.latin_extended += 1;
+                }
                 0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => counts.cyrillic += 1,
                 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
                     counts.arabic += 1
@@ -170,45 +176,210 @@ impl ScriptCounts {
     }
 }
 
+/// How much work language detection may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LangMode {
+    /// Cheap where the answer is clear (see [`Detector::detect_in`]).
+    #[default]
+    Fast,
+    /// lingua over every text in full: the naive baseline.
+    Full,
+}
+
+/// Letters of Latin text a text needs before its marker words are trusted.
+const CONFIRM_MIN_LETTERS: usize = 40;
+/// Distinct marker words that confirm a document's language in one text.
+const CONFIRM_MIN_MARKERS: usize = 2;
+/// Characters of a text lingua looks at in fast mode.
+const SAMPLE_CHARS: usize = 300;
+/// Characters of a document's prose lingua looks at to name the document's language.
+const DOCUMENT_SAMPLE_CHARS: usize = 600;
+
+/// Function words that, found together in a text, confirm its document's
+/// language without a statistical model. Hand-kept: a handful of the most
+/// frequent words of each Latin-script language nomina names.
+const MARKERS_TSV: &str = include_str!("../data/markers.tsv");
+
+fn markers(lang: Lang) -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<(Lang, Vec<&'static str>)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<(Lang, Vec<&'static str>)> = Vec::new();
+        for line in MARKERS_TSV.lines().skip(1).filter(|l| !l.is_empty()) {
+            let (code, word) = line.split_once('\t').expect("markers.tsv: two columns");
+            let lang = Lang::from_code(code).expect("markers.tsv: a known language");
+            match table.iter_mut().find(|(l, _)| *l == lang) {
+                Some((_, words)) => words.push(word),
+                None => table.push((lang, vec![word])),
+            }
+        }
+        table
+    });
+    table.iter().find(|(l, _)| *l == lang).map_or(&[], |(_, w)| w.as_slice())
+}
+
+/// Whether `text` shows at least [`CONFIRM_MIN_MARKERS`] distinct marker
+/// words of `lang` and no letter outside ASCII, which any of the other
+/// Latin-script languages would show in a text this long.
+fn confirms(text: &str, lang: Lang, counts: &ScriptCounts) -> bool {
+    let words = markers(lang);
+    if words.is_empty() || counts.latin < CONFIRM_MIN_LETTERS {
+        return false;
+    }
+    if lang == Lang::En && counts.latin_extended > 0 {
+        return false;
+    }
+    let mut seen = 0u32;
+    for token in text.split(|c: char| !c.is_alphabetic()) {
+        if token.len() <= 4
+            && let Some(i) = words.iter().position(|w| w.eq_ignore_ascii_case(token))
+        {
+            seen |= 1 << i;
+            if seen.count_ones() as usize >= CONFIRM_MIN_MARKERS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The first `max` characters of `text`, cut at a space when there is one.
+fn sample(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        None => text,
+        Some((end, _)) => {
+            let cut = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+            &text[..cut]
+        }
+    }
+}
+
 /// A language detector over [`Lang`], safe to share between threads.
 pub struct Detector {
     lingua: LanguageDetector,
+    languages: Vec<Lang>,
+    mode: LangMode,
 }
 
 impl fmt::Debug for Detector {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Detector").finish_non_exhaustive()
+        f.debug_struct("Detector").field("languages", &self.languages).field("mode", &self.mode).finish()
     }
 }
 
 impl Detector {
-    /// Builds a detector for every language in [`Lang::ALL`].
+    /// Builds a fast detector for every language in [`Lang::ALL`].
     ///
-    /// Building loads lingua's models lazily; prefer [`Detector::shared`],
-    /// which builds one for the whole process.
+    /// Prefer [`Detector::shared`] or [`Detector::cached`], which build one
+    /// per configuration for the whole process.
     pub fn new() -> Detector {
-        let languages: Vec<Language> = Lang::ALL.iter().map(|l| l.to_lingua()).collect();
-        let lingua = LanguageDetectorBuilder::from_languages(&languages).build();
-        Detector { lingua }
+        Detector::with(&Lang::ALL, LangMode::Fast)
     }
 
-    /// The process-wide detector, built on first use.
+    /// Builds a detector for `languages` (all of them when empty) working in `mode`.
+    pub fn with(languages: &[Lang], mode: LangMode) -> Detector {
+        let languages = if languages.is_empty() { Lang::ALL.to_vec() } else { languages.to_vec() };
+        let lingua_languages: Vec<Language> = languages.iter().map(|l| l.to_lingua()).collect();
+        // lingua needs two languages to compare; one alone is the answer.
+        let lingua = if lingua_languages.len() >= 2 {
+            LanguageDetectorBuilder::from_languages(&lingua_languages).build()
+        } else {
+            LanguageDetectorBuilder::from_languages(&[Language::English, Language::French]).build()
+        };
+        Detector { lingua, languages, mode }
+    }
+
+    /// The process-wide fast detector of every language, built on first use.
     pub fn shared() -> &'static Detector {
-        static SHARED: OnceLock<Detector> = OnceLock::new();
-        SHARED.get_or_init(Detector::new)
+        Detector::cached(&Lang::ALL, LangMode::Fast)
     }
 
-    /// The language of `text`, or `None` when it has no letters or lingua
-    /// cannot decide.
+    /// The process-wide detector of this configuration, built on first use
+    /// and kept for the life of the process.
+    pub fn cached(languages: &[Lang], mode: LangMode) -> &'static Detector {
+        static BUILT: Mutex<Vec<&'static Detector>> = Mutex::new(Vec::new());
+        let mut wanted = if languages.is_empty() { Lang::ALL.to_vec() } else { languages.to_vec() };
+        wanted.sort();
+        wanted.dedup();
+        let mut built = BUILT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(d) = built.iter().find(|d| d.mode == mode && d.languages == wanted) {
+            return d;
+        }
+        let detector: &'static Detector = Box::leak(Box::new(Detector::with(&wanted, mode)));
+        built.push(detector);
+        detector
+    }
+
+    /// The languages it names.
+    pub fn languages(&self) -> &[Lang] {
+        &self.languages
+    }
+
+    /// How it works.
+    pub fn mode(&self) -> LangMode {
+        self.mode
+    }
+
+    fn lingua(&self, text: &str) -> Option<Lang> {
+        if let [only] = self.languages[..] {
+            return Some(only);
+        }
+        self.lingua.detect_language_of(text).and_then(Lang::from_lingua).filter(|l| self.languages.contains(l))
+    }
+
+    /// The language of `text`, or `None` when it has no letters or nothing
+    /// can decide.
     pub fn detect(&self, text: &str) -> Option<Lang> {
+        self.detect_in(text, None)
+    }
+
+    /// The language of a document's prose as a whole, from a sample of its
+    /// longest texts; `None` in full mode, which decides every text alone.
+    pub fn document_language<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        if self.mode == LangMode::Full {
+            return None;
+        }
+        let mut texts: Vec<&str> = texts.into_iter().collect();
+        texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let mut joined = String::new();
+        for t in texts {
+            if joined.chars().count() >= DOCUMENT_SAMPLE_CHARS {
+                break;
+            }
+            joined.push_str(sample(t, DOCUMENT_SAMPLE_CHARS));
+            joined.push('\n');
+        }
+        let counts = ScriptCounts::of(&joined);
+        if counts.total() == 0 {
+            return None;
+        }
+        counts.settled_lang().filter(|l| self.languages.contains(l)).or_else(|| self.lingua(&joined))
+    }
+
+    /// The language of one text of a document whose prose is mostly in
+    /// `document` (see [`Detector::document_language`]).
+    ///
+    /// Full mode runs lingua over the whole text. Fast mode decides by the
+    /// script where it settles the question (Han, Hangul, Arabic, Cyrillic);
+    /// takes the document's language when the text confirms it by its
+    /// function words (and, for English, has no accented letters); and
+    /// otherwise runs lingua over the first few hundred characters only.
+    pub fn detect_in(&self, text: &str, document: Option<Lang>) -> Option<Lang> {
+        if self.mode == LangMode::Full {
+            return if text.chars().any(char::is_alphabetic) { self.lingua(text) } else { None };
+        }
         let counts = ScriptCounts::of(text);
         if counts.total() == 0 {
             return None;
         }
-        if let Some(lang) = counts.settled_lang() {
+        if let Some(lang) = counts.settled_lang().filter(|l| self.languages.contains(l)) {
             return Some(lang);
         }
-        self.lingua.detect_language_of(text).and_then(Lang::from_lingua)
+        if let Some(doc) = document
+            && confirms(text, doc, &counts)
+        {
+            return Some(doc);
+        }
+        self.lingua(sample(text, SAMPLE_CHARS))
     }
 }
 
@@ -253,6 +424,49 @@ mod tests {
         assert_eq!(d.detect("Veuillez décrire brièvement l'initiative et ses objectifs."), Some(Lang::Fr));
         assert_eq!(d.detect("Por favor describa brevemente la iniciativa y sus objetivos."), Some(Lang::Es));
         assert_eq!(d.detect("Please describe the initiative and its objectives."), Some(Lang::En));
+    }
+
+    #[test]
+    fn fast_mode_agrees_with_full_mode() {
+        let fast = Detector::cached(&Lang::ALL, LangMode::Fast);
+        let full = Detector::cached(&Lang::ALL, LangMode::Full);
+        for text in [
+            "The city administration provides funds to the council for operating costs and the empowerment of its members.",
+            "La ville a reçu le prix pour son programme de participation des citoyens aux décisions publiques.",
+            "La ciudad recibió el premio por su programa de participación de los ciudadanos en las decisiones.",
+            "Город получил премию за программу участия граждан в принятии решений.",
+            "Yes",
+        ] {
+            let doc = fast.document_language([text]);
+            assert_eq!(fast.detect_in(text, doc), full.detect(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_document_language_is_confirmed_not_imposed() {
+        let fast = Detector::shared();
+        let spanish =
+            "La ciudad recibió el premio por su programa de participación de los ciudadanos en las decisiones.";
+        assert_eq!(fast.detect_in(spanish, Some(Lang::En)), Some(Lang::Es));
+        let english =
+            "The council reviewed the plan and approved it for the coming year with the support of all members.";
+        assert_eq!(fast.detect_in(english, Some(Lang::En)), Some(Lang::En));
+    }
+
+    #[test]
+    fn a_restricted_set_of_languages() {
+        let d = Detector::cached(&[Lang::En, Lang::Fr], LangMode::Fast);
+        assert_eq!(d.languages(), [Lang::En, Lang::Fr]);
+        // Chinese is outside the set: the script does not settle it.
+        assert_ne!(d.detect("无贫穷"), Some(Lang::Zh));
+        assert_eq!(d.detect("Veuillez décrire brièvement l'initiative et ses objectifs."), Some(Lang::Fr));
+        assert!(std::ptr::eq(d, Detector::cached(&[Lang::Fr, Lang::En], LangMode::Fast)));
+    }
+
+    #[test]
+    fn samples_cut_at_spaces() {
+        assert_eq!(sample("one two three", 9), "one two");
+        assert_eq!(sample("short", 100), "short");
     }
 
     #[test]

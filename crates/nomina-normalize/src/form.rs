@@ -432,6 +432,17 @@ impl FormNormalizer<'_> {
                 answers.push(self.answer(q.number, part));
             }
         }
+        if let Some(d) = self.options.detector {
+            let document = d.document_language(answers.iter().filter_map(|a| a.text.as_deref()));
+            for a in &mut answers {
+                if let Some(t) = &a.text {
+                    a.language = d.detect_in(t, document);
+                    if let Some(lang) = a.language {
+                        *self.out.content_chars.entry(lang).or_default() += t.chars().count();
+                    }
+                }
+            }
+        }
         answers
     }
 
@@ -493,20 +504,14 @@ impl FormNormalizer<'_> {
                 Some(line),
             ));
         }
-        let language = match (&text, self.options.detector) {
-            (Some(t), Some(d)) => d.detect(t),
-            _ => None,
-        };
-        if let (Some(lang), Some(t)) = (language, &text) {
-            *self.out.content_chars.entry(lang).or_default() += t.chars().count();
-        }
         Answer {
             question,
             part: part.letter.map(String::from),
             prompt: clean_line(self.slice(part.prompt)),
             word_limit: part.word_limit,
             text,
-            language,
+            // Set once every answer's text is known (see `answers`).
+            language: None,
             word_count,
         }
     }

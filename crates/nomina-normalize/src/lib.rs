@@ -84,11 +84,7 @@ pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) 
                 out.coverage.mark(l.span);
             }
             if let Some(d) = options.detector {
-                for p in &paragraphs {
-                    if let Some(lang) = d.detect(p) {
-                        *out.content_chars.entry(lang).or_default() += p.chars().count();
-                    }
-                }
+                count_languages(d, &paragraphs, &mut out);
             }
             (Kind::Unknown, None, None, Some(Text { paragraphs }), None)
         }
@@ -113,6 +109,16 @@ pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) 
             uncovered_chars,
             classification: doc.classification.clone(),
         },
+    }
+}
+
+/// Counts the characters of each paragraph under its language.
+pub(crate) fn count_languages(d: &Detector, paragraphs: &[String], out: &mut Output) {
+    let document = d.document_language(paragraphs.iter().map(String::as_str));
+    for p in paragraphs {
+        if let Some(lang) = d.detect_in(p, document) {
+            *out.content_chars.entry(lang).or_default() += p.chars().count();
+        }
     }
 }
 

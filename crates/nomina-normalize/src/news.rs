@@ -49,11 +49,7 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
     let paragraphs = lines(&article.paragraphs, out);
     let boilerplate = lines(&article.boilerplate, out);
     if let Some(d) = options.detector {
-        for p in &paragraphs {
-            if let Some(lang) = d.detect(p) {
-                *out.content_chars.entry(lang).or_default() += p.chars().count();
-            }
-        }
+        crate::count_languages(d, &paragraphs, out);
     }
     News { title, byline, published, captions, headings, paragraphs, boilerplate }
 }

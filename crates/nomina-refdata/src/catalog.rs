@@ -200,7 +200,14 @@ impl Catalog {
     /// Entries whose wording, folded, equals `text` folded, and whose key
     /// passes `keep`.
     pub fn exact<'c>(&'c self, text: &str, keep: impl Fn(&LabelEntry) -> bool) -> impl Iterator<Item = &'c LabelEntry> {
-        self.by_folded.get(&crate::fold(text)).into_iter().flatten().map(|&i| &self.entries[i]).filter(move |e| keep(e))
+        // A text far longer than the longest label cannot fold to one; long
+        // answer lines skip the folding altogether.
+        let candidates = if text.len() > self.max_chars * 8 + 64 {
+            None
+        } else {
+            self.by_folded.get(&crate::fold(text))
+        };
+        candidates.into_iter().flatten().map(|&i| &self.entries[i]).filter(move |e| keep(e))
     }
 
     /// The longest entry passing `keep` whose folded wording is a prefix of
