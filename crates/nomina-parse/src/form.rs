@@ -31,6 +31,9 @@ const MAX_TITLE_BYTES: usize = 200;
 /// Share of common words for a loose label match.
 const FUZZY_THRESHOLD: f64 = 0.75;
 
+/// Longest line, in words, compared loosely with the labels.
+const MAX_LOOSE_LABEL_WORDS: usize = 60;
+
 /// The same while a list is open below a label, whose items are not labels.
 const FUZZY_STRICT: f64 = 0.85;
 
@@ -411,10 +414,15 @@ impl<'t> Parser<'t> {
         // Exact wording first; then a loose match, stricter while a list is
         // open, since its items are not labels.
         let threshold = if collecting.is_some() { FUZZY_STRICT } else { FUZZY_THRESHOLD };
+        // Loose matching is for lines inside a form's blocks that could be a
+        // label and its value; prose before any block (a news article) and
+        // long lines are not compared with every label.
+        let loose = matches!(self.context, Context::Institution | Context::Basic(_))
+            && s.split_whitespace().count() <= MAX_LOOSE_LABEL_WORDS;
         let found = catalog().prefix(s, is_ns("field")).map(|m| (m, LabelMatch::Exact)).or_else(|| {
-            catalog()
-                .fuzzy_prefix(s, threshold, is_ns("field"))
-                .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
+            loose.then(|| catalog().fuzzy_prefix(s, threshold, is_ns("field"))).flatten().map(|(m, score)| {
+                (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 })
+            })
         });
         if let Some((m, how)) = found
             && let Some(spec) = catalog().field(m.entry.key)

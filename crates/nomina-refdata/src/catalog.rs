@@ -1,7 +1,7 @@
 //! The label catalog: every known label, heading, prompt, value and page
 //! chrome line of the nomination form, per language, mapped to a canonical key.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::fold::{Folded, is_cjk};
@@ -254,11 +254,19 @@ impl Catalog {
     ) -> Option<(PrefixMatch<'c>, f64)> {
         let folded = Folded::with_limit(line, self.max_chars + 40);
         let line_words = words(folded.as_str());
+        let present: HashSet<&str> = line_words.iter().map(|(w, _)| *w).collect();
         let mut best: Option<(usize, usize, f64)> = None;
         for (i, entry) in self.entries.iter().enumerate() {
             let label = &self.tokens[i];
             let n = label.len();
             if n < FUZZY_MIN_WORDS || !keep(entry) {
+                continue;
+            }
+            // No window can share more words than the whole line does, nor
+            // be shorter than n - 2 words: skip labels that cannot reach it.
+            let shared = label.iter().filter(|w| present.contains(w.as_str())).count();
+            let shortest = n.saturating_sub(2).max(1);
+            if (2 * shared) as f64 / (n + shortest) as f64 + 1e-9 < threshold {
                 continue;
             }
             for k in n.saturating_sub(2).max(1)..=(n + 2).min(line_words.len()) {

@@ -30,6 +30,17 @@ impl Folded {
         let mut pending_space = false;
         for (i, c) in source.char_indices().take(limit_chars) {
             let end = i + c.len_utf8();
+            // Most text is ASCII: no decomposition, no tables.
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    push_pending(&mut text, &mut src_end, &mut pending_space, end);
+                    text.push(c.to_ascii_lowercase());
+                    src_end.push(end);
+                } else {
+                    pending_space = !text.is_empty();
+                }
+                continue;
+            }
             if is_format(c) {
                 continue;
             }
