@@ -9,7 +9,9 @@
 //! 2. [`normalize`] (`nomina-normalize`): document to [`Record`];
 //! 3. [`lang`] (`nomina-lang`): the language detector the normalizer uses;
 //! 4. [`refdata`] (`nomina-refdata`): labels, SDGs, countries, months and
-//!    categories.
+//!    categories;
+//! 5. [`html`] (`nomina-html`): a saved web page to the lines of its text,
+//!    run before parsing when the decoded text is HTML.
 //!
 //! A [`Pipeline`] is cheap to share: build one, then call
 //! [`Pipeline::convert`] from as many threads as you like.
@@ -26,6 +28,7 @@
 
 use sha2::{Digest, Sha256};
 
+pub use nomina_html as html;
 pub use nomina_lang as lang;
 pub use nomina_normalize as normalize;
 pub use nomina_normalize::{DateOrder, Kind, Record, Warning};
@@ -144,8 +147,20 @@ impl Pipeline {
             fetched: fetched.map(str::to_string),
         };
         let malformed = decoded.malformed;
-        let doc = parse::parse(decoded.text);
+        // A saved web page: its text, laid out as lines, goes through the same
+        // parser; what the page held besides its content is reported.
+        let (text, removed) = if html::looks_like_html(&decoded.text) {
+            let extracted = html::extract(&decoded.text);
+            (extracted.text, extracted.removed)
+        } else {
+            (decoded.text, Vec::new())
+        };
+        let doc = parse::parse(text);
         let mut record = normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
+        if !removed.is_empty() {
+            let ui = &mut record.diagnostics.ui_text_removed;
+            ui.splice(0..0, removed.into_iter().map(|r| r.text));
+        }
         if malformed > 0 {
             record.diagnostics.warnings.insert(
                 0,

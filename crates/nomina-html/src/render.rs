@@ -1,0 +1,350 @@
+//! The walk over the parsed tree that writes the lines and collects what is
+//! left out.
+
+use std::ops::Deref;
+
+use scraper::{ElementRef, Html, Node};
+
+use crate::{Extracted, Removed, RemovedKind};
+
+/// A node of scraper's tree. Named through `ElementRef` so that this crate
+/// needs no direct dependency on `ego_tree`.
+type NodeRef<'a> = <ElementRef<'a> as Deref>::Target;
+
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// What an element does to the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Not content: its text goes to `removed`.
+    Removed(RemovedKind),
+    /// `<title>`: removed, unless the body turns out empty.
+    Title,
+    /// `<br>`.
+    Break,
+    /// Set off by blank lines: a paragraph, a heading, a quotation. `pre`
+    /// also keeps its own line breaks.
+    Paragraph { pre: bool },
+    /// A generic container (`div`, `section`...): a paragraph when it holds
+    /// other blocks, a plain line otherwise, so that `<div>A<br>B</div>`
+    /// stays two lines of one block.
+    Container,
+    /// Starts and ends a line: a list item, a table row, a whole list.
+    Line { pre: bool },
+    /// A table cell: separated from the previous cell of its row by a tab.
+    Cell,
+    /// Everything else, including unknown and foreign elements.
+    Inline,
+}
+
+impl Class {
+    fn is_block(self) -> bool {
+        matches!(self, Class::Paragraph { .. } | Class::Container | Class::Line { .. } | Class::Cell)
+    }
+}
+
+fn classify(el: &scraper::node::Element) -> Class {
+    let name = el.name();
+    // A role on the page's root elements would remove the whole page.
+    let role_navigation = !matches!(name, "html" | "body")
+        && el
+            .attr("role")
+            .is_some_and(|roles| roles.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("navigation")));
+    if role_navigation {
+        return Class::Removed(RemovedKind::Navigation);
+    }
+    // Scripts and styles are not content in SVG or MathML either.
+    match name {
+        "script" => return Class::Removed(RemovedKind::Script),
+        "style" => return Class::Removed(RemovedKind::Style),
+        _ => {}
+    }
+    if &*el.name.ns != HTML_NS {
+        return Class::Inline;
+    }
+    match name {
+        "nav" => Class::Removed(RemovedKind::Navigation),
+        // `head` holds no content; `iframe` text is fallback markup.
+        "noscript" | "template" | "head" | "iframe" => Class::Removed(RemovedKind::Other),
+        "title" => Class::Title,
+        "br" => Class::Break,
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "hr" | "figure" | "address" | "details"
+        | "dialog" => Class::Paragraph { pre: false },
+        "pre" | "listing" | "xmp" | "plaintext" => Class::Paragraph { pre: true },
+        "html" | "body" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "form"
+        | "fieldset" | "center" | "hgroup" | "search" => Class::Container,
+        "li" | "dt" | "dd" | "ul" | "ol" | "dl" | "menu" | "dir" | "table" | "thead" | "tbody" | "tfoot" | "tr"
+        | "caption" | "figcaption" | "summary" | "legend" | "select" | "optgroup" | "option" | "datalist" => {
+            Class::Line { pre: false }
+        }
+        "textarea" => Class::Line { pre: true },
+        "td" | "th" => Class::Cell,
+        _ => Class::Inline,
+    }
+}
+
+/// Whether `el` directly holds block-level elements.
+fn has_block_child(el: ElementRef<'_>) -> bool {
+    el.child_elements().any(|c| classify(c.value()).is_block())
+}
+
+/// What to do when the walk leaves an element.
+#[derive(Debug, Clone, Copy)]
+enum Exit {
+    Nothing,
+    Line,
+    Paragraph,
+    LeavePre(Class),
+    Capture,
+    /// Inside removed text: a block boundary is a word boundary.
+    Space,
+}
+
+enum Step<'a> {
+    Enter(NodeRef<'a>),
+    Leave(Exit),
+}
+
+/// Removed text being gathered: where its entry is, of what kind.
+struct Capture {
+    entry: usize,
+    kind: RemovedKind,
+    buf: String,
+}
+
+#[derive(Default)]
+struct Writer {
+    lines: Vec<String>,
+    /// The line being built, whitespace already collapsed.
+    cur: String,
+    pending_space: bool,
+    pending_tab: bool,
+    pending_blank: bool,
+    pre_depth: usize,
+    /// Entries of `removed`, with whether each is a `<title>`.
+    removed: Vec<(Removed, bool)>,
+    captures: Vec<Capture>,
+}
+
+impl Writer {
+    fn text(&mut self, s: &str) {
+        if let Some(c) = self.captures.last_mut() {
+            c.buf.push_str(s);
+            return;
+        }
+        for (i, segment) in s.split('\n').enumerate() {
+            if i > 0 {
+                if self.pre_depth > 0 {
+                    self.line_break();
+                } else {
+                    self.pending_space = true;
+                }
+            }
+            for c in segment.chars() {
+                if is_space(c) {
+                    self.pending_space = true;
+                    continue;
+                }
+                if !self.cur.is_empty() {
+                    if self.pending_tab {
+                        self.cur.push('\t');
+                    } else if self.pending_space {
+                        self.cur.push(' ');
+                    }
+                }
+                self.pending_space = false;
+                self.pending_tab = false;
+                self.cur.push(c);
+            }
+        }
+    }
+
+    /// Ends the current line, if it has any text.
+    fn end_line(&mut self) {
+        let line = self.cur.trim();
+        if !line.is_empty() {
+            if self.pending_blank && !self.lines.is_empty() {
+                self.lines.push(String::new());
+            }
+            self.pending_blank = false;
+            self.lines.push(line.to_string());
+        }
+        self.cur.clear();
+        self.pending_space = false;
+        self.pending_tab = false;
+    }
+
+    /// Ends the current block and asks for a blank line before the next.
+    fn end_paragraph(&mut self) {
+        self.end_line();
+        self.pending_blank = true;
+    }
+
+    /// A `<br>`, or a line break inside `<pre>`: a second break in a row
+    /// makes an empty line, as it does on screen.
+    fn line_break(&mut self) {
+        if self.cur.trim().is_empty() {
+            self.pending_blank = true;
+        }
+        self.end_line();
+    }
+
+    fn start_capture(&mut self, kind: RemovedKind, title: bool) {
+        self.removed.push((Removed { kind, text: String::new() }, title));
+        self.captures.push(Capture { entry: self.removed.len() - 1, kind, buf: String::new() });
+    }
+
+    fn end_capture(&mut self) {
+        let capture = self.captures.pop().expect("a capture for every Exit::Capture");
+        self.removed[capture.entry].0.text = collapse(&capture.buf);
+    }
+
+    /// What entering `el` does; returns what leaving it must do.
+    fn enter(&mut self, el: ElementRef<'_>) -> Exit {
+        let class = classify(el.value());
+        if let Some(capture) = self.captures.last_mut() {
+            return match class {
+                // Nested removed text of another kind gets its own entry.
+                Class::Removed(kind) if kind != capture.kind => {
+                    self.start_capture(kind, false);
+                    Exit::Capture
+                }
+                Class::Title => {
+                    self.start_capture(RemovedKind::Other, true);
+                    Exit::Capture
+                }
+                Class::Inline => Exit::Nothing,
+                _ => {
+                    capture.buf.push(' ');
+                    Exit::Space
+                }
+            };
+        }
+        match class {
+            Class::Removed(kind) => {
+                self.start_capture(kind, false);
+                Exit::Capture
+            }
+            Class::Title => {
+                self.start_capture(RemovedKind::Other, true);
+                Exit::Capture
+            }
+            Class::Break => {
+                self.line_break();
+                Exit::Nothing
+            }
+            Class::Paragraph { pre } => {
+                self.end_paragraph();
+                if pre {
+                    self.pre_depth += 1;
+                    return Exit::LeavePre(class);
+                }
+                Exit::Paragraph
+            }
+            Class::Container if has_block_child(el) => {
+                self.end_paragraph();
+                Exit::Paragraph
+            }
+            Class::Container => {
+                self.end_line();
+                Exit::Line
+            }
+            Class::Line { pre } => {
+                self.end_line();
+                if pre {
+                    self.pre_depth += 1;
+                    return Exit::LeavePre(class);
+                }
+                Exit::Line
+            }
+            Class::Cell => {
+                if !self.cur.is_empty() {
+                    self.pending_tab = true;
+                }
+                Exit::Nothing
+            }
+            Class::Inline => Exit::Nothing,
+        }
+    }
+
+    fn leave(&mut self, exit: Exit) {
+        match exit {
+            Exit::Nothing => {}
+            Exit::Line => self.end_line(),
+            Exit::Paragraph => self.end_paragraph(),
+            Exit::LeavePre(class) => {
+                self.pre_depth -= 1;
+                if matches!(class, Class::Paragraph { .. }) { self.end_paragraph() } else { self.end_line() }
+            }
+            Exit::Capture => self.end_capture(),
+            Exit::Space => {
+                if let Some(c) = self.captures.last_mut() {
+                    c.buf.push(' ');
+                }
+            }
+        }
+    }
+}
+
+/// HTML's collapsible whitespace, and the no-break space, which the text
+/// dumps write as a plain space.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C' | '\u{a0}')
+}
+
+/// `s` with runs of whitespace as one space, trimmed.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+pub(crate) fn extract(html: &str) -> Extracted {
+    let doc = Html::parse_document(html);
+    let mut w = Writer::default();
+    // An explicit stack rather than recursion: scraped pages can nest
+    // unclosed elements thousands deep.
+    let mut stack = vec![Step::Enter(*doc.root_element())];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave(exit) => {
+                w.leave(exit);
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        match node.value() {
+            Node::Text(t) => w.text(&t.text),
+            Node::Element(_) => {
+                let el = ElementRef::wrap(node).expect("an element node");
+                let exit = w.enter(el);
+                stack.push(Step::Leave(exit));
+                stack.extend(node.children().rev().map(Step::Enter));
+            }
+            // A template's contents hang under it as a fragment.
+            Node::Fragment => stack.extend(node.children().rev().map(Step::Enter)),
+            // Comments, doctypes and processing instructions are not text.
+            _ => {}
+        }
+    }
+    w.end_line();
+    let mut text = w.lines.join("\n");
+    let mut removed = w.removed;
+    if text.is_empty() {
+        // A page with no body text is known by its title.
+        text = removed
+            .iter()
+            .filter(|(r, title)| *title && !r.text.is_empty())
+            .map(|(r, _)| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        removed.retain(|(_, title)| !title);
+    }
+    let removed = removed.into_iter().map(|(r, _)| r).filter(|r| !r.text.is_empty()).collect();
+    Extracted { text, removed }
+}
