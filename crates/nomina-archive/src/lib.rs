@@ -193,6 +193,14 @@ pub enum ArchiveError {
 }
 
 impl ArchiveError {
+    /// The member the error is about, when it is about one member.
+    pub fn member_name(&self) -> Option<&str> {
+        match self {
+            ArchiveError::Member { name, .. } | ArchiveError::TooLarge { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
     /// A stable code for the error: `"io"` for a file that cannot be opened, `"archive"` for a
     /// file that is not that kind of archive or whose structure is broken, `"archive_member"` for
     /// a broken member, `"too_large"` for a member over the limit.

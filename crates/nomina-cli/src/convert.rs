@@ -1,4 +1,10 @@
 //! `nomina convert`: every input to one record, in path order.
+//!
+//! Inputs are sorted by the path their records will show and converted in
+//! chunks: each chunk in parallel, its results written in order before the
+//! next chunk is read, so memory holds only the documents in flight. An
+//! archive is converted member by member the same way; its records are
+//! written once the archive is read, sorted by member path.
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -9,6 +15,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use nomina::{Kind, Pipeline};
+use nomina_archive::{ArchiveKind, Member, read_archive};
 use rayon::prelude::*;
 
 use crate::ConvertArgs;
@@ -28,13 +35,8 @@ fn error_line(path: &str, code: &str, message: &str) -> String {
     serde_json::json!({ "path": path, "error": { "code": code, "message": message } }).to_string()
 }
 
-fn convert_one(pipeline: &Pipeline, input: &Input) -> Outcome {
-    let path = input.path();
-    let bytes = match input.read(pipeline.options().max_bytes) {
-        Ok(b) => b,
-        Err(e) => return Outcome::Error(error_line(path, "io", &e.to_string())),
-    };
-    match pipeline.convert(&bytes, path) {
+fn record_outcome(result: Result<nomina::Record, nomina::Error>, path: &str) -> Outcome {
+    match result {
         Ok(record) => match serde_json::to_string(&record) {
             Ok(line) => Outcome::Record { line, kind: record.kind },
             Err(e) => Outcome::Error(error_line(path, "internal", &e.to_string())),
@@ -43,10 +45,59 @@ fn convert_one(pipeline: &Pipeline, input: &Input) -> Outcome {
     }
 }
 
+fn convert_input(pipeline: &Pipeline, input: &Input) -> Outcome {
+    let path = input.path();
+    if let Input::Failed { code, message, .. } = input {
+        return Outcome::Error(error_line(path, code, message));
+    }
+    match input.read(pipeline.options().max_bytes) {
+        Ok(bytes) => record_outcome(pipeline.convert(&bytes, path), path),
+        Err(e) => Outcome::Error(error_line(path, "io", &e.to_string())),
+    }
+}
+
+fn convert_member(pipeline: &Pipeline, path: &str, m: &Member) -> Outcome {
+    let input = nomina::Input {
+        bytes: &m.bytes,
+        path,
+        url: m.url.as_deref(),
+        fetched: m.fetched.as_deref(),
+        charset: m.charset.as_deref(),
+    };
+    record_outcome(pipeline.convert_input(input), path)
+}
+
+/// Where the outcomes go, with the counts for the summary line.
+struct Writer {
+    out: Output,
+    errors: Box<dyn Write>,
+    counts: [usize; 3],
+    failed: usize,
+    progress: ProgressBar,
+}
+
+impl Writer {
+    fn write(&mut self, outcome: Outcome) -> Result<()> {
+        match outcome {
+            Outcome::Record { line, kind } => {
+                self.out.writer.write_all(line.as_bytes())?;
+                self.out.writer.write_all(b"\n")?;
+                self.counts[kind as usize] += 1;
+            }
+            Outcome::Error(line) => {
+                writeln!(self.errors, "{line}")?;
+                self.failed += 1;
+            }
+        }
+        self.progress.inc(1);
+        Ok(())
+    }
+}
+
 pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline();
-    let (mut inputs, input_errors) = input::collect(&args.paths, args.follow_links);
+    let mut inputs = input::collect(&args.paths, args.follow_links);
     inputs.sort_by(|a, b| a.path().cmp(b.path()));
 
     let pool = rayon::ThreadPoolBuilder::new()
@@ -54,74 +105,117 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         .build()
         .context("cannot start worker threads")?;
 
-    let mut out = Output::open(args.output.as_deref())?;
-    let mut errors: Box<dyn Write> = match &args.errors {
+    let out = Output::open(args.output.as_deref())?;
+    let errors: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot write errors to {}", p.display()))?,
         )),
         None => Box::new(std::io::stderr()),
     };
-
     let progress = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(inputs.len() as u64);
         bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, {eta} left")
+            ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, {eta} left")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar
     } else {
         ProgressBar::hidden()
     };
+    let mut w = Writer { out, errors, counts: [0; 3], failed: 0, progress };
 
-    let mut counts = [0usize; 3];
-    let mut failed = 0usize;
-    for e in &input_errors {
-        writeln!(errors, "{}", error_line(&e.path, e.code, &e.message))?;
-        failed += 1;
-    }
-    for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(|i| convert_one(&pipeline, i)).collect());
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Record { line, kind } => {
-                    out.writer.write_all(line.as_bytes())?;
-                    out.writer.write_all(b"\n")?;
-                    counts[kind as usize] += 1;
-                }
-                Outcome::Error(line) => {
-                    writeln!(errors, "{line}")?;
-                    failed += 1;
-                }
-            }
+    let mut pending: Vec<&Input> = Vec::with_capacity(CHUNK);
+    let flush = |pending: &mut Vec<&Input>, w: &mut Writer| -> Result<()> {
+        let outcomes: Vec<Outcome> = pool.install(|| pending.par_iter().map(|i| convert_input(&pipeline, i)).collect());
+        pending.clear();
+        outcomes.into_iter().try_for_each(|o| w.write(o))
+    };
+    for input in &inputs {
+        if let Some((fs_path, kind)) = input.archive() {
+            flush(&mut pending, &mut w)?;
+            convert_archive(&pipeline, &pool, input.path(), fs_path, kind, &mut w)?;
+            continue;
         }
-        progress.inc(chunk.len() as u64);
+        pending.push(input);
+        if pending.len() == CHUNK {
+            flush(&mut pending, &mut w)?;
+        }
     }
-    progress.finish_and_clear();
-    out.finish()?;
-    errors.flush()?;
+    flush(&mut pending, &mut w)?;
+    w.progress.finish_and_clear();
+    w.out.finish()?;
+    w.errors.flush()?;
 
-    let files = inputs.len() + input_errors.len();
+    let documents = w.counts.iter().sum::<usize>() + w.failed;
     eprintln!(
-        "converted {files} files: {} nomination, {} news, {} unknown; {failed} errors; {:.2} s",
-        counts[Kind::Nomination as usize],
-        counts[Kind::News as usize],
-        counts[Kind::Unknown as usize],
+        "converted {documents} files: {} nomination, {} news, {} unknown; {} errors; {:.2} s",
+        w.counts[Kind::Nomination as usize],
+        w.counts[Kind::News as usize],
+        w.counts[Kind::Unknown as usize],
+        w.failed,
         started.elapsed().as_secs_f64()
     );
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if w.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Converts every member of an archive, then writes their outcomes sorted
+/// by member path (archives keep their members in any order).
+fn convert_archive(
+    pipeline: &Pipeline,
+    pool: &rayon::ThreadPool,
+    path: &str,
+    fs_path: &Path,
+    kind: ArchiveKind,
+    w: &mut Writer,
+) -> Result<()> {
+    let mut done: Vec<(String, Outcome)> = Vec::new();
+    let mut pending: Vec<(String, Member)> = Vec::with_capacity(CHUNK);
+    let convert = |pending: &mut Vec<(String, Member)>, done: &mut Vec<(String, Outcome)>| {
+        let outcomes: Vec<(String, Outcome)> = pool
+            .install(|| pending.par_drain(..).map(|(p, m)| (p.clone(), convert_member(pipeline, &p, &m))).collect());
+        done.extend(outcomes);
+    };
+    read_archive(fs_path, kind, pipeline.options().max_bytes, |member| {
+        w.progress.inc_length(1);
+        match member {
+            Ok(m) => {
+                let member_path = format!("{path}/{}", m.name);
+                pending.push((member_path, m));
+                if pending.len() == CHUNK {
+                    convert(&mut pending, &mut done);
+                }
+            }
+            Err(e) => {
+                let error_path = e.member_name().map_or_else(|| path.to_string(), |n| format!("{path}/{n}"));
+                done.push((error_path.clone(), Outcome::Error(error_line(&error_path, e.code(), &e.to_string()))));
+            }
+        }
+    });
+    convert(&mut pending, &mut done);
+    // The archive itself was counted as one input before its members were.
+    w.progress.dec_length(1);
+    done.sort_by(|a, b| a.0.cmp(&b.0));
+    done.into_iter().try_for_each(|(_, o)| w.write(o))
 }
 
 /// Where records go: standard output, a file written in place (a device, a
 /// pipe), or a temporary file renamed over the target at the end.
 struct Output {
     writer: Box<dyn Write>,
-    rename: Option<(PathBuf, PathBuf)>,
+    replace: Option<Replace>,
+}
+
+/// A temporary file beside the target, renamed over it once complete.
+struct Replace {
+    file: File,
+    tmp: PathBuf,
+    target: PathBuf,
 }
 
 impl Output {
     fn open(path: Option<&Path>) -> Result<Output> {
         let Some(path) = path else {
-            return Ok(Output { writer: Box::new(BufWriter::new(std::io::stdout().lock())), rename: None });
+            return Ok(Output { writer: Box::new(BufWriter::new(std::io::stdout().lock())), replace: None });
         };
         let replaceable = match std::fs::metadata(path) {
             Ok(m) => m.is_file(),
@@ -129,26 +223,38 @@ impl Output {
             Err(e) => return Err(e).with_context(|| format!("cannot write to {}", path.display())),
         };
         if !replaceable {
+            // A device, a pipe, a terminal: written to, never renamed over.
             let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
                 .with_context(|| format!("cannot write to {}", path.display()))?;
-            return Ok(Output { writer: Box::new(BufWriter::new(file)), rename: None });
+            return Ok(Output { writer: Box::new(BufWriter::new(file)), replace: None });
         }
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let file = File::create(&tmp).with_context(|| format!("cannot write to {}", tmp.display()))?;
-        Ok(Output { writer: Box::new(BufWriter::new(file)), rename: Some((tmp, path.to_path_buf())) })
+        let writer = Box::new(BufWriter::new(file.try_clone()?));
+        Ok(Output { writer, replace: Some(Replace { file, tmp, target: path.to_path_buf() }) })
     }
 
     fn finish(mut self) -> Result<()> {
         self.writer.flush()?;
         drop(self.writer);
-        if let Some((tmp, target)) = self.rename {
-            std::fs::rename(&tmp, &target)
-                .with_context(|| format!("cannot move {} to {}", tmp.display(), target.display()))?;
+        if let Some(r) = self.replace {
+            // On disk before it takes the target's name: a crash after the
+            // rename must not leave a file that is shorter than it claims.
+            r.file.sync_all()?;
+            std::fs::rename(&r.tmp, &r.target)
+                .with_context(|| format!("cannot move {} to {}", r.tmp.display(), r.target.display()))?;
         }
         Ok(())
+    }
+}
+
+impl Drop for Replace {
+    fn drop(&mut self) {
+        // Gone already when the rename succeeded; left over after an error.
+        let _ = std::fs::remove_file(&self.tmp);
     }
 }

@@ -3,23 +3,35 @@
 use std::io::Read;
 use std::path::Path;
 
+use nomina_archive::ArchiveKind;
 use walkdir::WalkDir;
 
-/// A document to convert.
+/// A document to convert (or an archive of documents, or an input that
+/// could not even be listed, which takes its place in the output order).
 #[derive(Debug)]
 pub enum Input {
     /// A file on disk: its path as the record shows it, and where to read it.
     File { path: String, fs_path: std::path::PathBuf },
     /// Standard input, read once.
     Stdin,
+    /// A path that could not be listed or read.
+    Failed { path: String, code: &'static str, message: String },
 }
 
 impl Input {
     /// The path the record shows.
     pub fn path(&self) -> &str {
         match self {
-            Input::File { path, .. } => path,
+            Input::File { path, .. } | Input::Failed { path, .. } => path,
             Input::Stdin => "-",
+        }
+    }
+
+    /// Where to read the archive and its kind, when the input is an archive.
+    pub fn archive(&self) -> Option<(&Path, ArchiveKind)> {
+        match self {
+            Input::File { fs_path, .. } => ArchiveKind::from_path(fs_path).map(|k| (fs_path.as_path(), k)),
+            _ => None,
         }
     }
 
@@ -34,6 +46,7 @@ impl Input {
                 file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
                 Ok(bytes)
             }
+            Input::Failed { message, .. } => Err(std::io::Error::other(message.clone())),
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
@@ -43,18 +56,9 @@ impl Input {
     }
 }
 
-/// An input that could not even be listed.
-#[derive(Debug)]
-pub struct InputError {
-    pub path: String,
-    pub code: &'static str,
-    pub message: String,
-}
-
-/// The documents `args` name, and the errors met finding them.
-pub fn collect(args: &[String], follow_links: bool) -> (Vec<Input>, Vec<InputError>) {
+/// The documents `args` name, with the paths that could not be listed.
+pub fn collect(args: &[String], follow_links: bool) -> Vec<Input> {
     let mut inputs = Vec::new();
-    let mut errors = Vec::new();
     for arg in args {
         if arg == "-" {
             inputs.push(Input::Stdin);
@@ -62,15 +66,15 @@ pub fn collect(args: &[String], follow_links: bool) -> (Vec<Input>, Vec<InputErr
         }
         let root = Path::new(arg);
         match std::fs::metadata(root) {
-            Err(e) => errors.push(InputError { path: slashed(arg), code: "io", message: e.to_string() }),
-            Ok(m) if m.is_dir() => walk(arg, follow_links, &mut inputs, &mut errors),
+            Err(e) => inputs.push(Input::Failed { path: slashed(arg), code: "io", message: e.to_string() }),
+            Ok(m) if m.is_dir() => walk(arg, follow_links, &mut inputs),
             Ok(_) => inputs.push(Input::File { path: slashed(arg), fs_path: root.to_path_buf() }),
         }
     }
-    (inputs, errors)
+    inputs
 }
 
-fn walk(arg: &str, follow_links: bool, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+fn walk(arg: &str, follow_links: bool, inputs: &mut Vec<Input>) {
     let base = arg.trim_end_matches(['/', '\\']);
     for entry in WalkDir::new(arg).follow_links(follow_links).sort_by_file_name() {
         match entry {
@@ -84,7 +88,7 @@ fn walk(arg: &str, follow_links: bool, inputs: &mut Vec<Input>, errors: &mut Vec
             Err(e) => {
                 let path = e.path().map_or_else(|| slashed(arg), |p| slashed(&p.to_string_lossy()));
                 let code = if e.loop_ancestor().is_some() { "loop" } else { "io" };
-                errors.push(InputError { path, code, message: e.to_string() });
+                inputs.push(Input::Failed { path, code, message: e.to_string() });
             }
         }
     }

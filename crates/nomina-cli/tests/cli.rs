@@ -89,7 +89,7 @@ fn bad_inputs_give_one_error_line_each_and_exit_1() {
         stderr.lines().filter(|l| l.starts_with('{')).map(|l| serde_json::from_str(l).unwrap()).collect();
     let got: Vec<(&str, &str)> =
         errors.iter().map(|e| (e["path"].as_str().unwrap(), e["error"]["code"].as_str().unwrap())).collect();
-    assert_eq!(got, [("missing.txt", "io"), ("in/binary.bin", "binary"), ("in/empty.txt", "empty")]);
+    assert_eq!(got, [("in/binary.bin", "binary"), ("in/empty.txt", "empty"), ("missing.txt", "io")]);
     assert!(stderr.lines().last().unwrap().contains("; 3 errors; "), "{stderr}");
 }
 

@@ -123,7 +123,7 @@ fn count_replacement_chars_in_source(encoding: &'static Encoding, bytes: &[u8]) 
 /// UTF-16 without a byte-order mark shows as text with a zero byte in every
 /// other place.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return false;
     }
     let sample = &bytes[..bytes.len().min(4096)];
