@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Throughput and peak memory of `nomina convert` on a generated corpus.
+#
+#   scripts/bench.sh [MEGABYTES]      (default 200; runnable from any directory)
+#
+# Builds the release binary, generates the corpus with scripts/gen_corpus.py into
+# target/bench-corpus-<MB> (and a quarter-size one into target/bench-corpus-<MB/4>),
+# reusing a corpus whose marker file (target/bench-corpus-<MB>.marker, beside the
+# folder so that nomina never reads it) records the same generator arguments, the same
+# generator sha256 and the same fixtures. Warms the page cache once, then measures each
+# run with /usr/bin/time -v (wall time, maximum resident set size):
+#   (a) cat of every corpus file, the I/O baseline
+#   (b) nomina convert -j 1        (c) -j 2        (d) -j 2 --no-lang
+#   (e) -j 2 --lang-mode full      (the naive full-text language detection baseline)
+#   (f) -j 2 on the quarter-size corpus (peak RSS must not grow with the corpus)
+# and prints a Markdown table: MB/s (corpus bytes / wall seconds, 1 MB = 10^6 bytes),
+# documents/s, peak RSS, the ratio to cat's MB/s, and error lines on stderr. A run that
+# fails with a usage error (exit status 2, e.g. a flag this build lacks) shows n/a.
+# nomina exits 0, or 1 when some inputs failed: both count as a run.
+# If the lang_agreement example exists, it is built and run on the corpus too.
+set -euo pipefail
+export LC_ALL=C
+
+usage() {
+    echo "usage: scripts/bench.sh [MEGABYTES]" >&2
+    exit 2
+}
+
+MB=${1:-200}
+case $MB in
+'' | *[!0-9]*) usage ;;
+esac
+MB=$((10#$MB))
+[ "$MB" -ge 1 ] || usage
+[ $# -le 1 ] || usage
+SMALL_MB=$((MB / 4))
+[ "$SMALL_MB" -ge 1 ] || SMALL_MB=1
+SEED=1
+JOBS=2
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+GEN=$ROOT/scripts/gen_corpus.py
+BIN=$ROOT/target/release/nomina
+TIME=/usr/bin/time
+
+log() { printf '%s\n' "$*" >&2; }
+die() {
+    log "bench: $*"
+    exit 1
+}
+
+[ -x "$TIME" ] || die "needs GNU time at $TIME (apt-get install time)"
+command -v python3 > /dev/null || die "needs python3"
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+log "== cargo build --release -p nomina-cli"
+cargo build --release -p nomina-cli >&2
+
+# --- corpora -------------------------------------------------------------------------
+
+gen_sha=$(sha256sum "$GEN" | cut -d' ' -f1)
+fixtures_sha=$(find "$ROOT/fixtures" -maxdepth 1 -type f -name '*.txt' -print0 | sort -z |
+    xargs -0 sha256sum | sed 's|  .*/|  |' | sha256sum | cut -d' ' -f1)
+
+# corpus MB: generates target/bench-corpus-MB unless its marker says it is current.
+corpus() {
+    local mb=$1
+    local dir=$ROOT/target/bench-corpus-$mb
+    local marker=$dir.marker
+    local want
+    want=$(printf 'gen_corpus.py args: %s --megabytes %s --seed %s\ngen_corpus.py sha256: %s\nfixtures sha256: %s' \
+        "target/bench-corpus-$mb" "$mb" "$SEED" "$gen_sha" "$fixtures_sha")
+    if [ -d "$dir" ] && [ -f "$marker" ] && [ "$(cat "$marker")" = "$want" ]; then
+        log "== reusing $dir"
+    else
+        log "== generating $dir"
+        rm -rf "$dir" "$marker"
+        python3 "$GEN" "$dir" --megabytes "$mb" --seed "$SEED" >&2
+        printf '%s\n' "$want" > "$marker"
+    fi
+}
+
+corpus "$MB"
+[ "$SMALL_MB" -eq "$MB" ] || corpus "$SMALL_MB"
+CORPUS=$ROOT/target/bench-corpus-$MB
+SMALL=$ROOT/target/bench-corpus-$SMALL_MB
+
+files_of() { find "$1" -type f | wc -l | tr -d ' '; }
+bytes_of() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d\n", s }'; }
+FILES=$(files_of "$CORPUS")
+BYTES=$(bytes_of "$CORPUS")
+SMALL_FILES=$(files_of "$SMALL")
+SMALL_BYTES=$(bytes_of "$SMALL")
+
+log "== warming the page cache"
+find "$CORPUS" "$SMALL" -type f -print0 | xargs -0 cat > /dev/null
+
+# --- runs ----------------------------------------------------------------------------
+
+ROWS=()
+NOTES=()
+FAILED=0
+CAT_MBPS=""
+SHORT=0
+declare -A WALL
+
+# measure ID LABEL FILES BYTES -- COMMAND...: one run under /usr/bin/time -v.
+measure() {
+    local id=$1 label=$2 files=$3 bytes=$4
+    shift 5
+    local tfile=$TMP/$id.time efile=$TMP/$id.err status=0
+    log "== ($id) $label"
+    "$TIME" -v -o "$tfile" "$@" > /dev/null 2> "$efile" || status=$?
+    label=${label//|/\\|}
+    local mb
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+    if [ "$status" -eq 2 ]; then
+        ROWS+=("| $id | \`$label\` | $mb | $files | n/a | n/a | n/a | n/a | n/a | n/a |")
+        NOTES+=("($id) exit status 2 (usage error): $(head -n 1 "$efile")")
+        return 0
+    fi
+    if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+        ROWS+=("| $id | \`$label\` | $mb | $files | failed ($status) | | | | | |")
+        NOTES+=("($id) failed with exit status $status: $(tail -n 3 "$efile" | tr '\n' ' ')")
+        FAILED=1
+        return 0
+    fi
+    local wall rss secs errors mbps docs rss_mb ratio
+    wall=$(awk -F': ' '/Elapsed \(wall clock\) time/ { print $NF }' "$tfile")
+    rss=$(awk -F': ' '/Maximum resident set size/ { print $NF }' "$tfile")
+    secs=$(awk -v t="$wall" 'BEGIN { n = split(t, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i];
+        if (s < 0.01) s = 0.01; printf "%.2f", s }')
+    errors=$(grep -c '^{' "$efile" || true)
+    mbps=$(awk -v b="$bytes" -v s="$secs" 'BEGIN { printf "%.1f", b / 1e6 / s }')
+    docs=$(awk -v f="$files" -v s="$secs" 'BEGIN { printf "%.0f", f / s }')
+    rss_mb=$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')
+    if [ -z "$CAT_MBPS" ]; then
+        CAT_MBPS=$mbps
+        ratio="1.00"
+    else
+        ratio=$(awk -v m="$mbps" -v c="$CAT_MBPS" 'BEGIN { printf "%.3f", m / c }')
+    fi
+    [ "$id" = a ] && errors="-"
+    WALL[$id]=$secs
+    if awk -v s="$secs" 'BEGIN { exit !(s < 0.5) }'; then
+        SHORT=1
+    fi
+    ROWS+=("| $id | \`$label\` | $mb | $files | $secs | $mbps | $docs | $rss_mb | $ratio | $errors |")
+    if [ "$status" -eq 1 ]; then
+        NOTES+=("($id) exit status 1: some inputs failed ($errors error lines)")
+    fi
+}
+
+rel() { printf '%s' "${1#"$ROOT"/}"; }
+
+measure a "find $(rel "$CORPUS") -type f -print0 | xargs -0 cat > /dev/null" "$FILES" "$BYTES" -- \
+    sh -c 'find "$1" -type f -print0 | xargs -0 cat > /dev/null' sh "$CORPUS"
+measure b "nomina convert -j 1 $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
+    "$BIN" convert -j 1 "$CORPUS"
+measure c "nomina convert -j $JOBS $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
+    "$BIN" convert -j "$JOBS" "$CORPUS"
+measure d "nomina convert -j $JOBS --no-lang $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
+    "$BIN" convert -j "$JOBS" --no-lang "$CORPUS"
+measure e "nomina convert -j $JOBS --lang-mode full $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
+    "$BIN" convert -j "$JOBS" --lang-mode full "$CORPUS"
+measure f "nomina convert -j $JOBS $(rel "$SMALL")" "$SMALL_FILES" "$SMALL_BYTES" -- \
+    "$BIN" convert -j "$JOBS" "$SMALL"
+
+# --- report --------------------------------------------------------------------------
+
+commit=$(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo unknown)
+if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2> /dev/null || true)" ]; then
+    commit="$commit (with uncommitted changes)"
+fi
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2> /dev/null || true)
+echo
+echo "nomina $commit; ${cpu:-unknown CPU}, $(nproc) cores; corpus $(rel "$CORPUS"): $FILES files, $BYTES bytes;" \
+    "small corpus $(rel "$SMALL"): $SMALL_FILES files, $SMALL_BYTES bytes (MB = 10^6 bytes)"
+echo
+echo "| run | command | corpus MB | files | wall s | MB/s | docs/s | peak RSS MB | vs cat | error lines |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${ROWS[@]}"
+echo
+if [ -n "${WALL[c]:-}" ] && [ -n "${WALL[e]:-}" ]; then
+    awk -v c="${WALL[c]}" -v e="${WALL[e]}" \
+        'BEGIN { printf "speed-up of (c) over (e), the full-text language detection baseline: %.2fx\n", e / c }'
+else
+    echo "speed-up of (c) over (e), the full-text language detection baseline: n/a"
+fi
+if [ "$SHORT" -eq 1 ]; then
+    echo "note: /usr/bin/time reports wall time to 0.01 s; runs under 0.5 s give coarse MB/s (use a larger corpus)"
+fi
+if [ ${#NOTES[@]} -gt 0 ]; then
+    printf '%s\n' "${NOTES[@]}"
+fi
+
+# --- language agreement --------------------------------------------------------------
+
+example=$(find "$ROOT" -path "$ROOT/target" -prune -o \
+    \( -path '*/examples/lang_agreement.rs' -o -path '*/examples/lang_agreement/main.rs' \) -print -quit)
+if [ -n "$example" ]; then
+    pkg_dir=${example%/examples/*}
+    pkg=$(awk -F'"' '/^\[package\]/ { p = 1; next } /^\[/ { p = 0 } p && /^name *=/ { print $2; exit }' \
+        "$pkg_dir/Cargo.toml")
+    log "== cargo build --release -p $pkg --example lang_agreement"
+    if ! cargo build --release -p "$pkg" --example lang_agreement >&2; then
+        echo "lang_agreement: build failed"
+    fi
+fi
+if [ -x "$ROOT/target/release/examples/lang_agreement" ]; then
+    log "== lang_agreement $(rel "$CORPUS")"
+    if out=$("$ROOT/target/release/examples/lang_agreement" "$CORPUS" 2> "$TMP/lang.err"); then
+        printf 'lang_agreement: %s\n' "$out"
+    else
+        echo "lang_agreement: failed: $(tail -n 2 "$TMP/lang.err" | tr '\n' ' ')"
+    fi
+else
+    echo "lang_agreement: no example, skipped"
+fi
+
+exit "$FAILED"
