@@ -19,7 +19,12 @@ pub fn clean_line(s: &str) -> String {
             out.push(c);
         }
     }
-    if out.is_ascii() { out } else { out.nfc().collect() }
+    // Most text is ASCII or already NFC: only the rest is rebuilt.
+    if out.is_ascii() || unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
+        out
+    } else {
+        out.nfc().collect()
+    }
 }
 
 /// Lines of free text, each cleaned, blank ones dropped, joined with `\n`.

@@ -31,6 +31,9 @@ const MAX_TITLE_BYTES: usize = 200;
 /// Share of common words for a loose label match.
 const FUZZY_THRESHOLD: f64 = 0.75;
 
+/// Longest line, in bytes, that may be page chrome or a section heading.
+const MAX_MARKER_BYTES: usize = 240;
+
 /// Longest line, in words, compared loosely with the labels.
 const MAX_LOOSE_LABEL_WORDS: usize = 60;
 
@@ -312,12 +315,15 @@ impl<'t> Parser<'t> {
         let awaiting = self.awaiting_value.take();
 
         // Whole-line markers: page chrome and section headings.
-        if let Some(e) = catalog().exact(s, is_ns("chrome")).next() {
+        // Chrome and section headings are short lines; answers are not
+        // folded to find out.
+        let short = s.len() <= MAX_MARKER_BYTES;
+        if let Some(e) = short.then(|| catalog().exact(s, is_ns("chrome")).next()).flatten() {
             self.vote(e.lang);
             self.form.chrome.push(Marker { key: e.key, at });
             return;
         }
-        if let Some(e) = catalog().exact(s, is_ns("section")).next() {
+        if let Some(e) = short.then(|| catalog().exact(s, is_ns("section")).next()).flatten() {
             self.vote(e.lang);
             self.open_field = None;
             if e.key == "section.institution_info" {
@@ -411,6 +417,17 @@ impl<'t> Parser<'t> {
 
     fn basic_line(&mut self, s: &'t str, at: LineRef, awaiting: Option<(Context, usize)>) {
         let collecting = awaiting.or(self.open_field);
+        // A goal under the goals label, a target under the targets label:
+        // items, whatever a loose comparison with the labels would say.
+        if let Some(open) = self.open_field
+            && catalog().prefix(s, is_ns("field")).is_none()
+            && let Some(field) = self.field_mut(open)
+            && matches!(catalog().field(field.key).map(|f| f.value), Some(ValueKind::Goals | ValueKind::Targets))
+            && item_fits(field.key, s)
+        {
+            field.items.push(at);
+            return;
+        }
         // Exact wording first; then a loose match, stricter while a list is
         // open, since its items are not labels.
         let threshold = if collecting.is_some() { FUZZY_STRICT } else { FUZZY_THRESHOLD };
@@ -420,9 +437,10 @@ impl<'t> Parser<'t> {
         let loose = matches!(self.context, Context::Institution | Context::Basic(_))
             && s.split_whitespace().count() <= MAX_LOOSE_LABEL_WORDS;
         let found = catalog().prefix(s, is_ns("field")).map(|m| (m, LabelMatch::Exact)).or_else(|| {
-            loose.then(|| catalog().fuzzy_prefix(s, threshold, is_ns("field"))).flatten().map(|(m, score)| {
-                (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 })
-            })
+            loose
+                .then(|| catalog().fuzzy_prefix(s, threshold, is_ns("field")))
+                .flatten()
+                .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
         if let Some((m, how)) = found
             && let Some(spec) = catalog().field(m.entry.key)

@@ -1,7 +1,10 @@
 //! The label catalog: every known label, heading, prompt, value and page
 //! chrome line of the nomination form, per language, mapped to a canonical key.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::fold::{Folded, is_cjk};
@@ -127,7 +130,14 @@ pub struct PrefixMatch<'c> {
 #[derive(Debug)]
 pub struct Catalog {
     entries: Vec<LabelEntry>,
-    by_folded: HashMap<String, Vec<usize>>,
+    by_folded: FxHashMap<String, Vec<usize>>,
+    /// Where each folded wording's entries stand in `exact_entries`.
+    exact_index: FxHashMap<String, (usize, usize)>,
+    /// The entries of every folded wording, one run per wording.
+    exact_entries: Vec<usize>,
+    /// Every folded label cut at each of its word boundaries, so that a
+    /// prefix search stops as soon as no label can start the way a line does.
+    prefixes: FxHashSet<String>,
     /// Each entry's folded words, for loose comparison.
     tokens: Vec<Vec<String>>,
     /// Longest folded label, in chars, to bound prefix searches.
@@ -155,13 +165,17 @@ impl Catalog {
             .iter()
             .flat_map(|&(lang, data)| tsv::rows(data, 2).map(move |r| LabelEntry { key: r[0], lang, text: r[1] }))
             .collect();
-        let mut by_folded: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_folded: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut prefixes: FxHashSet<String> = FxHashSet::default();
         let mut tokens = Vec::with_capacity(entries.len());
         let mut max_chars = 0;
         for (i, e) in entries.iter().enumerate() {
             let folded = crate::fold(e.text);
             max_chars = max_chars.max(folded.chars().count());
             tokens.push(words(&folded).into_iter().map(|(w, _)| w.to_string()).collect());
+            for end in word_ends(&folded) {
+                prefixes.insert(folded[..end].to_string());
+            }
             by_folded.entry(folded).or_default().push(i);
         }
         let fields = tsv::rows(FIELDS_TSV, 4)
@@ -174,7 +188,13 @@ impl Catalog {
             .collect();
         let word_limits =
             tsv::rows(WORD_LIMITS_TSV, 2).map(|r| WordLimitPattern { lang: r[0], pattern: r[1] }).collect();
-        Catalog { entries, by_folded, tokens, max_chars, fields, word_limits }
+        let mut exact_index = FxHashMap::default();
+        let mut exact_entries = Vec::new();
+        for (folded, list) in &by_folded {
+            exact_index.insert(folded.clone(), (exact_entries.len(), list.len()));
+            exact_entries.extend_from_slice(list);
+        }
+        Catalog { entries, by_folded, exact_index, exact_entries, prefixes, tokens, max_chars, fields, word_limits }
     }
 
     /// Every entry, in file order.
@@ -202,42 +222,69 @@ impl Catalog {
     pub fn exact<'c>(&'c self, text: &str, keep: impl Fn(&LabelEntry) -> bool) -> impl Iterator<Item = &'c LabelEntry> {
         // A text far longer than the longest label cannot fold to one; long
         // answer lines skip the folding altogether.
-        let candidates = if text.len() > self.max_chars * 8 + 64 {
+        let found = if text.len() > self.max_chars * 8 + 64 {
             None
+        } else if text.len() <= CACHE_MIN_BYTES {
+            self.by_folded.get(&crate::fold(text)).map(Vec::as_slice)
         } else {
-            self.by_folded.get(&crate::fold(text))
+            self.exact_cached(text)
         };
-        candidates.into_iter().flatten().map(|&i| &self.entries[i]).filter(move |e| keep(e))
+        found.into_iter().flatten().map(|&i| &self.entries[i]).filter(move |e| keep(e))
+    }
+
+    /// The entries of a longer text, remembered per thread: prompts and
+    /// questions repeat from page to page, and folding them is the cost.
+    fn exact_cached(&self, text: &str) -> Option<&[usize]> {
+        thread_local! {
+            static SEEN: RefCell<FxHashMap<String, Option<(usize, usize)>>> = RefCell::new(FxHashMap::default());
+        }
+        // Entries are kept as (first, len) into `exact_index`, so that the
+        // cache holds no reference into the catalog.
+        let span = SEEN.with(|seen| {
+            if let Some(&hit) = seen.borrow().get(text) {
+                return hit;
+            }
+            let found = self.by_folded.get_key_value(&crate::fold(text)).map(|(k, _)| self.exact_index[k]);
+            let mut seen = seen.borrow_mut();
+            if seen.len() >= CACHE_ENTRIES {
+                seen.clear();
+            }
+            seen.insert(text.to_string(), found);
+            found
+        })?;
+        Some(&self.exact_entries[span.0..span.0 + span.1])
     }
 
     /// The longest entry passing `keep` whose folded wording is a prefix of
     /// `line` folded, ending at a word boundary.
     pub fn prefix<'c>(&'c self, line: &str, keep: impl Fn(&LabelEntry) -> bool) -> Option<PrefixMatch<'c>> {
+        // Most lines start with no label's first word: fold a few characters
+        // to tell, before folding as many as the longest label needs.
+        let quick = Folded::with_limit(line, QUICK_CHARS);
+        if let Some(first) = word_ends(quick.as_str()).next()
+            && (first < quick.as_str().len() || line.chars().nth(QUICK_CHARS).is_none())
+            && !self.prefixes.contains(&quick.as_str()[..first])
+        {
+            return None;
+        }
         let folded = Folded::with_limit(line, self.max_chars + 8);
         let f = folded.as_str();
-        // Candidate ends, longest first: the end of the text, every space,
-        // and every boundary next to an ideograph.
-        let mut ends: Vec<usize> = Vec::new();
-        let mut prev: Option<char> = None;
-        for (i, c) in f.char_indices() {
-            if c == ' ' || prev.is_some_and(|p| p != ' ' && (is_cjk(p) || is_cjk(c))) {
-                ends.push(i);
+        let mut best = None;
+        for end in word_ends(f) {
+            let head = &f[..end];
+            if !self.prefixes.contains(head) {
+                break;
             }
-            prev = Some(c);
+            if let Some(entry) =
+                self.by_folded.get(head).and_then(|c| c.iter().map(|&i| &self.entries[i]).find(|e| keep(e)))
+            {
+                best = Some((entry, end));
+            }
         }
-        ends.push(f.len());
-        for &end in ends.iter().rev() {
-            let Some(candidates) = self.by_folded.get(&f[..end]) else {
-                continue;
-            };
-            let Some(entry) = candidates.iter().map(|&i| &self.entries[i]).find(|e| keep(e)) else {
-                continue;
-            };
-            let label_len = folded.source_end(end);
-            let len = label_len + closing_len(&line[label_len..]);
-            return Some(PrefixMatch { entry, len, label_len });
-        }
-        None
+        let (entry, end) = best?;
+        let label_len = folded.source_end(end);
+        let len = label_len + closing_len(&line[label_len..]);
+        Some(PrefixMatch { entry, len, label_len })
     }
 
     /// The entry passing `keep` whose wording is most like the start of
@@ -293,6 +340,29 @@ impl Catalog {
         let len = label_len + closing_len(&line[label_len..]);
         Some((PrefixMatch { entry: &self.entries[i], len, label_len }, score))
     }
+}
+
+/// Texts up to this many bytes are folded every time; longer ones are
+/// remembered.
+const CACHE_MIN_BYTES: usize = 48;
+
+/// Texts remembered per thread before the memory is cleared.
+const CACHE_ENTRIES: usize = 4096;
+
+/// Characters folded to find a line's first word.
+const QUICK_CHARS: usize = 32;
+
+/// Where folded text may be cut between words, ascending: every space,
+/// every boundary next to an ideograph, and the end.
+fn word_ends(f: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev: Option<char> = None;
+    f.char_indices()
+        .filter_map(move |(i, c)| {
+            let cut = c == ' ' || prev.is_some_and(|p| p != ' ' && (is_cjk(p) || is_cjk(c)));
+            prev = Some(c);
+            (cut && i > 0).then_some(i)
+        })
+        .chain((!f.is_empty()).then_some(f.len()))
 }
 
 /// Question marks of the six languages.

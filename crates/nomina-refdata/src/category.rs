@@ -1,6 +1,6 @@
 //! UNPSA award categories by year.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::tsv;
@@ -37,10 +37,10 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let rows: Vec<_> = tsv::rows(CATEGORIES_TSV, 5).collect();
         let mut categories: Vec<Category> = Vec::new();
-        let mut by_name = HashMap::new();
+        let mut by_name = HashMap::default();
         // (year, number) of each row to its category, so that translations
         // join the English name of the same year and number.
-        let mut by_slot: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut by_slot: HashMap<(&str, &str), usize> = HashMap::default();
         for row in rows.iter().filter(|r| r[3] == "en") {
             let year: u16 = row[0].parse().expect("categories.tsv: year");
             let index = match by_name.get(&crate::fold(row[4])) {

@@ -1,7 +1,7 @@
 //! Countries and areas: any of their names to ISO 3166-1 alpha-2 and the UN
 //! English name.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::tsv;
@@ -35,7 +35,7 @@ impl Country {
 fn by_name() -> &'static HashMap<String, Country> {
     static TABLE: OnceLock<HashMap<String, Country>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         // UN names first, so that they win any collision.
         let rows: Vec<_> = tsv::rows(COUNTRIES_TSV, 5).collect();
         for pass_un in [true, false] {

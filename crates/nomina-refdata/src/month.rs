@@ -1,6 +1,6 @@
 //! Month names in the six UN languages.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::tsv;
@@ -17,7 +17,7 @@ const MIN_PREFIX_CHARS: usize = 3;
 pub fn month_from_name(name: &str) -> Option<u8> {
     static TABLE: OnceLock<HashMap<String, u8>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         for row in tsv::rows(MONTHS_TSV, 3) {
             let month: u8 = row[2].parse().expect("months.tsv: month number");
             table.entry(crate::fold(row[1])).or_insert(month);

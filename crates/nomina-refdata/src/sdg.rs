@@ -1,6 +1,6 @@
 //! Sustainable Development Goals and their targets.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -111,7 +111,7 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut by_name = HashMap::new();
+        let mut by_name = HashMap::default();
         let mut short_en = vec![""; 17];
         for row in tsv::rows(GOALS_TSV, 4) {
             let goal = row[0].parse().ok().and_then(SdgGoal::new).expect("sdg_goals.tsv: goal 1-17");
