@@ -243,7 +243,10 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
 
 /// The word limit a prompt states: the last match of any language's pattern.
 pub fn word_limit(prompt: &str) -> Option<u32> {
-    let digits: String = prompt.chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
+    // The limit stands in the last parenthesis; the rest of a long prompt
+    // need not be searched.
+    let from = prompt.rfind(['(', '（']).unwrap_or(0);
+    let digits: String = prompt[from..].chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
     patterns()
         .word_limits
         .iter()
