@@ -57,7 +57,13 @@ fn every_encoding_gives_the_utf8_record() {
         let want = convert(text.as_bytes());
         let got = convert(&encoded(&text, encoding));
         assert_eq!(got.source.encoding_basis, basis, "{name} in {}", encoding.name());
-        assert_eq!(content(&got), content(&want), "{name} in {} (decoded as {})", encoding.name(), got.source.encoding);
+        // Compared without Debug output: a whole record is too long to read.
+        assert!(
+            content(&got) == content(&want),
+            "{name} in {} decoded as {} gives another record",
+            encoding.name(),
+            got.source.encoding
+        );
         assert!(got.diagnostics.warnings.iter().all(|w| w.code != "lossy_decode"));
     }
 }

@@ -352,7 +352,15 @@ impl Detector {
         if counts.total() == 0 {
             return None;
         }
-        counts.settled_lang().filter(|l| self.languages.contains(l)).or_else(|| self.lingua(&joined))
+        if let Some(lang) = counts.settled_lang().filter(|l| self.languages.contains(l)) {
+            return Some(lang);
+        }
+        // Most of the archive's prose is English, which its function words
+        // and the absence of accents tell without a model.
+        if self.languages.contains(&Lang::En) && confirms(&joined, Lang::En, &counts) {
+            return Some(Lang::En);
+        }
+        self.lingua(&joined)
     }
 
     /// The language of one text of a document whose prose is mostly in

@@ -50,8 +50,8 @@ pub struct Decoded {
     pub malformed: usize,
 }
 
-/// Bytes chardetng looks at.
-const DETECTION_SAMPLE_BYTES: usize = 16 * 1024;
+/// Bytes chardetng looks at (a page is far smaller).
+const DETECTION_SAMPLE_BYTES: usize = 1024 * 1024;
 
 /// Share of control bytes (other than whitespace) above which a document
 /// is taken for binary data rather than text.
@@ -96,7 +96,8 @@ pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, D
         return Ok(finish(UTF_8, bytes, EncodingBasis::Detected));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    // A few pages of text tell the encoding as well as the whole file does.
+    // A legacy page may be mostly ASCII with its few telling characters far
+    // down; only very large files are sampled.
     detector.feed(&bytes[..bytes.len().min(DETECTION_SAMPLE_BYTES)], true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
     let decoded = finish(encoding, bytes, EncodingBasis::Detected);

@@ -45,6 +45,9 @@ const FUZZY_STRICT: f64 = 0.85;
 const MAX_UNKNOWN_PROMPT_BYTES: usize = 600;
 
 struct Patterns {
+    /// First letters (lower-cased) of the question words, to pass over
+    /// lines that cannot be headings without running the pattern.
+    heading_starts: Vec<char>,
     heading: Regex,
     nested: Regex,
     part: Regex,
@@ -74,7 +77,16 @@ fn patterns() -> &'static Patterns {
             .iter()
             .map(|w| Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog"))
             .collect();
-        Patterns { heading, nested, part, word_limits }
+        let mut heading_starts: Vec<char> = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "structure.question")
+            .filter_map(|e| e.text.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect();
+        heading_starts.sort_unstable();
+        heading_starts.dedup();
+        Patterns { heading_starts, heading, nested, part, word_limits }
     })
 }
 
@@ -118,6 +130,19 @@ fn chinese_numeral(s: &str) -> Option<u32> {
         [t, '十'] => Some(digit(*t)? * 10),
         [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
         _ => None,
+    }
+}
+
+/// Whether `s` starts the way a part marker does (`a.`, `b)`, `(c)`, `а.`),
+/// before the pattern is run.
+fn looks_like_part_marker(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('(') => true,
+        Some(c) if part_letter(c).is_some() => {
+            chars.find(|c| !c.is_whitespace() && *c != 'ـ').is_some_and(|c| matches!(c, '.' | ')' | '．' | '-'))
+        }
+        _ => false,
     }
 }
 
@@ -350,6 +375,10 @@ impl<'t> Parser<'t> {
     /// the form's questions.
     fn heading(&mut self, s: &str, at: LineRef) -> bool {
         let p = patterns();
+        let first = s.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+        if !first.is_some_and(|c| p.heading_starts.contains(&c)) {
+            return false;
+        }
         let Some(c) = p.heading.captures(s) else {
             return false;
         };
@@ -574,6 +603,7 @@ impl<'t> Parser<'t> {
             Some(Part { letter: None, .. }) => None,
         };
         if let Some(expected) = expected
+            && looks_like_part_marker(s)
             && let Some(c) = patterns().part.captures(s)
         {
             let letter = c.name("l1").or(c.name("l2")).and_then(|m| m.as_str().chars().next()).and_then(part_letter);
