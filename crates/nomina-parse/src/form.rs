@@ -45,9 +45,9 @@ const FUZZY_STRICT: f64 = 0.85;
 const MAX_UNKNOWN_PROMPT_BYTES: usize = 600;
 
 struct Patterns {
-    /// First letters (lower-cased) of the question words, to pass over
-    /// lines that cannot be headings without running the pattern.
-    heading_starts: Vec<char>,
+    /// The question words, lower-cased, to pass over lines that cannot be
+    /// headings without running the pattern.
+    heading_words: Vec<String>,
     heading: Regex,
     nested: Regex,
     part: Regex,
@@ -77,16 +77,13 @@ fn patterns() -> &'static Patterns {
             .iter()
             .map(|w| Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog"))
             .collect();
-        let mut heading_starts: Vec<char> = catalog()
+        let heading_words: Vec<String> = catalog()
             .entries()
             .iter()
             .filter(|e| e.key == "structure.question")
-            .filter_map(|e| e.text.chars().next())
-            .flat_map(char::to_lowercase)
+            .map(|e| e.text.to_lowercase())
             .collect();
-        heading_starts.sort_unstable();
-        heading_starts.dedup();
-        Patterns { heading_starts, heading, nested, part, word_limits }
+        Patterns { heading_words, heading, nested, part, word_limits }
     })
 }
 
@@ -131,6 +128,12 @@ fn chinese_numeral(s: &str) -> Option<u32> {
         [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
         _ => None,
     }
+}
+
+/// Whether `s` starts with `word` (lower-case), case aside.
+fn starts_with_caseless(s: &str, word: &str) -> bool {
+    let mut chars = s.chars().flat_map(char::to_lowercase);
+    word.chars().all(|w| chars.next() == Some(w))
 }
 
 /// Whether `s` starts the way a part marker does (`a.`, `b)`, `(c)`, `а.`),
@@ -375,8 +378,7 @@ impl<'t> Parser<'t> {
     /// the form's questions.
     fn heading(&mut self, s: &str, at: LineRef) -> bool {
         let p = patterns();
-        let first = s.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
-        if !first.is_some_and(|c| p.heading_starts.contains(&c)) {
+        if !p.heading_words.iter().any(|w| starts_with_caseless(s, w)) {
             return false;
         }
         let Some(c) = p.heading.captures(s) else {

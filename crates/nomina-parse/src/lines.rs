@@ -17,23 +17,18 @@ pub struct Line {
 /// Splits `text` into lines at `\n`, `\r\n` and lone `\r`.
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let span = Span::new(start, i);
+    loop {
+        let Some(offset) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) else {
+            let span = Span::new(start, bytes.len());
             out.push(Line { number: out.len() + 1, span, trimmed: trim(text, span) });
-            if at_end {
-                break;
-            }
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
-        }
-        i += 1;
+            break;
+        };
+        let end = start + offset;
+        let span = Span::new(start, end);
+        out.push(Line { number: out.len() + 1, span, trimmed: trim(text, span) });
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
     }
     // A final line break does not open another line.
     if out.len() > 1 && out.last().is_some_and(|l| l.span.is_empty()) {

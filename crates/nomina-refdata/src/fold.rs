@@ -41,6 +41,14 @@ impl Folded {
                 }
                 continue;
             }
+            // Ideographs have no case and, outside the compatibility block, no
+            // decomposition: Chinese text needs no tables either.
+            if is_cjk(c) && !matches!(c as u32, 0xF900..=0xFAFF | 0x2E80..=0x2FDF) {
+                push_pending(&mut text, &mut src_end, &mut pending_space, end);
+                text.push(c);
+                src_end.extend(std::iter::repeat_n(end, c.len_utf8()));
+                continue;
+            }
             if is_format(c) {
                 continue;
             }
