@@ -184,3 +184,24 @@ fn usage_errors_exit_2() {
     let out = nomina(&["convert", "-o", "/nonexistent-dir/x.jsonl", "fixtures"], &workspace());
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_directory_loop_is_one_error_line() {
+    let dir = Scratch::new("loop");
+    std::fs::create_dir_all(dir.0.join("tree/sub")).unwrap();
+    std::fs::copy(workspace().join("fixtures/004_931d49ab24931080.txt"), dir.0.join("tree/sub/page.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.0.join("tree"), dir.0.join("tree/sub/back")).unwrap();
+    // Without --follow-links the link is not followed: no loop, one record.
+    let out = nomina(&["convert", "tree"], &dir.0);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(records(&out).len(), 1);
+    // Following links finds the loop: one error line, and the page still converts.
+    let out = nomina(&["convert", "--follow-links", "tree"], &dir.0);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(records(&out).len(), 1);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with('{')).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(errors[0].contains("\"code\":\"loop\""), "{stderr}");
+}
