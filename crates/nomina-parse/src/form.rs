@@ -454,7 +454,7 @@ impl<'t> Parser<'t> {
         // A goal under the goals label, a target under the targets label:
         // items, whatever a loose comparison with the labels would say.
         if let Some(open) = self.open_field
-            && catalog().prefix(s, is_ns("field")).is_none()
+            && catalog().prefix_in(s, "field").is_none()
             && let Some(field) = self.field_mut(open)
             && matches!(catalog().field(field.key).map(|f| f.value), Some(ValueKind::Goals | ValueKind::Targets))
             && item_fits(field.key, s)
@@ -470,7 +470,7 @@ impl<'t> Parser<'t> {
         // long lines are not compared with every label.
         let loose = matches!(self.context, Context::Institution | Context::Basic(_))
             && s.split_whitespace().count() <= MAX_LOOSE_LABEL_WORDS;
-        let found = catalog().prefix(s, is_ns("field")).map(|m| (m, LabelMatch::Exact)).or_else(|| {
+        let found = catalog().prefix_in(s, "field").map(|m| (m, LabelMatch::Exact)).or_else(|| {
             loose
                 .then(|| catalog().fuzzy_prefix(s, threshold, is_ns("field")))
                 .flatten()

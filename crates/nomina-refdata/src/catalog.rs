@@ -287,6 +287,37 @@ impl Catalog {
         Some(PrefixMatch { entry, len, label_len })
     }
 
+    /// [`Catalog::prefix`] for the entries of one namespace, remembered per
+    /// thread: the labelled lines of a form repeat within a page (its blocks
+    /// stand two or three times) and from page to page.
+    pub fn prefix_in(&self, line: &str, namespace: &str) -> Option<PrefixMatch<'_>> {
+        type Remembered = Option<(usize, usize, usize)>;
+        thread_local! {
+            static SEEN: RefCell<FxHashMap<(String, String), Remembered>> = RefCell::new(FxHashMap::default());
+        }
+        let key = (namespace.to_string(), line.to_string());
+        let hit = SEEN.with(|seen| seen.borrow().get(&key).copied());
+        let found = match hit {
+            Some(found) => found,
+            None => {
+                let found = self.prefix(line, |e| e.namespace() == namespace).map(|m| {
+                    let index =
+                        self.entries.iter().position(|e| std::ptr::eq(e, m.entry)).expect("entry of this catalog");
+                    (index, m.len, m.label_len)
+                });
+                SEEN.with(|seen| {
+                    let mut seen = seen.borrow_mut();
+                    if seen.len() >= CACHE_ENTRIES {
+                        seen.clear();
+                    }
+                    seen.insert(key, found);
+                });
+                found
+            }
+        };
+        found.map(|(i, len, label_len)| PrefixMatch { entry: &self.entries[i], len, label_len })
+    }
+
     /// The entry passing `keep` whose wording is most like the start of
     /// `line`, when they are alike enough: at least [`FUZZY_MIN_WORDS`]
     /// words and a share of common words of at least `threshold` (Dice's
