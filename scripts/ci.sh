@@ -15,3 +15,6 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 
 echo "== cargo test"
 cargo test --workspace --locked
+
+echo "== analysis: JSON Schema, CSV tables, DuckDB and pandas"
+scripts/check_analysis.sh

@@ -13,6 +13,9 @@
 //! 5. [`html`] (`nomina-html`): a saved web page to the lines of its text,
 //!    run before parsing when the decoded text is HTML.
 //!
+//! Beside the pipeline, [`tables`] lays out the tidy CSV tables of a record
+//! and [`normalize::json_schema`] gives the record's JSON Schema.
+//!
 //! A [`Pipeline`] is cheap to share: build one, then call
 //! [`Pipeline::convert`] from as many threads as you like.
 //!
@@ -34,6 +37,8 @@ pub use nomina_normalize as normalize;
 pub use nomina_normalize::{DateOrder, Kind, Record, Warning};
 pub use nomina_parse as parse;
 pub use nomina_refdata as refdata;
+
+pub mod tables;
 
 /// Default largest document, in bytes (64 MiB, as RECORD.md says).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;

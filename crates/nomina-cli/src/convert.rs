@@ -5,6 +5,10 @@
 //! next chunk is read, so memory holds only the documents in flight. An
 //! archive is converted member by member the same way; its records are
 //! written once the archive is read, sorted by member path.
+//!
+//! Where records go is a [`Sink`]: JSON Lines ([`JsonlSink`]) or the tidy
+//! CSV tables of `nomina::tables` ([`CsvSink`]). A record is encoded on
+//! the worker thread that converted it and written, in order, by the sink.
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -18,34 +22,50 @@ use nomina::{Kind, Pipeline};
 use nomina_archive::{ArchiveKind, Member, read_archive};
 use rayon::prelude::*;
 
-use crate::ConvertArgs;
 use crate::input::{self, Input};
+use crate::{ConvertArgs, FormatArg};
 
 /// Documents converted between two writes: enough to keep every thread
 /// busy, few enough that memory holds only the documents in flight.
 const CHUNK: usize = 64;
 
-/// What one input became: a JSON line for the records or for the errors.
-enum Outcome {
-    Record { line: String, kind: Kind },
+/// What one input became: a record encoded for the sink `S`, or a JSON
+/// line for the errors.
+enum Outcome<S: Sink> {
+    Record { encoded: S::Encoded, kind: Kind },
     Error(String),
+}
+
+/// Where records go, in order.
+trait Sink {
+    /// A record made ready to write, on a worker thread.
+    type Encoded: Send;
+
+    /// Encodes one record (on the worker thread that converted it).
+    fn encode(record: &nomina::Record) -> Result<Self::Encoded, String>;
+
+    /// Writes one encoded record after the ones before it.
+    fn write(&mut self, encoded: Self::Encoded) -> Result<()>;
+
+    /// Flushes everything and puts the output in place.
+    fn finish(self) -> Result<()>;
 }
 
 fn error_line(path: &str, code: &str, message: &str) -> String {
     serde_json::json!({ "path": path, "error": { "code": code, "message": message } }).to_string()
 }
 
-fn record_outcome(result: Result<nomina::Record, nomina::Error>, path: &str) -> Outcome {
+fn record_outcome<S: Sink>(result: Result<nomina::Record, nomina::Error>, path: &str) -> Outcome<S> {
     match result {
-        Ok(record) => match serde_json::to_string(&record) {
-            Ok(line) => Outcome::Record { line, kind: record.kind },
-            Err(e) => Outcome::Error(error_line(path, "internal", &e.to_string())),
+        Ok(record) => match S::encode(&record) {
+            Ok(encoded) => Outcome::Record { encoded, kind: record.kind },
+            Err(e) => Outcome::Error(error_line(path, "internal", &e)),
         },
         Err(e) => Outcome::Error(error_line(path, e.code(), &e.to_string())),
     }
 }
 
-fn convert_input(pipeline: &Pipeline, input: &Input) -> Outcome {
+fn convert_input<S: Sink>(pipeline: &Pipeline, input: &Input) -> Outcome<S> {
     let path = input.path();
     if let Input::Failed { code, message, .. } = input {
         return Outcome::Error(error_line(path, code, message));
@@ -56,7 +76,7 @@ fn convert_input(pipeline: &Pipeline, input: &Input) -> Outcome {
     }
 }
 
-fn convert_member(pipeline: &Pipeline, path: &str, m: &Member) -> Outcome {
+fn convert_member<S: Sink>(pipeline: &Pipeline, path: &str, m: &Member) -> Outcome<S> {
     let input = nomina::Input {
         bytes: &m.bytes,
         path,
@@ -68,20 +88,19 @@ fn convert_member(pipeline: &Pipeline, path: &str, m: &Member) -> Outcome {
 }
 
 /// Where the outcomes go, with the counts for the summary line.
-struct Writer {
-    out: Output,
+struct Writer<S: Sink> {
+    sink: S,
     errors: Box<dyn Write>,
     counts: [usize; 3],
     failed: usize,
     progress: ProgressBar,
 }
 
-impl Writer {
-    fn write(&mut self, outcome: Outcome) -> Result<()> {
+impl<S: Sink> Writer<S> {
+    fn write(&mut self, outcome: Outcome<S>) -> Result<()> {
         match outcome {
-            Outcome::Record { line, kind } => {
-                self.out.writer.write_all(line.as_bytes())?;
-                self.out.writer.write_all(b"\n")?;
+            Outcome::Record { encoded, kind } => {
+                self.sink.write(encoded)?;
                 self.counts[kind as usize] += 1;
             }
             Outcome::Error(line) => {
@@ -95,6 +114,19 @@ impl Writer {
 }
 
 pub fn run(args: ConvertArgs) -> Result<ExitCode> {
+    match (args.format, args.out_dir.clone()) {
+        (FormatArg::Csv, Some(dir)) => convert(args, || CsvSink::open(&dir)),
+        // `main` has refused `--format csv` without `--out-dir`.
+        _ => {
+            let output = args.output.clone();
+            convert(args, || Ok(JsonlSink(Output::open(output.as_deref())?)))
+        }
+    }
+}
+
+/// Converts every input into the sink `open` gives, opened once the inputs
+/// are listed (so that its temporary files are not taken for inputs).
+fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline();
     let mut inputs = input::collect(&args.paths, args.follow_links);
@@ -105,7 +137,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
         .build()
         .context("cannot start worker threads")?;
 
-    let out = Output::open(args.output.as_deref())?;
+    let sink = open()?;
     let errors: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot write errors to {}", p.display()))?,
@@ -122,11 +154,12 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    let mut w = Writer { out, errors, counts: [0; 3], failed: 0, progress };
+    let mut w = Writer { sink, errors, counts: [0; 3], failed: 0, progress };
 
     let mut pending: Vec<&Input> = Vec::with_capacity(CHUNK);
-    let flush = |pending: &mut Vec<&Input>, w: &mut Writer| -> Result<()> {
-        let outcomes: Vec<Outcome> = pool.install(|| pending.par_iter().map(|i| convert_input(&pipeline, i)).collect());
+    let flush = |pending: &mut Vec<&Input>, w: &mut Writer<S>| -> Result<()> {
+        let outcomes: Vec<Outcome<S>> =
+            pool.install(|| pending.par_iter().map(|i| convert_input(&pipeline, i)).collect());
         pending.clear();
         outcomes.into_iter().try_for_each(|o| w.write(o))
     };
@@ -143,7 +176,7 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
     }
     flush(&mut pending, &mut w)?;
     w.progress.finish_and_clear();
-    w.out.finish()?;
+    w.sink.finish()?;
     w.errors.flush()?;
 
     let documents = w.counts.iter().sum::<usize>() + w.failed;
@@ -160,18 +193,18 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
 
 /// Converts every member of an archive, then writes their outcomes sorted
 /// by member path (archives keep their members in any order).
-fn convert_archive(
+fn convert_archive<S: Sink>(
     pipeline: &Pipeline,
     pool: &rayon::ThreadPool,
     path: &str,
     fs_path: &Path,
     kind: ArchiveKind,
-    w: &mut Writer,
+    w: &mut Writer<S>,
 ) -> Result<()> {
-    let mut done: Vec<(String, Outcome)> = Vec::new();
+    let mut done: Vec<(String, Outcome<S>)> = Vec::new();
     let mut pending: Vec<(String, Member)> = Vec::with_capacity(CHUNK);
-    let convert = |pending: &mut Vec<(String, Member)>, done: &mut Vec<(String, Outcome)>| {
-        let outcomes: Vec<(String, Outcome)> = pool
+    let convert = |pending: &mut Vec<(String, Member)>, done: &mut Vec<(String, Outcome<S>)>| {
+        let outcomes: Vec<(String, Outcome<S>)> = pool
             .install(|| pending.par_drain(..).map(|(p, m)| (p.clone(), convert_member(pipeline, &p, &m))).collect());
         done.extend(outcomes);
     };
@@ -196,6 +229,89 @@ fn convert_archive(
     w.progress.dec_length(1);
     done.sort_by(|a, b| a.0.cmp(&b.0));
     done.into_iter().try_for_each(|(_, o)| w.write(o))
+}
+
+/// JSON Lines: one record a line, to standard output or `-o FILE`.
+struct JsonlSink(Output);
+
+impl Sink for JsonlSink {
+    type Encoded = String;
+
+    fn encode(record: &nomina::Record) -> Result<String, String> {
+        let mut line = serde_json::to_string(record).map_err(|e| e.to_string())?;
+        line.push('\n');
+        Ok(line)
+    }
+
+    fn write(&mut self, line: String) -> Result<()> {
+        Ok(self.0.writer.write_all(line.as_bytes())?)
+    }
+
+    fn finish(self) -> Result<()> {
+        self.0.finish()
+    }
+}
+
+/// The tidy tables of [`nomina::tables::TABLES`]: one CSV file each in a
+/// directory, each written to a temporary file and renamed at the end.
+struct CsvSink {
+    files: Vec<Output>,
+}
+
+/// A CSV writer into memory: RFC 4180 (quotes where needed, `\r\n`
+/// between rows), for one record's rows of one table or a header.
+fn csv_buffer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).buffer_capacity(1024).from_writer(Vec::new())
+}
+
+fn csv_bytes(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, String> {
+    w.into_inner().map_err(|e| e.to_string())
+}
+
+impl CsvSink {
+    fn open(dir: &Path) -> Result<CsvSink> {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let mut files = Vec::with_capacity(nomina::tables::TABLES.len());
+        for table in &nomina::tables::TABLES {
+            let mut out = Output::open(Some(&dir.join(table.file_name())))?;
+            let mut header = csv_buffer();
+            header.write_record(table.columns.iter().map(|c| c.name))?;
+            out.writer.write_all(&csv_bytes(header).map_err(anyhow::Error::msg)?)?;
+            files.push(out);
+        }
+        Ok(CsvSink { files })
+    }
+}
+
+impl Sink for CsvSink {
+    /// Each table's rows, CSV-encoded, in the order of the tables.
+    type Encoded = Vec<Vec<u8>>;
+
+    fn encode(record: &nomina::Record) -> Result<Vec<Vec<u8>>, String> {
+        nomina::tables::TABLES
+            .iter()
+            .map(|table| {
+                let mut w = csv_buffer();
+                for row in 0..table.rows(record) {
+                    let cells: Vec<_> = table.columns.iter().map(|c| c.value(record, row)).collect();
+                    let rendered: Vec<_> = cells.iter().map(|c| c.render()).collect();
+                    w.write_record(rendered.iter().map(|c| c.as_bytes())).map_err(|e| e.to_string())?;
+                }
+                csv_bytes(w)
+            })
+            .collect()
+    }
+
+    fn write(&mut self, tables: Vec<Vec<u8>>) -> Result<()> {
+        for (out, rows) in self.files.iter_mut().zip(tables) {
+            out.writer.write_all(&rows)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        self.files.into_iter().try_for_each(Output::finish)
+    }
 }
 
 /// Where records go: standard output, a file written in place (a device, a

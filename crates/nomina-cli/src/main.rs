@@ -1,8 +1,10 @@
 //! The `nomina` command: converts scraped UNPSA pages into canonical records.
 //!
 //! `nomina convert PATH...` writes one JSON line per document, in path
-//! order; `nomina inspect FILE` shows one document for a person to read.
-//! The command-line contract is `CLI.md`; the record is `RECORD.md`.
+//! order (or, with `--format csv --out-dir DIR`, tidy CSV tables);
+//! `nomina inspect FILE` shows one document for a person to read; `nomina
+//! schema` prints the record's JSON Schema. The command-line contract is
+//! `CLI.md`; the record is `RECORD.md`.
 
 mod convert;
 mod diff;
@@ -12,7 +14,9 @@ mod inspect;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// Turns scraped UNPSA nomination forms and news pages into canonical records.
 #[derive(Debug, Parser)]
@@ -30,6 +34,17 @@ enum Command {
     Inspect(InspectArgs),
     /// Compare two JSONL outputs record by record, field by field.
     Diff(DiffArgs),
+    /// Print the JSON Schema (draft 2020-12) of the record.
+    Schema,
+}
+
+/// What `convert` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// JSON Lines: one record per line, to standard output or `-o FILE`.
+    Jsonl,
+    /// Tidy CSV tables (documents, nominations, nomination_sdgs, answers, news, warnings) in `--out-dir DIR`.
+    Csv,
 }
 
 /// How to read numeric dates whose day and month could be swapped.
@@ -103,6 +118,12 @@ struct ConvertArgs {
     /// Write records to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// What to write: JSON Lines, or CSV tables in --out-dir.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: FormatArg,
+    /// Directory for the CSV tables of --format csv (created if missing; each table written atomically).
+    #[arg(long, value_name = "DIR", conflicts_with = "output", required_if_eq("format", "csv"))]
+    out_dir: Option<PathBuf>,
     /// Write error lines to FILE instead of standard error.
     #[arg(long, value_name = "FILE")]
     errors: Option<PathBuf>,
@@ -132,12 +153,32 @@ struct InspectArgs {
     pipeline: PipelineArgs,
 }
 
+/// Prints the record's JSON Schema, as `docs/record.schema.json` holds it.
+fn schema() -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", serde_json::to_string_pretty(&nomina::normalize::json_schema())?)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Command::Convert(a) = &args.command
+        && a.out_dir.is_some()
+        && a.format != FormatArg::Csv
+    {
+        let mut command = Args::command();
+        command.build();
+        let convert = command.find_subcommand_mut("convert").expect("convert is a subcommand");
+        convert
+            .error(clap::error::ErrorKind::ArgumentConflict, "--out-dir is for --format csv (JSON Lines go to -o FILE)")
+            .exit();
+    }
     let result = match args.command {
         Command::Convert(a) => convert::run(a),
         Command::Inspect(a) => inspect::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Schema => schema(),
     };
     match result {
         Ok(code) => code,
