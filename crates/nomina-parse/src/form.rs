@@ -522,6 +522,11 @@ impl<'t> Parser<'t> {
         self.unknown(at);
     }
 
+    /// The fields of the institution block's current copy, last first.
+    fn current_institution(&self) -> impl Iterator<Item = &Field> {
+        self.form.institution.iter().rev().take_while(|f| f.copy == self.institution_copy)
+    }
+
     fn add_field(&mut self, spec: &FieldSpec, field: Field) {
         let empty = field.value.is_none();
         if matches!(self.context, Context::Start)
@@ -538,7 +543,9 @@ impl<'t> Parser<'t> {
             }
             // Fields before any question heading, and the institution's.
             _ => {
-                if self.form.institution.iter().any(|f| f.copy == self.institution_copy && f.key == field.key) {
+                // The current copy's fields end the list (copies only grow):
+                // looking at them alone keeps a page of repeated labels linear.
+                if self.current_institution().any(|f| f.key == field.key) {
                     self.institution_copy += 1;
                 }
                 self.form.institution.push(Field { copy: self.institution_copy, ..field });
@@ -561,9 +568,7 @@ impl<'t> Parser<'t> {
                 let q = &self.form.basic[b];
                 (u8::try_from(q.number).ok()?, q.fields.iter().map(|f| f.key).collect())
             }
-            Context::Institution => {
-                (0, self.form.institution.iter().filter(|f| f.copy == self.institution_copy).map(|f| f.key).collect())
-            }
+            Context::Institution => (0, self.current_institution().map(|f| f.key).collect()),
             _ => return None,
         };
         let mut candidates: Vec<&'static FieldSpec> =
