@@ -6,25 +6,78 @@ use unicode_normalization::UnicodeNormalization;
 /// One line of free text: runs of whitespace (tabs and non-breaking spaces
 /// too) collapsed to one space, trimmed, format characters dropped, NFC.
 pub fn clean_line(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else if !is_format(c) {
+    // Whether a character that NFC may change was kept.
+    let mut unstable = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if is_ascii_blank(&b) {
+                space = !out.is_empty();
+                i += 1;
+                continue;
+            }
+            // A run of ASCII word bytes is copied whole.
+            let from = i;
+            while i < bytes.len() && bytes[i] < 0x80 && !is_ascii_blank(&bytes[i]) {
+                i += 1;
+            }
             if space {
                 out.push(' ');
                 space = false;
             }
-            out.push(c);
+            out.push_str(&s[from..i]);
+        } else {
+            let c = s[i..].chars().next().expect("a char starts here");
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else if !is_format(c) {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+                unstable |= !nfc_stable(c);
+            }
         }
     }
     // Most text is ASCII or already NFC: only the rest is rebuilt.
-    if out.is_ascii() || unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
+    if !unstable || unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()
     }
+}
+
+/// Characters that NFC leaves alone wherever they stand (quick check Yes,
+/// combining class 0), in the blocks answers are written in: a line of them
+/// needs no NFC check. A test holds this to the Unicode tables.
+fn nfc_stable(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{2FF}'
+        | '\u{400}'..='\u{482}'
+        | '\u{48A}'..='\u{52F}'
+        | '\u{600}'..='\u{60F}'
+        | '\u{61B}'..='\u{64A}'
+        | '\u{660}'..='\u{66F}'
+        | '\u{671}'..='\u{6D5}'
+        | '\u{2010}'..='\u{205F}'
+        | '\u{20A0}'..='\u{20C0}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303F}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{FF01}'..='\u{FFEF}')
+}
+
+/// `char::is_whitespace` on ASCII (which, unlike `u8::is_ascii_whitespace`,
+/// counts the vertical tab).
+fn is_ascii_blank(b: &u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Lines of free text, each cleaned, blank ones dropped, joined with `\n`.
@@ -45,15 +98,27 @@ pub fn clean_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
 
 /// Whitespace-separated tokens, each CJK ideograph counting as one word.
 pub fn word_count(s: &str) -> usize {
+    let bytes = s.as_bytes();
     let mut count = 0;
-    for token in s.split_whitespace() {
-        let mut in_word = false;
-        for c in token.chars() {
-            if is_cjk(c) {
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let blank = is_ascii_blank(&b);
+            count += usize::from(!blank && !in_word);
+            in_word = !blank;
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().expect("a char starts here");
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                in_word = false;
+            } else if is_cjk(c) {
                 count += 1;
                 in_word = false;
-            } else if !in_word {
-                count += 1;
+            } else {
+                count += usize::from(!in_word);
                 in_word = true;
             }
         }
@@ -69,6 +134,70 @@ pub fn is_placeholder(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definitions the fast ones must agree with.
+    fn clean_line_reference(s: &str) -> String {
+        let words: Vec<String> =
+            s.split(char::is_whitespace).map(|w| w.chars().filter(|c| !is_format(*c)).collect::<String>()).collect();
+        let joined = words.iter().filter(|w| !w.is_empty()).cloned().collect::<Vec<_>>().join(" ");
+        joined.nfc().collect()
+    }
+
+    fn word_count_reference(s: &str) -> usize {
+        s.split_whitespace()
+            .map(|token| {
+                let (mut count, mut in_word) = (0, false);
+                for c in token.chars() {
+                    if is_cjk(c) {
+                        count += 1;
+                        in_word = false;
+                    } else if !in_word {
+                        count += 1;
+                        in_word = true;
+                    }
+                }
+                count
+            })
+            .sum()
+    }
+
+    #[test]
+    fn nfc_stable_characters_are_stable() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| nfc_stable(*c)) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_definitions() {
+        assert!((0u8..128).all(|b| is_ascii_blank(&b) == char::from(b).is_whitespace()));
+        // Every pair and triple of a mix of blanks, format characters,
+        // combining marks, CJK and letters of several scripts.
+        let alphabet = [
+            ' ', '\t', '\u{b}', '\u{a0}', '\u{3000}', '\u{200b}', '\u{ad}', 'a', 'Z', '.', 'e', '\u{301}', '\u{327}', 'é',
+            '’', '中', '文', 'й', 'и', '\u{306}', 'ب', '\u{64e}', '한', '\u{1100}', '\u{1161}', '\u{212b}', '\u{2000}',
+        ];
+        let mut cases = vec![String::new()];
+        for a in alphabet {
+            for b in alphabet {
+                cases.push([a, b].iter().collect());
+                for c in alphabet {
+                    cases.push([a, b, c].iter().collect());
+                }
+            }
+        }
+        cases.push("  Dangjin\u{a0}\u{a0}City\t of\r  “quoted” 中文 text, Cafe\u{301} ".into());
+        for s in &cases {
+            assert_eq!(clean_line(s), clean_line_reference(s), "{s:?}");
+            assert_eq!(word_count(s), word_count_reference(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn cleans_whitespace_and_normalizes() {

@@ -63,14 +63,15 @@ fn patterns() -> &'static Patterns {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let words = words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
         let number = r"[0-9０-９٠-٩۰-۹]+|[一二三四五六七八九十两〇零]+";
-        let heading =
-            Regex::new(&format!(r"(?i)^(?P<word>{words})\s*(?P<num>{number})\s*(?:[:：.．、\-–—]\s*(?P<title>.*))?$"))
-                .expect("heading pattern");
+        // Heading and part patterns match the line's head only; the rest of
+        // the line is the title or prompt (no `.*$` to run over long lines).
+        let heading = Regex::new(&format!(r"(?i)^(?P<word>{words})\s*(?P<num>{number})\s*(?:(?P<sep>[:：.．、\-–—])\s*)?"))
+            .expect("heading pattern");
         let nested = Regex::new(&format!(r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"))
             .expect("nested heading pattern");
         let letters = "a-zа-жأبجدهوز";
         let part =
-            Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*(?P<prompt>\S.*)$"))
+            Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*"))
                 .expect("part pattern");
         let word_limits = catalog()
             .word_limits()
@@ -275,6 +276,10 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     // need not be searched.
     let from = prompt.rfind(['(', '（']).unwrap_or(0);
     let digits: String = prompt[from..].chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
+    // Every pattern needs a number: most answer lines stop here.
+    if !digits.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     patterns()
         .word_limits
         .iter()
@@ -384,11 +389,16 @@ impl<'t> Parser<'t> {
         let Some(c) = p.heading.captures(s) else {
             return false;
         };
+        let head = c.get(0).expect("group 0 is the match");
+        // Without a separator the number ends the line.
+        if c.name("sep").is_none() && head.end() < s.len() {
+            return false;
+        }
         let Some(number) = c.name("num").and_then(|m| parse_number(m.as_str())) else {
             return false;
         };
-        let title = c.name("title").filter(|t| !t.as_str().trim().is_empty());
-        if title.is_some_and(|t| t.as_str().len() > MAX_TITLE_BYTES) {
+        let title = Some(Span::new(head.end(), s.len())).filter(|t| !s[t.start..t.end].trim().is_empty());
+        if title.is_some_and(|t| t.end - t.start > MAX_TITLE_BYTES) {
             return false;
         }
         if let Some(word) = c.name("word")
@@ -402,11 +412,11 @@ impl<'t> Parser<'t> {
             Some(t) => {
                 // `题 10: 问题九:确认同意`: the scraper joined two headings;
                 // the outer number counts, the inner title names it.
-                let mut start = t.start();
-                if let Some(n) = p.nested.captures(t.as_str()).and_then(|n| n.name("rest")) {
-                    start = t.start() + n.start();
+                let mut start = t.start;
+                if let Some(n) = p.nested.captures(&s[t.start..t.end]).and_then(|n| n.name("rest")) {
+                    start = t.start + n.start();
                 }
-                let title = Span::new(at.span.start + start, at.span.start + t.end());
+                let title = Span::new(at.span.start + start, at.span.start + t.end);
                 let title = trim(self.text, title);
                 let title_key = catalog().exact(self.slice(title), is_ns("heading")).next().map(|e| {
                     self.vote(e.lang);
@@ -614,20 +624,20 @@ impl<'t> Parser<'t> {
             && let Some(c) = patterns().part.captures(s)
         {
             let letter = c.name("l1").or(c.name("l2")).and_then(|m| m.as_str().chars().next()).and_then(part_letter);
-            let prompt = c.name("prompt").expect("pattern has a prompt group");
-            let prompt_text = prompt.as_str();
+            let prompt_start = c.get(0).expect("group 0 is the match").end();
+            let prompt_text = &s[prompt_start..];
             let known = catalog().exact(prompt_text, is_ns("prompt")).next();
             let limit = word_limit(prompt_text);
             let looks_like_prompt = known.is_some() || limit.is_some() || prompt_text.len() <= MAX_UNKNOWN_PROMPT_BYTES;
-            if letter == Some(expected) && looks_like_prompt {
+            if letter == Some(expected) && looks_like_prompt && !prompt_text.is_empty() {
                 if let Some(e) = known {
                     self.vote(e.lang);
                 }
                 let start = at.span.start;
                 self.form.questions[q].parts.push(Part {
                     letter,
-                    marker: Some(Span::new(start, start + prompt.start())),
-                    prompt: Span::new(start + prompt.start(), at.span.end),
+                    marker: Some(Span::new(start, start + prompt_start)),
+                    prompt: Span::new(start + prompt_start, at.span.end),
                     line: at.line,
                     word_limit: limit,
                     prompt_key: known.map(|e| e.key),
