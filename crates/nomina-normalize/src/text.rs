@@ -6,44 +6,40 @@ use unicode_normalization::UnicodeNormalization;
 /// One line of free text: runs of whitespace (tabs and non-breaking spaces
 /// too) collapsed to one space, trimmed, format characters dropped, NFC.
 pub fn clean_line(s: &str) -> String {
-    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     // Whether a character that NFC may change was kept.
     let mut unstable = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if is_ascii_blank(&b) {
-                space = !out.is_empty();
-                i += 1;
-                continue;
-            }
-            // A run of ASCII word bytes is copied whole.
-            let from = i;
-            while i < bytes.len() && bytes[i] < 0x80 && !is_ascii_blank(&bytes[i]) {
-                i += 1;
-            }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push_str(&s[from..i]);
+    // Where the run of kept characters being read started: runs are copied whole.
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let (blank, keep) = if c.is_ascii() {
+            let blank = is_ascii_blank(&(c as u8));
+            (blank, !blank)
         } else {
-            let c = s[i..].chars().next().expect("a char starts here");
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                space = !out.is_empty();
-            } else if !is_format(c) {
+            let blank = c.is_whitespace();
+            (blank, !blank && !is_format(c))
+        };
+        if keep {
+            if run.is_none() {
                 if space {
                     out.push(' ');
                     space = false;
                 }
-                out.push(c);
-                unstable |= !nfc_stable(c);
+                run = Some(i);
+            }
+            unstable |= !c.is_ascii() && !nfc_stable(c);
+        } else {
+            if let Some(from) = run.take() {
+                out.push_str(&s[from..i]);
+            }
+            if blank {
+                space = !out.is_empty();
             }
         }
+    }
+    if let Some(from) = run {
+        out.push_str(&s[from..]);
     }
     // Most text is ASCII or already NFC: only the rest is rebuilt.
     if !unstable || unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
