@@ -176,8 +176,9 @@ mod tests {
         // Every pair and triple of a mix of blanks, format characters,
         // combining marks, CJK and letters of several scripts.
         let alphabet = [
-            ' ', '\t', '\u{b}', '\u{a0}', '\u{3000}', '\u{200b}', '\u{ad}', 'a', 'Z', '.', 'e', '\u{301}', '\u{327}', 'é',
-            '’', '中', '文', 'й', 'и', '\u{306}', 'ب', '\u{64e}', '한', '\u{1100}', '\u{1161}', '\u{212b}', '\u{2000}',
+            ' ', '\t', '\u{b}', '\u{a0}', '\u{3000}', '\u{200b}', '\u{ad}', 'a', 'Z', '.', 'e', '\u{301}', '\u{327}',
+            'é', '’', '中', '文', 'й', 'и', '\u{306}', 'ب', '\u{64e}', '한', '\u{1100}', '\u{1161}', '\u{212b}',
+            '\u{2000}',
         ];
         let mut cases = vec![String::new()];
         for a in alphabet {

@@ -65,14 +65,14 @@ fn patterns() -> &'static Patterns {
         let number = r"[0-9０-９٠-٩۰-۹]+|[一二三四五六七八九十两〇零]+";
         // Heading and part patterns match the line's head only; the rest of
         // the line is the title or prompt (no `.*$` to run over long lines).
-        let heading = Regex::new(&format!(r"(?i)^(?P<word>{words})\s*(?P<num>{number})\s*(?:(?P<sep>[:：.．、\-–—])\s*)?"))
-            .expect("heading pattern");
+        let heading =
+            Regex::new(&format!(r"(?i)^(?P<word>{words})\s*(?P<num>{number})\s*(?:(?P<sep>[:：.．、\-–—])\s*)?"))
+                .expect("heading pattern");
         let nested = Regex::new(&format!(r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"))
             .expect("nested heading pattern");
         let letters = "a-zа-жأبجدهوز";
-        let part =
-            Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*"))
-                .expect("part pattern");
+        let part = Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*"))
+            .expect("part pattern");
         let word_limits = catalog()
             .word_limits()
             .iter()
