@@ -96,9 +96,7 @@ pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, D
         return Ok(finish(UTF_8, bytes, EncodingBasis::Detected));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    // A legacy page may be mostly ASCII with its few telling characters far
-    // down; only very large files are sampled.
-    detector.feed(&bytes[..bytes.len().min(DETECTION_SAMPLE_BYTES)], true);
+    detector.feed(&detection_sample(bytes), true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
     let decoded = finish(encoding, bytes, EncodingBasis::Detected);
     // chardetng always names an encoding; when even its best guess leaves
@@ -107,6 +105,27 @@ pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, D
         return Ok(Decoded { basis: EncodingBasis::Assumed, ..decoded });
     }
     Ok(decoded)
+}
+
+/// What chardetng is shown: the words (runs between spaces) that hold a
+/// non-ASCII byte, which is where encodings differ, a line of them per line,
+/// up to [`DETECTION_SAMPLE_BYTES`]. A legacy page is mostly ASCII (English
+/// answers under translated labels) and may have its few telling characters
+/// far down; the ASCII words would only cost time. No legacy encoding uses
+/// the space or newline byte inside a character, so no character is split.
+fn detection_sample(bytes: &[u8]) -> Vec<u8> {
+    let mut sample = Vec::new();
+    for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_ascii()) {
+        for word in line.split(|b| *b == b' ').filter(|w| !w.is_ascii()) {
+            if sample.len() + word.len() + 1 > DETECTION_SAMPLE_BYTES {
+                return sample;
+            }
+            sample.extend_from_slice(word);
+            sample.push(b' ');
+        }
+        sample.push(b'\n');
+    }
+    sample
 }
 
 fn finish(encoding: &'static Encoding, bytes: &[u8], basis: EncodingBasis) -> Decoded {
@@ -237,6 +256,23 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, text);
         assert_eq!(d.basis, EncodingBasis::Detected);
+    }
+
+    #[test]
+    fn detection_sees_the_non_ascii_words_only_and_splits_no_character() {
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("Member State 韩国\nPlain English answer line.\n问题 3: 可持续发展目标 Goal\n");
+        let (words, _, _) = encoding_rs::GBK.encode("韩国 \n问题 可持续发展目标 \n");
+        assert_eq!(detection_sample(&gbk), &words[..]);
+        // A telling character far down a page of ASCII still decides.
+        let mut page = "An answer in plain English, line after line.\n".repeat(20_000).into_bytes();
+        page.extend_from_slice(&encoding_rs::WINDOWS_1252.encode("The city’s café résumé programme.\n").0);
+        let d = decode(&page).unwrap();
+        assert_eq!((d.encoding, d.malformed), ("windows-1252", 0));
+        assert!(d.text.ends_with("The city’s café résumé programme.\n"));
+        let text = "Member State 大韓民國\nInstitution Name 臺北市政府\n".repeat(5);
+        let (big5, _, _) = encoding_rs::BIG5.encode(&text);
+        assert_eq!(decode(&big5).unwrap().encoding, "Big5");
     }
 
     #[test]
