@@ -136,6 +136,12 @@ pub fn looks_like_html(text: &str) -> bool {
     if starts_like_a_page(text) {
         return true;
     }
+    // Most documents hold fewer than two tags (a `<` in prose is rarely
+    // one): a search for `<` settles them without splitting lines.
+    let bytes = text.as_bytes();
+    if memchr::memchr_iter(b'<', bytes).filter(|&at| tag_at(&bytes[at..]).is_some()).take(2).count() < 2 {
+        return false;
+    }
     let scan = scan(text);
     // Markup throughout: several real tags, at least one of which closes
     // something (prose rarely writes `</p>`), on a good share of the lines,
