@@ -142,6 +142,8 @@ pub struct Catalog {
     tokens: Vec<Vec<String>>,
     /// Longest folded label, in chars, to bound prefix searches.
     max_chars: usize,
+    /// Longest folded label, in bytes, to stop folding a text that is longer.
+    max_folded_bytes: usize,
     fields: Vec<FieldSpec>,
     word_limits: Vec<WordLimitPattern>,
 }
@@ -168,10 +170,11 @@ impl Catalog {
         let mut by_folded: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut prefixes: FxHashSet<String> = FxHashSet::default();
         let mut tokens = Vec::with_capacity(entries.len());
-        let mut max_chars = 0;
+        let (mut max_chars, mut max_folded_bytes) = (0, 0);
         for (i, e) in entries.iter().enumerate() {
             let folded = crate::fold(e.text);
             max_chars = max_chars.max(folded.chars().count());
+            max_folded_bytes = max_folded_bytes.max(folded.len());
             tokens.push(words(&folded).into_iter().map(|(w, _)| w.to_string()).collect());
             for end in word_ends(&folded) {
                 prefixes.insert(folded[..end].to_string());
@@ -194,7 +197,18 @@ impl Catalog {
             exact_index.insert(folded.clone(), (exact_entries.len(), list.len()));
             exact_entries.extend_from_slice(list);
         }
-        Catalog { entries, by_folded, exact_index, exact_entries, prefixes, tokens, max_chars, fields, word_limits }
+        Catalog {
+            entries,
+            by_folded,
+            exact_index,
+            exact_entries,
+            prefixes,
+            tokens,
+            max_chars,
+            max_folded_bytes,
+            fields,
+            word_limits,
+        }
     }
 
     /// Every entry, in file order.
@@ -225,7 +239,9 @@ impl Catalog {
         let found = if text.len() > self.max_chars * 8 + 64 {
             None
         } else if text.len() <= CACHE_MIN_BYTES {
-            self.by_folded.get(&crate::fold(text)).map(Vec::as_slice)
+            crate::fold::fold_at_most(text, self.max_folded_bytes)
+                .and_then(|f| self.by_folded.get(&f))
+                .map(Vec::as_slice)
         } else {
             self.exact_cached(text)
         };
@@ -244,7 +260,9 @@ impl Catalog {
             if let Some(&hit) = seen.borrow().get(text) {
                 return hit;
             }
-            let found = self.by_folded.get_key_value(&crate::fold(text)).map(|(k, _)| self.exact_index[k]);
+            let found = crate::fold::fold_at_most(text, self.max_folded_bytes)
+                .and_then(|f| self.by_folded.get_key_value(&f))
+                .map(|(k, _)| self.exact_index[k]);
             let mut seen = seen.borrow_mut();
             if seen.len() >= CACHE_ENTRIES {
                 seen.clear();

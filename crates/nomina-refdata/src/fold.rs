@@ -25,65 +25,7 @@ impl Folded {
 
     /// Folds at most the first `limit_chars` source characters.
     pub fn with_limit(source: &str, limit_chars: usize) -> Folded {
-        let mut text = String::with_capacity(source.len().min(limit_chars.saturating_mul(4)));
-        let mut src_end = Vec::with_capacity(text.capacity());
-        let mut pending_space = false;
-        for (i, c) in source.char_indices().take(limit_chars) {
-            let end = i + c.len_utf8();
-            // Most text is ASCII: no decomposition, no tables.
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    push_pending(&mut text, &mut src_end, &mut pending_space, end);
-                    text.push(c.to_ascii_lowercase());
-                    src_end.push(end);
-                } else {
-                    pending_space = !text.is_empty();
-                }
-                continue;
-            }
-            // Ideographs have no case and, outside the compatibility block, no
-            // decomposition: Chinese text needs no tables either.
-            if is_cjk(c) && !matches!(c as u32, 0xF900..=0xFAFF | 0x2E80..=0x2FDF) {
-                push_pending(&mut text, &mut src_end, &mut pending_space, end);
-                text.push(c);
-                src_end.extend(std::iter::repeat_n(end, c.len_utf8()));
-                continue;
-            }
-            if is_format(c) {
-                continue;
-            }
-            let mut produced_letter = false;
-            decompose_compatible(c, |d| {
-                if is_combining_mark(d) {
-                    return;
-                }
-                if let Some(digit) = decimal_digit(d) {
-                    push_pending(&mut text, &mut src_end, &mut pending_space, end);
-                    text.push(digit);
-                    src_end.push(end);
-                    produced_letter = true;
-                } else if let Some(expansion) = ligature(d) {
-                    // Full case folding spells these out; NFKD leaves them.
-                    push_pending(&mut text, &mut src_end, &mut pending_space, end);
-                    text.push_str(expansion);
-                    src_end.extend(std::iter::repeat_n(end, expansion.len()));
-                    produced_letter = true;
-                } else if d.is_alphanumeric() {
-                    push_pending(&mut text, &mut src_end, &mut pending_space, end);
-                    for l in d.to_lowercase() {
-                        text.push(l);
-                        for _ in 0..l.len_utf8() {
-                            src_end.push(end);
-                        }
-                    }
-                    produced_letter = true;
-                }
-            });
-            if !produced_letter && !is_format(c) && !is_combining_mark(c) {
-                pending_space = !text.is_empty();
-            }
-        }
-        Folded { text, src_end }
+        fold_into(source, limit_chars, usize::MAX, true).expect("no output limit")
     }
 
     /// The folded text.
@@ -97,13 +39,15 @@ impl Folded {
     }
 }
 
-fn push_pending(text: &mut String, src_end: &mut Vec<usize>, pending: &mut bool, end: usize) {
+fn push_pending(text: &mut String, src_end: &mut Vec<usize>, pending: &mut bool, end: usize, track: bool) {
     if *pending {
         text.push(' ');
         // The space belongs to the separator before this character; pointing
         // it at this character's start would be exact, but no caller ends a
         // match on a space.
-        src_end.push(end);
+        if track {
+            src_end.push(end);
+        }
         *pending = false;
     }
 }
@@ -119,9 +63,91 @@ fn ligature(c: char) -> Option<&'static str> {
     })
 }
 
+/// The folding itself: at most `limit_chars` source characters, `None` as
+/// soon as the output passes `max_out` bytes, the way back to the source
+/// kept only when `track` asks for it.
+fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> Option<Folded> {
+    let mut text = String::with_capacity(source.len().min(limit_chars.saturating_mul(4)));
+    let mut src_end = if track { Vec::with_capacity(text.capacity()) } else { Vec::new() };
+    let mut pending_space = false;
+    for (i, c) in source.char_indices().take(limit_chars) {
+        if text.len() > max_out {
+            return None;
+        }
+        let end = i + c.len_utf8();
+        // Most text is ASCII: no decomposition, no tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
+                text.push(c.to_ascii_lowercase());
+                if track {
+                    src_end.push(end);
+                }
+            } else {
+                pending_space = !text.is_empty();
+            }
+            continue;
+        }
+        // Ideographs have no case and, outside the compatibility block, no
+        // decomposition: Chinese text needs no tables either.
+        if is_cjk(c) && !matches!(c as u32, 0xF900..=0xFAFF | 0x2E80..=0x2FDF) {
+            push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
+            text.push(c);
+            if track {
+                src_end.extend(std::iter::repeat_n(end, c.len_utf8()));
+            }
+            continue;
+        }
+        if is_format(c) {
+            continue;
+        }
+        let mut produced_letter = false;
+        decompose_compatible(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            if let Some(digit) = decimal_digit(d) {
+                push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
+                text.push(digit);
+                if track {
+                    src_end.push(end);
+                }
+                produced_letter = true;
+            } else if let Some(expansion) = ligature(d) {
+                // Full case folding spells these out; NFKD leaves them.
+                push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
+                text.push_str(expansion);
+                if track {
+                    src_end.extend(std::iter::repeat_n(end, expansion.len()));
+                }
+                produced_letter = true;
+            } else if d.is_alphanumeric() {
+                push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
+                for l in d.to_lowercase() {
+                    text.push(l);
+                    if track {
+                        src_end.extend(std::iter::repeat_n(end, l.len_utf8()));
+                    }
+                }
+                produced_letter = true;
+            }
+        });
+        if !produced_letter && !is_format(c) && !is_combining_mark(c) {
+            pending_space = !text.is_empty();
+        }
+    }
+    (text.len() <= max_out).then_some(Folded { text, src_end })
+}
+
 /// Folds `source` to a plain `String`.
 pub fn fold(source: &str) -> String {
-    Folded::new(source).text
+    fold_into(source, usize::MAX, usize::MAX, false).expect("no output limit").text
+}
+
+/// [`fold`], or `None` when the folded text would be longer than `max_bytes`
+/// (a text that cannot equal anything that short is not folded to the end).
+pub fn fold_at_most(source: &str, max_bytes: usize) -> Option<String> {
+    fold_into(source, usize::MAX, max_bytes, false).map(|f| f.text)
 }
 
 /// Format characters that carry no text: direction marks, zero-width
