@@ -182,6 +182,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn folding_stops_past_the_limit() {
+        assert_eq!(fold_at_most("  Member   State: ", 12).as_deref(), Some("member state"));
+        assert_eq!(fold_at_most("Member State", 11), None);
+        assert_eq!(fold_at_most("Ｍember Ｓtate", 12), Some(fold("Ｍember Ｓtate")));
+        assert_eq!(fold_at_most("", 0).as_deref(), Some(""));
+    }
+
+    #[test]
     fn folds_case_accents_and_punctuation() {
         assert_eq!(fold("  Réunion:  Île-de-France!! "), "reunion ile de france");
         assert_eq!(fold("Goal 16: Peace, Justice"), "goal 16 peace justice");
