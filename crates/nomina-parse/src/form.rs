@@ -272,20 +272,37 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
 
 /// The word limit a prompt states: the last match of any language's pattern.
 pub fn word_limit(prompt: &str) -> Option<u32> {
-    // The limit stands in the last parenthesis; the rest of a long prompt
-    // need not be searched.
-    let from = prompt.rfind(['(', '（']).unwrap_or(0);
+    // The limit stands in the last parenthesis (every pattern of the catalog
+    // opens one; a test holds them to it); the rest of a long prompt need
+    // not be searched, and a line without one not at all.
+    let from = prompt.rfind(['(', '（'])?;
     let digits: String = prompt[from..].chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
     // Every pattern needs a number: most answer lines stop here.
     if !digits.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    patterns()
+    // Prompts repeat from page to page: their limits are remembered per
+    // thread, a bounded number of them.
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<u32>>> = Default::default();
+    }
+    if let Some(hit) = SEEN.with(|seen| seen.borrow().get(&digits).copied()) {
+        return hit;
+    }
+    let limit = patterns()
         .word_limits
         .iter()
         .filter_map(|re| re.captures_iter(&digits).last().map(|c| (c.get(0).map_or(0, |m| m.start()), c)))
         .max_by_key(|(start, _)| *start)
-        .and_then(|(_, c)| c.name("n")?.as_str().parse().ok())
+        .and_then(|(_, c)| c.name("n")?.as_str().parse().ok());
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        seen.insert(digits, limit);
+    });
+    limit
 }
 
 fn is_ns(ns: &'static str) -> impl Fn(&LabelEntry) -> bool {
@@ -766,6 +783,13 @@ mod tests {
         assert_eq!(part_letter('ج'), Some('c'));
         assert_eq!(part_letter('د'), Some('d'));
         assert_eq!(part_letter('Q'), None);
+    }
+
+    #[test]
+    fn every_word_limit_pattern_opens_a_parenthesis() {
+        for w in catalog().word_limits() {
+            assert!(w.pattern.starts_with(r"\(") || w.pattern.starts_with("[(（]"), "{}: {}", w.lang, w.pattern);
+        }
     }
 
     #[test]
