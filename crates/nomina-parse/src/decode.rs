@@ -92,7 +92,16 @@ pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, D
     if let Some(encoding) = declared_charset(bytes) {
         return Ok(finish(encoding, bytes, EncodingBasis::Declared));
     }
-    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // Valid already: one copy, no second validation.
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+            basis: EncodingBasis::Detected,
+            malformed: 0,
+        });
+    }
+    if mostly_utf8(bytes) {
         return Ok(finish(UTF_8, bytes, EncodingBasis::Detected));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
