@@ -1,15 +1,18 @@
 //! `nomina convert`: every input to one record, in path order.
 //!
 //! Inputs are sorted by the path their records will show and converted in
-//! chunks: each chunk in parallel, its results written in order before the
-//! next chunk is read, so memory holds only the documents in flight. An
-//! archive is converted member by member the same way; its records are
-//! written once the archive is read, sorted by member path.
+//! parallel through a sliding window: a worker takes the next file as soon
+//! as it is free, the main thread writes outcomes in path order, and no more
+//! than [`WINDOW`] documents are read and not yet written, so memory holds
+//! only the documents in flight. An archive is converted member by member
+//! in chunks; its records are written once the archive is read, sorted by
+//! member path.
 //!
 //! Where records go is a [`Sink`]: JSON Lines ([`JsonlSink`]) or the tidy
 //! CSV tables of `nomina::tables` ([`CsvSink`]). A record is encoded on
 //! the worker thread that converted it and written, in order, by the sink.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -25,9 +28,12 @@ use rayon::prelude::*;
 use crate::input::{self, Input};
 use crate::{ConvertArgs, FormatArg};
 
-/// Documents converted between two writes: enough to keep every thread
-/// busy, few enough that memory holds only the documents in flight.
+/// Documents of an archive converted between two reads: enough to keep
+/// every thread busy, few enough that memory holds only those in flight.
 const CHUNK: usize = 64;
+
+/// Plain files read and not yet written, at most.
+const WINDOW: usize = 128;
 
 /// What one input became: a record encoded for the sink `S`, or a JSON
 /// line for the errors.
@@ -156,25 +162,19 @@ fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Resu
     };
     let mut w = Writer { sink, errors, counts: [0; 3], failed: 0, progress };
 
-    let mut pending: Vec<&Input> = Vec::with_capacity(CHUNK);
-    let flush = |pending: &mut Vec<&Input>, w: &mut Writer<S>| -> Result<()> {
-        let outcomes: Vec<Outcome<S>> =
-            pool.install(|| pending.par_iter().map(|i| convert_input(&pipeline, i)).collect());
-        pending.clear();
-        outcomes.into_iter().try_for_each(|o| w.write(o))
-    };
+    // Runs of plain files go through a sliding window; an archive is read
+    // in its place in the order.
+    let mut run: Vec<&Input> = Vec::new();
     for input in &inputs {
         if let Some((fs_path, kind)) = input.archive() {
-            flush(&mut pending, &mut w)?;
+            convert_window(&pipeline, &pool, &run, &mut w)?;
+            run.clear();
             convert_archive(&pipeline, &pool, input.path(), fs_path, kind, &mut w)?;
             continue;
         }
-        pending.push(input);
-        if pending.len() == CHUNK {
-            flush(&mut pending, &mut w)?;
-        }
+        run.push(input);
     }
-    flush(&mut pending, &mut w)?;
+    convert_window(&pipeline, &pool, &run, &mut w)?;
     w.progress.finish_and_clear();
     w.sink.finish()?;
     w.errors.flush()?;
@@ -189,6 +189,38 @@ fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Resu
         started.elapsed().as_secs_f64()
     );
     Ok(if w.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Converts `inputs` on the pool and writes their outcomes in order, with
+/// at most [`WINDOW`] documents read and not yet written: no thread waits
+/// for a chunk's slowest document, and memory holds only the window.
+fn convert_window<S: Sink>(
+    pipeline: &Pipeline,
+    pool: &rayon::ThreadPool,
+    inputs: &[&Input],
+    w: &mut Writer<S>,
+) -> Result<()> {
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Outcome<S>)>();
+    pool.in_place_scope(|scope| {
+        let mut waiting: BTreeMap<usize, Outcome<S>> = BTreeMap::new();
+        let (mut next_spawn, mut next_write) = (0, 0);
+        while next_write < inputs.len() {
+            while next_spawn < inputs.len() && next_spawn - next_write < WINDOW {
+                let (tx, input) = (tx.clone(), inputs[next_spawn]);
+                let i = next_spawn;
+                // The receiver outlives the scope; a send cannot fail.
+                scope.spawn(move |_| drop(tx.send((i, convert_input(pipeline, input)))));
+                next_spawn += 1;
+            }
+            let (i, outcome) = rx.recv().context("a worker thread stopped")?;
+            waiting.insert(i, outcome);
+            while let Some(outcome) = waiting.remove(&next_write) {
+                w.write(outcome)?;
+                next_write += 1;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Converts every member of an archive, then writes their outcomes sorted
