@@ -127,7 +127,18 @@ impl ScriptCounts {
     /// Counts the letters of `text` by script.
     pub fn of(text: &str) -> ScriptCounts {
         let mut counts = ScriptCounts::default();
-        for c in text.chars() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text is ASCII: a byte test instead of decoding and tables.
+            let b = bytes[i];
+            if b < 0x80 {
+                counts.latin += usize::from(b.is_ascii_alphabetic());
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("a char starts here");
+            i += c.len_utf8();
             if !c.is_alphabetic() {
                 continue;
             }
