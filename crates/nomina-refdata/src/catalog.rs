@@ -337,7 +337,7 @@ impl Catalog {
     }
 
     /// The entry passing `keep` whose wording is most like the start of
-    /// `line`, when they are alike enough: at least [`FUZZY_MIN_WORDS`]
+    /// `line`, when they are alike enough: at least three
     /// words and a share of common words of at least `threshold` (Dice's
     /// coefficient over folded words, each ideograph a word). For labels the
     /// official translations word differently, or that a year changes
