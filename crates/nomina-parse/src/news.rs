@@ -11,6 +11,14 @@
 //! The words of bylines, date labels, photo credits and heading markers are
 //! catalog data (`news.*` keys), in the six UN languages.
 //!
+//! Page chrome may stand above the headline (`Home > News > Awards`, `Menu`).
+//! When the byline or date line comes a little further down, the line just
+//! above it reads as a headline, and the lines above that are navigation (a
+//! breadcrumb with `>`, `›`, `»`, `/` or `|` between its parts, and any
+//! others at most four words and not a sentence), that line is the headline
+//! and the lines above it go to the boilerplate. Without a breadcrumb the
+//! first line stays the headline: a short line could be a short headline.
+//!
 //! # What is boilerplate
 //!
 //! Scraped pages end with the site's navigation: link titles, teasers of
@@ -98,6 +106,8 @@ pub struct Heading {
 struct Patterns {
     byline: Regex,
     posted: Regex,
+    /// A date label leading a byline (`Posted by`): the label, then blanks.
+    posted_lead: Regex,
     caption: Regex,
     markers: Vec<&'static str>,
 }
@@ -123,7 +133,9 @@ fn patterns() -> &'static Patterns {
         let mut markers: Vec<&'static str> =
             catalog().entries().iter().filter(|e| e.key == "news.marker").map(|e| e.text).collect();
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        Patterns { byline, posted, caption, markers }
+        let posted_lead = Regex::new(&format!(r"(?i)^(?:{})\s+(?P<rest>\S.*)$", words_of("news.posted")))
+            .expect("posted-lead pattern");
+        Patterns { byline, posted, posted_lead, caption, markers }
     })
 }
 
@@ -206,6 +218,14 @@ fn date_in(text: &str, at: LineRef) -> Option<Span> {
     if is_date(s) {
         return Some(at.span);
     }
+    // `Ministry of Public Service | 26 June 2019`: a short line whose last
+    // part, after a separator, is a date.
+    if words(s) <= PROSE_WORDS
+        && let Some((i, c)) = s.char_indices().rev().find(|(_, c)| matches!(c, '|' | '·' | '–' | '—'))
+        && is_date(s[i + c.len_utf8()..].trim())
+    {
+        return Some(trim(text, Span::new(at.span.start + i + c.len_utf8(), at.span.end)));
+    }
     if let Some((place, rest)) = s.split_once([',', '，'])
         && words(place) <= 4
         && is_date(rest.trim())
@@ -222,8 +242,13 @@ fn date_in(text: &str, at: LineRef) -> Option<Span> {
 /// A byline: the name, and the date after it if there is one.
 fn byline_in(text: &str, at: LineRef) -> Option<(Byline, Option<Span>)> {
     let s = &text[at.span.range()];
+    // `Posted by ...`, `Publié par ...`: a date label may lead the byline.
+    let (lead, s) = match patterns().posted_lead.captures(s).and_then(|c| c.name("rest")) {
+        Some(r) if patterns().byline.is_match(r.as_str()) => (r.start(), r.as_str()),
+        _ => (0, s),
+    };
     let rest = patterns().byline.captures(s)?.name("rest")?;
-    let rest_start = at.span.start + rest.start();
+    let rest_start = at.span.start + lead + rest.start();
     let rest_text = rest.as_str();
     // `SMG News, 07/10/2013`: the date after the last separator.
     for (i, c) in rest_text.char_indices().rev() {
@@ -243,8 +268,9 @@ fn byline_in(text: &str, at: LineRef) -> Option<(Byline, Option<Span>)> {
 
 /// Parses `lines` as a news article, or says why it is not one.
 pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
-    let nb: Vec<LineRef> =
+    let all: Vec<LineRef> =
         lines.iter().filter(|l| !l.trimmed.is_empty()).map(|l| LineRef { span: l.trimmed, line: l.number }).collect();
+    let (leading, nb) = all.split_at(leading_chrome(text, &all));
     let slice = |l: &LineRef| &text[l.span.range()];
     let Some(&title) = nb.first() else {
         return Err("no text".into());
@@ -305,9 +331,38 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
     if prose < MIN_PROSE_LINES {
         return Err(format!("{prose} prose lines under the headline, fewer than {MIN_PROSE_LINES}"));
     }
-    let boilerplate = trailing_boilerplate(text, &body);
-    let paragraphs = body[..body.len() - boilerplate.len()].to_vec();
+    let trailing = trailing_boilerplate(text, &body);
+    let paragraphs = body[..body.len() - trailing.len()].to_vec();
+    let boilerplate = leading.iter().copied().chain(trailing).collect();
     Ok(News { title, byline, published, captions, headings, paragraphs, boilerplate })
+}
+
+/// How many of the first lines are page chrome above the headline (see the
+/// module docs): 0 unless a byline or date line comes within the first
+/// lines, the line just above it reads as a headline, and every line above
+/// that is short navigation.
+fn leading_chrome(text: &str, lines: &[LineRef]) -> usize {
+    let slice = |l: &LineRef| &text[l.span.range()];
+    let Some(meta) = (1..lines.len().min(META_WINDOW + 2))
+        .find(|&i| byline_in(text, lines[i]).is_some() || date_in(text, lines[i]).is_some())
+    else {
+        return 0;
+    };
+    let title = meta.saturating_sub(1);
+    let headline = |s: &str| words(s) <= MAX_TITLE_WORDS && !s.ends_with(['.', '。']);
+    let breadcrumb = |s: &str| [" > ", " › ", " » ", " / ", " | "].iter().any(|sep| s.contains(sep));
+    let chrome = |s: &str| breadcrumb(s) || (words(s) <= 4 && !ends_like_sentence(s));
+    // A short line alone could be a short headline: a breadcrumb must be there.
+    let above = &lines[..title];
+    if title >= 1
+        && headline(slice(&lines[title]))
+        && above.iter().all(|l| chrome(slice(l)))
+        && above.iter().any(|l| breadcrumb(slice(l)))
+    {
+        title
+    } else {
+        0
+    }
 }
 
 /// The navigation-like lines at the end of `body` (see the module docs).
@@ -367,10 +422,44 @@ mod tests {
             ("Publié le 23 février 2016", "23 février 2016"),
             ("Seoul, 23 February 2016", "23 February 2016"),
             ("2016年2月23日", "2016年2月23日"),
+            ("Ministry of Public Service | 26 June 2019", "26 June 2019"),
+            ("News desk — 07 Oct 2013", "07 Oct 2013"),
         ] {
             let text = format!("Headline Here\n{line}\n{PROSE}\n");
             let n = news(&text).unwrap_or_else(|e| panic!("{line}: {e}"));
             assert_eq!(&text[n.published.unwrap().date.range()], date, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_date_label_may_lead_the_byline() {
+        for (line, name, date) in [
+            ("Posted by Ministry of Public Service | 26 June 2019", "Ministry of Public Service", Some("26 June 2019")),
+            ("Publié par la Mairie, 23 février 2016", "la Mairie", Some("23 février 2016")),
+            ("Posted by the editors", "the editors", None),
+        ] {
+            let text = format!("Headline Here\n{line}\n{PROSE}\n");
+            let n = news(&text).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert_eq!(&text[n.byline.unwrap().name.range()], name, "{line}");
+            assert_eq!(n.published.map(|d| &text[d.date.range()]), date, "{line}");
+        }
+    }
+
+    #[test]
+    fn chrome_above_the_headline_is_boilerplate() {
+        let text = format!("Home > News > Awards\nMenu\nCity Wins Award\nJune 23, 2018\n{PROSE}\nShare this\n");
+        let n = news(&text).unwrap();
+        assert_eq!(&text[n.title.span.range()], "City Wins Award");
+        let boilerplate: Vec<&str> = n.boilerplate.iter().map(|l| &text[l.span.range()]).collect();
+        assert_eq!(boilerplate, ["Home > News > Awards", "Menu", "Share this"]);
+        assert_eq!(n.paragraphs.len(), 2);
+        // A deck line between headline and date stays in the article; so
+        // does a short line above a headline when no breadcrumb shows chrome.
+        for top in ["City Wins Award\nThe council's transparency programme is honoured", "Menu\nCity Wins Award"] {
+            let text = format!("{top}\nJune 23, 2018\n{PROSE}\n");
+            let n = news(&text).unwrap();
+            assert_eq!(&text[n.title.span.range()], top.lines().next().unwrap());
+            assert_eq!(n.paragraphs.len(), 3);
         }
     }
 
