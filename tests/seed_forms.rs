@@ -318,6 +318,22 @@ fn labels_worded_differently_still_give_the_values() {
 }
 
 #[test]
+fn a_loose_label_ends_where_a_value_of_its_kind_begins() {
+    // `Página web de la entidad` is most like `Sitio web de la institución`
+    // without its last word; the web address, not `entidad ...`, is the value.
+    let seed =
+        String::from_utf8(std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/102_es_from_001.txt")).unwrap())
+            .unwrap();
+    let varied = seed.replace("Sitio web de la institución http", "Página web de la entidad http");
+    assert_ne!(varied, seed);
+    let r = convert(varied.as_bytes());
+    assert_eq!(nomination(&r).website.as_deref(), Some("http://www.dangjin.go.kr"));
+    let fuzzy = r.diagnostics.warnings.iter().find(|w| w.code == "fuzzy_label" && w.message.starts_with("website"));
+    assert_eq!(fuzzy.and_then(|w| w.text.as_deref()), Some("Página web de la entidad"));
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+}
+
+#[test]
 fn closing_chrome_in_unknown_wording_is_not_an_answer() {
     let seed = text(SEED_001)
         .replace("Return to list", "Retourner à la liste des candidatures")

@@ -503,11 +503,22 @@ impl<'t> Parser<'t> {
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
-        if let Some((m, how)) = found
+        if let Some((mut m, how)) = found
             && let Some(spec) = catalog().field(m.entry.key)
         {
             self.vote(m.entry.lang);
             self.hits += 1;
+            // A loose match may stop short of the label (`Página web de la |
+            // entidad http://...`): a value of a telling kind shows where the
+            // label really ends.
+            if matches!(how, LabelMatch::Loose { .. })
+                && matches!(spec.value, ValueKind::Url | ValueKind::Integer | ValueKind::Country | ValueKind::Level)
+                && let Some((label_len, Some(v))) = split_by_kind(spec.value, s)
+                && v.start > m.len
+            {
+                m.label_len = label_len;
+                m.len = v.start;
+            }
             let value = trim(self.text, Span::new(at.span.start + m.len.min(s.len()), at.span.end));
             let field = Field {
                 key: m.entry.key,
