@@ -216,32 +216,7 @@ fn path(r: &Record, _: usize) -> Cell<'_> {
 
 /// A form with nothing in it: what a row reads when a record has no form
 /// (never, since such a record gives the table no rows).
-static NO_NOMINATION: Nomination = Nomination {
-    member_state: None,
-    institution_name: None,
-    institution_type: None,
-    department_type: None,
-    administrative_level: None,
-    initiative_name: None,
-    operational_years: None,
-    website: None,
-    public_sector: None,
-    category: None,
-    sdg_relevant: None,
-    sdgs: Vec::new(),
-    sdg_targets: Vec::new(),
-    implemented_two_years_or_more: None,
-    implementation_date: None,
-    un_involved: None,
-    un_agencies: Vec::new(),
-    un_involvement_details: None,
-    submitted_previously: None,
-    won_unpsa: None,
-    won_other_awards: None,
-    how_learned: None,
-    validation_consent: None,
-    answers: Vec::new(),
-};
+static NO_NOMINATION: Nomination = Nomination::EMPTY;
 
 fn nom(r: &Record) -> &Nomination {
     r.nomination.as_ref().unwrap_or(&NO_NOMINATION)

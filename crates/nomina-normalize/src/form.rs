@@ -20,32 +20,7 @@ pub(crate) fn normalize_form(doc: &Document, form: &Form, options: &Options, out
     let mut n = FormNormalizer { doc, options, out };
     n.markers(form);
     let fields = n.choose_fields(form);
-    let mut nomination = Nomination {
-        member_state: None,
-        institution_name: None,
-        institution_type: None,
-        department_type: None,
-        administrative_level: None,
-        initiative_name: None,
-        operational_years: None,
-        website: None,
-        public_sector: None,
-        category: None,
-        sdg_relevant: None,
-        sdgs: Vec::new(),
-        sdg_targets: Vec::new(),
-        implemented_two_years_or_more: None,
-        implementation_date: None,
-        un_involved: None,
-        un_agencies: Vec::new(),
-        un_involvement_details: None,
-        submitted_previously: None,
-        won_unpsa: None,
-        won_other_awards: None,
-        how_learned: None,
-        validation_consent: None,
-        answers: Vec::new(),
-    };
+    let mut nomination = Nomination::EMPTY;
     for field in fields {
         n.field(field, &mut nomination);
     }

@@ -407,6 +407,36 @@ pub struct Nomination {
     pub answers: Vec<Answer>,
 }
 
+impl Nomination {
+    /// A form with no value found yet.
+    pub const EMPTY: Nomination = Nomination {
+        member_state: None,
+        institution_name: None,
+        institution_type: None,
+        department_type: None,
+        administrative_level: None,
+        initiative_name: None,
+        operational_years: None,
+        website: None,
+        public_sector: None,
+        category: None,
+        sdg_relevant: None,
+        sdgs: Vec::new(),
+        sdg_targets: Vec::new(),
+        implemented_two_years_or_more: None,
+        implementation_date: None,
+        un_involved: None,
+        un_agencies: Vec::new(),
+        un_involvement_details: None,
+        submitted_previously: None,
+        won_unpsa: None,
+        won_other_awards: None,
+        how_learned: None,
+        validation_consent: None,
+        answers: Vec::new(),
+    };
+}
+
 /// One answer of the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Answer {
