@@ -245,25 +245,11 @@ def pandas_jsonl(jsonl):
     answers = pd.json_normalize(forms.to_dict("records"), record_path=["nomination", "answers"], meta=["source"])
     answers["source.path"] = answers.source.str.get("path")
     answers["position"] = answers.groupby("source.path").cumcount() + 1
-    over = answers[answers.word_count > answers.word_limit]
     news = pd.json_normalize(records[records.kind == "news"].news.tolist())
     years = (
         pd.to_datetime(news.published).dt.year.value_counts() if len(news) else pd.Series(dtype="int64")
     )
-    return {
-        "counts": counts,
-        "sdgs_per_state": {(none_if_nan(s), int(g)): int(n) for (s, g), n in per_state.items()},
-        "over_limit": sorted(
-            (p, int(q), none_if_nan(part), int(c), int(lim))
-            for p, q, part, c, lim in over[["source.path", "question", "part", "word_count", "word_limit"]].itertuples(
-                index=False
-            )
-        ),
-        "news_per_year": {int(y): int(n) for y, n in years.items()},
-        "answer_texts": sorted(
-            (p, int(i), none_if_nan(t)) for p, i, t in answers[["source.path", "position", "text"]].itertuples(index=False)
-        ),
-    }
+    return pandas_results(counts, per_state, answers, years, path="source.path")
 
 
 def pandas_csv(out_dir):
@@ -273,23 +259,29 @@ def pandas_csv(out_dir):
     sdgs = t["nomination_sdgs"].merge(t["nominations"][["path", "member_state_iso2"]], on="path")
     per_state = sdgs.groupby(["member_state_iso2", "goal"], dropna=False).size()
     answers = t["answers"]
-    over = answers[answers.word_count > answers.word_limit]
     news = t["news"]
     years = (
         pd.to_datetime(news.published).dt.year.value_counts() if news.published.notna().any() else pd.Series()
     )
+    return pandas_results({table: len(frame) for table, frame in t.items()}, per_state, answers, years, path="path")
+
+
+def pandas_results(counts, per_state, answers, years, path):
+    """The query results in the form `expected` gives them, from pandas frames
+    whose document column is `path`."""
+    over = answers[answers.word_count > answers.word_limit]
     return {
-        "counts": {table: len(frame) for table, frame in t.items()},
+        "counts": counts,
         "sdgs_per_state": {(none_if_nan(s), int(g)): int(n) for (s, g), n in per_state.items()},
         "over_limit": sorted(
             (p, int(q), none_if_nan(part), int(c), int(lim))
-            for p, q, part, c, lim in over[["path", "question", "part", "word_count", "word_limit"]].itertuples(
+            for p, q, part, c, lim in over[[path, "question", "part", "word_count", "word_limit"]].itertuples(
                 index=False
             )
         ),
         "news_per_year": {int(y): int(n) for y, n in years.items()},
         "answer_texts": sorted(
-            (p, int(i), none_if_nan(t)) for p, i, t in answers[["path", "position", "text"]].itertuples(index=False)
+            (p, int(i), none_if_nan(t)) for p, i, t in answers[[path, "position", "text"]].itertuples(index=False)
         ),
     }
 

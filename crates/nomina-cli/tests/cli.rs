@@ -1,15 +1,11 @@
 //! The real binary over real files: records, error lines, exit codes, order.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{Scratch, nomina, workspace};
+
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn nomina(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nomina")).args(args).current_dir(dir).output().expect("nomina runs")
-}
-
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone())
@@ -17,24 +13,6 @@ fn records(out: &Output) -> Vec<serde_json::Value> {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is a JSON record"))
         .collect()
-}
-
-/// A scratch directory that removes itself.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("nomina-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 #[test]

@@ -6,6 +6,10 @@
 //! it is killed (SIGKILL on Unix, `Child::kill`) at moments spread over the
 //! time a whole run takes, from its start to past its end.
 
+mod common;
+
+use common::{Scratch, workspace};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -14,28 +18,6 @@ use std::time::{Duration, Instant};
 const DOCUMENTS: usize = 300;
 /// Runs killed at spread-out moments.
 const KILLS: u32 = 12;
-
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A scratch directory that removes itself.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("nomina-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn convert(input: &Path, target: &Path) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_nomina"))

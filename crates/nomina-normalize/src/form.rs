@@ -427,8 +427,11 @@ impl FormNormalizer<'_> {
             self.cover_part(part);
             let kept_part = kept.parts.iter().find(|p| p.letter == part.letter);
             // Most copies repeat the kept one byte for byte: nothing to compare.
-            let lines = |p: &Part| p.answer.iter().map(|l| self.slice(l.span)).collect::<Vec<_>>();
-            if kept_part.is_some_and(|k| lines(k) == lines(part)) {
+            let same = |k: &Part| {
+                k.answer.len() == part.answer.len()
+                    && k.answer.iter().zip(&part.answer).all(|(a, b)| self.slice(a.span) == self.slice(b.span))
+            };
+            if kept_part.is_some_and(same) {
                 continue;
             }
             let answer_text = |p: &Part| clean_lines(p.answer.iter().map(|l| self.slice(l.span)));

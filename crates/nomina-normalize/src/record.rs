@@ -48,22 +48,14 @@ fn one_line_descriptions(value: &mut serde_json::Value) {
 }
 
 /// Every `source.encoding_basis` a record may carry.
-const ENCODING_BASES: [&str; 4] = {
-    // Fails to compile when a basis is added, so that the schema follows.
-    const fn name(b: EncodingBasis) -> &'static str {
-        match b {
-            EncodingBasis::Bom => "bom",
-            EncodingBasis::Declared => "declared",
-            EncodingBasis::Detected => "detected",
-            EncodingBasis::Assumed => "assumed",
-        }
+const ENCODING_BASES: [&str; EncodingBasis::ALL.len()] = {
+    let mut names = [""; EncodingBasis::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = EncodingBasis::ALL[i].as_str();
+        i += 1;
     }
-    [
-        name(EncodingBasis::Bom),
-        name(EncodingBasis::Declared),
-        name(EncodingBasis::Detected),
-        name(EncodingBasis::Assumed),
-    ]
+    names
 };
 
 /// One input document, normalized.

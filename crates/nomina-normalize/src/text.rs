@@ -1,6 +1,8 @@
 //! Free text as the record keeps it.
 
-use nomina_refdata::fold::{is_cjk, is_format};
+use nomina_parse::is_ascii_blank;
+pub use nomina_parse::word_count;
+use nomina_refdata::fold::is_format;
 use unicode_normalization::UnicodeNormalization;
 
 /// One line of free text: runs of whitespace (tabs and non-breaking spaces
@@ -70,12 +72,6 @@ fn nfc_stable(c: char) -> bool {
         | '\u{FF01}'..='\u{FFEF}')
 }
 
-/// `char::is_whitespace` on ASCII (which, unlike `u8::is_ascii_whitespace`,
-/// counts the vertical tab).
-fn is_ascii_blank(b: &u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// Lines of free text, each cleaned, blank ones dropped, joined with `\n`.
 pub fn clean_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
@@ -92,36 +88,6 @@ pub fn clean_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// Whitespace-separated tokens, each CJK ideograph counting as one word.
-pub fn word_count(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut count = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            let blank = is_ascii_blank(&b);
-            count += usize::from(!blank && !in_word);
-            in_word = !blank;
-            i += 1;
-        } else {
-            let c = s[i..].chars().next().expect("a char starts here");
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                in_word = false;
-            } else if is_cjk(c) {
-                count += 1;
-                in_word = false;
-            } else {
-                count += usize::from(!in_word);
-                in_word = true;
-            }
-        }
-    }
-    count
-}
-
 /// A bare placeholder: text without a single letter or digit (`.`, `-`, `N/A` is not one).
 pub fn is_placeholder(s: &str) -> bool {
     !s.chars().any(char::is_alphanumeric)
@@ -129,6 +95,8 @@ pub fn is_placeholder(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use nomina_refdata::fold::is_cjk;
+
     use super::*;
 
     /// The plain definitions the fast ones must agree with.

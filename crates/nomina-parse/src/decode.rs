@@ -20,8 +20,12 @@ pub enum EncodingBasis {
 }
 
 impl EncodingBasis {
+    /// Every basis, in the order of the declaration.
+    pub const ALL: [EncodingBasis; 4] =
+        [EncodingBasis::Bom, EncodingBasis::Declared, EncodingBasis::Detected, EncodingBasis::Assumed];
+
     /// The name used in records (`"bom"`, `"declared"`, ...).
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             EncodingBasis::Bom => "bom",
             EncodingBasis::Declared => "declared",

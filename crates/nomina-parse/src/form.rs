@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use std::ops::Range;
 
+use nomina_refdata::memo::Memo;
 use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog, fold::decimal_digit};
 use regex::Regex;
 
@@ -281,28 +282,20 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     if !digits.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    // Prompts repeat from page to page: their limits are remembered per
-    // thread, a bounded number of them.
+    // Prompts repeat from page to page: their limits are remembered.
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<u32>>> = Default::default();
+        static SEEN: Memo<String, Option<u32>> = Memo::default();
     }
-    if let Some(hit) = SEEN.with(|seen| seen.borrow().get(&digits).copied()) {
-        return hit;
-    }
-    let limit = patterns()
-        .word_limits
-        .iter()
-        .filter_map(|re| re.captures_iter(&digits).last().map(|c| (c.get(0).map_or(0, |m| m.start()), c)))
-        .max_by_key(|(start, _)| *start)
-        .and_then(|(_, c)| c.name("n")?.as_str().parse().ok());
     SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if seen.len() >= 4096 {
-            seen.clear();
-        }
-        seen.insert(digits, limit);
-    });
-    limit
+        seen.get_or_insert_with(digits.as_str(), str::to_string, || {
+            patterns()
+                .word_limits
+                .iter()
+                .filter_map(|re| re.captures_iter(&digits).last().map(|c| (c.get(0).map_or(0, |m| m.start()), c)))
+                .max_by_key(|(start, _)| *start)
+                .and_then(|(_, c)| c.name("n")?.as_str().parse().ok())
+        })
+    })
 }
 
 fn is_ns(ns: &'static str) -> impl Fn(&LabelEntry) -> bool {

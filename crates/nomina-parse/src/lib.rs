@@ -40,6 +40,7 @@ mod error;
 mod form;
 mod lines;
 mod news;
+mod words;
 
 pub use date::{DateOrder, IsoDate, ParsedDate, parse_date};
 pub use decode::{Decoded, EncodingBasis, decode, decode_declared};
@@ -50,6 +51,7 @@ pub use error::DecodeError;
 pub use form::{UNRECOGNIZED_CHROME, word_limit};
 pub use lines::{Line, lines};
 pub use news::{Byline, Dated, Heading, News};
+pub use words::{is_ascii_blank, word_count};
 
 /// Parses decoded text into a [`Document`]: a form when it has a form's
 /// structure, else a news article when it reads as one, else plain text.

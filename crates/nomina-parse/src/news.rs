@@ -47,6 +47,7 @@ use regex::Regex;
 use crate::date::{DateOrder, parse_date};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
+use crate::words::word_count as words;
 
 /// Lines after the title searched for a byline or a date.
 const META_WINDOW: usize = 5;
@@ -137,24 +138,6 @@ fn patterns() -> &'static Patterns {
             .expect("posted-lead pattern");
         Patterns { byline, posted, posted_lead, caption, markers }
     })
-}
-
-/// Words of a line, each ideograph counting as one.
-fn words(s: &str) -> usize {
-    let mut count = 0;
-    for token in s.split_whitespace() {
-        let mut in_word = false;
-        for c in token.chars() {
-            if is_cjk(c) {
-                count += 1;
-                in_word = false;
-            } else if !in_word {
-                count += 1;
-                in_word = true;
-            }
-        }
-    }
-    count
 }
 
 fn ends_like_sentence(s: &str) -> bool {
@@ -343,6 +326,13 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
 /// that is short navigation.
 fn leading_chrome(text: &str, lines: &[LineRef]) -> usize {
     let slice = |l: &LineRef| &text[l.span.range()];
+    let breadcrumb = |s: &str| [" > ", " › ", " » ", " / ", " | "].iter().any(|sep| s.contains(sep));
+    // Most pages start with their headline: without a breadcrumb on top,
+    // the byline and date lines are left to `parse_news` to find.
+    let top = &lines[..lines.len().min(META_WINDOW + 1)];
+    if !top.iter().any(|l| breadcrumb(slice(l))) {
+        return 0;
+    }
     let Some(meta) = (1..lines.len().min(META_WINDOW + 2))
         .find(|&i| byline_in(text, lines[i]).is_some() || date_in(text, lines[i]).is_some())
     else {
@@ -350,7 +340,6 @@ fn leading_chrome(text: &str, lines: &[LineRef]) -> usize {
     };
     let title = meta.saturating_sub(1);
     let headline = |s: &str| words(s) <= MAX_TITLE_WORDS && !s.ends_with(['.', '。']);
-    let breadcrumb = |s: &str| [" > ", " › ", " » ", " / ", " | "].iter().any(|sep| s.contains(sep));
     let chrome = |s: &str| breadcrumb(s) || (words(s) <= 4 && !ends_like_sentence(s));
     // A short line alone could be a short headline: a breadcrumb must be there.
     let above = &lines[..title];

@@ -1,13 +1,13 @@
 //! The label catalog: every known label, heading, prompt, value and page
 //! chrome line of the nomination form, per language, mapped to a canonical key.
 
-use std::cell::RefCell;
 use std::collections::HashSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::fold::{Folded, is_cjk};
+use crate::memo::Memo;
 use crate::tsv;
 
 /// The language of a catalog entry: an ISO 639-1 code, or `und` for text
@@ -252,23 +252,16 @@ impl Catalog {
     /// questions repeat from page to page, and folding them is the cost.
     fn exact_cached(&self, text: &str) -> Option<&[usize]> {
         thread_local! {
-            static SEEN: RefCell<FxHashMap<String, Option<(usize, usize)>>> = RefCell::new(FxHashMap::default());
+            static SEEN: Memo<String, Option<(usize, usize)>> = Memo::default();
         }
         // Entries are kept as (first, len) into `exact_index`, so that the
-        // cache holds no reference into the catalog.
+        // memo holds no reference into the catalog.
         let span = SEEN.with(|seen| {
-            if let Some(&hit) = seen.borrow().get(text) {
-                return hit;
-            }
-            let found = crate::fold::fold_at_most(text, self.max_folded_bytes)
-                .and_then(|f| self.by_folded.get_key_value(&f))
-                .map(|(k, _)| self.exact_index[k]);
-            let mut seen = seen.borrow_mut();
-            if seen.len() >= CACHE_ENTRIES {
-                seen.clear();
-            }
-            seen.insert(text.to_string(), found);
-            found
+            seen.get_or_insert_with(text, str::to_string, || {
+                crate::fold::fold_at_most(text, self.max_folded_bytes)
+                    .and_then(|f| self.by_folded.get_key_value(&f))
+                    .map(|(k, _)| self.exact_index[k])
+            })
         })?;
         Some(&self.exact_entries[span.0..span.0 + span.1])
     }
@@ -309,30 +302,21 @@ impl Catalog {
     /// thread: the labelled lines of a form repeat within a page (its blocks
     /// stand two or three times) and from page to page.
     pub fn prefix_in(&self, line: &str, namespace: &str) -> Option<PrefixMatch<'_>> {
+        /// The entry's index, `len` and `label_len` of a match.
         type Remembered = Option<(usize, usize, usize)>;
         thread_local! {
-            static SEEN: RefCell<FxHashMap<(String, String), Remembered>> = RefCell::new(FxHashMap::default());
+            static SEEN: Memo<(String, String), Remembered> = Memo::default();
         }
         let key = (namespace.to_string(), line.to_string());
-        let hit = SEEN.with(|seen| seen.borrow().get(&key).copied());
-        let found = match hit {
-            Some(found) => found,
-            None => {
-                let found = self.prefix(line, |e| e.namespace() == namespace).map(|m| {
+        let found = SEEN.with(|seen| {
+            seen.get_or_insert_with(&key, Clone::clone, || {
+                self.prefix(line, |e| e.namespace() == namespace).map(|m| {
                     let index =
                         self.entries.iter().position(|e| std::ptr::eq(e, m.entry)).expect("entry of this catalog");
                     (index, m.len, m.label_len)
-                });
-                SEEN.with(|seen| {
-                    let mut seen = seen.borrow_mut();
-                    if seen.len() >= CACHE_ENTRIES {
-                        seen.clear();
-                    }
-                    seen.insert(key, found);
-                });
-                found
-            }
-        };
+                })
+            })
+        });
         found.map(|(i, len, label_len)| PrefixMatch { entry: &self.entries[i], len, label_len })
     }
 
@@ -394,9 +378,6 @@ impl Catalog {
 /// Texts up to this many bytes are folded every time; longer ones are
 /// remembered.
 const CACHE_MIN_BYTES: usize = 48;
-
-/// Texts remembered per thread before the memory is cleared.
-const CACHE_ENTRIES: usize = 4096;
 
 /// Characters folded to find a line's first word.
 const QUICK_CHARS: usize = 32;

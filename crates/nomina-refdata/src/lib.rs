@@ -28,6 +28,7 @@ mod catalog;
 mod category;
 mod country;
 pub mod fold;
+pub mod memo;
 mod month;
 mod sdg;
 mod tsv;
