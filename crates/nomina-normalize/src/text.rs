@@ -8,6 +8,21 @@ use unicode_normalization::UnicodeNormalization;
 /// One line of free text: runs of whitespace (tabs and non-breaking spaces
 /// too) collapsed to one space, trimmed, format characters dropped, NFC.
 pub fn clean_line(s: &str) -> String {
+    // Most lines are clean already: a few scans that vectorize instead of
+    // the walk below, character by character.
+    if is_clean(s) {
+        return s.to_string();
+    }
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for word in s.split(|c: char| is_ascii_blank(&(c as u8))).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     // Whether a character that NFC may change was kept.
@@ -49,6 +64,28 @@ pub fn clean_line(s: &str) -> String {
     } else {
         out.nfc().collect()
     }
+}
+
+/// Whether [`clean_line`] would give `s` back unchanged: single spaces
+/// between words, no other whitespace, no format characters, nothing NFC
+/// may change.
+fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || memchr::memmem::find(b, b"  ").is_some() {
+        return false;
+    }
+    let (mut controls, mut non_ascii) = (false, false);
+    // Branch-free within a chunk, so that it vectorizes.
+    for chunk in b.chunks(64) {
+        for &c in chunk {
+            controls |= c < b' ';
+            non_ascii |= c >= 0x80;
+        }
+        if controls {
+            return false;
+        }
+    }
+    !non_ascii || s.chars().filter(|c| !c.is_ascii()).all(|c| !c.is_whitespace() && !is_format(c) && nfc_stable(c))
 }
 
 /// Characters that NFC leaves alone wherever they stand (quick check Yes,

@@ -363,13 +363,21 @@ impl<'t> Parser<'t> {
         // Whole-line markers: page chrome and section headings.
         // Chrome and section headings are short lines; answers are not
         // folded to find out.
-        let short = s.len() <= MAX_MARKER_BYTES;
-        if let Some(e) = short.then(|| catalog().exact(s, is_ns("chrome")).next()).flatten() {
+        // One lookup for both: chrome wins over a section heading of the
+        // same wording.
+        let (mut chrome, mut section) = (None, None);
+        if s.len() <= MAX_MARKER_BYTES {
+            for e in catalog().exact(s, |e| matches!(e.namespace(), "chrome" | "section")) {
+                let slot = if e.namespace() == "chrome" { &mut chrome } else { &mut section };
+                slot.get_or_insert(e);
+            }
+        }
+        if let Some(e) = chrome {
             self.vote(e.lang);
             self.form.chrome.push(Marker { key: e.key, at });
             return;
         }
-        if let Some(e) = short.then(|| catalog().exact(s, is_ns("section")).next()).flatten() {
+        if let Some(e) = section {
             self.vote(e.lang);
             self.open_field = None;
             if e.key == "section.institution_info" {

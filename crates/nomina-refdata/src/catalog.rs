@@ -1,6 +1,7 @@
 //! The label catalog: every known label, heading, prompt, value and page
 //! chrome line of the nomination form, per language, mapped to a canonical key.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -238,17 +239,13 @@ impl Catalog {
         // answer lines skip the folding altogether.
         let found = if text.len() > self.max_chars * 8 + 64 {
             None
-        } else if text.len() <= CACHE_MIN_BYTES {
-            crate::fold::fold_at_most(text, self.max_folded_bytes)
-                .and_then(|f| self.by_folded.get(&f))
-                .map(Vec::as_slice)
         } else {
             self.exact_cached(text)
         };
         found.into_iter().flatten().map(|&i| &self.entries[i]).filter(move |e| keep(e))
     }
 
-    /// The entries of a longer text, remembered per thread: prompts and
+    /// The entries of a text, remembered per thread: labels, prompts and
     /// questions repeat from page to page, and folding them is the cost.
     fn exact_cached(&self, text: &str) -> Option<&[usize]> {
         thread_local! {
@@ -305,15 +302,25 @@ impl Catalog {
         /// The entry's index, `len` and `label_len` of a match.
         type Remembered = Option<(usize, usize, usize)>;
         thread_local! {
-            static SEEN: Memo<(String, String), Remembered> = Memo::default();
+            static SEEN: Memo<String, Remembered> = Memo::default();
         }
-        let key = (namespace.to_string(), line.to_string());
-        let found = SEEN.with(|seen| {
-            seen.get_or_insert_with(&key, Clone::clone, || {
-                self.prefix(line, |e| e.namespace() == namespace).map(|m| {
-                    let index =
-                        self.entries.iter().position(|e| std::ptr::eq(e, m.entry)).expect("entry of this catalog");
-                    (index, m.len, m.label_len)
+        thread_local! {
+            // The memo's key, `namespace NUL line`, built in one buffer kept
+            // for the thread: a lookup that hits allocates nothing.
+            static KEY: RefCell<String> = const { RefCell::new(String::new()) };
+        }
+        let found = KEY.with_borrow_mut(|key| {
+            key.clear();
+            key.push_str(namespace);
+            key.push('\0');
+            key.push_str(line);
+            SEEN.with(|seen| {
+                seen.get_or_insert_with(key.as_str(), str::to_string, || {
+                    self.prefix(line, |e| e.namespace() == namespace).map(|m| {
+                        let index =
+                            self.entries.iter().position(|e| std::ptr::eq(e, m.entry)).expect("entry of this catalog");
+                        (index, m.len, m.label_len)
+                    })
                 })
             })
         });
@@ -374,10 +381,6 @@ impl Catalog {
         Some((PrefixMatch { entry: &self.entries[i], len, label_len }, score))
     }
 }
-
-/// Texts up to this many bytes are folded every time; longer ones are
-/// remembered.
-const CACHE_MIN_BYTES: usize = 48;
 
 /// Characters folded to find a line's first word.
 const QUICK_CHARS: usize = 32;
