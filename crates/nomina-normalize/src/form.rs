@@ -117,7 +117,8 @@ impl FormNormalizer<'_> {
                 Some(&i) if chosen[i].matched == LabelMatch::Position && f.matched != LabelMatch::Position => {
                     let placed = std::mem::replace(&mut chosen[i], f);
                     self.cover_field(placed);
-                    if fold(&raw_value(self.doc, placed)) != fold(&raw_value(self.doc, f)) {
+                    let (a, b) = (raw_value(self.doc, placed), raw_value(self.doc, f));
+                    if a != b && fold(&a) != fold(&b) {
                         self.unknown_label(LineRef { span: placed.label_full, line: placed.line });
                         if let Some(v) = placed.value {
                             self.out.unparsed.push(self.slice(v).to_string());
@@ -128,7 +129,8 @@ impl FormNormalizer<'_> {
                     self.cover_field(f);
                     let kept = raw_value(self.doc, chosen[i]);
                     let dropped = raw_value(self.doc, f);
-                    if fold(&kept) != fold(&dropped)
+                    // Most copies repeat the kept value byte for byte: nothing to fold.
+                    if (kept != dropped && fold(&kept) != fold(&dropped))
                         || kept.chars().any(char::is_alphanumeric) != dropped.chars().any(char::is_alphanumeric)
                     {
                         self.out.conflicts.push(Conflict { field: field_name(f.key).to_string(), kept, dropped });
