@@ -39,6 +39,8 @@
 //! never boilerplate, and at least one body paragraph always stays.
 
 use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use nomina_refdata::{LabelEntry, catalog, fold::is_cjk};
@@ -163,9 +165,16 @@ fn run_together(s: &str) -> bool {
 
 /// Topic words: lower-cased words of five letters or more, and pairs of
 /// ideographs.
-fn topic_words(s: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
+fn topic_words(s: &str) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
     for token in s.split(|c: char| !c.is_alphanumeric()) {
+        // Most words are ASCII: no characters to collect, no case tables.
+        if token.is_ascii() {
+            if token.len() >= 5 {
+                out.insert(token.to_ascii_lowercase());
+            }
+            continue;
+        }
         let chars: Vec<char> = token.chars().collect();
         if chars.iter().any(|&c| is_cjk(c)) {
             for pair in chars.windows(2) {
@@ -180,7 +189,7 @@ fn topic_words(s: &str) -> HashSet<String> {
     out
 }
 
-fn overlap(words: &HashSet<String>, article: &HashSet<String>) -> f64 {
+fn overlap(words: &FxHashSet<String>, article: &FxHashSet<String>) -> f64 {
     if words.is_empty() {
         return 1.0;
     }
@@ -357,7 +366,7 @@ fn leading_chrome(text: &str, lines: &[LineRef]) -> usize {
 /// The navigation-like lines at the end of `body` (see the module docs).
 fn trailing_boilerplate(text: &str, body: &[LineRef]) -> Vec<LineRef> {
     let slice = |l: &LineRef| &text[l.span.range()];
-    let mut article = HashSet::new();
+    let mut article = FxHashSet::default();
     for l in body {
         let s = slice(l);
         if words(s) >= PROSE_WORDS && !run_together(s) {

@@ -19,11 +19,8 @@ pub fn word_count(s: &str) -> usize {
         // (a word starts where a non-blank follows a blank), which vectorizes.
         let chunk = &bytes[i..bytes.len().min(i + CHUNK)];
         if chunk.is_ascii() {
-            let starts: u32 = chunk
-                .iter()
-                .zip(&chunk[1..])
-                .map(|(a, b)| u32::from(is_ascii_blank(a) & !is_ascii_blank(b)))
-                .sum();
+            let starts: u32 =
+                chunk.iter().zip(&chunk[1..]).map(|(a, b)| u32::from(is_ascii_blank(a) & !is_ascii_blank(b))).sum();
             count += starts as usize + usize::from(!in_word && !is_ascii_blank(&chunk[0]));
             in_word = !is_ascii_blank(&chunk[chunk.len() - 1]);
             i += chunk.len();

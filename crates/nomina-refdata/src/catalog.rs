@@ -237,11 +237,7 @@ impl Catalog {
     pub fn exact<'c>(&'c self, text: &str, keep: impl Fn(&LabelEntry) -> bool) -> impl Iterator<Item = &'c LabelEntry> {
         // A text far longer than the longest label cannot fold to one; long
         // answer lines skip the folding altogether.
-        let found = if text.len() > self.max_chars * 8 + 64 {
-            None
-        } else {
-            self.exact_cached(text)
-        };
+        let found = if text.len() > self.max_chars * 8 + 64 { None } else { self.exact_cached(text) };
         found.into_iter().flatten().map(|&i| &self.entries[i]).filter(move |e| keep(e))
     }
 
