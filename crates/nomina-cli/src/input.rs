@@ -41,7 +41,10 @@ impl Input {
         match self {
             Input::File { fs_path, .. } => {
                 let file = std::fs::File::open(fs_path)?;
-                let mut bytes = Vec::new();
+                // Sized once from the file's length (`take` hides it from
+                // `read_to_end`); a file that grows is still read whole.
+                let size = file.metadata().map_or(0, |m| m.len()).min(limit.saturating_add(1));
+                let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
                 // One byte over the limit is enough to tell it is too large.
                 file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
                 Ok(bytes)

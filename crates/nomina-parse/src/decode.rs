@@ -164,6 +164,10 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
         return false;
     }
     let sample = &bytes[..bytes.len().min(4096)];
+    // Text in any other encoding has no zero byte: one fast scan tells.
+    if memchr::memchr(0, sample).is_none() {
+        return false;
+    }
     let even_zeros = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd_zeros = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let half = sample.len() / 2;
@@ -186,10 +190,17 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 
 fn is_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if sample.contains(&0) {
+    if memchr::memchr(0, sample).is_some() {
         return true;
     }
-    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B)).count();
+    // Counted branch-free, so that it vectorizes.
+    let controls: usize = sample
+        .chunks(256)
+        .map(|c| {
+            c.iter().map(|&b| u32::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))).sum::<u32>()
+                as usize
+        })
+        .sum();
     controls as f64 > sample.len() as f64 * BINARY_CONTROL_SHARE
 }
 
@@ -197,6 +208,8 @@ fn is_binary(bytes: &[u8]) -> bool {
 /// (`<meta charset="...">` or `<meta http-equiv="Content-Type" content="...; charset=...">`).
 fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
+    // Most documents are not HTML: no tag, nothing to lower-case.
+    memchr::memchr(b'<', head)?;
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
     while let Some(pos) = find(&lower[from..], b"<meta") {
@@ -226,7 +239,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 #[cfg(test)]
