@@ -115,8 +115,15 @@ fn patterns() -> &'static Patterns {
 /// A numeric date is read in `order` unless one of its numbers is over 12,
 /// which settles it; when `order` decided, the result says it was ambiguous.
 pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
-    let s: String = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();
-    let s = s.trim();
+    // ASCII is its own NFKC and has only ASCII digits: most lines are
+    // read as they are, without a copy.
+    let folded: String;
+    let s = if s.is_ascii() {
+        s.trim()
+    } else {
+        folded = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();
+        folded.trim()
+    };
     let p = patterns();
     let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u16>().ok());
     if let Some(c) = p.iso.captures(s).or_else(|| p.cjk.captures(s)) {
