@@ -195,6 +195,15 @@ mod tests {
             }
         }
         cases.push("  Dangjin\u{a0}\u{a0}City\t of\r  “quoted” 中文 text, Cafe\u{301} ".into());
+        // Long lines, clean but for one character placed anywhere, so that
+        // the scans meet it on every side of their chunks' borders.
+        let clean = "Dangjin City opened its budget to every resident; ".repeat(4);
+        for odd in ["\t", "  ", "\u{a0}", "\u{200b}", "e\u{301}", "\u{212b}", "中", "’", "\u{1}"] {
+            for at in (0..clean.len()).filter(|i| clean.is_char_boundary(*i)) {
+                cases.push(format!("{}{odd}{}", &clean[..at], &clean[at..]));
+            }
+        }
+        cases.push(clean.trim_end().to_string());
         for s in &cases {
             assert_eq!(clean_line(s), clean_line_reference(s), "{s:?}");
             assert_eq!(word_count(s), word_count_reference(s), "{s:?}");
