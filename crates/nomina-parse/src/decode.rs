@@ -3,6 +3,7 @@
 use std::fmt;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use rustc_hash::FxHashSet;
 
 use crate::error::DecodeError;
 
@@ -121,22 +122,31 @@ pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, D
 }
 
 /// What chardetng is shown: the words (runs between spaces) that hold a
-/// non-ASCII byte, which is where encodings differ, a line of them per line,
-/// up to [`DETECTION_SAMPLE_BYTES`]. A legacy page is mostly ASCII (English
-/// answers under translated labels) and may have its few telling characters
-/// far down; the ASCII words would only cost time. No legacy encoding uses
-/// the space or newline byte inside a character, so no character is split.
+/// non-ASCII byte, which is where encodings differ, each once, a line of
+/// them per line, up to [`DETECTION_SAMPLE_BYTES`]. A legacy page is mostly
+/// ASCII (English answers under translated labels) and may have its few
+/// telling characters far down; the ASCII words would only cost time, and so
+/// would the same labels again in a block the scraper repeated. No legacy
+/// encoding uses the space or newline byte inside a character, so no
+/// character is split.
 fn detection_sample(bytes: &[u8]) -> Vec<u8> {
     let mut sample = Vec::new();
+    let mut seen: FxHashSet<&[u8]> = FxHashSet::default();
     for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_ascii()) {
+        let before = sample.len();
         for word in line.split(|b| *b == b' ').filter(|w| !w.is_ascii()) {
+            if !seen.insert(word) {
+                continue;
+            }
             if sample.len() + word.len() + 1 > DETECTION_SAMPLE_BYTES {
                 return sample;
             }
             sample.extend_from_slice(word);
             sample.push(b' ');
         }
-        sample.push(b'\n');
+        if sample.len() > before {
+            sample.push(b'\n');
+        }
     }
     sample
 }
@@ -290,6 +300,8 @@ mod tests {
             encoding_rs::GBK.encode("Member State 韩国\nPlain English answer line.\n问题 3: 可持续发展目标 Goal\n");
         let (words, _, _) = encoding_rs::GBK.encode("韩国 \n问题 可持续发展目标 \n");
         assert_eq!(detection_sample(&gbk), &words[..]);
+        // A block the scraper repeated shows its words once.
+        assert_eq!(detection_sample(&gbk.repeat(3)), &words[..]);
         // A telling character far down a page of ASCII still decides.
         let mut page = "An answer in plain English, line after line.\n".repeat(20_000).into_bytes();
         page.extend_from_slice(&encoding_rs::WINDOWS_1252.encode("The city’s café résumé programme.\n").0);
