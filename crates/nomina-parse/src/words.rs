@@ -15,40 +15,30 @@ pub fn word_count(s: &str) -> usize {
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
-        // Most text is ASCII: a chunk of it is counted without branches
-        // (a word starts where a non-blank follows a blank), which vectorizes.
+        // Most text is ASCII: a run of it is counted without branches (a
+        // word starts where a non-blank follows a blank), which vectorizes;
+        // a chunk at a time, so that a long run is found cheaply.
         let chunk = &bytes[i..bytes.len().min(i + CHUNK)];
-        if chunk.is_ascii() {
+        let ascii = if chunk.is_ascii() { chunk.len() } else { chunk.iter().take_while(|b| b.is_ascii()).count() };
+        if ascii > 0 {
+            let run = &chunk[..ascii];
             let starts: u32 =
-                chunk.iter().zip(&chunk[1..]).map(|(a, b)| u32::from(is_ascii_blank(a) & !is_ascii_blank(b))).sum();
-            count += starts as usize + usize::from(!in_word && !is_ascii_blank(&chunk[0]));
-            in_word = !is_ascii_blank(&chunk[chunk.len() - 1]);
-            i += chunk.len();
+                run.iter().zip(&run[1..]).map(|(a, b)| u32::from(is_ascii_blank(a) & !is_ascii_blank(b))).sum();
+            count += starts as usize + usize::from(!in_word && !is_ascii_blank(&run[0]));
+            in_word = !is_ascii_blank(&run[ascii - 1]);
+            i += ascii;
             continue;
         }
-        // Character by character to the end of the chunk (or of the
-        // character that crosses it).
-        let end = i + chunk.len();
-        while i < end {
-            let b = bytes[i];
-            if b < 0x80 {
-                let blank = is_ascii_blank(&b);
-                count += usize::from(!blank && !in_word);
-                in_word = !blank;
-                i += 1;
-            } else {
-                let c = s[i..].chars().next().expect("a char starts here");
-                i += c.len_utf8();
-                if c.is_whitespace() {
-                    in_word = false;
-                } else if is_cjk(c) {
-                    count += 1;
-                    in_word = false;
-                } else {
-                    count += usize::from(!in_word);
-                    in_word = true;
-                }
-            }
+        let c = s[i..].chars().next().expect("a char starts here");
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            in_word = false;
+        } else if is_cjk(c) {
+            count += 1;
+            in_word = false;
+        } else {
+            count += usize::from(!in_word);
+            in_word = true;
         }
     }
     count
