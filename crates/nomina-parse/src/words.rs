@@ -71,6 +71,26 @@ mod tests {
     }
 
     #[test]
+    fn short_texts_agree_with_the_definition() {
+        // Every pair and triple of blanks of several kinds, format and
+        // combining characters, ideographs and letters of several scripts.
+        let alphabet = [
+            ' ', '\t', '\u{b}', '\u{a0}', '\u{3000}', '\u{2000}', '\u{200b}', 'a', '.', 'é', '\u{301}', '中', 'й', 'ب',
+            '한',
+        ];
+        for a in alphabet {
+            for b in alphabet {
+                let s: String = [a, b].iter().collect();
+                assert_eq!(word_count(&s), reference(&s), "{s:?}");
+                for c in alphabet {
+                    let s: String = [a, b, c].iter().collect();
+                    assert_eq!(word_count(&s), reference(&s), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn chunks_agree_with_the_definition_across_their_borders() {
         // Words, blanks, ideographs and other non-ASCII characters falling
         // on every side of a chunk's border.
