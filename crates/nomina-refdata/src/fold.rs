@@ -1,5 +1,7 @@
 //! Folding text for tolerant comparison.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Text folded for comparison, with the way back to the source.
@@ -63,6 +65,54 @@ fn ligature(c: char) -> Option<&'static str> {
     })
 }
 
+/// Folds one character that is neither ASCII nor a plain ideograph into
+/// `out`: its compatibility decomposition without combining marks, digits
+/// of any script as ASCII, ligatures spelled out, letters lower-cased.
+/// Whether it gave a letter or digit (if not, it separates words, unless
+/// it is a combining mark).
+fn fold_char(c: char, out: &mut String) -> bool {
+    let mut produced = false;
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        if let Some(digit) = decimal_digit(d) {
+            out.push(digit);
+            produced = true;
+        } else if let Some(expansion) = ligature(d) {
+            // Full case folding spells these out; NFKD leaves them.
+            out.push_str(expansion);
+            produced = true;
+        } else if d.is_alphanumeric() {
+            out.extend(d.to_lowercase());
+            produced = true;
+        }
+    });
+    produced
+}
+
+/// Characters below this one that are not ASCII are folded from a table.
+const TABLE_END: u32 = 0x800;
+
+/// [`fold_char`] of a character from U+0080 to [`TABLE_END`], from a table
+/// built on first use (the decomposition and Unicode property lookups are
+/// what folding Latin, Greek, Cyrillic and Arabic labels costs).
+fn table_fold(c: char) -> Option<(&'static str, bool)> {
+    static TABLE: OnceLock<Vec<(Box<str>, bool)>> = OnceLock::new();
+    let index = (c as u32).checked_sub(0x80).filter(|_| (c as u32) < TABLE_END)? as usize;
+    let table = TABLE.get_or_init(|| {
+        (0x80..TABLE_END)
+            .map(|u| {
+                let mut out = String::new();
+                let produced = char::from_u32(u).is_some_and(|c| fold_char(c, &mut out));
+                (out.into_boxed_str(), produced)
+            })
+            .collect()
+    });
+    let (piece, produced) = &table[index];
+    Some((piece, *produced))
+}
+
 /// The folding itself: at most `limit_chars` source characters, `None` as
 /// soon as the output passes `max_out` bytes, the way back to the source
 /// kept only when `track` asks for it.
@@ -70,6 +120,7 @@ fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> O
     let mut text = String::with_capacity(source.len().min(limit_chars.saturating_mul(4)));
     let mut src_end = if track { Vec::with_capacity(text.capacity()) } else { Vec::new() };
     let mut pending_space = false;
+    let mut scratch = String::new();
     for (i, c) in source.char_indices().take(limit_chars) {
         if text.len() > max_out {
             return None;
@@ -101,38 +152,22 @@ fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> O
         if is_format(c) {
             continue;
         }
-        let mut produced_letter = false;
-        decompose_compatible(c, |d| {
-            if is_combining_mark(d) {
-                return;
+        // Latin with accents, Greek, Cyrillic and Arabic from a table built
+        // once; other scripts folded here.
+        let (piece, produced) = if let Some((piece, produced)) = table_fold(c) {
+            (piece, produced)
+        } else {
+            scratch.clear();
+            let produced = fold_char(c, &mut scratch);
+            (scratch.as_str(), produced)
+        };
+        if produced {
+            push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
+            text.push_str(piece);
+            if track {
+                src_end.extend(std::iter::repeat_n(end, piece.len()));
             }
-            if let Some(digit) = decimal_digit(d) {
-                push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
-                text.push(digit);
-                if track {
-                    src_end.push(end);
-                }
-                produced_letter = true;
-            } else if let Some(expansion) = ligature(d) {
-                // Full case folding spells these out; NFKD leaves them.
-                push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
-                text.push_str(expansion);
-                if track {
-                    src_end.extend(std::iter::repeat_n(end, expansion.len()));
-                }
-                produced_letter = true;
-            } else if d.is_alphanumeric() {
-                push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
-                for l in d.to_lowercase() {
-                    text.push(l);
-                    if track {
-                        src_end.extend(std::iter::repeat_n(end, l.len_utf8()));
-                    }
-                }
-                produced_letter = true;
-            }
-        });
-        if !produced_letter && !is_format(c) && !is_combining_mark(c) {
+        } else if !is_combining_mark(c) {
             pending_space = !text.is_empty();
         }
     }
@@ -213,6 +248,22 @@ mod tests {
         let label = "member state";
         assert!(f.as_str().starts_with(label));
         assert_eq!(&src[..f.source_end(label.len())], "Member State");
+    }
+
+    #[test]
+    fn the_table_holds_each_characters_folding() {
+        for c in (0x80..TABLE_END + 16).filter_map(char::from_u32) {
+            let mut want = String::new();
+            let produced = fold_char(c, &mut want);
+            match table_fold(c) {
+                Some(got) => assert_eq!(got, (want.as_str(), produced), "{c:?}"),
+                None => assert!(c as u32 >= TABLE_END, "{c:?}"),
+            }
+        }
+        assert_eq!(table_fold('a'), None);
+        assert_eq!(table_fold('É'), Some(("e", true)));
+        assert_eq!(table_fold('й'), Some(("и", true)));
+        assert_eq!(table_fold('\u{301}'), Some(("", false)));
     }
 
     #[test]
