@@ -138,6 +138,43 @@ fn starts_with_caseless(s: &str, word: &str) -> bool {
     word.chars().all(|w| chars.next() == Some(w))
 }
 
+/// The head of a question heading: `Question 3:`, `问题 三`, `السؤال ٣ -`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct HeadingMatch {
+    /// The question word, within the line.
+    word: Range<usize>,
+    /// The question's number.
+    number: u32,
+    /// Where the head (with its separator) ends and the title starts.
+    end: usize,
+}
+
+/// The heading `s` starts with, if it is one; a number without a
+/// separator must end the line.
+fn heading_match(s: &str) -> Option<HeadingMatch> {
+    let p = patterns();
+    if !p.heading_words.iter().any(|w| starts_with_caseless(s, w)) {
+        return None;
+    }
+    // Headings repeat within a page (its blocks stand two or three times)
+    // and from page to page: what the pattern finds is remembered.
+    thread_local! {
+        static SEEN: Memo<String, Option<HeadingMatch>> = Memo::default();
+    }
+    SEEN.with(|seen| {
+        seen.get_or_insert_with(s, str::to_string, || {
+            let c = p.heading.captures(s)?;
+            let head = c.get(0).expect("group 0 is the match");
+            if c.name("sep").is_none() && head.end() < s.len() {
+                return None;
+            }
+            let number = c.name("num").and_then(|m| parse_number(m.as_str()))?;
+            let word = c.name("word").expect("the pattern names the word").range();
+            Some(HeadingMatch { word, number, end: head.end() })
+        })
+    })
+}
+
 /// Whether `s` starts the way a part marker does (`a.`, `b)`, `(c)`, `а.`),
 /// before the pattern is run.
 fn looks_like_part_marker(s: &str) -> bool {
@@ -400,28 +437,14 @@ impl<'t> Parser<'t> {
     /// A question heading: titled ones open basic-info questions, bare ones
     /// the form's questions.
     fn heading(&mut self, s: &str, at: LineRef) -> bool {
-        let p = patterns();
-        if !p.heading_words.iter().any(|w| starts_with_caseless(s, w)) {
-            return false;
-        }
-        let Some(c) = p.heading.captures(s) else {
+        let Some(HeadingMatch { word, number, end: head_end }) = heading_match(s) else {
             return false;
         };
-        let head = c.get(0).expect("group 0 is the match");
-        // Without a separator the number ends the line.
-        if c.name("sep").is_none() && head.end() < s.len() {
-            return false;
-        }
-        let Some(number) = c.name("num").and_then(|m| parse_number(m.as_str())) else {
-            return false;
-        };
-        let title = Some(Span::new(head.end(), s.len())).filter(|t| !s[t.start..t.end].trim().is_empty());
+        let title = Some(Span::new(head_end, s.len())).filter(|t| !s[t.start..t.end].trim().is_empty());
         if title.is_some_and(|t| t.end - t.start > MAX_TITLE_BYTES) {
             return false;
         }
-        if let Some(word) = c.name("word")
-            && let Some(e) = catalog().exact(word.as_str(), |e| e.key == "structure.question").next()
-        {
+        if let Some(e) = catalog().exact(&s[word], |e| e.key == "structure.question").next() {
             self.vote(e.lang);
         }
         self.open_field = None;
@@ -431,7 +454,7 @@ impl<'t> Parser<'t> {
                 // `题 10: 问题九:确认同意`: the scraper joined two headings;
                 // the outer number counts, the inner title names it.
                 let mut start = t.start;
-                if let Some(n) = p.nested.captures(&s[t.start..t.end]).and_then(|n| n.name("rest")) {
+                if let Some(n) = patterns().nested.captures(&s[t.start..t.end]).and_then(|n| n.name("rest")) {
                     start = t.start + n.start();
                 }
                 let title = Span::new(at.span.start + start, at.span.start + t.end);
