@@ -162,7 +162,7 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
         static SEEN: Memo<String, Option<HeadingMatch>> = Memo::default();
     }
     SEEN.with(|seen| {
-        seen.get_or_insert_with(s, str::to_string, || {
+        seen.get_or_insert_str(s, || {
             let c = p.heading.captures(s)?;
             let head = c.get(0).expect("group 0 is the match");
             if c.name("sep").is_none() && head.end() < s.len() {
@@ -324,7 +324,7 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
         static SEEN: Memo<String, Option<u32>> = Memo::default();
     }
     SEEN.with(|seen| {
-        seen.get_or_insert_with(digits.as_str(), str::to_string, || {
+        seen.get_or_insert_str(&digits, || {
             patterns()
                 .word_limits
                 .iter()

@@ -250,7 +250,7 @@ impl Catalog {
         // Entries are kept as (first, len) into `exact_index`, so that the
         // memo holds no reference into the catalog.
         let span = SEEN.with(|seen| {
-            seen.get_or_insert_with(text, str::to_string, || {
+            seen.get_or_insert_str(text, || {
                 crate::fold::fold_at_most(text, self.max_folded_bytes)
                     .and_then(|f| self.by_folded.get_key_value(&f))
                     .map(|(k, _)| self.exact_index[k])
@@ -311,7 +311,7 @@ impl Catalog {
             key.push('\0');
             key.push_str(line);
             SEEN.with(|seen| {
-                seen.get_or_insert_with(key.as_str(), str::to_string, || {
+                seen.get_or_insert_str(key, || {
                     self.prefix(line, |e| e.namespace() == namespace).map(|m| {
                         let index =
                             self.entries.iter().position(|e| std::ptr::eq(e, m.entry)).expect("entry of this catalog");

@@ -3,7 +3,8 @@
 //! Labels, prompts and questions repeat within a page (its blocks stand two
 //! or three times) and from page to page, and folding them is what lookups
 //! cost. A [`Memo`] in a `thread_local!` remembers the answers without
-//! locking; it is bounded, and simply forgets everything when full.
+//! locking; it is bounded (in entries, and in the length of a text key), and
+//! simply forgets everything when full.
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
@@ -13,6 +14,11 @@ use rustc_hash::FxHashMap;
 
 /// Answers remembered before a memo forgets them all.
 pub const MEMO_ENTRIES: usize = 4096;
+
+/// Longest text key a memo remembers: a longer one (an answer, a page
+/// that is one line) is computed every time, so that a memo holds at most
+/// [`MEMO_ENTRIES`] times this many bytes of keys, whatever the input.
+pub const MEMO_MAX_KEY_BYTES: usize = 1024;
 
 /// A bounded map from lookups to their answers, for one thread.
 #[derive(Debug)]
@@ -47,6 +53,17 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
     }
 }
 
+impl<V: Clone> Memo<String, V> {
+    /// The answer for the text `key`: remembered (when `key` is at most
+    /// [`MEMO_MAX_KEY_BYTES`] long), or computed by `compute`.
+    pub fn get_or_insert_str(&self, key: &str, compute: impl FnOnce() -> V) -> V {
+        if key.len() > MEMO_MAX_KEY_BYTES {
+            return compute();
+        }
+        self.get_or_insert_with(key, str::to_string, compute)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +86,29 @@ mod tests {
         // Full: everything was forgotten once, `abc` with it.
         memo.get_or_insert_with("abc", str::to_string, || len("abc"));
         assert_eq!(calls.get(), MEMO_ENTRIES + 2);
+    }
+
+    #[test]
+    fn long_texts_are_computed_every_time() {
+        let memo: Memo<String, usize> = Memo::default();
+        let calls = std::cell::Cell::new(0);
+        let long = "x".repeat(MEMO_MAX_KEY_BYTES + 1);
+        for _ in 0..3 {
+            let got = memo.get_or_insert_str(&long, || {
+                calls.set(calls.get() + 1);
+                long.len()
+            });
+            assert_eq!(got, MEMO_MAX_KEY_BYTES + 1);
+        }
+        assert_eq!(calls.get(), 3);
+        assert!(memo.seen.borrow().is_empty());
+        let short = "x".repeat(MEMO_MAX_KEY_BYTES);
+        for _ in 0..3 {
+            memo.get_or_insert_str(&short, || {
+                calls.set(calls.get() + 1);
+                short.len()
+            });
+        }
+        assert_eq!(calls.get(), 4);
     }
 }
