@@ -42,7 +42,8 @@ impl Input {
             Input::File { fs_path, .. } => {
                 let file = std::fs::File::open(fs_path)?;
                 // Sized once from the file's length (`take` hides it from
-                // `read_to_end`); a file that grows is still read whole.
+                // `read_to_end`); a file that grows meanwhile is still read
+                // to the limit.
                 let size = file.metadata().map_or(0, |m| m.len()).min(limit.saturating_add(1));
                 let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
                 // One byte over the limit is enough to tell it is too large.

@@ -130,18 +130,14 @@ impl ScriptCounts {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Most text is ASCII: a chunk of it is counted without branches
-            // (which vectorizes), instead of decoding and tables.
+            // Most text is ASCII: a run of it is counted without branches
+            // (which vectorizes), instead of decoding and tables; a chunk at
+            // a time, so that a long run is found cheaply.
             let chunk = &bytes[i..bytes.len().min(i + 64)];
-            if chunk.is_ascii() {
-                counts.latin += chunk.iter().map(|b| u32::from(b.is_ascii_alphabetic())).sum::<u32>() as usize;
-                i += chunk.len();
-                continue;
-            }
-            let b = bytes[i];
-            if b < 0x80 {
-                counts.latin += usize::from(b.is_ascii_alphabetic());
-                i += 1;
+            let ascii = if chunk.is_ascii() { chunk.len() } else { chunk.iter().take_while(|b| b.is_ascii()).count() };
+            if ascii > 0 {
+                counts.latin += chunk[..ascii].iter().map(|b| u32::from(b.is_ascii_alphabetic())).sum::<u32>() as usize;
+                i += ascii;
                 continue;
             }
             let c = text[i..].chars().next().expect("a char starts here");

@@ -117,8 +117,7 @@ impl FormNormalizer<'_> {
                 Some(&i) if chosen[i].matched == LabelMatch::Position && f.matched != LabelMatch::Position => {
                     let placed = std::mem::replace(&mut chosen[i], f);
                     self.cover_field(placed);
-                    let (a, b) = (raw_value(self.doc, placed), raw_value(self.doc, f));
-                    if a != b && fold(&a) != fold(&b) {
+                    if differ(&raw_value(self.doc, placed), &raw_value(self.doc, f)) {
                         self.unknown_label(LineRef { span: placed.label_full, line: placed.line });
                         if let Some(v) = placed.value {
                             self.out.unparsed.push(self.slice(v).to_string());
@@ -129,8 +128,7 @@ impl FormNormalizer<'_> {
                     self.cover_field(f);
                     let kept = raw_value(self.doc, chosen[i]);
                     let dropped = raw_value(self.doc, f);
-                    // Most copies repeat the kept value byte for byte: nothing to fold.
-                    if (kept != dropped && fold(&kept) != fold(&dropped))
+                    if differ(&kept, &dropped)
                         || kept.chars().any(char::is_alphanumeric) != dropped.chars().any(char::is_alphanumeric)
                     {
                         self.out.conflicts.push(Conflict { field: field_name(f.key).to_string(), kept, dropped });
@@ -439,7 +437,7 @@ impl FormNormalizer<'_> {
             let answer_text = |p: &Part| clean_lines(p.answer.iter().map(|l| self.slice(l.span)));
             let dropped_text = answer_text(part);
             let kept_text = kept_part.map(answer_text).unwrap_or_default();
-            if fold(&kept_text) != fold(&dropped_text) {
+            if differ(&kept_text, &dropped_text) {
                 let field = match part.letter {
                     Some(l) => format!("answer.{}.{}", dropped.number, l),
                     None => format!("answer.{}", dropped.number),
@@ -525,6 +523,13 @@ fn date_hint(label: &str) -> Option<DateOrder> {
     let d = find(&["dd", "jj", "дд", "يوم", "يي"])?;
     let m = find(&["mm", "мм", "شهر", "شش"])?;
     Some(if d < m { DateOrder::DayFirst } else { DateOrder::MonthFirst })
+}
+
+/// Whether two copies of a value say different things: case, accents,
+/// punctuation and spacing aside. Most copies repeat each other byte for
+/// byte, which needs no folding.
+fn differ(a: &str, b: &str) -> bool {
+    a != b && fold(a) != fold(b)
 }
 
 /// The goal a list line names: `Goal 16: Peace, ...`, `16. Peace ...`, or a

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use memchr::memmem;
 use rustc_hash::FxHashSet;
 
 use crate::error::DecodeError;
@@ -222,11 +223,11 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     memchr::memchr(b'<', head)?;
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"<meta") {
+    while let Some(pos) = memmem::find(&lower[from..], b"<meta") {
         let start = from + pos;
-        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        let end = memmem::find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
-        if let Some(cs) = find(tag, b"charset") {
+        if let Some(cs) = memmem::find(tag, b"charset") {
             let rest = &tag[cs + b"charset".len()..];
             let rest = rest.trim_ascii_start();
             if let Some(rest) = rest.strip_prefix(b"=") {
@@ -246,10 +247,6 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         from = end;
     }
     None
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(haystack, needle)
 }
 
 #[cfg(test)]

@@ -159,10 +159,10 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
     // Headings repeat within a page (its blocks stand two or three times)
     // and from page to page: what the pattern finds is remembered.
     thread_local! {
-        static SEEN: Memo<String, Option<HeadingMatch>> = Memo::default();
+        static SEEN: Memo<Option<HeadingMatch>> = Memo::default();
     }
     SEEN.with(|seen| {
-        seen.get_or_insert_str(s, || {
+        seen.get_or_insert(s, || {
             let c = p.heading.captures(s)?;
             let head = c.get(0).expect("group 0 is the match");
             if c.name("sep").is_none() && head.end() < s.len() {
@@ -321,10 +321,10 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     }
     // Prompts repeat from page to page: their limits are remembered.
     thread_local! {
-        static SEEN: Memo<String, Option<u32>> = Memo::default();
+        static SEEN: Memo<Option<u32>> = Memo::default();
     }
     SEEN.with(|seen| {
-        seen.get_or_insert_str(&digits, || {
+        seen.get_or_insert(&digits, || {
             patterns()
                 .word_limits
                 .iter()

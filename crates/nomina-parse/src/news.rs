@@ -39,12 +39,11 @@
 //! never boilerplate, and at least one body paragraph always stays.
 
 use std::collections::HashSet;
-
-use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use nomina_refdata::{LabelEntry, catalog, fold::is_cjk};
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::date::{DateOrder, parse_date};
 use crate::document::{LineRef, Span};

@@ -245,12 +245,12 @@ impl Catalog {
     /// questions repeat from page to page, and folding them is the cost.
     fn exact_cached(&self, text: &str) -> Option<&[usize]> {
         thread_local! {
-            static SEEN: Memo<String, Option<(usize, usize)>> = Memo::default();
+            static SEEN: Memo<Option<(usize, usize)>> = Memo::default();
         }
         // Entries are kept as (first, len) into `exact_index`, so that the
         // memo holds no reference into the catalog.
         let span = SEEN.with(|seen| {
-            seen.get_or_insert_str(text, || {
+            seen.get_or_insert(text, || {
                 crate::fold::fold_at_most(text, self.max_folded_bytes)
                     .and_then(|f| self.by_folded.get_key_value(&f))
                     .map(|(k, _)| self.exact_index[k])
@@ -298,7 +298,7 @@ impl Catalog {
         /// The entry's index, `len` and `label_len` of a match.
         type Remembered = Option<(usize, usize, usize)>;
         thread_local! {
-            static SEEN: Memo<String, Remembered> = Memo::default();
+            static SEEN: Memo<Remembered> = Memo::default();
         }
         thread_local! {
             // The memo's key, `namespace NUL line`, built in one buffer kept
@@ -311,7 +311,7 @@ impl Catalog {
             key.push('\0');
             key.push_str(line);
             SEEN.with(|seen| {
-                seen.get_or_insert_str(key, || {
+                seen.get_or_insert(key, || {
                     self.prefix(line, |e| e.namespace() == namespace).map(|m| {
                         let index =
                             self.entries.iter().position(|e| std::ptr::eq(e, m.entry)).expect("entry of this catalog");

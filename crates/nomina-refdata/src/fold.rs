@@ -99,7 +99,9 @@ const TABLE_END: u32 = 0x800;
 /// what folding Latin, Greek, Cyrillic and Arabic labels costs).
 fn table_fold(c: char) -> Option<(&'static str, bool)> {
     static TABLE: OnceLock<Vec<(Box<str>, bool)>> = OnceLock::new();
-    let index = (c as u32).checked_sub(0x80).filter(|_| (c as u32) < TABLE_END)? as usize;
+    if !(0x80..TABLE_END).contains(&(c as u32)) {
+        return None;
+    }
     let table = TABLE.get_or_init(|| {
         (0x80..TABLE_END)
             .map(|u| {
@@ -109,7 +111,7 @@ fn table_fold(c: char) -> Option<(&'static str, bool)> {
             })
             .collect()
     });
-    let (piece, produced) = &table[index];
+    let (piece, produced) = &table[c as usize - 0x80];
     Some((piece, *produced))
 }
 
@@ -154,12 +156,13 @@ fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> O
         }
         // Latin with accents, Greek, Cyrillic and Arabic from a table built
         // once; other scripts folded here.
-        let (piece, produced) = if let Some((piece, produced)) = table_fold(c) {
-            (piece, produced)
-        } else {
-            scratch.clear();
-            let produced = fold_char(c, &mut scratch);
-            (scratch.as_str(), produced)
+        let (piece, produced) = match table_fold(c) {
+            Some(hit) => hit,
+            None => {
+                scratch.clear();
+                let produced = fold_char(c, &mut scratch);
+                (scratch.as_str(), produced)
+            }
         };
         if produced {
             push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
