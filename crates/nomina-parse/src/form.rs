@@ -49,6 +49,9 @@ struct Patterns {
     /// The question words, lower-cased, to pass over lines that cannot be
     /// headings without running the pattern.
     heading_words: Vec<String>,
+    /// The first letters of `heading_words`: a line starting with none of
+    /// them (most lines) is passed over after one character.
+    heading_initials: Vec<char>,
     heading: Regex,
     nested: Regex,
     part: Regex,
@@ -85,7 +88,10 @@ fn patterns() -> &'static Patterns {
             .filter(|e| e.key == "structure.question")
             .map(|e| e.text.to_lowercase())
             .collect();
-        Patterns { heading_words, heading, nested, part, word_limits }
+        let mut heading_initials: Vec<char> = heading_words.iter().filter_map(|w| w.chars().next()).collect();
+        heading_initials.sort_unstable();
+        heading_initials.dedup();
+        Patterns { heading_words, heading_initials, heading, nested, part, word_limits }
     })
 }
 
@@ -153,7 +159,8 @@ struct HeadingMatch {
 /// separator must end the line.
 fn heading_match(s: &str) -> Option<HeadingMatch> {
     let p = patterns();
-    if !p.heading_words.iter().any(|w| starts_with_caseless(s, w)) {
+    let initial = s.chars().next().and_then(|c| c.to_lowercase().next())?;
+    if !p.heading_initials.contains(&initial) || !p.heading_words.iter().any(|w| starts_with_caseless(s, w)) {
         return None;
     }
     // Headings repeat within a page (its blocks stand two or three times)

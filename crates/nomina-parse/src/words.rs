@@ -22,11 +22,26 @@ pub fn word_count(s: &str) -> usize {
         let ascii = if chunk.is_ascii() { chunk.len() } else { chunk.iter().take_while(|b| b.is_ascii()).count() };
         if ascii > 0 {
             let run = &chunk[..ascii];
-            // Byte-wide sums (a chunk has fewer than 256 starts) keep sixteen
-            // or more bytes to a vector instruction.
-            let starts =
-                run.iter().zip(&run[1..]).map(|(a, b)| u8::from(is_ascii_blank(a) & !is_ascii_blank(b))).sum::<u8>();
-            count += starts as usize + usize::from(!in_word && !is_ascii_blank(&run[0]));
+            // A word starts where a non-blank follows a blank. After an ASCII
+            // byte, whether a word is open is what that byte says, so a whole
+            // chunk is compared with the chunk one byte back: a fixed length
+            // that vectorizes with no scalar remainder.
+            let starts = if ascii == CHUNK && i > 0 && bytes[i - 1].is_ascii() {
+                let before: &[u8; CHUNK] = bytes[i - 1..i - 1 + CHUNK].try_into().expect("a whole chunk");
+                let run: &[u8; CHUNK] = run.try_into().expect("a whole chunk");
+                before.iter().zip(run).map(|(a, b)| u8::from(is_ascii_blank(a) & !is_ascii_blank(b))).sum::<u8>()
+                    as usize
+            } else {
+                // Byte-wide sums (a chunk has fewer than 256 starts) keep
+                // sixteen or more bytes to a vector instruction.
+                let inner = run
+                    .iter()
+                    .zip(&run[1..])
+                    .map(|(a, b)| u8::from(is_ascii_blank(a) & !is_ascii_blank(b)))
+                    .sum::<u8>();
+                inner as usize + usize::from(!in_word && !is_ascii_blank(&run[0]))
+            };
+            count += starts;
             in_word = !is_ascii_blank(&run[ascii - 1]);
             i += ascii;
             continue;
@@ -105,6 +120,22 @@ mod tests {
                 // A small linear congruential generator: the same cases every run.
                 state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(word_count(&s), reference(&s), "{s:?}");
+        }
+        // Mostly ASCII, so that whole chunks follow ASCII bytes (blank or
+        // not) and, now and then, a non-ASCII character.
+        let ascii = ["word", " ", "  ", "\t", "x", "a-b", "\n", "12.5"];
+        for len in 0..400 {
+            let mut s = String::new();
+            for _ in 0..len {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let pick = (state >> 33) as usize;
+                if pick % 50 == 0 {
+                    s.push_str(pieces[pick / 50 % pieces.len()]);
+                } else {
+                    s.push_str(ascii[pick % ascii.len()]);
+                }
             }
             assert_eq!(word_count(&s), reference(&s), "{s:?}");
         }
