@@ -56,8 +56,14 @@ pub struct Decoded {
     pub malformed: usize,
 }
 
-/// Bytes chardetng looks at (a page is far smaller).
-const DETECTION_SAMPLE_BYTES: usize = 1024 * 1024;
+/// Bytes of distinct non-ASCII words chardetng is shown. chardetng costs
+/// about 1,700 instructions a byte, and a legacy page's labels alone come
+/// to a few kilobytes; a kilobyte of them (some 500 ideographs, or 500
+/// Cyrillic or Arabic letters) tells as much as the whole page: over 5,197
+/// pieces of the fixtures in 16 legacy encodings, the guess from a kilobyte
+/// differed from the guess from everything in 9 (Chinese written in
+/// EUC-JP, where either guess is a toss-up) and was right as often.
+const DETECTION_SAMPLE_BYTES: usize = 1024;
 
 /// Share of control bytes (other than whitespace) above which a document
 /// is taken for binary data rather than text.
