@@ -46,7 +46,19 @@ struct FormNormalizer<'a> {
 
 /// The raw text of a field: its value on the label's line and the lines below.
 fn raw_value(doc: &Document, f: &Field) -> String {
-    f.value.into_iter().chain(f.items.iter().map(|i| i.span)).map(|s| doc.slice(s)).collect::<Vec<_>>().join("\n")
+    raw_spans(f).map(|s| doc.slice(s)).collect::<Vec<_>>().join("\n")
+}
+
+/// The spans [`raw_value`] joins: the value's, then its items'.
+fn raw_spans(f: &Field) -> impl Iterator<Item = Span> + '_ {
+    f.value.into_iter().chain(f.items.iter().map(|i| i.span))
+}
+
+/// Whether two fields' raw values are the same bytes, told without joining
+/// them: most copies of a repeated block are.
+fn same_raw_value(doc: &Document, a: &Field, b: &Field) -> bool {
+    raw_spans(a).count() == raw_spans(b).count()
+        && raw_spans(a).zip(raw_spans(b)).all(|(x, y)| doc.slice(x) == doc.slice(y))
 }
 
 impl FormNormalizer<'_> {
@@ -126,6 +138,9 @@ impl FormNormalizer<'_> {
                 }
                 Some(&i) => {
                     self.cover_field(f);
+                    if same_raw_value(self.doc, chosen[i], f) {
+                        continue;
+                    }
                     let kept = raw_value(self.doc, chosen[i]);
                     let dropped = raw_value(self.doc, f);
                     if differ(&kept, &dropped)

@@ -365,21 +365,32 @@ fn leading_chrome(text: &str, lines: &[LineRef]) -> usize {
 /// The navigation-like lines at the end of `body` (see the module docs).
 fn trailing_boilerplate(text: &str, body: &[LineRef]) -> Vec<LineRef> {
     let slice = |l: &LineRef| &text[l.span.range()];
-    let mut article = FxHashSet::default();
-    for l in body {
-        let s = slice(l);
-        if words(s) >= PROSE_WORDS && !run_together(s) {
-            article.extend(topic_words(s));
-        }
-    }
+    // The article's topic words, gathered only when a line's words must be
+    // compared with them: an article that ends in a long sentence needs none.
+    let mut article: Option<FxHashSet<String>> = None;
+    let mut shared_with_article = |s: &str| {
+        let article = article.get_or_insert_with(|| {
+            let mut article = FxHashSet::default();
+            for l in body {
+                let s = slice(l);
+                if words(s) >= PROSE_WORDS && !run_together(s) {
+                    article.extend(topic_words(s));
+                }
+            }
+            article
+        });
+        overlap(&topic_words(s), article)
+    };
     let mut start = body.len();
     while start > 1 {
         let s = slice(&body[start - 1]);
         let n = words(s);
-        let shared = overlap(&topic_words(s), &article);
+        let run_on = run_together(s);
         let nav = (n <= PROSE_WORDS && !ends_like_sentence(s))
-            || (run_together(s) && shared < 0.5)
-            || (n <= 30 && shared < 0.2);
+            || ((run_on || n <= 30) && {
+                let shared = shared_with_article(s);
+                (run_on && shared < 0.5) || (n <= 30 && shared < 0.2)
+            });
         if !nav {
             break;
         }
