@@ -526,10 +526,13 @@ impl<'t> Parser<'t> {
         // Loose matching is for lines inside a form's blocks that could be a
         // label and its value; prose before any block (a news article) and
         // long lines are not compared with every label.
-        let loose = matches!(self.context, Context::Institution | Context::Basic(_))
-            && s.split_whitespace().count() <= MAX_LOOSE_LABEL_WORDS;
+        // Counted only when the exact lookup fails, and no further than the bound.
+        let loose = || {
+            matches!(self.context, Context::Institution | Context::Basic(_))
+                && s.split_whitespace().take(MAX_LOOSE_LABEL_WORDS + 1).count() <= MAX_LOOSE_LABEL_WORDS
+        };
         let found = catalog().prefix_in(s, "field").map(|m| (m, LabelMatch::Exact)).or_else(|| {
-            loose
+            loose()
                 .then(|| catalog().fuzzy_prefix(s, threshold, is_ns("field")))
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
@@ -776,7 +779,7 @@ fn trailing_chrome(form: &mut Form, text: &str) {
         let s = &text[line.span.range()];
         // `Please wait...` ends with an ellipsis, not a full stop.
         let sentence = !s.ends_with("...") && !s.ends_with('…') && s.ends_with(['.', '!', '?', '。', '！', '？', '؟']);
-        let short = s.split_whitespace().count() <= MAX_CHROME_WORDS && !sentence;
+        let short = s.split_whitespace().take(MAX_CHROME_WORDS + 1).count() <= MAX_CHROME_WORDS && !sentence;
         let set_off = line.line > part.answer[keep - 2].line + 1;
         if !(short && set_off) {
             break;
