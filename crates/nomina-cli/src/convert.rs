@@ -32,7 +32,8 @@ use crate::{ConvertArgs, FormatArg};
 /// every thread busy, few enough that memory holds only those in flight.
 const CHUNK: usize = 64;
 
-/// Plain files read and not yet written, at most.
+/// Plain files read and not yet written, at most (more on a pool of more
+/// than four threads: see [`convert_window`]).
 const WINDOW: usize = 128;
 
 /// Plain files one task converts in a row: a task sent per document woke
@@ -197,7 +198,7 @@ fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Resu
 }
 
 /// Converts `inputs` on the pool and writes their outcomes in order, with
-/// at most [`WINDOW`] documents read and not yet written: no thread waits
+/// at most a window of documents read and not yet written: no thread waits
 /// for a chunk's slowest document, and memory holds only the window.
 fn convert_window<S: Sink>(
     pipeline: &Pipeline,
@@ -205,13 +206,16 @@ fn convert_window<S: Sink>(
     inputs: &[&Input],
     w: &mut Writer<S>,
 ) -> Result<()> {
+    // Four tasks a thread at least, so that a slow document holds up no
+    // thread while the ones after it wait to be written.
+    let window = WINDOW.max(pool.current_num_threads() * 4 * BATCH);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Outcome<S>>)>();
     pool.in_place_scope(|scope| {
         // Outcomes of batches done out of order, by the index of their first input.
         let mut waiting: BTreeMap<usize, Vec<Outcome<S>>> = BTreeMap::new();
         let (mut next_spawn, mut next_write) = (0, 0);
         while next_write < inputs.len() {
-            while next_spawn < inputs.len() && next_spawn - next_write < WINDOW {
+            while next_spawn < inputs.len() && next_spawn - next_write < window {
                 let batch = &inputs[next_spawn..inputs.len().min(next_spawn + BATCH)];
                 let (tx, first) = (tx.clone(), next_spawn);
                 // The receiver outlives the scope; a send cannot fail.
