@@ -131,7 +131,7 @@ mod tests {
             for _ in 0..len {
                 state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 let pick = (state >> 33) as usize;
-                if pick % 50 == 0 {
+                if pick.is_multiple_of(50) {
                     s.push_str(pieces[pick / 50 % pieces.len()]);
                 } else {
                     s.push_str(ascii[pick % ascii.len()]);
