@@ -83,8 +83,25 @@ fn convert_input<S: Sink>(pipeline: &Pipeline, input: &Input) -> Outcome<S> {
         return Outcome::Error(error_line(path, code, message));
     }
     match input.read(pipeline.options().max_bytes) {
-        Ok(bytes) => record_outcome(pipeline.convert(&bytes, path), path),
+        Ok(bytes) => guarded(path, || pipeline.convert(&bytes, path)),
         Err(e) => Outcome::Error(error_line(path, "io", &e.to_string())),
+    }
+}
+
+/// The outcome of converting one document, or an `internal` error line if
+/// converting or encoding it panicked: a bug met on one document costs no
+/// other document its record (the panic message goes to standard error too).
+fn guarded<S: Sink>(path: &str, convert: impl FnOnce() -> Result<nomina::Record, nomina::Error>) -> Outcome<S> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| record_outcome(convert(), path))) {
+        Ok(outcome) => outcome,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_string());
+            Outcome::Error(error_line(path, "internal", &format!("nomina failed on this document: {what}")))
+        }
     }
 }
 
@@ -96,7 +113,7 @@ fn convert_member<S: Sink>(pipeline: &Pipeline, path: &str, m: &Member) -> Outco
         fetched: m.fetched.as_deref(),
         charset: m.charset.as_deref(),
     };
-    record_outcome(pipeline.convert_input(input), path)
+    guarded(path, || pipeline.convert_input(input))
 }
 
 /// Where the outcomes go, with the counts for the summary line.
@@ -440,6 +457,20 @@ mod tests {
         let mut line = serde_json::to_vec(record).expect("a record serializes");
         line.push(b'\n');
         line
+    }
+
+    #[test]
+    fn a_panic_costs_only_its_own_document() {
+        let outcome: Outcome<JsonlSink> = guarded("pages/bug.txt", || panic!("a parser bug"));
+        let Outcome::Error(line) = outcome else { panic!("a record from a panicking conversion") };
+        let line: serde_json::Value = serde_json::from_str(&line).expect("an error line is JSON");
+        assert_eq!(line["path"], "pages/bug.txt");
+        assert_eq!(line["error"]["code"], "internal");
+        assert_eq!(line["error"]["message"], "nomina failed on this document: a parser bug");
+        // The next document converts as ever.
+        let pipeline = Pipeline::new(nomina::Options::default());
+        let outcome: Outcome<JsonlSink> = guarded("ok.txt", || pipeline.convert(b"A page of plain words.", "ok.txt"));
+        assert!(matches!(outcome, Outcome::Record { kind: Kind::Unknown, .. }));
     }
 
     #[test]
