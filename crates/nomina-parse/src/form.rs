@@ -16,6 +16,7 @@ use std::ops::Range;
 use nomina_refdata::memo::Memo;
 use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog, fold::decimal_digit};
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::date::{DateOrder, parse_date};
 use crate::document::*;
@@ -52,6 +53,10 @@ struct Patterns {
     /// The first letters of `heading_words`: a line starting with none of
     /// them (most lines) is passed over after one character.
     heading_initials: Vec<char>,
+    /// The first words of page chrome and section headings, folded.
+    marker_first_words: FxHashSet<String>,
+    /// The longest of `marker_first_words`, in bytes.
+    marker_first_word_max: usize,
     heading: Regex,
     nested: Regex,
     part: Regex,
@@ -91,7 +96,23 @@ fn patterns() -> &'static Patterns {
         let mut heading_initials: Vec<char> = heading_words.iter().filter_map(|w| w.chars().next()).collect();
         heading_initials.sort_unstable();
         heading_initials.dedup();
-        Patterns { heading_words, heading_initials, heading, nested, part, word_limits }
+        let marker_first_words: FxHashSet<String> = catalog()
+            .entries()
+            .iter()
+            .filter(|e| matches!(e.namespace(), "chrome" | "section"))
+            .filter_map(|e| nomina_refdata::fold(e.text).split(' ').next().map(str::to_string))
+            .collect();
+        let marker_first_word_max = marker_first_words.iter().map(String::len).max().unwrap_or(0);
+        Patterns {
+            heading_words,
+            heading_initials,
+            marker_first_words,
+            marker_first_word_max,
+            heading,
+            nested,
+            part,
+            word_limits,
+        }
     })
 }
 
@@ -142,6 +163,30 @@ fn chinese_numeral(s: &str) -> Option<u32> {
 fn starts_with_caseless(s: &str, word: &str) -> bool {
     let mut chars = s.chars().flat_map(char::to_lowercase);
     word.chars().all(|w| chars.next() == Some(w))
+}
+
+/// Whether `s` may be page chrome or a section heading, told without
+/// folding it where it starts with ASCII letters and digits followed by
+/// ASCII that is neither (or nothing): folded, that run is its first word,
+/// lower-cased, and a marker starting with another first word is no match.
+/// Most answer lines are passed over so, without a catalog lookup.
+fn may_be_marker(s: &str) -> bool {
+    const MAX_RUN: usize = 32;
+    let p = patterns();
+    let b = s.as_bytes();
+    let run = b.iter().take(MAX_RUN + 1).take_while(|c| c.is_ascii_alphanumeric()).count();
+    if run == 0 || b.get(run).is_some_and(|c| !c.is_ascii()) || p.marker_first_word_max > MAX_RUN {
+        // Folding must tell.
+        return true;
+    }
+    if run > p.marker_first_word_max {
+        return false;
+    }
+    let mut word = [0u8; MAX_RUN];
+    for (to, from) in word.iter_mut().zip(&b[..run]) {
+        *to = from.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&word[..run]).is_ok_and(|w| p.marker_first_words.contains(w))
 }
 
 /// The head of a question heading: `Question 3:`, `问题 三`, `السؤال ٣ -`.
@@ -410,7 +455,7 @@ impl<'t> Parser<'t> {
         // One lookup for both: chrome wins over a section heading of the
         // same wording.
         let (mut chrome, mut section) = (None, None);
-        if s.len() <= MAX_MARKER_BYTES {
+        if s.len() <= MAX_MARKER_BYTES && may_be_marker(s) {
             for e in catalog().exact(s, |e| matches!(e.namespace(), "chrome" | "section")) {
                 let slot = if e.namespace() == "chrome" { &mut chrome } else { &mut section };
                 slot.get_or_insert(e);
@@ -834,6 +879,24 @@ mod tests {
     fn every_word_limit_pattern_opens_a_parenthesis() {
         for w in catalog().word_limits() {
             assert!(w.pattern.starts_with(r"\(") || w.pattern.starts_with("[(（]"), "{}: {}", w.lang, w.pattern);
+        }
+    }
+
+    #[test]
+    fn every_marker_may_be_one_and_answers_are_not() {
+        for e in catalog().entries().iter().filter(|e| matches!(e.namespace(), "chrome" | "section")) {
+            for s in [e.text.to_string(), e.text.to_uppercase(), format!("{} !", e.text), format!("{}:", e.text)] {
+                assert!(may_be_marker(&s), "{s:?}");
+                // The lookup it guards finds it.
+                assert!(catalog().exact(&s, |x| x.key == e.key).next().is_some(), "{s:?}");
+            }
+        }
+        for s in ["The city council approved it.", "Our programme, in 2016", "x", "Supercalifragilistic words"] {
+            assert!(!may_be_marker(s), "{s:?}");
+        }
+        // Runs that folding alone can tell about.
+        for s in ["Café opens", "“Return to list”", "ReturnЖ to list", "2016年"] {
+            assert!(may_be_marker(s), "{s:?}");
         }
     }
 
