@@ -161,6 +161,14 @@ fn chinese_numeral(s: &str) -> Option<u32> {
 
 /// Whether `s` starts with `word` (lower-case), case aside.
 fn starts_with_caseless(s: &str, word: &str) -> bool {
+    // An ASCII word against an ASCII head compares byte for byte, without
+    // lower-casing character by character.
+    if word.is_ascii()
+        && let Some(head) = s.as_bytes().get(..word.len())
+        && head.is_ascii()
+    {
+        return head.eq_ignore_ascii_case(word.as_bytes());
+    }
     let mut chars = s.chars().flat_map(char::to_lowercase);
     word.chars().all(|w| chars.next() == Some(w))
 }
@@ -897,6 +905,22 @@ mod tests {
         // Runs that folding alone can tell about.
         for s in ["Café opens", "“Return to list”", "ReturnЖ to list", "2016年"] {
             assert!(may_be_marker(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn caseless_starts() {
+        // The byte comparison and the character one agree.
+        let by_chars = |s: &str, w: &str| {
+            let mut chars = s.chars().flat_map(char::to_lowercase);
+            w.chars().all(|c| chars.next() == Some(c))
+        };
+        for s in
+            ["Question 3", "QUESTION3", "questio", "Quéstion", "Pregunta 1", "\u{212a}ey", "Вопрос 2", "问题 1", ""]
+        {
+            for w in ["question", "pregunta", "вопрос", "问题", "key", ""] {
+                assert_eq!(starts_with_caseless(s, w), by_chars(s, w), "{s:?} {w:?}");
+            }
         }
     }
 
