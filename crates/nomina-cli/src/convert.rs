@@ -294,27 +294,22 @@ fn convert_archive<S: Sink>(
     done.into_iter().try_for_each(|(_, o)| w.write(o))
 }
 
-/// One record as a line of JSON (with its newline).
-///
-/// sonic-rs writes what serde_json would, byte for byte (a test holds it to
-/// that), but looks for characters to escape many bytes at a time, where
-/// serde_json looks at each byte: escaping was most of the cost of encoding.
-fn json_line(record: &nomina::Record) -> Result<Vec<u8>, String> {
-    // A record is about as long as its document: one allocation, no regrowing.
-    let mut line = Vec::with_capacity(usize::try_from(record.source.bytes).unwrap_or(0).saturating_add(4096));
-    sonic_rs::to_writer(&mut line, record).map_err(|e| e.to_string())?;
-    line.push(b'\n');
-    Ok(line)
-}
-
 /// JSON Lines: one record a line, to standard output or `-o FILE`.
 struct JsonlSink(Output);
 
 impl Sink for JsonlSink {
     type Encoded = Vec<u8>;
 
+    /// sonic-rs writes what serde_json would, byte for byte (a test holds it
+    /// to that), but looks for characters to escape many bytes at a time,
+    /// where serde_json looks at each byte: escaping was most of the cost of
+    /// encoding.
     fn encode(record: &nomina::Record) -> Result<Vec<u8>, String> {
-        json_line(record)
+        // A record is about as long as its document: one allocation, no regrowing.
+        let mut line = Vec::with_capacity(usize::try_from(record.source.bytes).unwrap_or(0).saturating_add(4096));
+        sonic_rs::to_writer(&mut line, record).map_err(|e| e.to_string())?;
+        line.push(b'\n');
+        Ok(line)
     }
 
     fn write(&mut self, line: Vec<u8>) -> Result<()> {
@@ -495,7 +490,7 @@ mod tests {
         record.source.path = format!("odd/{odd}");
         records.push(record);
         for record in &records {
-            let ours = json_line(record).expect("a record encodes");
+            let ours = JsonlSink::encode(record).expect("a record encodes");
             assert_eq!(
                 String::from_utf8_lossy(&ours),
                 String::from_utf8_lossy(&serde_json_line(record)),

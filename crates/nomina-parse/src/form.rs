@@ -99,7 +99,7 @@ fn patterns() -> &'static Patterns {
         let marker_first_words: FxHashSet<String> = catalog()
             .entries()
             .iter()
-            .filter(|e| matches!(e.namespace(), "chrome" | "section"))
+            .filter(|e| is_marker(e))
             .filter_map(|e| nomina_refdata::fold(e.text).split(' ').next().map(str::to_string))
             .collect();
         let marker_first_word_max = marker_first_words.iter().map(String::len).max().unwrap_or(0);
@@ -399,6 +399,11 @@ fn is_ns(ns: &'static str) -> impl Fn(&LabelEntry) -> bool {
     move |e| e.namespace() == ns
 }
 
+/// Page chrome or a section heading: the whole-line markers.
+fn is_marker(e: &LabelEntry) -> bool {
+    matches!(e.namespace(), "chrome" | "section")
+}
+
 /// Where the parser stands.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Context {
@@ -464,7 +469,7 @@ impl<'t> Parser<'t> {
         // same wording.
         let (mut chrome, mut section) = (None, None);
         if s.len() <= MAX_MARKER_BYTES && may_be_marker(s) {
-            for e in catalog().exact(s, |e| matches!(e.namespace(), "chrome" | "section")) {
+            for e in catalog().exact(s, is_marker) {
                 let slot = if e.namespace() == "chrome" { &mut chrome } else { &mut section };
                 slot.get_or_insert(e);
             }
@@ -892,7 +897,7 @@ mod tests {
 
     #[test]
     fn every_marker_may_be_one_and_answers_are_not() {
-        for e in catalog().entries().iter().filter(|e| matches!(e.namespace(), "chrome" | "section")) {
+        for e in catalog().entries().iter().filter(|e| is_marker(e)) {
             for s in [e.text.to_string(), e.text.to_uppercase(), format!("{} !", e.text), format!("{}:", e.text)] {
                 assert!(may_be_marker(&s), "{s:?}");
                 // The lookup it guards finds it.

@@ -385,12 +385,12 @@ fn trailing_boilerplate(text: &str, body: &[LineRef]) -> Vec<LineRef> {
     while start > 1 {
         let s = slice(&body[start - 1]);
         let n = words(s);
-        let run_on = run_together(s);
+        // Computed at most once a line, and only when a rule below needs it.
+        let mut line_shared = None;
+        let mut shared = || *line_shared.get_or_insert_with(|| shared_with_article(s));
         let nav = (n <= PROSE_WORDS && !ends_like_sentence(s))
-            || ((run_on || n <= 30) && {
-                let shared = shared_with_article(s);
-                (run_on && shared < 0.5) || (n <= 30 && shared < 0.2)
-            });
+            || (run_together(s) && shared() < 0.5)
+            || (n <= 30 && shared() < 0.2);
         if !nav {
             break;
         }

@@ -113,30 +113,25 @@ mod tests {
         // Words, blanks, ideographs and other non-ASCII characters falling
         // on every side of a chunk's border.
         let pieces = ["word", " ", "  ", "\t", "\u{a0}", "中文", "é", "’s", "x", "\u{3000}", "a-b"];
+        let ascii = ["word", " ", "  ", "\t", "x", "a-b", "\n", "12.5"];
         let mut state = 7u64;
+        // A small linear congruential generator: the same cases every run.
+        let mut next = move || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let mut text =
+            |len: usize, piece: &dyn Fn(usize) -> &'static str| -> String { (0..len).map(|_| piece(next())).collect() };
         for len in 0..400 {
-            let mut s = String::new();
-            for _ in 0..len {
-                // A small linear congruential generator: the same cases every run.
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+            let s = text(len, &|r| pieces[r % pieces.len()]);
             assert_eq!(word_count(&s), reference(&s), "{s:?}");
         }
         // Mostly ASCII, so that whole chunks follow ASCII bytes (blank or
         // not) and, now and then, a non-ASCII character.
-        let ascii = ["word", " ", "  ", "\t", "x", "a-b", "\n", "12.5"];
         for len in 0..400 {
-            let mut s = String::new();
-            for _ in 0..len {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let pick = (state >> 33) as usize;
-                if pick.is_multiple_of(50) {
-                    s.push_str(pieces[pick / 50 % pieces.len()]);
-                } else {
-                    s.push_str(ascii[pick % ascii.len()]);
-                }
-            }
+            let s = text(len, &|r| {
+                if r.is_multiple_of(50) { pieces[r / 50 % pieces.len()] } else { ascii[r % ascii.len()] }
+            });
             assert_eq!(word_count(&s), reference(&s), "{s:?}");
         }
         assert_eq!(word_count(&"ab ".repeat(100)), 100);
