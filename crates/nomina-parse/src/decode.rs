@@ -201,17 +201,55 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 }
 
 /// UTF-8 with a few damaged sequences: decoding it as anything else would
-/// garble every good character to save a handful of bad ones.
+/// garble every good character to save a handful of bad ones. "A few" is at
+/// most one damaged sequence for ten good non-ASCII characters, and eight
+/// good ones at least.
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    let mut good_multibyte = 0usize;
-    let mut bad = 0usize;
-    for chunk in bytes.utf8_chunks() {
-        good_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        if !chunk.invalid().is_empty() {
-            bad += 1;
+    // Every good non-ASCII character has one lead byte (0xC2 to 0xF4): their
+    // count bounds the good ones, so that a page in a legacy encoding, where
+    // nearly every non-ASCII byte is an error, is given up after its first
+    // few errors instead of being walked to the end.
+    let bound = lead_bytes(bytes);
+    if bound < 8 {
+        return false;
+    }
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match simdutf8::compat::from_utf8(rest) {
+            Ok(valid) => {
+                good += lead_bytes(valid.as_bytes());
+                break;
+            }
+            Err(e) => {
+                good += lead_bytes(&rest[..e.valid_up_to()]);
+                bad += 1;
+                if bad * 10 > bound {
+                    return false;
+                }
+                match e.error_len() {
+                    Some(len) => rest = &rest[e.valid_up_to() + len..],
+                    // Cut off inside a character at the end.
+                    None => break,
+                }
+            }
         }
     }
-    good_multibyte >= 8 && bad * 10 <= good_multibyte
+    good >= 8 && bad * 10 <= good
+}
+
+/// Bytes of 0xC0 and above: in valid UTF-8, one for each non-ASCII
+/// character.
+fn lead_bytes(bytes: &[u8]) -> usize {
+    count_bytes(bytes, |b| b >= 0xC0)
+}
+
+/// The bytes `pick` picks, counted branch-free in byte-wide sums (255 at
+/// most a chunk), so that it vectorizes sixteen or more bytes to an
+/// instruction.
+#[inline(always)]
+fn count_bytes(bytes: &[u8], pick: impl Fn(u8) -> bool) -> usize {
+    bytes.chunks(255).map(|c| c.iter().map(|&b| u8::from(pick(b))).sum::<u8>() as usize).sum()
 }
 
 fn is_binary(bytes: &[u8]) -> bool {
@@ -219,24 +257,14 @@ fn is_binary(bytes: &[u8]) -> bool {
     if memchr::memchr(0, sample).is_some() {
         return true;
     }
-    // Counted branch-free in byte-wide sums (255 at most a chunk), so that it
-    // vectorizes sixteen or more bytes to an instruction.
-    let controls: usize = sample
-        .chunks(255)
-        .map(|c| {
-            c.iter()
-                .map(|&b| {
-                    u8::from(b < 0x20)
-                        & u8::from(b != b'\n')
-                        & u8::from(b != b'\r')
-                        & u8::from(b != b'\t')
-                        & u8::from(b != 0x0C)
-                        & u8::from(b != 0x1B)
-                })
-                .sum::<u8>() as usize
-        })
-        .sum();
-    controls as f64 > sample.len() as f64 * BINARY_CONTROL_SHARE
+    // All bytes below 0x20 first, one comparison a byte: text has few (its line breaks and
+    // tabs), and when they are under the share, so are the controls among them.
+    let limit = sample.len() as f64 * BINARY_CONTROL_SHARE;
+    if count_bytes(sample, |b| b < 0x20) as f64 <= limit {
+        return false;
+    }
+    let controls = count_bytes(sample, |b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B));
+    controls as f64 > limit
 }
 
 /// The charset an HTML document declares in its first kilobytes
@@ -307,6 +335,57 @@ mod tests {
     }
 
     #[test]
+    fn mostly_utf8_agrees_with_the_definition() {
+        // The definition: split into valid runs and damaged sequences as the
+        // standard library does, count the good non-ASCII characters.
+        fn reference(bytes: &[u8]) -> bool {
+            let (mut good, mut bad) = (0, 0);
+            for chunk in bytes.utf8_chunks() {
+                good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+                bad += usize::from(!chunk.invalid().is_empty());
+            }
+            good >= 8 && bad * 10 <= good
+        }
+        let pieces: [&[u8]; 12] = [
+            "é".as_bytes(),
+            "中文".as_bytes(),
+            "𝄞".as_bytes(),
+            b"ascii words ",
+            b"\n",
+            b"\xff",
+            b"\xc3",
+            b"\xe4\xb8",
+            b"\xf0\x9d\x84",
+            b"\x80\x80",
+            &encoding_rs::GBK.encode("韩国").0,
+            &encoding_rs::WINDOWS_1252.encode("café").0,
+        ];
+        let mut state = 11u64;
+        // A small linear congruential generator: the same cases every run.
+        let mut next = move || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let (mut yes, mut no) = (0, 0);
+        for len in 0..600 {
+            // Pages mostly good with now and then a damaged piece, and pages
+            // where damage is common, so that both answers come up often.
+            let damage = [3, 30, 100][len % 3];
+            let bytes: Vec<u8> = (0..len)
+                .flat_map(|_| {
+                    let r = next();
+                    let piece = if r % damage == 0 { pieces[5 + r / damage % 7] } else { pieces[r / damage % 5] };
+                    piece.iter().copied()
+                })
+                .collect();
+            let expected = reference(&bytes);
+            assert_eq!(mostly_utf8(&bytes), expected, "{bytes:?}");
+            if expected { yes += 1 } else { no += 1 }
+        }
+        assert!(yes > 100 && no > 100, "{yes} pages mostly UTF-8, {no} not");
+    }
+
+    #[test]
     fn legacy_chinese_is_detected() {
         let text = "联合国成员国 韩国\n机构名称 Ministry of Interior and safety\n行政层级 国家的\n项目运行年份 1\n";
         let (bytes, _, _) = encoding_rs::GBK.encode(text);
@@ -356,6 +435,18 @@ mod tests {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
         assert_eq!(decode(b"\x7fELF\x02\x01\x01\x00\x00\x00"), Err(DecodeError::Binary));
+        // Control bytes over a tenth of the text make it binary; line
+        // breaks, tabs, form feeds and escapes are not counted.
+        let with = |controls: usize, other: &[u8]| {
+            let mut bytes = vec![b'a'; 100 - controls];
+            bytes.extend(std::iter::repeat_n(b'\x01', controls));
+            bytes.extend_from_slice(other);
+            decode(&bytes).map(|d| d.text.len())
+        };
+        assert_eq!(with(10, b""), Ok(100));
+        assert_eq!(with(11, b""), Err(DecodeError::Binary));
+        assert_eq!(with(10, &[b'\n', b'\r', b'\t', 0x0C, 0x1B].repeat(40)), Ok(300));
+        assert_eq!(with(31, &[b'\n', b'\r', b'\t', 0x0C, 0x1B].repeat(40)), Err(DecodeError::Binary));
     }
 
     #[test]
