@@ -262,33 +262,46 @@ impl Catalog {
     /// The longest entry passing `keep` whose folded wording is a prefix of
     /// `line` folded, ending at a word boundary.
     pub fn prefix<'c>(&'c self, line: &str, keep: impl Fn(&LabelEntry) -> bool) -> Option<PrefixMatch<'c>> {
-        // Most lines start with no label's first word: fold a few characters
-        // to tell, before folding as many as the longest label needs.
-        let quick = Folded::with_limit(line, QUICK_CHARS);
-        if let Some(first) = word_ends(quick.as_str()).next()
-            && (first < quick.as_str().len() || line.chars().nth(QUICK_CHARS).is_none())
-            && !self.prefixes.contains(&quick.as_str()[..first])
-        {
-            return None;
-        }
-        let folded = Folded::with_limit(line, self.max_chars + 8);
-        let f = folded.as_str();
-        let mut best = None;
-        for end in word_ends(f) {
-            let head = &f[..end];
-            if !self.prefixes.contains(head) {
-                break;
+        self.prefix_index(line, keep).map(|(i, len, label_len)| PrefixMatch { entry: &self.entries[i], len, label_len })
+    }
+
+    /// [`Catalog::prefix`] as the entry's index, `len` and `label_len`.
+    fn prefix_index(&self, line: &str, keep: impl Fn(&LabelEntry) -> bool) -> Option<(usize, usize, usize)> {
+        // The heads of the folded line are tried word by word, and the first
+        // that starts no label ends the search: most lines end it within a
+        // few words (a label, then its value), so a few characters are
+        // folded first and more only when every head so far starts a label.
+        let longest = self.max_chars + 8;
+        let mut limit = QUICK_CHARS.min(longest);
+        loop {
+            let folded = Folded::with_limit(line, limit);
+            let f = folded.as_str();
+            // Folded to the end of the line, or as far as any label reaches.
+            let whole = limit == longest || line.len() <= limit || line.chars().nth(limit).is_none();
+            let mut best = None;
+            let mut stopped = false;
+            for end in word_ends(f) {
+                // Where the folding stopped may be inside a word.
+                if end == f.len() && !whole {
+                    break;
+                }
+                let head = &f[..end];
+                if !self.prefixes.contains(head) {
+                    stopped = true;
+                    break;
+                }
+                if let Some(&i) = self.by_folded.get(head).and_then(|c| c.iter().find(|&&i| keep(&self.entries[i]))) {
+                    best = Some((i, end));
+                }
             }
-            if let Some(entry) =
-                self.by_folded.get(head).and_then(|c| c.iter().map(|&i| &self.entries[i]).find(|e| keep(e)))
-            {
-                best = Some((entry, end));
+            if stopped || whole {
+                let (i, end) = best?;
+                let label_len = folded.source_end(end);
+                let len = label_len + closing_len(&line[label_len..]);
+                return Some((i, len, label_len));
             }
+            limit = (limit * 4).min(longest);
         }
-        let (entry, end) = best?;
-        let label_len = folded.source_end(end);
-        let len = label_len + closing_len(&line[label_len..]);
-        Some(PrefixMatch { entry, len, label_len })
     }
 
     /// [`Catalog::prefix`] for the entries of one namespace, remembered per
@@ -310,15 +323,7 @@ impl Catalog {
             key.push_str(namespace);
             key.push('\0');
             key.push_str(line);
-            SEEN.with(|seen| {
-                seen.get_or_insert(key, || {
-                    self.prefix(line, |e| e.namespace() == namespace).map(|m| {
-                        let index =
-                            self.entries.iter().position(|e| std::ptr::eq(e, m.entry)).expect("entry of this catalog");
-                        (index, m.len, m.label_len)
-                    })
-                })
-            })
+            SEEN.with(|seen| seen.get_or_insert(key, || self.prefix_index(line, |e| e.namespace() == namespace)))
         });
         found.map(|(i, len, label_len)| PrefixMatch { entry: &self.entries[i], len, label_len })
     }
@@ -378,7 +383,7 @@ impl Catalog {
     }
 }
 
-/// Characters folded to find a line's first word.
+/// Characters folded first to find where a line's labels end.
 const QUICK_CHARS: usize = 32;
 
 /// Where folded text may be cut between words, ascending: every space,
@@ -564,5 +569,58 @@ mod tests {
                 );
             }
         }
+    }
+    #[test]
+    fn prefix_agrees_with_folding_the_whole_line() {
+        // The definition: fold as far as the longest label reaches, take the
+        // longest head that is a label, stop at the first that starts none.
+        fn reference(c: &Catalog, line: &str, keep: impl Fn(&LabelEntry) -> bool) -> Option<(usize, usize, usize)> {
+            let folded = Folded::with_limit(line, c.max_chars + 8);
+            let f = folded.as_str();
+            let mut best = None;
+            for end in word_ends(f) {
+                if !c.prefixes.contains(&f[..end]) {
+                    break;
+                }
+                if let Some(&i) = c.by_folded.get(&f[..end]).and_then(|l| l.iter().find(|&&i| keep(&c.entries[i]))) {
+                    best = Some((i, end));
+                }
+            }
+            let (i, end) = best?;
+            let label_len = folded.source_end(end);
+            Some((i, label_len + closing_len(&line[label_len..]), label_len))
+        }
+        let c = catalog();
+        let entries = c.entries();
+        let mut matched = 0;
+        for (n, e) in entries.iter().enumerate() {
+            let next = entries[(n * 7 + 3) % entries.len()].text;
+            let chars: Vec<(usize, char)> = e.text.char_indices().collect();
+            let mut lines = vec![
+                e.text.to_string(),
+                format!("{} Republic of Korea", e.text),
+                format!("{}? Yes", e.text),
+                format!("{}： 内政部", e.text),
+                format!("{} {next}", e.text),
+                format!("{}{next}", e.text),
+                format!("x {}", e.text),
+                format!("  {}  ", e.text.to_uppercase()),
+            ];
+            // Cut inside and between words, at and around the first fold's reach.
+            for k in [1, 5, 31, 32, 33, chars.len() / 2, chars.len().saturating_sub(1)] {
+                if let Some(&(at, _)) = chars.get(k) {
+                    lines.push(e.text[..at].to_string());
+                    lines.push(format!("{} value", &e.text[..at]));
+                }
+            }
+            for line in &lines {
+                let same_ns = |x: &LabelEntry| x.namespace() == e.namespace();
+                let got = c.prefix_index(line, same_ns);
+                assert_eq!(got, reference(c, line, same_ns), "{line:?}");
+                assert_eq!(c.prefix_index(line, is_field), reference(c, line, is_field), "{line:?}");
+                matched += usize::from(got.is_some());
+            }
+        }
+        assert!(matched > entries.len(), "{matched} lines matched a label");
     }
 }
