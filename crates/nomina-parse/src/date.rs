@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use nomina_refdata::{fold::decimal_digit, month_from_name};
 use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// A calendar date, written ISO 8601 (`2017-11-01`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -117,13 +117,24 @@ fn patterns() -> &'static Patterns {
 pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
     // ASCII is its own NFKC and has only ASCII digits: most lines are
     // read as they are, without a copy.
+    // Other text that NFKC leaves alone (the quick check, far cheaper than
+    // normalizing a long line of prose) and that has no digits of another
+    // script is read as it is too.
     let folded: String;
-    let s = if s.is_ascii() {
+    let s = if s.is_ascii()
+        || (is_nfkc_quick(s.chars()) == IsNormalized::Yes
+            && !s.chars().any(|c| !c.is_ascii() && decimal_digit(c).is_some()))
+    {
         s.trim()
     } else {
         folded = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();
         folded.trim()
     };
+    parse_folded(s, order)
+}
+
+/// [`parse_date`] of text already in NFKC with ASCII digits, trimmed.
+fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
     let p = patterns();
     let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u16>().ok());
     if let Some(c) = p.iso.captures(s).or_else(|| p.cjk.captures(s)) {
@@ -225,6 +236,35 @@ mod tests {
         assert!(IsoDate::new(2020, 13, 1).is_none());
         assert_eq!("2016-02-23".parse::<IsoDate>().unwrap(), IsoDate::new(2016, 2, 23).unwrap());
         assert!("2016-02-30".parse::<IsoDate>().is_err());
+    }
+
+    #[test]
+    fn text_read_as_it_is_reads_as_normalized() {
+        // The definition: NFKC, digits of every script as ASCII, trimmed.
+        let reference = |s: &str| {
+            let folded: String = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();
+            parse_folded(folded.trim(), DateOrder::MonthFirst)
+        };
+        let texts = [
+            "23 février 2016",
+            "23 fe\u{301}vrier 2016",
+            "٠١ نوفمبر ٢٠١٧",
+            "۰۱ نوفمبر ۲۰۱۷",
+            "０１ Nov ２０１７",
+            "ＦＥＢ 23, 2016",
+            "2016年2月23日",
+            "２０１６年２月２３日",
+            "01 ноя 2017",
+            "\u{3000}01 2月 2020\u{a0}",
+            "Seoul’s 23 February 2016",
+            "ﬁve 2016",
+            "The city’s council met on 23 February 2016 to decide on the programme’s next steps.",
+        ];
+        for text in texts {
+            assert_eq!(parse_date(text, DateOrder::MonthFirst), reference(text), "{text}");
+        }
+        let found = texts.iter().filter(|t| parse_date(t, DateOrder::MonthFirst).is_some()).count();
+        assert_eq!(found, 10);
     }
 
     #[test]
