@@ -1,6 +1,6 @@
 //! A parsed form to the `nomination` part of the record.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use nomina_lang::Lang;
@@ -9,6 +9,7 @@ use nomina_parse::{
 };
 use nomina_refdata::{Category, Country, SdgGoal, ValueKind, catalog, fold};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::record::*;
 use crate::text::{clean_line, clean_lines, is_placeholder, word_count};
@@ -112,7 +113,7 @@ impl FormNormalizer<'_> {
     fn choose_fields<'f>(&mut self, form: &'f Form) -> Vec<&'f Field> {
         let mut copies = BTreeSet::new();
         let mut chosen: Vec<&Field> = Vec::new();
-        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
         let all = form
             .institution
             .iter()
@@ -152,10 +153,8 @@ impl FormNormalizer<'_> {
             }
         }
         // Headings and unknown lines of basic-info questions.
-        let mut first_copy_of: HashMap<u32, usize> = HashMap::new();
         for q in &form.basic {
             copies.insert(("basic", q.copy));
-            first_copy_of.entry(q.number).or_insert(q.copy);
         }
         let mut unknown_seen = BTreeSet::new();
         for q in &form.basic {
@@ -405,7 +404,7 @@ impl FormNormalizer<'_> {
     /// The answers of the form, from the first copy of every question.
     fn answers(&mut self, form: &Form) -> Vec<Answer> {
         let mut kept: Vec<&FormQuestion> = Vec::new();
-        let mut index: HashMap<u32, usize> = HashMap::new();
+        let mut index: FxHashMap<u32, usize> = FxHashMap::default();
         for q in &form.questions {
             match index.get(&q.number) {
                 None => {

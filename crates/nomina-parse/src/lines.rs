@@ -41,6 +41,14 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// non-breaking spaces and format characters.
 pub fn trim(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
+    // Most lines start and end with a printable ASCII character, which is
+    // neither whitespace nor a format character: nothing to trim.
+    if let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last())
+        && (b'!'..=b'~').contains(&first)
+        && (b'!'..=b'~').contains(&last)
+    {
+        return span;
+    }
     let is_blank = |c: char| c.is_whitespace() || nomina_refdata::fold::is_format(c);
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let rest = &s[lead..];
@@ -68,5 +76,19 @@ mod tests {
         assert_eq!(&text[t.start..t.end], "Member State");
         let blank = "\u{a0}  ";
         assert!(trim(blank, Span::new(0, blank.len())).is_empty());
+        // Every ASCII character at either end, and some that are not.
+        let ends: Vec<String> = (0u8..128)
+            .map(|b| char::from(b).to_string())
+            .chain(["\u{a0}", "é", "\u{200b}", "中"].map(String::from))
+            .collect();
+        for a in &ends {
+            for b in &ends {
+                let text = format!("{a}x y{b}");
+                let is_blank = |c: char| c.is_whitespace() || nomina_refdata::fold::is_format(c);
+                let expected = text.trim_matches(is_blank);
+                let t = trim(&text, Span::new(0, text.len()));
+                assert_eq!(&text[t.start..t.end], expected, "{text:?}");
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! chrome line of the nomination form, per language, mapped to a canonical key.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -342,7 +341,7 @@ impl Catalog {
     ) -> Option<(PrefixMatch<'c>, f64)> {
         let folded = Folded::with_limit(line, self.max_chars + 40);
         let line_words = words(folded.as_str());
-        let present: HashSet<&str> = line_words.iter().map(|(w, _)| *w).collect();
+        let present: FxHashSet<&str> = line_words.iter().map(|(w, _)| *w).collect();
         let mut best: Option<(usize, usize, f64)> = None;
         for (i, entry) in self.entries.iter().enumerate() {
             let label = &self.tokens[i];
