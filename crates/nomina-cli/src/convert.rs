@@ -305,8 +305,13 @@ impl Sink for JsonlSink {
     /// where serde_json looks at each byte: escaping was most of the cost of
     /// encoding.
     fn encode(record: &nomina::Record) -> Result<Vec<u8>, String> {
-        // A record is about as long as its document: one allocation, no regrowing.
-        let mut line = Vec::with_capacity(usize::try_from(record.source.bytes).unwrap_or(0).saturating_add(4096));
+        // A record is about as long as its document, but sonic-rs reserves
+        // room for a string's every character escaped (six bytes each) before
+        // writing it: twice the document leaves room for an answer of a
+        // sixth of it without regrowing (and copying) the line.
+        let mut line = Vec::with_capacity(
+            usize::try_from(record.source.bytes).unwrap_or(0).saturating_mul(2).saturating_add(4096),
+        );
         sonic_rs::to_writer(&mut line, record).map_err(|e| e.to_string())?;
         line.push(b'\n');
         Ok(line)
