@@ -94,7 +94,7 @@ mod tests {
         // combining characters, ideographs and letters of several scripts.
         let alphabet = [
             ' ', '\t', '\u{b}', '\u{a0}', '\u{3000}', '\u{2000}', '\u{200b}', 'a', '.', 'é', '\u{301}', '中', 'й', 'ب',
-            '한',
+            '한', '𠀀', '𝄞',
         ];
         for a in alphabet {
             for b in alphabet {
@@ -112,7 +112,7 @@ mod tests {
     fn chunks_agree_with_the_definition_across_their_borders() {
         // Words, blanks, ideographs and other non-ASCII characters falling
         // on every side of a chunk's border.
-        let pieces = ["word", " ", "  ", "\t", "\u{a0}", "中文", "é", "’s", "x", "\u{3000}", "a-b"];
+        let pieces = ["word", " ", "  ", "\t", "\u{a0}", "中文", "é", "’s", "x", "\u{3000}", "a-b", "𠀀", "𝄞"];
         let ascii = ["word", " ", "  ", "\t", "x", "a-b", "\n", "12.5"];
         let mut state = 7u64;
         // A small linear congruential generator: the same cases every run.
