@@ -567,10 +567,11 @@ impl<'t> Parser<'t> {
 
     fn basic_line(&mut self, s: &'t str, at: LineRef, awaiting: Option<(Context, usize)>) {
         let collecting = awaiting.or(self.open_field);
+        let exact = catalog().prefix_in(s, "field");
         // A goal under the goals label, a target under the targets label:
         // items, whatever a loose comparison with the labels would say.
         if let Some(open) = self.open_field
-            && catalog().prefix_in(s, "field").is_none()
+            && exact.is_none()
             && let Some(field) = self.field_mut(open)
             && matches!(catalog().field(field.key).map(|f| f.value), Some(ValueKind::Goals | ValueKind::Targets))
             && item_fits(field.key, s)
@@ -589,7 +590,7 @@ impl<'t> Parser<'t> {
             matches!(self.context, Context::Institution | Context::Basic(_))
                 && s.split_whitespace().take(MAX_LOOSE_LABEL_WORDS + 1).count() <= MAX_LOOSE_LABEL_WORDS
         };
-        let found = catalog().prefix_in(s, "field").map(|m| (m, LabelMatch::Exact)).or_else(|| {
+        let found = exact.map(|m| (m, LabelMatch::Exact)).or_else(|| {
             loose()
                 .then(|| catalog().fuzzy_prefix(s, threshold, is_ns("field")))
                 .flatten()
