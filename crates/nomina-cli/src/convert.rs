@@ -12,6 +12,7 @@
 //! CSV tables of `nomina::tables` ([`CsvSink`]). A record is encoded on
 //! the worker thread that converted it and written, in order, by the sink.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -82,11 +83,26 @@ fn convert_input<S: Sink>(pipeline: &Pipeline, input: &Input) -> Outcome<S> {
     if let Input::Failed { code, message, .. } = input {
         return Outcome::Error(error_line(path, code, message));
     }
-    match input.read(pipeline.options().max_bytes) {
-        Ok(bytes) => guarded(path, || pipeline.convert(&bytes, path)),
-        Err(e) => Outcome::Error(error_line(path, "io", &e.to_string())),
+    thread_local! {
+        // A thread reads each document into the buffer it read the last one
+        // into: no allocation, and memory still in the cache.
+        static BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
+    BYTES.with_borrow_mut(|bytes| {
+        let outcome = match input.read_into(pipeline.options().max_bytes, bytes) {
+            Ok(()) => guarded(path, || pipeline.convert(bytes, path)),
+            Err(e) => Outcome::Error(error_line(path, "io", &e.to_string())),
+        };
+        // A very large document's buffer is not kept for the rest of the run.
+        if bytes.capacity() > KEPT_BUFFER_BYTES {
+            *bytes = Vec::new();
+        }
+        outcome
+    })
 }
+
+/// Largest read buffer a thread keeps for the next document.
+const KEPT_BUFFER_BYTES: usize = 4 << 20;
 
 /// The outcome of converting one document, or an `internal` error line if
 /// converting or encoding it panicked: a bug met on one document costs no

@@ -35,28 +35,28 @@ impl Input {
         }
     }
 
-    /// Reads the document's bytes, refusing more than `limit` bytes without
-    /// reading them all.
-    pub fn read(&self, limit: u64) -> std::io::Result<Vec<u8>> {
+    /// Reads the document's bytes into `bytes` (emptied first), refusing
+    /// more than `limit` bytes without reading them all: one byte over the
+    /// limit is read, enough to tell it is too large.
+    pub fn read_into(&self, limit: u64, bytes: &mut Vec<u8>) -> std::io::Result<()> {
+        bytes.clear();
+        let over = limit.saturating_add(1);
         match self {
             Input::File { fs_path, .. } => {
                 let file = std::fs::File::open(fs_path)?;
                 // Sized once from the file's length (`take` hides it from
                 // `read_to_end`); a file that grows meanwhile is still read
                 // to the limit.
-                let size = file.metadata().map_or(0, |m| m.len()).min(limit.saturating_add(1));
-                let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-                // One byte over the limit is enough to tell it is too large.
-                file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-                Ok(bytes)
+                let size = file.metadata().map_or(0, |m| m.len()).min(over);
+                bytes.reserve(usize::try_from(size).unwrap_or(0).saturating_add(1));
+                file.take(over).read_to_end(bytes)?;
             }
-            Input::Failed { message, .. } => Err(std::io::Error::other(message.clone())),
+            Input::Failed { message, .. } => return Err(std::io::Error::other(message.clone())),
             Input::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-                Ok(bytes)
+                std::io::stdin().lock().take(over).read_to_end(bytes)?;
             }
         }
+        Ok(())
     }
 }
 
