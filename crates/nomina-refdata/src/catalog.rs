@@ -612,10 +612,18 @@ mod tests {
                     lines.push(format!("{} value", &e.text[..at]));
                 }
             }
+            lines.push(format!("{} {}", next.split(' ').next().unwrap_or(""), e.text));
             for line in &lines {
                 let same_ns = |x: &LabelEntry| x.namespace() == e.namespace();
                 let got = c.prefix_index(line, same_ns);
                 assert_eq!(got, reference(c, line, same_ns), "{line:?}");
+                // The lookups through the memos.
+                let index = |m: &LabelEntry| entries.iter().position(|x| std::ptr::eq(x, m)).expect("an entry");
+                let found = c.prefix_in(line, e.namespace()).map(|m| (index(m.entry), m.len, m.label_len));
+                assert_eq!(found, got, "{line:?}");
+                let exact: Vec<usize> = c.exact(line, |_| true).map(index).collect();
+                let folded = crate::fold(line);
+                assert_eq!(exact, c.by_folded.get(&folded).cloned().unwrap_or_default(), "{line:?}");
                 assert_eq!(c.prefix_index(line, is_field), reference(c, line, is_field), "{line:?}");
                 matched += usize::from(got.is_some());
             }
