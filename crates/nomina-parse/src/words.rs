@@ -19,16 +19,16 @@ pub fn word_count(s: &str) -> usize {
         // word starts where a non-blank follows a blank), which vectorizes;
         // a chunk at a time, so that a long run is found cheaply.
         let chunk = &bytes[i..bytes.len().min(i + CHUNK)];
-        let ascii = if chunk.is_ascii() { chunk.len() } else { chunk.iter().take_while(|b| b.is_ascii()).count() };
+        let ascii = ascii_prefix(chunk);
         if ascii > 0 {
             let run = &chunk[..ascii];
-            // A word starts where a non-blank follows a blank. After an ASCII
-            // byte, whether a word is open is what that byte says, so a whole
-            // chunk is compared with the chunk one byte back: a fixed length
-            // that vectorizes with no scalar remainder.
-            let starts = if ascii == CHUNK && i > 0 && bytes[i - 1].is_ascii() {
-                let before: &[u8; CHUNK] = bytes[i - 1..i - 1 + CHUNK].try_into().expect("a whole chunk");
-                let run: &[u8; CHUNK] = run.try_into().expect("a whole chunk");
+            // A word starts where a non-blank follows a blank. A whole chunk
+            // is compared with itself one byte back, the byte before it
+            // standing for whether a word is open: a fixed length that
+            // vectorizes with no scalar remainder.
+            let starts = if let Ok(run) = <&[u8; CHUNK]>::try_from(run) {
+                let mut before = [if in_word { b'a' } else { b' ' }; CHUNK];
+                before[1..].copy_from_slice(&run[..CHUNK - 1]);
                 before.iter().zip(run).map(|(a, b)| u8::from(is_ascii_blank(a) & !is_ascii_blank(b))).sum::<u8>()
                     as usize
             } else {
@@ -59,6 +59,19 @@ pub fn word_count(s: &str) -> usize {
         }
     }
     count
+}
+
+/// How many bytes `chunk` starts with are ASCII, read eight at a time.
+fn ascii_prefix(chunk: &[u8]) -> usize {
+    let mut n = 0;
+    for word in chunk.chunks_exact(8) {
+        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + high.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + chunk[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// Bytes [`word_count`] looks at together.
