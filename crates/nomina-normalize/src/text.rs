@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
-use nomina_parse::is_ascii_blank;
 pub use nomina_parse::word_count;
+use nomina_parse::{ascii_prefix, is_ascii_blank};
 use nomina_refdata::fold::is_format;
 use unicode_normalization::UnicodeNormalization;
 
@@ -114,8 +114,10 @@ fn is_clean(s: &str) -> bool {
         while i < end {
             let lead = b[i];
             let (code, len) = match lead {
+                // The ASCII up to the next character that is not, eight
+                // bytes at a time.
                 0..0x80 => {
-                    i += 1;
+                    i += ascii_prefix(&b[i..end]);
                     continue;
                 }
                 0xC0..0xE0 => (u32::from(lead & 0x1F) << 6 | u32::from(b[i + 1] & 0x3F), 2),

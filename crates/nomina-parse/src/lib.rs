@@ -51,7 +51,7 @@ pub use error::DecodeError;
 pub use form::{UNRECOGNIZED_CHROME, word_limit};
 pub use lines::{Line, lines};
 pub use news::{Byline, Dated, Heading, News};
-pub use words::{is_ascii_blank, word_count};
+pub use words::{ascii_prefix, is_ascii_blank, word_count};
 
 /// Parses decoded text into a [`Document`]: a form when it has a form's
 /// structure, else a news article when it reads as one, else plain text.

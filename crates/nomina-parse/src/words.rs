@@ -62,7 +62,7 @@ pub fn word_count(s: &str) -> usize {
 }
 
 /// How many bytes `chunk` starts with are ASCII, read eight at a time.
-fn ascii_prefix(chunk: &[u8]) -> usize {
+pub fn ascii_prefix(chunk: &[u8]) -> usize {
     let mut n = 0;
     for word in chunk.chunks_exact(8) {
         let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
