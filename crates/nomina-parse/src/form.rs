@@ -373,7 +373,7 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     // The limit stands in the last parenthesis (every pattern of the catalog
     // opens one; a test holds them to it); the rest of a long prompt need
     // not be searched, and a line without one not at all.
-    let from = prompt.rfind(['(', '（'])?;
+    let from = last_open_paren(prompt)?;
     let digits: String = prompt[from..].chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
     // Every pattern needs a number: most answer lines stop here.
     if !digits.bytes().any(|b| b.is_ascii_digit()) {
@@ -393,6 +393,24 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
                 .and_then(|(_, c)| c.name("n")?.as_str().parse().ok())
         })
     })
+}
+
+/// Where the last `(` or `（` of `s` starts, found from the end with memchr
+/// (`（` is EF BC 88 in UTF-8, and 88 is no other character's last byte
+/// after EF BC).
+fn last_open_paren(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = memchr::memrchr2(b'(', 0x88, &b[..end]) {
+        if b[i] == b'(' {
+            return Some(i);
+        }
+        if i >= 2 && b[i - 2..i] == [0xEF, 0xBC] {
+            return Some(i - 2);
+        }
+        end = i;
+    }
+    None
 }
 
 fn is_ns(ns: &'static str) -> impl Fn(&LabelEntry) -> bool {
@@ -927,6 +945,14 @@ mod tests {
             for w in ["question", "pregunta", "вопрос", "问题", "key", ""] {
                 assert_eq!(starts_with_caseless(s, w), by_chars(s, w), "{s:?} {w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_last_parenthesis_is_found_from_the_end() {
+        for s in ["", "no parenthesis", "a (b) c （d） e", "（only", "(only", "x（y(z", "x(y（z", "ĈĈ（", "꬈ (", "(꬈"]
+        {
+            assert_eq!(last_open_paren(s), s.rfind(['(', '（']), "{s:?}");
         }
     }
 
