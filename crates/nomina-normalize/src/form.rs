@@ -550,11 +550,11 @@ fn differ(a: &str, b: &str) -> bool {
 /// name alone in any of the six languages.
 fn goal_of(raw: &str) -> Option<SdgGoal> {
     let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'));
-    if let Some(g) = SdgGoal::from_name(trimmed) {
+    let folded = fold(trimmed);
+    if let Some(g) = SdgGoal::from_folded_name(&folded) {
         return Some(g);
     }
     // A goal word and a number (`Goal 16:`, `目标 16`), or a number alone.
-    let folded = fold(trimmed);
     let mut words = folded.split(' ');
     let mut first = words.next()?;
     if catalog().exact(first, |e| e.key == "structure.goal").next().is_some() {

@@ -281,7 +281,7 @@ fn looks_like_goal(s: &str) -> bool {
     } else {
         first
     };
-    number.parse::<u8>().ok().and_then(SdgGoal::new).is_some() || SdgGoal::from_name(s).is_some()
+    number.parse::<u8>().ok().and_then(SdgGoal::new).is_some() || SdgGoal::from_folded_name(&folded).is_some()
 }
 
 fn looks_like_target(s: &str) -> bool {

@@ -34,7 +34,12 @@ impl SdgGoal {
     /// languages, is `name` (compared folded: case, accents and punctuation
     /// aside).
     pub fn from_name(name: &str) -> Option<SdgGoal> {
-        tables().by_name.get(&crate::fold(name)).copied()
+        SdgGoal::from_folded_name(&crate::fold(name))
+    }
+
+    /// [`SdgGoal::from_name`] of a name already folded with [`crate::fold`].
+    pub fn from_folded_name(folded: &str) -> Option<SdgGoal> {
+        tables().by_name.get(folded).copied()
     }
 }
 
