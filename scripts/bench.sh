@@ -7,9 +7,10 @@
 # target/bench-corpus-<MB> (and a quarter-size one into target/bench-corpus-<MB/4>),
 # reusing a corpus whose marker file (target/bench-corpus-<MB>.marker, beside the
 # folder so that nomina never reads it) records the same generator arguments, the same
-# generator sha256 and the same fixtures. Warms the page cache once, then runs each
-# command BENCH_RUNS times (default 3) under /usr/bin/time -v and keeps the fastest wall
-# time (a shared machine only ever slows a run down) and the highest peak RSS:
+# generator sha256 and the same fixtures. Warms the page cache once, then runs every
+# command once a round, BENCH_RUNS rounds (default 3), under /usr/bin/time -v and keeps
+# each command's fastest wall time (a shared machine only ever slows a run down) and its
+# highest peak RSS:
 #   (a) cat of every corpus file, the I/O baseline
 #   (b) nomina convert -j 1        (c) -j 2        (d) -j 2 --no-lang
 #   (e) -j 2 --lang-mode full      (the naive full-text language detection baseline)
@@ -120,27 +121,54 @@ wall_of() {
         if (s < 0.01) s = 0.01; printf "%.2f\n", s }' "$1"
 }
 
-# measure ID LABEL FILES BYTES -- COMMAND...: RUNS runs under /usr/bin/time -v; the
-# fastest is reported (the others met a busier machine), with the highest peak RSS.
-measure() {
-    local id=$1 label=$2 files=$3 bytes=$4
-    shift 5
-    local tfile=$TMP/$id.time efile=$TMP/$id.err status=0 run best="" rss_max=0
+# The commands, by row: CMD_<id> is the command line, LABEL the text the table shows.
+declare -A LABEL ROW_FILES ROW_BYTES STATUS
+IDS=(a b c d e f)
+rel() { printf '%s' "${1#"$ROOT"/}"; }
+row() {
+    local id=$1
+    LABEL[$id]=$2
+    ROW_FILES[$id]=$3
+    ROW_BYTES[$id]=$4
+    STATUS[$id]=0
+}
+row a "find $(rel "$CORPUS") -type f -print0 | xargs -0 cat > /dev/null" "$FILES" "$BYTES"
+CMD_a=(sh -c 'find "$1" -type f -print0 | xargs -0 cat > /dev/null' sh "$CORPUS")
+row b "nomina convert -j 1 $(rel "$CORPUS")" "$FILES" "$BYTES"
+CMD_b=("$BIN" convert -j 1 "$CORPUS")
+row c "nomina convert -j $JOBS $(rel "$CORPUS")" "$FILES" "$BYTES"
+CMD_c=("$BIN" convert -j "$JOBS" "$CORPUS")
+row d "nomina convert -j $JOBS --no-lang $(rel "$CORPUS")" "$FILES" "$BYTES"
+CMD_d=("$BIN" convert -j "$JOBS" --no-lang "$CORPUS")
+row e "nomina convert -j $JOBS --lang-mode full $(rel "$CORPUS")" "$FILES" "$BYTES"
+CMD_e=("$BIN" convert -j "$JOBS" --lang-mode full "$CORPUS")
+row f "nomina convert -j $JOBS $(rel "$SMALL")" "$SMALL_FILES" "$SMALL_BYTES"
+CMD_f=("$BIN" convert -j "$JOBS" "$SMALL")
+
+# run_once ID RUN: the command of row ID once under /usr/bin/time -v. A row whose run
+# failed (exit status other than 0 or 1) is not run again.
+run_once() {
+    local id=$1 run=$2 status=0
+    local -n cmd="CMD_$id"
+    log "== ($id) ${LABEL[$id]}  [run $run of $RUNS]"
+    "$TIME" -v -o "$TMP/$id.$run.time" "${cmd[@]}" > /dev/null 2> "$TMP/$id.$run.err" || status=$?
+    cp "$TMP/$id.$run.err" "$TMP/$id.err"
+    STATUS[$id]=$status
+}
+
+# report ID: the row of ID from its runs: the fastest wall time (the others met a
+# busier machine), with the highest peak RSS.
+report() {
+    local id=$1 label=${LABEL[$1]} files=${ROW_FILES[$1]} bytes=${ROW_BYTES[$1]}
+    local status=${STATUS[$1]} efile=$TMP/$1.err run best="" rss_max=0
     for run in $(seq "$RUNS"); do
-        log "== ($id) $label  [run $run of $RUNS]"
-        status=0
-        "$TIME" -v -o "$TMP/$id.$run.time" "$@" > /dev/null 2> "$TMP/$id.$run.err" || status=$?
-        cp "$TMP/$id.$run.err" "$efile"
-        if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
-            break
-        fi
+        [ -f "$TMP/$id.$run.time" ] || continue
         local this r
         this=$(wall_of "$TMP/$id.$run.time")
         r=$(awk -F': ' '/Maximum resident set size/ { print $NF }' "$TMP/$id.$run.time")
         [ "$r" -gt "$rss_max" ] && rss_max=$r
         if [ -z "$best" ] || awk -v a="$this" -v b="$best" 'BEGIN { exit !(a < b) }'; then
             best=$this
-            cp "$TMP/$id.$run.time" "$tfile"
         fi
     done
     label=${label//|/\\|}
@@ -181,20 +209,19 @@ measure() {
     fi
 }
 
-rel() { printf '%s' "${1#"$ROOT"/}"; }
-
-measure a "find $(rel "$CORPUS") -type f -print0 | xargs -0 cat > /dev/null" "$FILES" "$BYTES" -- \
-    sh -c 'find "$1" -type f -print0 | xargs -0 cat > /dev/null' sh "$CORPUS"
-measure b "nomina convert -j 1 $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
-    "$BIN" convert -j 1 "$CORPUS"
-measure c "nomina convert -j $JOBS $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
-    "$BIN" convert -j "$JOBS" "$CORPUS"
-measure d "nomina convert -j $JOBS --no-lang $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
-    "$BIN" convert -j "$JOBS" --no-lang "$CORPUS"
-measure e "nomina convert -j $JOBS --lang-mode full $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
-    "$BIN" convert -j "$JOBS" --lang-mode full "$CORPUS"
-measure f "nomina convert -j $JOBS $(rel "$SMALL")" "$SMALL_FILES" "$SMALL_BYTES" -- \
-    "$BIN" convert -j "$JOBS" "$SMALL"
+# Rounds of every command once, rather than each command's runs back to back: the
+# runs of a row are spread over the whole benchmark, so that a spell of a busier
+# (shared) machine costs one run of each row, not every run of one row.
+for run in $(seq "$RUNS"); do
+    for id in "${IDS[@]}"; do
+        if [ "${STATUS[$id]}" -le 1 ]; then
+            run_once "$id" "$run"
+        fi
+    done
+done
+for id in "${IDS[@]}"; do
+    report "$id"
+done
 
 # --- report --------------------------------------------------------------------------
 
