@@ -67,6 +67,15 @@ mod tests {
         let got: Vec<&str> = ls.iter().map(|l| &text[l.span.start..l.span.end]).collect();
         assert_eq!(got, ["a", "b", "c", "", "d"]);
         assert_eq!(ls[4].number, 5);
+        // Every mix of breaks, as the plain definition splits them.
+        for text in ["", "\n", "\r", "\r\n", "\n\r", "\r\r\n\n", "a\r\n\r\nb", "a\n\rb\r", "x\r\n"] {
+            let mut expected: Vec<&str> = text.split("\r\n").flat_map(|p| p.split(['\r', '\n'])).collect();
+            if expected.len() > 1 && expected.last() == Some(&"") {
+                expected.pop();
+            }
+            let got: Vec<&str> = lines(text).iter().map(|l| &text[l.span.range()]).collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 
     #[test]
