@@ -37,7 +37,7 @@ impl SdgGoal {
         SdgGoal::from_folded_name(&crate::fold(name))
     }
 
-    /// [`SdgGoal::from_name`] of a name already folded with [`crate::fold`].
+    /// [`SdgGoal::from_name`] of a name already folded with [`crate::fold()`].
     pub fn from_folded_name(folded: &str) -> Option<SdgGoal> {
         tables().by_name.get(folded).copied()
     }
