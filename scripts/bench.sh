@@ -121,29 +121,35 @@ wall_of() {
         if (s < 0.01) s = 0.01; printf "%.2f\n", s }' "$1"
 }
 
-# The commands, by row: CMD_<id> is the command line, LABEL the text the table shows.
+# row ID LABEL FILES BYTES -- COMMAND...: a row of the table, its command kept in
+# CMD_<ID> and LABEL the text the table shows for it.
 declare -A LABEL ROW_FILES ROW_BYTES STATUS
-IDS=(a b c d e f)
+IDS=()
 rel() { printf '%s' "${1#"$ROOT"/}"; }
 row() {
     local id=$1
+    IDS+=("$id")
     LABEL[$id]=$2
     ROW_FILES[$id]=$3
     ROW_BYTES[$id]=$4
     STATUS[$id]=0
+    shift 5
+    declare -ga "CMD_$id"
+    local -n cmd="CMD_$id"
+    cmd=("$@")
 }
-row a "find $(rel "$CORPUS") -type f -print0 | xargs -0 cat > /dev/null" "$FILES" "$BYTES"
-CMD_a=(sh -c 'find "$1" -type f -print0 | xargs -0 cat > /dev/null' sh "$CORPUS")
-row b "nomina convert -j 1 $(rel "$CORPUS")" "$FILES" "$BYTES"
-CMD_b=("$BIN" convert -j 1 "$CORPUS")
-row c "nomina convert -j $JOBS $(rel "$CORPUS")" "$FILES" "$BYTES"
-CMD_c=("$BIN" convert -j "$JOBS" "$CORPUS")
-row d "nomina convert -j $JOBS --no-lang $(rel "$CORPUS")" "$FILES" "$BYTES"
-CMD_d=("$BIN" convert -j "$JOBS" --no-lang "$CORPUS")
-row e "nomina convert -j $JOBS --lang-mode full $(rel "$CORPUS")" "$FILES" "$BYTES"
-CMD_e=("$BIN" convert -j "$JOBS" --lang-mode full "$CORPUS")
-row f "nomina convert -j $JOBS $(rel "$SMALL")" "$SMALL_FILES" "$SMALL_BYTES"
-CMD_f=("$BIN" convert -j "$JOBS" "$SMALL")
+row a "find $(rel "$CORPUS") -type f -print0 | xargs -0 cat > /dev/null" "$FILES" "$BYTES" -- \
+    sh -c 'find "$1" -type f -print0 | xargs -0 cat > /dev/null' sh "$CORPUS"
+row b "nomina convert -j 1 $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
+    "$BIN" convert -j 1 "$CORPUS"
+row c "nomina convert -j $JOBS $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
+    "$BIN" convert -j "$JOBS" "$CORPUS"
+row d "nomina convert -j $JOBS --no-lang $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
+    "$BIN" convert -j "$JOBS" --no-lang "$CORPUS"
+row e "nomina convert -j $JOBS --lang-mode full $(rel "$CORPUS")" "$FILES" "$BYTES" -- \
+    "$BIN" convert -j "$JOBS" --lang-mode full "$CORPUS"
+row f "nomina convert -j $JOBS $(rel "$SMALL")" "$SMALL_FILES" "$SMALL_BYTES" -- \
+    "$BIN" convert -j "$JOBS" "$SMALL"
 
 # run_once ID RUN: the command of row ID once under /usr/bin/time -v. A row whose run
 # failed (exit status other than 0 or 1) is not run again.

@@ -257,8 +257,9 @@ fn is_binary(bytes: &[u8]) -> bool {
     if memchr::memchr(0, sample).is_some() {
         return true;
     }
-    // All bytes below 0x20 first, one comparison a byte: text has few (its line breaks and
-    // tabs), and when they are under the share, so are the controls among them.
+    // All bytes below 0x20 first, one comparison a byte: text has few (its
+    // line breaks and tabs), and when they are under the share, so are the
+    // controls among them.
     let limit = sample.len() as f64 * BINARY_CONTROL_SHARE;
     if count_bytes(sample, |b| b < 0x20) as f64 <= limit {
         return false;
@@ -360,12 +361,7 @@ mod tests {
             &encoding_rs::GBK.encode("韩国").0,
             &encoding_rs::WINDOWS_1252.encode("café").0,
         ];
-        let mut state = 11u64;
-        // A small linear congruential generator: the same cases every run.
-        let mut next = move || {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize
-        };
+        let mut next = crate::testgen::numbers(11);
         let (mut yes, mut no) = (0, 0);
         for len in 0..600 {
             // Pages mostly good with now and then a damaged piece, and pages

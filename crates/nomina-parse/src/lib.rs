@@ -40,6 +40,8 @@ mod error;
 mod form;
 mod lines;
 mod news;
+#[cfg(test)]
+mod testgen;
 mod words;
 
 pub use date::{DateOrder, IsoDate, ParsedDate, parse_date};

@@ -127,12 +127,7 @@ mod tests {
         // on every side of a chunk's border.
         let pieces = ["word", " ", "  ", "\t", "\u{a0}", "中文", "é", "’s", "x", "\u{3000}", "a-b", "𠀀", "𝄞"];
         let ascii = ["word", " ", "  ", "\t", "x", "a-b", "\n", "12.5"];
-        let mut state = 7u64;
-        // A small linear congruential generator: the same cases every run.
-        let mut next = move || {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize
-        };
+        let mut next = crate::testgen::numbers(7);
         let mut text =
             |len: usize, piece: &dyn Fn(usize) -> &'static str| -> String { (0..len).map(|_| piece(next())).collect() };
         for len in 0..400 {

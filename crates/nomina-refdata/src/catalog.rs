@@ -569,6 +569,7 @@ mod tests {
             }
         }
     }
+
     #[test]
     fn prefix_agrees_with_folding_the_whole_line() {
         // The definition: fold as far as the longest label reaches, take the
