@@ -370,7 +370,8 @@ mod tests {
             let bytes: Vec<u8> = (0..len)
                 .flat_map(|_| {
                     let r = next();
-                    let piece = if r % damage == 0 { pieces[5 + r / damage % 7] } else { pieces[r / damage % 5] };
+                    let piece =
+                        if r.is_multiple_of(damage) { pieces[5 + r / damage % 7] } else { pieces[r / damage % 5] };
                     piece.iter().copied()
                 })
                 .collect();
