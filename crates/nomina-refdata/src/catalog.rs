@@ -23,17 +23,26 @@ pub struct LabelEntry {
     pub lang: LangCode,
     /// The wording as written.
     pub text: &'static str,
+    /// The key cut at its first dot once, when the catalog is loaded:
+    /// lookups filter their candidates by namespace.
+    namespace: &'static str,
+    name: &'static str,
 }
 
 impl LabelEntry {
+    fn new(key: &'static str, lang: LangCode, text: &'static str) -> LabelEntry {
+        let (namespace, name) = key.split_once('.').unwrap_or((key, ""));
+        LabelEntry { key, lang, text, namespace, name }
+    }
+
     /// The namespace of the key (`field` for `field.member_state`).
     pub fn namespace(&self) -> &'static str {
-        self.key.split_once('.').map_or(self.key, |(ns, _)| ns)
+        self.namespace
     }
 
     /// The key without its namespace (`member_state`).
     pub fn name(&self) -> &'static str {
-        self.key.split_once('.').map_or("", |(_, n)| n)
+        self.name
     }
 }
 
@@ -165,7 +174,7 @@ impl Catalog {
     fn load() -> Catalog {
         let entries: Vec<LabelEntry> = LABELS_TSV
             .iter()
-            .flat_map(|&(lang, data)| tsv::rows(data, 2).map(move |r| LabelEntry { key: r[0], lang, text: r[1] }))
+            .flat_map(|&(lang, data)| tsv::rows(data, 2).map(move |r| LabelEntry::new(r[0], lang, r[1])))
             .collect();
         let mut by_folded: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut prefixes: FxHashSet<String> = FxHashSet::default();
@@ -494,6 +503,19 @@ mod tests {
 
     fn is_field(e: &LabelEntry) -> bool {
         e.namespace() == "field"
+    }
+
+    #[test]
+    fn a_key_is_cut_at_its_first_dot() {
+        let e = LabelEntry::new("field.member_state", "en", "Member State");
+        assert_eq!((e.namespace(), e.name()), ("field", "member_state"));
+        let e = LabelEntry::new("value.level.national", "en", "National");
+        assert_eq!((e.namespace(), e.name()), ("value", "level.national"));
+        let e = LabelEntry::new("bare", "und", "Bare");
+        assert_eq!((e.namespace(), e.name()), ("bare", ""));
+        for e in catalog().entries() {
+            assert_eq!(e.key, format!("{}.{}", e.namespace(), e.name()), "{}", e.key);
+        }
     }
 
     #[test]
