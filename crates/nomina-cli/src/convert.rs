@@ -176,7 +176,11 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
 fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline();
-    let mut inputs = input::collect(&args.paths, args.follow_links);
+    // The tables are built while the inputs are listed, on another core.
+    let mut inputs = std::thread::scope(|s| {
+        s.spawn(|| pipeline.prepare());
+        input::collect(&args.paths, args.follow_links)
+    });
     inputs.sort_by(|a, b| a.path().cmp(b.path()));
 
     let pool = rayon::ThreadPoolBuilder::new()

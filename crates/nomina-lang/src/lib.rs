@@ -214,6 +214,12 @@ const DOCUMENT_SAMPLE_CHARS: usize = 600;
 /// frequent words of each Latin-script language nomina names.
 const MARKERS_TSV: &str = include_str!("../data/markers.tsv");
 
+/// Builds the table of marker words now rather than at its first use, as
+/// `nomina_refdata::prepare` does for the reference tables.
+pub fn prepare() {
+    markers(Lang::En);
+}
+
 fn markers(lang: Lang) -> &'static [&'static str] {
     static TABLE: OnceLock<Vec<(Lang, Vec<&'static str>)>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {

@@ -372,11 +372,7 @@ impl FormNormalizer<'_> {
     }
 
     fn targets(&mut self, f: &Field, items: &[LineRef]) -> Vec<Target> {
-        static ID: OnceLock<Regex> = OnceLock::new();
-        let id = ID.get_or_init(|| {
-            Regex::new(r#"^[\s"'“”„«»「」]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#)
-                .expect("target id pattern")
-        });
+        let id = target_id();
         let mut targets = BTreeSet::new();
         for item in items {
             let raw = self.slice(item.span);
@@ -569,6 +565,19 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
 
 /// Languages an answer can be counted in (for `languages.content`).
 pub(crate) type ContentChars = BTreeMap<Lang, usize>;
+
+/// A target's number at the start of a line (`16.6`, `“5.a`).
+fn target_id() -> &'static Regex {
+    static ID: OnceLock<Regex> = OnceLock::new();
+    ID.get_or_init(|| {
+        Regex::new(r#"^[\s"'“”„«»「」]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#).expect("target id pattern")
+    })
+}
+
+/// Compiles the patterns now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    target_id();
+}
 
 #[cfg(test)]
 mod tests {

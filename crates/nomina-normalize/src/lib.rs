@@ -65,6 +65,14 @@ pub(crate) struct Output {
     content_chars: form::ContentChars,
 }
 
+/// Builds the tables and compiles the patterns of every stage up to here
+/// now rather than at their first use (see [`nomina_refdata::prepare`]).
+pub fn prepare() {
+    nomina_parse::prepare();
+    text::prepare();
+    form::prepare();
+}
+
 /// Normalizes `doc` into a record for `source`, with `id` as its id.
 pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) -> Record {
     let mut out = Output::default();

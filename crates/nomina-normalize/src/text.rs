@@ -80,15 +80,22 @@ fn clean_line_into(s: &str, out: &mut String) {
 /// Bytes [`is_clean`] checks together.
 const CHUNK: usize = 64;
 
+/// Built once: `memmem::find` builds a searcher on every call, which on a
+/// line of a hundred bytes costs more than the search.
+static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
+/// Builds the searcher and the table of characters kept as they are now
+/// (see `nomina_refdata::prepare`).
+pub(crate) fn prepare() {
+    LazyLock::force(&DOUBLE_SPACE);
+    kept_as_is(0);
+}
+
 /// Whether [`clean_line`] would give `s` back unchanged: single spaces
 /// between words, no other whitespace, no format characters, nothing NFC
 /// may change.
 fn is_clean(s: &str) -> bool {
     let b = s.as_bytes();
-    // Built once: `memmem::find` builds a searcher on every call, which on a
-    // line of a hundred bytes costs more than the search.
-    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') || DOUBLE_SPACE.find(b).is_some() {
         return false;
     }

@@ -98,6 +98,11 @@ struct Patterns {
     numeric: Regex,
 }
 
+/// Compiles the patterns now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {

@@ -63,6 +63,12 @@ struct Patterns {
     word_limits: Vec<Regex>,
 }
 
+/// Compiles the patterns now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    patterns();
+    looks_like_target("");
+}
+
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {

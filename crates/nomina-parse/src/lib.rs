@@ -55,6 +55,15 @@ pub use lines::{Line, lines};
 pub use news::{Byline, Dated, Heading, News};
 pub use words::{ascii_prefix, is_ascii_blank, word_count};
 
+/// Builds the reference tables and compiles the patterns now rather than
+/// at their first use (see [`nomina_refdata::prepare`]).
+pub fn prepare() {
+    nomina_refdata::prepare();
+    form::prepare();
+    date::prepare();
+    news::prepare();
+}
+
 /// Parses decoded text into a [`Document`]: a form when it has a form's
 /// structure, else a news article when it reads as one, else plain text.
 pub fn parse(text: String) -> Document {

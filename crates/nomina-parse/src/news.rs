@@ -122,6 +122,11 @@ fn words_of(key: &str) -> String {
     words.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
 }
 
+/// Compiles the patterns now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {

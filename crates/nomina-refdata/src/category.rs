@@ -32,6 +32,11 @@ struct Tables {
     by_name: HashMap<String, usize>,
 }
 
+/// Builds the tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    tables();
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {

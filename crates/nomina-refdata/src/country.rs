@@ -32,6 +32,11 @@ impl Country {
     }
 }
 
+/// Builds the tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    by_name();
+}
+
 fn by_name() -> &'static HashMap<String, Country> {
     static TABLE: OnceLock<HashMap<String, Country>> = OnceLock::new();
     TABLE.get_or_init(|| {

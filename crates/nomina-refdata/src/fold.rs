@@ -97,6 +97,11 @@ const TABLE_END: u32 = 0x800;
 /// [`fold_char`] of a character from U+0080 to [`TABLE_END`], from a table
 /// built on first use (the decomposition and Unicode property lookups are
 /// what folding Latin, Greek, Cyrillic and Arabic labels costs).
+/// Builds the folding table now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    table_fold('\u{80}');
+}
+
 fn table_fold(c: char) -> Option<(&'static str, bool)> {
     static TABLE: OnceLock<Vec<(Box<str>, bool)>> = OnceLock::new();
     if !(0x80..TABLE_END).contains(&(c as u32)) {

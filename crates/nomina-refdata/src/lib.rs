@@ -39,3 +39,16 @@ pub use country::Country;
 pub use fold::{Folded, fold};
 pub use month::month_from_name;
 pub use sdg::{SdgGoal, SdgTarget, UnknownTarget};
+
+/// Builds every reference table now rather than at its first use. A program
+/// about to convert many documents calls it while it lists them, so that
+/// the first documents do not wait for the tables, one thread building them
+/// and the others blocked.
+pub fn prepare() {
+    catalog();
+    fold::prepare();
+    country::prepare();
+    month_from_name("");
+    category::prepare();
+    sdg::prepare();
+}

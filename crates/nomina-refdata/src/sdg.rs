@@ -113,6 +113,11 @@ struct Tables {
     targets: Vec<SdgTarget>,
 }
 
+/// Builds the tables now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    tables();
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
