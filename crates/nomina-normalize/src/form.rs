@@ -204,9 +204,12 @@ impl FormNormalizer<'_> {
         self.out.unparsed.push(text);
     }
 
-    fn warn_value(&mut self, f: &Field, code: &str, what: &str, raw: &str) {
+    /// A warning on `f`'s value, which carries the value as written (joined
+    /// only when a warning needs it).
+    fn warn_value(&mut self, f: &Field, code: &str, what: &str) {
         self.out.warnings.push(
-            Warning::new(code, format!("{}: {what}", field_name(f.key)), Some(f.line)).with_text(raw.to_string()),
+            Warning::new(code, format!("{}: {what}", field_name(f.key)), Some(f.line))
+                .with_text(raw_value(self.doc, f)),
         );
     }
 
@@ -243,8 +246,9 @@ impl FormNormalizer<'_> {
             }
             return;
         }
-        let raw = raw_value(self.doc, f);
-        let text = clean_lines(raw.lines());
+        // Cleaned line by line, as `raw_value` joined would be: no span holds
+        // a line break, and a blank line is dropped either way.
+        let text = clean_lines(raw_spans(f).map(|s| self.doc.slice(s)));
         if text.is_empty() {
             return;
         }
@@ -265,7 +269,7 @@ impl FormNormalizer<'_> {
                 n.member_state = Some(match Country::from_name(&text) {
                     Some(c) => MemberState { name: c.name.to_string(), iso2: Some(c.iso2.to_string()) },
                     None => {
-                        self.warn_value(f, "unknown_country", "not a known country name; kept as written", &raw);
+                        self.warn_value(f, "unknown_country", "not a known country name; kept as written");
                         MemberState { name: text, iso2: None }
                     }
                 });
@@ -274,7 +278,7 @@ impl FormNormalizer<'_> {
                 let digits: String = text.chars().map(|c| fold::decimal_digit(c).unwrap_or(c)).collect();
                 match first_integer(&digits) {
                     Some(v) => n.operational_years = Some(v),
-                    None => self.warn_value(f, "unreadable_value", "no whole number in it", &raw),
+                    None => self.warn_value(f, "unreadable_value", "no whole number in it"),
                 }
             }
             ValueKind::YesNo => {
@@ -282,7 +286,7 @@ impl FormNormalizer<'_> {
                     Some("yes") => Some(true),
                     Some("no") => Some(false),
                     _ => {
-                        self.warn_value(f, "unreadable_value", "neither yes nor no", &raw);
+                        self.warn_value(f, "unreadable_value", "neither yes nor no");
                         None
                     }
                 };
@@ -301,18 +305,13 @@ impl FormNormalizer<'_> {
             }
             ValueKind::Level => {
                 n.administrative_level = Some(self.keyword(&text, "level").map(str::to_string).unwrap_or_else(|| {
-                    self.warn_value(f, "unknown_value", "not a known administrative level; kept as written", &raw);
+                    self.warn_value(f, "unknown_value", "not a known administrative level; kept as written");
                     text.clone()
                 }));
             }
             ValueKind::Learned => {
                 n.how_learned = Some(self.keyword(&text, "learned").map(str::to_string).unwrap_or_else(|| {
-                    self.warn_value(
-                        f,
-                        "unknown_value",
-                        "not a known way of learning about UNPSA; kept as written",
-                        &raw,
-                    );
+                    self.warn_value(f, "unknown_value", "not a known way of learning about UNPSA; kept as written");
                     text.clone()
                 }));
             }
@@ -320,7 +319,7 @@ impl FormNormalizer<'_> {
                 n.category = Some(match Category::from_name(&text) {
                     Some(c) => CategoryValue { name: c.name.to_string(), special: c.special },
                     None => {
-                        self.warn_value(f, "unknown_category", "not a known UNPSA category; kept as written", &raw);
+                        self.warn_value(f, "unknown_category", "not a known UNPSA category; kept as written");
                         CategoryValue { name: text, special: false }
                     }
                 });
@@ -337,12 +336,11 @@ impl FormNormalizer<'_> {
                                 f,
                                 "ambiguous_date",
                                 "day and month could be swapped; read in the configured order",
-                                &raw,
                             );
                         }
                         n.implementation_date = Some(d.date);
                     }
-                    None => self.warn_value(f, "unreadable_value", "not a date", &raw),
+                    None => self.warn_value(f, "unreadable_value", "not a date"),
                 }
             }
             ValueKind::Goals | ValueKind::Targets | ValueKind::List => {}
@@ -469,9 +467,11 @@ impl FormNormalizer<'_> {
 
     fn answer(&mut self, question: u32, part: &Part) -> Answer {
         self.cover_part(part);
-        let raw: Vec<&str> = part.answer.iter().map(|l| self.doc.slice(l.span)).collect();
-        let cleaned = clean_lines(raw.iter().copied());
-        let name = match part.letter {
+        let doc = self.doc;
+        let raw = || part.answer.iter().map(|l| doc.slice(l.span));
+        let cleaned = clean_lines(raw());
+        // Named in warnings only.
+        let name = || match part.letter {
             Some(l) => format!("question {question} {l}"),
             None => format!("question {question}"),
         };
@@ -480,8 +480,8 @@ impl FormNormalizer<'_> {
             None
         } else if is_placeholder(&cleaned) {
             self.out.warnings.push(
-                Warning::new("placeholder_answer", format!("{name}: a placeholder, not an answer"), Some(line))
-                    .with_text(raw.join("\n")),
+                Warning::new("placeholder_answer", format!("{}: a placeholder, not an answer", name()), Some(line))
+                    .with_text(raw().collect::<Vec<_>>().join("\n")),
             );
             None
         } else {
@@ -493,7 +493,7 @@ impl FormNormalizer<'_> {
         {
             self.out.warnings.push(Warning::new(
                 "over_word_limit",
-                format!("{name}: {word_count} words against a limit of {limit}"),
+                format!("{}: {word_count} words against a limit of {limit}", name()),
                 Some(line),
             ));
         }

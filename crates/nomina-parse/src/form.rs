@@ -8,6 +8,7 @@
 //! pattern. The label catalog then names what it can; a line it cannot name
 //! is kept as an unknown label, never dropped.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -380,7 +381,14 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     // opens one; a test holds them to it); the rest of a long prompt need
     // not be searched, and a line without one not at all.
     let from = last_open_paren(prompt)?;
-    let digits: String = prompt[from..].chars().map(|c| decimal_digit(c).unwrap_or(c)).collect();
+    let tail = &prompt[from..];
+    // Arabic-Indic digits are read as ASCII ones; a tail of ASCII has none
+    // and is read as it is.
+    let digits: Cow<str> = if tail.is_ascii() {
+        Cow::Borrowed(tail)
+    } else {
+        Cow::Owned(tail.chars().map(|c| decimal_digit(c).unwrap_or(c)).collect())
+    };
     // Every pattern needs a number: most answer lines stop here.
     if !digits.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -543,7 +551,14 @@ impl<'t> Parser<'t> {
                 // `题 10: 问题九:确认同意`: the scraper joined two headings;
                 // the outer number counts, the inner title names it.
                 let mut start = t.start;
-                if let Some(n) = patterns().nested.captures(&s[t.start..t.end]).and_then(|n| n.name("rest")) {
+                // Told apart without captures first: few headings are joined.
+                let nested = &patterns().nested;
+                if let Some(n) = nested
+                    .is_match(&s[t.start..t.end])
+                    .then(|| nested.captures(&s[t.start..t.end]))
+                    .flatten()
+                    .and_then(|n| n.name("rest"))
+                {
                     start = t.start + n.start();
                 }
                 let title = Span::new(at.span.start + start, at.span.start + t.end);
