@@ -382,9 +382,9 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     // not be searched, and a line without one not at all.
     let from = last_open_paren(prompt)?;
     let tail = &prompt[from..];
-    // Arabic-Indic digits are read as ASCII ones; a tail of ASCII has none
-    // and is read as it is.
-    let digits: Cow<str> = if tail.is_ascii() {
+    // Arabic-Indic digits are read as ASCII ones; a tail without them is
+    // read as it is.
+    let digits: Cow<str> = if tail.is_ascii() || !tail.chars().any(|c| !c.is_ascii() && decimal_digit(c).is_some()) {
         Cow::Borrowed(tail)
     } else {
         Cow::Owned(tail.chars().map(|c| decimal_digit(c).unwrap_or(c)).collect())
