@@ -8,7 +8,8 @@
 # reusing a corpus whose marker file (target/bench-corpus-<MB>.marker, beside the
 # folder so that nomina never reads it) records the same generator arguments, the same
 # generator sha256 and the same fixtures. Warms the page cache once, then runs every
-# command once a round, BENCH_RUNS rounds (default 3), under /usr/bin/time -v and keeps
+# command once a round, BENCH_RUNS rounds (default 3), under /usr/bin/time -v (for the
+# peak RSS) between two readings of a nanosecond clock (for the wall time), and keeps
 # each command's fastest wall time (a shared machine only ever slows a run down) and its
 # highest peak RSS:
 #   (a) cat of every corpus file, the I/O baseline
@@ -115,10 +116,10 @@ CAT_MBPS=""
 SHORT=0
 declare -A WALL
 
-# wall_of TIMEFILE: the wall time /usr/bin/time -v wrote, in seconds (at least 0.01).
+# wall_of RUNFILE: the wall time of a run, in seconds to the millisecond, from the
+# clock read around it (/usr/bin/time -v gives 0.01 s only, 1% of a run of a second).
 wall_of() {
-    awk -F': ' '/Elapsed \(wall clock\) time/ { n = split($NF, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i];
-        if (s < 0.01) s = 0.01; printf "%.2f\n", s }' "$1"
+    awk '{ s = $1 / 1e9; if (s < 0.001) s = 0.001; printf "%.3f\n", s }' "$1"
 }
 
 # row ID LABEL FILES BYTES -- COMMAND...: a row of the table, its command kept in
@@ -157,7 +158,11 @@ run_once() {
     local id=$1 run=$2 status=0
     local -n cmd="CMD_$id"
     log "== ($id) ${LABEL[$id]}  [run $run of $RUNS]"
+    local start end
+    start=$(date +%s%N)
     "$TIME" -v -o "$TMP/$id.$run.time" "${cmd[@]}" > /dev/null 2> "$TMP/$id.$run.err" || status=$?
+    end=$(date +%s%N)
+    echo $((end - start)) > "$TMP/$id.$run.wall"
     cp "$TMP/$id.$run.err" "$TMP/$id.err"
     STATUS[$id]=$status
 }
@@ -170,7 +175,7 @@ report() {
     for run in $(seq "$RUNS"); do
         [ -f "$TMP/$id.$run.time" ] || continue
         local this r
-        this=$(wall_of "$TMP/$id.$run.time")
+        this=$(wall_of "$TMP/$id.$run.wall")
         r=$(awk -F': ' '/Maximum resident set size/ { print $NF }' "$TMP/$id.$run.time")
         [ "$r" -gt "$rss_max" ] && rss_max=$r
         if [ -z "$best" ] || awk -v a="$this" -v b="$best" 'BEGIN { exit !(a < b) }'; then
@@ -252,7 +257,7 @@ else
     echo "speed-up of (c) over (e), the full-text language detection baseline: n/a"
 fi
 if [ "$SHORT" -eq 1 ]; then
-    echo "note: /usr/bin/time reports wall time to 0.01 s; runs under 0.5 s give coarse MB/s (use a larger corpus)"
+    echo "note: runs under 0.5 s are timed with the start-up of the process and a millisecond clock; a larger corpus gives steadier MB/s"
 fi
 if [ ${#NOTES[@]} -gt 0 ]; then
     printf '%s\n' "${NOTES[@]}"
