@@ -176,10 +176,15 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
 fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline();
-    // The tables are built while the inputs are listed, on another core.
+    // The tables are built while the inputs are listed, on another core. A
+    // table that failed to build (a bug) fails again on each document that
+    // needs it, which `guarded` turns into that document's error line: the
+    // run goes on, as it would have without this.
     let mut inputs = std::thread::scope(|s| {
-        s.spawn(|| pipeline.prepare());
-        input::collect(&args.paths, args.follow_links)
+        let prepared = s.spawn(|| pipeline.prepare());
+        let inputs = input::collect(&args.paths, args.follow_links);
+        let _ = prepared.join();
+        inputs
     });
     inputs.sort_by(|a, b| a.path().cmp(b.path()));
 
