@@ -127,16 +127,6 @@ impl Pipeline {
         &self.options
     }
 
-    /// Builds every table and compiles every pattern the pipeline uses now,
-    /// rather than while it converts the first documents (one thread
-    /// building each and the others waiting): a batch converter calls it on
-    /// a thread of its own while it lists its inputs. Converting does not
-    /// need it.
-    pub fn prepare(&self) {
-        normalize::prepare();
-        lang::prepare();
-    }
-
     /// Converts one document: `path` is recorded as `source.path`.
     pub fn convert(&self, bytes: &[u8], path: &str) -> Result<Record, Error> {
         self.convert_input(Input::new(bytes, path))
@@ -184,6 +174,15 @@ impl Pipeline {
         }
         Ok(record)
     }
+}
+
+/// Builds every table and compiles every pattern a [`Pipeline`] uses now,
+/// rather than while it converts the first documents (one thread building
+/// each and the others waiting): a batch converter starts it on a thread of
+/// its own while it lists its inputs. Converting does not need it.
+pub fn prepare() {
+    normalize::prepare();
+    lang::prepare();
 }
 
 /// One document to convert: its bytes and what is known of where it came from.

@@ -176,16 +176,13 @@ pub fn run(args: ConvertArgs) -> Result<ExitCode> {
 fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline();
-    // The tables are built while the inputs are listed, on another core. A
-    // table that failed to build (a bug) fails again on each document that
-    // needs it, which `guarded` turns into that document's error line: the
-    // run goes on, as it would have without this.
-    let mut inputs = std::thread::scope(|s| {
-        let prepared = s.spawn(|| pipeline.prepare());
-        let inputs = input::collect(&args.paths, args.follow_links);
-        let _ = prepared.join();
-        inputs
-    });
+    // The tables are built while the inputs are listed, on another core,
+    // and nothing waits for that thread: a document needing a table still
+    // being built waits for that table alone, and one that failed to build
+    // (a bug) fails again on each document that needs it, which `guarded`
+    // turns into that document's error line.
+    std::thread::spawn(nomina::prepare);
+    let mut inputs = input::collect(&args.paths, args.follow_links);
     inputs.sort_by(|a, b| a.path().cmp(b.path()));
 
     let pool = rayon::ThreadPoolBuilder::new()

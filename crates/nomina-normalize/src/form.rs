@@ -274,13 +274,10 @@ impl FormNormalizer<'_> {
                     }
                 });
             }
-            ValueKind::Integer => {
-                let digits: String = text.chars().map(|c| fold::decimal_digit(c).unwrap_or(c)).collect();
-                match first_integer(&digits) {
-                    Some(v) => n.operational_years = Some(v),
-                    None => self.warn_value(f, "unreadable_value", "no whole number in it"),
-                }
-            }
+            ValueKind::Integer => match first_integer(&fold::ascii_digits(&text)) {
+                Some(v) => n.operational_years = Some(v),
+                None => self.warn_value(f, "unreadable_value", "no whole number in it"),
+            },
             ValueKind::YesNo => {
                 let value = match self.keyword(&text, "value") {
                     Some("yes") => Some(true),

@@ -4,7 +4,8 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-use nomina_refdata::{fold::decimal_digit, month_from_name};
+use nomina_refdata::fold::{decimal_digit, has_other_digits};
+use nomina_refdata::month_from_name;
 use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
@@ -126,10 +127,7 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
     // normalizing a long line of prose) and that has no digits of another
     // script is read as it is too.
     let folded: String;
-    let s = if s.is_ascii()
-        || (is_nfkc_quick(s.chars()) == IsNormalized::Yes
-            && !s.chars().any(|c| !c.is_ascii() && decimal_digit(c).is_some()))
-    {
+    let s = if s.is_ascii() || (is_nfkc_quick(s.chars()) == IsNormalized::Yes && !has_other_digits(s)) {
         s.trim()
     } else {
         folded = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();

@@ -8,14 +8,14 @@
 //! pattern. The label catalog then names what it can; a line it cannot name
 //! is kept as an unknown label, never dropped.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use std::ops::Range;
 
+use nomina_refdata::fold::{ascii_digits, decimal_digit};
 use nomina_refdata::memo::Memo;
-use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog, fold::decimal_digit};
+use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
@@ -381,14 +381,7 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     // opens one; a test holds them to it); the rest of a long prompt need
     // not be searched, and a line without one not at all.
     let from = last_open_paren(prompt)?;
-    let tail = &prompt[from..];
-    // Arabic-Indic digits are read as ASCII ones; a tail without them is
-    // read as it is.
-    let digits: Cow<str> = if tail.is_ascii() || !tail.chars().any(|c| !c.is_ascii() && decimal_digit(c).is_some()) {
-        Cow::Borrowed(tail)
-    } else {
-        Cow::Owned(tail.chars().map(|c| decimal_digit(c).unwrap_or(c)).collect())
-    };
+    let digits = ascii_digits(&prompt[from..]);
     // Every pattern needs a number: most answer lines stop here.
     if !digits.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -551,13 +544,10 @@ impl<'t> Parser<'t> {
                 // `题 10: 问题九:确认同意`: the scraper joined two headings;
                 // the outer number counts, the inner title names it.
                 let mut start = t.start;
+                let (nested, rest) = (&patterns().nested, &s[t.start..t.end]);
                 // Told apart without captures first: few headings are joined.
-                let nested = &patterns().nested;
-                if let Some(n) = nested
-                    .is_match(&s[t.start..t.end])
-                    .then(|| nested.captures(&s[t.start..t.end]))
-                    .flatten()
-                    .and_then(|n| n.name("rest"))
+                if nested.is_match(rest)
+                    && let Some(n) = nested.captures(rest).and_then(|n| n.name("rest"))
                 {
                     start = t.start + n.start();
                 }

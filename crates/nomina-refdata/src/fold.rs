@@ -1,5 +1,6 @@
 //! Folding text for tolerant comparison.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
@@ -94,14 +95,14 @@ fn fold_char(c: char, out: &mut String) -> bool {
 /// Characters below this one that are not ASCII are folded from a table.
 const TABLE_END: u32 = 0x800;
 
-/// [`fold_char`] of a character from U+0080 to [`TABLE_END`], from a table
-/// built on first use (the decomposition and Unicode property lookups are
-/// what folding Latin, Greek, Cyrillic and Arabic labels costs).
 /// Builds the folding table now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
     table_fold('\u{80}');
 }
 
+/// [`fold_char`] of a character from U+0080 to [`TABLE_END`], from a table
+/// built on first use (the decomposition and Unicode property lookups are
+/// what folding Latin, Greek, Cyrillic and Arabic labels costs).
 fn table_fold(c: char) -> Option<(&'static str, bool)> {
     static TABLE: OnceLock<Vec<(Box<str>, bool)>> = OnceLock::new();
     if !(0x80..TABLE_END).contains(&(c as u32)) {
@@ -212,6 +213,21 @@ pub fn decimal_digit(c: char) -> Option<char> {
     char::from_digit(v, 10)
 }
 
+/// Whether `s` has a decimal digit of a script other than ASCII.
+pub fn has_other_digits(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && decimal_digit(c).is_some())
+}
+
+/// `s` with every [`decimal_digit`] written in ASCII: `s` itself when it has
+/// no other digits (most text), a copy otherwise.
+pub fn ascii_digits(s: &str) -> Cow<'_, str> {
+    if has_other_digits(s) {
+        Cow::Owned(s.chars().map(|c| decimal_digit(c).unwrap_or(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Whether `c` is a CJK ideograph or kana, which are written without spaces
 /// between words.
 pub fn is_cjk(c: char) -> bool {
@@ -230,6 +246,17 @@ mod tests {
         assert_eq!(fold_at_most("Member State", 11), None);
         assert_eq!(fold_at_most("Ｍember Ｓtate", 12), Some(fold("Ｍember Ｓtate")));
         assert_eq!(fold_at_most("", 0).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn digits_of_other_scripts_written_in_ascii() {
+        assert_eq!(ascii_digits("(٢٥٠ كلمة)"), "(250 كلمة)");
+        assert_eq!(ascii_digits("۱۲ and 3"), "12 and 3");
+        for s in ["(250 words)", "（限500字）", "", "é 12"] {
+            assert!(!has_other_digits(s), "{s:?}");
+            assert!(matches!(ascii_digits(s), Cow::Borrowed(b) if b == s), "{s:?}");
+        }
+        assert!(has_other_digits("x ٣"));
     }
 
     #[test]
