@@ -38,6 +38,7 @@
 //! is not navigation-like ends the boilerplate; headings and captions are
 //! never boilerplate, and at least one body paragraph always stays.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -168,32 +169,39 @@ fn run_together(s: &str) -> bool {
 }
 
 /// Topic words: lower-cased words of five letters or more, and pairs of
-/// ideographs.
-fn topic_words(s: &str) -> FxHashSet<String> {
-    let mut out = FxHashSet::default();
+/// ideographs, added to `out`. Words already in lower case and ideograph
+/// pairs are borrowed from `s`: an article's words are gathered without a
+/// copy of each.
+fn topic_words<'s>(s: &'s str, out: &mut FxHashSet<Cow<'s, str>>) {
     for token in s.split(|c: char| !c.is_alphanumeric()) {
         // Most words are ASCII: no characters to collect, no case tables.
         if token.is_ascii() {
             if token.len() >= 5 {
-                out.insert(token.to_ascii_lowercase());
+                out.insert(if token.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(token.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(token)
+                });
             }
             continue;
         }
-        let chars: Vec<char> = token.chars().collect();
-        if chars.iter().any(|&c| is_cjk(c)) {
-            for pair in chars.windows(2) {
-                if is_cjk(pair[0]) && is_cjk(pair[1]) {
-                    out.insert(pair.iter().collect());
+        if token.chars().any(is_cjk) {
+            let mut chars = token.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if let Some(&(j, d)) = chars.peek()
+                    && is_cjk(c)
+                    && is_cjk(d)
+                {
+                    out.insert(Cow::Borrowed(&token[i..j + d.len_utf8()]));
                 }
             }
-        } else if chars.len() >= 5 {
-            out.insert(token.to_lowercase());
+        } else if token.chars().nth(4).is_some() {
+            out.insert(Cow::Owned(token.to_lowercase()));
         }
     }
-    out
 }
 
-fn overlap(words: &FxHashSet<String>, article: &FxHashSet<String>) -> f64 {
+fn overlap(words: &FxHashSet<Cow<'_, str>>, article: &FxHashSet<Cow<'_, str>>) -> f64 {
     if words.is_empty() {
         return 1.0;
     }
@@ -368,23 +376,27 @@ fn leading_chrome(text: &str, lines: &[LineRef]) -> usize {
 }
 
 /// The navigation-like lines at the end of `body` (see the module docs).
-fn trailing_boilerplate(text: &str, body: &[LineRef]) -> Vec<LineRef> {
+fn trailing_boilerplate<'t>(text: &'t str, body: &[LineRef]) -> Vec<LineRef> {
     let slice = |l: &LineRef| &text[l.span.range()];
     // The article's topic words, gathered only when a line's words must be
     // compared with them: an article that ends in a long sentence needs none.
-    let mut article: Option<FxHashSet<String>> = None;
-    let mut shared_with_article = |s: &str| {
+    let mut article: Option<FxHashSet<Cow<'t, str>>> = None;
+    // One set for the words of each line in turn, cleared between them.
+    let mut line_words = FxHashSet::default();
+    let mut shared_with_article = |s: &'t str| {
         let article = article.get_or_insert_with(|| {
             let mut article = FxHashSet::default();
             for l in body {
                 let s = slice(l);
                 if words(s) >= PROSE_WORDS && !run_together(s) {
-                    article.extend(topic_words(s));
+                    topic_words(s, &mut article);
                 }
             }
             article
         });
-        overlap(&topic_words(s), article)
+        line_words.clear();
+        topic_words(s, &mut line_words);
+        overlap(&line_words, article)
     };
     let mut start = body.len();
     while start > 1 {
