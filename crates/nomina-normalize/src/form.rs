@@ -12,7 +12,7 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::record::*;
-use crate::text::{clean_line, clean_lines, is_placeholder, word_count};
+use crate::text::{clean_line, clean_lines, clean_lines_counted, is_placeholder};
 use crate::{Options, Output};
 
 /// Normalizes a form: keeps the first copy of every block, reports the
@@ -466,7 +466,7 @@ impl FormNormalizer<'_> {
         self.cover_part(part);
         let doc = self.doc;
         let raw = || part.answer.iter().map(|l| doc.slice(l.span));
-        let cleaned = clean_lines(raw());
+        let (cleaned, words) = clean_lines_counted(raw());
         // Named in warnings only.
         let name = || match part.letter {
             Some(l) => format!("question {question} {l}"),
@@ -484,7 +484,7 @@ impl FormNormalizer<'_> {
         } else {
             Some(cleaned)
         };
-        let word_count = text.as_deref().map_or(0, word_count);
+        let word_count = if text.is_some() { words } else { 0 };
         if let Some(limit) = part.word_limit
             && word_count > limit as usize
         {

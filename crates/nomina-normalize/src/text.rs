@@ -209,6 +209,54 @@ pub fn clean_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
+/// [`clean_lines`] and the [`word_count`] of what it gives, each line's
+/// words counted as it is cleaned, while it is still in the cache: a clean
+/// ASCII line has its words one space apart, and a count of its spaces
+/// (one pass that vectorizes) tells them.
+pub fn clean_lines_counted<'a>(lines: impl IntoIterator<Item = &'a str>) -> (String, usize) {
+    let mut out = String::new();
+    let mut words = 0;
+    for line in lines {
+        let before = out.len();
+        if before > 0 {
+            out.push('\n');
+        }
+        let start = out.len();
+        clean_line_into(line, &mut out);
+        if out.len() == start {
+            // A blank line: neither it nor its separator stays.
+            out.truncate(before);
+        } else {
+            words += cleaned_word_count(&out[start..]);
+        }
+    }
+    (out, words)
+}
+
+/// [`word_count`] of a non-empty line as [`clean_line`] gives it: its only
+/// whitespace is single spaces between words, so without CJK (each
+/// ideograph a word of its own) it has one word more than spaces.
+fn cleaned_word_count(line: &str) -> usize {
+    let b = line.as_bytes();
+    let (mut spaces, mut top) = (0, 0);
+    for chunk in b.chunks(CHUNK) {
+        // Byte-wide sums (a chunk has fewer than 256 spaces) keep many bytes
+        // to a vector instruction.
+        let mut n = 0u8;
+        for &c in chunk {
+            n += u8::from(c == b' ');
+            top = top.max(c);
+        }
+        spaces += usize::from(n);
+    }
+    // CJK starts at U+2E80 (`E2 BA 80`): below `E2`, or with `E2` leading
+    // only punctuation and symbols (curly quotes, dashes), there is none.
+    let no_cjk = top < 0xE2 || (top == 0xE2 && memchr::memchr_iter(0xE2, b).all(|i| b[i + 1] < 0xBA));
+    if no_cjk { spaces + 1 } else { word_count(line) }
+}
+
+const _: () = assert!(CHUNK < 256, "spaces in a chunk are summed in a u8");
+
 /// A bare placeholder: text without a single letter or digit (`.`, `-`, `N/A` is not one).
 pub fn is_placeholder(s: &str) -> bool {
     !s.chars().any(char::is_alphanumeric)
@@ -299,6 +347,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn words_counted_while_cleaning_agree_with_the_count_of_the_text() {
+        let lines = [
+            "",
+            "  ",
+            "“quoted” — and ⺀ radical",
+            "Пример «текст» ⿰",
+            "one  two",
+            "\tthree four five ",
+            "Cafe\u{301} au lait",
+            "中文 text",
+            "无贫穷",
+            "a\u{200b}b",
+            "x",
+            "COVID-19疫情 response",
+        ];
+        let long = "Dangjin City opened its budget to every resident; ".repeat(9);
+        for a in lines.iter().copied().chain([long.as_str()]) {
+            for b in lines {
+                for c in lines {
+                    let (text, words) = clean_lines_counted([a, b, c]);
+                    assert_eq!(text, clean_lines([a, b, c]));
+                    assert_eq!(words, word_count(&text), "{:?}", [a, b, c]);
+                }
+            }
+        }
+        assert_eq!(clean_lines_counted([long.as_str()]).1, 9 * 8);
     }
 
     #[test]
