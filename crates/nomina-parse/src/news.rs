@@ -155,6 +155,10 @@ fn ends_like_sentence(s: &str) -> bool {
 /// A link title run into its teaser: a lower-case letter directly followed
 /// by an upper-case one.
 fn run_together(s: &str) -> bool {
+    // ASCII text compares byte pairs, without the Unicode case tables.
+    if s.is_ascii() {
+        return s.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    }
     let mut prev: Option<char> = None;
     for c in s.chars() {
         if let Some(p) = prev
@@ -419,6 +423,23 @@ fn trailing_boilerplate<'t>(text: &'t str, body: &[LineRef]) -> Vec<LineRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_together_on_ascii_as_on_any_text() {
+        let unicode = |s: &str| {
+            let c: Vec<char> = s.chars().collect();
+            c.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+        };
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                let s = format!("x {}{} y", a as char, b as char);
+                assert_eq!(run_together(&s), unicode(&s), "{s:?}");
+            }
+        }
+        assert!(run_together("Award winnersMinistry of Interior"));
+        assert!(run_together("éÉ"));
+        assert!(!run_together("Ministry of Interior and Safety"));
+    }
 
     fn news(text: &str) -> Result<News, String> {
         parse_news(text, &crate::lines::lines(text))
