@@ -60,7 +60,6 @@ struct Patterns {
     marker_first_word_max: usize,
     heading: Regex,
     nested: Regex,
-    part: Regex,
     word_limits: Vec<Regex>,
 }
 
@@ -86,9 +85,6 @@ fn patterns() -> &'static Patterns {
                 .expect("heading pattern");
         let nested = Regex::new(&format!(r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"))
             .expect("nested heading pattern");
-        let letters = "a-zа-жأبجدهوز";
-        let part = Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*"))
-            .expect("part pattern");
         let word_limits = catalog()
             .word_limits()
             .iter()
@@ -117,7 +113,6 @@ fn patterns() -> &'static Patterns {
             marker_first_word_max,
             heading,
             nested,
-            part,
             word_limits,
         }
     })
@@ -242,17 +237,29 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
     })
 }
 
-/// Whether `s` starts the way a part marker does (`a.`, `b)`, `(c)`, `а.`),
-/// before the pattern is run.
-fn looks_like_part_marker(s: &str) -> bool {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some('(') => true,
-        Some(c) if part_letter(c).is_some() => {
-            chars.find(|c| !c.is_whitespace() && *c != 'ـ').is_some_and(|c| matches!(c, '.' | ')' | '．' | '-'))
+/// The part marker `s` starts with (`a.`, `b)`, `(c)`, `а.`, `بـ -`): the
+/// Latin letter it stands for and where the prompt after it (and the
+/// whitespace before the prompt) starts. By hand rather than with a pattern:
+/// it is asked of every line of an answer.
+fn part_marker(s: &str) -> Option<(char, usize)> {
+    let first = s.chars().next()?;
+    let (letter, end) = if first == '(' {
+        // `(c)`
+        let mut rest = s[1..].chars();
+        let (letter, close) = (rest.next()?, rest.next()?);
+        (close == ')').then_some((letter, 1 + letter.len_utf8() + 1))?
+    } else {
+        // `c.`, `c)`, `c -`; an Arabic letter may be drawn out by a tatweel.
+        let mut at = first.len_utf8();
+        if s[at..].starts_with('ـ') {
+            at += 'ـ'.len_utf8();
         }
-        _ => false,
-    }
+        at += s[at..].len() - s[at..].trim_start().len();
+        let mark = s[at..].chars().next()?;
+        matches!(mark, '.' | ')' | '．' | '-').then_some((first, at + mark.len_utf8()))?
+    };
+    let letter = part_letter(letter)?;
+    Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
 }
 
 /// The Latin letter of a part marker written in Latin, Cyrillic (`а`, `б`,
@@ -770,11 +777,9 @@ impl<'t> Parser<'t> {
             Some(Part { letter: None, .. }) => None,
         };
         if let Some(expected) = expected
-            && looks_like_part_marker(s)
-            && let Some(c) = patterns().part.captures(s)
+            && let Some((letter, prompt_start)) = part_marker(s)
         {
-            let letter = c.name("l1").or(c.name("l2")).and_then(|m| m.as_str().chars().next()).and_then(part_letter);
-            let prompt_start = c.get(0).expect("group 0 is the match").end();
+            let letter = Some(letter);
             let prompt_text = &s[prompt_start..];
             let known = catalog().exact(prompt_text, is_ns("prompt")).next();
             let limit = word_limit(prompt_text);
@@ -907,6 +912,33 @@ mod tests {
         assert_eq!(parse_number("十二"), Some(12));
         assert_eq!(parse_number("二十一"), Some(21));
         assert_eq!(parse_number("三三三"), None);
+    }
+
+    #[test]
+    fn part_markers_as_the_pattern_reads_them() {
+        let letters = "a-zа-жأبجدهوز";
+        let pattern =
+            Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*")).unwrap();
+        let reference = |s: &str| {
+            let c = pattern.captures(s)?;
+            let letter = c.name("l1").or(c.name("l2"))?.as_str().chars().next().and_then(part_letter)?;
+            Some((letter, c.get(0)?.end()))
+        };
+        let pieces = ["(", ")", "a", "z", "A", "б", "ж", "з", "ب", "ـ", " ", "\u{3000}", ".", "．", "-", "x", "", "\t"];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", " ", "ـ", ".", "Prompt"] {
+                        let s = format!("{a}{b}{c}{d}");
+                        assert_eq!(part_marker(&s), reference(&s), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(part_marker("b) Please describe"), Some(('b', 3)));
+        assert_eq!(part_marker("(c)Why"), Some(('c', 3)));
+        assert_eq!(part_marker("بـ - نص"), Some(('b', 7)));
+        assert_eq!(part_marker("ab. no"), None);
     }
 
     #[test]
