@@ -16,13 +16,14 @@ pub fn clean_line(s: &str) -> String {
 }
 
 /// [`clean_line`] appended to `out`, which lines joined need no copy of
-/// each line for.
-fn clean_line_into(s: &str, out: &mut String) {
-    // Most lines are clean already: a few scans that vectorize instead of
-    // the walk below, character by character.
-    if is_clean(s) {
+/// each line for. Gives what the scan learned of a line that was clean
+/// already.
+fn clean_line_into(s: &str, out: &mut String) -> Option<Clean> {
+    // Most lines are clean already: one scan that vectorizes instead of the
+    // walk below, character by character.
+    if let Some(clean) = is_clean(s) {
         out.push_str(s);
-        return;
+        return Some(clean);
     }
     let start = out.len();
     if s.is_ascii() {
@@ -32,7 +33,7 @@ fn clean_line_into(s: &str, out: &mut String) {
             }
             out.push_str(word);
         }
-        return;
+        return None;
     }
     let mut space = false;
     // Whether a character that NFC may change was kept.
@@ -75,6 +76,7 @@ fn clean_line_into(s: &str, out: &mut String) {
         out.truncate(start);
         out.push_str(&normalized);
     }
+    None
 }
 
 /// Bytes [`is_clean`] checks together.
@@ -91,27 +93,41 @@ pub(crate) fn prepare() {
     kept_as_is(0);
 }
 
+/// What the scan of a line that is clean already learned of it, which
+/// tells its words without another pass.
+#[derive(Debug, Clone, Copy)]
+struct Clean {
+    spaces: usize,
+    /// Its highest byte.
+    top: u8,
+}
+
 /// Whether [`clean_line`] would give `s` back unchanged: single spaces
 /// between words, no other whitespace, no format characters, nothing NFC
-/// may change.
-fn is_clean(s: &str) -> bool {
+/// may change. Gives its spaces and highest byte if so.
+fn is_clean(s: &str) -> Option<Clean> {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') || DOUBLE_SPACE.find(b).is_some() {
-        return false;
+        return None;
     }
+    let (mut spaces, mut top) = (0, 0);
     let mut i = 0;
     while i < b.len() {
         let end = b.len().min(i + CHUNK);
-        // Branch-free within a chunk, so that it vectorizes.
-        let (mut controls, mut non_ascii) = (false, false);
+        // Branch-free within a chunk, so that it vectorizes. Spaces are
+        // summed in a byte (a chunk has fewer than 256).
+        let (mut controls, mut n, mut chunk_top) = (false, 0u8, 0u8);
         for &c in &b[i..end] {
             controls |= c < b' ';
-            non_ascii |= c >= 0x80;
+            n += u8::from(c == b' ');
+            chunk_top = chunk_top.max(c);
         }
         if controls {
-            return false;
+            return None;
         }
-        if !non_ascii {
+        spaces += usize::from(n);
+        top = top.max(chunk_top);
+        if chunk_top < 0x80 {
             i = end;
             continue;
         }
@@ -140,12 +156,12 @@ fn is_clean(s: &str) -> bool {
                 ),
             };
             if !kept_as_is(code) {
-                return false;
+                return None;
             }
             i += len;
         }
     }
-    true
+    Some(Clean { spaces, top })
 }
 
 /// Whether [`clean_line`] keeps the character `code` as it is wherever it
@@ -222,24 +238,25 @@ pub fn clean_lines_counted<'a>(lines: impl IntoIterator<Item = &'a str>) -> (Str
             out.push('\n');
         }
         let start = out.len();
-        clean_line_into(line, &mut out);
+        let clean = clean_line_into(line, &mut out);
         if out.len() == start {
             // A blank line: neither it nor its separator stays.
             out.truncate(before);
         } else {
-            words += cleaned_word_count(&out[start..]);
+            let line = &out[start..];
+            words += match clean {
+                Some(clean) => words_of_clean(line, clean),
+                None => cleaned_word_count(line),
+            };
         }
     }
     (out, words)
 }
 
-/// [`word_count`] of a non-empty line as [`clean_line`] gives it: its only
-/// whitespace is single spaces between words, so without CJK (each
-/// ideograph a word of its own) it has one word more than spaces.
+/// [`word_count`] of a non-empty line as [`clean_line`] gives it.
 fn cleaned_word_count(line: &str) -> usize {
-    let b = line.as_bytes();
     let (mut spaces, mut top) = (0, 0);
-    for chunk in b.chunks(CHUNK) {
+    for chunk in line.as_bytes().chunks(CHUNK) {
         // Byte-wide sums (a chunk has fewer than 256 spaces) keep many bytes
         // to a vector instruction.
         let mut n = 0u8;
@@ -249,10 +266,18 @@ fn cleaned_word_count(line: &str) -> usize {
         }
         spaces += usize::from(n);
     }
+    words_of_clean(line, Clean { spaces, top })
+}
+
+/// [`word_count`] of a non-empty cleaned line from its spaces and highest
+/// byte: its only whitespace is single spaces between words, so without
+/// CJK (each ideograph a word of its own) it has one word more than spaces.
+fn words_of_clean(line: &str, clean: Clean) -> usize {
+    let b = line.as_bytes();
     // CJK starts at U+2E80 (`E2 BA 80`): below `E2`, or with `E2` leading
     // only punctuation and symbols (curly quotes, dashes), there is none.
-    let no_cjk = top < 0xE2 || (top == 0xE2 && memchr::memchr_iter(0xE2, b).all(|i| b[i + 1] < 0xBA));
-    if no_cjk { spaces + 1 } else { word_count(line) }
+    let no_cjk = clean.top < 0xE2 || (clean.top == 0xE2 && memchr::memchr_iter(0xE2, b).all(|i| b[i + 1] < 0xBA));
+    if no_cjk { clean.spaces + 1 } else { word_count(line) }
 }
 
 const _: () = assert!(CHUNK < 256, "spaces in a chunk are summed in a u8");
