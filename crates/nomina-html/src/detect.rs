@@ -188,7 +188,7 @@ fn scan(text: &str) -> Scan {
             scan.tags += 1;
             if tag.closing {
                 scan.closing += 1;
-            } else if VOID.contains(&tag.name.as_str()) {
+            } else if VOID.contains(&tag.name) {
                 scan.void += 1;
             }
         }
@@ -202,8 +202,18 @@ fn offset(whole: &str, part: &str) -> usize {
     part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
+/// At least as long as every name in [`ELEMENTS`].
+const MAX_NAME_LEN: usize = 16;
+const _: () = {
+    let mut i = 0;
+    while i < ELEMENTS.len() {
+        assert!(ELEMENTS[i].len() <= MAX_NAME_LEN, "an element name longer than MAX_NAME_LEN");
+        i += 1;
+    }
+};
+
 struct Tag {
-    name: String,
+    name: &'static str,
     closing: bool,
 }
 
@@ -218,10 +228,15 @@ fn tag_at(s: &[u8]) -> Option<Tag> {
     let name_len = s[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     let name = std::str::from_utf8(&s[i..i + name_len]).ok()?;
     let one_case = name.bytes().all(|b| !b.is_ascii_uppercase()) || name.bytes().all(|b| !b.is_ascii_lowercase());
-    let lower = name.to_ascii_lowercase();
-    if name.is_empty() || !one_case || !ELEMENTS.contains(&lower.as_str()) {
+    if name.is_empty() || !one_case {
         return None;
     }
+    // Lower-cased on the stack: every `<` of a page is asked.
+    let mut buf = [0u8; MAX_NAME_LEN];
+    let lower = buf.get_mut(..name_len)?;
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    let name = *ELEMENTS.iter().find(|e| e.as_bytes() == lower)?;
     i += name_len;
     match s.get(i)? {
         b'>' => {}
@@ -237,7 +252,7 @@ fn tag_at(s: &[u8]) -> Option<Tag> {
         }
         _ => return None,
     }
-    Some(Tag { name: lower, closing })
+    Some(Tag { name, closing })
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {

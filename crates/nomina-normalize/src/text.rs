@@ -229,8 +229,14 @@ pub fn clean_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
 /// words counted as it is cleaned, while it is still in the cache: a clean
 /// ASCII line has its words one space apart, and a count of its spaces
 /// (one pass that vectorizes) tells them.
-pub fn clean_lines_counted<'a>(lines: impl IntoIterator<Item = &'a str>) -> (String, usize) {
-    let mut out = String::new();
+pub fn clean_lines_counted<'a, I>(lines: I) -> (String, usize)
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    let lines = lines.into_iter();
+    // Sized once: cleaning a line seldom lengthens it.
+    let mut out = String::with_capacity(lines.clone().map(|l| l.len() + 1).sum());
     let mut words = 0;
     for line in lines {
         let before = out.len();

@@ -128,7 +128,6 @@ fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> O
     let mut text = String::with_capacity(source.len().min(limit_chars.saturating_mul(4)));
     let mut src_end = if track { Vec::with_capacity(text.capacity()) } else { Vec::new() };
     let mut pending_space = false;
-    let mut scratch = String::new();
     for (i, c) in source.char_indices().take(limit_chars) {
         if text.len() > max_out {
             return None;
@@ -162,19 +161,32 @@ fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> O
         }
         // Latin with accents, Greek, Cyrillic and Arabic from a table built
         // once; other scripts folded here.
-        let (piece, produced) = match table_fold(c) {
-            Some(hit) => hit,
+        let (produced, piece_len) = match table_fold(c) {
+            Some((piece, produced)) => {
+                if produced {
+                    push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
+                    text.push_str(piece);
+                }
+                (produced, piece.len())
+            }
             None => {
-                scratch.clear();
-                let produced = fold_char(c, &mut scratch);
-                (scratch.as_str(), produced)
+                // Folded into place; the pending space, if any, goes before it.
+                let before = text.len();
+                let produced = fold_char(c, &mut text);
+                let piece_len = text.len() - before;
+                if produced && pending_space {
+                    text.insert(before, ' ');
+                    if track {
+                        src_end.push(end);
+                    }
+                    pending_space = false;
+                }
+                (produced, piece_len)
             }
         };
         if produced {
-            push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
-            text.push_str(piece);
             if track {
-                src_end.extend(std::iter::repeat_n(end, piece.len()));
+                src_end.extend(std::iter::repeat_n(end, piece_len));
             }
         } else if !is_combining_mark(c) {
             pending_space = !text.is_empty();
@@ -239,6 +251,18 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_past_the_table_fold_in_place() {
+        // Full-width, a ligature and a unit sign: folded outside the table,
+        // each after the space its separator left pending.
+        assert_eq!(fold("Ａ, ﬁ ㎞"), "a fi km");
+        let folded = Folded::new("x ﬁ");
+        assert_eq!(folded.as_str(), "x fi");
+        assert_eq!(folded.source_end(1), 1);
+        assert_eq!(folded.source_end(2), "x ﬁ".len());
+        assert_eq!(folded.source_end(4), "x ﬁ".len());
+    }
 
     #[test]
     fn folding_stops_past_the_limit() {
