@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
-use crate::fold::{Folded, is_cjk};
+use crate::fold::{Folded, Folder, is_cjk};
 use crate::memo::Memo;
 use crate::tsv;
 
@@ -278,17 +278,22 @@ impl Catalog {
         // The heads of the folded line are tried word by word, and the first
         // that starts no label ends the search: most lines end it within a
         // few words (a label, then its value), so a few characters are
-        // folded first and more only when every head so far starts a label.
+        // folded first and more, after them, only while every head so far
+        // starts a label.
         let longest = self.max_chars + 8;
         let mut limit = QUICK_CHARS.min(longest);
+        let mut folder = Folder::new(line, line.len().min(limit * 4), true);
+        let mut best = None;
+        // Heads up to here were tried.
+        let mut tried = 0;
         loop {
-            let folded = Folded::with_limit(line, limit);
-            let f = folded.as_str();
+            folder.fold_to(limit, usize::MAX);
+            let f = folder.as_str();
             // Folded to the end of the line, or as far as any label reaches.
-            let whole = limit == longest || line.len() <= limit || line.chars().nth(limit).is_none();
-            let mut best = None;
+            let whole = limit == longest || folder.is_done();
             let mut stopped = false;
-            for end in word_ends(f) {
+            let from = tried;
+            for end in word_ends(f).skip_while(|&end| end <= from) {
                 // Where the folding stopped may be inside a word.
                 if end == f.len() && !whole {
                     break;
@@ -301,14 +306,15 @@ impl Catalog {
                 if let Some(&i) = self.by_folded.get(head).and_then(|c| c.iter().find(|&&i| keep(&self.entries[i]))) {
                     best = Some((i, end));
                 }
+                tried = end;
             }
             if stopped || whole {
                 let (i, end) = best?;
-                let label_len = folded.source_end(end);
+                let label_len = folder.into_folded().source_end(end);
                 let len = label_len + closing_len(&line[label_len..]);
                 return Some((i, len, label_len));
             }
-            limit = (limit * 4).min(longest);
+            limit = (limit * 2).min(longest);
         }
     }
 

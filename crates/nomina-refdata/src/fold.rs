@@ -42,19 +42,6 @@ impl Folded {
     }
 }
 
-fn push_pending(text: &mut String, src_end: &mut Vec<usize>, pending: &mut bool, end: usize, track: bool) {
-    if *pending {
-        text.push(' ');
-        // The space belongs to the separator before this character; pointing
-        // it at this character's start would be exact, but no caller ends a
-        // match on a space.
-        if track {
-            src_end.push(end);
-        }
-        *pending = false;
-    }
-}
-
 /// Letters that case folding spells out but compatibility decomposition
 /// keeps whole (`œuvre` and `oeuvre` are one word).
 fn ligature(c: char) -> Option<&'static str> {
@@ -121,78 +108,160 @@ fn table_fold(c: char) -> Option<(&'static str, bool)> {
     Some((piece, *produced))
 }
 
-/// The folding itself: at most `limit_chars` source characters, `None` as
-/// soon as the output passes `max_out` bytes, the way back to the source
-/// kept only when `track` asks for it.
-fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> Option<Folded> {
-    let mut text = String::with_capacity(source.len().min(limit_chars.saturating_mul(4)));
-    let mut src_end = if track { Vec::with_capacity(text.capacity()) } else { Vec::new() };
-    let mut pending_space = false;
-    for (i, c) in source.char_indices().take(limit_chars) {
-        if text.len() > max_out {
-            return None;
+/// Folding in steps: each [`Folder::fold_to`] folds further into the same
+/// text, which ends up as folding the whole reach at once would give, and
+/// nothing is folded twice.
+pub(crate) struct Folder<'s> {
+    source: &'s str,
+    /// Byte offset of the next source character to fold.
+    pos: usize,
+    /// Source characters folded so far.
+    chars: usize,
+    /// A separator was met since the last character kept: a space goes
+    /// before the next one.
+    pending_space: bool,
+    /// Whether `src_end` is kept.
+    track: bool,
+    text: String,
+    /// For each byte of `text`, the end (exclusive) of the source character
+    /// that produced it.
+    src_end: Vec<usize>,
+}
+
+impl<'s> Folder<'s> {
+    /// A folder over `source`, with room for `capacity` bytes of text.
+    pub(crate) fn new(source: &'s str, capacity: usize, track: bool) -> Folder<'s> {
+        Folder {
+            source,
+            pos: 0,
+            chars: 0,
+            pending_space: false,
+            track,
+            text: String::with_capacity(capacity),
+            src_end: if track { Vec::with_capacity(capacity) } else { Vec::new() },
         }
-        let end = i + c.len_utf8();
-        // Most text is ASCII: no decomposition, no tables.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
-                text.push(c.to_ascii_lowercase());
-                if track {
-                    src_end.push(end);
-                }
-            } else {
-                pending_space = !text.is_empty();
+    }
+
+    /// Folds until `limit_chars` source characters are folded in all (or
+    /// the source ends); `false` as soon as the text passes `max_out` bytes.
+    pub(crate) fn fold_to(&mut self, limit_chars: usize, max_out: usize) -> bool {
+        let source = self.source;
+        while self.chars < limit_chars
+            && let Some(&byte) = source.as_bytes().get(self.pos)
+        {
+            if self.text.len() > max_out {
+                return false;
             }
-            continue;
+            // Most text is ASCII: a byte at a time, no decoding, no tables.
+            let end = if byte.is_ascii() {
+                let end = self.pos + 1;
+                if byte.is_ascii_alphanumeric() {
+                    self.push_pending(end);
+                    self.text.push(char::from(byte.to_ascii_lowercase()));
+                    if self.track {
+                        self.src_end.push(end);
+                    }
+                } else {
+                    self.pending_space = !self.text.is_empty();
+                }
+                end
+            } else {
+                let c = source[self.pos..].chars().next().expect("a character starts here");
+                let end = self.pos + c.len_utf8();
+                self.fold_char_at(c, end);
+                end
+            };
+            self.chars += 1;
+            self.pos = end;
         }
+        self.text.len() <= max_out
+    }
+
+    /// Whether the whole source is folded.
+    pub(crate) fn is_done(&self) -> bool {
+        self.pos == self.source.len()
+    }
+
+    /// The text folded so far.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub(crate) fn into_folded(self) -> Folded {
+        Folded { text: self.text, src_end: self.src_end }
+    }
+
+    fn push_pending(&mut self, end: usize) {
+        if self.pending_space {
+            self.text.push(' ');
+            // The space belongs to the separator before this character;
+            // pointing it at this character's start would be exact, but no
+            // caller ends a match on a space.
+            if self.track {
+                self.src_end.push(end);
+            }
+            self.pending_space = false;
+        }
+    }
+
+    fn track(&mut self, end: usize, bytes: usize) {
+        if self.track {
+            self.src_end.extend(std::iter::repeat_n(end, bytes));
+        }
+    }
+
+    /// Folds the source character `c` (not ASCII), which ends at byte `end`.
+    fn fold_char_at(&mut self, c: char, end: usize) {
         // Ideographs have no case and, outside the compatibility block, no
         // decomposition: Chinese text needs no tables either.
         if is_cjk(c) && !matches!(c as u32, 0xF900..=0xFAFF | 0x2E80..=0x2FDF) {
-            push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
-            text.push(c);
-            if track {
-                src_end.extend(std::iter::repeat_n(end, c.len_utf8()));
-            }
-            continue;
+            self.push_pending(end);
+            self.text.push(c);
+            self.track(end, c.len_utf8());
+            return;
         }
         if is_format(c) {
-            continue;
+            return;
         }
         // Latin with accents, Greek, Cyrillic and Arabic from a table built
         // once; other scripts folded here.
         let (produced, piece_len) = match table_fold(c) {
             Some((piece, produced)) => {
                 if produced {
-                    push_pending(&mut text, &mut src_end, &mut pending_space, end, track);
-                    text.push_str(piece);
+                    self.push_pending(end);
+                    self.text.push_str(piece);
                 }
                 (produced, piece.len())
             }
             None => {
                 // Folded into place; the pending space, if any, goes before it.
-                let before = text.len();
-                let produced = fold_char(c, &mut text);
-                let piece_len = text.len() - before;
-                if produced && pending_space {
-                    text.insert(before, ' ');
-                    if track {
-                        src_end.push(end);
+                let before = self.text.len();
+                let produced = fold_char(c, &mut self.text);
+                let piece_len = self.text.len() - before;
+                if produced && self.pending_space {
+                    self.text.insert(before, ' ');
+                    if self.track {
+                        self.src_end.push(end);
                     }
-                    pending_space = false;
+                    self.pending_space = false;
                 }
                 (produced, piece_len)
             }
         };
         if produced {
-            if track {
-                src_end.extend(std::iter::repeat_n(end, piece_len));
-            }
+            self.track(end, piece_len);
         } else if !is_combining_mark(c) {
-            pending_space = !text.is_empty();
+            self.pending_space = !self.text.is_empty();
         }
     }
-    (text.len() <= max_out).then_some(Folded { text, src_end })
+}
+
+/// The folding itself: at most `limit_chars` source characters, `None` as
+/// soon as the output passes `max_out` bytes, the way back to the source
+/// kept only when `track` asks for it.
+fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> Option<Folded> {
+    let mut folder = Folder::new(source, source.len().min(limit_chars.saturating_mul(4)), track);
+    folder.fold_to(limit_chars, max_out).then(|| folder.into_folded())
 }
 
 /// Folds `source` to a plain `String`.
