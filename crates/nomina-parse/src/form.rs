@@ -215,7 +215,10 @@ struct HeadingMatch {
 fn heading_match(s: &str) -> Option<HeadingMatch> {
     let p = patterns();
     let initial = s.chars().next().and_then(|c| c.to_lowercase().next())?;
-    if !p.heading_initials.contains(&initial) || !p.heading_words.iter().any(|w| starts_with_caseless(s, w)) {
+    // Only the words with the line's initial are compared.
+    if !p.heading_initials.contains(&initial)
+        || !p.heading_words.iter().any(|w| w.starts_with(initial) && starts_with_caseless(s, w))
+    {
         return None;
     }
     // Headings repeat within a page (its blocks stand two or three times)
