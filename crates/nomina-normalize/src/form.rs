@@ -113,7 +113,8 @@ impl FormNormalizer<'_> {
     fn choose_fields<'f>(&mut self, form: &'f Form) -> Vec<&'f Field> {
         let mut copies = BTreeSet::new();
         let mut chosen: Vec<&Field> = Vec::new();
-        let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
+        let fields = form.institution.len() + form.basic.iter().map(|q| q.fields.len()).sum::<usize>();
+        let mut by_key: FxHashMap<&str, usize> = FxHashMap::with_capacity_and_hasher(fields, Default::default());
         let all = form
             .institution
             .iter()
