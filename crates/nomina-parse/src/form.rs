@@ -217,7 +217,7 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
     let initial = s.chars().next().and_then(|c| c.to_lowercase().next())?;
     // Only the words with the line's initial are compared.
     if !p.heading_initials.contains(&initial)
-        || !p.heading_words.iter().any(|w| w.starts_with(initial) && starts_with_caseless(s, w))
+        || !p.heading_words.iter().any(|w| w.chars().next() == Some(initial) && starts_with_caseless(s, w))
     {
         return None;
     }

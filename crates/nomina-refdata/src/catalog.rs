@@ -154,6 +154,8 @@ pub struct Catalog {
     /// Longest folded label, in bytes, to stop folding a text that is longer.
     max_folded_bytes: usize,
     fields: Vec<FieldSpec>,
+    /// Each field's place in `fields`, by key: looked up for every labelled line.
+    field_index: FxHashMap<&'static str, usize>,
     word_limits: Vec<WordLimitPattern>,
 }
 
@@ -190,7 +192,7 @@ impl Catalog {
             }
             by_folded.entry(folded).or_default().push(i);
         }
-        let fields = tsv::rows(FIELDS_TSV, 4)
+        let fields: Vec<FieldSpec> = tsv::rows(FIELDS_TSV, 4)
             .map(|r| FieldSpec {
                 key: r[0],
                 question: r[1].parse().expect("fields.tsv: question is a number"),
@@ -198,6 +200,11 @@ impl Catalog {
                 value: ValueKind::parse(r[3]).expect("fields.tsv: known value kind"),
             })
             .collect();
+        // The first of a key, as a search from the start would find it.
+        let mut field_index = FxHashMap::default();
+        for (i, f) in fields.iter().enumerate().rev() {
+            field_index.insert(f.key, i);
+        }
         let word_limits =
             tsv::rows(WORD_LIMITS_TSV, 2).map(|r| WordLimitPattern { lang: r[0], pattern: r[1] }).collect();
         let mut exact_index = FxHashMap::default();
@@ -216,6 +223,7 @@ impl Catalog {
             max_chars,
             max_folded_bytes,
             fields,
+            field_index,
             word_limits,
         }
     }
@@ -232,7 +240,7 @@ impl Catalog {
 
     /// The field with canonical key `key`.
     pub fn field(&self, key: &str) -> Option<&FieldSpec> {
-        self.fields.iter().find(|f| f.key == key)
+        self.field_index.get(key).map(|&i| &self.fields[i])
     }
 
     /// The word-limit patterns of every language.
