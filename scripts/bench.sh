@@ -8,7 +8,7 @@
 # reusing a corpus whose marker file (target/bench-corpus-<MB>.marker, beside the
 # folder so that nomina never reads it) records the same generator arguments, the same
 # generator sha256 and the same fixtures. Warms the page cache once, then runs every
-# command once a round, BENCH_RUNS rounds (default 3), under /usr/bin/time -v (for the
+# command once a round, BENCH_RUNS rounds (default 5), under /usr/bin/time -v (for the
 # peak RSS) between two readings of a nanosecond clock (for the wall time), and keeps
 # each command's fastest wall time (a shared machine only ever slows a run down) and its
 # highest peak RSS:
@@ -54,7 +54,7 @@ die() {
 }
 
 # Runs of each command; the fastest counts (BENCH_RUNS=1 for a quick look).
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 case $RUNS in
 '' | *[!0-9]* | 0) die "BENCH_RUNS must be a positive number" ;;
 esac
