@@ -48,9 +48,9 @@ const FUZZY_STRICT: f64 = 0.85;
 const MAX_UNKNOWN_PROMPT_BYTES: usize = 600;
 
 struct Patterns {
-    /// The question words, lower-cased, to pass over lines that cannot be
-    /// headings without running the pattern.
-    heading_words: Vec<String>,
+    /// The question words, lower-cased, each with its first letter, to
+    /// pass over lines that cannot be headings without running the pattern.
+    heading_words: Vec<(char, String)>,
     /// The first letters of `heading_words`: a line starting with none of
     /// them (most lines) is passed over after one character.
     heading_initials: Vec<char>,
@@ -90,13 +90,16 @@ fn patterns() -> &'static Patterns {
             .iter()
             .map(|w| Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog"))
             .collect();
-        let heading_words: Vec<String> = catalog()
+        let heading_words: Vec<(char, String)> = catalog()
             .entries()
             .iter()
             .filter(|e| e.key == "structure.question")
-            .map(|e| e.text.to_lowercase())
+            .filter_map(|e| {
+                let word = e.text.to_lowercase();
+                Some((word.chars().next()?, word))
+            })
             .collect();
-        let mut heading_initials: Vec<char> = heading_words.iter().filter_map(|w| w.chars().next()).collect();
+        let mut heading_initials: Vec<char> = heading_words.iter().map(|(c, _)| *c).collect();
         heading_initials.sort_unstable();
         heading_initials.dedup();
         let marker_first_words: FxHashSet<String> = catalog()
@@ -217,7 +220,7 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
     let initial = s.chars().next().and_then(|c| c.to_lowercase().next())?;
     // Only the words with the line's initial are compared.
     if !p.heading_initials.contains(&initial)
-        || !p.heading_words.iter().any(|w| w.chars().next() == Some(initial) && starts_with_caseless(s, w))
+        || !p.heading_words.iter().any(|(first, w)| *first == initial && starts_with_caseless(s, w))
     {
         return None;
     }
