@@ -226,9 +226,9 @@ pub fn clean_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// [`clean_lines`] and the [`word_count`] of what it gives, each line's
-/// words counted as it is cleaned, while it is still in the cache: a clean
-/// ASCII line has its words one space apart, and a count of its spaces
-/// (one pass that vectorizes) tells them.
+/// words counted as it is cleaned, while it is still in the cache: a
+/// cleaned line has its words one space apart, so that, without CJK, the
+/// spaces the cleaning scan counted tell them.
 pub fn clean_lines_counted<'a, I>(lines: I) -> (String, usize)
 where
     I: IntoIterator<Item = &'a str>,
