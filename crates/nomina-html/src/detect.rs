@@ -202,16 +202,6 @@ fn offset(whole: &str, part: &str) -> usize {
     part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
-/// At least as long as every name in [`ELEMENTS`].
-const MAX_NAME_LEN: usize = 16;
-const _: () = {
-    let mut i = 0;
-    while i < ELEMENTS.len() {
-        assert!(ELEMENTS[i].len() <= MAX_NAME_LEN, "an element name longer than MAX_NAME_LEN");
-        i += 1;
-    }
-};
-
 struct Tag {
     name: &'static str,
     closing: bool,
@@ -231,12 +221,8 @@ fn tag_at(s: &[u8]) -> Option<Tag> {
     if name.is_empty() || !one_case {
         return None;
     }
-    // Lower-cased on the stack: every `<` of a page is asked.
-    let mut buf = [0u8; MAX_NAME_LEN];
-    let lower = buf.get_mut(..name_len)?;
-    lower.copy_from_slice(name.as_bytes());
-    lower.make_ascii_lowercase();
-    let name = *ELEMENTS.iter().find(|e| e.as_bytes() == lower)?;
+    // Compared case-blind, without a lower-cased copy: every `<` of a page is asked.
+    let name = *ELEMENTS.iter().find(|e| e.eq_ignore_ascii_case(name))?;
     i += name_len;
     match s.get(i)? {
         b'>' => {}

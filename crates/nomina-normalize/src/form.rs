@@ -1,14 +1,12 @@
 //! A parsed form to the `nomination` part of the record.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
 use nomina_lang::Lang;
 use nomina_parse::{
     BasicQuestion, DateOrder, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Part, Span, parse_date,
 };
 use nomina_refdata::{Category, Country, SdgGoal, ValueKind, catalog, fold};
-use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::record::*;
@@ -368,14 +366,11 @@ impl FormNormalizer<'_> {
     }
 
     fn targets(&mut self, f: &Field, items: &[LineRef]) -> Vec<Target> {
-        let id = target_id();
         let mut targets = BTreeSet::new();
         for item in items {
             let raw = self.slice(item.span);
-            let target = id
-                .captures(raw)
-                .and_then(|c| c.get(1))
-                .and_then(|m| m.as_str().split_whitespace().collect::<String>().parse().ok());
+            let target = nomina_parse::target_number(raw)
+                .and_then(|number| number.split_whitespace().collect::<String>().parse().ok());
             match target {
                 Some(t) => {
                     targets.insert(Target(t));
@@ -563,19 +558,6 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
 
 /// Languages an answer can be counted in (for `languages.content`).
 pub(crate) type ContentChars = BTreeMap<Lang, usize>;
-
-/// A target's number at the start of a line (`16.6`, `“5.a`).
-fn target_id() -> &'static Regex {
-    static ID: OnceLock<Regex> = OnceLock::new();
-    ID.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#).expect("target id pattern")
-    })
-}
-
-/// Compiles the patterns now (see [`crate::prepare`]).
-pub(crate) fn prepare() {
-    target_id();
-}
 
 #[cfg(test)]
 mod tests {

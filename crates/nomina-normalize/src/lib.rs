@@ -70,7 +70,6 @@ pub(crate) struct Output {
 pub fn prepare() {
     nomina_parse::prepare();
     text::prepare();
-    form::prepare();
 }
 
 /// Normalizes `doc` into a record for `source`, with `id` as its id.

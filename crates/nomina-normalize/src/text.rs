@@ -209,20 +209,7 @@ fn nfc_stable(c: char) -> bool {
 
 /// Lines of free text, each cleaned, blank ones dropped, joined with `\n`.
 pub fn clean_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let before = out.len();
-        if before > 0 {
-            out.push('\n');
-        }
-        let start = out.len();
-        clean_line_into(line, &mut out);
-        if out.len() == start {
-            // A blank line: neither it nor its separator stays.
-            out.truncate(before);
-        }
-    }
-    out
+    join_cleaned(lines, String::new(), |_, _| {})
 }
 
 /// [`clean_lines`] and the [`word_count`] of what it gives, each line's
@@ -236,8 +223,24 @@ where
 {
     let lines = lines.into_iter();
     // Sized once: cleaning a line seldom lengthens it.
-    let mut out = String::with_capacity(lines.clone().map(|l| l.len() + 1).sum());
+    let out = String::with_capacity(lines.clone().map(|l| l.len() + 1).sum());
     let mut words = 0;
+    let out = join_cleaned(lines, out, |line, clean| {
+        words += match clean {
+            Some(clean) => words_of_clean(line, clean),
+            None => cleaned_word_count(line),
+        };
+    });
+    (out, words)
+}
+
+/// [`clean_lines`] into `out`, with `each` shown every line kept, cleaned,
+/// and what the scan learned of it if it was clean already.
+fn join_cleaned<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    mut out: String,
+    mut each: impl FnMut(&str, Option<Clean>),
+) -> String {
     for line in lines {
         let before = out.len();
         if before > 0 {
@@ -249,14 +252,10 @@ where
             // A blank line: neither it nor its separator stays.
             out.truncate(before);
         } else {
-            let line = &out[start..];
-            words += match clean {
-                Some(clean) => words_of_clean(line, clean),
-                None => cleaned_word_count(line),
-            };
+            each(&out[start..], clean);
         }
     }
-    (out, words)
+    out
 }
 
 /// [`word_count`] of a non-empty line as [`clean_line`] gives it.

@@ -51,9 +51,6 @@ struct Patterns {
     /// The question words, lower-cased, each with its first letter, to
     /// pass over lines that cannot be headings without running the pattern.
     heading_words: Vec<(char, String)>,
-    /// The first letters of `heading_words`: a line starting with none of
-    /// them (most lines) is passed over after one character.
-    heading_initials: Vec<char>,
     /// The first words of page chrome and section headings, folded.
     marker_first_words: FxHashSet<String>,
     /// The longest of `marker_first_words`, in bytes.
@@ -99,9 +96,6 @@ fn patterns() -> &'static Patterns {
                 Some((word.chars().next()?, word))
             })
             .collect();
-        let mut heading_initials: Vec<char> = heading_words.iter().map(|(c, _)| *c).collect();
-        heading_initials.sort_unstable();
-        heading_initials.dedup();
         let marker_first_words: FxHashSet<String> = catalog()
             .entries()
             .iter()
@@ -109,15 +103,7 @@ fn patterns() -> &'static Patterns {
             .filter_map(|e| nomina_refdata::fold(e.text).split(' ').next().map(str::to_string))
             .collect();
         let marker_first_word_max = marker_first_words.iter().map(String::len).max().unwrap_or(0);
-        Patterns {
-            heading_words,
-            heading_initials,
-            marker_first_words,
-            marker_first_word_max,
-            heading,
-            nested,
-            word_limits,
-        }
+        Patterns { heading_words, marker_first_words, marker_first_word_max, heading, nested, word_limits }
     })
 }
 
@@ -218,10 +204,9 @@ struct HeadingMatch {
 fn heading_match(s: &str) -> Option<HeadingMatch> {
     let p = patterns();
     let initial = s.chars().next().and_then(|c| c.to_lowercase().next())?;
-    // Only the words with the line's initial are compared.
-    if !p.heading_initials.contains(&initial)
-        || !p.heading_words.iter().any(|(first, w)| *first == initial && starts_with_caseless(s, w))
-    {
+    // Most lines start with a letter no question word starts with, and only
+    // the words that start as the line does are compared.
+    if !p.heading_words.iter().any(|(first, w)| *first == initial && starts_with_caseless(s, w)) {
         return None;
     }
     // Headings repeat within a page (its blocks stand two or three times)
@@ -305,12 +290,20 @@ fn looks_like_goal(s: &str) -> bool {
 }
 
 fn looks_like_target(s: &str) -> bool {
+    target_pattern().is_match(s)
+}
+
+/// A target's number at the start of a line (`16.6`, `“5.a`), as group 1.
+fn target_pattern() -> &'static Regex {
     static TARGET: OnceLock<Regex> = OnceLock::new();
-    TARGET
-        .get_or_init(|| {
-            Regex::new(r#"^[\s"'“”„«»「」]*\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z])(?:$|[^\w.])"#).expect("target pattern")
-        })
-        .is_match(s)
+    TARGET.get_or_init(|| {
+        Regex::new(r#"^[\s"'“”„«»「」]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#).expect("target pattern")
+    })
+}
+
+/// The SDG target number a line starts with, as written (`16.6`, `5 . a`).
+pub fn target_number(s: &str) -> Option<&str> {
+    target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
 
 /// Splits a line into label and value by the kind of value its field
@@ -782,21 +775,23 @@ impl<'t> Parser<'t> {
             Some(Part { letter: Some(l), .. }) => char::from_u32(*l as u32 + 1),
             Some(Part { letter: None, .. }) => None,
         };
+        // A marker of another letter (an answer's own list) is no part: its
+        // prompt is not looked up.
         if let Some(expected) = expected
             && let Some((letter, prompt_start)) = part_marker(s)
+            && letter == expected
         {
-            let letter = Some(letter);
             let prompt_text = &s[prompt_start..];
             let known = catalog().exact(prompt_text, is_ns("prompt")).next();
             let limit = word_limit(prompt_text);
             let looks_like_prompt = known.is_some() || limit.is_some() || prompt_text.len() <= MAX_UNKNOWN_PROMPT_BYTES;
-            if letter == Some(expected) && looks_like_prompt && !prompt_text.is_empty() {
+            if looks_like_prompt && !prompt_text.is_empty() {
                 if let Some(e) = known {
                     self.vote(e.lang);
                 }
                 let start = at.span.start;
                 self.form.questions[q].parts.push(Part {
-                    letter,
+                    letter: Some(letter),
                     marker: Some(Span::new(start, start + prompt_start)),
                     prompt: Span::new(start + prompt_start, at.span.end),
                     line: at.line,

@@ -256,7 +256,7 @@ impl<'s> Folder<'s> {
     }
 }
 
-/// The folding itself: at most `limit_chars` source characters, `None` as
+/// Folding in one go: at most `limit_chars` source characters, `None` as
 /// soon as the output passes `max_out` bytes, the way back to the source
 /// kept only when `track` asks for it.
 fn fold_into(source: &str, limit_chars: usize, max_out: usize, track: bool) -> Option<Folded> {
