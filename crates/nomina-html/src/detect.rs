@@ -152,7 +152,7 @@ pub fn looks_like_html(text: &str) -> bool {
 /// A doctype, or an `<html>`, `<head>` or `<body>` tag, near the start.
 fn starts_like_a_page(text: &str) -> bool {
     let window = &text.as_bytes()[..text.len().min(START_WINDOW)];
-    window.iter().enumerate().filter(|&(_, &b)| b == b'<').any(|(i, _)| {
+    memchr::memchr_iter(b'<', window).any(|i| {
         let rest = &window[i + 1..];
         if let Some(after) = strip_prefix_ignore_case(rest, b"!doctype") {
             let after = trim_ascii_start(after);
