@@ -312,7 +312,9 @@ pub fn ascii_digits(s: &str) -> Cow<'_, str> {
 /// Whether `c` is a CJK ideograph or kana, which are written without spaces
 /// between words.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    // Most characters asked about are ASCII: one comparison settles them.
+    c >= '\u{2E80}'
+        && matches!(c as u32,
         0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
