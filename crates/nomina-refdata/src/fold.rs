@@ -278,7 +278,9 @@ pub fn fold_at_most(source: &str, max_bytes: usize) -> Option<String> {
 /// Format characters that carry no text: direction marks, zero-width
 /// characters, the byte-order mark, the Arabic letter mark.
 pub fn is_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
+    // None is ASCII, which most characters asked about are.
+    c >= '\u{AD}'
+        && matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
 }
 
 /// The ASCII digit for a decimal digit of any script nomina meets
