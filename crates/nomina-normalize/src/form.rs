@@ -37,6 +37,38 @@ pub(crate) fn normalize_form(doc: &Document, form: &Form, options: &Options, out
     nomination
 }
 
+/// The blocks of a form that a scraped page may repeat.
+#[derive(Clone, Copy)]
+enum Block {
+    Institution,
+    Basic,
+    Questions,
+}
+
+/// The copies of each block met (one entry per field or heading met, in a
+/// list rather than a set: a set of `(block, copy)` pairs cost a tree insert
+/// with string comparisons per field).
+#[derive(Default)]
+struct Copies([Vec<usize>; 3]);
+
+impl Copies {
+    fn add(&mut self, block: Block, copy: usize) {
+        self.0[block as usize].push(copy);
+    }
+
+    /// The distinct copies of every block met, beyond each block's first.
+    fn beyond_the_first(mut self) -> usize {
+        self.0
+            .iter_mut()
+            .map(|copies| {
+                copies.sort_unstable();
+                copies.dedup();
+                copies.len().saturating_sub(1)
+            })
+            .sum()
+    }
+}
+
 struct FormNormalizer<'a> {
     doc: &'a Document,
     options: &'a Options,
@@ -109,17 +141,17 @@ impl FormNormalizer<'_> {
     /// duplicates; those that disagree are conflicts. Counts the copies of
     /// each block beyond the first as removed duplicates.
     fn choose_fields<'f>(&mut self, form: &'f Form) -> Vec<&'f Field> {
-        let mut copies = BTreeSet::new();
+        let mut copies = Copies::default();
         let mut chosen: Vec<&Field> = Vec::new();
         let fields = form.institution.len() + form.basic.iter().map(|q| q.fields.len()).sum::<usize>();
         let mut by_key: FxHashMap<&str, usize> = FxHashMap::with_capacity_and_hasher(fields, Default::default());
         let all = form
             .institution
             .iter()
-            .map(|f| ("institution", f.copy, f))
-            .chain(form.basic.iter().flat_map(|q| q.fields.iter().map(|f| ("basic", f.copy, f))));
+            .map(|f| (Block::Institution, f.copy, f))
+            .chain(form.basic.iter().flat_map(|q| q.fields.iter().map(|f| (Block::Basic, f.copy, f))));
         for (block, copy, f) in all {
-            copies.insert((block, copy));
+            copies.add(block, copy);
             match by_key.get(f.key) {
                 None => {
                     by_key.insert(f.key, chosen.len());
@@ -153,7 +185,7 @@ impl FormNormalizer<'_> {
         }
         // Headings and unknown lines of basic-info questions.
         for q in &form.basic {
-            copies.insert(("basic", q.copy));
+            copies.add(Block::Basic, q.copy);
         }
         let mut unknown_seen = BTreeSet::new();
         for q in &form.basic {
@@ -168,13 +200,9 @@ impl FormNormalizer<'_> {
             }
         }
         for q in &form.questions {
-            copies.insert(("questions", q.copy));
+            copies.add(Block::Questions, q.copy);
         }
-        let blocks: BTreeMap<&str, usize> = copies.iter().fold(BTreeMap::new(), |mut m, (b, _)| {
-            *m.entry(*b).or_default() += 1;
-            m
-        });
-        self.out.duplicate_blocks_removed += blocks.values().map(|n| n - 1).sum::<usize>();
+        self.out.duplicate_blocks_removed += copies.beyond_the_first();
         chosen
     }
 
