@@ -451,7 +451,9 @@ enum Context {
 struct Parser<'t> {
     text: &'t str,
     form: Form,
-    votes: BTreeMap<&'static str, usize>,
+    /// Votes by language: a few languages at most, looked up a hundred
+    /// times a page, which a list does without a tree's comparisons.
+    votes: Vec<(&'static str, usize)>,
     context: Context,
     /// The multi-line field collecting the lines below it:
     /// (context it belongs to, index of the field there).
@@ -467,7 +469,10 @@ struct Parser<'t> {
 impl<'t> Parser<'t> {
     fn vote(&mut self, lang: &'static str) {
         if lang != "und" {
-            *self.votes.entry(lang).or_default() += 1;
+            match self.votes.iter_mut().find(|(l, _)| *l == lang) {
+                Some((_, n)) => *n += 1,
+                None => self.votes.push((lang, 1)),
+            }
         }
     }
 
@@ -833,7 +838,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     let mut parser = Parser {
         text,
         form: Form::default(),
-        votes: BTreeMap::new(),
+        votes: Vec::new(),
         context: Context::Start,
         open_field: None,
         awaiting_value: None,
@@ -851,7 +856,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     let mut form = parser.form;
     trailing_chrome(&mut form, text);
     form.truncated_at = truncation(&form, lines);
-    Ok((form, parser.votes, parser.hits))
+    Ok((form, parser.votes.into_iter().collect(), parser.hits))
 }
 
 /// The key of page chrome recognized by its place, not its wording.
