@@ -182,8 +182,7 @@ fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Resu
     // (a bug) fails again on each document that needs it, which `guarded`
     // turns into that document's error line.
     std::thread::spawn(nomina::prepare);
-    let mut inputs = input::collect(&args.paths, args.follow_links);
-    inputs.sort_by(|a, b| a.path().cmp(b.path()));
+    let inputs = input::collect(&args.paths, args.follow_links);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
