@@ -141,6 +141,9 @@ struct Writer<S: Sink> {
     counts: [usize; 3],
     failed: usize,
     progress: ProgressBar,
+    /// Whether `progress` is drawn: a hidden bar still costs some hundred
+    /// instructions a step, on the thread that keeps the order.
+    shown: bool,
 }
 
 impl<S: Sink> Writer<S> {
@@ -155,7 +158,9 @@ impl<S: Sink> Writer<S> {
                 self.failed += 1;
             }
         }
-        self.progress.inc(1);
+        if self.shown {
+            self.progress.inc(1);
+        }
         Ok(())
     }
 }
@@ -196,7 +201,8 @@ fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Resu
         )),
         None => Box::new(std::io::stderr()),
     };
-    let progress = if std::io::stderr().is_terminal() {
+    let shown = std::io::stderr().is_terminal();
+    let progress = if shown {
         let bar = ProgressBar::new(inputs.len() as u64);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, {eta} left")
@@ -206,7 +212,7 @@ fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Resu
     } else {
         ProgressBar::hidden()
     };
-    let mut w = Writer { sink, errors, counts: [0; 3], failed: 0, progress };
+    let mut w = Writer { sink, errors, counts: [0; 3], failed: 0, progress, shown };
 
     // Runs of plain files go through a sliding window; an archive is read
     // in its place in the order.
