@@ -92,7 +92,7 @@ fn convert_input<S: Sink>(pipeline: &Pipeline, input: &Input) -> Outcome<S> {
     }
     BYTES.with_borrow_mut(|bytes| {
         let outcome = match input.read_into(pipeline.options().max_bytes, bytes) {
-            Ok(()) => guarded(path, || pipeline.convert(bytes, path)),
+            Ok(len) => guarded(path, || pipeline.convert(&bytes[..len], path)),
             Err(e) => Outcome::Error(error_line(path, "io", &e.to_string())),
         };
         // A very large document's buffer is not kept for the rest of the run.
