@@ -45,25 +45,31 @@ enum Block {
     Questions,
 }
 
-/// The copies of each block met (one entry per field or heading met, in a
-/// list rather than a set: a set of `(block, copy)` pairs cost a tree insert
-/// with string comparisons per field).
+/// The distinct copies of each block met: a bit each for the first 64 (a
+/// scraped page repeats a block two or three times), a set beyond. A set of
+/// `(block, copy)` pairs cost a tree insert with string comparisons per
+/// field.
 #[derive(Default)]
-struct Copies([Vec<usize>; 3]);
+struct Copies {
+    first: [u64; 3],
+    beyond: BTreeSet<(usize, usize)>,
+}
 
 impl Copies {
     fn add(&mut self, block: Block, copy: usize) {
-        self.0[block as usize].push(copy);
+        if copy < 64 {
+            self.first[block as usize] |= 1 << copy;
+        } else {
+            self.beyond.insert((block as usize, copy));
+        }
     }
 
     /// The distinct copies of every block met, beyond each block's first.
-    fn beyond_the_first(mut self) -> usize {
-        self.0
-            .iter_mut()
-            .map(|copies| {
-                copies.sort_unstable();
-                copies.dedup();
-                copies.len().saturating_sub(1)
+    fn beyond_the_first(&self) -> usize {
+        (0..3)
+            .map(|b| {
+                let copies = self.first[b].count_ones() as usize + self.beyond.range((b, 0)..(b + 1, 0)).count();
+                copies.saturating_sub(1)
             })
             .sum()
     }
@@ -618,5 +624,20 @@ mod tests {
         assert_eq!(first_integer("5"), Some(5));
         assert_eq!(first_integer("about 12 years"), Some(12));
         assert_eq!(first_integer("none"), None);
+    }
+
+    #[test]
+    fn copies_beyond_each_blocks_first() {
+        let mut c = Copies::default();
+        for (block, copy) in [(Block::Institution, 0), (Block::Institution, 2), (Block::Institution, 2)] {
+            c.add(block, copy);
+        }
+        c.add(Block::Basic, 5);
+        // Copies past the bitmap count the same.
+        for copy in [0, 63, 64, 64, 100] {
+            c.add(Block::Questions, copy);
+        }
+        assert_eq!(c.beyond_the_first(), 1 + 0 + 3);
+        assert_eq!(Copies::default().beyond_the_first(), 0);
     }
 }
