@@ -637,7 +637,8 @@ mod tests {
         for copy in [0, 63, 64, 64, 100] {
             c.add(Block::Questions, copy);
         }
-        assert_eq!(c.beyond_the_first(), 1 + 0 + 3);
+        // One beyond the institution's first, none of the basic info's, three of the questions'.
+        assert_eq!(c.beyond_the_first(), 4);
         assert_eq!(Copies::default().beyond_the_first(), 0);
     }
 }
