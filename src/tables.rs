@@ -336,7 +336,9 @@ const ANSWERS: &[Column] = &[
     col("path", Text, Field("source.path"), path),
     col("position", Integer, Own("1-based position of the answer in the form."), |_, i| count(i + 1)),
     col("question", Integer, Field("nomination.answers.question"), |r, i| Cell::Integer(answer(r, i).question.into())),
-    col("part", Text, Field("nomination.answers.part"), |r, i| opt_text(&answer(r, i).part)),
+    col("part", Text, Field("nomination.answers.part"), |r, i| {
+        answer(r, i).part.map_or(Cell::Null, |p| Cell::Text(p.as_str()))
+    }),
     col("prompt", Text, Field("nomination.answers.prompt"), |r, i| text(&answer(r, i).prompt)),
     col("word_limit", Integer, Field("nomination.answers.word_limit"), |r, i| opt_int(answer(r, i).word_limit)),
     col("text", Text, Field("nomination.answers.text"), |r, i| opt_text(&answer(r, i).text)),

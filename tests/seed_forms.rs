@@ -90,7 +90,7 @@ fn seed_001_gives_the_values_of_record_md() {
         ]
     );
     let ids: Vec<String> =
-        n.answers.iter().map(|a| format!("{}{}", a.question, a.part.as_deref().unwrap_or(""))).collect();
+        n.answers.iter().map(|a| format!("{}{}", a.question, a.part.map_or("", |p| p.as_str()))).collect();
     assert_eq!(ids.join(" "), "1 2 3a 3b 4a 4b 4c 5a 5b 6a 6b 7a 7b 8a 8b 9a 9b 9c 9d 10 11 12");
     assert_eq!(n.answers[15].text.as_deref(), Some("Yes"));
     assert!(n.answers.iter().all(|a| a.language.map(|l| l.code()) == Some("en")));
@@ -142,11 +142,11 @@ fn seed_003_gives_the_values_of_record_md() {
     assert_eq!(n.answers.len(), 23);
     let q1 = &n.answers[0];
     assert_eq!((q1.word_limit, q1.word_count), (Some(300), 310));
-    let q6c = n.answers.iter().find(|a| a.question == 6 && a.part.as_deref() == Some("c")).unwrap();
+    let q6c = n.answers.iter().find(|a| a.question == 6 && a.part.map(|p| p.as_str()) == Some("c")).unwrap();
     assert_eq!(q6c.word_limit, Some(100));
-    let q7b = n.answers.iter().find(|a| a.question == 7 && a.part.as_deref() == Some("b")).unwrap();
+    let q7b = n.answers.iter().find(|a| a.question == 7 && a.part.map(|p| p.as_str()) == Some("b")).unwrap();
     assert_eq!((q7b.word_limit, q7b.text.as_deref(), q7b.word_count), (Some(200), None, 0));
-    let q9a = n.answers.iter().find(|a| a.question == 9 && a.part.as_deref() == Some("a")).unwrap();
+    let q9a = n.answers.iter().find(|a| a.question == 9 && a.part.map(|p| p.as_str()) == Some("a")).unwrap();
     assert_eq!((q9a.text.as_deref(), q9a.language), (None, None));
 
     let d = &r.diagnostics;
@@ -256,7 +256,7 @@ fn a_file_cut_off_mid_answer_gives_a_partial_record() {
     // Questions 1 to 5 a are there, the last one cut.
     assert_eq!(n.answers.len(), 8);
     let last = n.answers.last().unwrap();
-    assert_eq!((last.question, last.part.as_deref()), (5, Some("a")));
+    assert_eq!((last.question, last.part.map(|p| p.as_str())), (5, Some("a")));
     assert!(line.starts_with(last.text.as_deref().unwrap()));
     assert_eq!(n.implementation_date.unwrap().to_string(), "2017-11-01");
     let truncated: Vec<_> = r.diagnostics.warnings.iter().filter(|w| w.code == "truncated").collect();

@@ -152,7 +152,7 @@ fn nomination(n: &Nomination, out: &mut String) {
     t.render(out);
     let _ = writeln!(out, "\nanswers: {}", n.answers.len());
     for a in &n.answers {
-        let id = format!("{}{}", a.question, a.part.as_deref().unwrap_or(""));
+        let id = format!("{}{}", a.question, a.part.map_or("", |p| p.as_str()));
         let limit = a.word_limit.map_or_else(|| "no limit".to_string(), |l| format!("limit {l}"));
         let lang = a.language.map_or_else(|| "-".to_string(), |l| l.to_string());
         let _ = writeln!(out, "  {id:>4}  {:>4} words, {limit:<10} {lang:<3} {}", a.word_count, shorten(&a.prompt, 60));

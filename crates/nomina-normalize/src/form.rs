@@ -526,7 +526,7 @@ impl FormNormalizer<'_> {
         }
         Answer {
             question,
-            part: part.letter.map(String::from),
+            part: part.letter.and_then(PartLetter::new),
             prompt: clean_line(self.slice(part.prompt)),
             word_limit: part.word_limit,
             text,

@@ -437,8 +437,8 @@ pub struct Answer {
     pub question: u32,
     /// The part's letter (`a`, `b`, ...), `null` for a question without
     /// parts.
-    #[schemars(regex(pattern = r"^[a-z]$"))]
-    pub part: Option<String>,
+    #[schemars(with = "Option<String>", regex(pattern = r"^[a-z]$"))]
+    pub part: Option<PartLetter>,
     /// The question's text as written in the source's label language, word
     /// limit included, part marker (`a. `) excluded.
     pub prompt: String,
@@ -454,6 +454,53 @@ pub struct Answer {
     /// Whitespace-separated words of `text`, each CJK ideograph counting as
     /// one; 0 when `text` is `null`.
     pub word_count: usize,
+}
+
+/// The letter of a part of a form question (`a`, `b`, ...), written in
+/// the record as a one-letter string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartLetter(char);
+
+impl PartLetter {
+    /// The part lettered `letter`, a Latin lower-case letter.
+    pub fn new(letter: char) -> Option<PartLetter> {
+        letter.is_ascii_lowercase().then_some(PartLetter(letter))
+    }
+
+    /// The letter.
+    pub fn letter(self) -> char {
+        self.0
+    }
+
+    /// The letter as a string.
+    pub fn as_str(self) -> &'static str {
+        const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+        let i = usize::from(self.0 as u8 - b'a');
+        &LETTERS[i..=i]
+    }
+}
+
+impl fmt::Display for PartLetter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for PartLetter {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartLetter {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(deserializer)?;
+        let mut chars = s.chars();
+        match (chars.next().and_then(PartLetter::new), chars.next()) {
+            (Some(letter), None) => Ok(letter),
+            _ => Err(serde::de::Error::custom(format!("a part letter is one of a to z, not {s:?}"))),
+        }
+    }
 }
 
 /// A news article.
@@ -548,6 +595,23 @@ impl Warning {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn part_letters_are_one_latin_lower_case_letter() {
+        for c in 'a'..='z' {
+            let p = PartLetter::new(c).unwrap();
+            assert_eq!((p.letter(), p.as_str(), p.to_string()), (c, c.to_string().as_str(), c.to_string()));
+            let json = serde_json::to_string(&p).unwrap();
+            assert_eq!(json, format!("\"{c}\""));
+            assert_eq!(serde_json::from_str::<PartLetter>(&json).unwrap(), p);
+        }
+        for c in ['A', '{', '`', 'б', '1'] {
+            assert_eq!(PartLetter::new(c), None, "{c:?}");
+        }
+        for bad in ["\"\"", "\"ab\"", "\"A\"", "\"б\"", "1"] {
+            assert!(serde_json::from_str::<PartLetter>(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn dates_are_checked() {
