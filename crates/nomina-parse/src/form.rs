@@ -290,7 +290,7 @@ fn looks_like_goal(s: &str) -> bool {
 }
 
 fn looks_like_target(s: &str) -> bool {
-    target_pattern().is_match(s)
+    target_number(s).is_some()
 }
 
 /// A target's number at the start of a line (`16.6`, `“5.a`), as group 1.
@@ -303,7 +303,81 @@ fn target_pattern() -> &'static Regex {
 
 /// The SDG target number a line starts with, as written (`16.6`, `5 . a`).
 pub fn target_number(s: &str) -> Option<&str> {
-    target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
+    match ascii_target_number(s) {
+        Ascii::Told(found) => found,
+        // Unicode digits, spaces or word characters: the pattern tells.
+        Ascii::Untold => target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str()),
+    }
+}
+
+/// What reading a target number in ASCII told.
+enum Ascii<T> {
+    Told(T),
+    /// A character outside ASCII stands where the pattern's Unicode classes
+    /// (`\d`, `\s`, `\w`) decide.
+    Untold,
+}
+
+/// [`target_pattern`]'s group 1, read by hand where the characters that
+/// decide are ASCII (its classes are then `[0-9]`, `[\t\n\v\f\r ]` and
+/// `[0-9A-Za-z_]`): the pattern's captures, asked of every line listed
+/// under the targets label, ran its backtracking engine each time.
+fn ascii_target_number(s: &str) -> Ascii<Option<&str>> {
+    use Ascii::*;
+    const QUOTES: [char; 9] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」'];
+    let start = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c)).len();
+    let b = s.as_bytes();
+    // The length of the run of ASCII digits at `at`, or Untold where a
+    // character outside ASCII may go on with it.
+    let digits = |at: usize| {
+        let n = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if b.get(at + n).is_some_and(|c| !c.is_ascii()) { Untold } else { Told(n) }
+    };
+    let blanks = |at: usize| {
+        let n = b[at..].iter().take_while(|c| matches!(c, b'\t'..=b'\r' | b' ')).count();
+        if b.get(at + n).is_some_and(|c| !c.is_ascii()) { Untold } else { Told(at + n) }
+    };
+    // Whether the pattern's end, `(?:$|[^\w.])`, holds at `at`.
+    let ends = |at: usize| match b.get(at) {
+        None => Told(true),
+        Some(c) if !c.is_ascii() => Untold,
+        Some(c) => Told(!(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.')),
+    };
+    macro_rules! told {
+        ($e:expr) => {
+            match $e {
+                Told(v) => v,
+                Untold => return Untold,
+            }
+        };
+    }
+    if b.get(start).is_some_and(|c| !c.is_ascii()) {
+        return Untold;
+    }
+    // One or two digits: a third would stand where `\s*\.` must.
+    let n = told!(digits(start));
+    if !(1..=2).contains(&n) {
+        return Told(None);
+    }
+    let at = told!(blanks(start + n));
+    if b.get(at) != Some(&b'.') {
+        return Told(None);
+    }
+    let at = told!(blanks(at + 1));
+    let end = match b.get(at) {
+        Some(c) if !c.is_ascii() => return Untold,
+        Some(c) if c.is_ascii_digit() => {
+            let m = told!(digits(at));
+            // Three or more digits leave a digit where the end must be.
+            if m > 2 {
+                return Told(None);
+            }
+            at + m
+        }
+        Some(c) if c.is_ascii_alphabetic() => at + 1,
+        _ => return Told(None),
+    };
+    Told(told!(ends(end)).then(|| &s[start..end]))
 }
 
 /// Splits a line into label and value by the kind of value its field
@@ -918,6 +992,41 @@ mod tests {
         assert_eq!(parse_number("十二"), Some(12));
         assert_eq!(parse_number("二十一"), Some(21));
         assert_eq!(parse_number("三三三"), None);
+    }
+
+    #[test]
+    fn target_numbers_as_the_pattern_reads_them() {
+        fn reference(s: &str) -> Option<&str> {
+            target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
+        }
+        // ASCII and Unicode digits, blanks and word characters, the quotes
+        // the pattern skips, and what ends a number or does not.
+        let pieces = [
+            "1", "6", "0", "１", "٦", ".", " ", "\t", "\u{a0}", "\u{3000}", "a", "Z", "_", "é", "\u{301}", "“", "\"",
+            ")", "-", "",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        for e in ["", "1", ".", "a", " ", "١", "x y"] {
+                            let s = format!("{a}{b}{c}{d}{e}");
+                            assert_eq!(target_number(&s), reference(&s), "{s:?}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 1_000_000);
+        for s in ["16.6", "“5.a”", " 16 . 10 Develop", "3.c)", "123.4", "1.234", "16.6.1", "１６.６", "16.6_", "17"]
+        {
+            assert_eq!(target_number(s), reference(s), "{s:?}");
+        }
+        assert_eq!(target_number(" 16 . 10 Develop"), Some("16 . 10"));
+        assert_eq!(target_number("“5.a”"), Some("5.a"));
+        assert_eq!(target_number("16.6.1"), None);
     }
 
     #[test]
