@@ -13,6 +13,12 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// Room for the marks of `text` at once: grown mark by mark, the
+    /// bitmap was reallocated a dozen times a document.
+    pub fn for_text(text: &str) -> Coverage {
+        Coverage { bits: vec![0; text.len().div_ceil(64)] }
+    }
+
     /// Marks `span` as accounted for.
     pub fn mark(&mut self, span: Span) {
         if span.is_empty() {

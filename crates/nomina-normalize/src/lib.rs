@@ -74,7 +74,7 @@ pub fn prepare() {
 
 /// Normalizes `doc` into a record for `source`, with `id` as its id.
 pub fn normalize(doc: &Document, source: Source, id: String, options: &Options) -> Record {
-    let mut out = Output::default();
+    let mut out = Output { coverage: Coverage::for_text(&doc.text), ..Output::default() };
     let (kind, nomination, news, text, labels) = match &doc.body {
         Body::Form(f) => {
             let n = form::normalize_form(doc, f, options, &mut out);
