@@ -188,15 +188,28 @@ fn may_be_marker(s: &str) -> bool {
     std::str::from_utf8(&word[..run]).is_ok_and(|w| p.marker_first_words.contains(w))
 }
 
-/// The head of a question heading: `Question 3:`, `问题 三`, `السؤال ٣ -`.
+/// A question heading (`Question 3:`, `问题 三`, `السؤال ٣ -`), with what
+/// the catalog says of its words: all of it told by the line alone, and
+/// remembered for the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct HeadingMatch {
-    /// The question word, within the line.
-    word: Range<usize>,
     /// The question's number.
     number: u32,
-    /// Where the head (with its separator) ends and the title starts.
-    end: usize,
+    /// The language of the question word, when the catalog knows it.
+    word_lang: Option<&'static str>,
+    /// The title after the head, if any.
+    title: Option<Title>,
+}
+
+/// A question heading's title, within the heading's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Title {
+    /// Longer than a title: the line is prose that starts like a heading.
+    TooLong,
+    /// The title's span within the line (without the head of a heading the
+    /// scraper joined before it), and the catalog's heading of that
+    /// wording: its key and language.
+    Found { span: Span, known: Option<(&'static str, &'static str)> },
 }
 
 /// The heading `s` starts with, if it is one; a number without a
@@ -210,7 +223,8 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
         return None;
     }
     // Headings repeat within a page (its blocks stand two or three times)
-    // and from page to page: what the pattern finds is remembered.
+    // and from page to page: what the pattern and the catalog find is
+    // remembered.
     thread_local! {
         static SEEN: Memo<Option<HeadingMatch>> = Memo::default();
     }
@@ -222,10 +236,35 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
                 return None;
             }
             let number = c.name("num").and_then(|m| parse_number(m.as_str()))?;
-            let word = c.name("word").expect("the pattern names the word").range();
-            Some(HeadingMatch { word, number, end: head.end() })
+            let word = c.name("word").expect("the pattern names the word").as_str();
+            let word_lang = catalog().exact(word, |e| e.key == "structure.question").next().map(|e| e.lang);
+            Some(HeadingMatch { number, word_lang, title: heading_title(s, head.end()) })
         })
     })
+}
+
+/// The title of the heading `s` whose head ends at `head_end`.
+fn heading_title(s: &str, head_end: usize) -> Option<Title> {
+    let rest = &s[head_end..];
+    if rest.trim().is_empty() {
+        return None;
+    }
+    if rest.len() > MAX_TITLE_BYTES {
+        return Some(Title::TooLong);
+    }
+    // `题 10: 问题九:确认同意`: the scraper joined two headings; the outer
+    // number counts, the inner title names it. Told apart without captures
+    // first: few headings are joined.
+    let nested = &patterns().nested;
+    let mut start = head_end;
+    if nested.is_match(rest)
+        && let Some(n) = nested.captures(rest).and_then(|n| n.name("rest"))
+    {
+        start = head_end + n.start();
+    }
+    let span = trim(s, Span::new(start, s.len()));
+    let known = catalog().exact(&s[span.range()], is_ns("heading")).next().map(|e| (e.key, e.lang));
+    Some(Title::Found { span, known })
 }
 
 /// The part marker `s` starts with (`a.`, `b)`, `(c)`, `а.`, `بـ -`): the
@@ -612,35 +651,23 @@ impl<'t> Parser<'t> {
     /// A question heading: titled ones open basic-info questions, bare ones
     /// the form's questions.
     fn heading(&mut self, s: &str, at: LineRef) -> bool {
-        let Some(HeadingMatch { word, number, end: head_end }) = heading_match(s) else {
+        let Some(HeadingMatch { number, word_lang, title }) = heading_match(s) else {
             return false;
         };
-        let title = Some(Span::new(head_end, s.len())).filter(|t| !s[t.start..t.end].trim().is_empty());
-        if title.is_some_and(|t| t.end - t.start > MAX_TITLE_BYTES) {
+        if title == Some(Title::TooLong) {
             return false;
         }
-        if let Some(e) = catalog().exact(&s[word], |e| e.key == "structure.question").next() {
-            self.vote(e.lang);
+        if let Some(lang) = word_lang {
+            self.vote(lang);
         }
         self.open_field = None;
         self.hits += 1;
         match title {
-            Some(t) => {
-                // `题 10: 问题九:确认同意`: the scraper joined two headings;
-                // the outer number counts, the inner title names it.
-                let mut start = t.start;
-                let (nested, rest) = (&patterns().nested, &s[t.start..t.end]);
-                // Told apart without captures first: few headings are joined.
-                if nested.is_match(rest)
-                    && let Some(n) = nested.captures(rest).and_then(|n| n.name("rest"))
-                {
-                    start = t.start + n.start();
-                }
-                let title = Span::new(at.span.start + start, at.span.start + t.end);
-                let title = trim(self.text, title);
-                let title_key = catalog().exact(self.slice(title), is_ns("heading")).next().map(|e| {
-                    self.vote(e.lang);
-                    e.key
+            Some(Title::Found { span, known }) => {
+                let title = Span::new(at.span.start + span.start, at.span.start + span.end);
+                let title_key = known.map(|(key, lang)| {
+                    self.vote(lang);
+                    key
                 });
                 if self.form.basic.last().is_some_and(|b| b.copy == self.basic_copy && b.number >= number) {
                     self.basic_copy += 1;
@@ -656,7 +683,7 @@ impl<'t> Parser<'t> {
                 });
                 self.context = Context::Basic(self.form.basic.len() - 1);
             }
-            None => {
+            Some(Title::TooLong) | None => {
                 if self.form.questions.last().is_some_and(|q| q.copy == self.question_copy && q.number >= number) {
                     self.question_copy += 1;
                 }
