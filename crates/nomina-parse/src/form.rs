@@ -494,6 +494,29 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
     start..start + t.trim().len()
 }
 
+/// What the catalog says of a part's prompt and the word limit it states.
+#[derive(Debug, Clone, Copy)]
+struct PromptFacts {
+    /// The catalog's prompt of that wording: its key and language.
+    known: Option<(&'static str, &'static str)>,
+    /// The word limit the prompt states.
+    limit: Option<u32>,
+}
+
+/// [`PromptFacts`] of `text`, remembered per thread: prompts repeat in
+/// every copy of every page, and each was looked up in two memos.
+fn prompt(text: &str) -> PromptFacts {
+    thread_local! {
+        static SEEN: Memo<PromptFacts> = Memo::default();
+    }
+    SEEN.with(|seen| {
+        seen.get_or_insert(text, || PromptFacts {
+            known: catalog().exact(text, is_ns("prompt")).next().map(|e| (e.key, e.lang)),
+            limit: word_limit(text),
+        })
+    })
+}
+
 /// The word limit a prompt states: the last match of any language's pattern.
 pub fn word_limit(prompt: &str) -> Option<u32> {
     // The limit stands in the last parenthesis (every pattern of the catalog
@@ -888,12 +911,11 @@ impl<'t> Parser<'t> {
             && letter == expected
         {
             let prompt_text = &s[prompt_start..];
-            let known = catalog().exact(prompt_text, is_ns("prompt")).next();
-            let limit = word_limit(prompt_text);
+            let PromptFacts { known, limit } = prompt(prompt_text);
             let looks_like_prompt = known.is_some() || limit.is_some() || prompt_text.len() <= MAX_UNKNOWN_PROMPT_BYTES;
             if looks_like_prompt && !prompt_text.is_empty() {
-                if let Some(e) = known {
-                    self.vote(e.lang);
+                if let Some((_, lang)) = known {
+                    self.vote(lang);
                 }
                 let start = at.span.start;
                 self.form.questions[q].parts.push(Part {
@@ -902,7 +924,7 @@ impl<'t> Parser<'t> {
                     prompt: Span::new(start + prompt_start, at.span.end),
                     line: at.line,
                     word_limit: limit,
-                    prompt_key: known.map(|e| e.key),
+                    prompt_key: known.map(|(key, _)| key),
                     answer: Vec::new(),
                 });
                 return;
@@ -912,17 +934,17 @@ impl<'t> Parser<'t> {
         match question.parts.last_mut() {
             Some(part) => part.answer.push(at),
             None => {
-                let known = catalog().exact(s, is_ns("prompt")).next();
-                if let Some(e) = known {
-                    self.vote(e.lang);
+                let PromptFacts { known, limit } = prompt(s);
+                if let Some((_, lang)) = known {
+                    self.vote(lang);
                 }
                 self.form.questions[q].parts.push(Part {
                     letter: None,
                     marker: None,
                     prompt: at.span,
                     line: at.line,
-                    word_limit: word_limit(s),
-                    prompt_key: known.map(|e| e.key),
+                    word_limit: limit,
+                    prompt_key: known.map(|(key, _)| key),
                     answer: Vec::new(),
                 });
             }
