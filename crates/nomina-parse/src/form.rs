@@ -316,7 +316,17 @@ fn item_fits(key: &str, s: &str) -> bool {
     }
 }
 
+/// Whether `s` names an SDG goal (`Goal 16: Peace, Justice and Strong
+/// Institutions`, `16`, `无贫穷`), remembered per thread: the same goals are
+/// listed on page after page, and each line was folded whole to tell.
 fn looks_like_goal(s: &str) -> bool {
+    thread_local! {
+        static SEEN: Memo<bool> = Memo::default();
+    }
+    SEEN.with(|seen| seen.get_or_insert(s, || names_a_goal(s)))
+}
+
+fn names_a_goal(s: &str) -> bool {
     let folded = nomina_refdata::fold(s);
     let mut words = folded.split(' ');
     let first = words.next().unwrap_or("");
