@@ -51,8 +51,9 @@ struct Patterns {
     /// The question words, lower-cased, each with its first letter, to
     /// pass over lines that cannot be headings without running the pattern.
     heading_words: Vec<(char, String)>,
-    /// The first words of page chrome and section headings, folded.
-    marker_first_words: FxHashSet<String>,
+    /// The first words of page chrome and section headings, folded, as
+    /// bytes: a line's first ASCII word is looked up without a UTF-8 check.
+    marker_first_words: FxHashSet<Vec<u8>>,
     /// The longest of `marker_first_words`, in bytes.
     marker_first_word_max: usize,
     heading: Regex,
@@ -96,13 +97,13 @@ fn patterns() -> &'static Patterns {
                 Some((word.chars().next()?, word))
             })
             .collect();
-        let marker_first_words: FxHashSet<String> = catalog()
+        let marker_first_words: FxHashSet<Vec<u8>> = catalog()
             .entries()
             .iter()
             .filter(|e| is_marker(e))
-            .filter_map(|e| nomina_refdata::fold(e.text).split(' ').next().map(str::to_string))
+            .filter_map(|e| nomina_refdata::fold(e.text).split(' ').next().map(|w| w.as_bytes().to_vec()))
             .collect();
-        let marker_first_word_max = marker_first_words.iter().map(String::len).max().unwrap_or(0);
+        let marker_first_word_max = marker_first_words.iter().map(Vec::len).max().unwrap_or(0);
         Patterns { heading_words, marker_first_words, marker_first_word_max, heading, nested, word_limits }
     })
 }
@@ -185,7 +186,7 @@ fn may_be_marker(s: &str) -> bool {
     for (to, from) in word.iter_mut().zip(&b[..run]) {
         *to = from.to_ascii_lowercase();
     }
-    std::str::from_utf8(&word[..run]).is_ok_and(|w| p.marker_first_words.contains(w))
+    p.marker_first_words.contains(&word[..run])
 }
 
 /// A question heading (`Question 3:`, `问题 三`, `السؤال ٣ -`), with what
