@@ -307,10 +307,11 @@ fn part_letter(c: char) -> Option<char> {
 
 const QUESTION_MARKS: [char; 3] = ['?', '？', '؟'];
 
-/// Whether `s` can be an item of the open field `key`: a goal under the
-/// goals label, a target under the targets label; anything under others.
-fn item_fits(key: &str, s: &str) -> bool {
-    match catalog().field(key).map(|f| f.value) {
+/// Whether `s` can be an item of an open field holding values of `kind`:
+/// a goal under the goals label, a target under the targets label;
+/// anything under others.
+fn item_fits(kind: Option<ValueKind>, s: &str) -> bool {
+    match kind {
         Some(ValueKind::Goals) => looks_like_goal(s),
         Some(ValueKind::Targets) => looks_like_target(s),
         _ => true,
@@ -748,8 +749,9 @@ impl<'t> Parser<'t> {
         if let Some(open) = self.open_field
             && exact.is_none()
             && let Some(field) = self.field_mut(open)
-            && matches!(catalog().field(field.key).map(|f| f.value), Some(ValueKind::Goals | ValueKind::Targets))
-            && item_fits(field.key, s)
+            && let kind = catalog().field(field.key).map(|f| f.value)
+            && matches!(kind, Some(ValueKind::Goals | ValueKind::Targets))
+            && item_fits(kind, s)
         {
             field.items.push(at);
             return;
@@ -804,7 +806,7 @@ impl<'t> Parser<'t> {
         // A value moved to the line below its label, or a list's item.
         if let Some(target) = collecting
             && let Some(field) = self.field_mut(target)
-            && item_fits(field.key, s)
+            && item_fits(catalog().field(field.key).map(|f| f.value), s)
         {
             field.items.push(at);
             return;
