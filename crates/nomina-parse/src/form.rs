@@ -8,16 +8,17 @@
 //! pattern. The label catalog then names what it can; a line it cannot name
 //! is kept as an unknown label, never dropped.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use std::ops::Range;
 
 use nomina_refdata::fold::{ascii_digits, decimal_digit};
-use nomina_refdata::memo::Memo;
+use nomina_refdata::memo::{MEMO_ENTRIES, Memo};
 use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog};
 use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::date::{DateOrder, parse_date};
 use crate::document::*;
@@ -56,6 +57,8 @@ struct Patterns {
     marker_first_words: FxHashSet<Vec<u8>>,
     /// The longest of `marker_first_words`, in bytes.
     marker_first_word_max: usize,
+    /// The first characters of page chrome and section headings, folded.
+    marker_first_chars: FxHashSet<char>,
     heading: Regex,
     nested: Regex,
     word_limits: Vec<Regex>,
@@ -104,7 +107,21 @@ fn patterns() -> &'static Patterns {
             .filter_map(|e| nomina_refdata::fold(e.text).split(' ').next().map(|w| w.as_bytes().to_vec()))
             .collect();
         let marker_first_word_max = marker_first_words.iter().map(Vec::len).max().unwrap_or(0);
-        Patterns { heading_words, marker_first_words, marker_first_word_max, heading, nested, word_limits }
+        let marker_first_chars = catalog()
+            .entries()
+            .iter()
+            .filter(|e| is_marker(e))
+            .filter_map(|e| nomina_refdata::fold(e.text).chars().next())
+            .collect();
+        Patterns {
+            heading_words,
+            marker_first_words,
+            marker_first_word_max,
+            marker_first_chars,
+            heading,
+            nested,
+            word_limits,
+        }
     })
 }
 
@@ -169,11 +186,17 @@ fn starts_with_caseless(s: &str, word: &str) -> bool {
 /// folding it where it starts with ASCII letters and digits followed by
 /// ASCII that is neither (or nothing): folded, that run is its first word,
 /// lower-cased, and a marker starting with another first word is no match.
-/// Most answer lines are passed over so, without a catalog lookup.
+/// Most answer lines are passed over so, without a catalog lookup. A line
+/// that starts with a character outside ASCII is passed over when that
+/// character, folded alone, starts no marker: a folded line starts with its
+/// first character folded, unless folding drops that character.
 fn may_be_marker(s: &str) -> bool {
     const MAX_RUN: usize = 32;
     let p = patterns();
     let b = s.as_bytes();
+    if b.first().is_some_and(|c| !c.is_ascii()) {
+        return s.chars().next().is_some_and(may_start_marker);
+    }
     let run = b.iter().take(MAX_RUN + 1).take_while(|c| c.is_ascii_alphanumeric()).count();
     if run == 0 || b.get(run).is_some_and(|c| !c.is_ascii()) || p.marker_first_word_max > MAX_RUN {
         // Folding must tell.
@@ -187,6 +210,28 @@ fn may_be_marker(s: &str) -> bool {
         *to = from.to_ascii_lowercase();
     }
     p.marker_first_words.contains(&word[..run])
+}
+
+/// Whether a line starting with `c` (not ASCII) may be a marker: `c`
+/// folds to nothing (folding must tell), or to a marker's first character.
+/// Remembered per thread and character.
+fn may_start_marker(c: char) -> bool {
+    thread_local! {
+        static SEEN: RefCell<FxHashMap<char, bool>> = RefCell::new(FxHashMap::default());
+    }
+    if let Some(known) = SEEN.with_borrow(|seen| seen.get(&c).copied()) {
+        return known;
+    }
+    let folded = nomina_refdata::fold(c.encode_utf8(&mut [0; 4]));
+    let may = folded.chars().next().is_none_or(|f| patterns().marker_first_chars.contains(&f));
+    SEEN.with_borrow_mut(|seen| {
+        // Bounded like the memos: an alphabet of characters, not a text.
+        if seen.len() >= MEMO_ENTRIES {
+            seen.clear();
+        }
+        seen.insert(c, may);
+    });
+    may
 }
 
 /// A question heading (`Question 3:`, `问题 三`, `السؤال ٣ -`), with what
@@ -1149,6 +1194,15 @@ mod tests {
         // Runs that folding alone can tell about.
         for s in ["Café opens", "“Return to list”", "ReturnЖ to list", "2016年"] {
             assert!(may_be_marker(s), "{s:?}");
+        }
+        // A first character outside ASCII: folded alone, it starts a marker,
+        // or folds to nothing (a mark, a direction mark, a quote), or the
+        // line is passed over.
+        for s in ["返回列表", "ＲＥＴＵＲＮ to list", "\u{200f}لا توجد عناصر", "\u{301}x", "«x»", "Ｎo items"] {
+            assert!(may_be_marker(s), "{s:?}");
+        }
+        for s in ["我们的项目于2016年启动。", "Öffentlich", "ЖКХ", "中文"] {
+            assert!(!may_be_marker(s), "{s:?}");
         }
     }
 
