@@ -1198,7 +1198,8 @@ mod tests {
         // A first character outside ASCII: folded alone, it starts a marker,
         // or folds to nothing (a mark, a direction mark, a quote), or the
         // line is passed over.
-        for s in ["返回列表", "ＲＥＴＵＲＮ to list", "\u{200f}لا توجد عناصر", "\u{301}x", "«x»", "Ｎo items"] {
+        for s in ["返回列表", "ＲＥＴＵＲＮ to list", "\u{200f}لا توجد عناصر", "\u{301}x", "«x»", "Ｎo items"]
+        {
             assert!(may_be_marker(s), "{s:?}");
         }
         for s in ["我们的项目于2016年启动。", "Öffentlich", "ЖКХ", "中文"] {
