@@ -97,10 +97,12 @@ pub fn collect(args: &[String], follow_links: bool) -> Vec<Input> {
             Ok(_) => inputs.push(Input::File { path: slashed(arg), fs_path: root.to_path_buf() }),
         }
     }
-    let message = |i: &Input| match i {
-        Input::Failed { message, .. } => Some(message.clone()),
-        _ => None,
-    };
+    fn message(i: &Input) -> Option<&str> {
+        match i {
+            Input::Failed { message, .. } => Some(message),
+            _ => None,
+        }
+    }
     inputs.sort_by(|a, b| a.path().cmp(b.path()).then_with(|| message(a).cmp(&message(b))));
     inputs
 }

@@ -8,17 +8,16 @@
 //! pattern. The label catalog then names what it can; a line it cannot name
 //! is kept as an unknown label, never dropped.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use std::ops::Range;
 
 use nomina_refdata::fold::{ascii_digits, decimal_digit};
-use nomina_refdata::memo::{MEMO_ENTRIES, Memo};
+use nomina_refdata::memo::Memo;
 use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog};
 use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::date::{DateOrder, parse_date};
 use crate::document::*;
@@ -217,21 +216,15 @@ fn may_be_marker(s: &str) -> bool {
 /// Remembered per thread and character.
 fn may_start_marker(c: char) -> bool {
     thread_local! {
-        static SEEN: RefCell<FxHashMap<char, bool>> = RefCell::new(FxHashMap::default());
+        static SEEN: Memo<bool> = Memo::default();
     }
-    if let Some(known) = SEEN.with_borrow(|seen| seen.get(&c).copied()) {
-        return known;
-    }
-    let folded = nomina_refdata::fold(c.encode_utf8(&mut [0; 4]));
-    let may = folded.chars().next().is_none_or(|f| patterns().marker_first_chars.contains(&f));
-    SEEN.with_borrow_mut(|seen| {
-        // Bounded like the memos: an alphabet of characters, not a text.
-        if seen.len() >= MEMO_ENTRIES {
-            seen.clear();
-        }
-        seen.insert(c, may);
-    });
-    may
+    let mut buf = [0; 4];
+    let c = &*c.encode_utf8(&mut buf);
+    SEEN.with(|seen| {
+        seen.get_or_insert(c, || {
+            nomina_refdata::fold(c).chars().next().is_none_or(|f| patterns().marker_first_chars.contains(&f))
+        })
+    })
 }
 
 /// A question heading (`Question 3:`, `问题 三`, `السؤال ٣ -`), with what
@@ -734,16 +727,18 @@ impl<'t> Parser<'t> {
         let Some(HeadingMatch { number, word_lang, title }) = heading_match(s) else {
             return false;
         };
-        if title == Some(Title::TooLong) {
-            return false;
-        }
+        let title = match title {
+            Some(Title::TooLong) => return false,
+            Some(Title::Found { span, known }) => Some((span, known)),
+            None => None,
+        };
         if let Some(lang) = word_lang {
             self.vote(lang);
         }
         self.open_field = None;
         self.hits += 1;
         match title {
-            Some(Title::Found { span, known }) => {
+            Some((span, known)) => {
                 let title = Span::new(at.span.start + span.start, at.span.start + span.end);
                 let title_key = known.map(|(key, lang)| {
                     self.vote(lang);
@@ -763,7 +758,7 @@ impl<'t> Parser<'t> {
                 });
                 self.context = Context::Basic(self.form.basic.len() - 1);
             }
-            Some(Title::TooLong) | None => {
+            None => {
                 if self.form.questions.last().is_some_and(|q| q.copy == self.question_copy && q.number >= number) {
                     self.question_copy += 1;
                 }
