@@ -128,12 +128,14 @@ fn convert<S: Sink>(
     }
     progress.finish_and_clear();
     sink.finish()?;
+    errors.flush()?;
     if args.verbose {
+        // On standard error, for a person: `--errors FILE` keeps one JSON line a failed input.
+        let mut stderr = std::io::stderr().lock();
         for skipped in &listing.skipped {
-            writeln!(errors, "skipped {}: {}", skipped.path, skipped.why.as_str())?;
+            writeln!(stderr, "skipped {}: {}", skipped.path, skipped.why.as_str())?;
         }
     }
-    errors.flush()?;
 
     let documents = counts.iter().sum::<usize>() + failed;
     eprintln!(

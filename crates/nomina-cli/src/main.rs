@@ -140,7 +140,7 @@ struct ConvertArgs {
     /// Follow symbolic links when walking directories.
     #[arg(long)]
     follow_links: bool,
-    /// List the directory entries passed over (symlinks, named pipes...), one a line, after the errors.
+    /// List the directory entries passed over (symlinks, named pipes...) on standard error, one a line.
     #[arg(short, long)]
     verbose: bool,
     /// MiB of an archive's records held in memory to be sorted; past it they are sorted into
