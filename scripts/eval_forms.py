@@ -12,7 +12,8 @@ binary and counts the facts that come out right:
   seed 001's record converted by the same binary;
 - forms of other years: every answer of DIR/expected.json's `years` entry for
   the file, under its own number, part and word limit, its prompt starting
-  as expected, and the basic fields the entry gives.
+  as expected, and the basic fields the entry gives (named there by seed
+  001's English labels).
 
 Prints a line per file and per language (`en` for the English paraphrases,
 `years` for the forms of other years). `--details` lists the facts that are
@@ -86,59 +87,91 @@ def compare_rendering(reference, got):
     return right, total, wrong
 
 
-def expected_answers(entry):
-    return entry.get("answers") or entry.get("questions") or []
+# expected.json names the basic fields by seed 001's English labels; the
+# record's key of each, and how its value is compared.
+LABEL_KEYS = [
+    ("Member State", "member_state"),
+    ("Institution Name", "institution_name"),
+    ("Public Sector Institution Type", "institution_type"),
+    ("Institution Type", "institution_type"),
+    ("Sector Type", "department_type"),
+    ("Administrative Level", "administrative_level"),
+    ("Name of initiative", "initiative_name"),
+    ("Projects Operational Years", "operational_years"),
+    ("Website of Institution", "website"),
+    ("Is this a public sector initiative?", "public_sector"),
+    ("Is the initiative relevant to one of the UNPSA categories?", "category"),
+    ("Is the initiative relevant to any of the 17 SDG(s)?", "sdg_relevant"),
+    ("If you answered yes above", "sdgs"),
+    ("Which target(s)", "sdg_targets"),
+    ("Has the initiative been implemented", "implemented_two_years_or_more"),
+    ("Please provide date of", "implementation_date"),
+    ("Has the United Nations", "un_involved"),
+    ("Which UN agency", "un_agencies"),
+    ("Please provide details", "un_involvement_details"),
+    ("Has the initiative submitted", "submitted_previously"),
+    ("Has the initiative already won", "won_unpsa"),
+    ("Has the initiative won other", "won_other_awards"),
+    ("How did you learn", "how_learned"),
+    ("I give consent", "validation_consent"),
+]
+
+
+def record_key(label):
+    for prefix, key in LABEL_KEYS:
+        if label.startswith(prefix):
+            return key
+    return None
+
+
+def same_value(key, want, got):
+    if key == "member_state":
+        return (got or {}).get("name") == want
+    if key == "category":
+        name = (got or {}).get("name") or ""
+        return want is not None and fold(name) != "" and fold(want).endswith(fold(name))
+    if key == "un_agencies":
+        return (want or []) == (got or [])
+    if key in ("administrative_level", "how_learned"):
+        return (want or "").lower() == (got or "").lower() if want else got is None
+    return want == got
 
 
 def compare_year(entry, got):
     """Facts right and total against an expected.json entry for a form of another year."""
     right, total, wrong = 0, 0, []
     have = got.get("answers", [])
-    for i, w in enumerate(expected_answers(entry)):
-        q = w.get("number", w.get("question"))
-        part = w.get("part")
-        limit = w.get("word_limit")
-        start = w.get("prompt_start") or w.get("prompt") or ""
+    want = entry.get("questions", [])
+    for i, w in enumerate(want):
         h = have[i] if i < len(have) else {}
-        for name, a, b in (("question", q, h.get("question")), ("part", part, h.get("part")),
-                           ("word_limit", limit, h.get("word_limit"))):
+        for name in ("number", "part", "word_limit"):
+            a = w.get(name)
+            b = h.get("question" if name == "number" else name)
             total += 1
             if a == b:
                 right += 1
             else:
                 wrong.append(f"answer {i + 1} {name}: want {a!r}, got {b!r}")
-        if start:
-            total += 1
-            if fold(h.get("prompt") or "").startswith(fold(start)):
-                right += 1
-            else:
-                wrong.append(f"answer {i + 1} prompt: want {start[:40]!r}..., got {(h.get('prompt') or '')[:40]!r}...")
-    for i in range(len(expected_answers(entry)), len(have)):
+        start = w.get("prompt_starts") or ""
+        total += 1
+        if fold(h.get("prompt") or "").startswith(fold(start)):
+            right += 1
+        else:
+            wrong.append(f"answer {i + 1} prompt: want {start!r}..., got {(h.get('prompt') or '')[:50]!r}...")
+    for i in range(len(want), len(have)):
         total += 3
         wrong.append(f"answer {i + 1}: extra {answer_facts([have[i]])[0]!r}")
-    for key, value in (entry.get("basic") or entry.get("fields") or {}).items():
+    for label, value in (entry.get("basic") or {}).items():
+        key = record_key(label)
+        if key is None:
+            continue
         total += 1
-        if got.get(key) == value:
+        if same_value(key, value, got.get(key)):
             right += 1
         else:
             wrong.append(f"field {key}: want {json.dumps(value, ensure_ascii=False)}, "
                          f"got {json.dumps(got.get(key), ensure_ascii=False)}")
     return right, total, wrong
-
-
-def year_entries(expected):
-    """expected.json's entries for the forms of other years, by file name."""
-    entries = {}
-    years = expected.get("years") or expected.get("y") or {}
-    if isinstance(years, list):
-        for e in years:
-            entries[e.get("file")] = e
-    else:
-        entries.update(years)
-    for key, value in expected.items():
-        if key.startswith("y_") and isinstance(value, dict):
-            entries[key] = value
-    return entries
 
 
 def group_of(name):
@@ -170,7 +203,6 @@ def main():
     if os.path.exists(expected_path):
         with open(expected_path, encoding="utf-8") as f:
             expected = json.load(f)
-    years = year_entries(expected)
 
     per_group = OrderedDict()
     held = [0, 0]
@@ -184,7 +216,7 @@ def main():
         hold_out = any(fnmatch.fnmatch(name, g) for g in args.hold_out)
         got = nomination(convert(args.bin, os.path.join(args.dir, name)))
         if group == "years":
-            entry = years.get(name) or years.get(name[:-4])
+            entry = expected.get(name[:-4])
             if entry is None:
                 print(f"{name}: no entry in expected.json", file=sys.stderr)
                 continue
