@@ -439,6 +439,7 @@ impl FormNormalizer<'_> {
         for q in kept {
             self.cover(q.heading.span);
             for part in &q.parts {
+                self.prompt_known(q.number, part);
                 answers.push(self.answer(q.number, part));
             }
         }
@@ -454,6 +455,25 @@ impl FormNormalizer<'_> {
             }
         }
         answers
+    }
+
+    /// Says when the catalog does not know a part's prompt, or knows it
+    /// under another number (a form of another year, its questions
+    /// renumbered): the answer keeps the number and part its form gives.
+    fn prompt_known(&mut self, question: u32, part: &Part) {
+        let own = match part.letter {
+            Some(l) => format!("{question}{l}"),
+            None => question.to_string(),
+        };
+        let (code, message) = match part.prompt_key.and_then(|k| k.strip_prefix("prompt.")) {
+            None => ("unknown_prompt", format!("question {own}: a prompt the catalog does not know")),
+            Some(known) if known != own => (
+                "renumbered_prompt",
+                format!("question {own}: the catalog knows this prompt as question {known}'s; kept as the form numbers it"),
+            ),
+            Some(_) => return,
+        };
+        self.out.warnings.push(Warning::new(code, message, Some(part.line)));
     }
 
     fn dropped_question(&mut self, kept: &FormQuestion, dropped: &FormQuestion) {
@@ -585,9 +605,13 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
     }
     let number: u8 = first.parse().ok()?;
     let goal = SdgGoal::new(number)?;
-    // Whatever follows the number must name the same goal, if anything.
+    // Whatever follows the number must not name another goal: a name the
+    // data lacks (another translation's wording) leaves the number to tell.
     let rest: Vec<&str> = words.collect();
-    if rest.is_empty() || SdgGoal::from_name(&rest.join(" ")) == Some(goal) { Some(goal) } else { None }
+    match SdgGoal::from_name(&rest.join(" ")) {
+        Some(named) if named != goal => None,
+        _ => Some(goal),
+    }
 }
 
 /// Languages an answer can be counted in (for `languages.content`).
@@ -607,6 +631,8 @@ mod tests {
         assert_eq!(g("Goal 18: Nothing"), None);
         // A number that disagrees with the name is not trusted.
         assert_eq!(g("Goal 3: Quality education"), None);
+        // A name the data lacks leaves the number to tell.
+        assert_eq!(g("Objetivo 16: Paz, justicia e instituciones sólidas"), Some(16));
     }
 
     #[test]

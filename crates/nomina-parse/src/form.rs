@@ -488,12 +488,15 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
     let keyword = |ns: &str, r: &Range<usize>| catalog().exact(&s[r.clone()], |e| e.namespace() == ns).next().is_some();
     match kind {
         ValueKind::YesNo => {
-            if let Some(r) = last_words(1).filter(|r| keyword("value", r)) {
+            if let Some(r) = ending_keyword(s, "value") {
                 return Some((r.start, Some(r)));
             }
             ends_as_question.then_some((s.len(), None))
         }
-        ValueKind::Category | ValueKind::Learned | ValueKind::Text => {
+        ValueKind::Learned => after_question()
+            .or_else(|| ending_keyword(s, "learned").map(|r| (r.start, Some(r))))
+            .or_else(|| ends_as_question.then_some((s.len(), None))),
+        ValueKind::Category | ValueKind::Text => {
             after_question().or_else(|| ends_as_question.then_some((s.len(), None)))
         }
         ValueKind::Date => {
@@ -528,6 +531,66 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
             url.then_some((r.start, Some(r)))
         }
     }
+}
+
+/// The catalog word of namespace `ns` (a yes or a no, a way of learning
+/// about the awards, in any of the six languages) that ends `s`, set off
+/// from what goes before by a blank or punctuation: its byte range.
+/// Compared from the end, so that a value written without a blank after
+/// an ideographic question mark (`…部门？是`) is found too.
+fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
+    let t = s.trim_end();
+    if t.is_empty() {
+        return None;
+    }
+    let words = keywords(ns);
+    words.iter().filter_map(|w| ends_with_caseless(t, w)).max_by_key(|r| r.len()).filter(|r| {
+        // The whole line is a value, not a label and a value.
+        r.start > 0
+            && t[..r.start].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
+    })
+}
+
+/// Characters that may close a label before its value.
+fn is_label_end(c: char) -> bool {
+    matches!(c, '?' | '？' | '؟' | ':' | '：' | '.' | '。' | ')' | '）' | '-' | '–' | '—' | '،' | ',' | '，')
+        || c == '\u{200f}'
+        || c == '\u{200e}'
+}
+
+/// The catalog's wordings of namespace `ns`, lower-cased, longest first.
+fn keywords(ns: &str) -> &'static [String] {
+    static VALUE: OnceLock<Vec<String>> = OnceLock::new();
+    static LEARNED: OnceLock<Vec<String>> = OnceLock::new();
+    static LEVEL: OnceLock<Vec<String>> = OnceLock::new();
+    let cell = match ns {
+        "value" => &VALUE,
+        "learned" => &LEARNED,
+        "level" => &LEVEL,
+        _ => return &[],
+    };
+    cell.get_or_init(|| {
+        let mut words: Vec<String> =
+            catalog().entries().iter().filter(|e| e.namespace() == ns).map(|e| e.text.to_lowercase()).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        words
+    })
+}
+
+/// Where `word` (lower-case) ends `t`, case aside: its byte range in `t`.
+fn ends_with_caseless(t: &str, word: &str) -> Option<Range<usize>> {
+    let n = word.chars().count();
+    let start = t.char_indices().rev().nth(n.checked_sub(1)?)?.0;
+    let tail = &t[start..];
+    let same = tail.chars().flat_map(char::to_lowercase).eq(word.chars());
+    same.then_some(start..t.len())
+}
+
+/// The length of `s` without the whitespace and the question mark or
+/// colon that close it.
+fn bare_label_len(s: &str) -> usize {
+    s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '?' | '？' | '؟' | ':' | '：')).len()
 }
 
 /// A label's span without the whitespace and the question mark or colon
@@ -647,6 +710,11 @@ struct Parser<'t> {
     /// The field whose value may stand on the next line.
     awaiting_value: Option<(Context, usize)>,
     basic_copy: usize,
+    /// Whether the form's own questions have begun (their section heading,
+    /// or a question heading without a title, was met): a heading with a
+    /// title then opens one of them unless the catalog knows the title
+    /// for a basic-info question's.
+    in_questions: bool,
     question_copy: usize,
     institution_copy: usize,
     hits: usize,
@@ -708,6 +776,9 @@ impl<'t> Parser<'t> {
                 self.enter_institution(true);
             } else if matches!(e.key, "section.nomination_form" | "section.questions_answers") {
                 self.context = Context::Start;
+                self.in_questions = true;
+            } else {
+                self.in_questions = false;
             }
             self.form.sections.push(Marker { key: e.key, at });
             return;
@@ -737,8 +808,12 @@ impl<'t> Parser<'t> {
         }
         self.open_field = None;
         self.hits += 1;
+        // A form of another year may title its own questions
+        // (`Question 3: Innovation`).
+        let title = title.filter(|(_, known)| !self.in_questions || known.is_some_and(|(k, _)| k.starts_with("heading.")));
         match title {
             Some((span, known)) => {
+                self.in_questions = false;
                 let title = Span::new(at.span.start + span.start, at.span.start + span.end);
                 let title_key = known.map(|(key, lang)| {
                     self.vote(lang);
@@ -759,6 +834,7 @@ impl<'t> Parser<'t> {
                 self.context = Context::Basic(self.form.basic.len() - 1);
             }
             None => {
+                self.in_questions = true;
                 if self.form.questions.last().is_some_and(|q| q.copy == self.question_copy && q.number >= number) {
                     self.question_copy += 1;
                 }
@@ -819,15 +895,30 @@ impl<'t> Parser<'t> {
             self.vote(m.entry.lang);
             self.hits += 1;
             // A loose match may stop short of the label (`Página web de la |
-            // entidad http://...`): a value of a telling kind shows where the
-            // label really ends.
-            if matches!(how, LabelMatch::Loose { .. })
-                && matches!(spec.value, ValueKind::Url | ValueKind::Integer | ValueKind::Country | ValueKind::Level)
-                && let Some((label_len, Some(v))) = split_by_kind(spec.value, s)
-                && v.start > m.len
+            // entidad http://...`, `¿Ha ganado ya la | iniciativa un premio? No`):
+            // the kind of value the field holds shows where the label
+            // really ends.
+            // An exact match may be a shorter wording's (`…تاريخ التنفيذ |
+            // (يوم/شهر/سنة) 01 Nov 2017`): a value of a telling kind, or a
+            // list label's hint, shows the same.
+            let loose = matches!(how, LabelMatch::Loose { .. });
+            if (loose || spec.value.is_telling() || spec.value.is_multi_line())
+                && let Some((label_len, value)) = split_by_kind(spec.value, s)
             {
-                m.label_len = label_len;
-                m.len = v.start;
+                match value {
+                    Some(v) if v.start > m.len || (v.start < m.len && spec.value.is_telling()) => {
+                        m.label_len = label_len;
+                        m.len = v.start;
+                    }
+                    // The whole line is label (a list's label and its hint
+                    // `(hold Ctrl to select multiple)`, a question asked
+                    // with its answer on the next line).
+                    None if label_len > m.len && label_len == s.len() => {
+                        m.label_len = bare_label_len(s);
+                        m.len = s.len();
+                    }
+                    _ => {}
+                }
             }
             let value = trim(self.text, Span::new(at.span.start + m.len.min(s.len()), at.span.end));
             let field = Field {
@@ -906,37 +997,65 @@ impl<'t> Parser<'t> {
         }
     }
 
-    /// A line no label matched, read as the next field of its block by its
-    /// place and the kind of value it ends with (the labels of an official
-    /// translation the catalog lacks). Gives the field, the label's length
-    /// and the value's span within `s`.
-    fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
-        let (question, present): (u8, Vec<&str>) = match self.context {
+    /// The template of the current block: the basic-info question whose
+    /// fields it holds (0 for the institution block), and the catalog
+    /// orders of the fields already read in this copy of it.
+    fn template(&self) -> Option<(u8, Vec<(&'static str, u8)>)> {
+        let order = |f: &Field| catalog().field(f.key).map_or(0, |s| s.order);
+        match self.context {
             Context::Basic(b) => {
                 let q = &self.form.basic[b];
-                (u8::try_from(q.number).ok()?, q.fields.iter().map(|f| f.key).collect())
+                // The title names the question when the catalog knows it; a
+                // form whose questions are numbered otherwise keeps its
+                // fields under their own question.
+                let number = q.title_key.and_then(|k| k.strip_prefix("heading.")).and_then(|n| n.parse().ok());
+                let question = number.or_else(|| u8::try_from(q.number).ok())?;
+                Some((question, q.fields.iter().map(|f| (f.key, order(f))).collect()))
             }
-            Context::Institution => (0, self.current_institution().map(|f| f.key).collect()),
-            _ => return None,
-        };
-        let mut candidates: Vec<&'static FieldSpec> =
-            catalog().fields().iter().filter(|f| f.question == question && !present.contains(&f.key)).collect();
-        candidates.sort_by_key(|f| f.order);
-        if question == 0 {
-            // The institution block's labels are too short to place by order
-            // alone: only a value of a telling kind places them (a country,
-            // a level, a web address; a bare number tells too little).
-            return candidates
-                .into_iter()
-                .filter(|f| matches!(f.value, ValueKind::Country | ValueKind::Level | ValueKind::Url))
-                .find_map(|f| {
-                    let (label, value) = split_by_kind(f.value, s)?;
-                    // A value alone, with no label before it, is no field.
-                    (label > 0).then_some((f, label, value))
-                });
+            Context::Institution => Some((0, self.current_institution().map(|f| (f.key, order(f))).collect())),
+            _ => None,
         }
-        let next = candidates.into_iter().next()?;
-        split_by_kind(next.value, s).map(|(l, v)| (next, l, v))
+    }
+
+    /// A line no label matched, aligned to its block's template: the
+    /// fields of the block's question in their usual order, each with the
+    /// kind of value it holds. The line goes to the first field after the
+    /// last one read whose kind its value fits: a value that tells what it
+    /// is (a yes or a no, a date, a web address, a country, a level) may
+    /// skip fields whose lines are missing; any other only fills the next
+    /// field. Gives the field, the label's length and the value's span
+    /// within `s`.
+    fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let mut candidates: Vec<&'static FieldSpec> = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .collect();
+        candidates.sort_by_key(|f| f.order);
+        candidates.into_iter().enumerate().find_map(|(i, f)| {
+            let next = i == 0;
+            let (label, value) = split_by_kind(f.value, s)?;
+            let fits = if question == 0 {
+                // The institution block's labels are short and its free-text
+                // values say nothing of where the label ends: only a value
+                // of a telling kind places a line, and a bare number only
+                // in the next field's place.
+                label > 0
+                    && value.is_some()
+                    && match f.value {
+                        ValueKind::Country | ValueKind::Level | ValueKind::Url => true,
+                        ValueKind::Integer => next,
+                        _ => false,
+                    }
+            } else if f.value.is_telling() {
+                label > 0 && value.is_some() || next
+            } else {
+                next
+            };
+            fits.then_some((f, label, value))
+        })
     }
     fn unknown(&mut self, at: LineRef) {
         match self.context {
@@ -1019,6 +1138,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         open_field: None,
         awaiting_value: None,
         basic_copy: 0,
+        in_questions: false,
         question_copy: 0,
         institution_copy: 0,
         hits: 0,

@@ -94,6 +94,16 @@ impl ValueKind {
         })
     }
 
+    /// Whether a value of this kind says by itself what it is (a yes or a
+    /// no, a date, a number, a web address, a country, a level), so that
+    /// where it starts shows where a label ends.
+    pub fn is_telling(self) -> bool {
+        matches!(
+            self,
+            ValueKind::YesNo | ValueKind::Date | ValueKind::Integer | ValueKind::Url | ValueKind::Country | ValueKind::Level
+        )
+    }
+
     /// Whether the value stands on the lines after the label rather than on
     /// the label's own line.
     pub fn is_multi_line(self) -> bool {
