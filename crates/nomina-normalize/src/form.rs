@@ -597,18 +597,13 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
     if let Some(g) = SdgGoal::from_folded_name(&folded) {
         return Some(g);
     }
-    // A goal word and a number (`Goal 16:`, `目标 16`), or a number alone.
-    let mut words = folded.split(' ');
-    let mut first = words.next()?;
-    if catalog().exact(first, |e| e.key == "structure.goal").next().is_some() {
-        first = words.next()?;
-    }
-    let number: u8 = first.parse().ok()?;
+    // A goal word and a number (`Goal 16:`, `目标 16`, `目标16`), or a
+    // number alone.
+    let (number, rest) = nomina_parse::goal_number(&folded)?;
     let goal = SdgGoal::new(number)?;
     // Whatever follows the number must not name another goal: a name the
     // data lacks (another translation's wording) leaves the number to tell.
-    let rest: Vec<&str> = words.collect();
-    match SdgGoal::from_name(&rest.join(" ")) {
+    match SdgGoal::from_folded_name(rest) {
         Some(named) if named != goal => None,
         _ => Some(goal),
     }
@@ -633,6 +628,8 @@ mod tests {
         assert_eq!(g("Goal 3: Quality education"), None);
         // A name the data lacks leaves the number to tell.
         assert_eq!(g("Objetivo 16: Paz, justicia e instituciones sólidas"), Some(16));
+        assert_eq!(g("目标16：和平、正义与强大机构"), Some(16));
+        assert_eq!(g("目标 3：优质教育"), None);
     }
 
     #[test]

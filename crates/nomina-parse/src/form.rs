@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use nomina_refdata::fold::{ascii_digits, decimal_digit};
 use nomina_refdata::memo::Memo;
-use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog};
+use nomina_refdata::{Country, FieldSpec, LabelEntry, PrefixMatch, SdgGoal, ValueKind, catalog};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
@@ -30,6 +30,14 @@ const MIN_FORM_HITS: usize = 3;
 /// Longest title a basic-info question heading may have; a longer line that
 /// happens to start with `Question 3:` is prose.
 const MAX_TITLE_BYTES: usize = 200;
+
+/// What skipping one field of a block's template costs a loose match's
+/// score when the line is aligned to the template.
+const SKIP_PENALTY: f64 = 0.05;
+
+/// Fewest words the label of a block's next field needs to be matched
+/// loosely.
+const NEXT_FIELD_MIN_WORDS: usize = 2;
 
 /// Share of common words for a loose label match.
 const FUZZY_THRESHOLD: f64 = 0.75;
@@ -368,14 +376,24 @@ fn looks_like_goal(s: &str) -> bool {
 
 fn names_a_goal(s: &str) -> bool {
     let folded = nomina_refdata::fold(s);
-    let mut words = folded.split(' ');
-    let first = words.next().unwrap_or("");
-    let number = if catalog().exact(first, |e| e.key == "structure.goal").next().is_some() {
-        words.next().unwrap_or("")
+    goal_number(&folded).is_some_and(|(n, _)| SdgGoal::new(n).is_some()) || SdgGoal::from_folded_name(&folded).is_some()
+}
+
+/// The goal number a folded line starts with (`goal 16 peace`, `16 peace`,
+/// `目标16 和平`: a goal word of the catalog, written with or without a
+/// space before the number, may come first), and the words after it.
+pub fn goal_number(folded: &str) -> Option<(u8, &str)> {
+    let (first, rest) = folded.split_once(' ').unwrap_or((folded, ""));
+    let is_goal_word = |w: &str| catalog().exact(w, |e| e.key == "structure.goal").next().is_some();
+    let (number, rest) = if is_goal_word(first) {
+        rest.split_once(' ').unwrap_or((rest, ""))
     } else {
-        first
+        // `目标16`: the digits that end the first word, after a goal word.
+        let digits = first.len() - first.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let (word, number) = first.split_at(first.len() - digits);
+        if word.is_empty() || is_goal_word(word) { (number, rest) } else { return None }
     };
-    number.parse::<u8>().ok().and_then(SdgGoal::new).is_some() || SdgGoal::from_folded_name(&folded).is_some()
+    Some((number.parse().ok()?, rest))
 }
 
 fn looks_like_target(s: &str) -> bool {
@@ -715,6 +733,10 @@ struct Parser<'t> {
     /// title then opens one of them unless the catalog knows the title
     /// for a basic-info question's.
     in_questions: bool,
+    /// The unclaimed lines of the paragraph being read before any block.
+    start_run: Vec<LineRef>,
+    /// Whether a blank line closed that paragraph.
+    start_run_closed: bool,
     question_copy: usize,
     institution_copy: usize,
     hits: usize,
@@ -746,6 +768,7 @@ impl<'t> Parser<'t> {
         let span = line.trimmed;
         if span.is_empty() {
             self.awaiting_value = None;
+            self.start_run_closed = true;
             return;
         }
         let at = LineRef { span, line: line.number };
@@ -814,6 +837,9 @@ impl<'t> Parser<'t> {
         match title {
             Some((span, known)) => {
                 self.in_questions = false;
+                if self.context == Context::Start {
+                    self.replay_institution();
+                }
                 let title = Span::new(at.span.start + span.start, at.span.start + span.end);
                 let title_key = known.map(|(key, lang)| {
                     self.vote(lang);
@@ -885,7 +911,7 @@ impl<'t> Parser<'t> {
         };
         let found = exact.map(|m| (m, LabelMatch::Exact)).or_else(|| {
             loose()
-                .then(|| catalog().fuzzy_prefix(s, threshold, is_ns("field")))
+                .then(|| self.aligned_loose(s, threshold).or_else(|| catalog().fuzzy_prefix(s, threshold, is_ns("field"))))
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
@@ -1017,6 +1043,36 @@ impl<'t> Parser<'t> {
         }
     }
 
+    /// The loose label match of `s` among the fields its block's template
+    /// still expects, each field's best score less a penalty for every
+    /// field it skips: of two wordings alike (`Name of Institution` is as
+    /// close to `Institution Name` as to `Name of initiative`), the one
+    /// whose field comes next wins.
+    fn aligned_loose(&self, s: &str, threshold: f64) -> Option<(PrefixMatch<'static>, f64)> {
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let mut candidates: Vec<&'static FieldSpec> = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .collect();
+        candidates.sort_by_key(|f| f.order);
+        let mut best: Option<(PrefixMatch<'static>, f64, f64)> = None;
+        for (skipped, f) in candidates.into_iter().enumerate() {
+            // The next field's label may be short (`Institution Name`): its
+            // place stands for the words it lacks.
+            let min_words = if skipped == 0 { NEXT_FIELD_MIN_WORDS } else { nomina_refdata::FUZZY_MIN_WORDS };
+            let Some((m, score)) = catalog().fuzzy_prefix_of(s, threshold, min_words, |e| e.key == f.key) else {
+                continue;
+            };
+            let aligned = score - SKIP_PENALTY * skipped as f64;
+            if best.as_ref().is_none_or(|(_, _, b)| aligned > *b) {
+                best = Some((m, score, aligned));
+            }
+        }
+        best.map(|(m, score, _)| (m, score))
+    }
+
     /// A line no label matched, aligned to its block's template: the
     /// fields of the block's question in their usual order, each with the
     /// kind of value it holds. The line goes to the first field after the
@@ -1065,8 +1121,39 @@ impl<'t> Parser<'t> {
                 // they are kept as stray lines with the same warning.
                 self.form.stray.push(at);
             }
-            _ => self.form.stray.push(at),
+            _ => {
+                if self.context == Context::Start {
+                    if std::mem::take(&mut self.start_run_closed) {
+                        self.start_run.clear();
+                    }
+                    self.start_run.push(at);
+                }
+                self.form.stray.push(at)
+            }
         }
+    }
+
+    /// The paragraph of unclaimed lines before the first basic-info
+    /// question, read again as the institution block: its section heading
+    /// in a wording the catalog lacks left them outside any block, where
+    /// labels are not matched loosely nor placed by position.
+    fn replay_institution(&mut self) {
+        let run = std::mem::take(&mut self.start_run);
+        if run.is_empty() || !self.form.institution.is_empty() || !self.form.basic.is_empty() {
+            return;
+        }
+        // The run's lines are the last stray ones.
+        let keep = self.form.stray.len().saturating_sub(run.len());
+        if self.form.stray[keep..] != run[..] {
+            return;
+        }
+        self.form.stray.truncate(keep);
+        self.context = Context::Institution;
+        for at in run {
+            let s = self.slice(at.span);
+            self.basic_line(s, at, None);
+        }
+        self.open_field = None;
     }
 
     fn question_line(&mut self, q: usize, s: &'t str, at: LineRef) {
@@ -1139,6 +1226,8 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         awaiting_value: None,
         basic_copy: 0,
         in_questions: false,
+        start_run: Vec::new(),
+        start_run_closed: false,
         question_copy: 0,
         institution_copy: 0,
         hits: 0,

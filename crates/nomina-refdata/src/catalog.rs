@@ -372,6 +372,19 @@ impl Catalog {
         threshold: f64,
         keep: impl Fn(&LabelEntry) -> bool,
     ) -> Option<(PrefixMatch<'c>, f64)> {
+        self.fuzzy_prefix_of(line, threshold, FUZZY_MIN_WORDS, keep)
+    }
+
+    /// [`Catalog::fuzzy_prefix`] among labels of at least `min_words`
+    /// words: shorter labels are compared where something else (the
+    /// label's place in its block) already points at them.
+    pub fn fuzzy_prefix_of<'c>(
+        &'c self,
+        line: &str,
+        threshold: f64,
+        min_words: usize,
+        keep: impl Fn(&LabelEntry) -> bool,
+    ) -> Option<(PrefixMatch<'c>, f64)> {
         let folded = Folded::with_limit(line, self.max_chars + 40);
         let line_words = words(folded.as_str());
         let present: FxHashSet<&str> = line_words.iter().map(|(w, _)| *w).collect();
@@ -379,7 +392,7 @@ impl Catalog {
         for (i, entry) in self.entries.iter().enumerate() {
             let label = &self.tokens[i];
             let n = label.len();
-            if n < FUZZY_MIN_WORDS || !keep(entry) {
+            if n < min_words.max(1) || !keep(entry) {
                 continue;
             }
             // No window can share more words than the whole line does, nor
