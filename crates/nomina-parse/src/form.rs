@@ -35,6 +35,10 @@ const MAX_TITLE_BYTES: usize = 200;
 /// score when the line is aligned to the template.
 const SKIP_PENALTY: f64 = 0.05;
 
+/// Share of common words that makes a line below a list the label of the
+/// field after the list.
+const NEXT_LABEL_THRESHOLD: f64 = 0.5;
+
 /// Fewest words the label of a block's next field needs to be matched
 /// loosely.
 const NEXT_FIELD_MIN_WORDS: usize = 2;
@@ -605,6 +609,31 @@ fn ends_with_caseless(t: &str, word: &str) -> Option<Range<usize>> {
     same.then_some(start..t.len())
 }
 
+/// Where a label written in a script without Latin letters (Chinese,
+/// Cyrillic, Arabic) gives way to a value in Latin letters or digits: the
+/// label's length and the value's range. Every word before the value has
+/// no ASCII letter or digit.
+fn script_split(s: &str) -> Option<(usize, Range<usize>)> {
+    let latin = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut label_end = None;
+    for (start, word) in word_spans(s) {
+        if latin(word) {
+            let end = label_end?;
+            return Some((end, trim_range(s, start..s.len())));
+        }
+        if word.chars().any(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        label_end = Some(start + word.len());
+    }
+    None
+}
+
+/// The whitespace-separated words of `s` with their byte offsets.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace().map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
 /// The length of `s` without the whitespace and the question mark or
 /// colon that close it.
 fn bare_label_len(s: &str) -> usize {
@@ -654,7 +683,16 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     // opens one; a test holds them to it); the rest of a long prompt need
     // not be searched, and a line without one not at all.
     let from = last_open_paren(prompt)?;
-    let digits = ascii_digits(&prompt[from..]);
+    let tail = &prompt[from..];
+    // Full-width digits (`（不超过３００字）`) are read as ASCII ones.
+    let wide: String;
+    let tail = if tail.contains(|c: char| ('０'..='９').contains(&c)) {
+        wide = tail.chars().map(nfkc_digit).collect();
+        &wide
+    } else {
+        tail
+    };
+    let digits = ascii_digits(tail);
     // Every pattern needs a number: most answer lines stop here.
     if !digits.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -754,6 +792,14 @@ impl<'t> Parser<'t> {
 
     fn slice(&self, span: Span) -> &'t str {
         &self.text[span.range()]
+    }
+
+    fn field_ref(&self, at: (Context, usize)) -> Option<&Field> {
+        match at.0 {
+            Context::Institution => self.form.institution.get(at.1),
+            Context::Basic(i) => self.form.basic.get(i)?.fields.get(at.1),
+            _ => None,
+        }
     }
 
     fn field_mut(&mut self, at: (Context, usize)) -> Option<&mut Field> {
@@ -915,6 +961,16 @@ impl<'t> Parser<'t> {
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
+        // Below a list's label any line may be an item; the label of the
+        // field that follows the list in the template ends it, when it
+        // shares words with a wording of that label at all (`Details`).
+        let found = found.or_else(|| {
+            let open = self.open_field.and_then(|at| self.field_ref(at))?;
+            (catalog().field(open.key)?.value == ValueKind::List && loose())
+                .then(|| self.next_field_loose(s))
+                .flatten()
+                .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
+        });
         if let Some((mut m, how)) = found
             && let Some(spec) = catalog().field(m.entry.key)
         {
@@ -1073,6 +1129,19 @@ impl<'t> Parser<'t> {
         best.map(|(m, score, _)| (m, score))
     }
 
+    /// The loose match of `s` with the labels of the next field its block's
+    /// template expects, at [`NEXT_LABEL_THRESHOLD`].
+    fn next_field_loose(&self, s: &str) -> Option<(PrefixMatch<'static>, f64)> {
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let next = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .min_by_key(|f| f.order)?;
+        catalog().fuzzy_prefix_of(s, NEXT_LABEL_THRESHOLD, 1, |e| e.key == next.key)
+    }
+
     /// A line no label matched, aligned to its block's template: the
     /// fields of the block's question in their usual order, each with the
     /// kind of value it holds. The line goes to the first field after the
@@ -1092,17 +1161,24 @@ impl<'t> Parser<'t> {
         candidates.sort_by_key(|f| f.order);
         candidates.into_iter().enumerate().find_map(|(i, f)| {
             let next = i == 0;
+            if question == 0 && f.value == ValueKind::Text {
+                // A free-text value says nothing of where the label ends,
+                // unless the label is written in another script than the
+                // value (`倡议名称 Dangjin Sustainable…`); and only the next
+                // field's place is taken so.
+                return next.then(|| script_split(s)).flatten().map(|(l, v)| (f, l, Some(v)));
+            }
             let (label, value) = split_by_kind(f.value, s)?;
             let fits = if question == 0 {
-                // The institution block's labels are short and its free-text
-                // values say nothing of where the label ends: only a value
-                // of a telling kind places a line, and a bare number only
-                // in the next field's place.
+                // The institution block's labels are short: only a value of
+                // a telling kind places a line, and a bare number only in
+                // the next field's place or the one after (a free-text line
+                // before it may have stayed unplaced).
                 label > 0
                     && value.is_some()
                     && match f.value {
                         ValueKind::Country | ValueKind::Level | ValueKind::Url => true,
-                        ValueKind::Integer => next,
+                        ValueKind::Integer => i <= 1,
                         _ => false,
                     }
             } else if f.value.is_telling() {
@@ -1446,6 +1522,7 @@ mod tests {
             ("请说明。(限制100个字)", Some(100)),
             ("请说明。(最多200字", Some(200)),
             ("请说明。 (300字)", Some(300)),
+            ("请说明。（不超过３００字）", Some(300)),
             ("Has it been submitted in the past 3 years (2017-2019)?", None),
             ("Was the initiative formally evaluated?", None),
             ("Veuillez décrire l'initiative. (300 mots maximum)", Some(300)),
