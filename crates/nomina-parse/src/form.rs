@@ -17,7 +17,7 @@ use nomina_refdata::fold::{ascii_digits, decimal_digit};
 use nomina_refdata::memo::Memo;
 use nomina_refdata::{Country, FieldSpec, LabelEntry, PrefixMatch, SdgGoal, ValueKind, catalog};
 use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::date::{DateOrder, parse_date};
 use crate::document::*;
@@ -775,6 +775,10 @@ struct Parser<'t> {
     start_run: Vec<LineRef>,
     /// Whether a blank line closed that paragraph.
     start_run_closed: bool,
+    /// Question headings in a wording the catalog lacks, found by their
+    /// numbering (see [`heading_schemes`]): line number to the question's
+    /// number and where the heading's head ends.
+    schemes: FxHashMap<usize, (u32, usize)>,
     question_copy: usize,
     institution_copy: usize,
     hits: usize,
@@ -864,7 +868,11 @@ impl<'t> Parser<'t> {
     /// A question heading: titled ones open basic-info questions, bare ones
     /// the form's questions.
     fn heading(&mut self, s: &str, at: LineRef) -> bool {
-        let Some(HeadingMatch { number, word_lang, title }) = heading_match(s) else {
+        let found = heading_match(s).or_else(|| {
+            let &(number, head_end) = self.schemes.get(&at.line)?;
+            Some(HeadingMatch { number, word_lang: None, title: heading_title(s, head_end) })
+        });
+        let Some(HeadingMatch { number, word_lang, title }) = found else {
             return false;
         };
         let title = match title {
@@ -1287,6 +1295,89 @@ impl<'t> Parser<'t> {
     }
 }
 
+/// Fewest consecutive numbers, from 1, that make lines of one shape a
+/// question numbering.
+const MIN_SCHEME_RUN: u32 = 5;
+
+/// Longest text before a heading's number (`Вопрос №`, `Section`, `第`).
+const MAX_SCHEME_PREFIX_BYTES: usize = 24;
+
+/// A line that may head a question by its shape: some words, a number,
+/// perhaps a mark that closes the number (`第1题`), then the end of the
+/// line or a separator and a title. Gives the shape (the words before the
+/// number, folded, and the closing mark), the number, and where the head
+/// ends.
+fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    if s.len() > MAX_TITLE_BYTES + MAX_SCHEME_PREFIX_BYTES + 16 {
+        return None;
+    }
+    let digit = |c: char| decimal_digit(nfkc_digit(c)).is_some();
+    let start = s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| digit(c))?.0;
+    let prefix = s[..start].trim_end();
+    // A numbered list item (`1. Has the initiative…`) has no words before
+    // its number; a date or a sum has no letters before it.
+    if !prefix.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let digits_end = s[start..].find(|c: char| !digit(c)).map_or(s.len(), |n| start + n);
+    let number = parse_number(&s[start..digits_end])?;
+    let rest = &s[digits_end..];
+    // A closing mark: up to two characters that are neither blank, nor a
+    // separator, nor a letter or digit of a Latin word (`题`).
+    let mark_len: usize = rest
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !is_heading_sep(*c) && !c.is_ascii_alphanumeric() && !c.is_ascii_punctuation())
+        .take(2)
+        .map(char::len_utf8)
+        .sum();
+    let mark = &rest[..mark_len];
+    let after = &rest[mark_len..];
+    let trimmed = after.trim_start();
+    let head_end = if trimmed.is_empty() {
+        s.len()
+    } else if trimmed.starts_with(is_heading_sep) {
+        let sep = trimmed.chars().next()?;
+        s.len() - trimmed.len() + sep.len_utf8()
+    } else {
+        return None;
+    };
+    Some((format!("{}#{mark}", nomina_refdata::fold(prefix)), number, head_end))
+}
+
+fn is_heading_sep(c: char) -> bool {
+    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—')
+}
+
+/// Question headings found by their numbering rather than their words: lines
+/// of one shape ([`heading_shape`]), each after a blank line, whose numbers
+/// run from 1 through at least [`MIN_SCHEME_RUN`] (`Q1` … `Q12`, `第1题` …,
+/// `Вопрос № 1` …). A list inside an answer is not set off by blank lines,
+/// and goals listed under their label do not run from 1.
+fn heading_schemes(text: &str, lines: &[Line]) -> FxHashMap<usize, (u32, usize)> {
+    let mut shapes: FxHashMap<String, Vec<(usize, u32, usize)>> = FxHashMap::default();
+    let mut after_blank = true;
+    for line in lines {
+        let s = &text[line.trimmed.range()];
+        if s.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        if std::mem::replace(&mut after_blank, false)
+            && let Some((shape, number, head_end)) = heading_shape(s)
+        {
+            shapes.entry(shape).or_default().push((line.number, number, head_end));
+        }
+    }
+    let mut found = FxHashMap::default();
+    for heads in shapes.into_values() {
+        let numbers: FxHashSet<u32> = heads.iter().map(|&(_, n, _)| n).collect();
+        if (1..=MIN_SCHEME_RUN).all(|n| numbers.contains(&n)) {
+            found.extend(heads.into_iter().map(|(line, n, end)| (line, (n, end))));
+        }
+    }
+    found
+}
+
 /// A form, the label votes, and the structural hits that made it a form.
 pub(crate) type ParsedForm = (Form, BTreeMap<&'static str, usize>, usize);
 
@@ -1304,6 +1395,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         in_questions: false,
         start_run: Vec::new(),
         start_run_closed: false,
+        schemes: heading_schemes(text, lines),
         question_copy: 0,
         institution_copy: 0,
         hits: 0,
