@@ -469,7 +469,9 @@ impl FormNormalizer<'_> {
             None => ("unknown_prompt", format!("question {own}: a prompt the catalog does not know")),
             Some(known) if known != own => (
                 "renumbered_prompt",
-                format!("question {own}: the catalog knows this prompt as question {known}'s; kept as the form numbers it"),
+                format!(
+                    "question {own}: the catalog knows this prompt as question {known}'s; kept as the form numbers it"
+                ),
             ),
             Some(_) => return,
         };

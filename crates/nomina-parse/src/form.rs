@@ -568,8 +568,7 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     let words = keywords(ns);
     words.iter().filter_map(|w| ends_with_caseless(t, w)).max_by_key(|r| r.len()).filter(|r| {
         // The whole line is a value, not a label and a value.
-        r.start > 0
-            && t[..r.start].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
+        r.start > 0 && t[..r.start].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
     })
 }
 
@@ -887,7 +886,8 @@ impl<'t> Parser<'t> {
         self.hits += 1;
         // A form of another year may title its own questions
         // (`Question 3: Innovation`).
-        let title = title.filter(|(_, known)| !self.in_questions || known.is_some_and(|(k, _)| k.starts_with("heading.")));
+        let title =
+            title.filter(|(_, known)| !self.in_questions || known.is_some_and(|(k, _)| k.starts_with("heading.")));
         match title {
             Some((span, known)) => {
                 self.in_questions = false;
@@ -965,7 +965,9 @@ impl<'t> Parser<'t> {
         };
         let found = exact.map(|m| (m, LabelMatch::Exact)).or_else(|| {
             loose()
-                .then(|| self.aligned_loose(s, threshold).or_else(|| catalog().fuzzy_prefix(s, threshold, is_ns("field"))))
+                .then(|| {
+                    self.aligned_loose(s, threshold).or_else(|| catalog().fuzzy_prefix(s, threshold, is_ns("field")))
+                })
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
@@ -1326,7 +1328,9 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     // separator, nor a letter or digit of a Latin word (`题`).
     let mark_len: usize = rest
         .chars()
-        .take_while(|c| !c.is_whitespace() && !is_heading_sep(*c) && !c.is_ascii_alphanumeric() && !c.is_ascii_punctuation())
+        .take_while(|c| {
+            !c.is_whitespace() && !is_heading_sep(*c) && !c.is_ascii_alphanumeric() && !c.is_ascii_punctuation()
+        })
         .take(2)
         .map(char::len_utf8)
         .sum();
@@ -1533,6 +1537,93 @@ mod tests {
         assert_eq!(part_marker("(c)Why"), Some(('c', 3)));
         assert_eq!(part_marker("بـ - نص"), Some(('b', 7)));
         assert_eq!(part_marker("ab. no"), None);
+    }
+
+    #[test]
+    fn a_yes_or_a_no_of_any_language_ends_a_label() {
+        fn split(s: &str) -> Option<(&str, Option<&str>)> {
+            split_by_kind(ValueKind::YesNo, s).map(|(l, v)| (&s[..l], v.map(|v| &s[v])))
+        }
+        assert_eq!(
+            split("Is this a public sector initiative? Yes"),
+            Some(("Is this a public sector initiative? ", Some("Yes")))
+        );
+        assert_eq!(
+            split("L’initiative a-t-elle déjà reçu un prix ? Non"),
+            Some(("L’initiative a-t-elle déjà reçu un prix ? ", Some("Non")))
+        );
+        assert_eq!(split("这是一项公共部门倡议吗？是"), Some(("这是一项公共部门倡议吗？", Some("是"))));
+        assert_eq!(
+            split("Инициатива уже получала премию? Нет"),
+            Some(("Инициатива уже получала премию? ", Some("Нет")))
+        );
+        assert_eq!(split("هل فازت المبادرة بجائزة؟ لا"), Some(("هل فازت المبادرة بجائزة؟ ", Some("لا"))));
+        // A word that only ends another word is no value; a question alone
+        // waits for its value on the next line.
+        assert_eq!(split("此项目是否"), None);
+        assert_eq!(split("Was it evaluated?"), Some(("Was it evaluated?", None)));
+        // A line that is a value alone has no label.
+        assert_eq!(split("Yes"), None);
+    }
+
+    #[test]
+    fn a_date_ends_a_label_whatever_its_hint() {
+        fn split(s: &str) -> Option<(&str, Option<&str>)> {
+            split_by_kind(ValueKind::Date, s).map(|(l, v)| (&s[..l], v.map(|v| &s[v])))
+        }
+        assert_eq!(
+            split("يرجى ذكر تاريخ التنفيذ (يوم/شهر/سنة) 01 Nov 2017"),
+            Some(("يرجى ذكر تاريخ التنفيذ (يوم/شهر/سنة) ", Some("01 Nov 2017")))
+        );
+        assert_eq!(split("Fecha de inicio 01/11/2017"), Some(("Fecha de inicio ", Some("01/11/2017"))));
+    }
+
+    #[test]
+    fn a_label_in_another_script_gives_way_to_a_latin_value() {
+        fn split(s: &str) -> Option<(&str, &str)> {
+            script_split(s).map(|(l, v)| (&s[..l], &s[v]))
+        }
+        assert_eq!(
+            split("倡议名称 Dangjin Sustainable Development"),
+            Some(("倡议名称", "Dangjin Sustainable Development"))
+        );
+        assert_eq!(split("Название инициативы Dangjin"), Some(("Название инициативы", "Dangjin")));
+        assert_eq!(split("Initiative Title Dangjin"), None);
+        assert_eq!(split("机构类型 政府（地方）"), None);
+        assert_eq!(split("Dangjin"), None);
+    }
+
+    #[test]
+    fn goal_numbers_with_or_without_a_space() {
+        let g = |s: &str| goal_number(&nomina_refdata::fold(s)).map(|(n, _)| n);
+        assert_eq!(g("Goal 16: Peace, Justice and Strong Institutions"), Some(16));
+        assert_eq!(g("目标16：和平、正义与强大机构"), Some(16));
+        assert_eq!(g("16 Peace"), Some(16));
+        assert_eq!(g("Objective16 x"), None);
+        assert_eq!(g("Peace"), None);
+    }
+
+    #[test]
+    fn headings_found_by_their_numbering() {
+        fn shape(s: &str) -> Option<(String, u32, &str)> {
+            heading_shape(s).map(|(k, n, end)| (k, n, &s[end..]))
+        }
+        assert_eq!(shape("Q3"), Some(("q#".to_string(), 3, "")));
+        assert_eq!(shape("第12题"), Some(("第#题".to_string(), 12, "")));
+        assert_eq!(shape("Вопрос № 4"), Some(("вопрос no#".to_string(), 4, "")));
+        assert_eq!(shape("Section 2: Award Category"), Some(("section#".to_string(), 2, " Award Category")));
+        // A numbered list item, a target, a date, prose: no heading.
+        for s in ["1. Has the initiative submitted", "16.7 Ensure responsive", "01 Nov 2017", "In 2016 the city began"]
+        {
+            assert_eq!(heading_shape(s), None, "{s}");
+        }
+        // Lines of one shape after blank lines, numbered 1 through 5 or more.
+        let text = "Q1\nfirst\n\nQ2\nsecond\n\nQ3\n\nQ4\n\nQ5\n\nQ7\nStep 1: a\nStep 2: b\n\nGoal 1\n\nGoal 3";
+        let lines = crate::lines(text);
+        let found = heading_schemes(text, &lines);
+        let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, &(n, _))| (line, n)).collect();
+        numbers.sort();
+        assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
     }
 
     #[test]

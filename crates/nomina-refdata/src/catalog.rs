@@ -100,7 +100,12 @@ impl ValueKind {
     pub fn is_telling(self) -> bool {
         matches!(
             self,
-            ValueKind::YesNo | ValueKind::Date | ValueKind::Integer | ValueKind::Url | ValueKind::Country | ValueKind::Level
+            ValueKind::YesNo
+                | ValueKind::Date
+                | ValueKind::Integer
+                | ValueKind::Url
+                | ValueKind::Country
+                | ValueKind::Level
         )
     }
 
