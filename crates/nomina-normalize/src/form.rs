@@ -461,19 +461,27 @@ impl FormNormalizer<'_> {
     /// under another number (a form of another year, its questions
     /// renumbered): the answer keeps the number and part its form gives.
     fn prompt_known(&mut self, question: u32, part: &Part) {
+        let known = part.prompt_key.and_then(|k| k.strip_prefix("prompt."));
+        // `3a`: the question's number and the part's letter, if any.
+        let is_own = |k: &str| {
+            let number = k.trim_end_matches(|c: char| c.is_ascii_lowercase());
+            number.parse() == Ok(question) && k[number.len()..].chars().next() == part.letter
+        };
+        if known.is_some_and(is_own) {
+            return;
+        }
         let own = match part.letter {
             Some(l) => format!("{question}{l}"),
             None => question.to_string(),
         };
-        let (code, message) = match part.prompt_key.and_then(|k| k.strip_prefix("prompt.")) {
+        let (code, message) = match known {
             None => ("unknown_prompt", format!("question {own}: a prompt the catalog does not know")),
-            Some(known) if known != own => (
+            Some(known) => (
                 "renumbered_prompt",
                 format!(
                     "question {own}: the catalog knows this prompt as question {known}'s; kept as the form numbers it"
                 ),
             ),
-            Some(_) => return,
         };
         self.out.warnings.push(Warning::new(code, message, Some(part.line)));
     }

@@ -990,11 +990,13 @@ impl<'t> Parser<'t> {
             // entidad http://...`, `¿Ha ganado ya la | iniciativa un premio? No`):
             // the kind of value the field holds shows where the label
             // really ends.
-            // An exact match may be a shorter wording's (`…تاريخ التنفيذ |
-            // (يوم/شهر/سنة) 01 Nov 2017`): a value of a telling kind, or a
-            // list label's hint, shows the same.
+            // An exact match may be a shorter wording's, a hint in
+            // parentheses left after it (`…تاريخ التنفيذ | (يوم/شهر/سنة) 01
+            // Nov 2017`): a value of a telling kind, or a list label's hint,
+            // shows the same.
             let loose = matches!(how, LabelMatch::Loose { .. });
-            if (loose || spec.value.is_telling() || spec.value.is_multi_line())
+            let hint_follows = || s[m.len.min(s.len())..].starts_with(['(', '（']);
+            if (loose || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows()))
                 && let Some((label_len, value)) = split_by_kind(spec.value, s)
             {
                 match value {
@@ -1123,16 +1125,21 @@ impl<'t> Parser<'t> {
             .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
             .collect();
         candidates.sort_by_key(|f| f.order);
+        let place = |key: &str| candidates.iter().position(|f| f.key == key);
+        // The next field's label may be short (`Institution Name`): its
+        // place stands for the words it lacks.
+        let min_words = |e: &LabelEntry| {
+            if place(e.key) == Some(0) { NEXT_FIELD_MIN_WORDS } else { nomina_refdata::FUZZY_MIN_WORDS }
+        };
         let mut best: Option<(PrefixMatch<'static>, f64, f64)> = None;
-        for (skipped, f) in candidates.into_iter().enumerate() {
-            // The next field's label may be short (`Institution Name`): its
-            // place stands for the words it lacks.
-            let min_words = if skipped == 0 { NEXT_FIELD_MIN_WORDS } else { nomina_refdata::FUZZY_MIN_WORDS };
-            let Some((m, score)) = catalog().fuzzy_prefix_of(s, threshold, min_words, |e| e.key == f.key) else {
-                continue;
-            };
+        for (m, score) in catalog().fuzzy_prefix_each(s, threshold, min_words, |e| place(e.key).is_some()) {
+            let skipped = place(m.entry.key).unwrap_or(0);
             let aligned = score - SKIP_PENALTY * skipped as f64;
-            if best.as_ref().is_none_or(|(_, _, b)| aligned > *b) {
+            // Ties go to the field that comes first.
+            let better = best
+                .as_ref()
+                .is_none_or(|(b, _, a)| aligned > *a || (aligned == *a && place(m.entry.key) < place(b.entry.key)));
+            if better {
                 best = Some((m, score, aligned));
             }
         }
