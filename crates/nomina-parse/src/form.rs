@@ -981,6 +981,22 @@ impl<'t> Parser<'t> {
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
+        // A loose match with a field of another question than the block's
+        // yields to the block's template, when the line's value fits a field
+        // the block still expects (`Has the initiative won a UN Public
+        // Service Award before? No` under question 7 is alike to question
+        // 8's label).
+        let found = match found {
+            Some((m, LabelMatch::Loose { .. }))
+                if let Context::Basic(_) = self.context
+                    && let Some((question, _)) = self.template()
+                    && catalog().field(m.entry.key).is_some_and(|f| f.question != question)
+                    && self.by_position(s).is_some() =>
+            {
+                None
+            }
+            other => other,
+        };
         if let Some((mut m, how)) = found
             && let Some(spec) = catalog().field(m.entry.key)
         {
