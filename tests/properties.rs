@@ -28,9 +28,7 @@ static FIXTURES: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
         .expect("fixtures/ is readable")
         .map(|e| e.expect("fixture entry").path())
         .filter(|path| path.is_file())
-        .map(|path| {
-            (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).expect("fixture"))
-        })
+        .map(|path| (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).expect("fixture")))
         .collect();
     out.sort();
     assert!(out.len() >= 10, "expected the ten fixtures, found {}", out.len());
