@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures/blind/`, described in its README.md): seed 001 with every
+//! (`fixtures-blind/`, described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
 //! added, dropped or renumbered keeps each answer under its own number.
@@ -10,7 +10,7 @@ use nomina::normalize::{Nomination, Record};
 use serde_json::Value;
 
 fn blind_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/blind")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures-blind")
 }
 
 fn convert(path: &Path) -> Record {
@@ -25,7 +25,7 @@ fn nomination(r: &Record) -> &Nomination {
 /// The renderings or the forms of other years, by name.
 fn files(prefixes: &[&str]) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(blind_dir())
-        .expect("fixtures/blind is readable")
+        .expect("fixtures-blind is readable")
         .map(|e| e.expect("entry").path())
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy();

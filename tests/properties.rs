@@ -22,13 +22,12 @@ static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new(nomina::Opt
 /// Every fixture: its name and bytes, in name order.
 static FIXTURES: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    // The fixtures at the top; `blind/` holds renderings of seed 001 that
-    // add nothing here but time.
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .expect("fixtures/ is readable")
-        .map(|e| e.expect("fixture entry").path())
-        .filter(|path| path.is_file())
-        .map(|path| (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).expect("fixture")))
+        .map(|e| {
+            let path = e.expect("fixture entry").path();
+            (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).expect("fixture"))
+        })
         .collect();
     out.sort();
     assert!(out.len() >= 10, "expected the ten fixtures, found {}", out.len());

@@ -1658,6 +1658,54 @@ mod tests {
         assert_eq!(part_letter('Q'), None);
     }
 
+    fn parsed(text: &str) -> Form {
+        parse_form(text, &crate::lines(text)).expect("a form").0
+    }
+
+    #[test]
+    fn a_titled_heading_among_the_forms_questions_opens_one_of_them() {
+        let text = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\n\
+                    Nomination form\n\nQuestion 1: Innovation\n\nPlease describe it. (150 words maximum)\nIt is new.\n\n\
+                    Question 2\n\nPlease explain. (100 words maximum)\nBecause.";
+        let form = parsed(text);
+        assert_eq!(form.basic.len(), 1);
+        let numbers: Vec<u32> = form.questions.iter().map(|q| q.number).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert_eq!(form.questions[0].parts[0].word_limit, Some(150));
+        assert_eq!(form.questions[0].parts[0].answer.len(), 1);
+    }
+
+    #[test]
+    fn an_unknown_institution_heading_leaves_its_block_read() {
+        // The block's section heading is a wording the catalog lacks: the
+        // paragraph before the first question heading is the institution
+        // block all the same.
+        let text = "Institution Particulars\n\nMember State Republic of Korea\nInstitution Name Dangjin City\n\
+                    Website of Institution http://www.dangjin.go.kr\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes";
+        let form = parsed(text);
+        let keys: Vec<&str> = form.institution.iter().map(|f| f.key).collect();
+        assert_eq!(keys, ["field.member_state", "field.institution_name", "field.website"]);
+        assert_eq!(form.stray.len(), 1);
+    }
+
+    #[test]
+    fn a_line_no_label_names_is_placed_by_its_block_and_its_value() {
+        let text = "Question 4: Implementation Date\n\nHas the initiative been implemented for two or more years Yes\n\
+                    Date on which the work began 01 Nov 2017";
+        let form = parsed(text);
+        let fields: Vec<(&str, LabelMatch)> = form.basic[0].fields.iter().map(|f| (f.key, f.matched)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("field.implemented_two_years_or_more", LabelMatch::Exact),
+                ("field.implementation_date", LabelMatch::Position)
+            ]
+        );
+        let date = &form.basic[0].fields[1];
+        assert_eq!(&text[date.value.unwrap().range()], "01 Nov 2017");
+    }
+
     #[test]
     fn every_word_limit_pattern_opens_a_parenthesis() {
         for w in catalog().word_limits() {
