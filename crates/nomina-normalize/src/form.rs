@@ -439,6 +439,7 @@ impl FormNormalizer<'_> {
         for q in kept {
             self.cover(q.heading.span);
             for part in &q.parts {
+                self.prompt_known(q.number, part);
                 answers.push(self.answer(q.number, part));
             }
         }
@@ -454,6 +455,35 @@ impl FormNormalizer<'_> {
             }
         }
         answers
+    }
+
+    /// Says when the catalog does not know a part's prompt, or knows it
+    /// under another number (a form of another year, its questions
+    /// renumbered): the answer keeps the number and part its form gives.
+    fn prompt_known(&mut self, question: u32, part: &Part) {
+        let known = part.prompt_key.and_then(|k| k.strip_prefix("prompt."));
+        // `3a`: the question's number and the part's letter, if any.
+        let is_own = |k: &str| {
+            let number = k.trim_end_matches(|c: char| c.is_ascii_lowercase());
+            number.parse() == Ok(question) && k[number.len()..].chars().next() == part.letter
+        };
+        if known.is_some_and(is_own) {
+            return;
+        }
+        let own = match part.letter {
+            Some(l) => format!("{question}{l}"),
+            None => question.to_string(),
+        };
+        let (code, message) = match known {
+            None => ("unknown_prompt", format!("question {own}: a prompt the catalog does not know")),
+            Some(known) => (
+                "renumbered_prompt",
+                format!(
+                    "question {own}: the catalog knows this prompt as question {known}'s; kept as the form numbers it"
+                ),
+            ),
+        };
+        self.out.warnings.push(Warning::new(code, message, Some(part.line)));
     }
 
     fn dropped_question(&mut self, kept: &FormQuestion, dropped: &FormQuestion) {
@@ -577,17 +607,16 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
     if let Some(g) = SdgGoal::from_folded_name(&folded) {
         return Some(g);
     }
-    // A goal word and a number (`Goal 16:`, `目标 16`), or a number alone.
-    let mut words = folded.split(' ');
-    let mut first = words.next()?;
-    if catalog().exact(first, |e| e.key == "structure.goal").next().is_some() {
-        first = words.next()?;
-    }
-    let number: u8 = first.parse().ok()?;
+    // A goal word and a number (`Goal 16:`, `目标 16`, `目标16`), or a
+    // number alone.
+    let (number, rest) = nomina_parse::goal_number(&folded)?;
     let goal = SdgGoal::new(number)?;
-    // Whatever follows the number must name the same goal, if anything.
-    let rest: Vec<&str> = words.collect();
-    if rest.is_empty() || SdgGoal::from_name(&rest.join(" ")) == Some(goal) { Some(goal) } else { None }
+    // Whatever follows the number must not name another goal: a name the
+    // data lacks (another translation's wording) leaves the number to tell.
+    match SdgGoal::from_folded_name(rest) {
+        Some(named) if named != goal => None,
+        _ => Some(goal),
+    }
 }
 
 /// Languages an answer can be counted in (for `languages.content`).
@@ -607,6 +636,10 @@ mod tests {
         assert_eq!(g("Goal 18: Nothing"), None);
         // A number that disagrees with the name is not trusted.
         assert_eq!(g("Goal 3: Quality education"), None);
+        // A name the data lacks leaves the number to tell.
+        assert_eq!(g("Objetivo 16: Paz, justicia e instituciones sólidas"), Some(16));
+        assert_eq!(g("目标16：和平、正义与强大机构"), Some(16));
+        assert_eq!(g("目标 3：优质教育"), None);
     }
 
     #[test]

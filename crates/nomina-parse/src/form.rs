@@ -15,9 +15,9 @@ use std::ops::Range;
 
 use nomina_refdata::fold::{ascii_digits, decimal_digit};
 use nomina_refdata::memo::Memo;
-use nomina_refdata::{Country, FieldSpec, LabelEntry, SdgGoal, ValueKind, catalog};
+use nomina_refdata::{Country, FieldSpec, LabelEntry, PrefixMatch, SdgGoal, ValueKind, catalog};
 use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::date::{DateOrder, parse_date};
 use crate::document::*;
@@ -30,6 +30,18 @@ const MIN_FORM_HITS: usize = 3;
 /// Longest title a basic-info question heading may have; a longer line that
 /// happens to start with `Question 3:` is prose.
 const MAX_TITLE_BYTES: usize = 200;
+
+/// What skipping one field of a block's template costs a loose match's
+/// score when the line is aligned to the template.
+const SKIP_PENALTY: f64 = 0.05;
+
+/// Share of common words that makes a line below a list the label of the
+/// field after the list.
+const NEXT_LABEL_THRESHOLD: f64 = 0.5;
+
+/// Fewest words the label of a block's next field needs to be matched
+/// loosely.
+const NEXT_FIELD_MIN_WORDS: usize = 2;
 
 /// Share of common words for a loose label match.
 const FUZZY_THRESHOLD: f64 = 0.75;
@@ -368,14 +380,24 @@ fn looks_like_goal(s: &str) -> bool {
 
 fn names_a_goal(s: &str) -> bool {
     let folded = nomina_refdata::fold(s);
-    let mut words = folded.split(' ');
-    let first = words.next().unwrap_or("");
-    let number = if catalog().exact(first, |e| e.key == "structure.goal").next().is_some() {
-        words.next().unwrap_or("")
+    goal_number(&folded).is_some_and(|(n, _)| SdgGoal::new(n).is_some()) || SdgGoal::from_folded_name(&folded).is_some()
+}
+
+/// The goal number a folded line starts with (`goal 16 peace`, `16 peace`,
+/// `目标16 和平`: a goal word of the catalog, written with or without a
+/// space before the number, may come first), and the words after it.
+pub fn goal_number(folded: &str) -> Option<(u8, &str)> {
+    let (first, rest) = folded.split_once(' ').unwrap_or((folded, ""));
+    let is_goal_word = |w: &str| catalog().exact(w, |e| e.key == "structure.goal").next().is_some();
+    let (number, rest) = if is_goal_word(first) {
+        rest.split_once(' ').unwrap_or((rest, ""))
     } else {
-        first
+        // `目标16`: the digits that end the first word, after a goal word.
+        let digits = first.len() - first.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let (word, number) = first.split_at(first.len() - digits);
+        if word.is_empty() || is_goal_word(word) { (number, rest) } else { return None }
     };
-    number.parse::<u8>().ok().and_then(SdgGoal::new).is_some() || SdgGoal::from_folded_name(&folded).is_some()
+    Some((number.parse().ok()?, rest))
 }
 
 fn looks_like_target(s: &str) -> bool {
@@ -488,12 +510,15 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
     let keyword = |ns: &str, r: &Range<usize>| catalog().exact(&s[r.clone()], |e| e.namespace() == ns).next().is_some();
     match kind {
         ValueKind::YesNo => {
-            if let Some(r) = last_words(1).filter(|r| keyword("value", r)) {
+            if let Some(r) = ending_keyword(s, "value") {
                 return Some((r.start, Some(r)));
             }
             ends_as_question.then_some((s.len(), None))
         }
-        ValueKind::Category | ValueKind::Learned | ValueKind::Text => {
+        ValueKind::Learned => after_question()
+            .or_else(|| ending_keyword(s, "learned").map(|r| (r.start, Some(r))))
+            .or_else(|| ends_as_question.then_some((s.len(), None))),
+        ValueKind::Category | ValueKind::Text => {
             after_question().or_else(|| ends_as_question.then_some((s.len(), None)))
         }
         ValueKind::Date => {
@@ -528,6 +553,90 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
             url.then_some((r.start, Some(r)))
         }
     }
+}
+
+/// The catalog word of namespace `ns` (a yes or a no, a way of learning
+/// about the awards, in any of the six languages) that ends `s`, set off
+/// from what goes before by a blank or punctuation: its byte range.
+/// Compared from the end, so that a value written without a blank after
+/// an ideographic question mark (`…部门？是`) is found too.
+fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
+    let t = s.trim_end();
+    if t.is_empty() {
+        return None;
+    }
+    let words = keywords(ns);
+    words.iter().filter_map(|w| ends_with_caseless(t, w)).max_by_key(|r| r.len()).filter(|r| {
+        // The whole line is a value, not a label and a value.
+        r.start > 0 && t[..r.start].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
+    })
+}
+
+/// Characters that may close a label before its value.
+fn is_label_end(c: char) -> bool {
+    matches!(c, '?' | '？' | '؟' | ':' | '：' | '.' | '。' | ')' | '）' | '-' | '–' | '—' | '،' | ',' | '，')
+        || c == '\u{200f}'
+        || c == '\u{200e}'
+}
+
+/// The catalog's wordings of namespace `ns`, lower-cased, longest first.
+fn keywords(ns: &str) -> &'static [String] {
+    static VALUE: OnceLock<Vec<String>> = OnceLock::new();
+    static LEARNED: OnceLock<Vec<String>> = OnceLock::new();
+    static LEVEL: OnceLock<Vec<String>> = OnceLock::new();
+    let cell = match ns {
+        "value" => &VALUE,
+        "learned" => &LEARNED,
+        "level" => &LEVEL,
+        _ => return &[],
+    };
+    cell.get_or_init(|| {
+        let mut words: Vec<String> =
+            catalog().entries().iter().filter(|e| e.namespace() == ns).map(|e| e.text.to_lowercase()).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        words
+    })
+}
+
+/// Where `word` (lower-case) ends `t`, case aside: its byte range in `t`.
+fn ends_with_caseless(t: &str, word: &str) -> Option<Range<usize>> {
+    let n = word.chars().count();
+    let start = t.char_indices().rev().nth(n.checked_sub(1)?)?.0;
+    let tail = &t[start..];
+    let same = tail.chars().flat_map(char::to_lowercase).eq(word.chars());
+    same.then_some(start..t.len())
+}
+
+/// Where a label written in a script without Latin letters (Chinese,
+/// Cyrillic, Arabic) gives way to a value in Latin letters or digits: the
+/// label's length and the value's range. Every word before the value has
+/// no ASCII letter or digit.
+fn script_split(s: &str) -> Option<(usize, Range<usize>)> {
+    let latin = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut label_end = None;
+    for (start, word) in word_spans(s) {
+        if latin(word) {
+            let end = label_end?;
+            return Some((end, trim_range(s, start..s.len())));
+        }
+        if word.chars().any(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        label_end = Some(start + word.len());
+    }
+    None
+}
+
+/// The whitespace-separated words of `s` with their byte offsets.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace().map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// The length of `s` without the whitespace and the question mark or
+/// colon that close it.
+fn bare_label_len(s: &str) -> usize {
+    s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '?' | '？' | '؟' | ':' | '：')).len()
 }
 
 /// A label's span without the whitespace and the question mark or colon
@@ -573,7 +682,16 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     // opens one; a test holds them to it); the rest of a long prompt need
     // not be searched, and a line without one not at all.
     let from = last_open_paren(prompt)?;
-    let digits = ascii_digits(&prompt[from..]);
+    let tail = &prompt[from..];
+    // Full-width digits (`（不超过３００字）`) are read as ASCII ones.
+    let wide: String;
+    let tail = if tail.contains(|c: char| ('０'..='９').contains(&c)) {
+        wide = tail.chars().map(nfkc_digit).collect();
+        &wide
+    } else {
+        tail
+    };
+    let digits = ascii_digits(tail);
     // Every pattern needs a number: most answer lines stop here.
     if !digits.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -647,6 +765,19 @@ struct Parser<'t> {
     /// The field whose value may stand on the next line.
     awaiting_value: Option<(Context, usize)>,
     basic_copy: usize,
+    /// Whether the form's own questions have begun (their section heading,
+    /// or a question heading without a title, was met): a heading with a
+    /// title then opens one of them unless the catalog knows the title
+    /// for a basic-info question's.
+    in_questions: bool,
+    /// The unclaimed lines of the paragraph being read before any block.
+    start_run: Vec<LineRef>,
+    /// Whether a blank line closed that paragraph.
+    start_run_closed: bool,
+    /// Question headings in a wording the catalog lacks, found by their
+    /// numbering (see [`heading_schemes`]): line number to the question's
+    /// number and where the heading's head ends.
+    schemes: FxHashMap<usize, (u32, usize)>,
     question_copy: usize,
     institution_copy: usize,
     hits: usize,
@@ -666,6 +797,14 @@ impl<'t> Parser<'t> {
         &self.text[span.range()]
     }
 
+    fn field_ref(&self, at: (Context, usize)) -> Option<&Field> {
+        match at.0 {
+            Context::Institution => self.form.institution.get(at.1),
+            Context::Basic(i) => self.form.basic.get(i)?.fields.get(at.1),
+            _ => None,
+        }
+    }
+
     fn field_mut(&mut self, at: (Context, usize)) -> Option<&mut Field> {
         match at.0 {
             Context::Institution => self.form.institution.get_mut(at.1),
@@ -678,6 +817,7 @@ impl<'t> Parser<'t> {
         let span = line.trimmed;
         if span.is_empty() {
             self.awaiting_value = None;
+            self.start_run_closed = true;
             return;
         }
         let at = LineRef { span, line: line.number };
@@ -708,6 +848,9 @@ impl<'t> Parser<'t> {
                 self.enter_institution(true);
             } else if matches!(e.key, "section.nomination_form" | "section.questions_answers") {
                 self.context = Context::Start;
+                self.in_questions = true;
+            } else {
+                self.in_questions = false;
             }
             self.form.sections.push(Marker { key: e.key, at });
             return;
@@ -724,7 +867,11 @@ impl<'t> Parser<'t> {
     /// A question heading: titled ones open basic-info questions, bare ones
     /// the form's questions.
     fn heading(&mut self, s: &str, at: LineRef) -> bool {
-        let Some(HeadingMatch { number, word_lang, title }) = heading_match(s) else {
+        let found = heading_match(s).or_else(|| {
+            let &(number, head_end) = self.schemes.get(&at.line)?;
+            Some(HeadingMatch { number, word_lang: None, title: heading_title(s, head_end) })
+        });
+        let Some(HeadingMatch { number, word_lang, title }) = found else {
             return false;
         };
         let title = match title {
@@ -737,8 +884,16 @@ impl<'t> Parser<'t> {
         }
         self.open_field = None;
         self.hits += 1;
+        // A form of another year may title its own questions
+        // (`Question 3: Innovation`).
+        let title =
+            title.filter(|(_, known)| !self.in_questions || known.is_some_and(|(k, _)| k.starts_with("heading.")));
         match title {
             Some((span, known)) => {
+                self.in_questions = false;
+                if self.context == Context::Start {
+                    self.replay_institution();
+                }
                 let title = Span::new(at.span.start + span.start, at.span.start + span.end);
                 let title_key = known.map(|(key, lang)| {
                     self.vote(lang);
@@ -759,6 +914,7 @@ impl<'t> Parser<'t> {
                 self.context = Context::Basic(self.form.basic.len() - 1);
             }
             None => {
+                self.in_questions = true;
                 if self.form.questions.last().is_some_and(|q| q.copy == self.question_copy && q.number >= number) {
                     self.question_copy += 1;
                 }
@@ -809,25 +965,70 @@ impl<'t> Parser<'t> {
         };
         let found = exact.map(|m| (m, LabelMatch::Exact)).or_else(|| {
             loose()
-                .then(|| catalog().fuzzy_prefix(s, threshold, is_ns("field")))
+                .then(|| {
+                    self.aligned_loose(s, threshold).or_else(|| catalog().fuzzy_prefix(s, threshold, is_ns("field")))
+                })
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
+        // Below a list's label any line may be an item; the label of the
+        // field that follows the list in the template ends it, when it
+        // shares words with a wording of that label at all (`Details`).
+        let found = found.or_else(|| {
+            let open = self.open_field.and_then(|at| self.field_ref(at))?;
+            (catalog().field(open.key)?.value == ValueKind::List && loose())
+                .then(|| self.next_field_loose(s))
+                .flatten()
+                .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
+        });
+        // A loose match with a field of another question than the block's
+        // yields to the block's template, when the line's value fits a field
+        // the block still expects (`Has the initiative won a UN Public
+        // Service Award before? No` under question 7 is alike to question
+        // 8's label).
+        let found = match found {
+            Some((m, LabelMatch::Loose { .. }))
+                if let Context::Basic(_) = self.context
+                    && let Some((question, _)) = self.template()
+                    && catalog().field(m.entry.key).is_some_and(|f| f.question != question)
+                    && self.by_position(s).is_some() =>
+            {
+                None
+            }
+            other => other,
+        };
         if let Some((mut m, how)) = found
             && let Some(spec) = catalog().field(m.entry.key)
         {
             self.vote(m.entry.lang);
             self.hits += 1;
             // A loose match may stop short of the label (`Página web de la |
-            // entidad http://...`): a value of a telling kind shows where the
-            // label really ends.
-            if matches!(how, LabelMatch::Loose { .. })
-                && matches!(spec.value, ValueKind::Url | ValueKind::Integer | ValueKind::Country | ValueKind::Level)
-                && let Some((label_len, Some(v))) = split_by_kind(spec.value, s)
-                && v.start > m.len
+            // entidad http://...`, `¿Ha ganado ya la | iniciativa un premio? No`):
+            // the kind of value the field holds shows where the label
+            // really ends.
+            // An exact match may be a shorter wording's, a hint in
+            // parentheses left after it (`…تاريخ التنفيذ | (يوم/شهر/سنة) 01
+            // Nov 2017`): a value of a telling kind, or a list label's hint,
+            // shows the same.
+            let loose = matches!(how, LabelMatch::Loose { .. });
+            let hint_follows = || s[m.len.min(s.len())..].starts_with(['(', '（']);
+            if (loose || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows()))
+                && let Some((label_len, value)) = split_by_kind(spec.value, s)
             {
-                m.label_len = label_len;
-                m.len = v.start;
+                match value {
+                    Some(v) if v.start > m.len || (v.start < m.len && spec.value.is_telling()) => {
+                        m.label_len = label_len;
+                        m.len = v.start;
+                    }
+                    // The whole line is label (a list's label and its hint
+                    // `(hold Ctrl to select multiple)`, a question asked
+                    // with its answer on the next line).
+                    None if label_len > m.len && label_len == s.len() => {
+                        m.label_len = bare_label_len(s);
+                        m.len = s.len();
+                    }
+                    _ => {}
+                }
             }
             let value = trim(self.text, Span::new(at.span.start + m.len.min(s.len()), at.span.end));
             let field = Field {
@@ -906,37 +1107,120 @@ impl<'t> Parser<'t> {
         }
     }
 
-    /// A line no label matched, read as the next field of its block by its
-    /// place and the kind of value it ends with (the labels of an official
-    /// translation the catalog lacks). Gives the field, the label's length
-    /// and the value's span within `s`.
-    fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
-        let (question, present): (u8, Vec<&str>) = match self.context {
+    /// The template of the current block: the basic-info question whose
+    /// fields it holds (0 for the institution block), and the catalog
+    /// orders of the fields already read in this copy of it.
+    fn template(&self) -> Option<(u8, Vec<(&'static str, u8)>)> {
+        let order = |f: &Field| catalog().field(f.key).map_or(0, |s| s.order);
+        match self.context {
             Context::Basic(b) => {
                 let q = &self.form.basic[b];
-                (u8::try_from(q.number).ok()?, q.fields.iter().map(|f| f.key).collect())
+                // The title names the question when the catalog knows it; a
+                // form whose questions are numbered otherwise keeps its
+                // fields under their own question.
+                let number = q.title_key.and_then(|k| k.strip_prefix("heading.")).and_then(|n| n.parse().ok());
+                let question = number.or_else(|| u8::try_from(q.number).ok())?;
+                Some((question, q.fields.iter().map(|f| (f.key, order(f))).collect()))
             }
-            Context::Institution => (0, self.current_institution().map(|f| f.key).collect()),
-            _ => return None,
-        };
-        let mut candidates: Vec<&'static FieldSpec> =
-            catalog().fields().iter().filter(|f| f.question == question && !present.contains(&f.key)).collect();
-        candidates.sort_by_key(|f| f.order);
-        if question == 0 {
-            // The institution block's labels are too short to place by order
-            // alone: only a value of a telling kind places them (a country,
-            // a level, a web address; a bare number tells too little).
-            return candidates
-                .into_iter()
-                .filter(|f| matches!(f.value, ValueKind::Country | ValueKind::Level | ValueKind::Url))
-                .find_map(|f| {
-                    let (label, value) = split_by_kind(f.value, s)?;
-                    // A value alone, with no label before it, is no field.
-                    (label > 0).then_some((f, label, value))
-                });
+            Context::Institution => Some((0, self.current_institution().map(|f| (f.key, order(f))).collect())),
+            _ => None,
         }
-        let next = candidates.into_iter().next()?;
-        split_by_kind(next.value, s).map(|(l, v)| (next, l, v))
+    }
+
+    /// The loose label match of `s` among the fields its block's template
+    /// still expects, each field's best score less a penalty for every
+    /// field it skips: of two wordings alike (`Name of Institution` is as
+    /// close to `Institution Name` as to `Name of initiative`), the one
+    /// whose field comes next wins.
+    fn aligned_loose(&self, s: &str, threshold: f64) -> Option<(PrefixMatch<'static>, f64)> {
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let mut candidates: Vec<&'static FieldSpec> = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .collect();
+        candidates.sort_by_key(|f| f.order);
+        let place = |key: &str| candidates.iter().position(|f| f.key == key);
+        // The next field's label may be short (`Institution Name`): its
+        // place stands for the words it lacks.
+        let min_words = |e: &LabelEntry| {
+            if place(e.key) == Some(0) { NEXT_FIELD_MIN_WORDS } else { nomina_refdata::FUZZY_MIN_WORDS }
+        };
+        let mut best: Option<(PrefixMatch<'static>, f64, f64)> = None;
+        for (m, score) in catalog().fuzzy_prefix_each(s, threshold, min_words, |e| place(e.key).is_some()) {
+            let skipped = place(m.entry.key).unwrap_or(0);
+            let aligned = score - SKIP_PENALTY * skipped as f64;
+            // Ties go to the field that comes first.
+            let better = best
+                .as_ref()
+                .is_none_or(|(b, _, a)| aligned > *a || (aligned == *a && place(m.entry.key) < place(b.entry.key)));
+            if better {
+                best = Some((m, score, aligned));
+            }
+        }
+        best.map(|(m, score, _)| (m, score))
+    }
+
+    /// The loose match of `s` with the labels of the next field its block's
+    /// template expects, at [`NEXT_LABEL_THRESHOLD`].
+    fn next_field_loose(&self, s: &str) -> Option<(PrefixMatch<'static>, f64)> {
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let next = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .min_by_key(|f| f.order)?;
+        catalog().fuzzy_prefix_of(s, NEXT_LABEL_THRESHOLD, 1, |e| e.key == next.key)
+    }
+
+    /// A line no label matched, aligned to its block's template: the
+    /// fields of the block's question in their usual order, each with the
+    /// kind of value it holds. The line goes to the first field after the
+    /// last one read whose kind its value fits: a value that tells what it
+    /// is (a yes or a no, a date, a web address, a country, a level) may
+    /// skip fields whose lines are missing; any other only fills the next
+    /// field. Gives the field, the label's length and the value's span
+    /// within `s`.
+    fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let mut candidates: Vec<&'static FieldSpec> = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .collect();
+        candidates.sort_by_key(|f| f.order);
+        candidates.into_iter().enumerate().find_map(|(i, f)| {
+            let next = i == 0;
+            if question == 0 && f.value == ValueKind::Text {
+                // A free-text value says nothing of where the label ends,
+                // unless the label is written in another script than the
+                // value (`倡议名称 Dangjin Sustainable…`); and only the next
+                // field's place is taken so.
+                return next.then(|| script_split(s)).flatten().map(|(l, v)| (f, l, Some(v)));
+            }
+            let (label, value) = split_by_kind(f.value, s)?;
+            let fits = if question == 0 {
+                // The institution block's labels are short: only a value of
+                // a telling kind places a line, and a bare number only in
+                // the next field's place or the one after (a free-text line
+                // before it may have stayed unplaced).
+                label > 0
+                    && value.is_some()
+                    && match f.value {
+                        ValueKind::Country | ValueKind::Level | ValueKind::Url => true,
+                        ValueKind::Integer => i <= 1,
+                        _ => false,
+                    }
+            } else if f.value.is_telling() {
+                label > 0 && value.is_some() || next
+            } else {
+                next
+            };
+            fits.then_some((f, label, value))
+        })
     }
     fn unknown(&mut self, at: LineRef) {
         match self.context {
@@ -946,8 +1230,39 @@ impl<'t> Parser<'t> {
                 // they are kept as stray lines with the same warning.
                 self.form.stray.push(at);
             }
-            _ => self.form.stray.push(at),
+            _ => {
+                if self.context == Context::Start {
+                    if std::mem::take(&mut self.start_run_closed) {
+                        self.start_run.clear();
+                    }
+                    self.start_run.push(at);
+                }
+                self.form.stray.push(at)
+            }
         }
+    }
+
+    /// The paragraph of unclaimed lines before the first basic-info
+    /// question, read again as the institution block: its section heading
+    /// in a wording the catalog lacks left them outside any block, where
+    /// labels are not matched loosely nor placed by position.
+    fn replay_institution(&mut self) {
+        let run = std::mem::take(&mut self.start_run);
+        if run.is_empty() || !self.form.institution.is_empty() || !self.form.basic.is_empty() {
+            return;
+        }
+        // The run's lines are the last stray ones.
+        let keep = self.form.stray.len().saturating_sub(run.len());
+        if self.form.stray[keep..] != run[..] {
+            return;
+        }
+        self.form.stray.truncate(keep);
+        self.context = Context::Institution;
+        for at in run {
+            let s = self.slice(at.span);
+            self.basic_line(s, at, None);
+        }
+        self.open_field = None;
     }
 
     fn question_line(&mut self, q: usize, s: &'t str, at: LineRef) {
@@ -1005,6 +1320,91 @@ impl<'t> Parser<'t> {
     }
 }
 
+/// Fewest consecutive numbers, from 1, that make lines of one shape a
+/// question numbering.
+const MIN_SCHEME_RUN: u32 = 5;
+
+/// Longest text before a heading's number (`Вопрос №`, `Section`, `第`).
+const MAX_SCHEME_PREFIX_BYTES: usize = 24;
+
+/// A line that may head a question by its shape: some words, a number,
+/// perhaps a mark that closes the number (`第1题`), then the end of the
+/// line or a separator and a title. Gives the shape (the words before the
+/// number, folded, and the closing mark), the number, and where the head
+/// ends.
+fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    if s.len() > MAX_TITLE_BYTES + MAX_SCHEME_PREFIX_BYTES + 16 {
+        return None;
+    }
+    let digit = |c: char| decimal_digit(nfkc_digit(c)).is_some();
+    let start = s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| digit(c))?.0;
+    let prefix = s[..start].trim_end();
+    // A numbered list item (`1. Has the initiative…`) has no words before
+    // its number; a date or a sum has no letters before it.
+    if !prefix.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let digits_end = s[start..].find(|c: char| !digit(c)).map_or(s.len(), |n| start + n);
+    let number = parse_number(&s[start..digits_end])?;
+    let rest = &s[digits_end..];
+    // A closing mark: up to two characters that are neither blank, nor a
+    // separator, nor a letter or digit of a Latin word (`题`).
+    let mark_len: usize = rest
+        .chars()
+        .take_while(|c| {
+            !c.is_whitespace() && !is_heading_sep(*c) && !c.is_ascii_alphanumeric() && !c.is_ascii_punctuation()
+        })
+        .take(2)
+        .map(char::len_utf8)
+        .sum();
+    let mark = &rest[..mark_len];
+    let after = &rest[mark_len..];
+    let trimmed = after.trim_start();
+    let head_end = if trimmed.is_empty() {
+        s.len()
+    } else if trimmed.starts_with(is_heading_sep) {
+        let sep = trimmed.chars().next()?;
+        s.len() - trimmed.len() + sep.len_utf8()
+    } else {
+        return None;
+    };
+    Some((format!("{}#{mark}", nomina_refdata::fold(prefix)), number, head_end))
+}
+
+fn is_heading_sep(c: char) -> bool {
+    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—')
+}
+
+/// Question headings found by their numbering rather than their words: lines
+/// of one shape ([`heading_shape`]), each after a blank line, whose numbers
+/// run from 1 through at least [`MIN_SCHEME_RUN`] (`Q1` … `Q12`, `第1题` …,
+/// `Вопрос № 1` …). A list inside an answer is not set off by blank lines,
+/// and goals listed under their label do not run from 1.
+fn heading_schemes(text: &str, lines: &[Line]) -> FxHashMap<usize, (u32, usize)> {
+    let mut shapes: FxHashMap<String, Vec<(usize, u32, usize)>> = FxHashMap::default();
+    let mut after_blank = true;
+    for line in lines {
+        let s = &text[line.trimmed.range()];
+        if s.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        if std::mem::replace(&mut after_blank, false)
+            && let Some((shape, number, head_end)) = heading_shape(s)
+        {
+            shapes.entry(shape).or_default().push((line.number, number, head_end));
+        }
+    }
+    let mut found = FxHashMap::default();
+    for heads in shapes.into_values() {
+        let numbers: FxHashSet<u32> = heads.iter().map(|&(_, n, _)| n).collect();
+        if (1..=MIN_SCHEME_RUN).all(|n| numbers.contains(&n)) {
+            found.extend(heads.into_iter().map(|(line, n, end)| (line, (n, end))));
+        }
+    }
+    found
+}
+
 /// A form, the label votes, and the structural hits that made it a form.
 pub(crate) type ParsedForm = (Form, BTreeMap<&'static str, usize>, usize);
 
@@ -1019,6 +1419,10 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         open_field: None,
         awaiting_value: None,
         basic_copy: 0,
+        in_questions: false,
+        start_run: Vec::new(),
+        start_run_closed: false,
+        schemes: heading_schemes(text, lines),
         question_copy: 0,
         institution_copy: 0,
         hits: 0,
@@ -1159,12 +1563,147 @@ mod tests {
     }
 
     #[test]
+    fn a_yes_or_a_no_of_any_language_ends_a_label() {
+        fn split(s: &str) -> Option<(&str, Option<&str>)> {
+            split_by_kind(ValueKind::YesNo, s).map(|(l, v)| (&s[..l], v.map(|v| &s[v])))
+        }
+        assert_eq!(
+            split("Is this a public sector initiative? Yes"),
+            Some(("Is this a public sector initiative? ", Some("Yes")))
+        );
+        assert_eq!(
+            split("L’initiative a-t-elle déjà reçu un prix ? Non"),
+            Some(("L’initiative a-t-elle déjà reçu un prix ? ", Some("Non")))
+        );
+        assert_eq!(split("这是一项公共部门倡议吗？是"), Some(("这是一项公共部门倡议吗？", Some("是"))));
+        assert_eq!(
+            split("Инициатива уже получала премию? Нет"),
+            Some(("Инициатива уже получала премию? ", Some("Нет")))
+        );
+        assert_eq!(split("هل فازت المبادرة بجائزة؟ لا"), Some(("هل فازت المبادرة بجائزة؟ ", Some("لا"))));
+        // A word that only ends another word is no value; a question alone
+        // waits for its value on the next line.
+        assert_eq!(split("此项目是否"), None);
+        assert_eq!(split("Was it evaluated?"), Some(("Was it evaluated?", None)));
+        // A line that is a value alone has no label.
+        assert_eq!(split("Yes"), None);
+    }
+
+    #[test]
+    fn a_date_ends_a_label_whatever_its_hint() {
+        fn split(s: &str) -> Option<(&str, Option<&str>)> {
+            split_by_kind(ValueKind::Date, s).map(|(l, v)| (&s[..l], v.map(|v| &s[v])))
+        }
+        assert_eq!(
+            split("يرجى ذكر تاريخ التنفيذ (يوم/شهر/سنة) 01 Nov 2017"),
+            Some(("يرجى ذكر تاريخ التنفيذ (يوم/شهر/سنة) ", Some("01 Nov 2017")))
+        );
+        assert_eq!(split("Fecha de inicio 01/11/2017"), Some(("Fecha de inicio ", Some("01/11/2017"))));
+    }
+
+    #[test]
+    fn a_label_in_another_script_gives_way_to_a_latin_value() {
+        fn split(s: &str) -> Option<(&str, &str)> {
+            script_split(s).map(|(l, v)| (&s[..l], &s[v]))
+        }
+        assert_eq!(
+            split("倡议名称 Dangjin Sustainable Development"),
+            Some(("倡议名称", "Dangjin Sustainable Development"))
+        );
+        assert_eq!(split("Название инициативы Dangjin"), Some(("Название инициативы", "Dangjin")));
+        assert_eq!(split("Initiative Title Dangjin"), None);
+        assert_eq!(split("机构类型 政府（地方）"), None);
+        assert_eq!(split("Dangjin"), None);
+    }
+
+    #[test]
+    fn goal_numbers_with_or_without_a_space() {
+        let g = |s: &str| goal_number(&nomina_refdata::fold(s)).map(|(n, _)| n);
+        assert_eq!(g("Goal 16: Peace, Justice and Strong Institutions"), Some(16));
+        assert_eq!(g("目标16：和平、正义与强大机构"), Some(16));
+        assert_eq!(g("16 Peace"), Some(16));
+        assert_eq!(g("Objective16 x"), None);
+        assert_eq!(g("Peace"), None);
+    }
+
+    #[test]
+    fn headings_found_by_their_numbering() {
+        fn shape(s: &str) -> Option<(String, u32, &str)> {
+            heading_shape(s).map(|(k, n, end)| (k, n, &s[end..]))
+        }
+        assert_eq!(shape("Q3"), Some(("q#".to_string(), 3, "")));
+        assert_eq!(shape("第12题"), Some(("第#题".to_string(), 12, "")));
+        assert_eq!(shape("Вопрос № 4"), Some(("вопрос no#".to_string(), 4, "")));
+        assert_eq!(shape("Section 2: Award Category"), Some(("section#".to_string(), 2, " Award Category")));
+        // A numbered list item, a target, a date, prose: no heading.
+        for s in ["1. Has the initiative submitted", "16.7 Ensure responsive", "01 Nov 2017", "In 2016 the city began"]
+        {
+            assert_eq!(heading_shape(s), None, "{s}");
+        }
+        // Lines of one shape after blank lines, numbered 1 through 5 or more.
+        let text = "Q1\nfirst\n\nQ2\nsecond\n\nQ3\n\nQ4\n\nQ5\n\nQ7\nStep 1: a\nStep 2: b\n\nGoal 1\n\nGoal 3";
+        let lines = crate::lines(text);
+        let found = heading_schemes(text, &lines);
+        let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, &(n, _))| (line, n)).collect();
+        numbers.sort();
+        assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
+    }
+
+    #[test]
     fn part_letters_in_three_scripts() {
         assert_eq!(part_letter('c'), Some('c'));
         assert_eq!(part_letter('в'), Some('c'));
         assert_eq!(part_letter('ج'), Some('c'));
         assert_eq!(part_letter('د'), Some('d'));
         assert_eq!(part_letter('Q'), None);
+    }
+
+    fn parsed(text: &str) -> Form {
+        parse_form(text, &crate::lines(text)).expect("a form").0
+    }
+
+    #[test]
+    fn a_titled_heading_among_the_forms_questions_opens_one_of_them() {
+        let text = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\n\
+                    Nomination form\n\nQuestion 1: Innovation\n\nPlease describe it. (150 words maximum)\nIt is new.\n\n\
+                    Question 2\n\nPlease explain. (100 words maximum)\nBecause.";
+        let form = parsed(text);
+        assert_eq!(form.basic.len(), 1);
+        let numbers: Vec<u32> = form.questions.iter().map(|q| q.number).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert_eq!(form.questions[0].parts[0].word_limit, Some(150));
+        assert_eq!(form.questions[0].parts[0].answer.len(), 1);
+    }
+
+    #[test]
+    fn an_unknown_institution_heading_leaves_its_block_read() {
+        // The block's section heading is a wording the catalog lacks: the
+        // paragraph before the first question heading is the institution
+        // block all the same.
+        let text = "Institution Particulars\n\nMember State Republic of Korea\nInstitution Name Dangjin City\n\
+                    Website of Institution http://www.dangjin.go.kr\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes";
+        let form = parsed(text);
+        let keys: Vec<&str> = form.institution.iter().map(|f| f.key).collect();
+        assert_eq!(keys, ["field.member_state", "field.institution_name", "field.website"]);
+        assert_eq!(form.stray.len(), 1);
+    }
+
+    #[test]
+    fn a_line_no_label_names_is_placed_by_its_block_and_its_value() {
+        let text = "Question 4: Implementation Date\n\nHas the initiative been implemented for two or more years Yes\n\
+                    Date on which the work began 01 Nov 2017";
+        let form = parsed(text);
+        let fields: Vec<(&str, LabelMatch)> = form.basic[0].fields.iter().map(|f| (f.key, f.matched)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("field.implemented_two_years_or_more", LabelMatch::Exact),
+                ("field.implementation_date", LabelMatch::Position)
+            ]
+        );
+        let date = &form.basic[0].fields[1];
+        assert_eq!(&text[date.value.unwrap().range()], "01 Nov 2017");
     }
 
     #[test]
@@ -1237,6 +1776,7 @@ mod tests {
             ("请说明。(限制100个字)", Some(100)),
             ("请说明。(最多200字", Some(200)),
             ("请说明。 (300字)", Some(300)),
+            ("请说明。（不超过３００字）", Some(300)),
             ("Has it been submitted in the past 3 years (2017-2019)?", None),
             ("Was the initiative formally evaluated?", None),
             ("Veuillez décrire l'initiative. (300 mots maximum)", Some(300)),

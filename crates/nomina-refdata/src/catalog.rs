@@ -94,6 +94,21 @@ impl ValueKind {
         })
     }
 
+    /// Whether a value of this kind says by itself what it is (a yes or a
+    /// no, a date, a number, a web address, a country, a level), so that
+    /// where it starts shows where a label ends.
+    pub fn is_telling(self) -> bool {
+        matches!(
+            self,
+            ValueKind::YesNo
+                | ValueKind::Date
+                | ValueKind::Integer
+                | ValueKind::Url
+                | ValueKind::Country
+                | ValueKind::Level
+        )
+    }
+
     /// Whether the value stands on the lines after the label rather than on
     /// the label's own line.
     pub fn is_multi_line(self) -> bool {
@@ -362,6 +377,19 @@ impl Catalog {
         threshold: f64,
         keep: impl Fn(&LabelEntry) -> bool,
     ) -> Option<(PrefixMatch<'c>, f64)> {
+        self.fuzzy_prefix_of(line, threshold, FUZZY_MIN_WORDS, keep)
+    }
+
+    /// [`Catalog::fuzzy_prefix`] among labels of at least `min_words`
+    /// words: shorter labels are compared where something else (the
+    /// label's place in its block) already points at them.
+    pub fn fuzzy_prefix_of<'c>(
+        &'c self,
+        line: &str,
+        threshold: f64,
+        min_words: usize,
+        keep: impl Fn(&LabelEntry) -> bool,
+    ) -> Option<(PrefixMatch<'c>, f64)> {
         let folded = Folded::with_limit(line, self.max_chars + 40);
         let line_words = words(folded.as_str());
         let present: FxHashSet<&str> = line_words.iter().map(|(w, _)| *w).collect();
@@ -369,7 +397,7 @@ impl Catalog {
         for (i, entry) in self.entries.iter().enumerate() {
             let label = &self.tokens[i];
             let n = label.len();
-            if n < FUZZY_MIN_WORDS || !keep(entry) {
+            if n < min_words.max(1) || !keep(entry) {
                 continue;
             }
             // No window can share more words than the whole line does, nor
@@ -391,6 +419,68 @@ impl Catalog {
             }
         }
         let (i, k, score) = best?;
+        Some((self.fuzzy_match(line, &folded, &line_words, i, k), score))
+    }
+
+    /// Of every key whose wordings `keep` lets through, the wording closest
+    /// to the start of `line` as [`Catalog::fuzzy_prefix_of`] finds it
+    /// (labels of at least `min_words(key)` words, a share of common words
+    /// of at least `threshold`), in a single pass over the catalog: the
+    /// line is folded once, however many keys are compared.
+    pub fn fuzzy_prefix_each<'c>(
+        &'c self,
+        line: &str,
+        threshold: f64,
+        min_words: impl Fn(&LabelEntry) -> usize,
+        keep: impl Fn(&LabelEntry) -> bool,
+    ) -> Vec<(PrefixMatch<'c>, f64)> {
+        let folded = Folded::with_limit(line, self.max_chars + 40);
+        let line_words = words(folded.as_str());
+        let present: FxHashSet<&str> = line_words.iter().map(|(w, _)| *w).collect();
+        // Per key: (entry, words, score).
+        let mut best: Vec<(&str, usize, usize, f64)> = Vec::new();
+        for (i, entry) in self.entries.iter().enumerate() {
+            let label = &self.tokens[i];
+            let n = label.len();
+            if !keep(entry) || n < min_words(entry).max(1) {
+                continue;
+            }
+            let shared = label.iter().filter(|w| present.contains(w.as_str())).count();
+            let shortest = n.saturating_sub(2).max(1);
+            if (2 * shared) as f64 / (n + shortest) as f64 + 1e-9 < threshold {
+                continue;
+            }
+            let slot = match best.iter().position(|b| b.0 == entry.key) {
+                Some(p) => p,
+                None => {
+                    best.push((entry.key, usize::MAX, 0, -1.0));
+                    best.len() - 1
+                }
+            };
+            for k in n.saturating_sub(2).max(1)..=(n + 2).min(line_words.len()) {
+                let score = dice(label, &line_words[..k]);
+                let (_, bi, bk, bs) = best[slot];
+                let better = bi == usize::MAX || score > bs || (score == bs && k.abs_diff(n) < bk.abs_diff(n));
+                if score >= threshold && better {
+                    best[slot] = (entry.key, i, k, score);
+                }
+            }
+        }
+        best.into_iter()
+            .filter(|b| b.1 != usize::MAX)
+            .map(|(_, i, k, score)| (self.fuzzy_match(line, &folded, &line_words, i, k), score))
+            .collect()
+    }
+
+    /// The match of entry `i` over the first `k` words of `line`.
+    fn fuzzy_match(
+        &self,
+        line: &str,
+        folded: &Folded,
+        line_words: &[(&str, usize)],
+        i: usize,
+        k: usize,
+    ) -> PrefixMatch<'_> {
         let mut label_len = folded.source_end(line_words[k - 1].1);
         // A label that asks a question ends at the question mark: words the
         // comparison left out before it (another edition's years) are label.
@@ -401,7 +491,7 @@ impl Catalog {
             label_len += q;
         }
         let len = label_len + closing_len(&line[label_len..]);
-        Some((PrefixMatch { entry: &self.entries[i], len, label_len }, score))
+        PrefixMatch { entry: &self.entries[i], len, label_len }
     }
 }
 

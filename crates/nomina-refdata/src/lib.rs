@@ -33,7 +33,9 @@ mod month;
 mod sdg;
 mod tsv;
 
-pub use catalog::{Catalog, FieldSpec, LabelEntry, LangCode, PrefixMatch, ValueKind, WordLimitPattern, catalog};
+pub use catalog::{
+    Catalog, FUZZY_MIN_WORDS, FieldSpec, LabelEntry, LangCode, PrefixMatch, ValueKind, WordLimitPattern, catalog,
+};
 pub use category::Category;
 pub use country::Country;
 pub use fold::{Folded, fold};
