@@ -189,7 +189,7 @@ pub fn collisions(rows: &[CountryRow]) -> Vec<String> {
         }
     }
     for ((lang, name), codes) in &folded {
-        if codes.len() > 1 && !exact.get(&(*lang, name.as_str())).is_some_and(|c| c.len() > 1) {
+        if codes.len() > 1 && exact.get(&(*lang, name.as_str())).is_none_or(|c| c.len() <= 1) {
             out.push(format!("{lang} {name:?} (folded) -> {}", join(codes)));
         }
     }

