@@ -11,6 +11,11 @@
 # same from run to run on a busy machine: compare them before and after a change.
 # The callgrind file stays in target/profile.callgrind for callgrind_annotate.
 #
+# The release profile carries no debug info, so callgrind names functions
+# (`???:nomina_parse::form::parse_form`) but not source files; for a profile by
+# source line, build with it: CARGO_PROFILE_RELEASE_DEBUG=line-tables-only
+# scripts/profile.sh (a full rebuild; the instruction counts are the same).
+#
 # Under valgrind the sha2 crate falls back to its portable code (valgrind does not
 # offer the SHA extensions), so SHA-256 weighs several times more here than in a
 # real run.

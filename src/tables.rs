@@ -6,8 +6,8 @@
 //! warning. Its [`Column`]s say their name, their [`ColumnType`], where
 //! their description comes from, and how to take their value from a
 //! [`Record`]; the command writes the CSV files from them and the
-//! documentation of the columns ([`markdown`], `docs/tables.md`, the
-//! README) is generated from them, with the descriptions of the record's
+//! documentation of the columns ([`markdown`], `docs/tables.md`) is
+//! generated from them, with the descriptions of the record's
 //! fields taken from its JSON Schema ([`crate::normalize::json_schema`]), so
 //! that neither can drift from the other.
 //!
@@ -459,8 +459,7 @@ fn resolve<'s>(root: &'s Value, mut at: &'s Value) -> Option<&'s Value> {
     }
 }
 
-/// The columns of every table, as Markdown: what `docs/tables.md` holds and
-/// the README repeats.
+/// The columns of every table, as Markdown: what `docs/tables.md` holds.
 pub fn markdown() -> String {
     let schema = nomina_normalize::json_schema();
     let mut out = String::new();

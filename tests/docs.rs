@@ -1,13 +1,10 @@
 //! Generated documentation stays current: `docs/record.schema.json` (what
-//! `nomina schema` prints), `docs/tables.md` and the README's table of
-//! columns are generated from the record's types and `nomina::tables`.
+//! `nomina schema` prints) and `docs/tables.md` (the CSV tables' columns) are
+//! generated from the record's types and `nomina::tables`.
 //!
 //! Regenerate them with `UPDATE_DOCS=1 cargo test -p nomina --test docs`.
 
 use std::path::{Path, PathBuf};
-
-const BEGIN: &str = "<!-- BEGIN generated tables: UPDATE_DOCS=1 cargo test -p nomina --test docs -->\n";
-const END: &str = "<!-- END generated tables -->\n";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -23,13 +20,6 @@ fn tables_file() -> String {
          UPDATE_DOCS=1 cargo test -p nomina --test docs -->\n\n{}",
         nomina::tables::markdown()
     )
-}
-
-/// The README with its generated section replaced by `section`.
-fn readme_with(readme: &str, section: &str) -> String {
-    let start = readme.find(BEGIN).expect("README has the generated-tables begin marker") + BEGIN.len();
-    let end = readme[start..].find(END).expect("README has the generated-tables end marker") + start;
-    format!("{}{}{}", &readme[..start], section, &readme[end..])
 }
 
 /// Compares `path` with `expected`, or writes it when `UPDATE_DOCS` is set.
@@ -58,13 +48,6 @@ fn tables_doc_is_current() {
 }
 
 #[test]
-fn readme_tables_are_current() {
-    let path = root().join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    check(&path, &readme_with(&readme, &nomina::tables::markdown()));
-}
-
-#[test]
 fn generated_tables_list_every_column() {
     let md = nomina::tables::markdown();
     for table in &nomina::tables::TABLES {
@@ -77,8 +60,31 @@ fn generated_tables_list_every_column() {
     assert!(md.contains("| `goal_name` | text | The goal's English short name"));
 }
 
+/// Every relative link of the README and of `docs/*.md` names a file of the
+/// repository (a page moved to `docs/` leaves no dead link behind).
 #[test]
-fn readme_markers_are_replaced_in_place() {
-    let readme = format!("intro\n{BEGIN}old\n{END}after\n");
-    assert_eq!(readme_with(&readme, "new\n"), format!("intro\n{BEGIN}new\n{END}after\n"));
+fn relative_links_resolve() {
+    let mut pages = vec![root().join("README.md")];
+    for entry in std::fs::read_dir(root().join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            pages.push(path);
+        }
+    }
+    let mut links = 0;
+    for page in pages {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for (at, _) in text.match_indices("](") {
+            let rest = &text[at + 2..];
+            let target = &rest[..rest.find(')').unwrap_or(rest.len())];
+            if target.contains("://") || target.starts_with('#') {
+                continue;
+            }
+            let file = target.split('#').next().unwrap();
+            let path = page.parent().unwrap().join(file);
+            assert!(path.exists(), "{} links to {target}, which does not exist", page.display());
+            links += 1;
+        }
+    }
+    assert!(links >= 10, "the README links its docs pages ({links} links found)");
 }

@@ -7,8 +7,8 @@
 //!   (hand-kept in `catalog/*.tsv`, since no published source has it);
 //! - [`SdgGoal`] and [`SdgTarget`], [`Country`], month names
 //!   ([`month_from_name`]) and UNPSA [`Category`] names, from tables in
-//!   `data/*.tsv` that `scripts/refdata.py` generates from published sources
-//!   (see `data/NOTICE.md`).
+//!   `data/*.tsv` that the `nomina-refgen` crate generates from the published
+//!   sources kept in `sources/` (`scripts/refdata.sh`; see `data/NOTICE.md`).
 //!
 //! Every table is read once per process, on first use. Names are compared
 //! [folded](fold()): after compatibility normalization, case folding, and with
