@@ -44,7 +44,7 @@ mod news;
 mod testgen;
 mod words;
 
-pub use date::{DateOrder, IsoDate, ParsedDate, parse_date};
+pub use date::{DateOrder, FoundDate, IsoDate, ParsedDate, find_dates, parse_date};
 pub use decode::{Decoded, EncodingBasis, decode, decode_declared};
 pub use document::{
     BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part, Span, UnknownLabel,
