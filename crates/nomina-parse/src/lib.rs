@@ -77,14 +77,7 @@ pub fn parse(text: String) -> Document {
     };
     let (body, classification) = match news::parse_news(&text, &lines) {
         Ok(article) => {
-            let mut why = String::from("news: a headline");
-            if let Some(b) = &article.byline {
-                why += &format!(", a byline on line {}", b.at.line);
-            }
-            if let Some(d) = &article.published {
-                why += &format!(", a publication date on line {}", d.at.line);
-            }
-            why += &format!(", {} body paragraphs", article.paragraphs.len());
+            let why = format!("news: {}", article.signals);
             (Body::News(article), why)
         }
         Err(not_news) => {

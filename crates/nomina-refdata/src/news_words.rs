@@ -23,6 +23,9 @@ pub enum NewsWordClass {
     Event,
     /// A word after a name that makes a short line a byline (`김용우 기자`).
     Reporter,
+    /// The word that numbers the articles of a legal text (`Article 3`,
+    /// `第三条`, `제3조`): a text whose lines start so is a law, not news.
+    Legal,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -37,6 +40,7 @@ impl NewsWordClass {
             "event" => NewsWordClass::Event,
             "reporter" => NewsWordClass::Reporter,
             "function" => NewsWordClass::Function,
+            "legal" => NewsWordClass::Legal,
             _ => return None,
         })
     }
