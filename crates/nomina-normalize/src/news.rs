@@ -58,7 +58,16 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         })
         .collect();
     let paragraphs = lines(&article.paragraphs, out);
-    let boilerplate = lines(&article.boilerplate, out);
+    // Chrome is kept as the page wrote it (trimmed), so that it can be
+    // matched against the page.
+    let boilerplate = article
+        .boilerplate
+        .iter()
+        .map(|l| {
+            out.coverage.mark(l.span);
+            doc.slice(l.span).to_string()
+        })
+        .collect();
     if let Some(d) = options.detector {
         crate::count_languages(d, &paragraphs, out);
     }

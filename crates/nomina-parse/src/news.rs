@@ -203,6 +203,14 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// The words of photo credits (`news.photo`), lower-cased.
+fn photo_words() -> &'static FxHashSet<String> {
+    static W: OnceLock<FxHashSet<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        catalog().entries().iter().filter(|e| e.key == "news.photo").map(|e| e.text.to_lowercase()).collect()
+    })
+}
+
 fn han(s: &str) -> bool {
     s.chars().any(is_cjk)
 }
@@ -373,19 +381,16 @@ fn lexicon_chrome(s: &str, toks: &[String]) -> bool {
         }
     }
     let words: Vec<&str> = toks.iter().map(String::as_str).filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
-    if words.is_empty() || words.len() > 8 {
+    if words.is_empty() || words.len() > 12 {
         return false;
     }
-    // A phrase of the lexicon that the line is, starts with, or (for a
-    // short line) contains; a single word only when the line has at most
-    // two words.
+    // A phrase of the lexicon that the line contains; a single word only
+    // when it opens a line of at most four words, or stands in a line of
+    // at most two.
     for n in 1..=lex.longest_chrome.min(words.len()) {
         for (i, w) in words.windows(n).enumerate() {
             let phrase = w.join(" ");
-            if lex.chrome.contains(phrase.as_str())
-                && (n > 1 || i == 0 || words.len() <= 2)
-                && (n > 1 || words.len() <= 2)
-            {
+            if lex.chrome.contains(phrase.as_str()) && (n > 1 || (i == 0 && words.len() <= 4) || words.len() <= 2) {
                 return true;
             }
         }
@@ -395,8 +400,16 @@ fn lexicon_chrome(s: &str, toks: &[String]) -> bool {
 
 /// Whether a line is page interface by its form: no letter, a breadcrumb,
 /// a URL or an address alone.
-fn structural_chrome(s: &str, toks: &[String]) -> bool {
+fn structural_chrome(s: &str, toks: &[String], units: f32) -> bool {
     if !s.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    // Codes: most tokens mix letters and digits (`#EDF0F5 #F3FFE1`).
+    let mixed = toks
+        .iter()
+        .filter(|t| t.chars().any(|c| c.is_numeric()) && t.chars().any(char::is_alphabetic) && t.chars().count() <= 12)
+        .count();
+    if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
     let parts = |sep: &str| s.split(sep).count();
@@ -407,11 +420,17 @@ fn structural_chrome(s: &str, toks: &[String]) -> bool {
     if crumbs >= 1 && s.trim_end().ends_with(['»', '>', '›']) && toks.len() <= 4 {
         return true;
     }
-    toks.len() <= 2 && (s.contains("://") || s.contains('@') || s.starts_with("www."))
+    // A URL or an address alone; a document symbol, a counter or a number
+    // with its label (`ECOSOC/5773`, `NLIS 8`, `- 2099`, `Views 1026`).
+    toks.len() <= 2
+        && (s.contains("://")
+            || s.contains('@')
+            || s.starts_with("www.")
+            || (units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_numeric())) && !ends_like_sentence(s)))
 }
 
 /// The label nearest before `at` in `s` (lower-cased): a publication or an
-/// update label.
+/// update label, at most two words before the date.
 fn label_before(lower: &str, at: usize) -> Label {
     let lex = lexicon();
     let before = &lower[..at.min(lower.len())];
@@ -436,7 +455,10 @@ fn label_before(lower: &str, at: usize) -> Label {
             }
         }
     }
-    best.map_or(Label::None, |(_, _, l)| l)
+    match best {
+        Some((end, _, label)) if tokens(&before[end..]).len() <= 2 => label,
+        _ => Label::None,
+    }
 }
 
 fn has_event_word(lower: &str) -> bool {
@@ -473,6 +495,7 @@ fn byline_in(text: &str, at: LineRef, toks: &[String]) -> Option<Span> {
     }
     let lex = lexicon();
     if toks.len() <= 6
+        && units(s) <= 8.0
         && let Some(i) = toks.iter().position(|t| lex.reporter.iter().any(|r| t == r || t.ends_with(r)))
         && i <= 3
     {
@@ -494,7 +517,12 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         for f in &found {
             let label = label_before(&lower, lower_index(s, &lower, f.start));
             let dateline = dateline(s, f);
-            let short = units <= MAX_META_WORDS;
+            // Meta: a short line that is little besides its date (a weekday,
+            // a clock time, a place, a name), or a date after a label.
+            let rest = units - self::units(&s[f.start..f.end]);
+            let opens = tokens(&s[..f.start]).len() <= 2;
+            let short = (units <= MAX_META_WORDS && rest <= 8.0) || (opens && units <= 20.0);
+            let label = if short || f.start <= 48 { label } else { Label::None };
             if (short || label != Label::None || dateline) && !has_event_word(&lower[..lower_index(s, &lower, f.start)])
             {
                 date = Some(DateHit { found: *f, label, dateline: dateline && !short });
@@ -510,7 +538,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     let byline = if units <= 16.0 { byline_in(text, at, &toks) } else { None };
     let sentence = ends_like_sentence(s);
     let prose_share = function_share(s, &toks);
-    let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks);
+    let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks, units);
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
     } else if chrome {
@@ -551,21 +579,20 @@ fn lower_index(s: &str, lower: &str, i: usize) -> usize {
     if s.len() == lower.len() { i } else { s[..i].to_lowercase().len().min(lower.len()) }
 }
 
-/// Strips a site name before or after a headline: `Site - Headline`,
-/// `Headline | Site`. The part kept and the part stripped, when the page
-/// shows the kept part as a line of its own.
-fn site_affix(line: &str, keys: &FxHashMap<String, usize>) -> Option<String> {
-    for sep in [" - ", " | ", " – ", " — ", " :: ", " · "] {
-        if let Some((a, b)) = line.split_once(sep) {
-            for part in [a, b] {
-                let k = tokens(part).join(" ");
-                if !k.is_empty() && keys.get(&k).is_some_and(|&n| n >= 1) {
-                    return Some(k);
-                }
+/// Whether `line` is `key`'s text with a site name or a breadcrumb before
+/// or after it: `Site - Headline`, `Headline | Site`, `Home / Headline`.
+fn site_affix(line: &str, key: &str) -> bool {
+    if key.is_empty() {
+        return false;
+    }
+    for sep in [" - ", " | ", " – ", " — ", " :: ", " · ", " / ", " > ", " » "] {
+        for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
+            if [a, b].iter().any(|part| tokens(part).join(" ") == key) {
+                return true;
             }
         }
     }
-    None
+    false
 }
 
 /// Parses `lines` as a news article, or says why it is not one.
@@ -587,7 +614,9 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
     let slice = |l: &LineInfo| &text[l.at.span.range()];
 
     // A listing: many dated lines, or a legal text: numbered articles.
-    let dated: Vec<&LineInfo> = info.iter().filter(|l| l.kind == LineKind::Meta && l.date.is_some()).collect();
+    // Labelled dates (published, updated) belong to one article.
+    let dated: Vec<&LineInfo> =
+        info.iter().filter(|l| l.kind == LineKind::Meta && l.date.is_some_and(|d| d.label == Label::None)).collect();
     let mut distinct: Vec<_> = dated.iter().filter_map(|l| l.date.map(|d| d.found.month_first)).collect();
     distinct.sort();
     distinct.dedup();
@@ -599,6 +628,20 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         return Err(format!("a legal text: {legal} numbered articles"));
     }
 
+    if std::env::var_os("NOMINA_NEWS_DEBUG").is_some() {
+        for (i, l) in info.iter().enumerate() {
+            let s: String = slice(l).chars().take(60).collect();
+            eprintln!(
+                "{i:3} {:?} u={:.1} f={:.2} copy={} date={:?} by={} | {s}",
+                l.kind,
+                l.units,
+                l.prose_share,
+                l.copy,
+                l.date.map(|d| (d.found.month_first.to_string(), d.label, d.dateline)),
+                l.byline.is_some()
+            );
+        }
+    }
     // The main run of content lines.
     let weight = |l: &LineInfo| -> f32 {
         match l.kind {
@@ -633,28 +676,20 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
     }
 
     // The headline.
-    let meta_near = |i: usize, step: isize| -> bool {
-        let mut j = i as isize + step;
-        while j >= 0 && (j as usize) < info.len() {
-            let l = &info[j as usize];
-            match l.kind {
-                LineKind::Meta => return true,
-                LineKind::Chrome => j += step,
-                _ => return false,
-            }
-        }
-        false
-    };
+    let p = patterns();
     let deck_like = |l: &LineInfo| {
         let s = slice(l);
         l.units > 12.0 && (s.contains([',', '，', '、', '،']) || l.sentence) && l.prose_share >= 0.2
     };
-    let mut candidates: Vec<(usize, f32, Vec<&'static str>)> = Vec::new();
-    let limit = if info[bs].kind == LineKind::Content && !info[bs].sentence { bs + 1 } else { bs };
+    // Candidates stand above the body, or among its first lines when the
+    // headline reads as prose (a long one, or Chinese).
+    let limit = (bs + 6).min(info.len());
     let eligible = |l: &LineInfo| {
         let s = slice(l);
         let toks = tokens(s);
-        let symbol = toks.len() <= 2 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+        let symbol = l.units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+        // A photo credit (`UNICEF Photo`, `Foto: Difusión`).
+        let credit = l.units <= 3.0 && toks.iter().any(|t| photo_words().contains(t.as_str()));
         let bracketed = (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'));
         matches!(l.kind, LineKind::Neutral | LineKind::Content)
             && !ends_with_full_stop(s)
@@ -662,54 +697,109 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
             && (l.units >= 2.0 || (han(s) && s.chars().count() >= 4))
             && l.units <= MAX_TITLE_WORDS
             && !symbol
+            && !credit
             && !bracketed
+            && !p.caption.is_match(s)
+            && !p.markers.iter().any(|m| s.starts_with(*m))
     };
+    // A headline wrapped over two lines: the second starts in lower case.
+    let wrapped = |i: usize| -> bool {
+        let Some(next) = info.get(i + 1) else { return false };
+        let s = slice(next);
+        next.kind == LineKind::Neutral
+            && next.units <= 8.0
+            && s.chars().next().is_some_and(char::is_lowercase)
+            && !ends_like_sentence(slice(&info[i]))
+    };
+    let key_of = |i: usize| -> String {
+        if wrapped(i) { format!("{} {}", info[i].key, info[i + 1].key) } else { info[i].key.clone() }
+    };
+    let titled = |l: &LineInfo| l.units >= 4.0 || (han(slice(l)) && slice(l).chars().count() >= 6);
+    // Lines heading the block over a date or byline line, and the first
+    // line under one.
+    let mut heads: FxHashSet<usize> = FxHashSet::default();
+    let mut in_block: FxHashSet<usize> = FxHashSet::default();
+    let mut under: FxHashSet<usize> = FxHashSet::default();
+    for m in (0..info.len()).filter(|&m| info[m].kind == LineKind::Meta) {
+        let mut block = Vec::new();
+        let mut j = m;
+        while j > 0 && block.len() < 3 {
+            j -= 1;
+            let l = &info[j];
+            if eligible(l) && titled(l) {
+                block.push(j);
+            } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta) || (l.units < 2.0 && block.is_empty())) {
+                break;
+            }
+        }
+        if let Some(&top) = block.last() {
+            heads.insert(top);
+            in_block.extend(block);
+        } else if let Some(k) = (m + 1..info.len().min(m + 4))
+            .find(|&k| eligible(&info[k]) && titled(&info[k]) && info[k].kind != LineKind::Meta)
+        {
+            under.insert(k);
+        }
+    }
+    let mut candidates: Vec<(usize, f32, Vec<&'static str>)> = Vec::new();
     let eligible_idx: Vec<usize> = (0..limit.min(info.len())).filter(|&i| eligible(&info[i])).collect();
-    for (rank, &i) in eligible_idx.iter().rev().enumerate() {
+    let above_body = eligible_idx.iter().filter(|&&i| i < bs).count();
+    for (n, &i) in eligible_idx.iter().enumerate() {
         let l = &info[i];
+        let key = key_of(i);
         let mut why = Vec::new();
-        let mut score = (l.units.min(10.0)) / 4.0;
-        if l.units < 3.0 {
+        let mut score = l.units.min(12.0) / 3.0;
+        if !titled(l) {
             score -= 1.0;
         }
-        let repeated = counts.get(&l.key).is_some_and(|&n| n >= 2)
-            || info.iter().any(|o| o.at.line != l.at.line && site_affix(slice(o), &counts).as_deref() == Some(&l.key));
-        if repeated {
+        let repeated = (0..info.len()).any(|o| o != i && (info[o].key == key || site_affix(slice(&info[o]), &key)))
+            && !key.is_empty();
+        if repeated && titled(l) {
             score += 4.0;
             why.push("repeated");
         }
-        if l.units >= 3.0 && meta_near(i, 1) {
-            score += 2.0;
-            why.push("above the date or byline");
-        } else if l.units >= 3.0 && meta_near(i, -1) {
+        if heads.contains(&i) {
+            score += 2.5;
+            why.push("heading the lines over the date or byline");
+        } else if in_block.contains(&i) {
+            score += 0.5;
+        } else if under.contains(&i) {
             score += 1.5;
             why.push("under the date or byline");
         }
         if deck_like(l) {
             score -= 2.5;
-        } else if i + 1 < info.len() && deck_like(&info[i + 1]) {
-            score += 1.5;
-            why.push("over a standfirst");
         }
-        if i >= bs {
+        if i >= bs && l.kind == LineKind::Content {
             score -= 1.0;
         }
-        score += 1.0 / (1.0 + rank as f32);
+        if n < above_body {
+            score += 1.0 / (above_body - n) as f32;
+        }
         candidates.push((i, score, why));
     }
     let Some((t, _, why)) = candidates.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).cloned() else {
         return Err("no headline above the body".into());
     };
-    // Of a repeated headline, the copy nearest the body is the article's.
-    let title_key = info[t].key.clone();
-    let t = (t..bs.max(t + 1)).rev().find(|&i| info[i].key == title_key && eligible(&info[i])).unwrap_or(t);
-    let mut bs = bs.max(t + 1);
-    let be = be.max(bs.min(info.len() - 1));
-    if bs > be {
-        bs = be;
+    // Of a repeated headline, the first copy is the headline and the
+    // others are copies; whatever stands between the first and the last
+    // copy is the page's header.
+    let title_key = key_of(t);
+    let t = (0..=t).find(|&i| key_of(i) == title_key && eligible(&info[i])).unwrap_or(t);
+    let title_lines = if wrapped(t) { 2 } else { 1 };
+    let is_copy = |i: usize| {
+        i != t && (info[i].key == title_key || key_of(i) == title_key || site_affix(slice(&info[i]), &title_key))
+    };
+    let t_last = (t..info.len().min(t + 12)).filter(|&i| is_copy(i) || i == t).max().unwrap_or(t);
+    let bs = bs.max(t_last + 1).max(t + title_lines);
+    if bs >= info.len() {
+        return Err("no body under the headline".into());
     }
+    let be = be.max(bs);
 
     // The publication date.
+    let first_content: Vec<usize> =
+        (t + title_lines..info.len()).filter(|&i| info[i].kind == LineKind::Content).take(3).collect();
     let mut updated = None;
     let mut best_date: Option<(usize, f32, DateHit)> = None;
     for (i, l) in info.iter().enumerate() {
@@ -718,7 +808,7 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
             updated.get_or_insert((i, d));
             continue;
         }
-        if d.dateline && !(i >= bs && i <= bs + 2) {
+        if d.dateline && !first_content.contains(&i) {
             continue;
         }
         let gap = |a: usize, b: usize| {
@@ -729,9 +819,9 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         score += if d.dateline {
             1.0
         } else if i > t && i < bs {
-            3.0 - 0.5 * gap(i, t)
+            3.0 - 0.25 * gap(i, t)
         } else if i < t {
-            2.0 - 0.5 * gap(i, t)
+            1.5 - 0.5 * gap(i, t)
         } else if i > be {
             if gap(i, be) <= 1.0 { 1.0 } else { -1.0 }
         } else {
@@ -748,52 +838,64 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         .filter(|&i| info[i].byline.is_some() && i + 4 >= t && i <= bs + 2)
         .min_by_key(|&i| i.abs_diff(t));
     let byline = byline_at.map(|i| Byline { at: info[i].at, name: info[i].byline.expect("a byline line") });
-    if published.is_none() && byline.is_none() {
-        return Err("no publication date or byline near the headline".into());
+    let agency = first_content.iter().take(2).any(|&i| dateline_without_year(slice(&info[i])));
+    if published.is_none() && byline.is_none() && !agency {
+        return Err("no publication date, byline or dateline near the headline".into());
     }
 
-    // The parts, in page order.
-    let p = patterns();
+    // The parts, in page order. The header ends with the last date or
+    // byline line the article uses.
     let mut captions = Vec::new();
     let mut headings = Vec::new();
     let mut paragraphs = Vec::new();
     let mut boilerplate = Vec::new();
+    let dateline_used = best_date.is_some_and(|(_, _, d)| d.dateline);
     let used: FxHashSet<usize> =
-        [best_date.map(|b| b.0), byline_at, updated.map(|_| usize::MAX)].into_iter().flatten().collect();
+        [best_date.filter(|_| !dateline_used).map(|b| b.0), byline_at, updated.map(|_| usize::MAX)]
+            .into_iter()
+            .flatten()
+            .collect();
+    let header_end = used.iter().copied().filter(|&u| u < bs + 3 && u != usize::MAX).max().unwrap_or(t).max(t);
     let updated_line = updated.map(|u| u.at.line);
-    let mut seen_content: FxHashSet<&str> = FxHashSet::default();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (i, l) in info.iter().enumerate() {
-        if i == t || used.contains(&i) || Some(l.at.line) == updated_line {
+        if i >= t && i < t + title_lines || used.contains(&i) || Some(l.at.line) == updated_line {
             continue;
         }
         let s = slice(l);
-        if i < t {
+        let first = seen.insert(l.key.as_str()) || l.key.is_empty();
+        if i < t || matches!(l.kind, LineKind::Chrome | LineKind::Meta) || is_copy(i) || !first {
             boilerplate.push(l.at);
             continue;
         }
-        let inside = i >= bs && i <= be;
-        let deck = i < bs && (l.kind == LineKind::Content || deck_like(l));
-        let chrome = matches!(l.kind, LineKind::Chrome | LineKind::Meta) || l.key == title_key;
-        let copy = l.copy && !seen_content.insert(l.key.as_str()) || l.key == title_key;
-        if chrome || copy || !(inside || deck) && !(i > t && i < bs) {
-            boilerplate.push(l.at);
-            continue;
-        }
-        if let Some(m) = p.markers.iter().find(|m| s.starts_with(**m)) {
+        let place = if i < t_last {
+            // Between the copies of the headline: the page's header.
+            None
+        } else if i < bs || i <= header_end {
+            // Under the headline, before the body: a deck stays.
+            (l.kind == LineKind::Content || deck_like(l)).then_some(())
+        } else if i <= be {
+            Some(())
+        } else {
+            None
+        };
+        if let Some(m) = p.markers.iter().find(|m| s.starts_with(**m))
+            && i > t
+            && i <= be
+        {
             let rest = trim(text, Span::new(l.at.span.start + m.len(), l.at.span.end));
             if !rest.is_empty() && (word_count(&text[rest.range()]) as f32) <= MAX_TITLE_WORDS {
                 headings.push(Heading { at: l.at, text: rest });
                 continue;
             }
         }
-        if word_count(s) <= 60 && p.caption.is_match(s) {
+        if i > t && i <= be && word_count(s) <= 60 && p.caption.is_match(s) {
             captions.push(l.at);
             continue;
         }
-        if inside || deck {
-            paragraphs.push(l.at);
-        } else {
-            boilerplate.push(l.at);
+        match place {
+            Some(()) => paragraphs.push(l.at),
+            None => boilerplate.push(l.at),
         }
     }
     let good = paragraphs
@@ -803,6 +905,10 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         .collect::<Vec<_>>();
     if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
+    }
+    let mut title = info[t].at;
+    if title_lines == 2 {
+        title.span = Span::new(title.span.start, info[t + 1].at.span.end);
     }
     let mut signals = format!("a headline on line {}", info[t].at.line);
     if !why.is_empty() {
@@ -820,12 +926,30 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
                 _ => "",
             }
         );
+    } else if agency {
+        signals += ", a dateline without a year";
     }
     if let Some(b) = &byline {
         signals += &format!(", a byline on line {}", b.at.line);
     }
     signals += &format!(", {} body paragraphs", paragraphs.len());
-    Ok(News { title: info[t].at, byline, published, updated, captions, headings, paragraphs, boilerplate, signals })
+    Ok(News { title, byline, published, updated, captions, headings, paragraphs, boilerplate, signals })
+}
+
+/// A dateline without a year opening a paragraph: a place in capitals, a
+/// day and a month, then an agency or a dash (`OTTAWA, 7 déc. /Agence/ -`,
+/// `МОСКВА, 15 декабря. /ТАСС/.`), or a Chinese agency's `10月22日电`.
+fn dateline_without_year(s: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let re = P.get_or_init(|| {
+        Regex::new(r"^\s*(?:\p{Lu}[\p{Lu}\s\-]{2,30}[,.]\s*(?:\p{Ll}{1,3}\s+)?(?P<d>\d{1,2})\s+(?P<m>\p{L}+)\.?|[^\d\s]{0,12}\d{1,2}月\d{1,2}日[电電])")
+            .expect("dateline pattern")
+    });
+    let Some(c) = re.captures(s) else { return false };
+    match c.name("m") {
+        Some(m) => nomina_refdata::month_from_name(m.as_str()).is_some(),
+        None => true,
+    }
 }
 
 fn dated_of(l: &LineInfo, d: DateHit) -> Dated {
