@@ -91,6 +91,8 @@ const MAX_TITLE_WORDS: f32 = 40.0;
 const MAX_META_WORDS: f32 = 14.0;
 /// Words of a content line.
 const PROSE_WORDS: f32 = 10.0;
+/// Score a headline needs (see the module docs).
+const MIN_TITLE_SCORE: f32 = 2.0;
 /// Share of function words that makes a line read as prose.
 const PROSE_FUNCTION_SHARE: f32 = 0.08;
 
@@ -211,6 +213,23 @@ fn photo_words() -> &'static FxHashSet<String> {
     })
 }
 
+/// Words with a letter (numbers left out), a Chinese character counting
+/// half a word.
+fn lettered(s: &str) -> f32 {
+    let han = s.chars().filter(|&c| is_cjk(c)).count() as f32;
+    let words = s.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_cjk(c))).count() as f32;
+    words + han / 2.0
+}
+
+/// A photo caption or credit: a photo word (`(Photo: ...)`, `Foto:`),
+/// `©`, or a credit in brackets at the end (`(Jane Doe/Agency)`).
+fn caption(s: &str) -> bool {
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let credit =
+        CREDIT.get_or_init(|| Regex::new(r"[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$").expect("credit pattern"));
+    patterns().caption.is_match(s) || credit.is_match(s)
+}
+
 fn han(s: &str) -> bool {
     s.chars().any(is_cjk)
 }
@@ -260,7 +279,7 @@ fn lexicon() -> &'static Lexicon {
 /// Lower-cased tokens of a line: runs of letters and digits (apostrophes
 /// and hyphens inside a word kept).
 fn tokens(s: &str) -> Vec<String> {
-    let lower = s.to_lowercase();
+    let lower = s.to_lowercase().replace('’', "'");
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map(|t| t.trim_matches(['\'', '’', '-']))
@@ -605,6 +624,21 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
     if info.is_empty() {
         return Err("no text".into());
     }
+    // A hard-wrapped paragraph's last line is no date line, though it ends
+    // with a date (`... à sa séance du` / `5 décembre 2007.`).
+    for i in 1..info.len() {
+        let (prev, cur) = (&info[i - 1], &info[i]);
+        if cur.kind == LineKind::Meta
+            && cur.date.is_some_and(|d| d.label == Label::None)
+            && cur.byline.is_none()
+            && prev.kind == LineKind::Content
+            && !prev.sentence
+            && ends_with_full_stop(&text[cur.at.span.range()])
+        {
+            info[i].kind = LineKind::Content;
+            info[i].date = None;
+        }
+    }
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for l in &mut info {
         let n = counts.entry(l.key.clone()).or_insert(0);
@@ -677,9 +711,12 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
 
     // The headline.
     let p = patterns();
+    // A standfirst: a sentence, or a long line of prose with commas.
     let deck_like = |l: &LineInfo| {
         let s = slice(l);
-        l.units > 12.0 && (s.contains([',', '，', '、', '،']) || l.sentence) && l.prose_share >= 0.2
+        l.units > 12.0
+            && l.prose_share >= 0.2
+            && (l.sentence || (l.units > 20.0 && s.contains([',', '，', '、', '،']) && l.prose_share >= 0.25))
     };
     // Candidates stand above the body, or among its first lines when the
     // headline reads as prose (a long one, or Chinese).
@@ -699,7 +736,7 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
             && !symbol
             && !credit
             && !bracketed
-            && !p.caption.is_match(s)
+            && !caption(s)
             && !p.markers.iter().any(|m| s.starts_with(*m))
     };
     // A headline wrapped over two lines: the second starts in lower case.
@@ -714,7 +751,7 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
     let key_of = |i: usize| -> String {
         if wrapped(i) { format!("{} {}", info[i].key, info[i + 1].key) } else { info[i].key.clone() }
     };
-    let titled = |l: &LineInfo| l.units >= 4.0 || (han(slice(l)) && slice(l).chars().count() >= 6);
+    let titled = |l: &LineInfo| lettered(slice(l)) >= 3.0;
     // Lines heading the block over a date or byline line, and the first
     // line under one.
     let mut heads: FxHashSet<usize> = FxHashSet::default();
@@ -728,7 +765,10 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
             let l = &info[j];
             if eligible(l) && titled(l) {
                 block.push(j);
-            } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta) || (l.units < 2.0 && block.is_empty())) {
+            } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta)
+                || caption(slice(l))
+                || (l.units < 2.0 && block.is_empty()))
+            {
                 break;
             }
         }
@@ -748,7 +788,7 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         let l = &info[i];
         let key = key_of(i);
         let mut why = Vec::new();
-        let mut score = l.units.min(12.0) / 3.0;
+        let mut score = lettered(slice(l)).min(12.0) / 3.0;
         if !titled(l) {
             score -= 1.0;
         }
@@ -778,7 +818,12 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         }
         candidates.push((i, score, why));
     }
-    let Some((t, _, why)) = candidates.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).cloned() else {
+    let Some((t, _, why)) = candidates
+        .iter()
+        .filter(|c| c.1 >= MIN_TITLE_SCORE)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .cloned()
+    else {
         return Err("no headline above the body".into());
     };
     // Of a repeated headline, the first copy is the headline and the
@@ -864,6 +909,12 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         }
         let s = slice(l);
         let first = seen.insert(l.key.as_str()) || l.key.is_empty();
+        // A long paragraph above the headline: the article's body when the
+        // page puts it first.
+        if i < t && l.kind == LineKind::Content && l.units >= 40.0 && first {
+            paragraphs.push(l.at);
+            continue;
+        }
         if i < t || matches!(l.kind, LineKind::Chrome | LineKind::Meta) || is_copy(i) || !first {
             boilerplate.push(l.at);
             continue;
@@ -889,7 +940,7 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
                 continue;
             }
         }
-        if i > t && i <= be && word_count(s) <= 60 && p.caption.is_match(s) {
+        if i > t && i <= be && word_count(s) <= 60 && caption(s) {
             captions.push(l.at);
             continue;
         }
