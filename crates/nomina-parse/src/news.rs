@@ -153,6 +153,8 @@ struct Patterns {
     /// A date label leading a byline (`Posted by`): the label, then blanks.
     posted_lead: Regex,
     caption: Regex,
+    /// A photo credit after a separator: `... | Foto: Agency`.
+    credit_after: Regex,
     markers: Vec<&'static str>,
 }
 
@@ -196,12 +198,13 @@ fn patterns() -> &'static Patterns {
         let photo = words_of("news.photo");
         let caption = Regex::new(&format!(r"(?i)(?:[(（]\s*(?:{photo})\b[^)）]*[)）]|^(?:{photo})\s*[:：©]|©)"))
             .expect("caption pattern");
+        let credit_after = Regex::new(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
         let mut markers: Vec<&'static str> =
             catalog().entries().iter().filter(|e| e.key == "news.marker").map(|e| e.text).collect();
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
         let posted_lead = Regex::new(&format!(r"(?i)^(?:{})\s+(?P<rest>\S.*)$", words_of("news.posted")))
             .expect("posted-lead pattern");
-        Patterns { byline, posted_lead, caption, markers }
+        Patterns { byline, posted_lead, caption, credit_after, markers }
     })
 }
 
@@ -227,7 +230,7 @@ fn caption(s: &str) -> bool {
     static CREDIT: OnceLock<Regex> = OnceLock::new();
     let credit =
         CREDIT.get_or_init(|| Regex::new(r"[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$").expect("credit pattern"));
-    patterns().caption.is_match(s) || credit.is_match(s)
+    patterns().caption.is_match(s) || credit.is_match(s) || patterns().credit_after.is_match(s)
 }
 
 fn han(s: &str) -> bool {
@@ -400,8 +403,13 @@ fn lexicon_chrome(s: &str, toks: &[String]) -> bool {
         }
     }
     let words: Vec<&str> = toks.iter().map(String::as_str).filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
-    if words.is_empty() || words.len() > 12 {
+    if words.is_empty() {
         return false;
+    }
+    if words.len() > 12 {
+        // A long line is chrome when it opens with a phrase of the lexicon
+        // (`Sautez à la barre de navigation...`).
+        return (2..=lex.longest_chrome.min(words.len())).any(|n| lex.chrome.contains(words[..n].join(" ").as_str()));
     }
     // A phrase of the lexicon that the line contains; a single word only
     // when it opens a line of at most four words, or stands in a line of
@@ -792,14 +800,17 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         if !titled(l) {
             score -= 1.0;
         }
-        let repeated = (0..info.len()).any(|o| o != i && (info[o].key == key || site_affix(slice(&info[o]), &key)))
+        // Repeated: as a page title and an article heading, not as a
+        // caption.
+        let repeated = (0..info.len())
+            .any(|o| o != i && !caption(slice(&info[o])) && (info[o].key == key || site_affix(slice(&info[o]), &key)))
             && !key.is_empty();
         if repeated && titled(l) {
-            score += 4.0;
+            score += if lettered(slice(l)) >= 4.0 { 4.0 } else { 1.0 };
             why.push("repeated");
         }
         if heads.contains(&i) {
-            score += 2.5;
+            score += if lettered(slice(l)) >= 4.0 { 2.5 } else { 1.5 };
             why.push("heading the lines over the date or byline");
         } else if in_block.contains(&i) {
             score += 0.5;
