@@ -548,7 +548,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             // a clock time, a place, a name), or a date after a label.
             let rest = units - self::units(&s[f.start..f.end]);
             let opens = tokens(&s[..f.start]).len() <= 2;
-            let short = (units <= MAX_META_WORDS && rest <= 8.0) || (opens && units <= 20.0);
+            let short = (units <= MAX_META_WORDS && rest <= 8.0) || (opens && units <= 20.0 && !dateline);
             let label = if short || f.start <= 48 { label } else { Label::None };
             if (short || label != Label::None || dateline) && !has_event_word(&lower[..lower_index(s, &lower, f.start)])
             {
@@ -760,6 +760,9 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         if wrapped(i) { format!("{} {}", info[i].key, info[i + 1].key) } else { info[i].key.clone() }
     };
     let titled = |l: &LineInfo| lettered(slice(l)) >= 3.0;
+    // A line that may head the lines over a date: a short one too, unless
+    // it carries a number (`texte n° 176`).
+    let heading = |l: &LineInfo| titled(l) || (lettered(slice(l)) >= 2.0 && !slice(l).chars().any(|c| c.is_numeric()));
     // Lines heading the block over a date or byline line, and the first
     // line under one.
     let mut heads: FxHashSet<usize> = FxHashSet::default();
@@ -771,7 +774,7 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         while j > 0 && block.len() < 3 {
             j -= 1;
             let l = &info[j];
-            if eligible(l) && titled(l) {
+            if eligible(l) && heading(l) {
                 block.push(j);
             } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta)
                 || caption(slice(l))
@@ -784,7 +787,7 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
             heads.insert(top);
             in_block.extend(block);
         } else if let Some(k) = (m + 1..info.len().min(m + 4))
-            .find(|&k| eligible(&info[k]) && titled(&info[k]) && info[k].kind != LineKind::Meta)
+            .find(|&k| eligible(&info[k]) && heading(&info[k]) && info[k].kind != LineKind::Meta)
         {
             under.insert(k);
         }
