@@ -489,7 +489,9 @@ fn label_before(lower: &str, at: usize) -> Label {
 }
 
 fn has_event_word(lower: &str) -> bool {
-    let padded = format!(" {} ", tokens(lower).join(" "));
+    // Digits glued to a word (`Formed1 July`) do not hide it.
+    let spaced: String = lower.chars().map(|c| if c.is_numeric() { ' ' } else { c }).collect();
+    let padded = format!(" {} ", tokens(&spaced).join(" "));
     lexicon().event.iter().any(|w| if han(w) { lower.contains(w) } else { padded.contains(&format!(" {w} ")) })
 }
 
@@ -774,7 +776,9 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         while j > 0 && block.len() < 3 {
             j -= 1;
             let l = &info[j];
-            if eligible(l) && heading(l) {
+            // Headline-sized lines that are not copies; a short one only
+            // right over the date.
+            if eligible(l) && !l.copy && (titled(l) || (j + 1 == m && heading(l))) {
                 block.push(j);
             } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta)
                 || caption(slice(l))
@@ -821,7 +825,13 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
             score += 1.5;
             why.push("under the date or byline");
         }
-        if deck_like(l) {
+        // A standfirst under a headline.
+        if deck_like(l)
+            && (0..i)
+                .rev()
+                .find(|&k| info[k].kind != LineKind::Chrome)
+                .is_some_and(|k| eligible(&info[k]) && titled(&info[k]))
+        {
             score -= 2.5;
         }
         if i >= bs && l.kind == LineKind::Content {
@@ -831,6 +841,9 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
             score += 1.0 / (above_body - n) as f32;
         }
         candidates.push((i, score, why));
+    }
+    if std::env::var_os("NOMINA_NEWS_DEBUG").is_some() {
+        eprintln!("bs={bs} be={be} candidates={:?}", candidates.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>());
     }
     let Some((t, _, why)) = candidates
         .iter()
