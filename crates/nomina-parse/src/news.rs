@@ -541,6 +541,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     let lower = s.to_lowercase();
     // A date is meta in a short line, or after a label.
     let mut date = None;
+    let sentence = ends_like_sentence(s);
     if units <= 40.0 || has_digit_date_prefix(s) {
         let found = find_dates(s);
         for f in &found {
@@ -550,7 +551,10 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             // a clock time, a place, a name), or a date after a label.
             let rest = units - self::units(&s[f.start..f.end]);
             let opens = tokens(&s[..f.start]).len() <= 2;
-            let short = (units <= MAX_META_WORDS && rest <= 8.0) || (opens && units <= 20.0 && !dateline);
+            // A sentence that mentions a date is prose (`The meeting took
+            // place on 23 February, 2016.`).
+            let told = sentence && !opens;
+            let short = (units <= MAX_META_WORDS && rest <= 8.0 && !told) || (opens && units <= 20.0 && !dateline);
             let label = if short || f.start <= 48 { label } else { Label::None };
             if (short || label != Label::None || dateline) && !has_event_word(&lower[..lower_index(s, &lower, f.start)])
             {
@@ -565,7 +569,6 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         }
     }
     let byline = if units <= 16.0 { byline_in(text, at, &toks) } else { None };
-    let sentence = ends_like_sentence(s);
     let prose_share = function_share(s, &toks);
     let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks, units);
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
@@ -863,7 +866,10 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         i != t && (info[i].key == title_key || key_of(i) == title_key || site_affix(slice(&info[i]), &title_key))
     };
     let t_last = (t..info.len().min(t + 12)).filter(|&i| is_copy(i) || i == t).max().unwrap_or(t);
+    // The body starts at the first content line under the headline and
+    // its copies.
     let bs = bs.max(t_last + 1).max(t + title_lines);
+    let bs = (bs..info.len()).find(|&i| info[i].kind == LineKind::Content).unwrap_or(bs);
     if bs >= info.len() {
         return Err("no body under the headline".into());
     }
