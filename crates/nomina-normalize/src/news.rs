@@ -21,7 +21,7 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         out.coverage.mark(b.at.span);
         clean_line(doc.slice(b.name))
     });
-    let published = article.published.map(|d| {
+    let text_date = article.published.map(|d| {
         out.coverage.mark(d.at.span);
         let parsed = d.found.read(options.date_order);
         if parsed.ambiguous {
@@ -36,6 +36,9 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         }
         parsed.date
     });
+    // The markup's date goes before the text's (a saved page's
+    // `article:published_time`, JSON-LD or `<time datetime>`).
+    let published = article.markup_date.map(|d| d.read(options.date_order).date).or(text_date);
     // A date the page labels as an update is kept as a warning, never in
     // place of the publication date.
     if let Some(u) = article.updated

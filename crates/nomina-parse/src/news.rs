@@ -107,6 +107,9 @@ pub struct News {
     pub published: Option<Dated>,
     /// A date the page labels as an update, if any.
     pub updated: Option<Dated>,
+    /// The publication date the page's markup gives, which goes before the
+    /// text's.
+    pub markup_date: Option<FoundDate>,
     /// Photo captions.
     pub captions: Vec<LineRef>,
     /// Section headings, with the text after the marker.
@@ -117,6 +120,21 @@ pub struct News {
     pub boilerplate: Vec<LineRef>,
     /// Which signals chose the headline and the date, in words.
     pub signals: String,
+}
+
+/// What a saved page's markup says of it (see `nomina-html`'s
+/// `PageSignals`): empty for plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageHints {
+    /// Titles the markup gives: `og:title`, `<title>`, the `<h1>`s. A line
+    /// that one of them names (whole, or with a site name around it) is
+    /// the headline.
+    pub titles: Vec<String>,
+    /// The publication date the markup gives (`2016-02-23T10:00:00Z`).
+    pub published: Option<String>,
+    /// The 1-based first and last line of the page's `<article>` or
+    /// `<main>`: lines outside it are chrome.
+    pub content_lines: Option<(usize, usize)>,
 }
 
 /// A byline.
@@ -628,12 +646,29 @@ fn site_affix(line: &str, key: &str) -> bool {
 }
 
 /// Parses `lines` as a news article, or says why it is not one.
+#[cfg(test)]
 pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
+    parse_news_with(text, lines, &PageHints::default())
+}
+
+/// [`parse_news`] with what the page's markup says.
+pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> Result<News, String> {
     let mut info: Vec<LineInfo> = lines
         .iter()
         .filter(|l| !l.trimmed.is_empty())
         .map(|l| line_info(text, LineRef { span: l.trimmed, line: l.number }))
         .collect();
+    // Outside the page's `<article>` or `<main>`, only dates and bylines
+    // are more than chrome.
+    if let Some((first, last)) = hints.content_lines {
+        for l in &mut info {
+            if (l.at.line < first || l.at.line > last) && l.kind != LineKind::Meta {
+                l.kind = LineKind::Chrome;
+            }
+        }
+    }
+    let hint_keys: Vec<String> = hints.titles.iter().map(|t| tokens(t).join(" ")).filter(|k| !k.is_empty()).collect();
+    let markup_date = hints.published.as_deref().and_then(|d| find_dates(d).first().copied());
     if info.is_empty() {
         return Err("no text".into());
     }
@@ -819,6 +854,10 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
             score += if lettered(slice(l)) >= 4.0 { 4.0 } else { 1.0 };
             why.push("repeated");
         }
+        if hint_keys.iter().any(|h| *h == key) || hints.titles.iter().any(|h| site_affix(h, &key)) {
+            score += 5.0;
+            why.push("named by the page's markup");
+        }
         if heads.contains(&i) {
             score += if lettered(slice(l)) >= 4.0 { 2.5 } else { 1.5 };
             why.push("heading the lines over the date or byline");
@@ -917,7 +956,7 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
         .min_by_key(|&i| i.abs_diff(t));
     let byline = byline_at.map(|i| Byline { at: info[i].at, name: info[i].byline.expect("a byline line") });
     let agency = first_content.iter().take(2).any(|&i| dateline_without_year(slice(&info[i])));
-    if published.is_none() && byline.is_none() && !agency {
+    if published.is_none() && byline.is_none() && !agency && markup_date.is_none() {
         return Err("no publication date, byline or dateline near the headline".into());
     }
 
@@ -1016,8 +1055,11 @@ pub(crate) fn parse_news(text: &str, lines: &[Line]) -> Result<News, String> {
     if let Some(b) = &byline {
         signals += &format!(", a byline on line {}", b.at.line);
     }
+    if markup_date.is_some() {
+        signals += ", a publication date in the page's markup";
+    }
     signals += &format!(", {} body paragraphs", paragraphs.len());
-    Ok(News { title, byline, published, updated, captions, headings, paragraphs, boilerplate, signals })
+    Ok(News { title, byline, published, updated, markup_date, captions, headings, paragraphs, boilerplate, signals })
 }
 
 /// A dateline without a year opening a paragraph: a place in capitals, a
