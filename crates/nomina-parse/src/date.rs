@@ -315,6 +315,10 @@ fn small(n: u32, digits: u8) -> Option<u8> {
 /// with ASCII, full-width or Arabic-Indic digits. Weekdays, clock times and
 /// labels around the date are left to the caller.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
+    // Most lines of prose have no digit at all.
+    if !s.chars().any(|c| digit_value(c).is_some()) {
+        return Vec::new();
+    }
     let toks = date_tokens(s);
     let mut found = Vec::new();
     let mut i = 0;
@@ -412,7 +416,10 @@ fn date_at(t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(IsoDate, Option<I
             Some((date, None, year_word(t, k)))
         }
         Tok::Word(_) => {
-            // December. 30, 2009; Feb 23, 2016
+            // December. 30, 2009; Feb 23, 2016: a number follows the month.
+            if !matches!(tok(i + 1), Some(Tok::Num(..))) && !matches!(tok(i + 2), Some(Tok::Num(..))) {
+                return None;
+            }
             let month = month_word(i)?;
             let mut k = i + 1;
             while matches!(tok(k), Some(Tok::Sep('.'))) {

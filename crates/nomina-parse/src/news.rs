@@ -4,74 +4,119 @@
 //! Scraped news pages come in every layout: navigation, a date bar, a
 //! section name or a skip link above the headline; the headline given
 //! twice (page title and article heading); the date above the headline,
-//! under it, in its own labelled line, with the byline, or opening the
-//! first paragraph; share, comment and related-article widgets after the
-//! article (and sometimes inside it). The model below depends on no one
-//! line's place: every line is scored from general signals, and the
-//! article is the main run of content lines.
+//! under it, in a labelled line, with the byline, or opening the first
+//! paragraph; share, comment and related-article widgets after the article
+//! and sometimes inside it. The model below depends on no one line's
+//! place: every line is scored from general signals, the article is the
+//! main run of content lines, and the headline and the date are the best
+//! candidates around its start. The words it uses (interface words, date
+//! labels, event words, reporter words, function words, in seven
+//! languages) are data: `catalog/news.tsv` in `nomina-refdata`.
 //!
-//! # Content and chrome
+//! # Lines: content, chrome, meta, neutral
 //!
 //! Each non-blank line is one of:
 //!
-//! - *chrome*: it is, starts with or (when short) contains a word of the
-//!   page interface (`catalog/news.tsv`, class `chrome`, in the seven
-//!   languages: share, print, comments, log in, font size, skip to
-//!   content, related articles, top, copyright, views...), or it has no
-//!   letter at all (`* * *`, `1026`, `||||`), or it is a breadcrumb (parts
-//!   between `>`, `›`, `»`, `|` or ` / `), or a URL or an address alone;
-//! - *meta*: a short line carrying a date (see below) or a byline;
-//! - *content*: prose. A line of at least ten words (a Chinese character
-//!   counting half a word) that ends like a sentence, holds the function
-//!   words of its language (class `function`) at a prose rate, or is long
-//!   (25 words or more); or a shorter line of five words or more that ends
-//!   like a sentence and holds function words;
-//! - *neutral*: anything else (headlines, section names, subheadings).
+//! - *meta*: a line carrying a date where a page puts its dates (see
+//!   below), or a byline (a byline word first, `by`, `Par`, `Por:`, or a
+//!   reporter word after a name, `김철수 기자`);
+//! - *chrome*: it contains a phrase of the interface lexicon (class
+//!   `chrome`: share, print, comments, log in, font size, skip to content,
+//!   related articles, top, copyright, views, press release...; a single
+//!   word only when it opens a line of at most four words; a long line when
+//!   it opens with a phrase), or a Chinese interface word opens it (or
+//!   stands in a short line); or it has no letter (`* * *`, `1026`); or it
+//!   is a breadcrumb (parts of at most four words between `>`, `›`, `»`,
+//!   `|`, ` / `), codes (most tokens mix letters and digits), a URL or an
+//!   address alone, or a document symbol or counter (`ECOSOC/5773`, `- 2099`);
+//! - *content*: prose. At least ten words (a Chinese character counting
+//!   half a word) and a sentence's end, function words of its language at
+//!   a prose rate (8%; class `function`), or 25 words; or five words or
+//!   more, a sentence's end and some function words. A link title run into
+//!   its teaser (`...Del VisoPilar: ...`) is not content;
+//! - *neutral*: anything else: headlines, section names, subheadings.
 //!
-//! A line that repeats an earlier line of the page is a *copy*.
+//! A line equal to an earlier one (lower-cased, list numbers left out) is a
+//! *copy*. On a saved HTML page, lines outside its `<article>` (else
+//! `<main>`) are chrome unless they are meta.
 //!
-//! The article's body is the run of lines with the highest total of line
-//! weights (content lines weigh by their length, chrome, meta and neutral
-//! lines against), so that a subheading or a widget label inside the
-//! article does not cut it, while a block of navigation does.
+//! # The body
+//!
+//! The body is the run of lines with the highest total weight, a content
+//! line weighing 1 plus a tenth of its words (up to 40), a copy of one 0, a
+//! meta line -0.5, chrome -1.5, a neutral line -1 (at most three words) or
+//! -0.4: a subheading or a widget label inside the article does not cut it,
+//! a block of navigation does. A paragraph of 40 words or more above the
+//! headline is the body's start too (pages that put the first paragraph
+//! first).
 //!
 //! # Headline
 //!
-//! The headline is chosen among the lines above the body that are neither
-//! chrome nor meta, have two words or more (or Chinese characters), do
-//! not end with a full stop and are not document symbols (`ECOSOC/5773`)
-//! or parenthesized. Each is scored: its length (up to ten words), being
-//! repeated on the page (page title and article heading; also as `Site -
-//! Headline` or `Headline | Site`), standing next to a date or byline line,
-//! being followed by a deck, and its nearness to the body; a long line
-//! that reads as prose (a standfirst) is marked down. Copies of the
-//! headline go to the boilerplate.
+//! Candidates are the lines above the body and among its first six lines
+//! that are content or neutral, have two words with letters or more (four
+//! Chinese characters), at most 40 words, do not end with a full stop or a
+//! colon, and are not document symbols, photo credits, captions, bracketed
+//! or heading-marked. Each scores:
+//!
+//! - its words with letters, up to 12, a third each; one word less than
+//!   three: -1;
+//! - named by the page's markup (`og:title`, `<title>`, `<h1>`, whole or with
+//!   a site name around it): +5;
+//! - repeated on the page (page title and article heading, also as `Site -
+//!   Headline`, `Headline | Site`, `Home / Headline`), not in captions: +4
+//!   (+1 for a line of fewer than four words: a name given twice);
+//! - heading the block of headline-sized lines over a date or byline line
+//!   (chrome between passed over): +2.5 (+1.5 under four words); another
+//!   line of the block: +0.5; the first such line under a date or byline
+//!   line that has none over it: +1.5;
+//! - a standfirst (a sentence, or a long line of prose with commas) under
+//!   another headline-sized line: -2.5; content inside the body: -1;
+//! - nearness to the body: 1 for the nearest line above it, 1/2 for the next.
+//!
+//! The best candidate scoring 2 or more is the headline. Its first copy is
+//! the headline; what stands between its copies is page header
+//! (boilerplate); a headline wrapped over two lines (the second starting in
+//! lower case) is joined.
 //!
 //! # Publication date
 //!
-//! [`find_dates`] reads the dates a line carries. A date counts where it
-//! stands in a meta line (up to 14 words, or after a date label), opens
-//! one of the first paragraphs as a dateline (`Berne, 23.01.2008 - ...`),
-//! or stands alone after the article. The label nearest before it
-//! (`catalog/news.tsv` classes `published` and `updated`) says what it is:
-//! a date labelled as an update is kept apart (`updated`) and never taken
-//! for the publication date; a line with an event word (a deadline, a day
-//! celebrated, `until`) gives none. The publication date is the candidate
-//! with the best score: a publication label, then the nearest line after
-//! the headline, then the nearest line above it, then a dateline, then a
-//! date right after the article. A page whose meta lines give three
-//! different dates or more (or four dated lines) is a listing, not an
-//! article.
+//! [`find_dates`] reads the dates a line carries. A date counts where a
+//! page puts its dates: in a short line that is little else (at most 14
+//! words, 8 besides the date, not a sentence that mentions it), in a line
+//! that opens with it (at most 20 words, no dash after it), after a label
+//! (`catalog/news.tsv` classes `published` and `updated`, at most two words
+//! before the date), or opening one of the first three paragraphs as a
+//! dateline (`Berne, 23.01.2008 - ...`). A line with an event word (a
+//! deadline, a day celebrated, a founding, `until`) before the date gives
+//! none; a date labelled as an update is kept apart (`updated`) and never
+//! taken for the publication date; the last line of a hard-wrapped
+//! paragraph is no date line. Candidates score: a publication label +3;
+//! between the headline and the body 3 (less a quarter per line between);
+//! above the headline 1.5 (less a half per line); a dateline 1; right after
+//! the body 1; inside the body 0.5 (less a fifth per line). The best one
+//! scoring above 0 is the publication date; a saved page's markup date
+//! (`article:published_time`, JSON-LD `datePublished`, `<time datetime>`)
+//! goes before it.
 //!
 //! # Which page is a news article
 //!
-//! A page is news when it has a headline, a publication date or a byline,
-//! and a body under them (two content lines, or one of 30 words), and its
-//! lines are not numbered articles of a legal text. Everything that is
-//! not the headline, a byline or date line, a caption, a heading or a body
-//! paragraph goes to the boilerplate, in page order: chrome above, inside
-//! and after the article, copies of the headline, dated lines not chosen,
-//! and lines above the headline. Nothing is dropped.
+//! A page is news when it has a headline; a publication date, a byline
+//! near the headline, a dateline without a year (`OTTAWA, le 7 déc. /Agence/
+//! -`, `中新社北京10月22日电`) or a markup date; and a body (two content
+//! lines, or one of 30 words or more). It is not when its meta lines give
+//! three different unlabelled dates or more, or five dated lines (a list
+//! of items), or two lines open numbered articles (`Article 1.`, `第三条`,
+//! `제3조`: a legal text).
+//!
+//! # What is boilerplate
+//!
+//! Everything that is not the headline, the byline and date lines used, a
+//! caption, a heading or a body paragraph goes to the boilerplate, in page
+//! order: lines above the headline, copies of the headline and what stands
+//! between them, chrome, meta and neutral lines between the headline and
+//! the body (a standfirst there stays in the body), chrome inside the body,
+//! dated lines not chosen, copies of earlier lines, and everything after
+//! the body. Nothing is dropped.
 
 use std::sync::OnceLock;
 
@@ -359,6 +404,14 @@ struct LineInfo {
     /// Reads as prose: function words at a prose rate.
     prose_share: f32,
     sentence: bool,
+    /// Words with a letter, a Chinese character counting half a word.
+    lettered: f32,
+    /// A caption or a photo credit.
+    caption: bool,
+    /// May be a headline by its form (see `headline_form`).
+    headline_form: bool,
+    /// Keys of the parts around a site separator (`Site - Headline`).
+    affixes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -392,9 +445,13 @@ fn units(s: &str) -> f32 {
 
 fn function_share(s: &str, toks: &[String]) -> f32 {
     let lex = lexicon();
-    let han: Vec<char> = s.chars().filter(|&c| is_cjk(c)).collect();
-    if han.len() >= toks.len() && !han.is_empty() {
-        return han.iter().filter(|c| lex.function_han.contains(c)).count() as f32 / han.len() as f32;
+    let (mut han, mut hits) = (0usize, 0usize);
+    for c in s.chars().filter(|&c| is_cjk(c)) {
+        han += 1;
+        hits += usize::from(lex.function_han.contains(&c));
+    }
+    if han >= toks.len() && han > 0 {
+        return hits as f32 / han as f32;
     }
     if toks.is_empty() {
         return 0.0;
@@ -432,10 +489,15 @@ fn lexicon_chrome(s: &str, toks: &[String]) -> bool {
     // A phrase of the lexicon that the line contains; a single word only
     // when it opens a line of at most four words, or stands in a line of
     // at most two.
-    for n in 1..=lex.longest_chrome.min(words.len()) {
-        for (i, w) in words.windows(n).enumerate() {
-            let phrase = w.join(" ");
-            if lex.chrome.contains(phrase.as_str()) && (n > 1 || (i == 0 && words.len() <= 4) || words.len() <= 2) {
+    let mut phrase = String::new();
+    for i in 0..words.len() {
+        phrase.clear();
+        for (n, w) in words[i..].iter().take(lex.longest_chrome).enumerate() {
+            if n > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+            if lex.chrome.contains(phrase.as_str()) && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2) {
                 return true;
             }
         }
@@ -607,7 +669,25 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
-    LineInfo { at, units, kind, date, byline, key, copy: false, prose_share, sentence }
+    let lettered = lettered(s);
+    let caption = units <= 60.0 && caption(s);
+    let headline_form = headline_form(s, &toks, units, caption);
+    let affixes = if units <= MAX_TITLE_WORDS { affix_keys(s) } else { Vec::new() };
+    LineInfo {
+        at,
+        units,
+        kind,
+        date,
+        byline,
+        key,
+        copy: false,
+        prose_share,
+        sentence,
+        lettered,
+        caption,
+        headline_form,
+        affixes,
+    }
 }
 
 /// A long line is only searched for a dateline: a date in its first bytes.
@@ -627,6 +707,47 @@ fn dateline(s: &str, f: &FoundDate) -> bool {
 /// may differ in length).
 fn lower_index(s: &str, lower: &str, i: usize) -> usize {
     if s.len() == lower.len() { i } else { s[..i].to_lowercase().len().min(lower.len()) }
+}
+
+/// Separators between a headline and a site name or a breadcrumb.
+const SITE_SEPARATORS: [&str; 9] = [" - ", " | ", " – ", " — ", " :: ", " · ", " / ", " > ", " » "];
+
+/// The keys of the parts of `line` around a site separator, first and last.
+fn affix_keys(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for sep in SITE_SEPARATORS {
+        if !line.contains(sep) {
+            continue;
+        }
+        for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
+            for part in [a, b] {
+                let k = tokens(part).join(" ");
+                if !k.is_empty() && !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a line may be a headline by its form alone: no full stop or
+/// colon at its end, two words with letters or more (four Chinese
+/// characters), at most 40 words, not a document symbol, a photo credit, a
+/// caption, bracketed or marked as a heading.
+fn headline_form(s: &str, toks: &[String], units: f32, caption: bool) -> bool {
+    let symbol = units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    let credit = units <= 3.0 && toks.iter().any(|t| photo_words().contains(t.as_str()));
+    let bracketed = (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'));
+    !ends_with_full_stop(s)
+        && !s.ends_with([':', '：'])
+        && (units >= 2.0 || (han(s) && s.chars().count() >= 4))
+        && units <= MAX_TITLE_WORDS
+        && !symbol
+        && !credit
+        && !bracketed
+        && !caption
+        && !patterns().markers.iter().any(|m| s.starts_with(*m))
 }
 
 /// Whether `line` is `key`'s text with a site name or a breadcrumb before
@@ -769,24 +890,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // Candidates stand above the body, or among its first lines when the
     // headline reads as prose (a long one, or Chinese).
     let limit = (bs + 6).min(info.len());
-    let eligible = |l: &LineInfo| {
-        let s = slice(l);
-        let toks = tokens(s);
-        let symbol = l.units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
-        // A photo credit (`UNICEF Photo`, `Foto: Difusión`).
-        let credit = l.units <= 3.0 && toks.iter().any(|t| photo_words().contains(t.as_str()));
-        let bracketed = (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'));
-        matches!(l.kind, LineKind::Neutral | LineKind::Content)
-            && !ends_with_full_stop(s)
-            && !s.ends_with([':', '：'])
-            && (l.units >= 2.0 || (han(s) && s.chars().count() >= 4))
-            && l.units <= MAX_TITLE_WORDS
-            && !symbol
-            && !credit
-            && !bracketed
-            && !caption(s)
-            && !p.markers.iter().any(|m| s.starts_with(*m))
-    };
+    let eligible = |l: &LineInfo| matches!(l.kind, LineKind::Neutral | LineKind::Content) && l.headline_form;
     // A headline wrapped over two lines: the second starts in lower case.
     let wrapped = |i: usize| -> bool {
         let Some(next) = info.get(i + 1) else { return false };
@@ -799,10 +903,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let key_of = |i: usize| -> String {
         if wrapped(i) { format!("{} {}", info[i].key, info[i + 1].key) } else { info[i].key.clone() }
     };
-    let titled = |l: &LineInfo| lettered(slice(l)) >= 3.0;
+    let titled = |l: &LineInfo| l.lettered >= 3.0;
     // A line that may head the lines over a date: a short one too, unless
     // it carries a number (`texte n° 176`).
-    let heading = |l: &LineInfo| titled(l) || (lettered(slice(l)) >= 2.0 && !slice(l).chars().any(|c| c.is_numeric()));
+    let heading = |l: &LineInfo| titled(l) || (l.lettered >= 2.0 && !slice(l).chars().any(|c| c.is_numeric()));
     // Lines heading the block over a date or byline line, and the first
     // line under one.
     let mut heads: FxHashSet<usize> = FxHashSet::default();
@@ -819,7 +923,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             if eligible(l) && !l.copy && (titled(l) || (j + 1 == m && heading(l))) {
                 block.push(j);
             } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta)
-                || caption(slice(l))
+                || l.caption
                 || (l.units < 2.0 && block.is_empty()))
             {
                 break;
@@ -834,6 +938,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             under.insert(k);
         }
     }
+    // Lines that are not captions, by key, and the parts around site
+    // separators: what makes a headline repeated.
+    let mut repeats: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut affixed: FxHashSet<&str> = FxHashSet::default();
+    for l in info.iter().filter(|l| !l.caption) {
+        *repeats.entry(l.key.as_str()).or_insert(0) += 1;
+        affixed.extend(l.affixes.iter().map(String::as_str));
+    }
     let mut candidates: Vec<(usize, f32, Vec<&'static str>)> = Vec::new();
     let eligible_idx: Vec<usize> = (0..limit.min(info.len())).filter(|&i| eligible(&info[i])).collect();
     let above_body = eligible_idx.iter().filter(|&&i| i < bs).count();
@@ -841,17 +953,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let l = &info[i];
         let key = key_of(i);
         let mut why = Vec::new();
-        let mut score = lettered(slice(l)).min(12.0) / 3.0;
+        let mut score = l.lettered.min(12.0) / 3.0;
         if !titled(l) {
             score -= 1.0;
         }
         // Repeated: as a page title and an article heading, not as a
         // caption.
-        let repeated = (0..info.len())
-            .any(|o| o != i && !caption(slice(&info[o])) && (info[o].key == key || site_affix(slice(&info[o]), &key)))
-            && !key.is_empty();
+        let repeated =
+            !key.is_empty() && (repeats.get(key.as_str()).copied().unwrap_or(0) >= 2 || affixed.contains(key.as_str()));
         if repeated && titled(l) {
-            score += if lettered(slice(l)) >= 4.0 { 4.0 } else { 1.0 };
+            score += if l.lettered >= 4.0 { 4.0 } else { 1.0 };
             why.push("repeated");
         }
         if hint_keys.iter().any(|h| *h == key) || hints.titles.iter().any(|h| site_affix(h, &key)) {
@@ -859,7 +970,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             why.push("named by the page's markup");
         }
         if heads.contains(&i) {
-            score += if lettered(slice(l)) >= 4.0 { 2.5 } else { 1.5 };
+            score += if l.lettered >= 4.0 { 2.5 } else { 1.5 };
             why.push("heading the lines over the date or byline");
         } else if in_block.contains(&i) {
             score += 0.5;
@@ -902,7 +1013,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let t = (0..=t).find(|&i| key_of(i) == title_key && eligible(&info[i])).unwrap_or(t);
     let title_lines = if wrapped(t) { 2 } else { 1 };
     let is_copy = |i: usize| {
-        i != t && (info[i].key == title_key || key_of(i) == title_key || site_affix(slice(&info[i]), &title_key))
+        i != t && (info[i].key == title_key || key_of(i) == title_key || info[i].affixes.contains(&title_key))
     };
     let t_last = (t..info.len().min(t + 12)).filter(|&i| is_copy(i) || i == t).max().unwrap_or(t);
     // The body starts at the first content line under the headline and
@@ -1012,7 +1123,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 continue;
             }
         }
-        if i > t && i <= be && word_count(s) <= 60 && caption(s) {
+        if i > t && i <= be && word_count(s) <= 60 && l.caption {
             captions.push(l.at);
             continue;
         }
@@ -1087,7 +1198,9 @@ fn dated_of(l: &LineInfo, d: DateHit) -> Dated {
 /// `Статья 12`, `第三条`, `제3조(목적)`.
 fn legal_article(s: &str) -> bool {
     let lex = lexicon();
-    let lower = s.trim_start().to_lowercase();
+    // The article word and its number open the line.
+    let head: String = s.trim_start().chars().take(64).collect();
+    let lower = head.to_lowercase();
     for w in &lex.legal {
         if let Some(rest) = lower.strip_prefix(w) {
             let rest = rest.trim_start();
