@@ -230,6 +230,8 @@ struct Lexicon {
     published: Vec<&'static str>,
     updated: Vec<&'static str>,
     event: Vec<&'static str>,
+    /// Event words of spaced scripts, a space on either side.
+    event_padded: Vec<String>,
     reporter: Vec<&'static str>,
     legal: Vec<&'static str>,
     function: FxHashSet<&'static str>,
@@ -309,6 +311,7 @@ fn lexicon() -> &'static Lexicon {
             published: Vec::new(),
             updated: Vec::new(),
             event: Vec::new(),
+            event_padded: Vec::new(),
             reporter: Vec::new(),
             legal: Vec::new(),
             function: FxHashSet::default(),
@@ -327,7 +330,12 @@ fn lexicon() -> &'static Lexicon {
                 }
                 NewsWordClass::Published => l.published.push(w.text),
                 NewsWordClass::Updated => l.updated.push(w.text),
-                NewsWordClass::Event => l.event.push(w.text),
+                NewsWordClass::Event => {
+                    l.event.push(w.text);
+                    if !han(w.text) {
+                        l.event_padded.push(format!(" {} ", tokens(w.text).join(" ")));
+                    }
+                }
                 NewsWordClass::Reporter => l.reporter.push(w.text),
                 NewsWordClass::Legal => l.legal.push(w.text),
                 NewsWordClass::Function if w.lang == "zh" => l.function_han.extend(w.text.chars()),
@@ -345,12 +353,21 @@ fn lexicon() -> &'static Lexicon {
 /// Lower-cased tokens of a line: runs of letters and digits (apostrophes
 /// and hyphens inside a word kept).
 fn tokens(s: &str) -> Vec<String> {
-    let lower = s.to_lowercase().replace('’', "'");
+    split_tokens(&lower_of(s)).into_iter().map(str::to_string).collect()
+}
+
+/// `s` lower-cased, with typographic apostrophes as plain ones.
+fn lower_of(s: &str) -> String {
+    let lower = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
+    if lower.contains('’') { lower.replace('’', "'") } else { lower }
+}
+
+/// The tokens of a lower-cased line (see [`tokens`]), borrowed.
+fn split_tokens(lower: &str) -> Vec<&str> {
     lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|t| t.trim_matches(['\'', '’', '-']))
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|t| t.trim_matches(['\'', '-']))
         .filter(|t| !t.is_empty())
-        .map(str::to_string)
         .collect()
 }
 
@@ -443,7 +460,7 @@ fn units(s: &str) -> f32 {
     word_count(s) as f32 - han as f32 / 2.0
 }
 
-fn function_share(s: &str, toks: &[String]) -> f32 {
+fn function_share(s: &str, toks: &[&str]) -> f32 {
     let lex = lexicon();
     let (mut han, mut hits) = (0usize, 0usize);
     for c in s.chars().filter(|&c| is_cjk(c)) {
@@ -459,7 +476,7 @@ fn function_share(s: &str, toks: &[String]) -> f32 {
     let hits = toks
         .iter()
         .filter(|t| {
-            lex.function.contains(t.as_str())
+            lex.function.contains(*t)
                 || (t.chars().any(|c| ('가'..='힣').contains(&c))
                     && lex.function_suffix.iter().any(|x| t.ends_with(x) && t.len() > x.len()))
         })
@@ -468,7 +485,7 @@ fn function_share(s: &str, toks: &[String]) -> f32 {
 }
 
 /// Whether a line is page interface by the lexicon.
-fn lexicon_chrome(s: &str, toks: &[String]) -> bool {
+fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
     let lex = lexicon();
     let trimmed = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     if han(s) {
@@ -477,7 +494,7 @@ fn lexicon_chrome(s: &str, toks: &[String]) -> bool {
             return true;
         }
     }
-    let words: Vec<&str> = toks.iter().map(String::as_str).filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
+    let words: Vec<&str> = toks.iter().copied().filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
     if words.is_empty() {
         return false;
     }
@@ -507,7 +524,7 @@ fn lexicon_chrome(s: &str, toks: &[String]) -> bool {
 
 /// Whether a line is page interface by its form: no letter, a breadcrumb,
 /// a URL or an address alone.
-fn structural_chrome(s: &str, toks: &[String], units: f32) -> bool {
+fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     if !s.chars().any(char::is_alphabetic) {
         return true;
     }
@@ -572,12 +589,14 @@ fn has_event_word(lower: &str) -> bool {
     // Digits glued to a word (`Formed1 July`) do not hide it.
     let spaced: String = lower.chars().map(|c| if c.is_numeric() { ' ' } else { c }).collect();
     let padded = format!(" {} ", tokens(&spaced).join(" "));
-    lexicon().event.iter().any(|w| if han(w) { lower.contains(w) } else { padded.contains(&format!(" {w} ")) })
+    let lex = lexicon();
+    lex.event.iter().any(|w| han(w) && lower.contains(w))
+        || lex.event_padded.iter().any(|w| padded.contains(w.as_str()))
 }
 
 /// The byline a short line gives: a byline word first (`by`, `par`,
 /// `Por:`), or a reporter word after a name (`김남균 기자`).
-fn byline_in(text: &str, at: LineRef, toks: &[String]) -> Option<Span> {
+fn byline_in(text: &str, at: LineRef, toks: &[&str]) -> Option<Span> {
     let s = &text[at.span.range()];
     let p = patterns();
     let (lead, s2) = match p.posted_lead.captures(s).and_then(|c| c.name("rest")) {
@@ -616,14 +635,15 @@ fn byline_in(text: &str, at: LineRef, toks: &[String]) -> Option<Span> {
 /// The line model of one non-blank line.
 fn line_info(text: &str, at: LineRef) -> LineInfo {
     let s = &text[at.span.range()];
-    let toks = tokens(s);
+    let lower_t = lower_of(s);
+    let toks = split_tokens(&lower_t);
     let units = units(s);
-    let lower = s.to_lowercase();
     // A date is meta in a short line, or after a label.
     let mut date = None;
     let sentence = ends_like_sentence(s);
     if units <= 40.0 || has_digit_date_prefix(s) {
         let found = find_dates(s);
+        let lower = if found.is_empty() { String::new() } else { s.to_lowercase() };
         for f in &found {
             let label = label_before(&lower, lower_index(s, &lower, f.start));
             let dateline = dateline(s, f);
@@ -666,7 +686,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     let key = toks
         .iter()
         .skip_while(|t| t.chars().all(|c| c.is_ascii_digit()) && toks.len() > 2)
-        .cloned()
+        .copied()
         .collect::<Vec<_>>()
         .join(" ");
     let lettered = lettered(s);
@@ -735,9 +755,9 @@ fn affix_keys(line: &str) -> Vec<String> {
 /// colon at its end, two words with letters or more (four Chinese
 /// characters), at most 40 words, not a document symbol, a photo credit, a
 /// caption, bracketed or marked as a heading.
-fn headline_form(s: &str, toks: &[String], units: f32, caption: bool) -> bool {
+fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool) -> bool {
     let symbol = units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
-    let credit = units <= 3.0 && toks.iter().any(|t| photo_words().contains(t.as_str()));
+    let credit = units <= 3.0 && toks.iter().any(|t| photo_words().contains(*t));
     let bracketed = (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'));
     !ends_with_full_stop(s)
         && !s.ends_with([':', '：'])
@@ -1177,16 +1197,36 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
 /// day and a month, then an agency or a dash (`OTTAWA, 7 déc. /Agence/ -`,
 /// `МОСКВА, 15 декабря. /ТАСС/.`), or a Chinese agency's `10月22日电`.
 fn dateline_without_year(s: &str) -> bool {
-    static P: OnceLock<Regex> = OnceLock::new();
-    let re = P.get_or_init(|| {
-        Regex::new(r"^\s*(?:\p{Lu}[\p{Lu}\s\-]{2,30}[,.]\s*(?:\p{Ll}{1,3}\s+)?(?P<d>\d{1,2})\s+(?P<m>\p{L}+)\.?|[^\d\s]{0,12}\d{1,2}月\d{1,2}日[电電])")
-            .expect("dateline pattern")
-    });
-    let Some(c) = re.captures(s) else { return false };
-    match c.name("m") {
-        Some(m) => nomina_refdata::month_from_name(m.as_str()).is_some(),
-        None => true,
+    let s = s.trim_start();
+    // `中新社北京10月22日电`: a month and a day, then the agency's `电`.
+    if let Some(at) = s.find(['电', '電'])
+        && at <= 48
+        && let Some(month) = s[..at].find('月')
+    {
+        let day = &s[month + '月'.len_utf8()..at];
+        let before = s[..month].chars().rev().take_while(char::is_ascii_digit).count();
+        return (1..=2).contains(&before)
+            && day.ends_with('日')
+            && day.trim_end_matches('日').chars().all(|c| c.is_ascii_digit());
     }
+    // `OTTAWA, le 7 déc. /Agence/ -`: a place in capitals, a comma or a
+    // full stop, maybe a short particle, a day and a month.
+    let Some(cut) = s.find([',', '.']) else { return false };
+    let place = &s[..cut];
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    if !(3..=30).contains(&letters) || place.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
+        return false;
+    }
+    let mut words = s[cut + 1..].split_whitespace();
+    let mut word = words.next();
+    if word.is_some_and(|w| w.chars().count() <= 3 && w.chars().all(char::is_lowercase)) {
+        word = words.next();
+    }
+    let day = word.map(|w| w.trim_end_matches(['.', ',']));
+    if !day.is_some_and(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    words.next().is_some_and(|m| nomina_refdata::month_from_name(m.trim_end_matches(['.', ','])).is_some())
 }
 
 fn dated_of(l: &LineInfo, d: DateHit) -> Dated {
@@ -1445,6 +1485,22 @@ mod tests {
             ["입력 2021.03.03 10:00", "김철수 기자", "时间:2021-03-03 10:00:00", "Por: Redacción", "16 сентября 2021"]
         {
             assert_eq!(lines(meta), LineKind::Meta, "{meta}");
+        }
+    }
+
+    #[test]
+    fn datelines_without_a_year() {
+        for line in [
+            "OTTAWA, le 7 déc. /Agence/ - Le conseil a décidé",
+            "МОСКВА, 15 декабря. /Агентство/. Правительство решило",
+            "NEW YORK, 3 March (Agency) -- The council said",
+            "新华社北京3月5日电 市议会今天批准了新计划",
+        ] {
+            assert!(dateline_without_year(line), "{line}");
+        }
+        for line in ["Ottawa, le 7 déc.", "THE COUNCIL, which met today", "OTTAWA, 2021 budget", "市议会3月5日批准"]
+        {
+            assert!(!dateline_without_year(line), "{line}");
         }
     }
 
