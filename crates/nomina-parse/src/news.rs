@@ -138,6 +138,8 @@ const MAX_META_WORDS: f32 = 14.0;
 const PROSE_WORDS: f32 = 10.0;
 /// Score a headline needs (see the module docs).
 const MIN_TITLE_SCORE: f32 = 2.0;
+/// Bytes of a long line read for its opening words and function words.
+const LONG_LINE_HEAD: usize = 160;
 /// Share of function words that makes a line read as prose.
 const PROSE_FUNCTION_SHARE: f32 = 0.08;
 
@@ -635,9 +637,13 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str]) -> Option<Span> {
 /// The line model of one non-blank line.
 fn line_info(text: &str, at: LineRef) -> LineInfo {
     let s = &text[at.span.range()];
-    let lower_t = lower_of(s);
-    let toks = split_tokens(&lower_t);
     let units = units(s);
+    // A long line is prose, or navigation run together: its opening words
+    // tell which, and its function words are read there too.
+    let long = units > MAX_TITLE_WORDS;
+    let head = if long { &s[..s.floor_char_boundary(LONG_LINE_HEAD)] } else { s };
+    let lower_t = lower_of(head);
+    let toks = split_tokens(&lower_t);
     // A date is meta in a short line, or after a label.
     let mut date = None;
     let sentence = ends_like_sentence(s);
@@ -683,15 +689,20 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     } else {
         LineKind::Neutral
     };
-    let key = toks
-        .iter()
-        .skip_while(|t| t.chars().all(|c| c.is_ascii_digit()) && toks.len() > 2)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let lettered = lettered(s);
+    // A long line's copy is the same line; a short one's may differ in
+    // case, punctuation and list numbers.
+    let key = if long {
+        s.to_string()
+    } else {
+        toks.iter()
+            .skip_while(|t| t.chars().all(|c| c.is_ascii_digit()) && toks.len() > 2)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let lettered = if long { units } else { lettered(s) };
     let caption = units <= 60.0 && caption(s);
-    let headline_form = headline_form(s, &toks, units, caption);
+    let headline_form = !long && headline_form(s, &toks, units, caption);
     let affixes = if units <= MAX_TITLE_WORDS { affix_keys(s) } else { Vec::new() };
     LineInfo {
         at,
