@@ -641,7 +641,15 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     // A long line is prose, or navigation run together: its opening words
     // tell which, and its function words are read there too.
     let long = units > MAX_TITLE_WORDS;
-    let head = if long { &s[..s.floor_char_boundary(LONG_LINE_HEAD)] } else { s };
+    let head = if long {
+        let mut end = LONG_LINE_HEAD.min(s.len());
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        &s[..end]
+    } else {
+        s
+    };
     let lower_t = lower_of(head);
     let toks = split_tokens(&lower_t);
     // A date is meta in a short line, or after a label.
