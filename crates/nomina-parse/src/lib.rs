@@ -85,7 +85,7 @@ pub fn parse_with_hints(text: String, hints: &PageHints) -> Document {
     let (body, classification) = match news::parse_news_with(&text, &lines, hints) {
         Ok(article) => {
             let why = format!("news: {}", article.signals);
-            (Body::News(article), why)
+            (Body::News(Box::new(article)), why)
         }
         Err(not_news) => {
             let paragraphs = lines

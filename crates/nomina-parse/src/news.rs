@@ -1004,7 +1004,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             score += if l.lettered >= 4.0 { 4.0 } else { 1.0 };
             why.push("repeated");
         }
-        if hint_keys.iter().any(|h| *h == key) || hints.titles.iter().any(|h| site_affix(h, &key)) {
+        if hint_keys.contains(&key) || hints.titles.iter().any(|h| site_affix(h, &key)) {
             score += 5.0;
             why.push("named by the page's markup");
         }
