@@ -870,20 +870,6 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         return Err(format!("a legal text: {legal} numbered articles"));
     }
 
-    if std::env::var_os("NOMINA_NEWS_DEBUG").is_some() {
-        for (i, l) in info.iter().enumerate() {
-            let s: String = slice(l).chars().take(60).collect();
-            eprintln!(
-                "{i:3} {:?} u={:.1} f={:.2} copy={} date={:?} by={} | {s}",
-                l.kind,
-                l.units,
-                l.prose_share,
-                l.copy,
-                l.date.map(|d| (d.found.month_first.to_string(), d.label, d.dateline)),
-                l.byline.is_some()
-            );
-        }
-    }
     // The main run of content lines.
     let weight = |l: &LineInfo| -> f32 {
         match l.kind {
@@ -1033,9 +1019,6 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             score += 1.0 / (above_body - n) as f32;
         }
         candidates.push((i, score, why));
-    }
-    if std::env::var_os("NOMINA_NEWS_DEBUG").is_some() {
-        eprintln!("bs={bs} be={be} candidates={:?}", candidates.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>());
     }
     let Some((t, _, why)) = candidates
         .iter()
