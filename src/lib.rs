@@ -154,13 +154,19 @@ impl Pipeline {
         let malformed = decoded.malformed;
         // A saved web page: its text, laid out as lines, goes through the same
         // parser; what the page held besides its content is reported.
-        let (text, removed) = if html::looks_like_html(&decoded.text) {
+        let (text, removed, hints) = if html::looks_like_html(&decoded.text) {
             let extracted = html::extract(&decoded.text);
-            (extracted.text, extracted.removed)
+            let signals = extracted.signals;
+            let hints = parse::PageHints {
+                titles: signals.og_title.into_iter().chain(signals.title).chain(signals.headings).collect(),
+                published: signals.published,
+                content_lines: signals.content_lines,
+            };
+            (extracted.text, extracted.removed, hints)
         } else {
-            (decoded.text, Vec::new())
+            (decoded.text, Vec::new(), parse::PageHints::default())
         };
-        let doc = parse::parse(text);
+        let doc = parse::parse_with_hints(text, &hints);
         let mut record = normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
         if !removed.is_empty() {
             let ui = &mut record.diagnostics.ui_text_removed;

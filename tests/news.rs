@@ -161,7 +161,41 @@ fn documents_of_no_known_kind() {
 
 #[test]
 fn classification_says_why() {
-    assert!(convert(SEED_002).diagnostics.classification.starts_with("news: a headline, a byline on line 3"));
+    let news = convert(SEED_002).diagnostics.classification;
+    assert!(news.starts_with("news: a headline on line 1 (heading the lines over the date or byline)"), "{news}");
+    assert!(news.contains("a publication date on line 3") && news.contains("a byline on line 3"), "{news}");
     let form = convert(include_str!("../fixtures/001_eeae656d80b09620.txt"));
     assert!(form.diagnostics.classification.starts_with("nomination: "));
+}
+
+/// A saved page: the markup's title, date and `<article>` decide before
+/// the text does.
+const SAVED_PAGE: &str = r#"<!DOCTYPE html><html><head><title>Council opens library branch | Riverside Gazette</title>
+<meta property="article:published_time" content="2021-03-03T09:00:00+01:00">
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-03-04"}</script></head>
+<body><div>Skip to content</div><div>Riverside Gazette</div><div>Weather 12C</div>
+<main><article><h1>Council opens library branch</h1><p>By Ann Lee</p>
+<p>The city council approved the new branch after a long public debate in the spring and the mayor thanked the residents.</p>
+<p>Officials said the branch would lend books, tools and seeds to every resident of the city from next month.</p>
+</article></main><footer><p>Share this page</p><p>Most read: the council met to discuss the budget for the coming year in the city hall.</p></footer></body></html>
+"#;
+
+#[test]
+fn a_saved_page_is_read_by_its_markup_first() {
+    let record = convert(SAVED_PAGE);
+    assert_eq!(record.kind, Kind::News, "{}", record.diagnostics.classification);
+    let news = record.news.unwrap();
+    assert_eq!(news.title, "Council opens library branch");
+    assert_eq!(news.byline.as_deref(), Some("Ann Lee"));
+    // `article:published_time` goes before JSON-LD, and there is no date in the text.
+    assert_eq!(news.published.unwrap().to_string(), "2021-03-03");
+    assert_eq!(news.paragraphs.len(), 2);
+    // Text outside the `<article>` is chrome, prose or not.
+    assert_eq!(news.boilerplate.len(), 5, "{:?}", news.boilerplate);
+    assert!(record.diagnostics.classification.contains("named by the page's markup"));
+    assert_eq!(record.diagnostics.uncovered_chars, 0);
+    // Without the meta tag, JSON-LD gives the date.
+    let json_ld =
+        SAVED_PAGE.replace(r#"<meta property="article:published_time" content="2021-03-03T09:00:00+01:00">"#, "");
+    assert_eq!(convert(&json_ld).news.unwrap().published.unwrap().to_string(), "2021-03-04");
 }

@@ -70,6 +70,30 @@ pub struct Extracted {
     /// Text dropped because it is not content, in document order, empty ones
     /// omitted.
     pub removed: Vec<Removed>,
+    /// What the markup says of the page: its titles and dates.
+    pub signals: PageSignals,
+}
+
+/// What a page's markup says of it, beside its text: the signals that news
+/// extraction trusts over the text (the way htmldate and trafilatura do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageSignals {
+    /// The `<title>`, whitespace collapsed.
+    pub title: Option<String>,
+    /// `og:title` (or `twitter:title`).
+    pub og_title: Option<String>,
+    /// The text of each `<h1>`.
+    pub headings: Vec<String>,
+    /// The publication date as the markup gives it: `article:published_time`
+    /// and like meta tags, else JSON-LD `datePublished`, else a `<time
+    /// datetime>` (one in an `<article>` or marked `datePublished` first).
+    pub published: Option<String>,
+    /// The update date: `article:modified_time`, JSON-LD `dateModified`.
+    pub modified: Option<String>,
+    /// The 1-based numbers of the first and last line of [`Extracted::text`]
+    /// inside the first `<article>` (else the first `<main>`), when there is
+    /// one.
+    pub content_lines: Option<(usize, usize)>,
 }
 
 /// One stretch of text left out of [`Extracted::text`].

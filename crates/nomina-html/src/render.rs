@@ -3,9 +3,11 @@
 
 use std::ops::Deref;
 
-use scraper::{ElementRef, Html, Node};
+use std::sync::OnceLock;
 
-use crate::{Extracted, Removed, RemovedKind};
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::{Extracted, PageSignals, Removed, RemovedKind};
 
 /// A node of scraper's tree. Named through `ElementRef` so that this crate
 /// needs no direct dependency on `ego_tree`.
@@ -103,6 +105,8 @@ enum Exit {
 enum Step<'a> {
     Enter(NodeRef<'a>),
     Leave(Exit),
+    /// The end of an `<article>` or `<main>` whose text starts at this line.
+    RegionEnd(usize, bool),
 }
 
 /// Removed text being gathered: where its entry is, of what kind.
@@ -310,10 +314,21 @@ pub(crate) fn extract(html: &str) -> Extracted {
     // An explicit stack rather than recursion: scraped pages can nest
     // unclosed elements thousands deep.
     let mut stack = vec![Step::Enter(*doc.root_element())];
+    // The first `<article>`'s lines, else the first `<main>`'s.
+    let mut article: Option<(usize, usize)> = None;
+    let mut main: Option<(usize, usize)> = None;
     while let Some(step) = stack.pop() {
         let node = match step {
             Step::Leave(exit) => {
                 w.leave(exit);
+                continue;
+            }
+            Step::RegionEnd(start, is_article) => {
+                w.end_line();
+                let region = if is_article { &mut article } else { &mut main };
+                if region.is_none() && w.lines.len() > start {
+                    *region = Some((start, w.lines.len()));
+                }
                 continue;
             }
             Step::Enter(node) => node,
@@ -323,6 +338,11 @@ pub(crate) fn extract(html: &str) -> Extracted {
             Node::Element(_) => {
                 let el = ElementRef::wrap(node).expect("an element node");
                 let exit = w.enter(el);
+                let name = el.value().name();
+                if matches!(name, "article" | "main") && w.captures.is_empty() {
+                    w.end_line();
+                    stack.push(Step::RegionEnd(w.lines.len(), name == "article"));
+                }
                 stack.push(Step::Leave(exit));
                 stack.extend(node.children().rev().map(Step::Enter));
             }
@@ -333,6 +353,15 @@ pub(crate) fn extract(html: &str) -> Extracted {
         }
     }
     w.end_line();
+    let mut signals = signals(&doc);
+    signals.title = w.removed.iter().find(|(r, title)| *title && !r.text.is_empty()).map(|(r, _)| r.text.clone());
+    // Blank lines the region starts with are not its text.
+    signals.content_lines = article.or(main).map(|(mut start, end)| {
+        while start < end && w.lines[start].is_empty() {
+            start += 1;
+        }
+        (start + 1, end)
+    });
     let mut text = w.lines.join("\n");
     let mut removed = w.removed;
     if text.is_empty() {
@@ -346,5 +375,64 @@ pub(crate) fn extract(html: &str) -> Extracted {
         removed.retain(|(_, title)| !title);
     }
     let removed = removed.into_iter().map(|(r, _)| r).filter(|r| !r.text.is_empty()).collect();
-    Extracted { text, removed }
+    if text.is_empty() {
+        signals.content_lines = None;
+    }
+    Extracted { text, removed, signals }
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("selector {css:?}: {e}"))
+}
+
+/// What the page's markup says of it: its `og:title` and `<h1>`s, and its
+/// publication and update dates (meta tags, `<time>`, JSON-LD).
+fn signals(doc: &Html) -> PageSignals {
+    struct Selectors {
+        og_title: Selector,
+        h1: Selector,
+        published: Selector,
+        modified: Selector,
+        time: Selector,
+        json_ld: Selector,
+    }
+    static S: OnceLock<Selectors> = OnceLock::new();
+    let s = S.get_or_init(|| Selectors {
+        og_title: selector(r#"meta[property="og:title"], meta[name="twitter:title"]"#),
+        h1: selector("h1"),
+        published: selector(
+            r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="date"], meta[name="dc.date"], meta[name="DC.date.issued"]"#,
+        ),
+        modified: selector(r#"meta[property="article:modified_time"], meta[itemprop="dateModified"]"#),
+        time: selector(r#"time[itemprop="datePublished"], article time[datetime], time[pubdate], time[datetime]"#),
+        json_ld: selector(r#"script[type="application/ld+json"]"#),
+    });
+    let content = |sel: &Selector| {
+        doc.select(sel)
+            .find_map(|e| e.value().attr("content").map(str::trim).filter(|c| !c.is_empty()).map(String::from))
+    };
+    let text = |e: ElementRef<'_>| collapse(&e.text().collect::<String>());
+    let json = |key: &str| doc.select(&s.json_ld).find_map(|e| json_string(&e.text().collect::<String>(), key));
+    let published = content(&s.published).or_else(|| json("datePublished")).or_else(|| {
+        doc.select(&s.time)
+            .find_map(|e| e.value().attr("datetime").map(str::trim).filter(|d| !d.is_empty()).map(String::from))
+    });
+    PageSignals {
+        title: None,
+        og_title: content(&s.og_title),
+        headings: doc.select(&s.h1).map(text).filter(|t| !t.is_empty()).collect(),
+        published,
+        modified: content(&s.modified).or_else(|| json("dateModified")),
+        content_lines: None,
+    }
+}
+
+/// The string value of `"key": "..."` in JSON-LD text, found without
+/// parsing the whole script (pages often carry broken JSON).
+fn json_string(script: &str, key: &str) -> Option<String> {
+    let quoted = format!("\"{key}\"");
+    let at = script.find(&quoted)? + quoted.len();
+    let rest = script[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(rest[..end].trim().to_string()).filter(|v| !v.is_empty())
 }

@@ -1,6 +1,6 @@
 //! A parsed news article to the `news` part of the record.
 
-use nomina_parse::{Document, LineRef, News as ParsedNews, parse_date};
+use nomina_parse::{Document, LineRef, News as ParsedNews};
 
 use crate::record::{News, Warning};
 use crate::text::clean_line;
@@ -21,10 +21,9 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         out.coverage.mark(b.at.span);
         clean_line(doc.slice(b.name))
     });
-    let published = article.published.and_then(|d| {
+    let text_date = article.published.map(|d| {
         out.coverage.mark(d.at.span);
-        let raw = doc.slice(d.date);
-        let parsed = parse_date(raw, options.date_order)?;
+        let parsed = d.found.read(options.date_order);
         if parsed.ambiguous {
             out.warnings.push(
                 Warning::new(
@@ -32,11 +31,26 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
                     format!("day and month could be swapped; read as {}", parsed.date),
                     Some(d.at.line),
                 )
-                .with_text(raw),
+                .with_text(doc.slice(d.date)),
             );
         }
-        Some(parsed.date)
+        parsed.date
     });
+    // The markup's date goes before the text's (a saved page's
+    // `article:published_time`, JSON-LD or `<time datetime>`).
+    let published = article.markup_date.map(|d| d.read(options.date_order).date).or(text_date);
+    // A date the page labels as an update is kept as a warning, never in
+    // place of the publication date.
+    if let Some(u) = article.updated
+        && article.published.is_none_or(|p| p.at != u.at)
+    {
+        out.coverage.mark(u.at.span);
+        let date = u.found.read(options.date_order).date;
+        out.warnings.push(
+            Warning::new("updated_date", format!("the page says it was updated on {date}"), Some(u.at.line))
+                .with_text(doc.slice(u.at.span)),
+        );
+    }
     let captions = lines(&article.captions, out);
     let headings = article
         .headings
@@ -47,7 +61,16 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         })
         .collect();
     let paragraphs = lines(&article.paragraphs, out);
-    let boilerplate = lines(&article.boilerplate, out);
+    // Chrome is kept as the page wrote it (trimmed), so that it can be
+    // matched against the page.
+    let boilerplate = article
+        .boilerplate
+        .iter()
+        .map(|l| {
+            out.coverage.mark(l.span);
+            doc.slice(l.span).to_string()
+        })
+        .collect();
     if let Some(d) = options.detector {
         crate::count_languages(d, &paragraphs, out);
     }

@@ -187,6 +187,269 @@ fn words(s: &str) -> Option<ParsedDate> {
     Some(ParsedDate { date, ambiguous: false })
 }
 
+/// A date found inside a line of text by [`find_dates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Byte offsets of the date's text in the line searched.
+    pub start: usize,
+    /// End of the date's text (exclusive).
+    pub end: usize,
+    /// The date, read month first when day and month could be swapped.
+    pub month_first: IsoDate,
+    /// The date read day first, when it differs from `month_first` (a
+    /// numeric date such as `07/10/2013` whose order nothing settles).
+    pub day_first: Option<IsoDate>,
+}
+
+impl FoundDate {
+    /// The date read in `order`.
+    pub fn read(&self, order: DateOrder) -> ParsedDate {
+        match (self.day_first, order) {
+            (Some(d), DateOrder::DayFirst) => ParsedDate { date: d, ambiguous: true },
+            (Some(_), DateOrder::MonthFirst) => ParsedDate { date: self.month_first, ambiguous: true },
+            (None, _) => ParsedDate { date: self.month_first, ambiguous: false },
+        }
+    }
+}
+
+/// A piece of a line, for [`find_dates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok<'s> {
+    /// A run of digits of any script: its value and how many digits.
+    Num(u32, u8),
+    /// A run of letters.
+    Word(&'s str),
+    /// A year, month or day sign of Chinese or Korean (`年`, `월`).
+    Sign(char),
+    /// Punctuation a date may carry between its parts.
+    Sep(char),
+    /// Anything else: ends a date.
+    Other,
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => decimal_digit(c).and_then(|d| d.to_digit(10)),
+    }
+}
+
+/// The pieces of `s` with their byte ranges; blanks separate pieces and are
+/// not pieces themselves.
+fn date_tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if let Some(d) = digit_value(c) {
+            let (mut value, mut digits, mut end) = (d, 1u8, i + c.len_utf8());
+            while let Some(&(j, n)) = it.peek() {
+                let Some(d) = digit_value(n) else { break };
+                value = value.saturating_mul(10).saturating_add(d);
+                digits = digits.saturating_add(1);
+                end = j + n.len_utf8();
+                it.next();
+            }
+            out.push((Tok::Num(value, digits), i, end));
+        } else if matches!(c, '年' | '月' | '日' | '년' | '월' | '일') {
+            out.push((Tok::Sign(c), i, i + c.len_utf8()));
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, n)) = it.peek() {
+                if !n.is_alphabetic()
+                    || digit_value(n).is_some()
+                    || matches!(n, '年' | '月' | '日' | '년' | '월' | '일')
+                {
+                    break;
+                }
+                end = j + n.len_utf8();
+                it.next();
+            }
+            out.push((Tok::Word(&s[i..end]), i, end));
+        } else if c.is_whitespace() || nomina_refdata::fold::is_format(c) {
+            continue;
+        } else if matches!(c, '-' | '/' | '.' | ',' | '،' | '．' | '／' | '－' | '，') {
+            let ascii = match c {
+                '．' => '.',
+                '，' => ',',
+                '／' => '/',
+                '－' => '-',
+                _ => c,
+            };
+            out.push((Tok::Sep(ascii), i, i + c.len_utf8()));
+        } else {
+            out.push((Tok::Other, i, i + c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// Particles a date may carry between its parts (`de`, `of`, `le`) and the
+/// year words after it (`г`, `года`): short words that are no month.
+fn particle(w: &str) -> bool {
+    w.chars().count() <= 2 || matches!(w, "del" | "года" | "год")
+}
+
+fn year(n: u32, digits: u8) -> Option<u16> {
+    (digits == 4 && (1900..=2100).contains(&n)).then_some(n as u16)
+}
+
+fn small(n: u32, digits: u8) -> Option<u8> {
+    (digits <= 2 && n <= 31).then_some(n as u8)
+}
+
+/// Dates written inside `s`, in order, the way news pages and press
+/// releases write them in the seven languages of the archive's news:
+///
+/// - numeric, year first: `2025-09-16`, `2018/07/22`, `2023.11.28`,
+///   `2023. 11. 28.` (Korean, spaced and with a final dot);
+/// - numeric, year last: `23.01.2008` (dotted: always day first),
+///   `17-09-2023`, `02/03/2020` (day and month as `order` reads them, both
+///   readings kept when nothing settles which);
+/// - Chinese and Korean signs: `2016年2月23日`, `2025년 12월 23일`;
+/// - a month written as a word, in any of the six UN languages, day first
+///   or month first, with particles and year words: `19 June, 2017`,
+///   `December. 30, 2009`, `6 de octubre de 2025`, `22 Январь 2009`,
+///   `16 сентября 2021 г.`, `28.jun.2024`, `24 أكتوبر 2018`;
+/// - eight digits alone (`19980713`), when `s` is nothing else;
+///
+/// with ASCII, full-width or Arabic-Indic digits. Weekdays, clock times and
+/// labels around the date are left to the caller.
+pub fn find_dates(s: &str) -> Vec<FoundDate> {
+    // Most lines of prose have no digit at all.
+    if !s.chars().any(|c| digit_value(c).is_some()) {
+        return Vec::new();
+    }
+    let toks = date_tokens(s);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((date, day_first, last)) = date_at(&toks, i) {
+            found.push(FoundDate { start: toks[i].1, end: toks[last].2, month_first: date, day_first });
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if found.is_empty()
+        && let [(Tok::Num(n, 8), start, end)] = toks[..]
+        && let Some(date) = year(n / 10_000, 4).and_then(|y| IsoDate::new(y, (n / 100 % 100) as u8, (n % 100) as u8))
+    {
+        found.push(FoundDate { start, end, month_first: date, day_first: None });
+    }
+    found
+}
+
+/// The date starting at token `i`: the date, its day-first reading when it
+/// differs, and the index of its last token.
+fn date_at(t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(IsoDate, Option<IsoDate>, usize)> {
+    let tok = |k: usize| t.get(k).map(|x| x.0);
+    let month_word = |k: usize| match tok(k) {
+        Some(Tok::Word(w)) if w.chars().count() >= 3 || w.chars().any(|c| !c.is_alphabetic()) => {
+            month_from_name(w.trim_end_matches('.'))
+        }
+        _ => None,
+    };
+    match tok(i)? {
+        Tok::Num(n, d) if year(n, d).is_some() => {
+            let y = year(n, d)?;
+            // 2025-09-16, 2018/07/22, 2023.11.28, 2023. 11. 28.
+            if let (Some(Tok::Sep(a)), Some(Tok::Num(m, md)), Some(Tok::Sep(b)), Some(Tok::Num(dd, dd_digits))) =
+                (tok(i + 1), tok(i + 2), tok(i + 3), tok(i + 4))
+                && a == b
+                && matches!(a, '-' | '/' | '.')
+            {
+                let date = IsoDate::new(y, small(m, md)?, small(dd, dd_digits)?)?;
+                let last = if a == '.' && tok(i + 5) == Some(Tok::Sep('.')) { i + 5 } else { i + 4 };
+                return Some((date, None, last));
+            }
+            // 2016年2月23日, 2025년 12월 23일
+            if let (
+                Some(Tok::Sign('年' | '년')),
+                Some(Tok::Num(m, md)),
+                Some(Tok::Sign('月' | '월')),
+                Some(Tok::Num(dd, ddd)),
+            ) = (tok(i + 1), tok(i + 2), tok(i + 3), tok(i + 4))
+            {
+                let date = IsoDate::new(y, small(m, md)?, small(dd, ddd)?)?;
+                let last = if matches!(tok(i + 5), Some(Tok::Sign('日' | '일'))) { i + 5 } else { i + 4 };
+                return Some((date, None, last));
+            }
+            None
+        }
+        Tok::Num(n, d) if small(n, d).is_some() => {
+            let day = small(n, d)?;
+            // 23.01.2008, 17-09-2023, 02/03/2020
+            if let (Some(Tok::Sep(a)), Some(Tok::Num(m, md)), Some(Tok::Sep(b)), Some(Tok::Num(y, yd))) =
+                (tok(i + 1), tok(i + 2), tok(i + 3), tok(i + 4))
+                && a == b
+                && matches!(a, '-' | '/' | '.')
+            {
+                let (m, y) = (small(m, md)?, year(y, yd)?);
+                let day_first = IsoDate::new(y, m, day);
+                if a == '.' {
+                    return Some((day_first?, None, i + 4));
+                }
+                let month_first = IsoDate::new(y, day, m);
+                return match (month_first, day_first) {
+                    (Some(mf), Some(df)) if mf != df => Some((mf, Some(df), i + 4)),
+                    (Some(date), _) | (None, Some(date)) => Some((date, None, i + 4)),
+                    (None, None) => None,
+                };
+            }
+            // 19 June, 2017; 6 de octubre de 2025; 28.jun.2024; 22 Январь 2009
+            let mut k = i + 1;
+            while matches!(tok(k), Some(Tok::Sep('.' | ',')))
+                || matches!(tok(k), Some(Tok::Word(w)) if particle(w) && month_word(k).is_none())
+            {
+                k += 1;
+            }
+            let month = month_word(k)?;
+            k += 1;
+            while matches!(tok(k), Some(Tok::Sep('.' | ',' | '،' | '/'))) || matches!(tok(k), Some(Tok::Word(w)) if particle(w))
+                // `25 نيسان/ أبريل 2025`: a month named twice.
+                || month_word(k) == Some(month)
+            {
+                k += 1;
+            }
+            let Some(Tok::Num(y, yd)) = tok(k) else { return None };
+            let date = IsoDate::new(year(y, yd)?, month, day)?;
+            Some((date, None, year_word(t, k)))
+        }
+        Tok::Word(_) => {
+            // December. 30, 2009; Feb 23, 2016: a number follows the month.
+            if !matches!(tok(i + 1), Some(Tok::Num(..))) && !matches!(tok(i + 2), Some(Tok::Num(..))) {
+                return None;
+            }
+            let month = month_word(i)?;
+            let mut k = i + 1;
+            while matches!(tok(k), Some(Tok::Sep('.'))) {
+                k += 1;
+            }
+            let Some(Tok::Num(dn, dd)) = tok(k) else { return None };
+            let day = small(dn, dd)?;
+            k += 1;
+            while matches!(tok(k), Some(Tok::Sep(',' | '.'))) {
+                k += 1;
+            }
+            let Some(Tok::Num(y, yd)) = tok(k) else { return None };
+            let date = IsoDate::new(year(y, yd)?, month, day)?;
+            Some((date, None, year_word(t, k)))
+        }
+        _ => None,
+    }
+}
+
+/// The last token of a date whose year is token `k`: a year word after it
+/// (`г.`, `года`, `م`, `年`) included.
+fn year_word(t: &[(Tok<'_>, usize, usize)], k: usize) -> usize {
+    match t.get(k + 1).map(|x| x.0) {
+        Some(Tok::Word("г" | "года" | "год" | "م")) => {
+            if matches!(t.get(k + 2).map(|x| x.0), Some(Tok::Sep('.'))) { k + 2 } else { k + 1 }
+        }
+        _ => k,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +531,97 @@ mod tests {
         }
         let found = texts.iter().filter(|t| parse_date(t, DateOrder::MonthFirst).is_some()).count();
         assert_eq!(found, 10);
+    }
+
+    fn found(s: &str) -> Vec<String> {
+        find_dates(s)
+            .iter()
+            .map(|d| {
+                let mut out = format!("{}={}", &s[d.start..d.end], d.month_first);
+                if let Some(df) = d.day_first {
+                    out += &format!("|{df}");
+                }
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dates_as_news_pages_write_them() {
+        for (line, want) in [
+            // English: weekday and clock time around the date, month first.
+            ("Published Tuesday, 4 March, 2014 at 09:15 AM", "4 March, 2014=2014-03-04"),
+            ("Posted November. 3, 2011 08:20,", "November. 3, 2011=2011-11-03"),
+            ("By the desk · May 2, 2019", "May 2, 2019=2019-05-02"),
+            ("20011105", "20011105=2001-11-05"),
+            // French: weekday, `le`, clock time after `à`.
+            ("publié le mercredi 3 mars 2021 à 7h10", "3 mars 2021=2021-03-03"),
+            ("Berne, 14.05.2012 - Le Conseil a décidé", "14.05.2012=2012-05-14"),
+            ("5 Novembre 2013, 10:02am", "5 Novembre 2013=2013-11-05"),
+            // Spanish: `de` particles, abbreviated weekday, dotted abbreviation.
+            ("jueves, 3 de abril de 2014", "3 de abril de 2014=2014-04-03"),
+            ("10:15 h - Mié, 7 Ene 2015", "7 Ene 2015=2015-01-07"),
+            ("(Lima, 7.feb.2022 / Agencia)", "7.feb.2022=2022-02-07"),
+            // Russian: genitive and nominative months, year word, dotted.
+            ("9 марта 2016 г.", "9 марта 2016 г.=2016-03-09"),
+            ("10:12, 03 Февраль 2010 | GMT +6", "03 Февраль 2010=2010-02-03"),
+            ("12:40 05.03.2016 |", "05.03.2016=2016-03-05"),
+            // Arabic: month names, Arabic-Indic digits, day-month-year with dashes.
+            ("الاثنين ٠٣ مارس ٢٠١٤", "٠٣ مارس ٢٠١٤=2014-03-03"),
+            ("الأربعاء، 19-03-2014 10:12 ص", "19-03-2014=2014-03-19"),
+            ("5 مايو 2017", "5 مايو 2017=2017-05-05"),
+            // Chinese: signs, slashes and dashes, no era, full-width digits.
+            ("发布时间:2013年5月6日 10:11", "2013年5月6日=2013-05-06"),
+            ("2012/3/7 9:05:01 次浏览", "2012/3/7=2012-03-07"),
+            ("［日期：２０１１－０４－０２］", "２０１１－０４－０２=2011-04-02"),
+            // Korean: dotted with spaces and a final dot, signs, dashes.
+            ("입력 2019. 4. 3. 오후 2:10", "2019. 4. 3.=2019-04-03"),
+            ("2021년 6월 30일 (수)", "2021년 6월 30일=2021-06-30"),
+            ("승인 2016.08.09 11:20", "2016.08.09=2016-08-09"),
+        ] {
+            assert_eq!(found(line), [want], "{line}");
+        }
+        // Both readings of a date whose order nothing settles.
+        assert_eq!(found("Por redacción | Mar, 04/05/2021 - 10:00"), ["04/05/2021=2021-04-05|2021-05-04"]);
+        // Two dates on one line, in order.
+        assert_eq!(
+            found("입력 :2017/05/02 10:00    수정: 2017/05/03 09:00"),
+            ["2017/05/02=2017-05-02", "2017/05/03=2017-05-03"]
+        );
+    }
+
+    #[test]
+    fn no_date_where_none_is_written() {
+        for line in [
+            "Sep 14-15",
+            "Hora: 06:58",
+            "The budget grew by 12.5 per cent in 2019",
+            "2017-18 budget",
+            "call 041-350-4900",
+            "31 Feb 2017",
+            "19980713 items",
+            "room 12 of 2019",
+        ] {
+            assert_eq!(found(line), Vec::<String>::new(), "{line}");
+        }
+    }
+
+    #[test]
+    fn found_dates_read_in_the_order_asked() {
+        let d = find_dates("07/10/2013")[0];
+        assert_eq!(
+            d.read(DateOrder::MonthFirst),
+            ParsedDate { date: IsoDate::new(2013, 7, 10).unwrap(), ambiguous: true }
+        );
+        assert_eq!(
+            d.read(DateOrder::DayFirst),
+            ParsedDate { date: IsoDate::new(2013, 10, 7).unwrap(), ambiguous: true }
+        );
+        let u = find_dates("25/10/2013")[0];
+        assert_eq!(
+            u.read(DateOrder::MonthFirst),
+            ParsedDate { date: IsoDate::new(2013, 10, 25).unwrap(), ambiguous: false }
+        );
     }
 
     #[test]

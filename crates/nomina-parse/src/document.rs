@@ -83,7 +83,7 @@ pub enum Body {
     /// A nomination form.
     Form(Form),
     /// A news article.
-    News(crate::news::News),
+    News(Box<crate::news::News>),
     /// Text of no known structure: its non-blank lines.
     Text(Vec<LineRef>),
 }

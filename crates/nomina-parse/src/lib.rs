@@ -44,7 +44,7 @@ mod news;
 mod testgen;
 mod words;
 
-pub use date::{DateOrder, IsoDate, ParsedDate, parse_date};
+pub use date::{DateOrder, FoundDate, IsoDate, ParsedDate, find_dates, parse_date};
 pub use decode::{Decoded, EncodingBasis, decode, decode_declared};
 pub use document::{
     BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part, Span, UnknownLabel,
@@ -52,7 +52,7 @@ pub use document::{
 pub use error::DecodeError;
 pub use form::{UNRECOGNIZED_CHROME, goal_number, target_number, word_limit};
 pub use lines::{Line, lines};
-pub use news::{Byline, Dated, Heading, News};
+pub use news::{Byline, Dated, Heading, News, PageHints};
 pub use words::{ascii_prefix, is_ascii_blank, word_count};
 
 /// Builds the reference tables and compiles the patterns now rather than
@@ -67,6 +67,13 @@ pub fn prepare() {
 /// Parses decoded text into a [`Document`]: a form when it has a form's
 /// structure, else a news article when it reads as one, else plain text.
 pub fn parse(text: String) -> Document {
+    parse_with_hints(text, &PageHints::default())
+}
+
+/// [`parse`], with what a saved page's markup says of it (its titles, its
+/// dates, where its article stands): a news article is read with these
+/// stronger signals first and its text as the fallback.
+pub fn parse_with_hints(text: String, hints: &PageHints) -> Document {
     let lines = lines::lines(&text);
     let not_form = match form::parse_form(&text, &lines) {
         Ok((form, label_votes, hits)) => {
@@ -75,17 +82,10 @@ pub fn parse(text: String) -> Document {
         }
         Err(hits) => format!("not a form ({hits} form labels or question headings, fewer than 3)"),
     };
-    let (body, classification) = match news::parse_news(&text, &lines) {
+    let (body, classification) = match news::parse_news_with(&text, &lines, hints) {
         Ok(article) => {
-            let mut why = String::from("news: a headline");
-            if let Some(b) = &article.byline {
-                why += &format!(", a byline on line {}", b.at.line);
-            }
-            if let Some(d) = &article.published {
-                why += &format!(", a publication date on line {}", d.at.line);
-            }
-            why += &format!(", {} body paragraphs", article.paragraphs.len());
-            (Body::News(article), why)
+            let why = format!("news: {}", article.signals);
+            (Body::News(Box::new(article)), why)
         }
         Err(not_news) => {
             let paragraphs = lines

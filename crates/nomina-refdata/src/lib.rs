@@ -2,6 +2,8 @@
 //!
 //! Everything nomina knows about the world, as data rather than code:
 //!
+//! - the words of news pages' interface, date labels and function words, in
+//!   seven languages ([`news_words`], hand-kept in `catalog/news.tsv`);
 //! - the label [`Catalog`]: each label, heading, prompt, value and page-chrome
 //!   line of the nomination form, per language, mapped to a canonical key
 //!   (hand-kept in `catalog/*.tsv`, since no published source has it);
@@ -30,6 +32,7 @@ mod country;
 pub mod fold;
 pub mod memo;
 mod month;
+mod news_words;
 mod sdg;
 mod tsv;
 
@@ -40,6 +43,7 @@ pub use category::Category;
 pub use country::Country;
 pub use fold::{Folded, fold};
 pub use month::month_from_name;
+pub use news_words::{NewsWord, NewsWordClass, news_words};
 pub use sdg::{SdgGoal, SdgTarget, UnknownTarget};
 
 /// Builds every reference table now rather than at its first use. A program
@@ -51,6 +55,7 @@ pub fn prepare() {
     fold::prepare();
     country::prepare();
     month_from_name("");
+    news_words();
     category::prepare();
     sdg::prepare();
 }

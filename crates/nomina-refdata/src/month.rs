@@ -15,15 +15,35 @@ const MIN_PREFIX_CHARS: usize = 3;
 /// folded. Abbreviations that other systems make (`ноя` for CLDR's `нояб.`)
 /// are accepted when they are the start of one month's names only.
 pub fn month_from_name(name: &str) -> Option<u8> {
-    static TABLE: OnceLock<HashMap<String, u8>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    static TABLE: OnceLock<(HashMap<String, u8>, Vec<char>)> = OnceLock::new();
+    let (table, firsts) = TABLE.get_or_init(|| {
         let mut table = HashMap::default();
+        let mut firsts = Vec::new();
         for row in tsv::rows(MONTHS_TSV, 3) {
             let month: u8 = row[2].parse().expect("months.tsv: month number");
-            table.entry(crate::fold(row[1])).or_insert(month);
+            let folded = crate::fold(row[1]);
+            // The first letters a month name may start with, as written and
+            // folded, in either case: most words are known to name none
+            // without folding them.
+            for c in row[1].chars().take(1).chain(folded.chars().take(1)) {
+                firsts.extend(c.to_lowercase().chain(c.to_uppercase()));
+            }
+            table.entry(folded).or_insert(month);
         }
-        table
+        firsts.sort_unstable();
+        firsts.dedup();
+        (table, firsts)
     });
+    let first = name.trim_start().chars().next()?;
+    if first.is_alphabetic() && !first.is_ascii() && firsts.binary_search(&first).is_err() {
+        // Letters outside ASCII may fold to a month's first letter (`É`):
+        // only those that fold to none of them are passed over.
+        if crate::fold(&first.to_string()).chars().next().is_none_or(|f| firsts.binary_search(&f).is_err()) {
+            return None;
+        }
+    } else if first.is_ascii_alphabetic() && firsts.binary_search(&first).is_err() {
+        return None;
+    }
     let folded = crate::fold(name);
     if let Some(&m) = table.get(&folded) {
         return Some(m);

@@ -1,0 +1,94 @@
+//! Words that tell a news page's article from its chrome, in the seven
+//! languages of the archive's news pages (`catalog/news.tsv`).
+
+use std::sync::OnceLock;
+
+use crate::tsv;
+
+const NEWS_TSV: &str = include_str!("../catalog/news.tsv");
+
+/// What a word of `catalog/news.tsv` tells about the line it stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NewsWordClass {
+    /// Interface text of a page (share, print, comments, log in, skip to
+    /// content, related articles, copyright, views...).
+    Chrome,
+    /// A label saying that the date after it is the publication date.
+    Published,
+    /// A label saying that the date after it is an update, not the
+    /// publication.
+    Updated,
+    /// A word making a date the date of something else: an event, a
+    /// deadline, a day celebrated.
+    Event,
+    /// A word after a name that makes a short line a byline (`김용우 기자`).
+    Reporter,
+    /// The word that numbers the articles of a legal text (`Article 3`,
+    /// `第三条`, `제3조`): a text whose lines start so is a law, not news.
+    Legal,
+    /// One of the language's most frequent function words (for Korean, a
+    /// particle or ending that closes a word; for Chinese, a character).
+    Function,
+}
+
+impl NewsWordClass {
+    fn parse(s: &str) -> Option<NewsWordClass> {
+        Some(match s {
+            "chrome" => NewsWordClass::Chrome,
+            "published" => NewsWordClass::Published,
+            "updated" => NewsWordClass::Updated,
+            "event" => NewsWordClass::Event,
+            "reporter" => NewsWordClass::Reporter,
+            "function" => NewsWordClass::Function,
+            "legal" => NewsWordClass::Legal,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of `catalog/news.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewsWord {
+    /// ISO 639-1 code of the word's language (`ko` included).
+    pub lang: &'static str,
+    /// What the word tells.
+    pub class: NewsWordClass,
+    /// The word or phrase, in lower case.
+    pub text: &'static str,
+}
+
+/// Every row of `catalog/news.tsv`, in file order.
+pub fn news_words() -> &'static [NewsWord] {
+    static WORDS: OnceLock<Vec<NewsWord>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        tsv::rows(NEWS_TSV, 3)
+            .map(|r| NewsWord {
+                lang: r[0],
+                class: NewsWordClass::parse(r[1]).unwrap_or_else(|| panic!("news.tsv: unknown class {:?}", r[1])),
+                text: r[2],
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_kind_of_word() {
+        let words = news_words();
+        for lang in ["en", "fr", "es", "ru", "ar", "zh", "ko"] {
+            for class in
+                [NewsWordClass::Chrome, NewsWordClass::Published, NewsWordClass::Updated, NewsWordClass::Function]
+            {
+                assert!(words.iter().any(|w| w.lang == lang && w.class == class), "{lang} {class:?}");
+            }
+        }
+        // Kept in lower case: lines are compared lower-cased.
+        for w in words {
+            assert_eq!(w.text, w.text.to_lowercase(), "{w:?}");
+            assert_eq!(w.text, w.text.trim(), "{w:?}");
+        }
+    }
+}
