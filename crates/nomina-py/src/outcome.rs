@@ -60,7 +60,12 @@ fn record_line(record: &nomina::Record) -> Result<String, String> {
 
 /// Converts one document, as the command does: a bug met on it (a panic)
 /// becomes its `internal` error, never the caller's crash.
-pub fn convert(pipeline: &Pipeline, input: nomina::Input<'_>) -> Outcome {
+///
+/// Of a document over the size limit the command reads one byte past the
+/// limit, and its error says that many bytes: so does this one's.
+pub fn convert(pipeline: &Pipeline, mut input: nomina::Input<'_>) -> Outcome {
+    let over = usize::try_from(pipeline.options().max_bytes.saturating_add(1)).unwrap_or(usize::MAX);
+    input.bytes = &input.bytes[..input.bytes.len().min(over)];
     let path = input.path;
     let converted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match pipeline.convert_input(input) {
         Ok(record) => match record_line(&record) {
