@@ -46,7 +46,8 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufReader};
+use std::io::{self, BufRead, BufReader, Seek};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 mod tar_reader;
@@ -214,7 +215,8 @@ impl ArchiveError {
     }
 }
 
-/// Reads the archive at `path` as `kind`, calling `each` with every member in archive order.
+/// Reads the archive at `path` as `kind`, calling `each` with every member in archive order
+/// (see [`read_archive_from`] to read from memory, or to stop early).
 ///
 /// Only documents come: regular files of a zip or tar (directories, symlinks, links and special
 /// entries are skipped); `response` and `resource` records of a WARC (`request`, `metadata`,
@@ -238,18 +240,35 @@ pub fn read_archive(
         Ok(file) => file,
         Err(source) => return each(Err(ArchiveError::Io { path: path.to_path_buf(), source })),
     };
-    let ctx = Ctx { path, kind, max_bytes };
-    let each: &mut dyn FnMut(Result<Member, ArchiveError>) = &mut each;
     // Large buffers: tar and WARC are read front to back, zip seeks per member.
     let file = BufReader::with_capacity(64 * 1024, file);
-    match kind {
-        ArchiveKind::Zip => zip_reader::read(&ctx, file, each),
-        ArchiveKind::Tar => tar_reader::read(&ctx, file, each),
+    read_archive_from(file, path, kind, max_bytes, |member| {
+        each(member);
+        ControlFlow::Continue(())
+    });
+}
+
+/// Reads an archive of `kind` from `reader` (a file opened already, or bytes in memory through
+/// [`std::io::Cursor`]), as [`read_archive`] does, except that `each` may stop the reading by
+/// returning [`ControlFlow::Break`]: nothing more is read and `each` is not called again.
+/// `path` only names the archive in errors.
+pub fn read_archive_from<R: BufRead + Seek>(
+    reader: R,
+    path: &Path,
+    kind: ArchiveKind,
+    max_bytes: u64,
+    mut each: impl FnMut(Result<Member, ArchiveError>) -> ControlFlow<()>,
+) {
+    let ctx = Ctx { path, kind, max_bytes };
+    let each: &mut dyn FnMut(Result<Member, ArchiveError>) -> ControlFlow<()> = &mut each;
+    let _ = match kind {
+        ArchiveKind::Zip => zip_reader::read(&ctx, reader, each),
+        ArchiveKind::Tar => tar_reader::read(&ctx, reader, each),
         // MultiGzDecoder also reads a single gzip member, and concatenated ones are legal gzip.
-        ArchiveKind::TarGz => tar_reader::read(&ctx, flate2::bufread::MultiGzDecoder::new(file), each),
-        ArchiveKind::Warc => warc::read(&ctx, file, each),
-        ArchiveKind::WarcGz => warc::read(&ctx, flate2::bufread::MultiGzDecoder::new(file), each),
-    }
+        ArchiveKind::TarGz => tar_reader::read(&ctx, flate2::bufread::MultiGzDecoder::new(reader), each),
+        ArchiveKind::Warc => warc::read(&ctx, reader, each),
+        ArchiveKind::WarcGz => warc::read(&ctx, flate2::bufread::MultiGzDecoder::new(reader), each),
+    };
 }
 
 /// What every reader needs to know and to put into its errors.

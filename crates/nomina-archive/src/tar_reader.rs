@@ -2,12 +2,17 @@
 //! the first one.
 
 use std::io::Read;
+use std::ops::ControlFlow;
 
 use tar::EntryType;
 
 use crate::{ArchiveError, Ctx, Member, clean_name, member_error};
 
-pub(crate) fn read<R: Read>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMut(Result<Member, ArchiveError>)) {
+pub(crate) fn read<R: Read>(
+    ctx: &Ctx<'_>,
+    reader: R,
+    each: &mut dyn FnMut(Result<Member, ArchiveError>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let mut archive = tar::Archive::new(reader);
     let entries = match archive.entries() {
         Ok(entries) => entries,
@@ -34,18 +39,19 @@ pub(crate) fn read<R: Read>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMut(Resul
         let size = entry.size();
         if size > ctx.max_bytes {
             // The iterator skips the unread data itself.
-            each(Err(ctx.too_large(&name, size)));
+            each(Err(ctx.too_large(&name, size)))?;
             continue;
         }
         // Capped by the limit, not by `size`: a sparse file reads back larger than it is stored.
         let mut bytes = Vec::new();
         match (&mut entry).take(ctx.max_bytes.saturating_add(1)).read_to_end(&mut bytes) {
-            Ok(n) if n as u64 > ctx.max_bytes => each(Err(ctx.too_large(&name, n as u64))),
+            Ok(n) if n as u64 > ctx.max_bytes => each(Err(ctx.too_large(&name, n as u64)))?,
             Ok(n) if (n as u64) < size => {
                 return each(Err(member_error(&name, format!("truncated: the data ends after {n} of {size} bytes"))));
             }
-            Ok(_) => each(Ok(Member { name, bytes, url: None, fetched: None, charset: None })),
+            Ok(_) => each(Ok(Member { name, bytes, url: None, fetched: None, charset: None }))?,
             Err(err) => return each(Err(member_error(&name, err))),
         }
     }
+    ControlFlow::Continue(())
 }

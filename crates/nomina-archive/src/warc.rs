@@ -4,6 +4,7 @@
 //! malformed data cannot loop.
 
 use std::io::{self, BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 
 use flate2::bufread::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 
@@ -16,7 +17,11 @@ const MAX_HEADER: usize = 1 << 20;
 /// Longest HTTP head (status line and headers) looked for; past that the block is all body.
 const MAX_HTTP_HEAD: usize = 256 * 1024;
 
-pub(crate) fn read<R: Read>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMut(Result<Member, ArchiveError>)) {
+pub(crate) fn read<R: Read>(
+    ctx: &Ctx<'_>,
+    reader: R,
+    each: &mut dyn FnMut(Result<Member, ArchiveError>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let mut r = Counted { inner: BufReader::with_capacity(64 * 1024, reader), pos: 0 };
     // Until one record header has been read, a failure means the file is no WARC at all.
     let mut seen_record = false;
@@ -35,7 +40,7 @@ pub(crate) fn read<R: Read>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMut(Resul
             line.clear();
             match read_line(&mut r, MAX_LINE, &mut line) {
                 Err(err) => return each(Err(broken(seen_record, at, format!("cannot read: {err}")))),
-                Ok(Line::Eof) if is_blank(&line) => return,
+                Ok(Line::Eof) if is_blank(&line) => return ControlFlow::Continue(()),
                 Ok(Line::Full) if is_blank(&line) => continue,
                 Ok(_) => break at,
             }
@@ -84,7 +89,7 @@ pub(crate) fn read<R: Read>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMut(Resul
                     Err(err) => return each(Err(broken(true, start, format!("cannot read the record block: {err}")))),
                     Ok(_) if block.limit() > 0 => return each(Err(past_end())),
                     Ok(_) => {
-                        each(Err(ctx.too_large(&name, bytes)));
+                        each(Err(ctx.too_large(&name, bytes)))?;
                         continue;
                     }
                 }
@@ -105,7 +110,7 @@ pub(crate) fn read<R: Read>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMut(Resul
         let fetched = header("WARC-Date").map(str::to_string);
         let result =
             decode_body(ctx, &name, head.as_ref(), body).map(|bytes| Member { name, bytes, url, fetched, charset });
-        each(result);
+        each(result)?;
     }
 }
 

@@ -2,10 +2,15 @@
 //! member never stops the others.
 
 use std::io::{Read, Seek};
+use std::ops::ControlFlow;
 
 use crate::{ArchiveError, Ctx, Member, clean_name, member_error};
 
-pub(crate) fn read<R: Read + Seek>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMut(Result<Member, ArchiveError>)) {
+pub(crate) fn read<R: Read + Seek>(
+    ctx: &Ctx<'_>,
+    reader: R,
+    each: &mut dyn FnMut(Result<Member, ArchiveError>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let mut archive = match zip::ZipArchive::new(reader) {
         Ok(archive) => archive,
         Err(err) => return each(Err(ctx.open_error(err))),
@@ -20,7 +25,7 @@ pub(crate) fn read<R: Read + Seek>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMu
         let mut file = match archive.by_index(index) {
             Ok(file) => file,
             Err(err) => {
-                each(Err(member_error(&name, err)));
+                each(Err(member_error(&name, err)))?;
                 continue;
             }
         };
@@ -28,7 +33,7 @@ pub(crate) fn read<R: Read + Seek>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMu
             continue;
         }
         if file.size() > ctx.max_bytes {
-            each(Err(ctx.too_large(&name, file.size())));
+            each(Err(ctx.too_large(&name, file.size())))?;
             continue;
         }
         // The declared size is checked above; the cap guards against one that lies.
@@ -39,6 +44,7 @@ pub(crate) fn read<R: Read + Seek>(ctx: &Ctx<'_>, reader: R, each: &mut dyn FnMu
             Ok(n) if n as u64 > ctx.max_bytes => Err(ctx.too_large(&name, n as u64)),
             Ok(_) => Ok(Member { name, bytes, url: None, fetched: None, charset: None }),
         };
-        each(result);
+        each(result)?;
     }
+    ControlFlow::Continue(())
 }
