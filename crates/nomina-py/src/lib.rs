@@ -4,21 +4,22 @@
 //! [`Pipeline`] from their keyword options and turn what it gives into
 //! dicts, JSON lines or rows. Every outcome crosses into Python as a tuple
 //! `(is_record, path, kind_or_code, id_or_message, line)`, `line` being the
-//! command's line for it, byte for byte. Conversion runs with the GIL
-//! released; [`Pipeline::convert_many`] converts on a pool of its own
-//! threads.
+//! command's line for it, byte for byte. Files and batches of files are
+//! converted by nomina-batch, as the command converts them, on pools of
+//! nomina's own threads; nothing is converted while holding the GIL.
 
-mod input;
 mod many;
 mod outcome;
 
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use pyo3::exceptions::PyValueError;
+use nomina_batch::{Batch, BatchOptions, Source};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 
-use outcome::Outcome;
+use outcome::OutcomeTuple;
 
 /// Every document allocates many short-lived strings on one worker thread
 /// and its line is freed on another: the command's allocator, for the
@@ -26,22 +27,39 @@ use outcome::Outcome;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// An outcome as Python sees it: `(is_record, path, kind_or_code,
-/// id_or_message, line)`.
-type OutcomeTuple = (bool, String, String, String, String);
-
-fn outcome_tuple(o: Outcome) -> OutcomeTuple {
-    match o {
-        Outcome::Record { path, kind, id, line } => (true, path, kind.as_str().to_string(), id, line),
-        Outcome::Error { path, code, message, line } => (false, path, code, message, line),
+/// The thread pool of `threads` threads (0: one a core), started once and
+/// shared by every call asking for that many: a call converting one small
+/// file does not start threads of its own.
+fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    let mut pools = POOLS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(pool) = pools.get(&threads) {
+        return Ok(Arc::clone(pool));
     }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("nomina-{i}"))
+        .build()
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot start worker threads: {e}")))?;
+    let pool = Arc::new(pool);
+    pools.insert(threads, Arc::clone(&pool));
+    Ok(pool)
 }
 
-/// The pipeline with its options: `nomina.Options` of the Rust library,
+/// An input given as bytes, as nomina-batch takes it. A document (a name
+/// that is no archive's) is kept only as far as the command reads one: a
+/// byte past the size limit.
+fn source(pipeline: &nomina::Pipeline, path: String, data: &[u8]) -> Source {
+    let archive = nomina_archive::ArchiveKind::from_path(std::path::Path::new(&path)).is_some();
+    let keep = if archive { data.len() } else { data.len().min(outcome::read_limit(pipeline)) };
+    Source::Bytes { path, bytes: data[..keep].to_vec() }
+}
+
+/// The pipeline with its options: `nomina::Options` of the Rust library,
 /// from the command's option values.
 #[pyclass(frozen, module = "nomina._nomina")]
 struct Pipeline {
-    inner: Arc<nomina::Pipeline>,
+    inner: nomina::Pipeline,
 }
 
 #[pymethods]
@@ -75,32 +93,39 @@ impl Pipeline {
             })
             .collect::<PyResult<Vec<_>>>()?;
         let options = nomina::Options { date_order, detect_language, languages, lang_mode, max_bytes };
-        Ok(Pipeline { inner: Arc::new(nomina::Pipeline::new(options)) })
+        Ok(Pipeline { inner: nomina::Pipeline::new(options) })
     }
 
     /// Converts one document (an archive's name is a document's name here).
     fn convert(&self, py: Python<'_>, data: PyBackedBytes, path: String) -> OutcomeTuple {
         let pipeline = &self.inner;
         let bytes: &[u8] = &data;
-        outcome_tuple(py.detach(|| outcome::convert(pipeline, nomina::Input::new(bytes, &path))))
+        py.detach(|| outcome::convert(pipeline, bytes, &path))
     }
 
-    /// What the command makes of one input file, outcome by outcome.
-    fn convert_file(&self, data: PyBackedBytes, path: String) -> FileOutcomes {
-        FileOutcomes { outcomes: Mutex::new(Some(input::outcomes(Arc::clone(&self.inner), data, path))) }
+    /// What the command makes of one input file, outcome by outcome, on the
+    /// shared pool of one thread a core.
+    fn convert_file(&self, py: Python<'_>, data: PyBackedBytes, path: String) -> PyResult<FileOutcomes> {
+        let batch = Batch::with_pool(self.inner.clone(), pool(0)?, BatchOptions::default());
+        let pipeline = &self.inner;
+        let bytes: &[u8] = &data;
+        let source = py.detach(|| source(pipeline, path, bytes));
+        Ok(FileOutcomes { outcomes: Mutex::new(Some(batch.convert(source))) })
     }
 
-    /// Converts `(path, bytes)` pairs on `threads` threads (0: every core),
+    /// Converts `(path, bytes)` pairs on `threads` threads (0: one a core),
     /// giving one list of outcomes per input, in input order.
     fn convert_many(&self, items: &Bound<'_, PyAny>, threads: usize) -> PyResult<many::ManyOutcomes> {
-        many::ManyOutcomes::new(Arc::clone(&self.inner), items.try_iter()?.unbind(), threads)
+        let batch = Batch::with_pool(self.inner.clone(), pool(threads)?, BatchOptions::default());
+        Ok(many::ManyOutcomes::new(batch, items.try_iter()?.unbind()))
     }
 }
 
 /// The outcomes of one input file, converted as they are asked for.
 #[pyclass(module = "nomina._nomina")]
 struct FileOutcomes {
-    outcomes: Mutex<Option<input::Outcomes>>,
+    /// `None` once the outcomes are all given.
+    outcomes: Mutex<Option<nomina_batch::Outcomes>>,
 }
 
 #[pymethods]
@@ -110,21 +135,20 @@ impl FileOutcomes {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<OutcomeTuple>> {
-        // Never waited for (see `many::busy`).
-        let mut guard = match self.outcomes.try_lock() {
-            Ok(guard) => guard,
-            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
-            Err(std::sync::TryLockError::WouldBlock) => return Err(many::busy()),
-        };
+        let mut guard = many::lock(&self.outcomes)?;
         let Some(mut outcomes) = guard.take() else { return Ok(None) };
         let (next, outcomes) = py.detach(move || {
             let next = outcomes.next();
             (next, outcomes)
         });
-        if next.is_some() {
-            *guard = Some(outcomes);
+        match next {
+            Some(Ok(outcome)) => {
+                *guard = Some(outcomes);
+                Ok(Some(outcome::tuple(outcome)))
+            }
+            Some(Err(e)) => Err(PyRuntimeError::new_err(e.to_string())),
+            None => Ok(None),
         }
-        Ok(next.map(outcome_tuple))
     }
 }
 

@@ -1,47 +1,106 @@
-//! `convert_many`: inputs converted on a pool of nomina's own threads, their
-//! outcomes given back in input order.
+//! `convert_many`: inputs converted by nomina-batch on a pool of nomina's
+//! own threads, their outcomes given back as one list per input, in input
+//! order.
 //!
-//! The Python thread pulls `(path, bytes)` pairs from the caller's iterator
-//! and hands each to the pool, keeping at most a window of inputs (and of
-//! their bytes) converted or being converted and not yet given back: memory
-//! holds the documents in flight, not the corpus. It waits for the pool
-//! with the GIL released, so other Python threads run meanwhile.
+//! The batch's thread takes inputs from the caller's iterator as its window
+//! has room for them, a few at a time, holding the GIL only while it pulls
+//! them: memory holds the documents in flight, not the corpus. The Python
+//! thread waits for outcomes with the GIL released.
 
-use std::collections::BTreeMap;
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
-use nomina::Pipeline;
+use nomina_batch::{Batch, Outcome, Outcomes, Source};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::PyIterator;
 
-use crate::outcome::Outcome;
-use crate::{OutcomeTuple, input, outcome_tuple};
+use crate::outcome::{self, OutcomeTuple};
 
-/// Inputs in flight per thread, at least [`MIN_WINDOW`] in all: enough
-/// that no thread waits while the Python thread is busy with the outcomes.
-const WINDOW_PER_THREAD: usize = 32;
-/// Smallest window of inputs in flight.
-const MIN_WINDOW: usize = 64;
-/// Bytes of the inputs in flight, at most (one input larger than this is
-/// still taken, alone).
-const WINDOW_BYTES: usize = 256 << 20;
+/// Inputs pulled from the caller's iterator at once: the GIL is taken once
+/// for them all.
+const PULL: usize = 16;
 
-/// The bytes of an input, shared by the task converting it and the Python
-/// thread, which lets them go (a Python object) once it holds the GIL.
-#[derive(Clone)]
-struct Shared(Arc<PyBackedBytes>);
-
-impl AsRef<[u8]> for Shared {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
+/// Locks `mutex` without waiting: a thread waiting for it with the GIL
+/// would keep the one holding it (waiting for outcomes without the GIL)
+/// from taking the GIL back.
+pub fn lock<T>(mutex: &Mutex<T>) -> PyResult<MutexGuard<'_, T>> {
+    match mutex.try_lock() {
+        Ok(guard) => Ok(guard),
+        Err(TryLockError::Poisoned(e)) => Ok(e.into_inner()),
+        Err(TryLockError::WouldBlock) => {
+            Err(PyRuntimeError::new_err("the iterator is already running in another thread"))
+        }
     }
 }
 
-/// What a task sends back: the input's index, its outcomes and its bytes.
-type Done = (usize, Vec<Outcome>, Shared);
+/// What the batch's thread tells of the caller's iterator.
+#[derive(Default)]
+struct Pulled {
+    /// Inputs taken from it.
+    count: AtomicUsize,
+    /// The error that ended it: its own exception, or an item that is not a
+    /// `(path, bytes)` pair. It stands in the place of input `count`.
+    error: Mutex<Option<PyErr>>,
+}
+
+/// The caller's iterator as the batch's sources, pulled on the batch's
+/// thread.
+struct PySources {
+    /// `None` once exhausted or failed.
+    items: Option<Py<PyIterator>>,
+    buffer: VecDeque<Source>,
+    pulled: Arc<Pulled>,
+    pipeline: nomina::Pipeline,
+}
+
+impl PySources {
+    fn refill(&mut self) {
+        let Some(items) = self.items.take() else { return };
+        Python::attach(|py| {
+            let iter = items.bind(py);
+            for _ in 0..PULL {
+                let index = self.pulled.count.load(Ordering::Relaxed);
+                let item = match iter.clone().next() {
+                    // The iterator is dropped here, with the GIL.
+                    None => return,
+                    Some(item) => item.and_then(|item| {
+                        item.extract::<(String, PyBackedBytes)>().map_err(|e| {
+                            PyTypeError::new_err(format!(
+                                "convert_many: input {index} is not a (path: str, data: bytes) pair: {}",
+                                e.value(py)
+                            ))
+                        })
+                    }),
+                };
+                match item {
+                    Ok((path, data)) => {
+                        self.buffer.push_back(crate::source(&self.pipeline, path, &data));
+                        self.pulled.count.fetch_add(1, Ordering::Release);
+                    }
+                    Err(e) => {
+                        *self.pulled.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                        return;
+                    }
+                }
+            }
+            self.items = Some(items);
+        });
+    }
+}
+
+impl Iterator for PySources {
+    type Item = Source;
+
+    fn next(&mut self) -> Option<Source> {
+        if self.buffer.is_empty() {
+            self.refill();
+        }
+        self.buffer.pop_front()
+    }
+}
 
 /// The outcomes of many inputs, one list per input, in input order.
 #[pyclass(module = "nomina._nomina")]
@@ -50,104 +109,58 @@ pub struct ManyOutcomes {
 }
 
 struct State {
-    pipeline: Arc<Pipeline>,
-    /// The caller's iterator; `None` once it is exhausted or failed.
-    items: Option<Py<PyIterator>>,
-    pool: rayon::ThreadPool,
-    tx: Sender<Done>,
     /// Taken while the Python thread waits on it without the GIL.
-    rx: Option<Receiver<Done>>,
-    /// Index of the next input pulled from `items`.
-    next_pulled: usize,
-    /// Index of the next list to give back.
-    next_given: usize,
-    in_flight: usize,
-    bytes_in_flight: usize,
-    window: usize,
-    /// Lists ready, or the error met pulling an input, by input index.
-    ready: BTreeMap<usize, PyResult<Vec<Outcome>>>,
+    outcomes: Option<Outcomes>,
+    /// The batch has given its last outcome.
+    ended: bool,
+    pulled: Arc<Pulled>,
+    /// The input whose list is given next.
+    next_input: usize,
+    /// An outcome of a later input, read while looking for the end of a list.
+    ahead: Option<Outcome>,
 }
 
 impl ManyOutcomes {
-    pub fn new(pipeline: Arc<Pipeline>, items: Py<PyIterator>, threads: usize) -> PyResult<ManyOutcomes> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("nomina-{i}"))
-            .build()
-            .map_err(|e| PyRuntimeError::new_err(format!("cannot start worker threads: {e}")))?;
-        let window = MIN_WINDOW.max(pool.current_num_threads() * WINDOW_PER_THREAD);
-        let (tx, rx) = channel();
-        let state = State {
-            pipeline,
+    pub fn new(batch: Batch, items: Py<PyIterator>) -> ManyOutcomes {
+        let pulled = Arc::new(Pulled::default());
+        let sources = PySources {
             items: Some(items),
-            pool,
-            tx,
-            rx: Some(rx),
-            next_pulled: 0,
-            next_given: 0,
-            in_flight: 0,
-            bytes_in_flight: 0,
-            window,
-            ready: BTreeMap::new(),
+            buffer: VecDeque::new(),
+            pulled: Arc::clone(&pulled),
+            pipeline: batch.pipeline().clone(),
         };
-        Ok(ManyOutcomes { state: Mutex::new(state) })
+        let outcomes = batch.convert_all(sources);
+        let state = State { outcomes: Some(outcomes), ended: false, pulled, next_input: 0, ahead: None };
+        ManyOutcomes { state: Mutex::new(state) }
     }
 }
 
 impl State {
-    /// Pulls inputs and starts converting them while the window has room.
-    fn fill(&mut self, py: Python<'_>) {
-        while self.in_flight < self.window && (self.in_flight == 0 || self.bytes_in_flight < WINDOW_BYTES) {
-            let Some(items) = &self.items else { return };
-            let index = self.next_pulled;
-            let item = match items.bind(py).clone().next() {
-                None => {
-                    self.items = None;
-                    return;
-                }
-                Some(Err(e)) => Err(e),
-                Some(Ok(item)) => item.extract::<(String, PyBackedBytes)>().map_err(|e| {
-                    PyTypeError::new_err(format!(
-                        "convert_many: input {index} is not a (path: str, data: bytes) pair: {}",
-                        e.value(py)
-                    ))
-                }),
-            };
-            self.next_pulled += 1;
-            let (path, data) = match item {
-                Ok(pair) => pair,
-                Err(e) => {
-                    // The lists before it are still given; then the error, and no more.
-                    self.ready.insert(index, Err(e));
-                    self.items = None;
-                    return;
-                }
-            };
-            let data = Shared(Arc::new(data));
-            self.in_flight += 1;
-            self.bytes_in_flight += data.as_ref().len();
-            let (pipeline, tx) = (Arc::clone(&self.pipeline), self.tx.clone());
-            self.pool.spawn(move || {
-                let outcomes = input::outcomes(pipeline, data.clone(), path).collect();
-                // The receiver lives as long as the pool's tasks can run; a
-                // send fails only once the iterator is dropped, and then
-                // nobody wants the outcomes.
-                drop(tx.send((index, outcomes, data)));
-            });
+    /// The next outcome of the batch, waited for without the GIL.
+    fn next_outcome(&mut self, py: Python<'_>) -> PyResult<Option<Outcome>> {
+        if self.ended {
+            return Ok(None);
+        }
+        let Some(mut outcomes) = self.outcomes.take() else {
+            return Err(PyRuntimeError::new_err("the iterator is already running in another thread"));
+        };
+        let (next, outcomes) = py.detach(move || {
+            let next = outcomes.next();
+            (next, outcomes)
+        });
+        self.outcomes = Some(outcomes);
+        match next {
+            Some(Ok(outcome)) => Ok(Some(outcome)),
+            Some(Err(e)) => {
+                self.ended = true;
+                Err(PyRuntimeError::new_err(e.to_string()))
+            }
+            None => {
+                self.ended = true;
+                Ok(None)
+            }
         }
     }
-
-    /// Takes a finished input's outcomes.
-    fn finish(&mut self, (index, outcomes, data): Done) {
-        self.in_flight -= 1;
-        self.bytes_in_flight -= data.as_ref().len();
-        self.ready.insert(index, Ok(outcomes));
-    }
-}
-
-/// The error for a second thread asking for outcomes while a first one waits.
-pub fn busy() -> PyErr {
-    PyRuntimeError::new_err("the iterator is already running in another thread")
 }
 
 #[pymethods]
@@ -157,41 +170,36 @@ impl ManyOutcomes {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<Vec<OutcomeTuple>>> {
-        // Never waited for: a thread waiting here with the GIL would keep the
-        // one holding it (waiting without the GIL) from taking the GIL back.
-        let mut state = match self.state.try_lock() {
-            Ok(state) => state,
-            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
-            Err(std::sync::TryLockError::WouldBlock) => return Err(busy()),
-        };
+        let mut state = lock(&self.state)?;
+        let input = state.next_input;
+        let mut list = Vec::new();
+        // The list of `input` ends where an outcome of a later input comes
+        // (an empty archive gives none), or where the outcomes end.
         loop {
-            state.fill(py);
-            let next = state.next_given;
-            if let Some(list) = state.ready.remove(&next) {
-                state.next_given += 1;
-                return list.map(|outcomes| Some(outcomes.into_iter().map(outcome_tuple).collect()));
-            }
-            if state.in_flight == 0 {
-                return Ok(None);
-            }
-            // Whatever is done already, then (without the GIL) the next to finish.
-            let Some(rx) = state.rx.take() else { return Err(busy()) };
-            while let Ok(done) = rx.try_recv() {
-                state.finish(done);
-            }
-            if state.ready.contains_key(&next) {
-                state.rx = Some(rx);
-                continue;
-            }
-            let (rx, done) = py.detach(move || {
-                let done = rx.recv();
-                (rx, done)
-            });
-            state.rx = Some(rx);
-            match done {
-                Ok(done) => state.finish(done),
-                Err(_) => return Err(PyRuntimeError::new_err("convert_many: a worker thread stopped")),
+            let outcome = match state.ahead.take() {
+                Some(outcome) => outcome,
+                None => match state.next_outcome(py)? {
+                    Some(outcome) => outcome,
+                    None => break,
+                },
+            };
+            if outcome.input() == input {
+                list.push(outcome::tuple(outcome));
+            } else {
+                state.ahead = Some(outcome);
+                break;
             }
         }
+        if state.ahead.is_none() && input >= state.pulled.count.load(Ordering::Acquire) {
+            // Past the last input taken: the error that stopped the caller's
+            // iterator, if any, then the end.
+            let error = state.pulled.error.lock().unwrap_or_else(|e| e.into_inner()).take();
+            return match error {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
+        }
+        state.next_input += 1;
+        Ok(Some(list))
     }
 }
