@@ -28,7 +28,8 @@ row; a task that fails (an executor lost) is run again whole.
 
 What Spark's binaryFile source leaves out: files whose name starts with `_` or `.`
 (Hadoop's hidden files) are not listed, where the command converts them; a file of 2 GiB
-or more cannot be read by it and gets an error row (`too_large`) instead.
+or more cannot be read by it and gets an error row (`too_large`) instead. Empty files,
+which its scan passes over, get the command's error row (`empty`) from the driver.
 
 For tests, NOMINA_SPARK_FAIL_FIRST_ATTEMPT=1 makes the first attempt of every task fail
 after its first outcomes are handed to Spark, to show that a retried task's rows are not
@@ -40,7 +41,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from typing import Dict, Iterator, List, Tuple
+from urllib.parse import unquote, urlsplit
 
 # Spark's binaryFile source reads a file into one array of bytes: no more than this.
 BINARY_FILE_LIMIT = 2**31 - 1
@@ -185,11 +188,15 @@ def main(argv: List[str]) -> int:
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
 
+    started = time.perf_counter()
     builder = SparkSession.builder.appName("nomina convert")
     if args.master:
         builder = builder.master(args.master)
     builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(FILES_PER_BATCH))
+    builder = builder.config("spark.ui.showConsoleProgress", "false")
     spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    session = time.perf_counter() - started
     try:
         out = args.out.rstrip("/")
         mode = "overwrite" if args.overwrite else "errorifexists"
@@ -201,22 +208,27 @@ def main(argv: List[str]) -> int:
             .option("recursiveFileLookup", "true")
             .load([r[0] for r in roots])
         )
-        # Files too large for the binaryFile source: an error row each, never read.
-        too_large = (
-            files.select("path", "length")
-            .filter(F.col("length") > BINARY_FILE_LIMIT)
-            .collect()
-        )
+        # The files the source lists with their sizes (its content column is not read
+        # for this). Files too large for it get an error row each, never read; empty
+        # files, which its scan passes over, get the command's error row for them.
+        listed = files.select("path", "length").collect()
+        extra = [
+            (command_path(row["path"], roots), row["length"]) for row in listed if row["length"] > BINARY_FILE_LIMIT
+        ]
+        seen = {row["path"] for row in listed}
+        extra += [(command_path(uri, roots), 0) for uri in empty_files(spark, files.inputFiles(), seen)]
         readable = files.filter(F.col("length") <= BINARY_FILE_LIMIT).select("path", "content")
         schema = StructType([StructField(name, StringType(), True) for name in OUTCOME_COLUMNS])
         fail_first = os.environ.get("NOMINA_SPARK_FAIL_FIRST_ATTEMPT") == "1"
         outcomes = readable.mapInArrow(outcome_batches(roots, options, threads, fail_first), schema)
-        if too_large:
+        if extra:
             rows = []
-            for row in too_large:
-                path = command_path(row["path"], roots)
-                message = f"{path}: {row['length']} bytes, over Spark's binaryFile limit of {BINARY_FILE_LIMIT}"
-                rows.append((path, None, None, None, "too_large", message))
+            for path, length in extra:
+                if length == 0:
+                    rows.extend(tuple(row) for row in nomina.convert_file(b"", path, output="row", **options))
+                else:
+                    message = f"{path}: {length} bytes, over Spark's binaryFile limit of {BINARY_FILE_LIMIT}"
+                    rows.append((path, None, None, None, "too_large", message))
             outcomes = outcomes.unionByName(spark.createDataFrame(rows, schema))
 
         staging = f"{out}/_outcomes"
@@ -231,6 +243,7 @@ def main(argv: List[str]) -> int:
             for row in written.groupBy(F.col("kind")).count().collect()
         }
         remove(spark, staging)
+        took = time.perf_counter() - started - session
     finally:
         spark.stop()
     total = sum(counts.values())
@@ -239,7 +252,26 @@ def main(argv: List[str]) -> int:
         f"{counts.get('unknown', 0)} unknown; {counts.get('error', 0)} errors",
         file=sys.stderr,
     )
+    print(f"spark_convert: conversion took {took:.3f} s (after {session:.3f} s starting Spark)", file=sys.stderr)
     return 0
+
+
+def empty_files(spark, input_files: List[str], seen: set) -> List[str]:
+    """The files of `input_files` (the source's file index) that its scan does not give
+    (`seen`): the empty ones, in the form of the paths the scan gives."""
+    jvm = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    empty = []
+    for uri in input_files:
+        # The index writes URIs (file:///a%20b), the scan Hadoop paths (file:/a b).
+        parts = urlsplit(uri)
+        path = f"{parts.scheme}:" + (f"//{parts.netloc}" if parts.netloc else "") + unquote(parts.path)
+        if path in seen:
+            continue
+        hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+        if hadoop_path.getFileSystem(conf).getFileStatus(hadoop_path).getLen() == 0:
+            empty.append(path)
+    return empty
 
 
 def remove(spark, uri: str) -> None:
