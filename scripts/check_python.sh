@@ -2,6 +2,7 @@
 # The Python package and the Spark job, checked against the command:
 #
 #   scripts/check_python.sh        (runnable from any directory; CI runs it)
+#   scripts/check_python.sh --install-only    (the environment and the package alone)
 #
 # - installs scripts/python-requirements.txt (pytest, pyspark, pyarrow, pandas, pinned)
 #   from PyPI into a throwaway virtual environment, target/python-venv, reused while the
@@ -32,6 +33,10 @@ fi
 echo "== python: pip install crates/nomina-py"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-input --force-reinstall --no-deps \
     crates/nomina-py
+
+if [ "${1:-}" = --install-only ]; then
+    exit 0
+fi
 
 if [ -n "${NOMINA_BIN:-}" ]; then
     NOMINA=$NOMINA_BIN
