@@ -148,12 +148,14 @@ def main() -> int:
         for label, _, cmd in rows:
             print(f"== {label} [run {run + 1} of {args.runs}]", file=sys.stderr)
             wall, peak, err = measure(cmd)
+            print(f"   {wall:.3f} s, {total / 1e6 / wall:.1f} MB/s, peak RSS {peak:.0f} MB", file=sys.stderr)
             best[label] = min(best.get(label, wall), wall)
             rss[label] = max(rss.get(label, 0.0), peak)
             for line in err.splitlines():
                 if line.startswith("spark_convert: conversion took "):
                     seconds = float(line.split()[3])
                     inner[label] = min(inner.get(label, seconds), seconds)
+                    print(f"   {line}", file=sys.stderr)
     shutil.rmtree(work, ignore_errors=True)
 
     command_wall = {t: best[f"`nomina convert -j {t}`"] for t in threads}
