@@ -2,6 +2,7 @@
 """Generate a deterministic benchmark corpus of scraped UNPSA pages from the fixtures.
 
     scripts/gen_corpus.py OUTDIR [--megabytes 200 | --docs N] [--seed 1] [--fixtures DIR]
+    scripts/gen_corpus.py --warc FILE.warc.gz [--megabytes 200 | --docs N] [--seed 1] [--fixtures DIR]
 
 Writes documents to OUTDIR/000/000000.txt, OUTDIR/000/000001.txt, ... (1000 files a
 folder), varied the way scraped archives vary:
@@ -23,6 +24,14 @@ spaces, ~8% in a legacy encoding (Chinese pages in GB18030, English pages in cp1
 Russian pages in cp1251, each only when the text is encodable) and ~3% UTF-16LE with
 a byte-order mark.
 
+With --warc, the same documents go into one gzipped WARC file instead, as a crawler writes
+it: a `warcinfo` record, then for each document a `request` record and a `response` record
+(its HTTP head declaring the charset the page was written in, the page as its body), each
+record its own gzip member. Target URIs are
+`https://www.example.org/SECTION/NNNNNN-TAG` with a section and tag drawn per document, so
+that the archive's order is not the order of its member paths. The megabytes count the
+pages, not the compressed file.
+
 The output depends only on the arguments and the input files: one seeded
 random.Random per document (its seed drawn from random.Random(--seed)), sorted
 directory listings, no clock and no hash order. The first N documents are the same
@@ -32,6 +41,7 @@ this script sits in (crates/nomina-refdata).
 """
 
 import argparse
+import gzip
 import os
 import random
 import re
@@ -656,7 +666,8 @@ class Generator:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("outdir")
+    ap.add_argument("outdir", nargs="?")
+    ap.add_argument("--warc", metavar="FILE", help="write one gzipped WARC file instead of a folder of files")
     size = ap.add_mutually_exclusive_group()
     size.add_argument("--megabytes", type=float, default=None, help="stop after this many MB (10^6 bytes); default 200")
     size.add_argument("--docs", type=int, default=None, help="write exactly N documents")
@@ -670,7 +681,11 @@ def main(argv=None):
     if (args.docs is not None and args.docs < 0) or (args.megabytes is not None and args.megabytes <= 0):
         ap.error("the size must be positive")
 
+    if (args.outdir is None) == (args.warc is None):
+        ap.error("give either OUTDIR or --warc FILE")
     started = time.monotonic()
+    if args.warc is not None:
+        return write_warc(args, started)
     out = args.outdir
     if os.path.isdir(out) and os.listdir(out):
         if not args.force:
@@ -709,6 +724,52 @@ def main(argv=None):
     print(f"gen_corpus: {i} files, {total} bytes ({total / MB:.1f} MB) in {out}: "
           f"{kinds['nomination']} nomination, {kinds['news']} news, {kinds['unknown']} unknown; "
           f"encodings: {enc}; {time.monotonic() - started:.1f} s")
+
+
+WARC_SECTIONS = ["awards", "news", "nominations", "pages", "resources", "winners"]
+WARC_CHARSETS = {"utf-8": "utf-8", "gb18030": "gb18030", "cp1252": "windows-1252",
+                 "cp1251": "windows-1251", "utf-16le": None}
+
+
+def warc_record(kind, uri, date, content_type, block):
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{kind}-{uri}>\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n")
+    # One gzip member a record, as crawlers write them; mtime 0 keeps the file deterministic.
+    return gzip.compress(head.encode() + block + b"\r\n\r\n", compresslevel=6, mtime=0)
+
+
+def write_warc(args, started):
+    gen = Generator(args.fixtures, Reference())
+    master = random.Random(args.seed)
+    order = random.Random(args.seed + 1)
+    limit = None if args.docs is not None else int(args.megabytes * MB)
+    kinds = {"nomination": 0, "news": 0, "unknown": 0}
+    total = 0
+    i = 0
+    tmp = args.warc + ".part"
+    with open(tmp, "wb") as f:
+        info = b"software: gen_corpus.py\r\nformat: WARC File Format 1.0\r\n"
+        f.write(warc_record("warcinfo", "", "2021-09-01T00:00:00Z", "application/warc-fields", info))
+        while (i < args.docs) if args.docs is not None else (total < limit):
+            rng = random.Random(master.getrandbits(64))
+            kind, enc, data = gen.document(rng)
+            uri = f"https://www.example.org/{order.choice(WARC_SECTIONS)}/{i:06d}-{order.getrandbits(24):06x}"
+            date = f"2021-09-{1 + i % 28:02d}T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z"
+            path = uri.split("/", 3)[3]
+            request = f"GET /{path} HTTP/1.1\r\nHost: www.example.org\r\n\r\n".encode()
+            f.write(warc_record("request", uri, date, "application/http; msgtype=request", request))
+            charset = WARC_CHARSETS[enc]
+            ctype = "text/plain" + (f"; charset={charset}" if charset else "")
+            http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(data)}\r\n\r\n"
+            f.write(warc_record("response", uri, date, "application/http; msgtype=response", http.encode() + data))
+            kinds[kind] += 1
+            total += len(data)
+            i += 1
+    os.replace(tmp, args.warc)
+    print(f"gen_corpus: {i} pages, {total} bytes ({total / MB:.1f} MB) of pages in {args.warc} "
+          f"({os.path.getsize(args.warc) / MB:.1f} MB): {kinds['nomination']} nomination, "
+          f"{kinds['news']} news, {kinds['unknown']} unknown; {time.monotonic() - started:.1f} s")
 
 
 if __name__ == "__main__":

@@ -316,3 +316,32 @@ pub(crate) fn guarded(
         Outcome::Error(Failure::new(input, path, "internal", format!("nomina failed on this document: {what}")))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    #[test]
+    fn a_panic_costs_only_its_own_document() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let shared = Shared {
+            pipeline: nomina::Pipeline::new(nomina::Options::default()),
+            pool: Arc::new(pool),
+            options: crate::BatchOptions::default(),
+            encoder: crate::json_line,
+        };
+        let outcome = guarded(&shared, 4, "pages/bug.txt", || panic!("a parser bug"));
+        let Outcome::Error(failure) = outcome else { panic!("a record from a panicking conversion") };
+        assert_eq!(
+            failure,
+            Failure::new(4, "pages/bug.txt", "internal", "nomina failed on this document: a parser bug")
+        );
+        let line: serde_json::Value = serde_json::from_str(&failure.line()).expect("an error line is JSON");
+        assert_eq!(line["error"]["message"], "nomina failed on this document: a parser bug");
+        // The next document converts as ever.
+        let outcome = guarded(&shared, 5, "ok.txt", || shared.pipeline.convert(b"A page of plain words.", "ok.txt"));
+        assert!(matches!(outcome, Outcome::Record(RecordLine { input: 5, kind: nomina::Kind::Unknown, .. })));
+    }
+}

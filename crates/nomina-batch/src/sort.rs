@@ -293,7 +293,11 @@ fn take(r: &mut impl Read) -> io::Result<Vec<u8>> {
     let mut len = [0; 8];
     r.read_exact(&mut len)?;
     let len = usize::try_from(u64::from_le_bytes(len)).map_err(|_| bad("a length"))?;
+    // Room for the whole field at once (a record's line is tens of kilobytes, and growing
+    // the buffer while reading copied it several times); a damaged length is an error here,
+    // not an allocation that fails.
     let mut bytes = Vec::new();
+    bytes.try_reserve_exact(len).map_err(|_| bad("a length"))?;
     let got = r.take(len as u64).read_to_end(&mut bytes)?;
     if got < len {
         return Err(bad("it ends inside an outcome"));

@@ -1,19 +1,15 @@
 //! `nomina convert`: every input to one record, in path order.
 //!
-//! Inputs are sorted by the path their records will show and converted in
-//! parallel through a sliding window: a worker takes the next file as soon
-//! as it is free, the main thread writes outcomes in path order, and no more
-//! than [`WINDOW`] documents are read and not yet written, so memory holds
-//! only the documents in flight. An archive is converted member by member
-//! in chunks; its records are written once the archive is read, sorted by
-//! member path.
+//! Inputs are listed and sorted by the path their records will show, then converted by a
+//! [`nomina_batch::Batch`]: documents in parallel through a sliding window, an archive's
+//! members through the same window, their records sorted by member path in a memory budget
+//! (spilled to sorted temporary files past it, merged at the end). The outcomes come back in
+//! order; records go to a [`Sink`], errors to the error stream.
 //!
-//! Where records go is a [`Sink`]: JSON Lines ([`JsonlSink`]) or the tidy
-//! CSV tables of `nomina::tables` ([`CsvSink`]). A record is encoded on
-//! the worker thread that converted it and written, in order, by the sink.
+//! Where records go is a [`Sink`]: JSON Lines ([`JsonlSink`]) or the tidy CSV tables of
+//! `nomina::tables` ([`CsvSink`]). A record is encoded on the worker thread that converted it
+//! (the batch's encoder) and written, in order, by the sink.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,188 +18,84 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use nomina::{Kind, Pipeline};
-use nomina_archive::{ArchiveKind, Member, read_archive};
-use rayon::prelude::*;
+use nomina::Kind;
+use nomina_batch::temp::{SORT_DIR_PREFIX, TempFile, remove_stale};
+use nomina_batch::{Batch, BatchOptions, Encoder, Outcome};
 
-use crate::input::{self, Input};
+use crate::input::{self, Skipped};
 use crate::{ConvertArgs, FormatArg};
-
-/// Documents of an archive converted between two reads: enough to keep
-/// every thread busy, few enough that memory holds only those in flight.
-const CHUNK: usize = 64;
-
-/// Plain files read and not yet written, at most (more on a pool of more
-/// than two threads: see [`convert_window`]). Few enough that the memory of
-/// the documents in flight, reused from one document to the next, is
-/// still in the cache (128 ran some percent slower on two threads).
-const WINDOW: usize = 64;
-
-/// Plain files one task converts in a row: a task sent per document woke
-/// the writing thread once a document, a cost of its own at thousands of
-/// documents a second.
-const BATCH: usize = 8;
-
-/// What one input became: a record encoded for the sink `S`, or a JSON
-/// line for the errors.
-enum Outcome<S: Sink> {
-    Record { encoded: S::Encoded, kind: Kind },
-    Error(String),
-}
 
 /// Where records go, in order.
 trait Sink {
-    /// A record made ready to write, on a worker thread.
-    type Encoded: Send;
-
-    /// Encodes one record (on the worker thread that converted it).
-    fn encode(record: &nomina::Record) -> Result<Self::Encoded, String>;
+    /// How a record is made ready to write, on a worker thread.
+    const ENCODER: Encoder;
 
     /// Writes one encoded record after the ones before it.
-    fn write(&mut self, encoded: Self::Encoded) -> Result<()>;
+    fn write(&mut self, encoded: &[u8]) -> Result<()>;
 
     /// Flushes everything and puts the output in place.
     fn finish(self) -> Result<()>;
 }
 
-fn error_line(path: &str, code: &str, message: &str) -> String {
-    serde_json::json!({ "path": path, "error": { "code": code, "message": message } }).to_string()
-}
-
-fn record_outcome<S: Sink>(result: Result<nomina::Record, nomina::Error>, path: &str) -> Outcome<S> {
-    match result {
-        Ok(record) => match S::encode(&record) {
-            Ok(encoded) => Outcome::Record { encoded, kind: record.kind },
-            Err(e) => Outcome::Error(error_line(path, "internal", &e)),
-        },
-        Err(e) => Outcome::Error(error_line(path, e.code(), &e.to_string())),
-    }
-}
-
-fn convert_input<S: Sink>(pipeline: &Pipeline, input: &Input) -> Outcome<S> {
-    let path = input.path();
-    if let Input::Failed { code, message, .. } = input {
-        return Outcome::Error(error_line(path, code, message));
-    }
-    thread_local! {
-        // A thread reads each document into the buffer it read the last one
-        // into: no allocation, and memory still in the cache.
-        static BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    }
-    BYTES.with_borrow_mut(|bytes| {
-        let outcome = match input.read_into(pipeline.options().max_bytes, bytes) {
-            Ok(len) => guarded(path, || pipeline.convert(&bytes[..len], path)),
-            Err(e) => Outcome::Error(error_line(path, "io", &e.to_string())),
-        };
-        // A very large document's buffer is not kept for the rest of the run.
-        if bytes.capacity() > KEPT_BUFFER_BYTES {
-            *bytes = Vec::new();
-        }
-        outcome
-    })
-}
-
-/// Largest read buffer a thread keeps for the next document.
-const KEPT_BUFFER_BYTES: usize = 4 << 20;
-
-/// The outcome of converting one document, or an `internal` error line if
-/// converting or encoding it panicked: a bug met on one document costs no
-/// other document its record (the panic message goes to standard error too).
-fn guarded<S: Sink>(path: &str, convert: impl FnOnce() -> Result<nomina::Record, nomina::Error>) -> Outcome<S> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| record_outcome(convert(), path))) {
-        Ok(outcome) => outcome,
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "no message".to_string());
-            Outcome::Error(error_line(path, "internal", &format!("nomina failed on this document: {what}")))
-        }
-    }
-}
-
-fn convert_member<S: Sink>(pipeline: &Pipeline, path: &str, m: &Member) -> Outcome<S> {
-    let input = nomina::Input {
-        bytes: &m.bytes,
-        path,
-        url: m.url.as_deref(),
-        fetched: m.fetched.as_deref(),
-        charset: m.charset.as_deref(),
-    };
-    guarded(path, || pipeline.convert_input(input))
-}
-
-/// Where the outcomes go, with the counts for the summary line.
-struct Writer<S: Sink> {
-    sink: S,
-    errors: Box<dyn Write>,
-    counts: [usize; 3],
-    failed: usize,
-    progress: ProgressBar,
-    /// Whether `progress` is drawn: a hidden bar still costs some hundred
-    /// instructions a step, on the thread that keeps the order.
-    shown: bool,
-}
-
-impl<S: Sink> Writer<S> {
-    fn write(&mut self, outcome: Outcome<S>) -> Result<()> {
-        match outcome {
-            Outcome::Record { encoded, kind } => {
-                self.sink.write(encoded)?;
-                self.counts[kind as usize] += 1;
-            }
-            Outcome::Error(line) => {
-                writeln!(self.errors, "{line}")?;
-                self.failed += 1;
-            }
-        }
-        if self.shown {
-            self.progress.inc(1);
-        }
-        Ok(())
-    }
-}
-
 pub fn run(args: ConvertArgs) -> Result<ExitCode> {
+    // Interrupted (SIGINT, SIGTERM, SIGHUP): the temporary files go, the output stays as it
+    // was, and the status says so (128 + SIGINT, as a shell reports an interrupted command).
+    // Installing fails only when a handler is set already, and then that one runs.
+    let _ = ctrlc::set_handler(|| {
+        nomina_batch::temp::remove_all();
+        std::process::exit(130);
+    });
     match (args.format, args.out_dir.clone()) {
-        (FormatArg::Csv, Some(dir)) => convert(args, || CsvSink::open(&dir)),
+        (FormatArg::Csv, Some(dir)) => convert(args, Some(dir.clone()), || CsvSink::open(&dir)),
         // `main` has refused `--format csv` without `--out-dir`.
         _ => {
             let output = args.output.clone();
-            convert(args, || Ok(JsonlSink(Output::open(output.as_deref())?)))
+            // The sorted runs of a large archive go beside the output, where there is room
+            // for it; beside standard output or a device, to $TMPDIR.
+            let beside = output.as_deref().filter(|p| replaceable(p)).map(parent_dir);
+            convert(args, beside, || Ok(JsonlSink(Output::open(output.as_deref())?)))
         }
     }
 }
 
-/// Converts every input into the sink `open` gives, opened once the inputs
-/// are listed (so that its temporary files are not taken for inputs).
-fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Result<ExitCode> {
+/// Converts every input into the sink `open` gives, opened once the inputs are listed (so that
+/// its temporary files are not taken for inputs); sorted runs go to `temp_dir` (or $TMPDIR).
+fn convert<S: Sink>(
+    args: ConvertArgs,
+    temp_dir: Option<PathBuf>,
+    open: impl FnOnce() -> Result<S>,
+) -> Result<ExitCode> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline();
-    // The tables are built while the inputs are listed, on another core,
-    // and nothing waits for that thread: a document needing a table still
-    // being built waits for that table alone, and one that failed to build
-    // (a bug) fails again on each document that needs it, which `guarded`
-    // turns into that document's error line.
+    // The tables are built while the inputs are listed, on another core, and nothing waits
+    // for that thread: a document needing a table still being built waits for that table
+    // alone, and one that failed to build (a bug) fails again on each document that needs
+    // it, which the batch turns into that document's error line.
     std::thread::spawn(nomina::prepare);
-    let inputs = input::collect(&args.paths, args.follow_links);
+    let listing = input::collect(&args.paths, args.follow_links);
+    let inputs = listing.inputs;
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let sort_root = temp_dir.clone().unwrap_or_else(std::env::temp_dir);
+    // What a run killed outright (SIGKILL) left: this is the next run.
+    remove_stale(&sort_root, SORT_DIR_PREFIX);
+    let options = BatchOptions {
+        threads: args.jobs.unwrap_or(0),
+        sort_memory: usize::try_from(args.sort_memory.saturating_mul(1 << 20)).unwrap_or(usize::MAX),
+        temp_dir,
+    };
+    let batch = Batch::new(pipeline, options).context("cannot start worker threads")?.with_encoder(S::ENCODER);
 
-    let sink = open()?;
-    let errors: Box<dyn Write> = match &args.errors {
+    let mut sink = open()?;
+    let mut errors: Box<dyn Write> = match &args.errors {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot write errors to {}", p.display()))?,
         )),
         None => Box::new(std::io::stderr()),
     };
     let shown = std::io::stderr().is_terminal();
+    let total = inputs.len() as u64;
     let progress = if shown {
-        let bar = ProgressBar::new(inputs.len() as u64);
+        let bar = ProgressBar::new(total);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, {eta} left")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -212,142 +104,90 @@ fn convert<S: Sink>(args: ConvertArgs, open: impl FnOnce() -> Result<S>) -> Resu
     } else {
         ProgressBar::hidden()
     };
-    let mut w = Writer { sink, errors, counts: [0; 3], failed: 0, progress, shown };
 
-    // Runs of plain files go through a sliding window; an archive is read
-    // in its place in the order.
-    let mut run: Vec<&Input> = Vec::new();
-    for input in &inputs {
-        if let Some((fs_path, kind)) = input.archive() {
-            convert_window(&pipeline, &pool, &run, &mut w)?;
-            run.clear();
-            convert_archive(&pipeline, &pool, input.path(), fs_path, kind, &mut w)?;
-            continue;
+    let (mut counts, mut failed) = ([0usize; 3], 0usize);
+    let mut outcomes = batch.convert_all(inputs);
+    while let Some(outcome) = outcomes.next() {
+        match outcome? {
+            Outcome::Record(record) => {
+                sink.write(&record.line)?;
+                counts[record.kind as usize] += 1;
+            }
+            Outcome::Error(failure) => {
+                writeln!(errors, "{}", failure.line())?;
+                failed += 1;
+            }
         }
-        run.push(input);
+        // A hidden bar is not stepped: each step costs some hundred instructions, on the
+        // thread that keeps the order.
+        if shown {
+            // Archives add their members as they are read.
+            progress.set_length(total.max(outcomes.found()));
+            progress.inc(1);
+        }
     }
-    convert_window(&pipeline, &pool, &run, &mut w)?;
-    w.progress.finish_and_clear();
-    w.sink.finish()?;
-    w.errors.flush()?;
+    progress.finish_and_clear();
+    sink.finish()?;
+    errors.flush()?;
+    if args.verbose {
+        // On standard error, for a person: `--errors FILE` keeps one JSON line a failed input.
+        let mut stderr = std::io::stderr().lock();
+        for skipped in &listing.skipped {
+            writeln!(stderr, "skipped {}: {}", skipped.path, skipped.why.as_str())?;
+        }
+    }
 
-    let documents = w.counts.iter().sum::<usize>() + w.failed;
+    let documents = counts.iter().sum::<usize>() + failed;
     eprintln!(
-        "converted {documents} files: {} nomination, {} news, {} unknown; {} errors; {:.2} s",
-        w.counts[Kind::Nomination as usize],
-        w.counts[Kind::News as usize],
-        w.counts[Kind::Unknown as usize],
-        w.failed,
+        "converted {documents} files: {} nomination, {} news, {} unknown; {failed} errors{}; {:.2} s",
+        counts[Kind::Nomination as usize],
+        counts[Kind::News as usize],
+        counts[Kind::Unknown as usize],
+        skipped_summary(&listing.skipped),
         started.elapsed().as_secs_f64()
     );
-    Ok(if w.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// Converts `inputs` on the pool and writes their outcomes in order, with
-/// at most a window of documents read and not yet written: no thread waits
-/// for a chunk's slowest document, and memory holds only the window.
-fn convert_window<S: Sink>(
-    pipeline: &Pipeline,
-    pool: &rayon::ThreadPool,
-    inputs: &[&Input],
-    w: &mut Writer<S>,
-) -> Result<()> {
-    // Four tasks a thread at least, so that a slow document holds up no
-    // thread while the ones after it wait to be written.
-    let window = WINDOW.max(pool.current_num_threads() * 4 * BATCH);
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Outcome<S>>)>();
-    pool.in_place_scope(|scope| {
-        // Outcomes of batches done out of order, by the index of their first input.
-        let mut waiting: BTreeMap<usize, Vec<Outcome<S>>> = BTreeMap::new();
-        let (mut next_spawn, mut next_write) = (0, 0);
-        while next_write < inputs.len() {
-            while next_spawn < inputs.len() && next_spawn - next_write < window {
-                let batch = &inputs[next_spawn..inputs.len().min(next_spawn + BATCH)];
-                let (tx, first) = (tx.clone(), next_spawn);
-                // The receiver outlives the scope; a send cannot fail.
-                scope.spawn(move |_| {
-                    drop(tx.send((first, batch.iter().map(|input| convert_input(pipeline, input)).collect())))
-                });
-                next_spawn += batch.len();
-            }
-            let (first, outcomes) = rx.recv().context("a worker thread stopped")?;
-            waiting.insert(first, outcomes);
-            while let Some(outcomes) = waiting.remove(&next_write) {
-                next_write += outcomes.len();
-                for outcome in outcomes {
-                    w.write(outcome)?;
-                }
-            }
+/// `; 3 skipped: 2 symlinks (use --follow-links), 1 not a regular file` for the summary line,
+/// nothing when nothing was skipped.
+fn skipped_summary(skipped: &[Skipped]) -> String {
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let mut reasons: Vec<(input::SkipReason, usize)> = Vec::new();
+    for s in skipped {
+        match reasons.iter_mut().find(|(why, _)| *why == s.why) {
+            Some((_, n)) => *n += 1,
+            None => reasons.push((s.why, 1)),
         }
-        Ok(())
-    })
+    }
+    reasons.sort();
+    let parts: Vec<String> = reasons.iter().map(|(why, n)| why.counted(*n)).collect();
+    format!("; {} skipped: {}", skipped.len(), parts.join(", "))
 }
 
-/// Converts every member of an archive, then writes their outcomes sorted
-/// by member path (archives keep their members in any order).
-fn convert_archive<S: Sink>(
-    pipeline: &Pipeline,
-    pool: &rayon::ThreadPool,
-    path: &str,
-    fs_path: &Path,
-    kind: ArchiveKind,
-    w: &mut Writer<S>,
-) -> Result<()> {
-    let mut done: Vec<(String, Outcome<S>)> = Vec::new();
-    let mut pending: Vec<(String, Member)> = Vec::with_capacity(CHUNK);
-    let convert = |pending: &mut Vec<(String, Member)>, done: &mut Vec<(String, Outcome<S>)>| {
-        let outcomes: Vec<(String, Outcome<S>)> = pool
-            .install(|| pending.par_drain(..).map(|(p, m)| (p.clone(), convert_member(pipeline, &p, &m))).collect());
-        done.extend(outcomes);
-    };
-    read_archive(fs_path, kind, pipeline.options().max_bytes, |member| {
-        w.progress.inc_length(1);
-        match member {
-            Ok(m) => {
-                let member_path = format!("{path}/{}", m.name);
-                pending.push((member_path, m));
-                if pending.len() == CHUNK {
-                    convert(&mut pending, &mut done);
-                }
-            }
-            Err(e) => {
-                let error_path = e.member_name().map_or_else(|| path.to_string(), |n| format!("{path}/{n}"));
-                done.push((error_path.clone(), Outcome::Error(error_line(&error_path, e.code(), &e.to_string()))));
-            }
-        }
-    });
-    convert(&mut pending, &mut done);
-    // The archive itself was counted as one input before its members were.
-    w.progress.dec_length(1);
-    done.sort_by(|a, b| a.0.cmp(&b.0));
-    done.into_iter().try_for_each(|(_, o)| w.write(o))
+/// Whether `-o path` is written to a temporary file and renamed (a regular file, or nothing yet).
+fn replaceable(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(m) => m.is_file(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}
+
+/// The directory a file is in (`.` for a bare name).
+fn parent_dir(path: &Path) -> PathBuf {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
 }
 
 /// JSON Lines: one record a line, to standard output or `-o FILE`.
 struct JsonlSink(Output);
 
 impl Sink for JsonlSink {
-    type Encoded = Vec<u8>;
+    const ENCODER: Encoder = nomina_batch::json_line;
 
-    /// sonic-rs writes what serde_json would, byte for byte (a test holds it
-    /// to that), but looks for characters to escape many bytes at a time,
-    /// where serde_json looks at each byte: escaping was most of the cost of
-    /// encoding.
-    fn encode(record: &nomina::Record) -> Result<Vec<u8>, String> {
-        // A record is about as long as its document, but sonic-rs reserves
-        // room for a string's every character escaped (six bytes each) before
-        // writing it: twice the document leaves room for an answer of a
-        // sixth of it without regrowing (and copying) the line.
-        let mut line = Vec::with_capacity(
-            usize::try_from(record.source.bytes).unwrap_or(0).saturating_mul(2).saturating_add(4096),
-        );
-        sonic_rs::to_writer(&mut line, record).map_err(|e| e.to_string())?;
-        line.push(b'\n');
-        Ok(line)
-    }
-
-    fn write(&mut self, line: Vec<u8>) -> Result<()> {
-        Ok(self.0.writer.write_all(&line)?)
+    fn write(&mut self, line: &[u8]) -> Result<()> {
+        Ok(self.0.writer.write_all(line)?)
     }
 
     fn finish(self) -> Result<()> {
@@ -387,27 +227,15 @@ impl CsvSink {
 }
 
 impl Sink for CsvSink {
-    /// Each table's rows, CSV-encoded, in the order of the tables.
-    type Encoded = Vec<Vec<u8>>;
+    const ENCODER: Encoder = csv_rows;
 
-    fn encode(record: &nomina::Record) -> Result<Vec<Vec<u8>>, String> {
-        nomina::tables::TABLES
-            .iter()
-            .map(|table| {
-                let mut w = csv_buffer();
-                for row in 0..table.rows(record) {
-                    let cells: Vec<_> = table.columns.iter().map(|c| c.value(record, row)).collect();
-                    let rendered: Vec<_> = cells.iter().map(|c| c.render()).collect();
-                    w.write_record(rendered.iter().map(|c| c.as_bytes())).map_err(|e| e.to_string())?;
-                }
-                csv_bytes(w)
-            })
-            .collect()
-    }
-
-    fn write(&mut self, tables: Vec<Vec<u8>>) -> Result<()> {
-        for (out, rows) in self.files.iter_mut().zip(tables) {
-            out.writer.write_all(&rows)?;
+    fn write(&mut self, mut tables: &[u8]) -> Result<()> {
+        for out in &mut self.files {
+            let (len, rest) = tables.split_at_checked(8).context("a record's CSV rows are cut short")?;
+            let len = usize::try_from(u64::from_le_bytes(len.try_into()?))?;
+            let (rows, rest) = rest.split_at_checked(len).context("a record's CSV rows are cut short")?;
+            out.writer.write_all(rows)?;
+            tables = rest;
         }
         Ok(())
     }
@@ -417,17 +245,35 @@ impl Sink for CsvSink {
     }
 }
 
-/// Where records go: standard output, a file written in place (a device, a
-/// pipe), or a temporary file renamed over the target at the end.
+/// A record's rows of each table, CSV-encoded, in the order of the tables, each after its
+/// length (eight bytes, little-endian): one buffer, as the batch holds and sorts records.
+fn csv_rows(record: &nomina::Record) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    for table in &nomina::tables::TABLES {
+        let mut w = csv_buffer();
+        for row in 0..table.rows(record) {
+            let cells: Vec<_> = table.columns.iter().map(|c| c.value(record, row)).collect();
+            let rendered: Vec<_> = cells.iter().map(|c| c.render()).collect();
+            w.write_record(rendered.iter().map(|c| c.as_bytes())).map_err(|e| e.to_string())?;
+        }
+        let rows = csv_bytes(w)?;
+        out.extend_from_slice(&(rows.len() as u64).to_le_bytes());
+        out.extend_from_slice(&rows);
+    }
+    Ok(out)
+}
+
+/// Where records go: standard output, a file written in place (a device, a pipe), or a
+/// temporary file renamed over the target at the end.
 struct Output {
     writer: Box<dyn Write>,
     replace: Option<Replace>,
 }
 
-/// A temporary file beside the target, renamed over it once complete.
+/// A temporary file beside the target, renamed over it once complete. It is removed if the
+/// run fails or is interrupted (see [`nomina_batch::temp`]).
 struct Replace {
-    file: File,
-    tmp: PathBuf,
+    tmp: TempFile,
     target: PathBuf,
 }
 
@@ -449,32 +295,29 @@ impl Output {
                 .with_context(|| format!("cannot write to {}", path.display()))?;
             return Ok(Output { writer: Box::new(BufWriter::new(file)), replace: None });
         }
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = parent_dir(path);
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        // What a run killed outright left beside the same target.
+        remove_stale(&dir, &format!(".{name}."));
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let file = File::create(&tmp).with_context(|| format!("cannot write to {}", tmp.display()))?;
-        let writer = Box::new(BufWriter::new(file.try_clone()?));
-        Ok(Output { writer, replace: Some(Replace { file, tmp, target: path.to_path_buf() }) })
+        let tmp = TempFile::create(tmp.clone()).with_context(|| format!("cannot write to {}", tmp.display()))?;
+        let writer = Box::new(BufWriter::new(tmp.file().try_clone()?));
+        Ok(Output { writer, replace: Some(Replace { tmp, target: path.to_path_buf() }) })
     }
 
     fn finish(mut self) -> Result<()> {
         self.writer.flush()?;
         drop(self.writer);
         if let Some(r) = self.replace {
-            // On disk before it takes the target's name: a crash after the
-            // rename must not leave a file that is shorter than it claims.
-            r.file.sync_all()?;
-            std::fs::rename(&r.tmp, &r.target)
-                .with_context(|| format!("cannot move {} to {}", r.tmp.display(), r.target.display()))?;
+            // On disk before it takes the target's name: a crash after the rename must not
+            // leave a file that is shorter than it claims.
+            r.tmp.file().sync_all()?;
+            let tmp = r.tmp.path().to_path_buf();
+            r.tmp
+                .persist(&r.target)
+                .with_context(|| format!("cannot move {} to {}", tmp.display(), r.target.display()))?;
         }
         Ok(())
-    }
-}
-
-impl Drop for Replace {
-    fn drop(&mut self) {
-        // Gone already when the rename succeeded; left over after an error.
-        let _ = std::fs::remove_file(&self.tmp);
     }
 }
 
@@ -489,22 +332,8 @@ mod tests {
     }
 
     #[test]
-    fn a_panic_costs_only_its_own_document() {
-        let outcome: Outcome<JsonlSink> = guarded("pages/bug.txt", || panic!("a parser bug"));
-        let Outcome::Error(line) = outcome else { panic!("a record from a panicking conversion") };
-        let line: serde_json::Value = serde_json::from_str(&line).expect("an error line is JSON");
-        assert_eq!(line["path"], "pages/bug.txt");
-        assert_eq!(line["error"]["code"], "internal");
-        assert_eq!(line["error"]["message"], "nomina failed on this document: a parser bug");
-        // The next document converts as ever.
-        let pipeline = Pipeline::new(nomina::Options::default());
-        let outcome: Outcome<JsonlSink> = guarded("ok.txt", || pipeline.convert(b"A page of plain words.", "ok.txt"));
-        assert!(matches!(outcome, Outcome::Record { kind: Kind::Unknown, .. }));
-    }
-
-    #[test]
     fn json_lines_are_what_serde_json_writes() {
-        let pipeline = Pipeline::new(nomina::Options::default());
+        let pipeline = nomina::Pipeline::new(nomina::Options::default());
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
         let mut records = Vec::new();
         for entry in std::fs::read_dir(&fixtures).expect("the fixtures") {
@@ -524,7 +353,7 @@ mod tests {
         record.source.path = format!("odd/{odd}");
         records.push(record);
         for record in &records {
-            let ours = JsonlSink::encode(record).expect("a record encodes");
+            let ours = JsonlSink::ENCODER(record).expect("a record encodes");
             assert_eq!(
                 String::from_utf8_lossy(&ours),
                 String::from_utf8_lossy(&serde_json_line(record)),
@@ -532,5 +361,18 @@ mod tests {
                 record.source.path
             );
         }
+    }
+
+    #[test]
+    fn skipped_entries_are_counted_by_reason() {
+        use input::SkipReason::{NotRegular, Symlink};
+        let skipped = |why| Skipped { path: "d/x".into(), why };
+        assert_eq!(skipped_summary(&[]), "");
+        assert_eq!(
+            skipped_summary(&[skipped(NotRegular), skipped(Symlink), skipped(Symlink)]),
+            "; 3 skipped: 2 symlinks (use --follow-links), 1 not a regular file"
+        );
+        assert_eq!(skipped_summary(&[skipped(Symlink)]), "; 1 skipped: 1 symlink (use --follow-links)");
+        assert_eq!(skipped_summary(&[skipped(NotRegular), skipped(NotRegular)]), "; 2 skipped: 2 not regular files");
     }
 }

@@ -140,6 +140,13 @@ struct ConvertArgs {
     /// Follow symbolic links when walking directories.
     #[arg(long)]
     follow_links: bool,
+    /// List the directory entries passed over (symlinks, named pipes...) on standard error, one a line.
+    #[arg(short, long)]
+    verbose: bool,
+    /// MiB of an archive's records held in memory to be sorted; past it they are sorted into
+    /// temporary files (beside -o FILE, or in $TMPDIR) and merged at the end.
+    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    sort_memory: u64,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
