@@ -24,7 +24,7 @@ from archives import content_type, write_tar, write_warc, write_zip  # noqa: E40
 
 def nomina_command() -> Path:
     if os.environ.get("NOMINA_BIN"):
-        return Path(os.environ["NOMINA_BIN"])
+        return Path(os.environ["NOMINA_BIN"]).resolve()
     for build in ("release", "debug"):
         candidate = ROOT / "target" / build / "nomina"
         if candidate.exists():
