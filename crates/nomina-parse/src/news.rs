@@ -120,6 +120,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use nomina_refdata::fold::is_cjk;
 use nomina_refdata::{LabelEntry, NewsWordClass, catalog, news_words};
 use regex::Regex;
@@ -241,6 +242,13 @@ struct Lexicon {
     function_han: FxHashSet<char>,
     /// Most tokens a chrome phrase has.
     longest_chrome: usize,
+    /// The words below, each searched in one pass over a line rather than
+    /// one pass a word: `chrome_han`, the Chinese `event` words,
+    /// `event_padded`, and `published` then `updated`.
+    chrome_han_ac: AhoCorasick,
+    event_han_ac: AhoCorasick,
+    event_padded_ac: AhoCorasick,
+    labels_ac: AhoCorasick,
 }
 
 fn words_of(key: &str) -> String {
@@ -297,7 +305,12 @@ fn caption(s: &str) -> bool {
     static CREDIT: OnceLock<Regex> = OnceLock::new();
     let credit =
         CREDIT.get_or_init(|| Regex::new(r"[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$").expect("credit pattern"));
-    patterns().caption.is_match(s) || credit.is_match(s) || patterns().credit_after.is_match(s)
+    // Each pattern needs one of these characters: most lines are spared
+    // the regular expressions.
+    let open = s.contains(['(', '（']);
+    (s.contains(['(', '（', '©', ':', '：']) && patterns().caption.is_match(s))
+        || (open && credit.is_match(s))
+        || (s.contains(['|', '｜']) && patterns().credit_after.is_match(s))
 }
 
 fn han(s: &str) -> bool {
@@ -307,6 +320,7 @@ fn han(s: &str) -> bool {
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
+        let automaton = |words: Vec<&str>| AhoCorasick::new(words).expect("news lexicon automaton");
         let mut l = Lexicon {
             chrome: FxHashSet::default(),
             chrome_han: Vec::new(),
@@ -320,6 +334,10 @@ fn lexicon() -> &'static Lexicon {
             function_suffix: Vec::new(),
             function_han: FxHashSet::default(),
             longest_chrome: 1,
+            chrome_han_ac: automaton(Vec::new()),
+            event_han_ac: automaton(Vec::new()),
+            event_padded_ac: automaton(Vec::new()),
+            labels_ac: automaton(Vec::new()),
         };
         for w in news_words() {
             match w.class {
@@ -348,6 +366,10 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         l.chrome_han.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        l.chrome_han_ac = automaton(l.chrome_han.clone());
+        l.event_han_ac = automaton(l.event.iter().copied().filter(|w| han(w)).collect());
+        l.event_padded_ac = automaton(l.event_padded.iter().map(String::as_str).collect());
+        l.labels_ac = automaton(l.published.iter().chain(&l.updated).copied().collect());
         l
     })
 }
@@ -364,10 +386,22 @@ fn lower_of(s: &str) -> String {
     if lower.contains('’') { lower.replace('’', "'") } else { lower }
 }
 
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
+/// and for the blocks of news text that are letters throughout (Cyrillic,
+/// Arabic, Chinese, Hangul): the table lookup costs hundreds of
+/// instructions a character.
+fn word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// The tokens of a lower-cased line (see [`tokens`]), borrowed.
 fn split_tokens(lower: &str) -> Vec<&str> {
     lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .split(|c: char| !(word_char(c) || c == '\'' || c == '-'))
         .map(|t| t.trim_matches(['\'', '-']))
         .filter(|t| !t.is_empty())
         .collect()
@@ -492,7 +526,10 @@ fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
     let trimmed = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     if han(s) {
         let chars = s.chars().count();
-        if lex.chrome_han.iter().any(|w| trimmed.starts_with(w) || (chars <= 12 && s.contains(w))) {
+        // A word at the start of `trimmed`, or anywhere in a short line:
+        // every occurrence of every word is reported.
+        let start = s.len() - trimmed.len();
+        if lex.chrome_han_ac.find_overlapping_iter(s).any(|m| m.start() == start || chars <= 12) {
             return true;
         }
     }
@@ -560,9 +597,19 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
 fn label_before(lower: &str, at: usize) -> Label {
     let lex = lexicon();
     let before = &lower[..at.min(lower.len())];
+    // Only the words that occur are searched word by word.
+    let mut present = vec![false; lex.published.len() + lex.updated.len()];
+    for m in lex.labels_ac.find_overlapping_iter(before) {
+        present[m.pattern().as_usize()] = true;
+    }
     let mut best: Option<(usize, usize, Label)> = None;
-    for (words, label) in [(&lex.published, Label::Published), (&lex.updated, Label::Updated)] {
-        for w in words.iter() {
+    for (base, words, label) in
+        [(0, &lex.published, Label::Published), (lex.published.len(), &lex.updated, Label::Updated)]
+    {
+        for (k, w) in words.iter().enumerate() {
+            if !present[base + k] {
+                continue;
+            }
             let spaced = !han(w) && !w.chars().any(|c| ('가'..='힣').contains(&c));
             for (i, _) in before.match_indices(*w) {
                 let end = i + w.len();
@@ -592,8 +639,7 @@ fn has_event_word(lower: &str) -> bool {
     let spaced: String = lower.chars().map(|c| if c.is_numeric() { ' ' } else { c }).collect();
     let padded = format!(" {} ", tokens(&spaced).join(" "));
     let lex = lexicon();
-    lex.event.iter().any(|w| han(w) && lower.contains(w))
-        || lex.event_padded.iter().any(|w| padded.contains(w.as_str()))
+    lex.event_han_ac.is_match(lower) || lex.event_padded_ac.is_match(padded.as_str())
 }
 
 /// The byline a short line gives: a byline word first (`by`, `par`,
@@ -1269,6 +1315,13 @@ fn legal_article(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_char_is_is_alphanumeric() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn run_together_on_ascii_as_on_any_text() {
