@@ -382,7 +382,7 @@ fn tokens(s: &str) -> Vec<String> {
 
 /// `s` lower-cased, with typographic apostrophes as plain ones.
 fn lower_of(s: &str) -> String {
-    let lower = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
+    let lower = if s.is_ascii() { s.to_ascii_lowercase() } else { lowercase(s) };
     if lower.contains('’') { lower.replace('’', "'") } else { lower }
 }
 
@@ -396,6 +396,24 @@ fn word_char(c: char) -> bool {
         0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
         _ => c.is_alphanumeric(),
     }
+}
+
+/// `s.to_lowercase()`, with the characters of the scripts that have no case
+/// (Arabic, Chinese, Japanese kana, Hangul) copied without the case tables.
+fn lowercase(s: &str) -> String {
+    // A capital sigma's lower case depends on its neighbours.
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c as u32 {
+            0..=0x7F => out.push(c.to_ascii_lowercase()),
+            0x0600..=0x06FF | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => out.push(c),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// The tokens of a lower-cased line (see [`tokens`]), borrowed.
@@ -575,8 +593,9 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
-    let parts = |sep: &str| s.split(sep).count();
-    let crumbs = [">", "›", "»", "|", " / ", ">>"].iter().map(|sep| parts(sep) - 1).max().unwrap_or(0);
+    // Separators counted where their last character occurs at all.
+    let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
+    let crumbs = seps.iter().map(|&(sep, c)| if s.contains(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0);
     if crumbs >= 2 && (toks.len() as f32) / (crumbs as f32 + 1.0) <= 4.0 {
         return true;
     }
@@ -703,7 +722,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     let sentence = ends_like_sentence(s);
     if units <= 40.0 || has_digit_date_prefix(s) {
         let found = find_dates(s);
-        let lower = if found.is_empty() { String::new() } else { s.to_lowercase() };
+        let lower = if found.is_empty() { String::new() } else { lowercase(s) };
         for f in &found {
             let label = label_before(&lower, lower_index(s, &lower, f.start));
             let dateline = dateline(s, f);
@@ -791,7 +810,7 @@ fn dateline(s: &str, f: &FoundDate) -> bool {
 /// `i`, a byte offset of `s`, as an offset of `lower` (its lower case, which
 /// may differ in length).
 fn lower_index(s: &str, lower: &str, i: usize) -> usize {
-    if s.len() == lower.len() { i } else { s[..i].to_lowercase().len().min(lower.len()) }
+    if s.len() == lower.len() { i } else { lowercase(&s[..i]).len().min(lower.len()) }
 }
 
 /// Separators between a headline and a site name or a breadcrumb.
@@ -800,6 +819,10 @@ const SITE_SEPARATORS: [&str; 9] = [" - ", " | ", " – ", " — ", " :: ", " ·
 /// The keys of the parts of `line` around a site separator, first and last.
 fn affix_keys(line: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Every separator has one of these characters; most lines have none.
+    if !line.contains(['-', '|', '–', '—', ':', '·', '/', '>', '»']) {
+        return out;
+    }
     for sep in SITE_SEPARATORS {
         if !line.contains(sep) {
             continue;
@@ -1321,6 +1344,15 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(word_char(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("A{c}b");
+            assert_eq!(lowercase(&s), s.to_lowercase(), "{c:?}");
+        }
+        assert_eq!(lowercase("ΟΔΟΣ Σ"), "ΟΔΟΣ Σ".to_lowercase());
     }
 
     #[test]
