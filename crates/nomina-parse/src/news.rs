@@ -120,7 +120,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use nomina_refdata::fold::is_cjk;
 use nomina_refdata::{LabelEntry, NewsWordClass, catalog, news_words};
 use regex::Regex;
@@ -320,7 +320,14 @@ fn han(s: &str) -> bool {
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let automaton = |words: Vec<&str>| AhoCorasick::new(words).expect("news lexicon automaton");
+        // A contiguous NFA: built in a fraction of a DFA's time, searched
+        // nearly as fast on lines this short.
+        let automaton = |words: Vec<&str>| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(words)
+                .expect("news lexicon automaton")
+        };
         let mut l = Lexicon {
             chrome: FxHashSet::default(),
             chrome_han: Vec::new(),
