@@ -61,22 +61,36 @@ fn ligature(c: char) -> Option<&'static str> {
 fn fold_char(c: char, out: &mut String) -> bool {
     let mut produced = false;
     decompose_compatible(c, |d| {
-        if is_combining_mark(d) {
-            return;
-        }
-        if let Some(digit) = decimal_digit(d) {
-            out.push(digit);
-            produced = true;
-        } else if let Some(expansion) = ligature(d) {
-            // Full case folding spells these out; NFKD leaves them.
-            out.push_str(expansion);
-            produced = true;
-        } else if d.is_alphanumeric() {
-            out.extend(d.to_lowercase());
-            produced = true;
-        }
+        // Hangul jamo, what a syllable decomposes to, are letters without
+        // case: kept without the property lookups, which cost thousands of
+        // instructions a character.
+        produced |= if ('\u{1100}'..='\u{11FF}').contains(&d) {
+            out.push(d);
+            true
+        } else {
+            fold_piece(d, out)
+        };
     });
     produced
+}
+
+/// Folds one character of a decomposition into `out` (see [`fold_char`]):
+/// whether it gave a letter or digit.
+fn fold_piece(d: char, out: &mut String) -> bool {
+    if is_combining_mark(d) {
+        return false;
+    }
+    if let Some(digit) = decimal_digit(d) {
+        out.push(digit);
+    } else if let Some(expansion) = ligature(d) {
+        // Full case folding spells these out; NFKD leaves them.
+        out.push_str(expansion);
+    } else if d.is_alphanumeric() {
+        out.extend(d.to_lowercase());
+    } else {
+        return false;
+    }
+    true
 }
 
 /// Characters below this one that are not ASCII are folded from a table.
@@ -324,6 +338,22 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hangul_jamo_fold_to_themselves() {
+        for d in ('\u{1100}'..='\u{11FF}').chain(['가', '힣']) {
+            let mut slow = String::new();
+            decompose_compatible(d, |p| {
+                fold_piece(p, &mut slow);
+            });
+            let mut fast = String::new();
+            assert!(fold_char(d, &mut fast), "{d:?}");
+            assert_eq!(fast, slow, "{d:?}");
+        }
+        let mut jamo = String::new();
+        fold_char('한', &mut jamo);
+        assert_eq!(jamo, "\u{1112}\u{1161}\u{11AB}");
+    }
 
     #[test]
     fn characters_past_the_table_fold_in_place() {
