@@ -4,24 +4,57 @@
 //!
 //! The batch's thread takes inputs from the caller's iterator as its window
 //! has room for them, a few at a time, holding the GIL only while it pulls
-//! them: memory holds the documents in flight, not the corpus. The Python
-//! thread waits for outcomes with the GIL released.
+//! them: memory holds the documents in flight, not the corpus, and their
+//! bytes are the caller's `bytes` objects, not copies. The Python thread
+//! waits for outcomes with the GIL released, takes every outcome ready at
+//! once (one wait and one hand-over of the GIL for many), and makes their
+//! objects in the shape asked for.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
-use nomina_batch::{Batch, Outcome, Outcomes, Source};
+use nomina_batch::{Batch, BatchError, Outcome, Outcomes, Source};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
-use pyo3::types::PyIterator;
+use pyo3::types::{PyIterator, PyList};
 
-use crate::outcome::{self, OutcomeTuple};
+use crate::outcome::Shaper;
 
 /// Inputs pulled from the caller's iterator at once: the GIL is taken once
 /// for them all.
 const PULL: usize = 16;
+
+/// Outcomes taken at once, at most, when that many are ready.
+const TAKE: usize = 256;
+
+/// What [`take_ready`] took.
+pub struct Taken {
+    /// The outcomes, in order.
+    pub ready: Vec<Outcome>,
+    /// The error that ended the batch, after `ready`.
+    pub failed: Option<BatchError>,
+    /// The rest of the outcomes; `None` when the batch has ended.
+    pub outcomes: Option<Outcomes>,
+}
+
+/// Waits for the next outcome and takes it with every one ready after it
+/// (up to [`TAKE`]). Run without the GIL.
+pub fn take_ready(mut outcomes: Outcomes) -> Taken {
+    let mut ready = Vec::new();
+    match outcomes.next() {
+        None => return Taken { ready, failed: None, outcomes: None },
+        Some(Err(e)) => return Taken { ready, failed: Some(e), outcomes: None },
+        Some(Ok(outcome)) => ready.push(outcome),
+    }
+    while ready.len() < TAKE
+        && let Some(outcome) = outcomes.next_ready()
+    {
+        ready.push(outcome);
+    }
+    Taken { ready, failed: None, outcomes: Some(outcomes) }
+}
 
 /// Locks `mutex` without waiting: a thread waiting for it with the GIL
 /// would keep the one holding it (waiting for outcomes without the GIL)
@@ -53,7 +86,6 @@ struct PySources {
     items: Option<Py<PyIterator>>,
     buffer: VecDeque<Source>,
     pulled: Arc<Pulled>,
-    pipeline: nomina::Pipeline,
 }
 
 impl PySources {
@@ -77,7 +109,7 @@ impl PySources {
                 };
                 match item {
                     Ok((path, data)) => {
-                        self.buffer.push_back(crate::source(&self.pipeline, path, &data));
+                        self.buffer.push_back(crate::source(path, data));
                         self.pulled.count.fetch_add(1, Ordering::Release);
                     }
                     Err(e) => {
@@ -109,57 +141,45 @@ pub struct ManyOutcomes {
 }
 
 struct State {
-    /// Taken while the Python thread waits on it without the GIL.
+    /// Taken while the Python thread waits on it without the GIL; `None`
+    /// once the batch has given its last outcome.
     outcomes: Option<Outcomes>,
-    /// The batch has given its last outcome.
-    ended: bool,
+    /// The error that ended the batch, given after the lists before it.
+    failed: Option<PyErr>,
     pulled: Arc<Pulled>,
-    /// The input whose list is given next.
-    next_input: usize,
-    /// An outcome of a later input, read while looking for the end of a list.
-    ahead: Option<Outcome>,
+    shaper: Shaper,
+    /// Lists made, not yet given: those of the inputs before `current`.
+    ready: VecDeque<Py<PyList>>,
+    /// The input whose outcomes are being gathered into `items`.
+    current: usize,
+    items: Vec<Py<PyAny>>,
 }
 
 impl ManyOutcomes {
-    pub fn new(batch: Batch, items: Py<PyIterator>) -> ManyOutcomes {
+    pub fn new(batch: Batch, items: Py<PyIterator>, shaper: Shaper) -> ManyOutcomes {
         let pulled = Arc::new(Pulled::default());
-        let sources = PySources {
-            items: Some(items),
-            buffer: VecDeque::new(),
-            pulled: Arc::clone(&pulled),
-            pipeline: batch.pipeline().clone(),
-        };
+        let sources = PySources { items: Some(items), buffer: VecDeque::new(), pulled: Arc::clone(&pulled) };
         let outcomes = batch.convert_all(sources);
-        let state = State { outcomes: Some(outcomes), ended: false, pulled, next_input: 0, ahead: None };
+        let state = State {
+            outcomes: Some(outcomes),
+            failed: None,
+            pulled,
+            shaper,
+            ready: VecDeque::new(),
+            current: 0,
+            items: Vec::new(),
+        };
         ManyOutcomes { state: Mutex::new(state) }
     }
 }
 
 impl State {
-    /// The next outcome of the batch, waited for without the GIL.
-    fn next_outcome(&mut self, py: Python<'_>) -> PyResult<Option<Outcome>> {
-        if self.ended {
-            return Ok(None);
-        }
-        let Some(mut outcomes) = self.outcomes.take() else {
-            return Err(PyRuntimeError::new_err("the iterator is already running in another thread"));
-        };
-        let (next, outcomes) = py.detach(move || {
-            let next = outcomes.next();
-            (next, outcomes)
-        });
-        self.outcomes = Some(outcomes);
-        match next {
-            Some(Ok(outcome)) => Ok(Some(outcome)),
-            Some(Err(e)) => {
-                self.ended = true;
-                Err(PyRuntimeError::new_err(e.to_string()))
-            }
-            None => {
-                self.ended = true;
-                Ok(None)
-            }
-        }
+    /// Ends the list of `current`.
+    fn close_list(&mut self, py: Python<'_>) -> PyResult<()> {
+        let list = PyList::new(py, self.items.drain(..))?.unbind();
+        self.ready.push_back(list);
+        self.current += 1;
+        Ok(())
     }
 }
 
@@ -169,37 +189,41 @@ impl ManyOutcomes {
         slf
     }
 
-    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Vec<OutcomeTuple>>> {
-        let mut state = lock(&self.state)?;
-        let input = state.next_input;
-        let mut list = Vec::new();
-        // The list of `input` ends where an outcome of a later input comes
-        // (an empty archive gives none), or where the outcomes end.
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyList>>> {
+        let mut guard = lock(&self.state)?;
+        let state = &mut *guard;
         loop {
-            let outcome = match state.ahead.take() {
-                Some(outcome) => outcome,
-                None => match state.next_outcome(py)? {
-                    Some(outcome) => outcome,
-                    None => break,
-                },
+            if let Some(list) = state.ready.pop_front() {
+                return Ok(Some(list));
+            }
+            let Some(outcomes) = state.outcomes.take() else {
+                if let Some(e) = state.failed.take() {
+                    return Err(e);
+                }
+                // The batch has ended: the list of every input taken is
+                // complete (an empty archive's list is empty), then comes the
+                // error that stopped the caller's iterator, if any, and the end.
+                if state.current < state.pulled.count.load(Ordering::Acquire) {
+                    state.close_list(py)?;
+                    continue;
+                }
+                let error = state.pulled.error.lock().unwrap_or_else(|e| e.into_inner()).take();
+                return match error {
+                    Some(e) => Err(e),
+                    None => Ok(None),
+                };
             };
-            if outcome.input() == input {
-                list.push(outcome::tuple(outcome));
-            } else {
-                state.ahead = Some(outcome);
-                break;
+            let taken = py.detach(move || take_ready(outcomes));
+            state.outcomes = taken.outcomes;
+            state.failed = taken.failed.map(|e| PyRuntimeError::new_err(e.to_string()));
+            for outcome in taken.ready {
+                // The list of `current` ends where an outcome of a later input comes.
+                while outcome.input() > state.current {
+                    state.close_list(py)?;
+                }
+                let object = state.shaper.object(py, outcome)?.unbind();
+                state.items.push(object);
             }
         }
-        if state.ahead.is_none() && input >= state.pulled.count.load(Ordering::Acquire) {
-            // Past the last input taken: the error that stopped the caller's
-            // iterator, if any, then the end.
-            let error = state.pulled.error.lock().unwrap_or_else(|e| e.into_inner()).take();
-            return match error {
-                Some(e) => Err(e),
-                None => Ok(None),
-            };
-        }
-        state.next_input += 1;
-        Ok(Some(list))
     }
 }
