@@ -518,10 +518,42 @@ impl ser::Serializer for KeySerializer {
 }
 
 /// The keys met so far, as interned Python strings: every record has the
-/// same keys, made once.
+/// same keys, made once. Records of a run mostly have their keys in the same
+/// sequence, so each key is first compared with the one met at its place in
+/// the last record, and looked up only when it differs.
 #[derive(Default)]
 pub struct Keys {
     known: HashMap<Box<[u8]>, Py<PyString>>,
+    /// The keys of the last record, in the order met.
+    sequence: Vec<(Box<[u8]>, Py<PyString>)>,
+    /// The place of the next key in `sequence`.
+    at: usize,
+}
+
+impl Keys {
+    fn get<'py>(&mut self, py: Python<'py>, key: &[u8]) -> PyResult<Bound<'py, PyString>> {
+        let at = self.at;
+        self.at += 1;
+        if let Some((bytes, object)) = self.sequence.get(at)
+            && **bytes == *key
+        {
+            return Ok(object.bind(py).clone());
+        }
+        let object = match self.known.get(key) {
+            Some(object) => object.bind(py).clone(),
+            None => {
+                let object = PyString::intern(py, std::str::from_utf8(key).map_err(|_| broken())?);
+                self.known.insert(key.into(), object.clone().unbind());
+                object
+            }
+        };
+        let entry = (Box::<[u8]>::from(key), object.clone().unbind());
+        match self.sequence.get_mut(at) {
+            Some(place) => *place = entry,
+            None => self.sequence.push(entry),
+        }
+        Ok(object)
+    }
 }
 
 /// A tape that ends early or holds what no writer above writes: a bug.
@@ -571,7 +603,8 @@ impl<'t> Reader<'t> {
             INT => i64::from_le_bytes(self.eight()?).into_pyobject(py)?.into_any(),
             UINT => u64::from_le_bytes(self.eight()?).into_pyobject(py)?.into_any(),
             FLOAT => f64::from_le_bytes(self.eight()?).into_pyobject(py)?.into_any(),
-            STR => PyString::new(py, self.str()?).into_any(),
+            // Python checks the UTF-8 as it decodes it.
+            STR => PyString::from_bytes(py, self.bytes()?).map_err(|_| broken())?.into_any(),
             BIG => py.get_type::<pyo3::types::PyInt>().call1((self.str()?,))?,
             ARRAY => {
                 let n = self.u32()?;
@@ -585,15 +618,7 @@ impl<'t> Reader<'t> {
                 let n = self.u32()?;
                 let dict = PyDict::new(py);
                 for _ in 0..n {
-                    let key = self.bytes()?;
-                    let key = match keys.known.get(key) {
-                        Some(k) => k.bind(py).clone(),
-                        None => {
-                            let k = PyString::intern(py, std::str::from_utf8(key).map_err(|_| broken())?);
-                            keys.known.insert(key.into(), k.clone().unbind());
-                            k
-                        }
-                    };
+                    let key = keys.get(py, self.bytes()?)?;
                     dict.set_item(key, self.value(py, keys)?)?;
                 }
                 dict.into_any()
@@ -607,6 +632,7 @@ impl<'t> Reader<'t> {
 /// value's JSON.
 pub fn to_python<'py>(py: Python<'py>, tape: &[u8], keys: &mut Keys) -> PyResult<Bound<'py, PyAny>> {
     let mut reader = Reader { rest: tape };
+    keys.at = 0;
     let value = reader.value(py, keys)?;
     if !reader.rest.is_empty() {
         return Err(broken());
