@@ -2,10 +2,11 @@
 //! own threads, their outcomes given back as one list per input, in input
 //! order.
 //!
-//! The batch's thread takes inputs from the caller's iterator as its window
-//! has room for them, a few at a time, holding the GIL only while it pulls
-//! them: memory holds the documents in flight, not the corpus, and their
-//! bytes are the caller's `bytes` objects, not copies. The Python thread
+//! Inputs are taken from the caller's iterator a few at a time as the
+//! batch's window has room for them, mostly by the Python thread while it
+//! holds the GIL anyway (see [`Feed`]): memory holds the documents in
+//! flight, not the corpus, and their bytes are the caller's `bytes` objects,
+//! not copies. The Python thread
 //! waits for outcomes with the GIL released, takes every outcome ready at
 //! once (one wait and one hand-over of the GIL for many), and makes their
 //! objects in the shape asked for.
@@ -22,8 +23,8 @@ use pyo3::types::{PyIterator, PyList};
 
 use crate::outcome::Shaper;
 
-/// Inputs pulled from the caller's iterator at once: the GIL is taken once
-/// for them all.
+/// Inputs taken from the caller's iterator at once, and the most the buffer
+/// of inputs taken holds: the GIL is taken once for them all.
 const PULL: usize = 16;
 
 /// Outcomes taken at once, at most, when that many are ready.
@@ -69,68 +70,108 @@ pub fn lock<T>(mutex: &Mutex<T>) -> PyResult<MutexGuard<'_, T>> {
     }
 }
 
-/// What the batch's thread tells of the caller's iterator.
+/// The caller's iterator and the inputs taken from it, shared by the
+/// batch's thread and the Python thread.
+///
+/// Both take inputs from the iterator, in turn, into one buffer the batch
+/// reads from: the Python thread, which holds the GIL anyway, tops the
+/// buffer up each time it is asked for a list, so that the batch's thread
+/// seldom has to wait for the GIL (while the Python thread makes objects)
+/// before it can give the workers more to do; the batch's thread takes
+/// inputs itself when the buffer runs dry.
 #[derive(Default)]
-struct Pulled {
-    /// Inputs taken from it.
+struct Feed {
+    /// The caller's iterator, `None` once exhausted or failed. Whoever holds
+    /// this lock is the one taking inputs: the batch's thread takes it
+    /// before the GIL, the Python thread (holding the GIL) only tries it, so
+    /// neither waits for the GIL while holding it.
+    items: Mutex<Option<Py<PyIterator>>>,
+    /// Inputs taken, not yet given to the batch.
+    buffer: Mutex<VecDeque<Source>>,
+    /// Inputs taken from the iterator.
     count: AtomicUsize,
     /// The error that ended it: its own exception, or an item that is not a
     /// `(path, bytes)` pair. It stands in the place of input `count`.
     error: Mutex<Option<PyErr>>,
 }
 
-/// The caller's iterator as the batch's sources, pulled on the batch's
-/// thread.
-struct PySources {
-    /// `None` once exhausted or failed.
-    items: Option<Py<PyIterator>>,
-    buffer: VecDeque<Source>,
-    pulled: Arc<Pulled>,
+/// A lock's guard, whether or not a thread panicked holding it.
+fn unpoisoned<'a, T>(guard: std::sync::LockResult<MutexGuard<'a, T>>) -> MutexGuard<'a, T> {
+    guard.unwrap_or_else(|e| e.into_inner())
 }
 
-impl PySources {
-    fn refill(&mut self) {
-        let Some(items) = self.items.take() else { return };
-        Python::attach(|py| {
-            let iter = items.bind(py);
-            for _ in 0..PULL {
-                let index = self.pulled.count.load(Ordering::Relaxed);
-                let item = match iter.clone().next() {
+impl Feed {
+    /// Takes up to `n` inputs from the iterator into the buffer.
+    fn pull(&self, py: Python<'_>, items: &mut Option<Py<PyIterator>>, n: usize) {
+        let Some(iter) = items.as_ref() else { return };
+        let iter = iter.bind(py).clone();
+        for _ in 0..n {
+            let index = self.count.load(Ordering::Relaxed);
+            let item = match iter.clone().next() {
+                None => {
                     // The iterator is dropped here, with the GIL.
-                    None => return,
-                    Some(item) => item.and_then(|item| {
-                        item.extract::<(String, PyBackedBytes)>().map_err(|e| {
-                            PyTypeError::new_err(format!(
-                                "convert_many: input {index} is not a (path: str, data: bytes) pair: {}",
-                                e.value(py)
-                            ))
-                        })
-                    }),
-                };
-                match item {
-                    Ok((path, data)) => {
-                        self.buffer.push_back(crate::source(path, data));
-                        self.pulled.count.fetch_add(1, Ordering::Release);
-                    }
-                    Err(e) => {
-                        *self.pulled.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
-                        return;
-                    }
+                    *items = None;
+                    return;
+                }
+                Some(item) => item.and_then(|item| {
+                    item.extract::<(String, PyBackedBytes)>().map_err(|e| {
+                        PyTypeError::new_err(format!(
+                            "convert_many: input {index} is not a (path: str, data: bytes) pair: {}",
+                            e.value(py)
+                        ))
+                    })
+                }),
+            };
+            match item {
+                Ok((path, data)) => {
+                    unpoisoned(self.buffer.lock()).push_back(crate::source(path, data));
+                    self.count.fetch_add(1, Ordering::Release);
+                }
+                Err(e) => {
+                    *unpoisoned(self.error.lock()) = Some(e);
+                    *items = None;
+                    return;
                 }
             }
-            self.items = Some(items);
-        });
+        }
     }
+
+    /// On the Python thread: fills the buffer up to [`PULL`] inputs, unless
+    /// the batch's thread is taking inputs itself.
+    fn top_up(&self, py: Python<'_>) {
+        let mut items = match self.items.try_lock() {
+            Ok(items) => items,
+            Err(TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(TryLockError::WouldBlock) => return,
+        };
+        let have = unpoisoned(self.buffer.lock()).len();
+        if have < PULL {
+            self.pull(py, &mut items, PULL - have);
+        }
+    }
+}
+
+/// The caller's iterator as the batch's sources.
+struct PySources {
+    feed: Arc<Feed>,
 }
 
 impl Iterator for PySources {
     type Item = Source;
 
     fn next(&mut self) -> Option<Source> {
-        if self.buffer.is_empty() {
-            self.refill();
+        if let Some(source) = unpoisoned(self.feed.buffer.lock()).pop_front() {
+            return Some(source);
         }
-        self.buffer.pop_front()
+        // The buffer ran dry: take inputs here, unless the Python thread,
+        // taking some now, leaves them.
+        let mut items = unpoisoned(self.feed.items.lock());
+        if let Some(source) = unpoisoned(self.feed.buffer.lock()).pop_front() {
+            return Some(source);
+        }
+        items.as_ref()?;
+        Python::attach(|py| self.feed.pull(py, &mut items, PULL));
+        unpoisoned(self.feed.buffer.lock()).pop_front()
     }
 }
 
@@ -146,7 +187,7 @@ struct State {
     outcomes: Option<Outcomes>,
     /// The error that ended the batch, given after the lists before it.
     failed: Option<PyErr>,
-    pulled: Arc<Pulled>,
+    feed: Arc<Feed>,
     shaper: Shaper,
     /// Lists made, not yet given: those of the inputs before `current`.
     ready: VecDeque<Py<PyList>>,
@@ -157,13 +198,12 @@ struct State {
 
 impl ManyOutcomes {
     pub fn new(batch: Batch, items: Py<PyIterator>, shaper: Shaper) -> ManyOutcomes {
-        let pulled = Arc::new(Pulled::default());
-        let sources = PySources { items: Some(items), buffer: VecDeque::new(), pulled: Arc::clone(&pulled) };
-        let outcomes = batch.convert_all(sources);
+        let feed = Arc::new(Feed { items: Mutex::new(Some(items)), ..Feed::default() });
+        let outcomes = batch.convert_all(PySources { feed: Arc::clone(&feed) });
         let state = State {
             outcomes: Some(outcomes),
             failed: None,
-            pulled,
+            feed,
             shaper,
             ready: VecDeque::new(),
             current: 0,
@@ -203,16 +243,17 @@ impl ManyOutcomes {
                 // The batch has ended: the list of every input taken is
                 // complete (an empty archive's list is empty), then comes the
                 // error that stopped the caller's iterator, if any, and the end.
-                if state.current < state.pulled.count.load(Ordering::Acquire) {
+                if state.current < state.feed.count.load(Ordering::Acquire) {
                     state.close_list(py)?;
                     continue;
                 }
-                let error = state.pulled.error.lock().unwrap_or_else(|e| e.into_inner()).take();
+                let error = unpoisoned(state.feed.error.lock()).take();
                 return match error {
                     Some(e) => Err(e),
                     None => Ok(None),
                 };
             };
+            state.feed.top_up(py);
             let taken = py.detach(move || take_ready(outcomes));
             state.outcomes = taken.outcomes;
             state.failed = taken.failed.map(|e| PyRuntimeError::new_err(e.to_string()));
