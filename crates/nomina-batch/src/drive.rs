@@ -73,7 +73,7 @@ impl<'a> Driver<'a> {
     /// Documents read and not yet handed out, at most: four batches a thread at least, so that
     /// a slow document holds up no thread while the ones after it wait.
     fn window(&self) -> usize {
-        WINDOW.max(self.shared.pool.current_num_threads() * 4 * BATCH)
+        WINDOW.max(self.shared.pool.current_num_threads() * 4 * BATCH).max(self.shared.window)
     }
 
     fn send(&self, outcomes: Vec<Outcome>) -> Result<(), Stop> {
@@ -339,6 +339,7 @@ mod tests {
             pool: Arc::new(pool),
             options: crate::BatchOptions::default(),
             encoder: crate::json_line,
+            window: 0,
         };
         let outcome = guarded(&shared, 4, "pages/bug.txt", || panic!("a parser bug"));
         let Outcome::Error(failure) = outcome else { panic!("a record from a panicking conversion") };

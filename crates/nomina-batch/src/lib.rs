@@ -282,6 +282,8 @@ struct Shared {
     pool: Arc<rayon::ThreadPool>,
     options: BatchOptions,
     encoder: Encoder,
+    /// Documents read and not yet handed out, at most (0: the default, see [`WINDOW`]).
+    window: usize,
 }
 
 /// Converts inputs in parallel into [`Outcome`]s in the command's order (see the crate
@@ -309,7 +311,7 @@ impl Batch {
 
     /// A batch converting with `pipeline` on `pool` (`options.threads` is not used).
     pub fn with_pool(pipeline: Pipeline, pool: Arc<rayon::ThreadPool>, options: BatchOptions) -> Batch {
-        Batch { shared: Arc::new(Shared { pipeline, pool, options, encoder: json_line }) }
+        Batch { shared: Arc::new(Shared { pipeline, pool, options, encoder: json_line, window: 0 }) }
     }
 
     /// The same batch encoding records with `encoder` instead of [`json_line`].
@@ -321,6 +323,24 @@ impl Batch {
                 pool: Arc::clone(&shared.pool),
                 options: shared.options.clone(),
                 encoder,
+                window: shared.window,
+            }),
+        }
+    }
+
+    /// The same batch holding up to `documents` documents read and not yet handed out (at
+    /// least its default, [`WINDOW`] or four batches a thread): for a consumer that may fall
+    /// behind for a while (a thread sharing its core with others), at the price of the memory
+    /// of those documents.
+    pub fn with_window(self, documents: usize) -> Batch {
+        let shared = &self.shared;
+        Batch {
+            shared: Arc::new(Shared {
+                pipeline: shared.pipeline.clone(),
+                pool: Arc::clone(&shared.pool),
+                options: shared.options.clone(),
+                encoder: shared.encoder,
+                window: documents,
             }),
         }
     }

@@ -143,8 +143,9 @@ impl Pipeline {
     /// in the shape `output` says ("dict", "json" or "tuple").
     fn convert_many(&self, items: &Bound<'_, PyAny>, threads: usize, output: &str) -> PyResult<many::ManyOutcomes> {
         let shape = Shape::parse(output)?;
-        let batch =
-            Batch::with_pool(self.inner.clone(), pool(threads)?, BatchOptions::default()).with_encoder(shape.encoder());
+        let batch = Batch::with_pool(self.inner.clone(), pool(threads)?, BatchOptions::default())
+            .with_encoder(shape.encoder())
+            .with_window(many::WINDOW);
         Ok(many::ManyOutcomes::new(batch, items.try_iter()?.unbind(), Shaper::new(shape)))
     }
 }

@@ -27,6 +27,13 @@ use crate::outcome::Shaper;
 /// of inputs taken holds: the GIL is taken once for them all.
 const PULL: usize = 16;
 
+/// Documents in flight, at most: read and not yet handed to the Python
+/// thread. More than the command's 64: the Python thread has work of its own
+/// on each outcome and, on a machine whose cores are shared, is off its core
+/// now and then; the workers go on meanwhile. Some 5 MB of documents of the
+/// benchmark corpus's size.
+pub const WINDOW: usize = 256;
+
 /// Outcomes taken at once, at most, when that many are ready.
 const TAKE: usize = 256;
 

@@ -251,10 +251,10 @@ def test_many_reads_its_inputs_as_it_goes() -> None:
     many = nomina.convert_many(items(), threads=2, output="row")
     first = next(many)
     assert first[0].path == "doc-0.txt"
-    # A window of documents is in flight, not the corpus: the batch's window
-    # (64 documents for two threads), a pull of 16 taken from the caller at
-    # once and waiting for room, and the next pull under way.
-    assert 1 <= pulled <= 64 + 2 * 16
+    # A window of documents is in flight, not the corpus: convert_many's
+    # window (256 documents), the buffer of up to 16 taken from the caller
+    # and waiting for room, and the one the batch holds in hand.
+    assert 1 <= pulled <= 256 + 16 + 1
     rest = list(many)
     assert pulled == 2000 and len(rest) == 1999
     assert [r[0].path for r in rest[:3]] == ["doc-1.txt", "doc-2.txt", "doc-3.txt"]
