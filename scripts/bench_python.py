@@ -14,7 +14,7 @@ its fastest wall time and its highest peak RSS:
 - `nomina.convert_many(pairs, threads=T, output=...)` over a generator reading the
   corpus's files (in the command's order), each list taken and dropped: with
   output="json" (the command's lines as str, what the command makes), "row" and
-  "dict" (json.loads of every line, on the Python thread);
+  "dict" (each record as the dict json.loads would make of its line);
 - scripts/spark_convert.py CORPUS --out DIR --master local[C]: the whole job (the JVM's
   start, listing, converting, the Parquet tables), and the part it reports as its own.
 

@@ -64,7 +64,7 @@ struct Driver<'a> {
 fn archive_kind(source: &Source) -> Option<ArchiveKind> {
     match source {
         Source::File { fs_path, .. } => ArchiveKind::from_path(fs_path),
-        Source::Bytes { path, .. } => ArchiveKind::from_path(Path::new(path)),
+        Source::Bytes { path, .. } | Source::Held { path, .. } => ArchiveKind::from_path(Path::new(path)),
         Source::Stdin | Source::Failed(_) => None,
     }
 }
@@ -73,7 +73,7 @@ impl<'a> Driver<'a> {
     /// Documents read and not yet handed out, at most: four batches a thread at least, so that
     /// a slow document holds up no thread while the ones after it wait.
     fn window(&self) -> usize {
-        WINDOW.max(self.shared.pool.current_num_threads() * 4 * BATCH)
+        WINDOW.max(self.shared.pool.current_num_threads() * 4 * BATCH).max(self.shared.window)
     }
 
     fn send(&self, outcomes: Vec<Outcome>) -> Result<(), Stop> {
@@ -208,6 +208,9 @@ impl<'a> Driver<'a> {
             Source::Bytes { bytes, path } => {
                 read_archive_from(std::io::Cursor::new(&bytes[..]), Path::new(path), kind, max, &mut each);
             }
+            Source::Held { bytes, path } => {
+                read_archive_from(std::io::Cursor::new(bytes.as_slice()), Path::new(path), kind, max, &mut each);
+            }
             Source::Stdin | Source::Failed(_) => unreachable!("not archives"),
         }
         // The bytes of an archive given in memory are not needed any more.
@@ -264,6 +267,11 @@ fn convert_source(shared: &Shared, input: usize, source: Source) -> Outcome {
     match &source {
         Source::Failed(failure) => Outcome::Error(Failure { input, ..failure.clone() }),
         Source::Bytes { bytes, .. } => guarded(shared, input, path, || shared.pipeline.convert(bytes, path)),
+        Source::Held { bytes, .. } => {
+            let bytes = bytes.as_slice();
+            let bytes = &bytes[..bytes.len().min(over)];
+            guarded(shared, input, path, || shared.pipeline.convert(bytes, path))
+        }
         Source::File { .. } | Source::Stdin => BYTES.with_borrow_mut(|bytes| {
             let outcome = match read(bytes) {
                 Ok(len) => guarded(shared, input, path, || shared.pipeline.convert(&bytes[..len], path)),
@@ -331,6 +339,7 @@ mod tests {
             pool: Arc::new(pool),
             options: crate::BatchOptions::default(),
             encoder: crate::json_line,
+            window: 0,
         };
         let outcome = guarded(&shared, 4, "pages/bug.txt", || panic!("a parser bug"));
         let Outcome::Error(failure) = outcome else { panic!("a record from a panicking conversion") };

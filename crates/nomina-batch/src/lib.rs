@@ -47,7 +47,7 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 
 use nomina::{Kind, Pipeline};
 
@@ -112,6 +112,15 @@ pub enum Source {
         /// The document's or the archive's bytes.
         bytes: Vec<u8>,
     },
+    /// Bytes held by someone else (a Python `bytes` object, say), standing for the file at
+    /// `path`, converted where they are: no copy of a large archive. Of a document, as of a
+    /// file, one byte past the size limit is read.
+    Held {
+        /// The path the records show.
+        path: String,
+        /// The document's or the archive's bytes.
+        bytes: HeldBytes,
+    },
     /// Standard input, read once, as one document with the path `-`.
     Stdin,
     /// An input that could not even be listed: it gives this error in its place.
@@ -122,10 +131,31 @@ impl Source {
     /// The path the input's records show.
     pub fn path(&self) -> &str {
         match self {
-            Source::File { path, .. } | Source::Bytes { path, .. } => path,
+            Source::File { path, .. } | Source::Bytes { path, .. } | Source::Held { path, .. } => path,
             Source::Stdin => "-",
             Source::Failed(failure) => &failure.path,
         }
+    }
+}
+
+/// Bytes of a [`Source::Held`]: anything that gives a byte slice and may go to another thread.
+pub struct HeldBytes(Box<dyn AsRef<[u8]> + Send>);
+
+impl HeldBytes {
+    /// Holds `bytes` until the input has been converted.
+    pub fn new(bytes: impl AsRef<[u8]> + Send + 'static) -> HeldBytes {
+        HeldBytes(Box::new(bytes))
+    }
+
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl std::fmt::Debug for HeldBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HeldBytes({} bytes)", self.as_slice().len())
     }
 }
 
@@ -252,6 +282,8 @@ struct Shared {
     pool: Arc<rayon::ThreadPool>,
     options: BatchOptions,
     encoder: Encoder,
+    /// Documents read and not yet handed out, at most (0: the default, see [`WINDOW`]).
+    window: usize,
 }
 
 /// Converts inputs in parallel into [`Outcome`]s in the command's order (see the crate
@@ -279,7 +311,7 @@ impl Batch {
 
     /// A batch converting with `pipeline` on `pool` (`options.threads` is not used).
     pub fn with_pool(pipeline: Pipeline, pool: Arc<rayon::ThreadPool>, options: BatchOptions) -> Batch {
-        Batch { shared: Arc::new(Shared { pipeline, pool, options, encoder: json_line }) }
+        Batch { shared: Arc::new(Shared { pipeline, pool, options, encoder: json_line, window: 0 }) }
     }
 
     /// The same batch encoding records with `encoder` instead of [`json_line`].
@@ -291,6 +323,24 @@ impl Batch {
                 pool: Arc::clone(&shared.pool),
                 options: shared.options.clone(),
                 encoder,
+                window: shared.window,
+            }),
+        }
+    }
+
+    /// The same batch holding up to `documents` documents read and not yet handed out (at
+    /// least its default, [`WINDOW`] or four batches a thread): for a consumer that may fall
+    /// behind for a while (a thread sharing its core with others), at the price of the memory
+    /// of those documents.
+    pub fn with_window(self, documents: usize) -> Batch {
+        let shared = &self.shared;
+        Batch {
+            shared: Arc::new(Shared {
+                pipeline: shared.pipeline.clone(),
+                pool: Arc::clone(&shared.pool),
+                options: shared.options.clone(),
+                encoder: shared.encoder,
+                window: documents,
             }),
         }
     }
@@ -358,6 +408,30 @@ impl Outcomes {
     /// those whose outcome is still to come), for a progress bar.
     pub fn found(&self) -> u64 {
         self.found.load(Ordering::Relaxed)
+    }
+
+    /// The next outcome if it is at hand without waiting; `None` when it is not (yet), or at
+    /// the end or an error, which [`Iterator::next`] then gives. A consumer that hands
+    /// outcomes on to another thread takes what is ready at once, waking that thread once
+    /// for many.
+    pub fn next_ready(&mut self) -> Option<Outcome> {
+        loop {
+            if let Some(outcome) = self.pending.next() {
+                return Some(outcome);
+            }
+            if self.done || self.failed.is_some() {
+                return None;
+            }
+            match self.rx.try_recv() {
+                Ok(Message::Outcomes(batch)) => self.pending = batch.into_iter(),
+                Ok(Message::Failed(err)) => self.failed = Some(err),
+                Ok(Message::Done) => self.done = true,
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    self.failed = Some(BatchError::Stopped("the thread that orders the records ended early".into()))
+                }
+            }
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use nomina_batch::{Batch, BatchOptions, Outcome, Source};
+use nomina_batch::{Batch, BatchOptions, HeldBytes, Outcome, Source};
 
 fn fixtures() -> Vec<Vec<u8>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
@@ -126,8 +126,44 @@ fn an_archive_comes_sorted_whatever_the_threads_and_the_budget() {
         assert!(from_memory == want, "{threads} threads, {budget} bytes: not the same outcomes");
         let from_disk = all(&b, Source::File { path: path.clone(), fs_path: file.clone() });
         assert!(from_disk == want, "{threads} threads, {budget} bytes, from disk: not the same outcomes");
+        let held = all(&b, Source::Held { path: path.clone(), bytes: HeldBytes::new(bytes.clone()) });
+        assert!(held == want, "{threads} threads, {budget} bytes, held: not the same outcomes");
         assert!(entries(&temp).is_empty(), "left behind: {:?}", entries(&temp));
     }
+}
+
+#[test]
+fn held_documents_are_read_as_files_are() {
+    let scratch = scratch("held");
+    let b = batch(2, usize::MAX, &scratch.0);
+    let page = fixtures().swap_remove(0);
+    // Over the size limit: the command reads one byte past it, and says so.
+    let big = "A long page. ".repeat(BIG / 10).into_bytes();
+    let (page_file, big_file) = (scratch.0.join("page.txt"), scratch.0.join("big.txt"));
+    std::fs::write(&page_file, &page).unwrap();
+    std::fs::write(&big_file, &big).unwrap();
+    let held = vec![
+        Source::Held { path: "page.txt".into(), bytes: HeldBytes::new(page) },
+        Source::Held { path: "big.txt".into(), bytes: HeldBytes::new(big) },
+    ];
+    let files = vec![
+        Source::File { path: "page.txt".into(), fs_path: page_file },
+        Source::File { path: "big.txt".into(), fs_path: big_file },
+    ];
+    let want: Vec<Outcome> = b.convert_all(files).collect::<Result<_, _>>().unwrap();
+    assert!(matches!(&want[0], Outcome::Record(r) if r.path == "page.txt"));
+    assert!(matches!(&want[1], Outcome::Error(f) if f.code == "too_large"), "{:?}", want[1]);
+    // Taken as they come ready, then waited for: the same outcomes.
+    let mut outcomes = b.convert_all(held);
+    let mut got = Vec::new();
+    while got.len() < want.len() {
+        match outcomes.next_ready() {
+            Some(outcome) => got.push(outcome),
+            None => got.push(outcomes.next().unwrap().unwrap()),
+        }
+    }
+    assert!(outcomes.next_ready().is_none() && outcomes.next().is_none());
+    assert_eq!(got, want);
 }
 
 #[test]

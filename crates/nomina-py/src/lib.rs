@@ -1,25 +1,28 @@
 //! `nomina._nomina`: the native part of the `nomina` Python package.
 //!
 //! The package's public functions (`python/nomina/__init__.py`) build a
-//! [`Pipeline`] from their keyword options and turn what it gives into
-//! dicts, JSON lines or rows. Every outcome crosses into Python as a tuple
-//! `(is_record, path, kind_or_code, id_or_message, line)`, `line` being the
-//! command's line for it, byte for byte. Files and batches of files are
-//! converted by nomina-batch, as the command converts them, on pools of
-//! nomina's own threads; nothing is converted while holding the GIL.
+//! [`Pipeline`] from their keyword options. Each outcome crosses into Python
+//! in the shape asked for: a dict (made from a tape the worker threads write,
+//! see [`tape`]), the command's line byte for byte, or a tuple
+//! `(is_record, path, kind_or_code, id_or_message, line)` the package makes
+//! rows of. Files and batches of files are converted by nomina-batch, as the
+//! command converts them, on pools of nomina's own threads; nothing is
+//! converted while holding the GIL, and the inputs' bytes are not copied.
 
 mod many;
 mod outcome;
+mod tape;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use nomina_batch::{Batch, BatchOptions, Source};
+use nomina_batch::{Batch, BatchOptions, HeldBytes, Outcome, Source};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
+use pyo3::types::PyTuple;
 
-use outcome::OutcomeTuple;
+use outcome::{Shape, Shaper};
 
 /// Every document allocates many short-lived strings on one worker thread
 /// and its line is freed on another: the command's allocator, for the
@@ -46,13 +49,11 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(pool)
 }
 
-/// An input given as bytes, as nomina-batch takes it. A document (a name
-/// that is no archive's) is kept only as far as the command reads one: a
-/// byte past the size limit.
-fn source(pipeline: &nomina::Pipeline, path: String, data: &[u8]) -> Source {
-    let archive = nomina_archive::ArchiveKind::from_path(std::path::Path::new(&path)).is_some();
-    let keep = if archive { data.len() } else { data.len().min(outcome::read_limit(pipeline)) };
-    Source::Bytes { path, bytes: data[..keep].to_vec() }
+/// An input given as bytes, as nomina-batch takes it: the Python object's
+/// own bytes (a `bytes` object is held, not copied; a `bytearray`, which
+/// could change meanwhile, is copied once), converted where they are.
+fn source(path: String, data: PyBackedBytes) -> Source {
+    Source::Held { path, bytes: HeldBytes::new(data) }
 }
 
 /// The pipeline with its options: `nomina::Options` of the Rust library,
@@ -96,36 +97,73 @@ impl Pipeline {
         Ok(Pipeline { inner: nomina::Pipeline::new(options) })
     }
 
-    /// Converts one document (an archive's name is a document's name here).
-    fn convert(&self, py: Python<'_>, data: PyBackedBytes, path: String) -> OutcomeTuple {
+    /// Converts one document (an archive's name is a document's name here):
+    /// `(True, path, kind, id, record)`, the record as `output` says
+    /// ("dict" or "json"), or `(False, path, code, message, None)`.
+    fn convert<'py>(
+        &self,
+        py: Python<'py>,
+        data: PyBackedBytes,
+        path: String,
+        output: &str,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let shape = Shape::parse(output)?;
         let pipeline = &self.inner;
-        let bytes: &[u8] = &data;
-        py.detach(|| outcome::convert(pipeline, bytes, &path))
+        let (outcome, id) = py.detach(|| outcome::convert(pipeline, &data, &path, shape.encoder()));
+        match outcome {
+            Outcome::Record(r) => {
+                let (path, kind) = (r.path.clone(), r.kind.as_str());
+                let record = Shaper::new(shape).object(py, Outcome::Record(r))?;
+                (true, path, kind, id, record).into_pyobject(py)
+            }
+            Outcome::Error(f) => (false, f.path, f.code.into_owned(), f.message, py.None()).into_pyobject(py),
+        }
     }
 
     /// What the command makes of one input file, outcome by outcome, on the
-    /// shared pool of one thread a core.
-    fn convert_file(&self, py: Python<'_>, data: PyBackedBytes, path: String) -> PyResult<FileOutcomes> {
-        let batch = Batch::with_pool(self.inner.clone(), pool(0)?, BatchOptions::default());
-        let pipeline = &self.inner;
-        let bytes: &[u8] = &data;
-        let source = py.detach(|| source(pipeline, path, bytes));
-        Ok(FileOutcomes { outcomes: Mutex::new(Some(batch.convert(source))) })
+    /// shared pool of one thread a core, each in the shape `output` says
+    /// ("dict", "json" or "tuple").
+    fn convert_file(&self, data: PyBackedBytes, path: String, output: &str) -> PyResult<FileOutcomes> {
+        let shape = Shape::parse(output)?;
+        let batch =
+            Batch::with_pool(self.inner.clone(), pool(0)?, BatchOptions::default()).with_encoder(shape.encoder());
+        let outcomes = batch.convert(source(path, data));
+        Ok(FileOutcomes {
+            state: Mutex::new(FileState {
+                outcomes: Some(outcomes),
+                ready: VecDeque::new(),
+                failed: None,
+                shaper: Shaper::new(shape),
+            }),
+        })
     }
 
     /// Converts `(path, bytes)` pairs on `threads` threads (0: one a core),
-    /// giving one list of outcomes per input, in input order.
-    fn convert_many(&self, items: &Bound<'_, PyAny>, threads: usize) -> PyResult<many::ManyOutcomes> {
-        let batch = Batch::with_pool(self.inner.clone(), pool(threads)?, BatchOptions::default());
-        Ok(many::ManyOutcomes::new(batch, items.try_iter()?.unbind()))
+    /// giving one list of outcomes per input, in input order, each outcome
+    /// in the shape `output` says ("dict", "json" or "tuple").
+    fn convert_many(&self, items: &Bound<'_, PyAny>, threads: usize, output: &str) -> PyResult<many::ManyOutcomes> {
+        let shape = Shape::parse(output)?;
+        let batch = Batch::with_pool(self.inner.clone(), pool(threads)?, BatchOptions::default())
+            .with_encoder(shape.encoder())
+            .with_window(many::WINDOW);
+        Ok(many::ManyOutcomes::new(batch, items.try_iter()?.unbind(), Shaper::new(shape)))
     }
 }
 
 /// The outcomes of one input file, converted as they are asked for.
 #[pyclass(module = "nomina._nomina")]
 struct FileOutcomes {
-    /// `None` once the outcomes are all given.
-    outcomes: Mutex<Option<nomina_batch::Outcomes>>,
+    state: Mutex<FileState>,
+}
+
+struct FileState {
+    /// `None` once the outcomes are all taken.
+    outcomes: Option<nomina_batch::Outcomes>,
+    /// Outcomes taken and made into objects, not yet given.
+    ready: VecDeque<Py<PyAny>>,
+    /// The error that ended the batch, given after `ready`.
+    failed: Option<PyErr>,
+    shaper: Shaper,
 }
 
 #[pymethods]
@@ -134,20 +172,24 @@ impl FileOutcomes {
         slf
     }
 
-    fn __next__(&self, py: Python<'_>) -> PyResult<Option<OutcomeTuple>> {
-        let mut guard = many::lock(&self.outcomes)?;
-        let Some(mut outcomes) = guard.take() else { return Ok(None) };
-        let (next, outcomes) = py.detach(move || {
-            let next = outcomes.next();
-            (next, outcomes)
-        });
-        match next {
-            Some(Ok(outcome)) => {
-                *guard = Some(outcomes);
-                Ok(Some(outcome::tuple(outcome)))
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let mut state = many::lock(&self.state)?;
+        loop {
+            if let Some(next) = state.ready.pop_front() {
+                return Ok(Some(next));
             }
-            Some(Err(e)) => Err(PyRuntimeError::new_err(e.to_string())),
-            None => Ok(None),
+            // An error that ended the batch comes after the outcomes before it.
+            if let Some(e) = state.failed.take() {
+                return Err(e);
+            }
+            let Some(outcomes) = state.outcomes.take() else { return Ok(None) };
+            let taken = py.detach(move || many::take_ready(outcomes));
+            state.outcomes = taken.outcomes;
+            state.failed = taken.failed.map(|e| PyRuntimeError::new_err(e.to_string()));
+            for outcome in taken.ready {
+                let object = state.shaper.object(py, outcome)?.unbind();
+                state.ready.push_back(object);
+            }
         }
     }
 }

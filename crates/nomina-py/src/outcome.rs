@@ -1,34 +1,106 @@
-//! What one document becomes, with the line `nomina convert` writes for it,
-//! as nomina-batch gives it; and the one-document path of `convert`, which
-//! needs no batch.
+//! What one document becomes, as nomina-batch gives it, made into the
+//! Python object asked for (a dict, the command's line, or a tuple); and the
+//! one-document path of `convert`, which needs no batch.
 
 use nomina::Pipeline;
-use nomina_batch::{Failure, Outcome};
+use nomina_batch::{Encoder, Failure, Outcome, RecordLine};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
 
-/// An outcome as Python sees it: `(is_record, path, kind_or_code,
+use crate::tape;
+
+/// An outcome as `output="row"` takes it: `(is_record, path, kind_or_code,
 /// id_or_message, line)`, `line` being the command's line without its
 /// newline.
 pub type OutcomeTuple = (bool, String, String, String, String);
 
-/// The tuple of a batch's outcome.
-pub fn tuple(outcome: Outcome) -> OutcomeTuple {
-    match outcome {
-        Outcome::Record(r) => {
-            let mut line =
-                String::from_utf8(r.line).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            if line.ends_with('\n') {
-                line.pop();
-            }
-            let id = record_id(&line);
-            (true, r.path, r.kind.as_str().to_string(), id, line)
+/// What Python gets of each outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The record or error object as a dict (`json.loads` of its line).
+    Dict,
+    /// The command's line, as a `str`.
+    Json,
+    /// An [`OutcomeTuple`].
+    Tuple,
+}
+
+impl Shape {
+    pub fn parse(name: &str) -> PyResult<Shape> {
+        match name {
+            "dict" => Ok(Shape::Dict),
+            "json" => Ok(Shape::Json),
+            "tuple" => Ok(Shape::Tuple),
+            other => Err(PyValueError::new_err(format!("output must be 'dict', 'json' or 'tuple', not {other:?}"))),
         }
-        Outcome::Error(f) => error_tuple(f),
+    }
+
+    /// How the workers encode a record for this shape: a tape to make a
+    /// dict of, or the command's line.
+    pub fn encoder(self) -> Encoder {
+        match self {
+            Shape::Dict => tape::encode_record,
+            Shape::Json | Shape::Tuple => nomina_batch::json_line,
+        }
     }
 }
 
-fn error_tuple(f: Failure) -> OutcomeTuple {
-    let line = f.line();
-    (false, f.path, f.code.into_owned(), f.message, line)
+/// Turns outcomes (their records encoded by [`Shape::encoder`]) into
+/// Python objects, keeping the dict keys made so far.
+pub struct Shaper {
+    shape: Shape,
+    keys: tape::Keys,
+}
+
+impl Shaper {
+    pub fn new(shape: Shape) -> Shaper {
+        Shaper { shape, keys: tape::Keys::default() }
+    }
+
+    /// The Python object of `outcome`.
+    pub fn object<'py>(&mut self, py: Python<'py>, outcome: Outcome) -> PyResult<Bound<'py, PyAny>> {
+        match (self.shape, outcome) {
+            (Shape::Dict, Outcome::Record(r)) => tape::to_python(py, &r.line, &mut self.keys),
+            (Shape::Dict, Outcome::Error(f)) => {
+                // The error line's object, its keys in the line's order.
+                let tape = tape::encode(&error_value(&f)).map_err(PyValueError::new_err)?;
+                tape::to_python(py, &tape, &mut self.keys)
+            }
+            (Shape::Json, Outcome::Record(r)) => Ok(PyString::new(py, &line_str(r.line)).into_any()),
+            (Shape::Json, Outcome::Error(f)) => Ok(PyString::new(py, &f.line()).into_any()),
+            (Shape::Tuple, outcome) => Ok(tuple(outcome).into_pyobject(py)?.into_any()),
+        }
+    }
+}
+
+/// The object of the command's error line.
+fn error_value(f: &Failure) -> serde_json::Value {
+    serde_json::from_str(&f.line()).unwrap_or(serde_json::Value::Null)
+}
+
+/// A record's line as a `str`, without its newline.
+fn line_str(line: Vec<u8>) -> String {
+    let mut line = String::from_utf8(line).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if line.ends_with('\n') {
+        line.pop();
+    }
+    line
+}
+
+/// The tuple of a batch's outcome (its record encoded as a JSON line).
+pub fn tuple(outcome: Outcome) -> OutcomeTuple {
+    match outcome {
+        Outcome::Record(r) => {
+            let line = line_str(r.line);
+            let id = record_id(&line);
+            (true, r.path, r.kind.as_str().to_string(), id, line)
+        }
+        Outcome::Error(f) => {
+            let line = f.line();
+            (false, f.path, f.code.into_owned(), f.message, line)
+        }
+    }
 }
 
 /// A record line's `id`. The command's lines start with the schema and the
@@ -48,25 +120,25 @@ fn record_id(line: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Converts one document, as the command does, without a batch: a bug met
-/// on it (a panic) becomes its `internal` error, never the caller's crash.
+/// Converts one document, as the command does, without a batch, its record
+/// encoded by `encoder`, with the record's id: a bug met on it (a panic)
+/// becomes its `internal` error, never the caller's crash.
 ///
 /// Of a document over the size limit the command reads one byte past the
 /// limit, and its error says that many bytes: so does this one's.
-pub fn convert(pipeline: &Pipeline, bytes: &[u8], path: &str) -> OutcomeTuple {
+pub fn convert(pipeline: &Pipeline, bytes: &[u8], path: &str, encoder: Encoder) -> (Outcome, String) {
     let bytes = &bytes[..bytes.len().min(read_limit(pipeline))];
+    let failure =
+        |code: &str, message: String| (Outcome::Error(Failure::new(0, path, code.to_string(), message)), String::new());
     let converted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match pipeline.convert(bytes, path) {
-        Ok(record) => match nomina_batch::json_line(&record) {
-            Ok(mut line) => {
-                line.pop();
-                match String::from_utf8(line) {
-                    Ok(line) => (true, record.source.path, record.kind.as_str().to_string(), record.id, line),
-                    Err(e) => error_tuple(Failure::new(0, path, "internal", e.to_string())),
-                }
+        Ok(record) => match encoder(&record) {
+            Ok(line) => {
+                let id = record.id;
+                (Outcome::Record(RecordLine { input: 0, path: record.source.path, kind: record.kind, line }), id)
             }
-            Err(e) => error_tuple(Failure::new(0, path, "internal", e)),
+            Err(e) => failure("internal", e),
         },
-        Err(e) => error_tuple(Failure::new(0, path, e.code(), e.to_string())),
+        Err(e) => failure(e.code(), e.to_string()),
     }));
     converted.unwrap_or_else(|payload| {
         let what = payload
@@ -74,7 +146,7 @@ pub fn convert(pipeline: &Pipeline, bytes: &[u8], path: &str) -> OutcomeTuple {
             .map(|s| (*s).to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "no message".to_string());
-        error_tuple(Failure::new(0, path, "internal", format!("nomina failed on this document: {what}")))
+        failure("internal", format!("nomina failed on this document: {what}"))
     })
 }
 

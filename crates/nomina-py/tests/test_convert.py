@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Any, Dict, List, Set, Tuple
 
 import pytest
 from conftest import ARCHIVES, BAD, FIXTURES, ROOT, Command, fixture_files
@@ -32,6 +32,33 @@ def split(lines: List[str]) -> Tuple[List[str], List[str]]:
     return records, errors
 
 
+def same(got: Any, want: Any, seen: Set[str], where: str = "") -> None:
+    """``got == want`` and more: the same types (an int is no float, a bool no
+    int) and every dict's keys in the same order. ``seen`` gathers what the
+    values held, for tests to check that they met every kind."""
+    assert type(got) is type(want), (where, got, want)
+    if isinstance(want, dict):
+        assert list(got) == list(want), where
+        seen.add("dict")
+        for key in want:
+            same(got[key], want[key], seen, f"{where}.{key}")
+    elif isinstance(want, list):
+        assert len(got) == len(want), where
+        seen.add("list")
+        for i, (g, w) in enumerate(zip(got, want)):
+            same(g, w, seen, f"{where}[{i}]")
+    else:
+        assert got == want, where
+        seen.add(type(want).__name__)
+        if isinstance(want, str) and not want.isascii():
+            seen.add("non-ASCII str")
+
+
+# What the fixtures' records hold between them, all of which the dicts must
+# make as json.loads does.
+KINDS = {"dict", "list", "str", "non-ASCII str", "int", "bool", "NoneType", "error object", "record"}
+
+
 def test_every_fixture_is_the_commands_line_byte_for_byte(command: Command) -> None:
     records, errors = command.convert(["fixtures"])
     assert errors == []
@@ -46,6 +73,39 @@ def test_every_fixture_is_the_commands_line_byte_for_byte(command: Command) -> N
         assert nomina.convert(data, path) == json.loads(expected[path])
         # bytearray is taken as bytes are.
         assert nomina.convert_json(bytearray(data), path) == line
+        assert nomina.convert(bytearray(data), path) == json.loads(line)
+
+
+def test_every_fixtures_dict_is_json_loads_of_the_commands_line(command: Command, inputs: Path) -> None:
+    """The dicts are made without JSON; they are what json.loads makes of the
+    command's line all the same: values, types, key order, nested objects,
+    non-ASCII text, numbers, nulls and booleans, for every fixture, from
+    convert, convert_file (records and error objects, archives too) and
+    convert_many."""
+    records, errors = command.convert(["fixtures"])
+    expected = by_path(records)
+    seen: Set[str] = set()
+    items = []
+    for name, data in fixture_files():
+        path = f"fixtures/{name}"
+        want = json.loads(expected[path])
+        same(nomina.convert(data, path), want, seen, path)
+        (got,) = nomina.convert_file(data, path)
+        same(got, want, seen, path)
+        items.append((path, data))
+    for archive in ARCHIVES:
+        path = str(inputs / archive)
+        data = (inputs / archive).read_bytes()
+        lines = list(nomina.convert_file(data, path, output="json"))
+        dicts = list(nomina.convert_file(data, path))
+        same(dicts, [json.loads(line) for line in lines], seen, archive)
+        seen.update("error object" if "error" in d else "record" for d in dicts)
+        items.append((path, data))
+    items += [(name, data) for name, data in BAD]
+    for threads in (1, 2):
+        want_lists = [[json.loads(x) for x in xs] for xs in nomina.convert_many(items, threads=threads, output="json")]
+        same(list(nomina.convert_many(items, threads=threads)), want_lists, seen, f"many {threads}")
+    assert seen >= KINDS, KINDS - seen
 
 
 @pytest.mark.parametrize(
@@ -78,6 +138,7 @@ def test_options_are_the_commands_flags(
         else:
             line = nomina.convert_json(data, path, **options)
             assert line == expected[path], path
+            same(nomina.convert(data, path, **options), want, set(), path)
             changed += line != nomina.convert_json(data, path)
     # Where the options change some fixture's outcome, the package saw them.
     if changes:
@@ -101,7 +162,7 @@ def test_errors_are_the_commands_error_lines(command: Command, inputs: Path) -> 
         assert e.value.message == want["error"]["message"] == str(e.value)
         codes.add(e.value.code)
         # convert_file gives the error object in the document's place.
-        assert list(nomina.convert_file(data, name)) == [want]
+        same(list(nomina.convert_file(data, name)), [want], set(), name)
         assert list(nomina.convert_file(data, name, output="json")) == [expected[name]]
     assert codes == {"empty", "binary"}
 
@@ -190,10 +251,10 @@ def test_many_reads_its_inputs_as_it_goes() -> None:
     many = nomina.convert_many(items(), threads=2, output="row")
     first = next(many)
     assert first[0].path == "doc-0.txt"
-    # A window of documents is in flight, not the corpus: the batch's window
-    # (64 documents for two threads), a pull of 16 taken from the caller at
-    # once and waiting for room, and the next pull under way.
-    assert 1 <= pulled <= 64 + 2 * 16
+    # A window of documents is in flight, not the corpus: convert_many's
+    # window (256 documents), the buffer of up to 16 taken from the caller
+    # and waiting for room, and the one the batch holds in hand.
+    assert 1 <= pulled <= 256 + 16 + 1
     rest = list(many)
     assert pulled == 2000 and len(rest) == 1999
     assert [r[0].path for r in rest[:3]] == ["doc-1.txt", "doc-2.txt", "doc-3.txt"]

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import _nomina
 
@@ -122,16 +122,9 @@ class Row(NamedTuple):
     message: Optional[str]
 
 
-# The native outcome: (is_record, path, kind_or_code, id_or_message, line).
+# The native outcome of output="tuple": (is_record, path, kind_or_code,
+# id_or_message, line), made into a Row here.
 _Outcome = Tuple[bool, str, str, str, str]
-
-
-def _as_dict(o: _Outcome) -> Dict[str, Any]:
-    return json.loads(o[4])
-
-
-def _as_json(o: _Outcome) -> str:
-    return o[4]
 
 
 def _as_row(o: _Outcome) -> Row:
@@ -140,13 +133,15 @@ def _as_row(o: _Outcome) -> Row:
     return Row(o[1], None, None, None, o[2], o[3])
 
 
-_OUTPUTS: Dict[str, Callable[[_Outcome], Any]] = {"dict": _as_dict, "json": _as_json, "row": _as_row}
+# What the native module makes for each output: dicts and lines are made
+# there, rows from its tuples.
+_NATIVE: Dict[str, str] = {"dict": "dict", "json": "json", "row": "tuple"}
 
 
-def _output(output: str) -> Callable[[_Outcome], Any]:
+def _native(output: str) -> str:
     try:
-        return _OUTPUTS[output]
-    except KeyError:
+        return _NATIVE[output]
+    except (KeyError, TypeError):
         raise ValueError(f"output must be 'dict', 'json' or 'row', not {output!r}") from None
 
 
@@ -190,7 +185,7 @@ def convert_json(data: Bytes, path: str, **options: Any) -> str:
     :func:`convert_file`). Raises :class:`ConversionError` for a document
     that cannot be converted. Options: see the module's documentation.
     """
-    ok, p, code, message, line = _pipeline(**options).convert(data, path)
+    ok, p, code, message, line = _pipeline(**options).convert(data, path, "json")
     if not ok:
         raise ConversionError(p, code, message)
     return line
@@ -200,10 +195,14 @@ def convert(data: Bytes, path: str, **options: Any) -> Dict[str, Any]:
     """The record of the document ``data`` named ``path``, as a dict.
 
     Equal to ``json.loads`` of the line the command writes for the same
-    bytes and path (:func:`convert_json`). Raises :class:`ConversionError`
-    for a document that cannot be converted.
+    bytes and path (:func:`convert_json`), made without writing and parsing
+    that line. Raises :class:`ConversionError` for a document that cannot be
+    converted.
     """
-    return json.loads(convert_json(data, path, **options))
+    ok, p, code, message, record = _pipeline(**options).convert(data, path, "dict")
+    if not ok:
+        raise ConversionError(p, code, message)
+    return record
 
 
 def convert_file(data: Bytes, path: str, output: str = "dict", **options: Any) -> Iterator[Any]:
@@ -221,9 +220,11 @@ def convert_file(data: Bytes, path: str, output: str = "dict", **options: Any) -
     ``output`` is ``"dict"``, ``"json"`` or ``"row"`` (see the module's
     documentation).
     """
-    shape = _output(output)
-    outcomes = _pipeline(**options).convert_file(data, path)
-    return (shape(o) for o in outcomes)
+    native = _native(output)
+    outcomes = _pipeline(**options).convert_file(data, path, native)
+    if native == "tuple":
+        return (_as_row(o) for o in outcomes)
+    return outcomes
 
 
 def convert_many(
@@ -244,11 +245,11 @@ def convert_many(
     """
     if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1):
         raise ValueError(f"threads must be a positive number, not {threads!r}")
-    shape = _output(output)
-    many = _pipeline(**options).convert_many(items, threads or 0)
-    if shape is _as_json:
-        return ([o[4] for o in outcomes] for outcomes in many)
-    return ([shape(o) for o in outcomes] for outcomes in many)
+    native = _native(output)
+    many = _pipeline(**options).convert_many(items, threads or 0, native)
+    if native == "tuple":
+        return ([_as_row(o) for o in outcomes] for outcomes in many)
+    return many
 
 
 def schema() -> Dict[str, Any]:

@@ -1,15 +1,21 @@
 """Type stubs of nomina's native module (PyO3). Use the functions of the
 ``nomina`` package; this module is what they are built on."""
 
-from typing import Iterable, Iterator, List, Tuple, Union
+from typing import Any, Iterable, Iterator, List, Tuple, Union
 
 __version__: str
 DEFAULT_MAX_BYTES: int
 LANGUAGES: List[str]
 
-# (is_record, path, kind_or_code, id_or_message, line): a record's kind and
-# id, or an error's code and message, with the command's line for it.
-Outcome = Tuple[bool, str, str, str, str]
+# output="tuple": (is_record, path, kind_or_code, id_or_message, line): a
+# record's kind and id, or an error's code and message, with the command's
+# line for it.
+OutcomeTuple = Tuple[bool, str, str, str, str]
+
+# What `output` makes of each outcome: "dict", the record or error object as
+# json.loads makes it of the command's line (a Dict[str, Any]); "json", that
+# line (a str); "tuple", an OutcomeTuple.
+Outcome = Any
 
 class Pipeline:
     """The pipeline with its options (``nomina::Options`` of the Rust library)."""
@@ -23,12 +29,17 @@ class Pipeline:
         lang_mode: str,
         max_bytes: int,
     ) -> None: ...
-    def convert(self, data: Union[bytes, bytearray], path: str) -> Outcome:
-        """Converts one document, with the GIL released."""
-    def convert_file(self, data: Union[bytes, bytearray], path: str) -> FileOutcomes:
-        """What the command makes of one input file, outcome by outcome."""
-    def convert_many(self, items: Iterable[Tuple[str, Union[bytes, bytearray]]], threads: int) -> ManyOutcomes:
-        """Converts the inputs on `threads` threads (0: one per core); one list per input, in input order."""
+    def convert(self, data: Union[bytes, bytearray], path: str, output: str) -> Tuple[bool, str, str, str, Any]:
+        """Converts one document, with the GIL released: ``(True, path, kind, id, record)``,
+        the record as ``output`` ("dict" or "json") says, or ``(False, path, code, message, None)``."""
+    def convert_file(self, data: Union[bytes, bytearray], path: str, output: str) -> FileOutcomes:
+        """What the command makes of one input file, outcome by outcome, as ``output`` says
+        ("dict", "json" or "tuple")."""
+    def convert_many(
+        self, items: Iterable[Tuple[str, Union[bytes, bytearray]]], threads: int, output: str
+    ) -> ManyOutcomes:
+        """Converts the inputs on `threads` threads (0: one per core); one list per input, in
+        input order, each outcome as ``output`` says ("dict", "json" or "tuple")."""
 
 class FileOutcomes(Iterator[Outcome]):
     def __iter__(self) -> FileOutcomes: ...
