@@ -609,11 +609,14 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
     }
     // A goal word and a number (`Goal 16:`, `目标 16`, `目标16`), or a
     // number alone.
-    let (number, rest) = nomina_parse::goal_number(&folded)?;
+    let Some((number, rest)) = nomina_parse::goal_number(&folded) else {
+        // A name alone, perhaps in another page's wording of it.
+        return SdgGoal::from_folded_name_near(&folded);
+    };
     let goal = SdgGoal::new(number)?;
     // Whatever follows the number must not name another goal: a name the
     // data lacks (another translation's wording) leaves the number to tell.
-    match SdgGoal::from_folded_name(rest) {
+    match SdgGoal::from_folded_name_near(rest) {
         Some(named) if named != goal => None,
         _ => Some(goal),
     }
@@ -633,6 +636,9 @@ mod tests {
         assert_eq!(g("Goal 17: Partnerships for the goals"), Some(17));
         assert_eq!(g("无贫穷"), Some(1));
         assert_eq!(g("16"), Some(16));
+        // A name in another page's wording.
+        assert_eq!(g("和平、正义与强大机构"), Some(16));
+        assert_eq!(g("Goal 3: Peace, justice and solid institutions"), None);
         assert_eq!(g("Goal 18: Nothing"), None);
         // A number that disagrees with the name is not trusted.
         assert_eq!(g("Goal 3: Quality education"), None);

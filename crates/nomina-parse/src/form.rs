@@ -59,6 +59,9 @@ const FUZZY_STRICT: f64 = 0.85;
 /// and it states no word limit; longer lines are answer text.
 const MAX_UNKNOWN_PROMPT_BYTES: usize = 600;
 
+/// Most words of a line taken for the label after a list by its words.
+const MAX_LIST_END_WORDS: usize = 3;
+
 struct Patterns {
     /// The question words, lower-cased, each with its first letter, to
     /// pass over lines that cannot be headings without running the pattern.
@@ -324,34 +327,36 @@ fn heading_title(s: &str, head_end: usize) -> Option<Title> {
 /// it is asked of every line of an answer.
 fn part_marker(s: &str) -> Option<(char, usize)> {
     let first = s.chars().next()?;
-    let (letter, end) = if first == '(' {
-        // `(c)`
-        let mut rest = s[1..].chars();
+    let (letter, end) = if first == '(' || first == '（' {
+        // `(c)`, `（一）`
+        let mut rest = s[first.len_utf8()..].chars();
         let (letter, close) = (rest.next()?, rest.next()?);
-        (close == ')').then_some((letter, 1 + letter.len_utf8() + 1))?
+        matches!(close, ')' | '）').then_some((letter, first.len_utf8() + letter.len_utf8() + close.len_utf8()))?
     } else {
-        // `c.`, `c)`, `c -`; an Arabic letter may be drawn out by a tatweel.
+        // `c.`, `c)`, `c -`, `甲、`; an Arabic letter may be drawn out by a
+        // tatweel.
         let mut at = first.len_utf8();
         if s[at..].starts_with('ـ') {
             at += 'ـ'.len_utf8();
         }
         at += s[at..].len() - s[at..].trim_start().len();
         let mark = s[at..].chars().next()?;
-        matches!(mark, '.' | ')' | '．' | '-').then_some((first, at + mark.len_utf8()))?
+        matches!(mark, '.' | ')' | '．' | '-' | '、' | '）').then_some((first, at + mark.len_utf8()))?
     };
     let letter = part_letter(letter)?;
     Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
 }
 
-/// The Latin letter of a part marker written in Latin, Cyrillic (`а`, `б`,
-/// `в`) or Arabic (`أ`, `ب`, `ج`, in abjad order) letters.
+/// The Latin letter of a part marker written in Latin or Cyrillic letters
+/// of either case (`a`, `B`, `а`, `Б`), Arabic letters (`أ`, `ب`, `ج`, in
+/// abjad order), Chinese numerals (`一`, `二`) or the celestial stems that
+/// Chinese documents count parts with (`甲`, `乙`, `丙`).
 fn part_letter(c: char) -> Option<char> {
-    const CYRILLIC: &str = "абвгдеж";
-    const ARABIC: &str = "أبجدهوز";
-    if c.is_ascii_lowercase() {
-        return Some(c);
+    const ORDERS: [&str; 5] = ["абвгдеж", "АБВГДЕЖ", "أبجدهوز", "一二三四五六七", "甲乙丙丁戊己庚"];
+    if c.is_ascii_alphabetic() {
+        return Some(c.to_ascii_lowercase());
     }
-    let index = CYRILLIC.chars().position(|l| l == c).or_else(|| ARABIC.chars().position(|l| l == c))?;
+    let index = ORDERS.iter().find_map(|order| order.chars().position(|l| l == c))?;
     char::from_u32('a' as u32 + index as u32)
 }
 
@@ -380,7 +385,7 @@ fn looks_like_goal(s: &str) -> bool {
 
 fn names_a_goal(s: &str) -> bool {
     let folded = nomina_refdata::fold(s);
-    goal_number(&folded).is_some_and(|(n, _)| SdgGoal::new(n).is_some()) || SdgGoal::from_folded_name(&folded).is_some()
+    goal_number(&folded).is_some_and(|(n, _)| SdgGoal::new(n).is_some()) || SdgGoal::from_folded_name_near(&folded).is_some()
 }
 
 /// The goal number a folded line starts with (`goal 16 peace`, `16 peace`,
@@ -626,6 +631,49 @@ fn script_split(s: &str) -> Option<(usize, Range<usize>)> {
         label_end = Some(start + word.len());
     }
     None
+}
+
+/// Where a label gives way to a free-text value written in the label's own
+/// script, when nothing but the words tell: a label of ideographs ends at
+/// the first blank (`机构性质 地方政府`: ideographic labels are written without
+/// one); in other scripts the label runs on while its words start in lower
+/// case or are words of the institution block's labels in the catalog,
+/// and the first word that is neither, a capital (`Kind of institution
+/// Government(Local)`, `Вид организации Государственный орган`) or a word
+/// no label uses (`Sector Type Interior`), starts the value. The label's
+/// length and the value's range.
+fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
+    let mut words = word_spans(s);
+    let (_, first) = words.next()?;
+    let (second, _) = word_spans(s).nth(1)?;
+    if first.chars().all(|c| nomina_refdata::fold::is_cjk(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+        return Some((first.len(), trim_range(s, second..s.len())));
+    }
+    let mut label_end = first.len();
+    for (start, word) in words {
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
+        if !lower && !institution_label_words().contains(nomina_refdata::fold(word).as_str()) {
+            return Some((label_end, trim_range(s, start..s.len())));
+        }
+        label_end = start + word.len();
+    }
+    None
+}
+
+/// The folded words of every wording, in every language, of the
+/// institution block's labels.
+fn institution_label_words() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let institution: FxHashSet<&str> =
+            catalog().fields().iter().filter(|f| f.question == 0).map(|f| f.key).collect();
+        catalog()
+            .entries()
+            .iter()
+            .filter(|e| institution.contains(e.key))
+            .flat_map(|e| nomina_refdata::fold(e.text).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect()
+    })
 }
 
 /// The whitespace-separated words of `s` with their byte offsets.
@@ -1044,6 +1092,24 @@ impl<'t> Parser<'t> {
             };
             return self.add_field(spec, field);
         }
+        // A short line under a list, every word of which a wording of the
+        // next field's label holds (`Précisions` and `Veuillez fournir des
+        // précisions`), is that label, not an item.
+        if let Some(spec) = self.next_field_by_words(s) {
+            self.hits += 1;
+            let field = Field {
+                key: spec.key,
+                lang: "und",
+                label: bare_label(self.text, at.span),
+                label_full: at.span,
+                value: None,
+                items: Vec::new(),
+                line: at.line,
+                copy: 0,
+                matched: LabelMatch::Position,
+            };
+            return self.add_field(spec, field);
+        }
         // A value moved to the line below its label, or a list's item.
         if let Some(target) = collecting
             && let Some(field) = self.field_mut(target)
@@ -1077,6 +1143,13 @@ impl<'t> Parser<'t> {
     }
 
     fn add_field(&mut self, spec: &FieldSpec, field: Field) {
+        // The first institution field met outside any block: the unclaimed
+        // lines of its paragraph above it are the block's first lines, under
+        // a section heading in a wording the catalog lacks (`联合国会员国 韩国`
+        // above `行政层级 地方的`).
+        if self.context == Context::Start && spec.question == 0 && !self.start_run_closed {
+            self.replay_institution();
+        }
         let empty = field.value.is_none();
         if matches!(self.context, Context::Start)
             || (spec.question == 0 && !matches!(self.context, Context::Institution))
@@ -1175,6 +1248,38 @@ impl<'t> Parser<'t> {
         catalog().fuzzy_prefix_of(s, NEXT_LABEL_THRESHOLD, 1, |e| e.key == next.key)
     }
 
+    /// The field after an open list in its block's template, when `s` is
+    /// a short line (at most [`MAX_LIST_END_WORDS`] words, one of them not
+    /// short) every word of which stands in one of that field's wordings:
+    /// the next label shortened, in a wording the catalog lacks.
+    fn next_field_by_words(&self, s: &str) -> Option<&'static FieldSpec> {
+        let open = self.open_field.and_then(|at| self.field_ref(at))?;
+        if catalog().field(open.key)?.value != ValueKind::List || s.len() > MAX_MARKER_BYTES {
+            return None;
+        }
+        let folded = nomina_refdata::fold(s);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        if words.is_empty()
+            || words.len() > MAX_LIST_END_WORDS
+            || !words.iter().any(|w| w.chars().count() >= 4)
+            || folded.chars().any(nomina_refdata::fold::is_cjk)
+        {
+            return None;
+        }
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let next = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .min_by_key(|f| f.order)?;
+        let holds = |e: &LabelEntry| {
+            let wording = nomina_refdata::fold(e.text);
+            words.iter().all(|w| wording.split_whitespace().any(|x| x == *w))
+        };
+        catalog().entries().iter().filter(|e| e.key == next.key).any(holds).then_some(next)
+    }
+
     /// A line no label matched, aligned to its block's template: the
     /// fields of the block's question in their usual order, each with the
     /// kind of value it holds. The line goes to the first field after the
@@ -1192,15 +1297,9 @@ impl<'t> Parser<'t> {
             .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
             .collect();
         candidates.sort_by_key(|f| f.order);
-        candidates.into_iter().enumerate().find_map(|(i, f)| {
+        let free_text = |f: &FieldSpec| question == 0 && f.value == ValueKind::Text;
+        let telling = candidates.iter().enumerate().filter(|(_, f)| !free_text(f)).find_map(|(i, &f)| {
             let next = i == 0;
-            if question == 0 && f.value == ValueKind::Text {
-                // A free-text value says nothing of where the label ends,
-                // unless the label is written in another script than the
-                // value (`倡议名称 Dangjin Sustainable…`); and only the next
-                // field's place is taken so.
-                return next.then(|| script_split(s)).flatten().map(|(l, v)| (f, l, Some(v)));
-            }
             let (label, value) = split_by_kind(f.value, s)?;
             let fits = if question == 0 {
                 // The institution block's labels are short: only a value of
@@ -1220,6 +1319,16 @@ impl<'t> Parser<'t> {
                 next
             };
             fits.then_some((f, label, value))
+        });
+        // A free-text value says little of where the label ends: the label
+        // is written in another script than the value (`倡议名称 Dangjin
+        // Sustainable…`), or the words show it (see `same_script_split`);
+        // and only the next field's place is taken so, when no value of a
+        // telling kind places the line further on.
+        telling.or_else(|| {
+            let f = candidates.first().filter(|f| free_text(f))?;
+            let (label, value) = script_split(s).or_else(|| same_script_split(s))?;
+            Some((*f, label, Some(value)))
         })
     }
     fn unknown(&mut self, at: LineRef) {
@@ -1336,8 +1445,12 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     if s.len() > MAX_TITLE_BYTES + MAX_SCHEME_PREFIX_BYTES + 16 {
         return None;
     }
-    let digit = |c: char| decimal_digit(nfkc_digit(c)).is_some();
-    let start = s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| digit(c))?.0;
+    let decimal = |c: char| decimal_digit(nfkc_digit(c)).is_some();
+    let chinese = |c: char| "一二三四五六七八九十两〇零".contains(c);
+    let (start, first) =
+        s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| decimal(c) || chinese(c))?;
+    // The number is written in one kind of numeral (`第1题`, `第十二题`).
+    let digit = |c: char| if decimal(first) { decimal(c) } else { chinese(c) };
     let prefix = s[..start].trim_end();
     // A numbered list item (`1. Has the initiative…`) has no words before
     // its number; a date or a sum has no letters before it.
