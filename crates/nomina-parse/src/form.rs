@@ -417,13 +417,27 @@ fn target_pattern() -> &'static Regex {
     })
 }
 
-/// The SDG target number a line starts with, as written (`16.6`, `5 . a`).
+/// The SDG target number a line starts with, as written (`16.6`, `5 . a`),
+/// perhaps after the word for a target (`Meta 16.7`, `Задача 16.7`,
+/// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
-    match ascii_target_number(s) {
+    let found = match ascii_target_number(s) {
         Ascii::Told(found) => found,
         // Unicode digits, spaces or word characters: the pattern tells.
         Ascii::Untold => target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str()),
-    }
+    };
+    found.or_else(|| {
+        let first = s.trim_start_matches(|c: char| c.is_whitespace() || "\"'“”„«»「」".contains(c)).chars().next()?;
+        if !first.is_alphabetic() {
+            return None;
+        }
+        static NAMED: OnceLock<Regex> = OnceLock::new();
+        let named = NAMED.get_or_init(|| {
+            Regex::new(r#"^[\s"'“”„«»「」]*\p{L}{1,12}(?:\s+\p{L}{1,12})?\s*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#)
+                .expect("named target pattern")
+        });
+        named.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
+    })
 }
 
 /// What reading a target number in ASCII told.
@@ -1060,7 +1074,12 @@ impl<'t> Parser<'t> {
             // shows the same.
             let loose = matches!(how, LabelMatch::Loose { .. });
             let hint_follows = || s[m.len.min(s.len())..].starts_with(['(', '（']);
-            if (loose || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows()))
+            // A country after a longer label than the catalog's wording
+            // (`Member state | of the United Nations Republic of Korea`).
+            let no_country = || {
+                spec.value == ValueKind::Country && Country::from_name(s[m.len.min(s.len())..].trim()).is_none()
+            };
+            if (loose || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows()) || no_country())
                 && let Some((label_len, value)) = split_by_kind(spec.value, s)
             {
                 match value {
@@ -1611,6 +1630,18 @@ mod tests {
         assert_eq!(parse_number("十二"), Some(12));
         assert_eq!(parse_number("二十一"), Some(21));
         assert_eq!(parse_number("三三三"), None);
+    }
+
+    #[test]
+    fn target_numbers_after_the_word_for_a_target() {
+        assert_eq!(target_number("Meta 16.7 Garantizar la adopción"), Some("16.7"));
+        assert_eq!(target_number("Задача 16.b Поощрять"), Some("16.b"));
+        assert_eq!(target_number("具体目标17.14 加强可持续发展政策的一致性"), Some("17.14"));
+        assert_eq!(target_number("Cible 17.17 : Encourager"), Some("17.17"));
+        // A word and a number that is no target's, or a sentence.
+        assert_eq!(target_number("Section 3 of the form"), None);
+        assert_eq!(target_number("Revenue grew by 16.7 percent"), None);
+        assert_eq!(target_number("Version 2.0.1"), None);
     }
 
     #[test]
