@@ -557,9 +557,11 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
             let r = last_words(n)?;
             Country::from_name(&s[r.clone()]).map(|_| (r.start, Some(r)))
         }),
+        // A level in parentheses qualifies another value (`Government(Local)`,
+        // `حكومية (محلية)`): no level of its own.
         ValueKind::Level => (1..=2).rev().find_map(|n| {
             let r = last_words(n)?;
-            keyword("level", &r).then_some((r.start, Some(r)))
+            (keyword("level", &r) && !s[r.clone()].starts_with(['(', '（'])).then_some((r.start, Some(r)))
         }),
         ValueKind::Integer => {
             let r = last_words(1)?;
