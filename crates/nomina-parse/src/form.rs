@@ -385,7 +385,8 @@ fn looks_like_goal(s: &str) -> bool {
 
 fn names_a_goal(s: &str) -> bool {
     let folded = nomina_refdata::fold(s);
-    goal_number(&folded).is_some_and(|(n, _)| SdgGoal::new(n).is_some()) || SdgGoal::from_folded_name_near(&folded).is_some()
+    goal_number(&folded).is_some_and(|(n, _)| SdgGoal::new(n).is_some())
+        || SdgGoal::from_folded_name_near(&folded).is_some()
 }
 
 /// The goal number a folded line starts with (`goal 16 peace`, `16 peace`,
@@ -421,12 +422,7 @@ fn target_pattern() -> &'static Regex {
 /// perhaps after the word for a target (`Meta 16.7`, `Задача 16.7`,
 /// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
-    let found = match ascii_target_number(s) {
-        Ascii::Told(found) => found,
-        // Unicode digits, spaces or word characters: the pattern tells.
-        Ascii::Untold => target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str()),
-    };
-    found.or_else(|| {
+    leading_target_number(s).or_else(|| {
         let first = s.trim_start_matches(|c: char| c.is_whitespace() || "\"'“”„«»「」".contains(c)).chars().next()?;
         if !first.is_alphabetic() {
             return None;
@@ -438,6 +434,15 @@ pub fn target_number(s: &str) -> Option<&str> {
         });
         named.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
     })
+}
+
+/// The SDG target number a line starts with, [`target_pattern`]'s group 1.
+fn leading_target_number(s: &str) -> Option<&str> {
+    match ascii_target_number(s) {
+        Ascii::Told(found) => found,
+        // Unicode digits, spaces or word characters: the pattern tells.
+        Ascii::Untold => target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str()),
+    }
 }
 
 /// What reading a target number in ASCII told.
@@ -656,8 +661,8 @@ fn script_split(s: &str) -> Option<(usize, Range<usize>)> {
 /// case or are words of the institution block's labels in the catalog,
 /// and the first word that is neither, a capital (`Kind of institution
 /// Government(Local)`, `Вид организации Государственный орган`) or a word
-/// no label uses (`Sector Type Interior`), starts the value. The label's
-/// length and the value's range.
+/// no label uses, starts the value, when the label's case or its words show
+/// that it ends there. The label's length and the value's range.
 fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
     let mut words = word_spans(s);
     let (_, first) = words.next()?;
@@ -665,13 +670,23 @@ fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
     if first.chars().all(|c| nomina_refdata::fold::is_cjk(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
         return Some((first.len(), trim_range(s, second..s.len())));
     }
-    let mut label_end = first.len();
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let known = |w: &str| institution_label_words().contains(nomina_refdata::fold(w).as_str());
+    let (mut label_end, mut label_words, mut all_known, mut last_lower) = (first.len(), 1, known(first), false);
     for (start, word) in words {
-        let lower = word.chars().next().is_some_and(char::is_lowercase);
-        if !lower && !institution_label_words().contains(nomina_refdata::fold(word).as_str()) {
-            return Some((label_end, trim_range(s, start..s.len())));
+        let (is_lower, is_known) = (lower(word), known(word));
+        if !is_lower && !is_known {
+            // The label must show where it ends: it is written in sentence
+            // case (`Kind of institution | Government(Local)`), or every word
+            // of it is a word of the catalog's labels. A single capitalized
+            // word before another (`Initiative Title Dangjin…`) tells nothing.
+            let shown = label_words >= 2 && (last_lower || all_known);
+            return shown.then(|| (label_end, trim_range(s, start..s.len())));
         }
         label_end = start + word.len();
+        label_words += 1;
+        all_known &= is_known;
+        last_lower = is_lower;
     }
     None
 }
@@ -1078,9 +1093,8 @@ impl<'t> Parser<'t> {
             let hint_follows = || s[m.len.min(s.len())..].starts_with(['(', '（']);
             // A country after a longer label than the catalog's wording
             // (`Member state | of the United Nations Republic of Korea`).
-            let no_country = || {
-                spec.value == ValueKind::Country && Country::from_name(s[m.len.min(s.len())..].trim()).is_none()
-            };
+            let no_country =
+                || spec.value == ValueKind::Country && Country::from_name(s[m.len.min(s.len())..].trim()).is_none();
             if (loose || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows()) || no_country())
                 && let Some((label_len, value)) = split_by_kind(spec.value, s)
             {
@@ -1347,9 +1361,33 @@ impl<'t> Parser<'t> {
         // and only the next field's place is taken so, when no value of a
         // telling kind places the line further on.
         telling.or_else(|| {
-            let f = candidates.first().filter(|f| free_text(f))?;
+            let first = candidates.first().filter(|f| free_text(f))?;
             let (label, value) = script_split(s).or_else(|| same_script_split(s))?;
-            Some((*f, label, Some(value)))
+            // A free-text field whose line is missing leaves the next one
+            // in its place: of the free-text fields that come next, the one
+            // one of whose wordings shares the most words with the label
+            // takes the line (`Type of institution` when the name's line is
+            // missing); the next one when none shares any.
+            let words: Vec<String> = nomina_refdata::fold(&s[..label]).split_whitespace().map(str::to_string).collect();
+            let shared = |f: &FieldSpec| {
+                catalog()
+                    .entries()
+                    .iter()
+                    .filter(|e| e.key == f.key)
+                    .map(|e| {
+                        nomina_refdata::fold(e.text).split_whitespace().filter(|w| words.iter().any(|x| x == w)).count()
+                    })
+                    .max()
+                    .unwrap_or(0)
+            };
+            let mut best = (*first, shared(first));
+            for f in candidates.iter().skip(1).take_while(|f| free_text(f)) {
+                let n = shared(f);
+                if n > best.1 {
+                    best = (*f, n);
+                }
+            }
+            Some((best.0, label, Some(value)))
         })
     }
     fn unknown(&mut self, at: LineRef) {
@@ -1468,8 +1506,11 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     }
     let decimal = |c: char| decimal_digit(nfkc_digit(c)).is_some();
     let chinese = |c: char| "一二三四五六七八九十两〇零".contains(c);
-    let (start, first) =
-        s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| decimal(c) || chinese(c))?;
+    let Some((start, first)) =
+        s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| decimal(c) || chinese(c))
+    else {
+        return ordinal_heading_shape(s);
+    };
     // The number is written in one kind of numeral (`第1题`, `第十二题`).
     let digit = |c: char| if decimal(first) { decimal(c) } else { chinese(c) };
     let prefix = s[..start].trim_end();
@@ -1503,6 +1544,58 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         return None;
     };
     Some((format!("{}#{mark}", nomina_refdata::fold(prefix)), number, head_end))
+}
+
+/// [`heading_shape`] of a heading whose number is an ordinal word of the
+/// catalog after a word or two (`السؤال الأول`, `السؤال الحادي عشر: …`,
+/// `Question first`): its shape, number and where its head ends.
+fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    let words: Vec<(usize, &str)> = word_spans(s).take(6).collect();
+    for prefix_words in 1..=2 {
+        let Some(&(ord_start, _)) = words.get(prefix_words) else { break };
+        if ord_start > MAX_SCHEME_PREFIX_BYTES + 1 {
+            break;
+        }
+        // Most lines after a blank are no heading: only a word that starts
+        // as an ordinal does is folded and looked up.
+        let initial = s[ord_start..].chars().next().and_then(|c| c.to_lowercase().next());
+        if !initial.is_some_and(|c| ordinals().1.contains(&c)) {
+            continue;
+        }
+        let prefix = s[..ord_start].trim_end();
+        if !prefix.chars().any(char::is_alphabetic) || prefix.ends_with(is_heading_sep) {
+            continue;
+        }
+        // Two-word ordinals (`الحادي عشر`) before one-word ones.
+        for ord_words in (1..=2).rev() {
+            let Some(&(last_start, last)) = words.get(prefix_words + ord_words - 1) else { continue };
+            let end = last_start + last.len();
+            let written = s[ord_start..end].trim_end_matches(is_heading_sep);
+            let Some(&number) = ordinals().0.get(nomina_refdata::fold(written).as_str()) else { continue };
+            let after = s[end..].trim_start();
+            let head_end = if s[ord_start..end].len() > written.len() || after.is_empty() {
+                if after.is_empty() { s.len() } else { end }
+            } else if after.starts_with(is_heading_sep) {
+                s.len() - after.len() + after.chars().next()?.len_utf8()
+            } else {
+                continue;
+            };
+            return Some((format!("{}#ordinal", nomina_refdata::fold(prefix)), number, head_end));
+        }
+    }
+    None
+}
+
+/// The catalog's ordinal words (`first`, `الأول`, `вторая`), folded, with
+/// their numbers; and the letters they start with, lower-cased.
+fn ordinals() -> &'static (FxHashMap<String, u32>, FxHashSet<char>) {
+    static ORDINALS: OnceLock<(FxHashMap<String, u32>, FxHashSet<char>)> = OnceLock::new();
+    ORDINALS.get_or_init(|| {
+        let entries = || catalog().entries().iter().filter(|e| e.namespace() == "ordinal");
+        let words = entries().filter_map(|e| Some((nomina_refdata::fold(e.text), e.name().parse().ok()?))).collect();
+        let initials = entries().filter_map(|e| e.text.chars().next()?.to_lowercase().next()).collect();
+        (words, initials)
+    })
 }
 
 fn is_heading_sep(c: char) -> bool {
@@ -1664,7 +1757,7 @@ mod tests {
                     for d in pieces {
                         for e in ["", "1", ".", "a", " ", "١", "x y"] {
                             let s = format!("{a}{b}{c}{d}{e}");
-                            assert_eq!(target_number(&s), reference(&s), "{s:?}");
+                            assert_eq!(leading_target_number(&s), reference(&s), "{s:?}");
                             n += 1;
                         }
                     }
@@ -1674,6 +1767,7 @@ mod tests {
         assert!(n > 1_000_000);
         for s in ["16.6", "“5.a”", " 16 . 10 Develop", "3.c)", "123.4", "1.234", "16.6.1", "１６.６", "16.6_", "17"]
         {
+            assert_eq!(leading_target_number(s), reference(s), "{s:?}");
             assert_eq!(target_number(s), reference(s), "{s:?}");
         }
         assert_eq!(target_number(" 16 . 10 Develop"), Some("16 . 10"));
@@ -1683,15 +1777,19 @@ mod tests {
 
     #[test]
     fn part_markers_as_the_pattern_reads_them() {
-        let letters = "a-zа-жأبجدهوز";
+        let letters = "a-zA-Zа-жА-Жأبجدهوز一二三四五六七甲乙丙丁戊己庚";
         let pattern =
-            Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*")).unwrap();
+            Regex::new(&format!(r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*[.)．\-、）])\s*"))
+                .unwrap();
         let reference = |s: &str| {
             let c = pattern.captures(s)?;
             let letter = c.name("l1").or(c.name("l2"))?.as_str().chars().next().and_then(part_letter)?;
             Some((letter, c.get(0)?.end()))
         };
-        let pieces = ["(", ")", "a", "z", "A", "б", "ж", "з", "ب", "ـ", " ", "\u{3000}", ".", "．", "-", "x", "", "\t"];
+        let pieces = [
+            "(", ")", "（", "）", "a", "z", "A", "б", "Ж", "з", "ب", "ـ", "一", "乙", "八", "、", " ", "\u{3000}", ".",
+            "．", "-", "x", "", "\t",
+        ];
         for a in pieces {
             for b in pieces {
                 for c in pieces {
@@ -1748,6 +1846,24 @@ mod tests {
     }
 
     #[test]
+    fn a_label_gives_way_to_a_value_in_its_own_script_where_its_words_show_it() {
+        fn split(s: &str) -> Option<(&str, &str)> {
+            same_script_split(s).map(|(l, v)| (&s[..l], &s[v]))
+        }
+        assert_eq!(split("机构性质 地方政府"), Some(("机构性质", "地方政府")));
+        assert_eq!(split("Kind of institution Government(Local)"), Some(("Kind of institution", "Government(Local)")));
+        assert_eq!(
+            split("Вид организации Государственный орган (местный)"),
+            Some(("Вид организации", "Государственный орган (местный)"))
+        );
+        assert_eq!(split("Institution Name Dangjin City"), Some(("Institution Name", "Dangjin City")));
+        // One capitalized word before another, or a label alone: no split.
+        assert_eq!(split("Initiative Title Dangjin Sustainable Development"), None);
+        assert_eq!(split("Public Sector Institution Type"), None);
+        assert_eq!(split("Institution"), None);
+    }
+
+    #[test]
     fn a_label_in_another_script_gives_way_to_a_latin_value() {
         fn split(s: &str) -> Option<(&str, &str)> {
             script_split(s).map(|(l, v)| (&s[..l], &s[v]))
@@ -1770,6 +1886,26 @@ mod tests {
         assert_eq!(g("16 Peace"), Some(16));
         assert_eq!(g("Objective16 x"), None);
         assert_eq!(g("Peace"), None);
+    }
+
+    #[test]
+    fn headings_numbered_by_ordinal_words() {
+        let shape = |s: &str| ordinal_heading_shape(s).map(|(_, n, end)| (n, end));
+        assert_eq!(shape("السؤال الأول"), Some((1, "السؤال الأول".len())));
+        assert_eq!(shape("السؤال الحادي عشر"), Some((11, "السؤال الحادي عشر".len())));
+        assert_eq!(shape("Вопрос первый: О проекте"), Some((1, "Вопрос первый:".len())));
+        assert_eq!(shape("Pregunta segunda - Categoría"), Some((2, "Pregunta segunda -".len())));
+        // An ordinal word inside a sentence heads nothing.
+        assert_eq!(shape("The first step was taken in 2017"), None);
+        assert_eq!(shape("Was this the first time"), None);
+        // Lines of one shape run from the first ordinal on.
+        let text =
+            "السؤال الأول\n\nنص\n\nالسؤال الثاني\n\nنص\n\nالسؤال الثالث\n\nنص\n\nالسؤال الرابع\n\nنص\n\nالسؤال الخامس\n";
+        let lines = crate::lines::lines(text);
+        let found = heading_schemes(text, &lines);
+        let mut numbers: Vec<u32> = found.values().map(|&(n, _)| n).collect();
+        numbers.sort();
+        assert_eq!(numbers, [1, 2, 3, 4, 5]);
     }
 
     #[test]
@@ -1796,12 +1932,17 @@ mod tests {
     }
 
     #[test]
-    fn part_letters_in_three_scripts() {
+    fn part_letters_in_four_scripts() {
         assert_eq!(part_letter('c'), Some('c'));
         assert_eq!(part_letter('в'), Some('c'));
         assert_eq!(part_letter('ج'), Some('c'));
         assert_eq!(part_letter('د'), Some('d'));
-        assert_eq!(part_letter('Q'), None);
+        assert_eq!(part_letter('Q'), Some('q'));
+        assert_eq!(part_letter('Б'), Some('b'));
+        assert_eq!(part_letter('二'), Some('b'));
+        assert_eq!(part_letter('丙'), Some('c'));
+        assert_eq!(part_letter('з'), None);
+        assert_eq!(part_letter('八'), None);
     }
 
     fn parsed(text: &str) -> Form {
@@ -1850,6 +1991,28 @@ mod tests {
         );
         let date = &form.basic[0].fields[1];
         assert_eq!(&text[date.value.unwrap().range()], "01 Nov 2017");
+    }
+
+    #[test]
+    fn institution_lines_under_an_unknown_heading_are_placed_by_their_words() {
+        // The section heading is a wording the catalog lacks; the lines
+        // above the first label it knows are read as the block's.
+        let text = "Details on the body\n\nMember State Republic of Korea\nType of the institution Government(Local)\n\
+                    Administrative Level Local\n\nQuestion 1: About the Initiative\n\n\
+                    Is this a public sector initiative? Yes";
+        let form = parsed(text);
+        let fields: Vec<(&str, &str)> =
+            form.institution.iter().map(|f| (f.key, f.value.map_or("", |v| &text[v.range()]))).collect();
+        // The institution's name is missing: its type's line, whose label
+        // shares words with the type's wordings, goes to the type.
+        assert_eq!(
+            fields,
+            [
+                ("field.member_state", "Republic of Korea"),
+                ("field.institution_type", "Government(Local)"),
+                ("field.administrative_level", "Local")
+            ]
+        );
     }
 
     #[test]
