@@ -334,7 +334,7 @@ impl FormNormalizer<'_> {
                 *slot = value;
             }
             ValueKind::Level => {
-                n.administrative_level = Some(self.keyword(&text, "level").map(str::to_string).unwrap_or_else(|| {
+                n.administrative_level = Some(self.level(&text).map(str::to_string).unwrap_or_else(|| {
                     self.warn_value(f, "unknown_value", "not a known administrative level; kept as written");
                     text.clone()
                 }));
@@ -375,6 +375,32 @@ impl FormNormalizer<'_> {
             }
             ValueKind::Goals | ValueKind::Targets | ValueKind::List => {}
         }
+    }
+
+    /// The administrative level `text` names: a level of the catalog, or,
+    /// when the value says more (`Échelon local`, `地方级`), the one level
+    /// its last word names, or the one an ideographic value is with one
+    /// character after it.
+    fn level(&self, text: &str) -> Option<&'static str> {
+        if let Some(level) = self.keyword(text, "level") {
+            return Some(level);
+        }
+        if let Some((_, last)) = text.trim().rsplit_once(char::is_whitespace)
+            && let Some(level) = self.keyword(last, "level")
+        {
+            return Some(level);
+        }
+        if !text.chars().any(nomina_refdata::fold::is_cjk) {
+            return None;
+        }
+        let mut named = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.namespace() == "level" && e.text.chars().all(nomina_refdata::fold::is_cjk))
+            .filter(|e| text.trim().strip_prefix(e.text).is_some_and(|rest| rest.chars().count() == 1))
+            .map(|e| e.name());
+        let first = named.next()?;
+        named.all(|n| n == first).then_some(first)
     }
 
     /// The catalog name of `text` in namespace `ns` (`level.local` gives `local`).

@@ -109,7 +109,9 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         iso: Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])").expect("iso pattern"),
         cjk: Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$").expect("cjk pattern"),
-        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$").expect("numeric pattern"),
+        // A year word of up to three letters may follow (`01.11.2017 г.`).
+        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:\s+\p{L}{1,3}\.?)?$")
+            .expect("numeric pattern"),
     })
 }
 
@@ -479,6 +481,13 @@ mod tests {
         ] {
             assert_eq!(iso(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_word_may_follow_a_numeric_date() {
+        let d = parse_date("01.11.2017 г.", DateOrder::DayFirst).unwrap();
+        assert_eq!(d.date.to_string(), "2017-11-01");
+        assert!(parse_date("01.11.2017 years ago", DateOrder::DayFirst).is_none());
     }
 
     #[test]

@@ -564,10 +564,22 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
         }),
         // A level in parentheses qualifies another value (`Government(Local)`,
         // `حكومية (محلية)`): no level of its own.
-        ValueKind::Level => (1..=2).rev().find_map(|n| {
-            let r = last_words(n)?;
-            (keyword("level", &r) && !s[r.clone()].starts_with(['(', '（'])).then_some((r.start, Some(r)))
-        }),
+        ValueKind::Level => (1..=2)
+            .rev()
+            .find_map(|n| {
+                let r = last_words(n)?;
+                (keyword("level", &r) && !s[r.clone()].starts_with(['(', '（'])).then_some((r.start, Some(r)))
+            })
+            .or_else(|| {
+                // An ideographic level with one character after it (`地方级`,
+                // not `地方政府`, a local government).
+                let r = last_words(1)?;
+                let v = &s[r.clone()];
+                let cjk = |t: &str| t.chars().all(nomina_refdata::fold::is_cjk);
+                let suffixed =
+                    |k: &String| cjk(k) && v.strip_prefix(k.as_str()).is_some_and(|rest| rest.chars().count() == 1);
+                (cjk(v) && keywords("level").iter().any(suffixed)).then_some((r.start, Some(r)))
+            }),
         ValueKind::Integer => {
             let r = last_words(1)?;
             s[r.clone()].chars().all(|c| decimal_digit(c).is_some()).then_some((r.start, Some(r)))
@@ -634,6 +646,18 @@ fn ends_with_caseless(t: &str, word: &str) -> Option<Range<usize>> {
     same.then_some(start..t.len())
 }
 
+/// Whether two folded words are one, or forms of one word: they share
+/// their first five letters, and at least two thirds of the shorter
+/// (`подробнее` and `подробности`, `précisions` and `préciser`).
+fn same_stem(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && 3 * common >= 2 * shorter
+}
+
 /// Where a label written in a script without Latin letters (Chinese,
 /// Cyrillic, Arabic) gives way to a value in Latin letters or digits: the
 /// label's length and the value's range. Every word before the value has
@@ -672,21 +696,22 @@ fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
     }
     let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     let known = |w: &str| institution_label_words().contains(nomina_refdata::fold(w).as_str());
-    let (mut label_end, mut label_words, mut all_known, mut last_lower) = (first.len(), 1, known(first), false);
+    let (mut label_end, mut label_words, mut all_known, mut any_lower) = (first.len(), 1, known(first), false);
     for (start, word) in words {
         let (is_lower, is_known) = (lower(word), known(word));
         if !is_lower && !is_known {
-            // The label must show where it ends: it is written in sentence
-            // case (`Kind of institution | Government(Local)`), or every word
-            // of it is a word of the catalog's labels. A single capitalized
-            // word before another (`Initiative Title Dangjin…`) tells nothing.
-            let shown = label_words >= 2 && (last_lower || all_known);
+            // The label must show where it ends: it has words in lower case
+            // (`Kind of institution | Government(Local)`, `Title of the
+            // Initiative | Dangjin…`), or every word of it is a word of the
+            // catalog's labels. Capitalized words alone (`Initiative Title
+            // Dangjin…`) tell nothing.
+            let shown = label_words >= 2 && (any_lower || all_known);
             return shown.then(|| (label_end, trim_range(s, start..s.len())));
         }
         label_end = start + word.len();
         label_words += 1;
         all_known &= is_known;
-        last_lower = is_lower;
+        any_lower |= is_lower;
     }
     None
 }
@@ -791,14 +816,14 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     })
 }
 
-/// Where the last `(` or `（` of `s` starts, found from the end with memchr
+/// Where the last `(`, `[` or `（` of `s` starts, found from the end with memchr
 /// (`（` is EF BC 88 in UTF-8, and 88 is no other character's last byte
 /// after EF BC).
 fn last_open_paren(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut end = b.len();
-    while let Some(i) = memchr::memrchr2(b'(', 0x88, &b[..end]) {
-        if b[i] == b'(' {
+    while let Some(i) = memchr::memrchr3(b'(', b'[', 0x88, &b[..end]) {
+        if b[i] == b'(' || b[i] == b'[' {
             return Some(i);
         }
         if i >= 2 && b[i - 2..i] == [0xEF, 0xBC] {
@@ -1310,7 +1335,7 @@ impl<'t> Parser<'t> {
             .min_by_key(|f| f.order)?;
         let holds = |e: &LabelEntry| {
             let wording = nomina_refdata::fold(e.text);
-            words.iter().all(|w| wording.split_whitespace().any(|x| x == *w))
+            words.iter().all(|w| wording.split_whitespace().any(|x| same_stem(x, w)))
         };
         catalog().entries().iter().filter(|e| e.key == next.key).any(holds).then_some(next)
     }
@@ -1367,7 +1392,8 @@ impl<'t> Parser<'t> {
             // in its place: of the free-text fields that come next, the one
             // one of whose wordings shares the most words with the label
             // takes the line (`Type of institution` when the name's line is
-            // missing); the next one when none shares any.
+            // missing); the next one when none shares any; none when two
+            // share as many.
             let words: Vec<String> = nomina_refdata::fold(&s[..label]).split_whitespace().map(str::to_string).collect();
             let shared = |f: &FieldSpec| {
                 catalog()
@@ -1380,14 +1406,18 @@ impl<'t> Parser<'t> {
                     .max()
                     .unwrap_or(0)
             };
-            let mut best = (*first, shared(first));
+            let mut best = (*first, shared(first), false);
             for f in candidates.iter().skip(1).take_while(|f| free_text(f)) {
                 let n = shared(f);
                 if n > best.1 {
-                    best = (*f, n);
+                    best = (*f, n, false);
+                } else if n == best.1 && n > 0 {
+                    best.2 = true;
                 }
             }
-            Some((best.0, label, Some(value)))
+            // Two fields alike to the label (`Kind of Institution` and both
+            // `Institution Name` and `Institution Type`): neither is sure.
+            (!best.2).then_some((best.0, label, Some(value)))
         })
     }
     fn unknown(&mut self, at: LineRef) {
@@ -1728,6 +1758,17 @@ mod tests {
     }
 
     #[test]
+    fn words_of_one_stem() {
+        assert!(same_stem("подробнее", "подробности"));
+        assert!(same_stem("precisions", "preciser"));
+        assert!(same_stem("details", "details"));
+        assert!(!same_stem("detalles", "details"));
+        assert!(same_stem("agency", "agencies"));
+        assert!(!same_stem("inst", "institution"));
+        assert!(!same_stem("institution", "instance"));
+    }
+
+    #[test]
     fn target_numbers_after_the_word_for_a_target() {
         assert_eq!(target_number("Meta 16.7 Garantizar la adopción"), Some("16.7"));
         assert_eq!(target_number("Задача 16.b Поощрять"), Some("16.b"));
@@ -1857,6 +1898,10 @@ mod tests {
             Some(("Вид организации", "Государственный орган (местный)"))
         );
         assert_eq!(split("Institution Name Dangjin City"), Some(("Institution Name", "Dangjin City")));
+        assert_eq!(
+            split("Title of the Initiative Dangjin Sustainable Development"),
+            Some(("Title of the Initiative", "Dangjin Sustainable Development"))
+        );
         // One capitalized word before another, or a label alone: no split.
         assert_eq!(split("Initiative Title Dangjin Sustainable Development"), None);
         assert_eq!(split("Public Sector Institution Type"), None);
@@ -2016,9 +2061,9 @@ mod tests {
     }
 
     #[test]
-    fn every_word_limit_pattern_opens_a_parenthesis() {
+    fn every_word_limit_pattern_opens_a_parenthesis_or_a_bracket() {
         for w in catalog().word_limits() {
-            assert!(w.pattern.starts_with(r"\(") || w.pattern.starts_with("[(（]"), "{}: {}", w.lang, w.pattern);
+            assert!(w.pattern.starts_with(r"[(（\["), "{}: {}", w.lang, w.pattern);
         }
     }
 

@@ -82,6 +82,21 @@ const NEAR_NAME_MARGIN: f64 = 0.2;
 /// Lines longer than this are no goal's name.
 const NEAR_NAME_MAX_WORDS: usize = 40;
 
+/// An Arabic word without the conjunction and the article written onto it
+/// (`والمؤسسات`, `المؤسسات` and `مؤسسات` are one word), where a stem of three
+/// letters or more is left.
+fn arabic_stem(word: &str) -> &str {
+    let mut stem = word;
+    for prefix in ["و", "ال"] {
+        if let Some(rest) = stem.strip_prefix(prefix)
+            && rest.chars().count() >= 3
+        {
+            stem = rest;
+        }
+    }
+    stem
+}
+
 /// The words of a folded name, each CJK ideograph a word of its own, as a
 /// set.
 fn name_words(folded: &str) -> Vec<&str> {
@@ -90,7 +105,7 @@ fn name_words(folded: &str) -> Vec<&str> {
         if word.chars().any(crate::fold::is_cjk) {
             words.extend(word.char_indices().map(|(i, c)| &word[i..i + c.len_utf8()]));
         } else {
-            words.push(word);
+            words.push(arabic_stem(word));
         }
     }
     words.sort_unstable();
@@ -227,6 +242,7 @@ mod tests {
         assert_eq!(near("和平、正义与强大机构"), Some(16));
         assert_eq!(near("Paz, justicia e instituciones sólidas"), Some(16));
         assert_eq!(near("Alianzas para lograr los objetivos"), Some(17));
+        assert_eq!(near("السلام والعدل والمؤسسات القوية"), Some(16));
         // Exact names still hold.
         assert_eq!(near("无贫穷"), Some(1));
         // A label, a sentence, or a name shared by two goals is none.
