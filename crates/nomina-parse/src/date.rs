@@ -109,9 +109,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         iso: Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])").expect("iso pattern"),
         cjk: Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$").expect("cjk pattern"),
-        // A year word of up to three letters may follow (`01.11.2017 г.`).
-        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:\s+\p{L}{1,3}\.?)?$")
-            .expect("numeric pattern"),
+        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$").expect("numeric pattern"),
     })
 }
 
@@ -146,7 +144,15 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
         let date = IsoDate::new(num(c.get(1))?, num(c.get(2))? as u8, num(c.get(3))? as u8)?;
         return Some(ParsedDate { date, ambiguous: false });
     }
-    if let Some(c) = p.numeric.captures(s) {
+    // A year word of up to three letters may follow (`01.11.2017 г.`).
+    let numeric = p.numeric.captures(s).or_else(|| {
+        let (date, word) = s.rsplit_once(char::is_whitespace)?;
+        let letters = word.trim_end_matches('.');
+        (!letters.is_empty() && letters.chars().count() <= 3 && letters.chars().all(char::is_alphabetic))
+            .then(|| p.numeric.captures(date.trim_end()))
+            .flatten()
+    });
+    if let Some(c) = numeric {
         let (a, b, year) = (num(c.get(1))? as u8, num(c.get(2))? as u8, num(c.get(3))?);
         let month_first = IsoDate::new(year, a, b);
         let day_first = IsoDate::new(year, b, a);

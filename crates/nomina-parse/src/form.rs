@@ -423,16 +423,18 @@ fn target_pattern() -> &'static Regex {
 /// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
     leading_target_number(s).or_else(|| {
-        let first = s.trim_start_matches(|c: char| c.is_whitespace() || "\"'“”„«»「」".contains(c)).chars().next()?;
-        if !first.is_alphabetic() {
+        const QUOTES: [char; 9] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」'];
+        let first = s.trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c)).chars().next()?;
+        // A word or two, then the number, within the line's head.
+        if !first.is_alphabetic() || !s.bytes().take(48).any(|b| b.is_ascii_digit()) {
             return None;
         }
         static NAMED: OnceLock<Regex> = OnceLock::new();
         let named = NAMED.get_or_init(|| {
-            Regex::new(r#"^[\s"'“”„«»「」]*\p{L}{1,12}(?:\s+\p{L}{1,12})?\s*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#)
+            Regex::new(r#"^[\s"'“”„«»「」]*\p{L}+(?:\s+\p{L}+)?\s*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#)
                 .expect("named target pattern")
         });
-        named.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
+        named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
     })
 }
 
@@ -1535,7 +1537,8 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         return None;
     }
     let decimal = |c: char| decimal_digit(nfkc_digit(c)).is_some();
-    let chinese = |c: char| "一二三四五六七八九十两〇零".contains(c);
+    let chinese =
+        |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '〇' | '零');
     let Some((start, first)) =
         s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| decimal(c) || chinese(c))
     else {
@@ -1580,7 +1583,15 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
 /// catalog after a word or two (`السؤال الأول`, `السؤال الحادي عشر: …`,
 /// `Question first`): its shape, number and where its head ends.
 fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
-    let words: Vec<(usize, &str)> = word_spans(s).take(6).collect();
+    // Asked of every line after a blank line without a digit near its
+    // start: the first four words are kept without an allocation.
+    let mut words = [(0, ""); 4];
+    let mut count = 0;
+    for (slot, word) in words.iter_mut().zip(word_spans(s)) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &words[..count];
     for prefix_words in 1..=2 {
         let Some(&(ord_start, _)) = words.get(prefix_words) else { break };
         if ord_start > MAX_SCHEME_PREFIX_BYTES + 1 {
@@ -1588,8 +1599,7 @@ fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
         }
         // Most lines after a blank are no heading: only a word that starts
         // as an ordinal does is folded and looked up.
-        let initial = s[ord_start..].chars().next().and_then(|c| c.to_lowercase().next());
-        if !initial.is_some_and(|c| ordinals().1.contains(&c)) {
+        if !ordinals().1.contains(&head_key(&s[ord_start..])) {
             continue;
         }
         let prefix = s[..ord_start].trim_end();
@@ -1617,15 +1627,26 @@ fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
 }
 
 /// The catalog's ordinal words (`first`, `الأول`, `вторая`), folded, with
-/// their numbers; and the letters they start with, lower-cased.
-fn ordinals() -> &'static (FxHashMap<String, u32>, FxHashSet<char>) {
-    static ORDINALS: OnceLock<(FxHashMap<String, u32>, FxHashSet<char>)> = OnceLock::new();
+/// their numbers; and their first three letters, lower-cased (see
+/// [`head_key`]), which most words after a question word do not start with.
+fn ordinals() -> &'static (FxHashMap<String, u32>, FxHashSet<[char; 3]>) {
+    static ORDINALS: OnceLock<(FxHashMap<String, u32>, FxHashSet<[char; 3]>)> = OnceLock::new();
     ORDINALS.get_or_init(|| {
         let entries = || catalog().entries().iter().filter(|e| e.namespace() == "ordinal");
         let words = entries().filter_map(|e| Some((nomina_refdata::fold(e.text), e.name().parse().ok()?))).collect();
-        let initials = entries().filter_map(|e| e.text.chars().next()?.to_lowercase().next()).collect();
-        (words, initials)
+        let heads = entries().map(|e| head_key(e.text)).collect();
+        (words, heads)
     })
+}
+
+/// The first three characters of `s`, lower-cased (blanks where `s` is
+/// shorter).
+fn head_key(s: &str) -> [char; 3] {
+    let mut key = [' '; 3];
+    for (slot, c) in key.iter_mut().zip(s.chars().flat_map(char::to_lowercase)) {
+        *slot = c;
+    }
+    key
 }
 
 fn is_heading_sep(c: char) -> bool {

@@ -57,10 +57,19 @@ impl SdgGoal {
         if words.is_empty() || words.len() > NEAR_NAME_MAX_WORDS {
             return None;
         }
+        // Words shared with each name, counted through the index of the
+        // names' words: most lines share none.
+        let t = tables();
+        let mut shared: HashMap<usize, usize> = HashMap::default();
+        for w in &words {
+            for &i in t.near_index.get(*w).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(i).or_default() += 1;
+            }
+        }
         let mut best: [(f64, Option<SdgGoal>); 2] = [(0.0, None); 2];
-        for (goal, name) in &tables().near_names {
-            let shared = words.iter().filter(|w| name.iter().any(|n| n == *w)).count();
-            let score = 2.0 * shared as f64 / (words.len() + name.len()) as f64;
+        for (i, n) in shared {
+            let (goal, name) = &t.near_names[i];
+            let score = 2.0 * n as f64 / (words.len() + name.len()) as f64;
             if score > best[0].0 {
                 if best[0].1 != Some(*goal) {
                     best[1] = best[0];
@@ -181,6 +190,8 @@ struct Tables {
     by_name: HashMap<String, SdgGoal>,
     /// Every name's words (see [`name_words`]), for close variants.
     near_names: Vec<(SdgGoal, Vec<String>)>,
+    /// The names (indexes into `near_names`) each word stands in.
+    near_index: HashMap<String, Vec<usize>>,
     short_en: Vec<&'static str>,
     targets: Vec<SdgTarget>,
 }
@@ -195,7 +206,7 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let mut by_name = HashMap::default();
         let mut short_en = vec![""; 17];
-        let mut near_names = Vec::new();
+        let mut near_names: Vec<(SdgGoal, Vec<String>)> = Vec::new();
         for row in tsv::rows(GOALS_TSV, 4) {
             let goal = row[0].parse().ok().and_then(SdgGoal::new).expect("sdg_goals.tsv: goal 1-17");
             if row[1] == "en" && row[2] == "short" {
@@ -216,7 +227,13 @@ fn tables() -> &'static Tables {
                 SdgTarget { goal, part }
             })
             .collect();
-        Tables { by_name, near_names, short_en, targets }
+        let mut near_index: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, (_, words)) in near_names.iter().enumerate() {
+            for w in words {
+                near_index.entry(w.clone()).or_default().push(i);
+            }
+        }
+        Tables { by_name, near_names, near_index, short_en, targets }
     })
 }
 
