@@ -1629,8 +1629,8 @@ fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
 /// The catalog's ordinal words (`first`, `الأول`, `вторая`), folded, with
 /// their numbers; and their first three letters, lower-cased (see
 /// [`head_key`]), which most words after a question word do not start with.
-fn ordinals() -> &'static (FxHashMap<String, u32>, FxHashSet<[char; 3]>) {
-    static ORDINALS: OnceLock<(FxHashMap<String, u32>, FxHashSet<[char; 3]>)> = OnceLock::new();
+fn ordinals() -> &'static Ordinals {
+    static ORDINALS: OnceLock<Ordinals> = OnceLock::new();
     ORDINALS.get_or_init(|| {
         let entries = || catalog().entries().iter().filter(|e| e.namespace() == "ordinal");
         let words = entries().filter_map(|e| Some((nomina_refdata::fold(e.text), e.name().parse().ok()?))).collect();
@@ -1638,6 +1638,9 @@ fn ordinals() -> &'static (FxHashMap<String, u32>, FxHashSet<[char; 3]>) {
         (words, heads)
     })
 }
+
+/// Ordinal words with their numbers, and their heads (see [`ordinals`]).
+type Ordinals = (FxHashMap<String, u32>, FxHashSet<[char; 3]>);
 
 /// The first three characters of `s`, lower-cased (blanks where `s` is
 /// shorter).
