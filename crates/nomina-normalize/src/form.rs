@@ -334,7 +334,7 @@ impl FormNormalizer<'_> {
                 *slot = value;
             }
             ValueKind::Level => {
-                n.administrative_level = Some(self.keyword(&text, "level").map(str::to_string).unwrap_or_else(|| {
+                n.administrative_level = Some(self.level(&text).map(str::to_string).unwrap_or_else(|| {
                     self.warn_value(f, "unknown_value", "not a known administrative level; kept as written");
                     text.clone()
                 }));
@@ -375,6 +375,32 @@ impl FormNormalizer<'_> {
             }
             ValueKind::Goals | ValueKind::Targets | ValueKind::List => {}
         }
+    }
+
+    /// The administrative level `text` names: a level of the catalog, or,
+    /// when the value says more (`Échelon local`, `地方级`), the one level
+    /// its last word names, or the one an ideographic value is with one
+    /// character after it.
+    fn level(&self, text: &str) -> Option<&'static str> {
+        if let Some(level) = self.keyword(text, "level") {
+            return Some(level);
+        }
+        if let Some((_, last)) = text.trim().rsplit_once(char::is_whitespace)
+            && let Some(level) = self.keyword(last, "level")
+        {
+            return Some(level);
+        }
+        if !text.chars().any(nomina_refdata::fold::is_cjk) {
+            return None;
+        }
+        let mut named = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.namespace() == "level" && e.text.chars().all(nomina_refdata::fold::is_cjk))
+            .filter(|e| text.trim().strip_prefix(e.text).is_some_and(|rest| rest.chars().count() == 1))
+            .map(|e| e.name());
+        let first = named.next()?;
+        named.all(|n| n == first).then_some(first)
     }
 
     /// The catalog name of `text` in namespace `ns` (`level.local` gives `local`).
@@ -609,11 +635,14 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
     }
     // A goal word and a number (`Goal 16:`, `目标 16`, `目标16`), or a
     // number alone.
-    let (number, rest) = nomina_parse::goal_number(&folded)?;
+    let Some((number, rest)) = nomina_parse::goal_number(&folded) else {
+        // A name alone, perhaps in another page's wording of it.
+        return SdgGoal::from_folded_name_near(&folded);
+    };
     let goal = SdgGoal::new(number)?;
     // Whatever follows the number must not name another goal: a name the
     // data lacks (another translation's wording) leaves the number to tell.
-    match SdgGoal::from_folded_name(rest) {
+    match SdgGoal::from_folded_name_near(rest) {
         Some(named) if named != goal => None,
         _ => Some(goal),
     }
@@ -633,6 +662,9 @@ mod tests {
         assert_eq!(g("Goal 17: Partnerships for the goals"), Some(17));
         assert_eq!(g("无贫穷"), Some(1));
         assert_eq!(g("16"), Some(16));
+        // A name in another page's wording.
+        assert_eq!(g("和平、正义与强大机构"), Some(16));
+        assert_eq!(g("Goal 3: Peace, justice and solid institutions"), None);
         assert_eq!(g("Goal 18: Nothing"), None);
         // A number that disagrees with the name is not trusted.
         assert_eq!(g("Goal 3: Quality education"), None);

@@ -144,7 +144,15 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
         let date = IsoDate::new(num(c.get(1))?, num(c.get(2))? as u8, num(c.get(3))? as u8)?;
         return Some(ParsedDate { date, ambiguous: false });
     }
-    if let Some(c) = p.numeric.captures(s) {
+    // A year word of up to three letters may follow (`01.11.2017 г.`).
+    let numeric = p.numeric.captures(s).or_else(|| {
+        let (date, word) = s.rsplit_once(char::is_whitespace)?;
+        let letters = word.trim_end_matches('.');
+        (!letters.is_empty() && letters.chars().count() <= 3 && letters.chars().all(char::is_alphabetic))
+            .then(|| p.numeric.captures(date.trim_end()))
+            .flatten()
+    });
+    if let Some(c) = numeric {
         let (a, b, year) = (num(c.get(1))? as u8, num(c.get(2))? as u8, num(c.get(3))?);
         let month_first = IsoDate::new(year, a, b);
         let day_first = IsoDate::new(year, b, a);
@@ -479,6 +487,13 @@ mod tests {
         ] {
             assert_eq!(iso(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_word_may_follow_a_numeric_date() {
+        let d = parse_date("01.11.2017 г.", DateOrder::DayFirst).unwrap();
+        assert_eq!(d.date.to_string(), "2017-11-01");
+        assert!(parse_date("01.11.2017 years ago", DateOrder::DayFirst).is_none());
     }
 
     #[test]

@@ -59,6 +59,9 @@ const FUZZY_STRICT: f64 = 0.85;
 /// and it states no word limit; longer lines are answer text.
 const MAX_UNKNOWN_PROMPT_BYTES: usize = 600;
 
+/// Most words of a line taken for the label after a list by its words.
+const MAX_LIST_END_WORDS: usize = 3;
+
 struct Patterns {
     /// The question words, lower-cased, each with its first letter, to
     /// pass over lines that cannot be headings without running the pattern.
@@ -324,34 +327,36 @@ fn heading_title(s: &str, head_end: usize) -> Option<Title> {
 /// it is asked of every line of an answer.
 fn part_marker(s: &str) -> Option<(char, usize)> {
     let first = s.chars().next()?;
-    let (letter, end) = if first == '(' {
-        // `(c)`
-        let mut rest = s[1..].chars();
+    let (letter, end) = if first == '(' || first == '（' {
+        // `(c)`, `（一）`
+        let mut rest = s[first.len_utf8()..].chars();
         let (letter, close) = (rest.next()?, rest.next()?);
-        (close == ')').then_some((letter, 1 + letter.len_utf8() + 1))?
+        matches!(close, ')' | '）').then_some((letter, first.len_utf8() + letter.len_utf8() + close.len_utf8()))?
     } else {
-        // `c.`, `c)`, `c -`; an Arabic letter may be drawn out by a tatweel.
+        // `c.`, `c)`, `c -`, `甲、`; an Arabic letter may be drawn out by a
+        // tatweel.
         let mut at = first.len_utf8();
         if s[at..].starts_with('ـ') {
             at += 'ـ'.len_utf8();
         }
         at += s[at..].len() - s[at..].trim_start().len();
         let mark = s[at..].chars().next()?;
-        matches!(mark, '.' | ')' | '．' | '-').then_some((first, at + mark.len_utf8()))?
+        matches!(mark, '.' | ')' | '．' | '-' | '、' | '）').then_some((first, at + mark.len_utf8()))?
     };
     let letter = part_letter(letter)?;
     Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
 }
 
-/// The Latin letter of a part marker written in Latin, Cyrillic (`а`, `б`,
-/// `в`) or Arabic (`أ`, `ب`, `ج`, in abjad order) letters.
+/// The Latin letter of a part marker written in Latin or Cyrillic letters
+/// of either case (`a`, `B`, `а`, `Б`), Arabic letters (`أ`, `ب`, `ج`, in
+/// abjad order), Chinese numerals (`一`, `二`) or the celestial stems that
+/// Chinese documents count parts with (`甲`, `乙`, `丙`).
 fn part_letter(c: char) -> Option<char> {
-    const CYRILLIC: &str = "абвгдеж";
-    const ARABIC: &str = "أبجدهوز";
-    if c.is_ascii_lowercase() {
-        return Some(c);
+    const ORDERS: [&str; 5] = ["абвгдеж", "АБВГДЕЖ", "أبجدهوز", "一二三四五六七", "甲乙丙丁戊己庚"];
+    if c.is_ascii_alphabetic() {
+        return Some(c.to_ascii_lowercase());
     }
-    let index = CYRILLIC.chars().position(|l| l == c).or_else(|| ARABIC.chars().position(|l| l == c))?;
+    let index = ORDERS.iter().find_map(|order| order.chars().position(|l| l == c))?;
     char::from_u32('a' as u32 + index as u32)
 }
 
@@ -380,7 +385,8 @@ fn looks_like_goal(s: &str) -> bool {
 
 fn names_a_goal(s: &str) -> bool {
     let folded = nomina_refdata::fold(s);
-    goal_number(&folded).is_some_and(|(n, _)| SdgGoal::new(n).is_some()) || SdgGoal::from_folded_name(&folded).is_some()
+    goal_number(&folded).is_some_and(|(n, _)| SdgGoal::new(n).is_some())
+        || SdgGoal::from_folded_name_near(&folded).is_some()
 }
 
 /// The goal number a folded line starts with (`goal 16 peace`, `16 peace`,
@@ -412,8 +418,28 @@ fn target_pattern() -> &'static Regex {
     })
 }
 
-/// The SDG target number a line starts with, as written (`16.6`, `5 . a`).
+/// The SDG target number a line starts with, as written (`16.6`, `5 . a`),
+/// perhaps after the word for a target (`Meta 16.7`, `Задача 16.7`,
+/// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
+    leading_target_number(s).or_else(|| {
+        const QUOTES: [char; 9] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」'];
+        let first = s.trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c)).chars().next()?;
+        // A word or two, then the number, within the line's head.
+        if !first.is_alphabetic() || !s.bytes().take(48).any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        static NAMED: OnceLock<Regex> = OnceLock::new();
+        let named = NAMED.get_or_init(|| {
+            Regex::new(r#"^[\s"'“”„«»「」]*\p{L}+(?:\s+\p{L}+)?\s*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#)
+                .expect("named target pattern")
+        });
+        named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
+    })
+}
+
+/// The SDG target number a line starts with, [`target_pattern`]'s group 1.
+fn leading_target_number(s: &str) -> Option<&str> {
     match ascii_target_number(s) {
         Ascii::Told(found) => found,
         // Unicode digits, spaces or word characters: the pattern tells.
@@ -538,10 +564,24 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
             let r = last_words(n)?;
             Country::from_name(&s[r.clone()]).map(|_| (r.start, Some(r)))
         }),
-        ValueKind::Level => (1..=2).rev().find_map(|n| {
-            let r = last_words(n)?;
-            keyword("level", &r).then_some((r.start, Some(r)))
-        }),
+        // A level in parentheses qualifies another value (`Government(Local)`,
+        // `حكومية (محلية)`): no level of its own.
+        ValueKind::Level => (1..=2)
+            .rev()
+            .find_map(|n| {
+                let r = last_words(n)?;
+                (keyword("level", &r) && !s[r.clone()].starts_with(['(', '（'])).then_some((r.start, Some(r)))
+            })
+            .or_else(|| {
+                // An ideographic level with one character after it (`地方级`,
+                // not `地方政府`, a local government).
+                let r = last_words(1)?;
+                let v = &s[r.clone()];
+                let cjk = |t: &str| t.chars().all(nomina_refdata::fold::is_cjk);
+                let suffixed =
+                    |k: &String| cjk(k) && v.strip_prefix(k.as_str()).is_some_and(|rest| rest.chars().count() == 1);
+                (cjk(v) && keywords("level").iter().any(suffixed)).then_some((r.start, Some(r)))
+            }),
         ValueKind::Integer => {
             let r = last_words(1)?;
             s[r.clone()].chars().all(|c| decimal_digit(c).is_some()).then_some((r.start, Some(r)))
@@ -608,6 +648,18 @@ fn ends_with_caseless(t: &str, word: &str) -> Option<Range<usize>> {
     same.then_some(start..t.len())
 }
 
+/// Whether two folded words are one, or forms of one word: they share
+/// their first five letters, and at least two thirds of the shorter
+/// (`подробнее` and `подробности`, `précisions` and `préciser`).
+fn same_stem(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && 3 * common >= 2 * shorter
+}
+
 /// Where a label written in a script without Latin letters (Chinese,
 /// Cyrillic, Arabic) gives way to a value in Latin letters or digits: the
 /// label's length and the value's range. Every word before the value has
@@ -626,6 +678,60 @@ fn script_split(s: &str) -> Option<(usize, Range<usize>)> {
         label_end = Some(start + word.len());
     }
     None
+}
+
+/// Where a label gives way to a free-text value written in the label's own
+/// script, when nothing but the words tell: a label of ideographs ends at
+/// the first blank (`机构性质 地方政府`: ideographic labels are written without
+/// one); in other scripts the label runs on while its words start in lower
+/// case or are words of the institution block's labels in the catalog,
+/// and the first word that is neither, a capital (`Kind of institution
+/// Government(Local)`, `Вид организации Государственный орган`) or a word
+/// no label uses, starts the value, when the label's case or its words show
+/// that it ends there. The label's length and the value's range.
+fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
+    let mut words = word_spans(s);
+    let (_, first) = words.next()?;
+    let (second, _) = word_spans(s).nth(1)?;
+    if first.chars().all(|c| nomina_refdata::fold::is_cjk(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+        return Some((first.len(), trim_range(s, second..s.len())));
+    }
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let known = |w: &str| institution_label_words().contains(nomina_refdata::fold(w).as_str());
+    let (mut label_end, mut label_words, mut all_known, mut any_lower) = (first.len(), 1, known(first), false);
+    for (start, word) in words {
+        let (is_lower, is_known) = (lower(word), known(word));
+        if !is_lower && !is_known {
+            // The label must show where it ends: it has words in lower case
+            // (`Kind of institution | Government(Local)`, `Title of the
+            // Initiative | Dangjin…`), or every word of it is a word of the
+            // catalog's labels. Capitalized words alone (`Initiative Title
+            // Dangjin…`) tell nothing.
+            let shown = label_words >= 2 && (any_lower || all_known);
+            return shown.then(|| (label_end, trim_range(s, start..s.len())));
+        }
+        label_end = start + word.len();
+        label_words += 1;
+        all_known &= is_known;
+        any_lower |= is_lower;
+    }
+    None
+}
+
+/// The folded words of every wording, in every language, of the
+/// institution block's labels.
+fn institution_label_words() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let institution: FxHashSet<&str> =
+            catalog().fields().iter().filter(|f| f.question == 0).map(|f| f.key).collect();
+        catalog()
+            .entries()
+            .iter()
+            .filter(|e| institution.contains(e.key))
+            .flat_map(|e| nomina_refdata::fold(e.text).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect()
+    })
 }
 
 /// The whitespace-separated words of `s` with their byte offsets.
@@ -712,14 +818,14 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
     })
 }
 
-/// Where the last `(` or `（` of `s` starts, found from the end with memchr
+/// Where the last `(`, `[` or `（` of `s` starts, found from the end with memchr
 /// (`（` is EF BC 88 in UTF-8, and 88 is no other character's last byte
 /// after EF BC).
 fn last_open_paren(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut end = b.len();
-    while let Some(i) = memchr::memrchr2(b'(', 0x88, &b[..end]) {
-        if b[i] == b'(' {
+    while let Some(i) = memchr::memrchr3(b'(', b'[', 0x88, &b[..end]) {
+        if b[i] == b'(' || b[i] == b'[' {
             return Some(i);
         }
         if i >= 2 && b[i - 2..i] == [0xEF, 0xBC] {
@@ -1012,7 +1118,11 @@ impl<'t> Parser<'t> {
             // shows the same.
             let loose = matches!(how, LabelMatch::Loose { .. });
             let hint_follows = || s[m.len.min(s.len())..].starts_with(['(', '（']);
-            if (loose || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows()))
+            // A country after a longer label than the catalog's wording
+            // (`Member state | of the United Nations Republic of Korea`).
+            let no_country =
+                || spec.value == ValueKind::Country && Country::from_name(s[m.len.min(s.len())..].trim()).is_none();
+            if (loose || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows()) || no_country())
                 && let Some((label_len, value)) = split_by_kind(spec.value, s)
             {
                 match value {
@@ -1041,6 +1151,24 @@ impl<'t> Parser<'t> {
                 line: at.line,
                 copy: 0,
                 matched: how,
+            };
+            return self.add_field(spec, field);
+        }
+        // A short line under a list, every word of which a wording of the
+        // next field's label holds (`Précisions` and `Veuillez fournir des
+        // précisions`), is that label, not an item.
+        if let Some(spec) = self.next_field_by_words(s) {
+            self.hits += 1;
+            let field = Field {
+                key: spec.key,
+                lang: "und",
+                label: bare_label(self.text, at.span),
+                label_full: at.span,
+                value: None,
+                items: Vec::new(),
+                line: at.line,
+                copy: 0,
+                matched: LabelMatch::Position,
             };
             return self.add_field(spec, field);
         }
@@ -1077,6 +1205,13 @@ impl<'t> Parser<'t> {
     }
 
     fn add_field(&mut self, spec: &FieldSpec, field: Field) {
+        // The first institution field met outside any block: the unclaimed
+        // lines of its paragraph above it are the block's first lines, under
+        // a section heading in a wording the catalog lacks (`联合国会员国 韩国`
+        // above `行政层级 地方的`).
+        if self.context == Context::Start && spec.question == 0 && !self.start_run_closed {
+            self.replay_institution();
+        }
         let empty = field.value.is_none();
         if matches!(self.context, Context::Start)
             || (spec.question == 0 && !matches!(self.context, Context::Institution))
@@ -1175,6 +1310,38 @@ impl<'t> Parser<'t> {
         catalog().fuzzy_prefix_of(s, NEXT_LABEL_THRESHOLD, 1, |e| e.key == next.key)
     }
 
+    /// The field after an open list in its block's template, when `s` is
+    /// a short line (at most [`MAX_LIST_END_WORDS`] words, one of them not
+    /// short) every word of which stands in one of that field's wordings:
+    /// the next label shortened, in a wording the catalog lacks.
+    fn next_field_by_words(&self, s: &str) -> Option<&'static FieldSpec> {
+        let open = self.open_field.and_then(|at| self.field_ref(at))?;
+        if catalog().field(open.key)?.value != ValueKind::List || s.len() > MAX_MARKER_BYTES {
+            return None;
+        }
+        let folded = nomina_refdata::fold(s);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        if words.is_empty()
+            || words.len() > MAX_LIST_END_WORDS
+            || !words.iter().any(|w| w.chars().count() >= 4)
+            || folded.chars().any(nomina_refdata::fold::is_cjk)
+        {
+            return None;
+        }
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let next = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .min_by_key(|f| f.order)?;
+        let holds = |e: &LabelEntry| {
+            let wording = nomina_refdata::fold(e.text);
+            words.iter().all(|w| wording.split_whitespace().any(|x| same_stem(x, w)))
+        };
+        catalog().entries().iter().filter(|e| e.key == next.key).any(holds).then_some(next)
+    }
+
     /// A line no label matched, aligned to its block's template: the
     /// fields of the block's question in their usual order, each with the
     /// kind of value it holds. The line goes to the first field after the
@@ -1192,15 +1359,9 @@ impl<'t> Parser<'t> {
             .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
             .collect();
         candidates.sort_by_key(|f| f.order);
-        candidates.into_iter().enumerate().find_map(|(i, f)| {
+        let free_text = |f: &FieldSpec| question == 0 && f.value == ValueKind::Text;
+        let telling = candidates.iter().enumerate().filter(|(_, f)| !free_text(f)).find_map(|(i, &f)| {
             let next = i == 0;
-            if question == 0 && f.value == ValueKind::Text {
-                // A free-text value says nothing of where the label ends,
-                // unless the label is written in another script than the
-                // value (`倡议名称 Dangjin Sustainable…`); and only the next
-                // field's place is taken so.
-                return next.then(|| script_split(s)).flatten().map(|(l, v)| (f, l, Some(v)));
-            }
             let (label, value) = split_by_kind(f.value, s)?;
             let fits = if question == 0 {
                 // The institution block's labels are short: only a value of
@@ -1220,6 +1381,45 @@ impl<'t> Parser<'t> {
                 next
             };
             fits.then_some((f, label, value))
+        });
+        // A free-text value says little of where the label ends: the label
+        // is written in another script than the value (`倡议名称 Dangjin
+        // Sustainable…`), or the words show it (see `same_script_split`);
+        // and only the next field's place is taken so, when no value of a
+        // telling kind places the line further on.
+        telling.or_else(|| {
+            let first = candidates.first().filter(|f| free_text(f))?;
+            let (label, value) = script_split(s).or_else(|| same_script_split(s))?;
+            // A free-text field whose line is missing leaves the next one
+            // in its place: of the free-text fields that come next, the one
+            // one of whose wordings shares the most words with the label
+            // takes the line (`Type of institution` when the name's line is
+            // missing); the next one when none shares any; none when two
+            // share as many.
+            let words: Vec<String> = nomina_refdata::fold(&s[..label]).split_whitespace().map(str::to_string).collect();
+            let shared = |f: &FieldSpec| {
+                catalog()
+                    .entries()
+                    .iter()
+                    .filter(|e| e.key == f.key)
+                    .map(|e| {
+                        nomina_refdata::fold(e.text).split_whitespace().filter(|w| words.iter().any(|x| x == w)).count()
+                    })
+                    .max()
+                    .unwrap_or(0)
+            };
+            let mut best = (*first, shared(first), false);
+            for f in candidates.iter().skip(1).take_while(|f| free_text(f)) {
+                let n = shared(f);
+                if n > best.1 {
+                    best = (*f, n, false);
+                } else if n == best.1 && n > 0 {
+                    best.2 = true;
+                }
+            }
+            // Two fields alike to the label (`Kind of Institution` and both
+            // `Institution Name` and `Institution Type`): neither is sure.
+            (!best.2).then_some((best.0, label, Some(value)))
         })
     }
     fn unknown(&mut self, at: LineRef) {
@@ -1336,8 +1536,16 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     if s.len() > MAX_TITLE_BYTES + MAX_SCHEME_PREFIX_BYTES + 16 {
         return None;
     }
-    let digit = |c: char| decimal_digit(nfkc_digit(c)).is_some();
-    let start = s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| digit(c))?.0;
+    let decimal = |c: char| decimal_digit(nfkc_digit(c)).is_some();
+    let chinese =
+        |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '〇' | '零');
+    let Some((start, first)) =
+        s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| decimal(c) || chinese(c))
+    else {
+        return ordinal_heading_shape(s);
+    };
+    // The number is written in one kind of numeral (`第1题`, `第十二题`).
+    let digit = |c: char| if decimal(first) { decimal(c) } else { chinese(c) };
     let prefix = s[..start].trim_end();
     // A numbered list item (`1. Has the initiative…`) has no words before
     // its number; a date or a sum has no letters before it.
@@ -1369,6 +1577,79 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         return None;
     };
     Some((format!("{}#{mark}", nomina_refdata::fold(prefix)), number, head_end))
+}
+
+/// [`heading_shape`] of a heading whose number is an ordinal word of the
+/// catalog after a word or two (`السؤال الأول`, `السؤال الحادي عشر: …`,
+/// `Question first`): its shape, number and where its head ends.
+fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    // Asked of every line after a blank line without a digit near its
+    // start: the first four words are kept without an allocation.
+    let mut words = [(0, ""); 4];
+    let mut count = 0;
+    for (slot, word) in words.iter_mut().zip(word_spans(s)) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &words[..count];
+    for prefix_words in 1..=2 {
+        let Some(&(ord_start, _)) = words.get(prefix_words) else { break };
+        if ord_start > MAX_SCHEME_PREFIX_BYTES + 1 {
+            break;
+        }
+        // Most lines after a blank are no heading: only a word that starts
+        // as an ordinal does is folded and looked up.
+        if !ordinals().1.contains(&head_key(&s[ord_start..])) {
+            continue;
+        }
+        let prefix = s[..ord_start].trim_end();
+        if !prefix.chars().any(char::is_alphabetic) || prefix.ends_with(is_heading_sep) {
+            continue;
+        }
+        // Two-word ordinals (`الحادي عشر`) before one-word ones.
+        for ord_words in (1..=2).rev() {
+            let Some(&(last_start, last)) = words.get(prefix_words + ord_words - 1) else { continue };
+            let end = last_start + last.len();
+            let written = s[ord_start..end].trim_end_matches(is_heading_sep);
+            let Some(&number) = ordinals().0.get(nomina_refdata::fold(written).as_str()) else { continue };
+            let after = s[end..].trim_start();
+            let head_end = if s[ord_start..end].len() > written.len() || after.is_empty() {
+                if after.is_empty() { s.len() } else { end }
+            } else if after.starts_with(is_heading_sep) {
+                s.len() - after.len() + after.chars().next()?.len_utf8()
+            } else {
+                continue;
+            };
+            return Some((format!("{}#ordinal", nomina_refdata::fold(prefix)), number, head_end));
+        }
+    }
+    None
+}
+
+/// The catalog's ordinal words (`first`, `الأول`, `вторая`), folded, with
+/// their numbers; and their first three letters, lower-cased (see
+/// [`head_key`]), which most words after a question word do not start with.
+fn ordinals() -> &'static Ordinals {
+    static ORDINALS: OnceLock<Ordinals> = OnceLock::new();
+    ORDINALS.get_or_init(|| {
+        let entries = || catalog().entries().iter().filter(|e| e.namespace() == "ordinal");
+        let words = entries().filter_map(|e| Some((nomina_refdata::fold(e.text), e.name().parse().ok()?))).collect();
+        let heads = entries().map(|e| head_key(e.text)).collect();
+        (words, heads)
+    })
+}
+
+/// Ordinal words with their numbers, and their heads (see [`ordinals`]).
+type Ordinals = (FxHashMap<String, u32>, FxHashSet<[char; 3]>);
+
+/// The first three characters of `s`, lower-cased (blanks where `s` is
+/// shorter).
+fn head_key(s: &str) -> [char; 3] {
+    let mut key = [' '; 3];
+    for (slot, c) in key.iter_mut().zip(s.chars().flat_map(char::to_lowercase)) {
+        *slot = c;
+    }
+    key
 }
 
 fn is_heading_sep(c: char) -> bool {
@@ -1501,6 +1782,29 @@ mod tests {
     }
 
     #[test]
+    fn words_of_one_stem() {
+        assert!(same_stem("подробнее", "подробности"));
+        assert!(same_stem("precisions", "preciser"));
+        assert!(same_stem("details", "details"));
+        assert!(!same_stem("detalles", "details"));
+        assert!(same_stem("agency", "agencies"));
+        assert!(!same_stem("inst", "institution"));
+        assert!(!same_stem("institution", "instance"));
+    }
+
+    #[test]
+    fn target_numbers_after_the_word_for_a_target() {
+        assert_eq!(target_number("Meta 16.7 Garantizar la adopción"), Some("16.7"));
+        assert_eq!(target_number("Задача 16.b Поощрять"), Some("16.b"));
+        assert_eq!(target_number("具体目标17.14 加强可持续发展政策的一致性"), Some("17.14"));
+        assert_eq!(target_number("Cible 17.17 : Encourager"), Some("17.17"));
+        // A word and a number that is no target's, or a sentence.
+        assert_eq!(target_number("Section 3 of the form"), None);
+        assert_eq!(target_number("Revenue grew by 16.7 percent"), None);
+        assert_eq!(target_number("Version 2.0.1"), None);
+    }
+
+    #[test]
     fn target_numbers_as_the_pattern_reads_them() {
         fn reference(s: &str) -> Option<&str> {
             target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
@@ -1518,7 +1822,7 @@ mod tests {
                     for d in pieces {
                         for e in ["", "1", ".", "a", " ", "١", "x y"] {
                             let s = format!("{a}{b}{c}{d}{e}");
-                            assert_eq!(target_number(&s), reference(&s), "{s:?}");
+                            assert_eq!(leading_target_number(&s), reference(&s), "{s:?}");
                             n += 1;
                         }
                     }
@@ -1528,6 +1832,7 @@ mod tests {
         assert!(n > 1_000_000);
         for s in ["16.6", "“5.a”", " 16 . 10 Develop", "3.c)", "123.4", "1.234", "16.6.1", "１６.６", "16.6_", "17"]
         {
+            assert_eq!(leading_target_number(s), reference(s), "{s:?}");
             assert_eq!(target_number(s), reference(s), "{s:?}");
         }
         assert_eq!(target_number(" 16 . 10 Develop"), Some("16 . 10"));
@@ -1537,15 +1842,19 @@ mod tests {
 
     #[test]
     fn part_markers_as_the_pattern_reads_them() {
-        let letters = "a-zа-жأبجدهوز";
+        let letters = "a-zA-Zа-жА-Жأبجدهوز一二三四五六七甲乙丙丁戊己庚";
         let pattern =
-            Regex::new(&format!(r"^(?:\((?P<l1>[{letters}])\)|(?P<l2>[{letters}])ـ?\s*[.)．\-])\s*")).unwrap();
+            Regex::new(&format!(r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*[.)．\-、）])\s*"))
+                .unwrap();
         let reference = |s: &str| {
             let c = pattern.captures(s)?;
             let letter = c.name("l1").or(c.name("l2"))?.as_str().chars().next().and_then(part_letter)?;
             Some((letter, c.get(0)?.end()))
         };
-        let pieces = ["(", ")", "a", "z", "A", "б", "ж", "з", "ب", "ـ", " ", "\u{3000}", ".", "．", "-", "x", "", "\t"];
+        let pieces = [
+            "(", ")", "（", "）", "a", "z", "A", "б", "Ж", "з", "ب", "ـ", "一", "乙", "八", "、", " ", "\u{3000}", ".",
+            "．", "-", "x", "", "\t",
+        ];
         for a in pieces {
             for b in pieces {
                 for c in pieces {
@@ -1602,6 +1911,28 @@ mod tests {
     }
 
     #[test]
+    fn a_label_gives_way_to_a_value_in_its_own_script_where_its_words_show_it() {
+        fn split(s: &str) -> Option<(&str, &str)> {
+            same_script_split(s).map(|(l, v)| (&s[..l], &s[v]))
+        }
+        assert_eq!(split("机构性质 地方政府"), Some(("机构性质", "地方政府")));
+        assert_eq!(split("Kind of institution Government(Local)"), Some(("Kind of institution", "Government(Local)")));
+        assert_eq!(
+            split("Вид организации Государственный орган (местный)"),
+            Some(("Вид организации", "Государственный орган (местный)"))
+        );
+        assert_eq!(split("Institution Name Dangjin City"), Some(("Institution Name", "Dangjin City")));
+        assert_eq!(
+            split("Title of the Initiative Dangjin Sustainable Development"),
+            Some(("Title of the Initiative", "Dangjin Sustainable Development"))
+        );
+        // One capitalized word before another, or a label alone: no split.
+        assert_eq!(split("Initiative Title Dangjin Sustainable Development"), None);
+        assert_eq!(split("Public Sector Institution Type"), None);
+        assert_eq!(split("Institution"), None);
+    }
+
+    #[test]
     fn a_label_in_another_script_gives_way_to_a_latin_value() {
         fn split(s: &str) -> Option<(&str, &str)> {
             script_split(s).map(|(l, v)| (&s[..l], &s[v]))
@@ -1624,6 +1955,26 @@ mod tests {
         assert_eq!(g("16 Peace"), Some(16));
         assert_eq!(g("Objective16 x"), None);
         assert_eq!(g("Peace"), None);
+    }
+
+    #[test]
+    fn headings_numbered_by_ordinal_words() {
+        let shape = |s: &str| ordinal_heading_shape(s).map(|(_, n, end)| (n, end));
+        assert_eq!(shape("السؤال الأول"), Some((1, "السؤال الأول".len())));
+        assert_eq!(shape("السؤال الحادي عشر"), Some((11, "السؤال الحادي عشر".len())));
+        assert_eq!(shape("Вопрос первый: О проекте"), Some((1, "Вопрос первый:".len())));
+        assert_eq!(shape("Pregunta segunda - Categoría"), Some((2, "Pregunta segunda -".len())));
+        // An ordinal word inside a sentence heads nothing.
+        assert_eq!(shape("The first step was taken in 2017"), None);
+        assert_eq!(shape("Was this the first time"), None);
+        // Lines of one shape run from the first ordinal on.
+        let text =
+            "السؤال الأول\n\nنص\n\nالسؤال الثاني\n\nنص\n\nالسؤال الثالث\n\nنص\n\nالسؤال الرابع\n\nنص\n\nالسؤال الخامس\n";
+        let lines = crate::lines::lines(text);
+        let found = heading_schemes(text, &lines);
+        let mut numbers: Vec<u32> = found.values().map(|&(n, _)| n).collect();
+        numbers.sort();
+        assert_eq!(numbers, [1, 2, 3, 4, 5]);
     }
 
     #[test]
@@ -1650,12 +2001,17 @@ mod tests {
     }
 
     #[test]
-    fn part_letters_in_three_scripts() {
+    fn part_letters_in_four_scripts() {
         assert_eq!(part_letter('c'), Some('c'));
         assert_eq!(part_letter('в'), Some('c'));
         assert_eq!(part_letter('ج'), Some('c'));
         assert_eq!(part_letter('د'), Some('d'));
-        assert_eq!(part_letter('Q'), None);
+        assert_eq!(part_letter('Q'), Some('q'));
+        assert_eq!(part_letter('Б'), Some('b'));
+        assert_eq!(part_letter('二'), Some('b'));
+        assert_eq!(part_letter('丙'), Some('c'));
+        assert_eq!(part_letter('з'), None);
+        assert_eq!(part_letter('八'), None);
     }
 
     fn parsed(text: &str) -> Form {
@@ -1707,9 +2063,31 @@ mod tests {
     }
 
     #[test]
-    fn every_word_limit_pattern_opens_a_parenthesis() {
+    fn institution_lines_under_an_unknown_heading_are_placed_by_their_words() {
+        // The section heading is a wording the catalog lacks; the lines
+        // above the first label it knows are read as the block's.
+        let text = "Details on the body\n\nMember State Republic of Korea\nType of the institution Government(Local)\n\
+                    Administrative Level Local\n\nQuestion 1: About the Initiative\n\n\
+                    Is this a public sector initiative? Yes";
+        let form = parsed(text);
+        let fields: Vec<(&str, &str)> =
+            form.institution.iter().map(|f| (f.key, f.value.map_or("", |v| &text[v.range()]))).collect();
+        // The institution's name is missing: its type's line, whose label
+        // shares words with the type's wordings, goes to the type.
+        assert_eq!(
+            fields,
+            [
+                ("field.member_state", "Republic of Korea"),
+                ("field.institution_type", "Government(Local)"),
+                ("field.administrative_level", "Local")
+            ]
+        );
+    }
+
+    #[test]
+    fn every_word_limit_pattern_opens_a_parenthesis_or_a_bracket() {
         for w in catalog().word_limits() {
-            assert!(w.pattern.starts_with(r"\(") || w.pattern.starts_with("[(（]"), "{}: {}", w.lang, w.pattern);
+            assert!(w.pattern.starts_with(r"[(（\["), "{}: {}", w.lang, w.pattern);
         }
     }
 

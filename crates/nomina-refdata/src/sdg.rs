@@ -41,6 +41,85 @@ impl SdgGoal {
     pub fn from_folded_name(folded: &str) -> Option<SdgGoal> {
         tables().by_name.get(folded).copied()
     }
+
+    /// The goal whose name `folded` (folded with [`crate::fold()`]) is, or
+    /// is a close variant of: goal names are worded differently from one
+    /// UN page to another (`和平、正义与强大机构` on un.org, `和平、正义且强大的机构`
+    /// in the published translations; `instituciones sólidas` and
+    /// `instituciones fuertes`). Close means that most of the words (each
+    /// ideograph counting as a word) are shared, by a Dice coefficient of
+    /// at least [`NEAR_NAME_MIN`], and that no other goal comes near.
+    pub fn from_folded_name_near(folded: &str) -> Option<SdgGoal> {
+        if let Some(goal) = SdgGoal::from_folded_name(folded) {
+            return Some(goal);
+        }
+        let words = name_words(folded);
+        if words.is_empty() || words.len() > NEAR_NAME_MAX_WORDS {
+            return None;
+        }
+        // Words shared with each name, counted through the index of the
+        // names' words: most lines share none.
+        let t = tables();
+        let mut shared: HashMap<usize, usize> = HashMap::default();
+        for w in &words {
+            for &i in t.near_index.get(*w).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(i).or_default() += 1;
+            }
+        }
+        let mut best: [(f64, Option<SdgGoal>); 2] = [(0.0, None); 2];
+        for (i, n) in shared {
+            let (goal, name) = &t.near_names[i];
+            let score = 2.0 * n as f64 / (words.len() + name.len()) as f64;
+            if score > best[0].0 {
+                if best[0].1 != Some(*goal) {
+                    best[1] = best[0];
+                }
+                best[0] = (score, Some(*goal));
+            } else if score > best[1].0 && best[0].1 != Some(*goal) {
+                best[1] = (score, Some(*goal));
+            }
+        }
+        let [(score, goal), (runner_up, _)] = best;
+        (score >= NEAR_NAME_MIN && score - runner_up >= NEAR_NAME_MARGIN).then_some(goal).flatten()
+    }
+}
+
+/// The least Dice coefficient of a goal name's close variant.
+pub const NEAR_NAME_MIN: f64 = 0.75;
+/// How far the closest goal must come before any other.
+const NEAR_NAME_MARGIN: f64 = 0.2;
+/// Lines longer than this are no goal's name.
+const NEAR_NAME_MAX_WORDS: usize = 40;
+
+/// An Arabic word without the conjunction and the article written onto it
+/// (`والمؤسسات`, `المؤسسات` and `مؤسسات` are one word), where a stem of three
+/// letters or more is left.
+fn arabic_stem(word: &str) -> &str {
+    let mut stem = word;
+    for prefix in ["و", "ال"] {
+        if let Some(rest) = stem.strip_prefix(prefix)
+            && rest.chars().count() >= 3
+        {
+            stem = rest;
+        }
+    }
+    stem
+}
+
+/// The words of a folded name, each CJK ideograph a word of its own, as a
+/// set.
+fn name_words(folded: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    for word in folded.split_whitespace() {
+        if word.chars().any(crate::fold::is_cjk) {
+            words.extend(word.char_indices().map(|(i, c)| &word[i..i + c.len_utf8()]));
+        } else {
+            words.push(arabic_stem(word));
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 impl fmt::Display for SdgGoal {
@@ -109,6 +188,10 @@ impl FromStr for SdgTarget {
 
 struct Tables {
     by_name: HashMap<String, SdgGoal>,
+    /// Every name's words (see [`name_words`]), for close variants.
+    near_names: Vec<(SdgGoal, Vec<String>)>,
+    /// The names (indexes into `near_names`) each word stands in.
+    near_index: HashMap<String, Vec<usize>>,
     short_en: Vec<&'static str>,
     targets: Vec<SdgTarget>,
 }
@@ -123,12 +206,15 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let mut by_name = HashMap::default();
         let mut short_en = vec![""; 17];
+        let mut near_names: Vec<(SdgGoal, Vec<String>)> = Vec::new();
         for row in tsv::rows(GOALS_TSV, 4) {
             let goal = row[0].parse().ok().and_then(SdgGoal::new).expect("sdg_goals.tsv: goal 1-17");
             if row[1] == "en" && row[2] == "short" {
                 short_en[usize::from(goal.0) - 1] = row[3];
             }
-            by_name.entry(crate::fold(row[3])).or_insert(goal);
+            let folded = crate::fold(row[3]);
+            near_names.push((goal, name_words(&folded).into_iter().map(str::to_string).collect()));
+            by_name.entry(folded).or_insert(goal);
         }
         let targets = tsv::rows(TARGETS_TSV, 2)
             .map(|row| {
@@ -141,7 +227,13 @@ fn tables() -> &'static Tables {
                 SdgTarget { goal, part }
             })
             .collect();
-        Tables { by_name, short_en, targets }
+        let mut near_index: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, (_, words)) in near_names.iter().enumerate() {
+            for w in words {
+                near_index.entry(w.clone()).or_default().push(i);
+            }
+        }
+        Tables { by_name, near_names, near_index, short_en, targets }
     })
 }
 
@@ -158,6 +250,23 @@ mod tests {
         assert_eq!(SdgGoal::from_name("优质教育"), SdgGoal::new(4));
         assert_eq!(SdgGoal::from_name("减少不平等"), SdgGoal::new(10));
         assert_eq!(SdgGoal::from_name("Something else"), None);
+    }
+
+    #[test]
+    fn goals_by_a_close_variant_of_their_name() {
+        let near = |s: &str| SdgGoal::from_folded_name_near(&crate::fold(s)).map(SdgGoal::number);
+        // un.org's wordings beside the published translations'.
+        assert_eq!(near("和平、正义与强大机构"), Some(16));
+        assert_eq!(near("Paz, justicia e instituciones sólidas"), Some(16));
+        assert_eq!(near("Alianzas para lograr los objetivos"), Some(17));
+        assert_eq!(near("السلام والعدل والمؤسسات القوية"), Some(16));
+        // Exact names still hold.
+        assert_eq!(near("无贫穷"), Some(1));
+        // A label, a sentence, or a name shared by two goals is none.
+        assert_eq!(near("若上题回答为是,请注明与此项目关系最密切的可持续发展目标"), None);
+        assert_eq!(near("Which SDG is the most relevant to the initiative?"), None);
+        assert_eq!(near("Dangjin City"), None);
+        assert_eq!(near(""), None);
     }
 
     #[test]
