@@ -429,8 +429,7 @@ impl FormNormalizer<'_> {
         let mut targets = BTreeSet::new();
         for item in items {
             let raw = self.slice(item.span);
-            let target = nomina_parse::target_number(raw)
-                .and_then(|number| number.split_whitespace().collect::<String>().parse().ok());
+            let target = nomina_parse::target_id(raw).and_then(|id| id.parse().ok());
             match target {
                 Some(t) => {
                     targets.insert(Target(t));

@@ -422,7 +422,7 @@ fn target_pattern() -> &'static Regex {
 /// perhaps after the word for a target (`Meta 16.7`, `Задача 16.7`,
 /// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
-    leading_target_number(s).or_else(|| {
+    leading_target_number(s).or_else(|| arabic_target_number(s)).or_else(|| {
         const QUOTES: [char; 9] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」'];
         let first = s.trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c)).chars().next()?;
         // A word or two, then the number, within the line's head.
@@ -436,6 +436,35 @@ pub fn target_number(s: &str) -> Option<&str> {
         });
         named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
     })
+}
+
+/// A target id in the style of Arabic documents, a hyphen between the
+/// goal and the target, and an Arabic letter for a lettered target
+/// (`١٦-٧`, `16-ب`), at the start of a line.
+fn arabic_target_number(s: &str) -> Option<&str> {
+    if !s.bytes().take(24).any(|b| b == b'-') {
+        return None;
+    }
+    static ARABIC: OnceLock<Regex> = OnceLock::new();
+    let pattern = ARABIC.get_or_init(|| {
+        Regex::new(r#"^[\s"'“”«»]*(\d{1,2}\s*-\s*(?:\d{1,2}|[أبجدهوزحطي]))(?:$|[^\w.\-])"#).expect("arabic target pattern")
+    });
+    pattern.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
+}
+
+/// The SDG target id a line starts with, written as published (`16.7`,
+/// `16.b`), whatever its digits, separator and letter (`１６.７`, `١٦-ب`).
+pub fn target_id(s: &str) -> Option<String> {
+    let number = target_number(s)?;
+    let mut id = String::with_capacity(number.len());
+    for c in number.chars().filter(|c| !c.is_whitespace()) {
+        match decimal_digit(nfkc_digit(c)) {
+            Some(d) => id.push(d),
+            None if c == '.' || c == '-' => id.push('.'),
+            None => id.push(part_letter(c)?),
+        }
+    }
+    Some(id)
 }
 
 /// The SDG target number a line starts with, [`target_pattern`]'s group 1.
@@ -1790,6 +1819,18 @@ mod tests {
         assert!(same_stem("agency", "agencies"));
         assert!(!same_stem("inst", "institution"));
         assert!(!same_stem("institution", "instance"));
+    }
+
+    #[test]
+    fn target_ids_in_any_digits_and_style() {
+        assert_eq!(target_id("16.7 Ensure responsive").as_deref(), Some("16.7"));
+        assert_eq!(target_id("１６.６").as_deref(), Some("16.6"));
+        assert_eq!(target_id("١٦-٧ ضمان اتخاذ القرارات").as_deref(), Some("16.7"));
+        assert_eq!(target_id("١٦-ب تعزيز القوانين").as_deref(), Some("16.b"));
+        assert_eq!(target_id("17 - 14 text").as_deref(), Some("17.14"));
+        assert_eq!(target_id("Meta 16.7").as_deref(), Some("16.7"));
+        assert_eq!(target_id("2016-2017 budget"), None);
+        assert_eq!(target_id("no target"), None);
     }
 
     #[test]
