@@ -447,7 +447,8 @@ fn arabic_target_number(s: &str) -> Option<&str> {
     }
     static ARABIC: OnceLock<Regex> = OnceLock::new();
     let pattern = ARABIC.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”«»]*(\d{1,2}\s*-\s*(?:\d{1,2}|[أبجدهوزحطي]))(?:$|[^\w.\-])"#).expect("arabic target pattern")
+        Regex::new(r#"^[\s"'“”«»]*(\d{1,2}\s*-\s*(?:\d{1,2}|[أبجدهوزحطي]))(?:$|[^\w.\-])"#)
+            .expect("arabic target pattern")
     });
     pattern.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
 }

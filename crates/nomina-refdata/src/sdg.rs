@@ -48,7 +48,7 @@ impl SdgGoal {
     /// in the published translations; `instituciones sólidas` and
     /// `instituciones fuertes`). Close means that most of the words (each
     /// ideograph counting as a word) are shared, by a Dice coefficient of
-    /// at least [`NEAR_NAME_MIN`], and that no other goal comes near.
+    /// at least 0.75, and that no other goal comes within 0.2 of it.
     pub fn from_folded_name_near(folded: &str) -> Option<SdgGoal> {
         if let Some(goal) = SdgGoal::from_folded_name(folded) {
             return Some(goal);
@@ -85,7 +85,7 @@ impl SdgGoal {
 }
 
 /// The least Dice coefficient of a goal name's close variant.
-pub const NEAR_NAME_MIN: f64 = 0.75;
+const NEAR_NAME_MIN: f64 = 0.75;
 /// How far the closest goal must come before any other.
 const NEAR_NAME_MARGIN: f64 = 0.2;
 /// Lines longer than this are no goal's name.
