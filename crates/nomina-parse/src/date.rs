@@ -315,10 +315,49 @@ fn small(n: u32, digits: u8) -> Option<u8> {
 /// with ASCII, full-width or Arabic-Indic digits. Weekdays, clock times and
 /// labels around the date are left to the caller.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
-    // Most lines of prose have no digit at all.
-    if !s.chars().any(|c| digit_value(c).is_some()) {
+    // Most lines have no digit at all, and most numbers are no year.
+    if !may_hold_date(s) {
         return Vec::new();
     }
+    find_dates_in(s)
+}
+
+/// Whether `s` has a run of digits [`find_dates`] could take for a year: four
+/// digits from 1900 to 2100, or eight digits (a date alone). Every date it
+/// reads has one, so a line without is spared the pieces and the search.
+fn may_hold_date(s: &str) -> bool {
+    let (mut value, mut digits) = (0u32, 0u32);
+    let year_run = |value: u32, digits: u32| (digits == 4 && (1900..=2100).contains(&value)) || digits == 8;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            if b.is_ascii_digit() {
+                value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+                digits += 1;
+            } else {
+                if year_run(value, digits) {
+                    return true;
+                }
+                (value, digits) = (0, 0);
+            }
+        }
+    } else {
+        for c in s.chars() {
+            if let Some(d) = digit_value(c) {
+                value = value.saturating_mul(10).saturating_add(d);
+                digits += 1;
+            } else {
+                if year_run(value, digits) {
+                    return true;
+                }
+                (value, digits) = (0, 0);
+            }
+        }
+    }
+    year_run(value, digits)
+}
+
+/// [`find_dates`] without the check for a year.
+fn find_dates_in(s: &str) -> Vec<FoundDate> {
     let toks = date_tokens(s);
     let mut found = Vec::new();
     let mut i = 0;
@@ -456,6 +495,35 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         parse_date(s, DateOrder::MonthFirst).map(|d| d.date.to_string())
+    }
+
+    /// Lines built from the pieces dates are made of, and of the numbers
+    /// near them that are no year.
+    fn date_like_lines() -> Vec<String> {
+        let pieces = [
+            "1899", "1900", "2016", "2100", "2101", "19980713", "1998071", "199807133", "23", "7", "07", "123",
+            "12345", "٢٠١٧", "٢٤", "２０１６", "０１", "-", "/", ".", ",", " ", " ", "年", "月", "日", "년", "월", "일",
+            "Feb", "February", "de", "ноября", "г.", "أكتوبر", "Nov.", "on", "10:05", "x2016", "2016x", "１９",
+        ];
+        let mut next = crate::testgen::numbers(19);
+        (0..20_000)
+            .map(|_| {
+                let n = 1 + next() % 9;
+                (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_year_check_passes_every_date() {
+        let mut dated = 0;
+        for line in date_like_lines() {
+            let all = find_dates_in(&line);
+            dated += usize::from(!all.is_empty());
+            assert_eq!(find_dates(&line), all, "{line:?}");
+        }
+        // The lines hold dates, not only numbers that are none.
+        assert!(dated > 100, "{dated}");
     }
 
     #[test]

@@ -242,6 +242,10 @@ struct Lexicon {
     function_han: FxHashSet<char>,
     /// Most tokens a chrome phrase has.
     longest_chrome: usize,
+    /// The openings of chrome phrases, of one token or more and shorter
+    /// than the phrase: a run of a line's tokens that is none of them
+    /// opens no phrase, and the search for one stops there.
+    chrome_openings: FxHashSet<String>,
     /// The words below, each searched in one pass over a line rather than
     /// one pass a word: `chrome_han`, the Chinese `event` words,
     /// `event_padded`, and `published` then `updated`.
@@ -314,7 +318,9 @@ fn caption(s: &str) -> bool {
 }
 
 fn han(s: &str) -> bool {
-    s.chars().any(is_cjk)
+    // A Chinese character is written with a lead byte of 0xE2 or more:
+    // most lines have none, and are not decoded.
+    s.bytes().any(|b| b >= 0xE2) && s.chars().any(is_cjk)
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -341,6 +347,7 @@ fn lexicon() -> &'static Lexicon {
             function_suffix: Vec::new(),
             function_han: FxHashSet::default(),
             longest_chrome: 1,
+            chrome_openings: FxHashSet::default(),
             chrome_han_ac: automaton(Vec::new()),
             event_han_ac: automaton(Vec::new()),
             event_padded_ac: automaton(Vec::new()),
@@ -352,7 +359,11 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Chrome => {
                     // Stored as the tokens a line is split into, joined by a space.
                     let leaked: &'static str = Box::leak(tokens(w.text).join(" ").into_boxed_str());
-                    l.longest_chrome = l.longest_chrome.max(leaked.split(' ').count());
+                    let parts: Vec<&str> = leaked.split(' ').collect();
+                    l.longest_chrome = l.longest_chrome.max(parts.len());
+                    for n in 1..parts.len() {
+                        l.chrome_openings.insert(parts[..n].join(" "));
+                    }
                     l.chrome.insert(leaked);
                 }
                 NewsWordClass::Published => l.published.push(w.text),
@@ -585,22 +596,30 @@ fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
     if words.len() > 12 {
         // A long line is chrome when it opens with a phrase of the lexicon
         // (`Sautez à la barre de navigation...`).
-        return (2..=lex.longest_chrome.min(words.len())).any(|n| lex.chrome.contains(words[..n].join(" ").as_str()));
+        return opens_chrome_phrase(lex, &words, |n| n > 0);
     }
     // A phrase of the lexicon that the line contains; a single word only
     // when it opens a line of at most four words, or stands in a line of
     // at most two.
+    (0..words.len())
+        .any(|i| opens_chrome_phrase(lex, &words[i..], |n| n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2))
+}
+
+/// Whether `words` open with a chrome phrase of `n + 1` tokens for which
+/// `counts(n)` holds. The phrases are tried shortest first, as long as the
+/// tokens read so far open some phrase.
+fn opens_chrome_phrase(lex: &Lexicon, words: &[&str], counts: impl Fn(usize) -> bool) -> bool {
     let mut phrase = String::new();
-    for i in 0..words.len() {
-        phrase.clear();
-        for (n, w) in words[i..].iter().take(lex.longest_chrome).enumerate() {
-            if n > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(w);
-            if lex.chrome.contains(phrase.as_str()) && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2) {
-                return true;
-            }
+    for (n, w) in words.iter().take(lex.longest_chrome).enumerate() {
+        if n > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(w);
+        if counts(n) && lex.chrome.contains(phrase.as_str()) {
+            return true;
+        }
+        if !lex.chrome_openings.contains(phrase.as_str()) {
+            return false;
         }
     }
     false
@@ -781,9 +800,10 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         LineKind::Meta
     } else if chrome {
         LineKind::Chrome
-    } else if !run_together(s)
-        && ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-            || (units >= 5.0 && sentence && prose_share > 0.0))
+    } else if ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
+        || (units >= 5.0 && sentence && prose_share > 0.0))
+        // Last: it reads every character, and most lines are settled before.
+        && !run_together(s)
     {
         LineKind::Content
     } else {
@@ -1404,6 +1424,74 @@ mod tests {
         ] {
             assert_eq!(split_tokens(line), split(line), "{line:?}");
         }
+    }
+
+    #[test]
+    fn han_reads_the_characters_of_lines_that_may_hold_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}");
+            assert_eq!(han(&s), is_cjk(c), "{c:?}");
+        }
+    }
+
+    /// `lexicon_chrome` as it was before the search stopped at tokens that
+    /// open no phrase: every run of tokens looked up.
+    fn lexicon_chrome_everywhere(s: &str, toks: &[&str]) -> bool {
+        let lex = lexicon();
+        let trimmed = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if s.chars().any(is_cjk) {
+            let chars = s.chars().count();
+            let start = s.len() - trimmed.len();
+            if lex.chrome_han_ac.find_overlapping_iter(s).any(|m| m.start() == start || chars <= 12) {
+                return true;
+            }
+        }
+        let words: Vec<&str> = toks.iter().copied().filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
+        if words.is_empty() {
+            return false;
+        }
+        if words.len() > 12 {
+            return (2..=lex.longest_chrome.min(words.len()))
+                .any(|n| lex.chrome.contains(words[..n].join(" ").as_str()));
+        }
+        let mut phrase = String::new();
+        for i in 0..words.len() {
+            phrase.clear();
+            for (n, w) in words[i..].iter().take(lex.longest_chrome).enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+                if lex.chrome.contains(phrase.as_str()) && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn chrome_phrases_found_as_by_every_lookup() {
+        // Lines of the lexicon's own tokens (so that phrases and their
+        // openings occur), numbers and other words, short and long.
+        let lex = lexicon();
+        let mut pieces: Vec<&str> = lex.chrome.iter().flat_map(|p| p.split(' ')).collect();
+        pieces.sort_unstable();
+        pieces.dedup();
+        pieces.extend(["2024", "the", "council", "approved", "a", "|", "·", "新闻", "分享"]);
+        let mut next = crate::testgen::numbers(23);
+        let mut chrome = 0;
+        for _ in 0..20_000 {
+            let n = 1 + next() % 20;
+            let line = (0..n).map(|_| pieces[next() % pieces.len()]).collect::<Vec<_>>().join(" ");
+            let lower = lower_of(&line);
+            let toks = split_tokens(&lower);
+            let want = lexicon_chrome_everywhere(&line, &toks);
+            chrome += usize::from(want);
+            assert_eq!(lexicon_chrome(&line, &toks), want, "{line:?}");
+        }
+        assert!(chrome > 1_000 && chrome < 19_000, "{chrome}");
     }
 
     #[test]
