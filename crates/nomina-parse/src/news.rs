@@ -298,8 +298,8 @@ fn photo_words() -> &'static FxHashSet<String> {
 /// Words with a letter (numbers left out), a Chinese character counting
 /// half a word.
 fn lettered(s: &str) -> f32 {
-    let han = s.chars().filter(|&c| is_cjk(c)).count() as f32;
-    let words = s.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_cjk(c))).count() as f32;
+    let han = if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 } as f32;
+    let words = s.split_whitespace().filter(|w| w.chars().any(|c| letter(c) && !is_cjk(c))).count() as f32;
     words + han / 2.0
 }
 
@@ -311,10 +311,29 @@ fn caption(s: &str) -> bool {
         CREDIT.get_or_init(|| Regex::new(r"[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$").expect("credit pattern"));
     // Each pattern needs one of these characters: most lines are spared
     // the regular expressions.
-    let open = s.contains(['(', '（']);
-    (s.contains(['(', '（', '©', ':', '：']) && patterns().caption.is_match(s))
-        || (open && credit.is_match(s))
-        || (s.contains(['|', '｜']) && patterns().credit_after.is_match(s))
+    let open = s.contains('(') || s.contains('（');
+    caption_words(s, open)
+        || (open && s.contains('/') && credit.is_match(s))
+        || ((s.contains('|') || s.contains('｜')) && patterns().credit_after.is_match(s))
+}
+
+/// `patterns().caption.is_match(s)`, `open` saying whether `s` has an
+/// opening bracket.
+fn caption_words(s: &str, open: bool) -> bool {
+    // The pattern's last branch is `©` alone.
+    if s.contains('©') {
+        return true;
+    }
+    if open {
+        return patterns().caption.is_match(s);
+    }
+    // Without a bracket or `©`, only the branch of a photo word opening the
+    // line, then blanks and a colon, is left: that colon is the first one
+    // of the line (photo words have none), so the rest is not searched.
+    match s.find([':', '：']) {
+        Some(i) => patterns().caption.is_match(&s[..i + s[i..].chars().next().map_or(0, char::len_utf8)]),
+        None => false,
+    }
 }
 
 fn han(s: &str) -> bool {
@@ -400,7 +419,10 @@ fn tokens(s: &str) -> Vec<String> {
 
 /// `s` lower-cased, with typographic apostrophes as plain ones.
 fn lower_of(s: &str) -> String {
-    let lower = if s.is_ascii() { s.to_ascii_lowercase() } else { lowercase(s) };
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let lower = lowercase(s);
     if lower.contains('’') { lower.replace('’', "'") } else { lower }
 }
 
@@ -414,6 +436,31 @@ fn word_char(c: char) -> bool {
         0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
         _ => c.is_alphanumeric(),
     }
+}
+
+/// `c.is_alphabetic()`, with the shortcuts of [`word_char`].
+fn letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_numeric()`, with the shortcuts of [`word_char`] (those letters are
+/// no numbers).
+fn numeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_digit(),
+        0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => false,
+        _ => c.is_numeric(),
+    }
+}
+
+/// Whether `s` may hold a Hangul syllable: they are written with a lead
+/// byte from 0xEA to 0xED.
+fn may_hold_hangul(s: &str) -> bool {
+    s.bytes().any(|b| (0xEA..=0xED).contains(&b))
 }
 
 /// `s.to_lowercase()`, with the characters of the scripts that have no case
@@ -447,6 +494,23 @@ fn split_tokens(lower: &str) -> Vec<&str> {
         }
     }
     let mut start = None;
+    if lower.is_ascii() {
+        // Bytes are characters: no decoding.
+        for (i, &b) in lower.as_bytes().iter().enumerate() {
+            match (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', start) {
+                (true, None) => start = Some(i),
+                (false, Some(from)) => {
+                    push(&mut out, &lower[from..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(from) = start {
+            push(&mut out, &lower[from..]);
+        }
+        return out;
+    }
     for (i, c) in lower.char_indices() {
         match (word_char(c) || c == '\'' || c == '-', start) {
             (true, None) => start = Some(i),
@@ -548,16 +612,18 @@ struct DateHit {
 
 /// Words of `s`, a Chinese character counting half a word.
 fn units(s: &str) -> f32 {
-    let han = if s.is_ascii() { 0 } else { s.chars().filter(|&c| is_cjk(c)).count() };
+    let han = if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 };
     word_count(s) as f32 - han as f32 / 2.0
 }
 
 fn function_share(s: &str, toks: &[&str]) -> f32 {
     let lex = lexicon();
     let (mut han, mut hits) = (0usize, 0usize);
-    for c in s.chars().filter(|&c| is_cjk(c)) {
-        han += 1;
-        hits += usize::from(lex.function_han.contains(&c));
+    if self::han(s) {
+        for c in s.chars().filter(|&c| is_cjk(c)) {
+            han += 1;
+            hits += usize::from(lex.function_han.contains(&c));
+        }
     }
     if han >= toks.len() && han > 0 {
         return hits as f32 / han as f32;
@@ -569,7 +635,8 @@ fn function_share(s: &str, toks: &[&str]) -> f32 {
         .iter()
         .filter(|t| {
             lex.function.contains(*t)
-                || (t.chars().any(|c| ('가'..='힣').contains(&c))
+                || (may_hold_hangul(t)
+                    && t.chars().any(|c| ('가'..='힣').contains(&c))
                     && lex.function_suffix.iter().any(|x| t.ends_with(x) && t.len() > x.len()))
         })
         .count();
@@ -628,14 +695,12 @@ fn opens_chrome_phrase(lex: &Lexicon, words: &[&str], counts: impl Fn(usize) -> 
 /// Whether a line is page interface by its form: no letter, a breadcrumb,
 /// a URL or an address alone.
 fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
-    if !s.chars().any(char::is_alphabetic) {
+    if !s.chars().any(letter) {
         return true;
     }
     // Codes: most tokens mix letters and digits (`#EDF0F5 #F3FFE1`).
-    let mixed = toks
-        .iter()
-        .filter(|t| t.chars().any(|c| c.is_numeric()) && t.chars().any(char::is_alphabetic) && t.chars().count() <= 12)
-        .count();
+    let mixed =
+        toks.iter().filter(|t| t.chars().any(numeric) && t.chars().any(letter) && t.chars().count() <= 12).count();
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
@@ -654,7 +719,7 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
         && (s.contains("://")
             || s.contains('@')
             || s.starts_with("www.")
-            || (units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_numeric())) && !ends_like_sentence(s)))
+            || (units <= 2.5 && toks.iter().any(|t| t.chars().any(numeric)) && !ends_like_sentence(s)))
 }
 
 /// The label nearest before `at` in `s` (lower-cased): a publication or an
@@ -843,7 +908,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
 
 /// A long line is only searched for a dateline: a date in its first bytes.
 fn has_digit_date_prefix(s: &str) -> bool {
-    s.char_indices().take_while(|(i, _)| *i < 48).any(|(_, c)| c.is_numeric())
+    s.char_indices().take_while(|(i, _)| *i < 48).any(|(_, c)| numeric(c))
 }
 
 /// Whether `f` opens `s` as a dateline: near the start, a dash after it.
@@ -1394,6 +1459,45 @@ mod tests {
     }
 
     #[test]
+    fn letter_and_numeric_are_the_unicode_properties() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(numeric(c), c.is_numeric(), "{c:?}");
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            if ('가'..='힣').contains(&c) {
+                assert!(may_hold_hangul(s), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn caption_words_as_by_the_whole_pattern() {
+        let mut pieces: Vec<String> = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "news.photo")
+            .flat_map(|e| [e.text.to_string(), e.text.to_uppercase()])
+            .collect();
+        for w in &pieces {
+            assert!(!w.contains([':', '：', '(', '（', '©']), "{w:?}");
+        }
+        for p in ["(", "（", ")", "）", ":", "：", "©", " ", "  ", "\t", "Jane", "agency", "/", "|", "x:", "2024"] {
+            pieces.push(p.to_string());
+        }
+        let mut next = crate::testgen::numbers(29);
+        let mut hits = 0;
+        for _ in 0..20_000 {
+            let n = 1 + next() % 8;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()].as_str()).collect();
+            let want = patterns().caption.is_match(&line);
+            hits += usize::from(want);
+            assert_eq!(caption_words(&line, line.contains(['(', '（'])), want, "{line:?}");
+        }
+        assert!(hits > 1_000, "{hits}");
+    }
+
+    #[test]
     fn lowercase_is_to_lowercase() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let s = format!("A{c}b");
@@ -1423,6 +1527,12 @@ mod tests {
             "x",
         ] {
             assert_eq!(split_tokens(line), split(line), "{line:?}");
+        }
+        // Every ASCII character, alone and between others.
+        for b in 0u8..128 {
+            for line in [format!("{}", b as char), format!("ab{}c-d", b as char), format!("'{}' x", b as char)] {
+                assert_eq!(split_tokens(&line), split(&line), "{line:?}");
+            }
         }
     }
 
@@ -1462,8 +1572,7 @@ mod tests {
                     phrase.push(' ');
                 }
                 phrase.push_str(w);
-                if lex.chrome.contains(phrase.as_str()) && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2)
-                {
+                if lex.chrome.contains(phrase.as_str()) && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2) {
                     return true;
                 }
             }
