@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use nomina_refdata::fold::{decimal_digit, has_other_digits};
 use nomina_refdata::month_from_name;
 use regex::Regex;
+
+use crate::words::letter;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
@@ -252,12 +254,10 @@ fn date_tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
             out.push((Tok::Num(value, digits), i, end));
         } else if matches!(c, '年' | '月' | '日' | '년' | '월' | '일') {
             out.push((Tok::Sign(c), i, i + c.len_utf8()));
-        } else if c.is_alphabetic() {
+        } else if letter(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, n)) = it.peek() {
-                if !n.is_alphabetic()
-                    || digit_value(n).is_some()
-                    || matches!(n, '年' | '月' | '日' | '년' | '월' | '일')
+                if !letter(n) || digit_value(n).is_some() || matches!(n, '年' | '月' | '日' | '년' | '월' | '일')
                 {
                     break;
                 }

@@ -129,7 +129,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::date::{FoundDate, find_dates};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
-use crate::words::word_count;
+use crate::words::{letter, word_count};
 
 /// Longest headline, in words.
 const MAX_TITLE_WORDS: f32 = 40.0;
@@ -238,6 +238,8 @@ struct Lexicon {
     reporter: Vec<&'static str>,
     legal: Vec<&'static str>,
     function: FxHashSet<&'static str>,
+    /// Bytes of the longest function word: a longer token is none.
+    longest_function: usize,
     function_suffix: Vec<&'static str>,
     function_han: FxHashSet<char>,
     /// Most tokens a chrome phrase has.
@@ -246,6 +248,9 @@ struct Lexicon {
     /// than the phrase: a run of a line's tokens that is none of them
     /// opens no phrase, and the search for one stops there.
     chrome_openings: FxHashSet<String>,
+    /// The first tokens of chrome phrases: a line's token that is none
+    /// opens no phrase.
+    chrome_first: FxHashSet<&'static str>,
     /// The words below, each searched in one pass over a line rather than
     /// one pass a word: `chrome_han`, the Chinese `event` words,
     /// `event_padded`, and `published` then `updated`.
@@ -330,10 +335,12 @@ fn caption_words(s: &str, open: bool) -> bool {
     // Without a bracket or `©`, only the branch of a photo word opening the
     // line, then blanks and a colon, is left: that colon is the first one
     // of the line (photo words have none), so the rest is not searched.
-    match s.find([':', '：']) {
-        Some(i) => patterns().caption.is_match(&s[..i + s[i..].chars().next().map_or(0, char::len_utf8)]),
-        None => false,
-    }
+    let colon = match (s.find(':'), s.find('：')) {
+        (Some(a), Some(b)) if b < a => Some(b + '：'.len_utf8()),
+        (Some(a), _) => Some(a + 1),
+        (None, b) => b.map(|b| b + '：'.len_utf8()),
+    };
+    colon.is_some_and(|end| patterns().caption.is_match(&s[..end]))
 }
 
 fn han(s: &str) -> bool {
@@ -363,10 +370,12 @@ fn lexicon() -> &'static Lexicon {
             reporter: Vec::new(),
             legal: Vec::new(),
             function: FxHashSet::default(),
+            longest_function: 0,
             function_suffix: Vec::new(),
             function_han: FxHashSet::default(),
             longest_chrome: 1,
             chrome_openings: FxHashSet::default(),
+            chrome_first: FxHashSet::default(),
             chrome_han_ac: automaton(Vec::new()),
             event_han_ac: automaton(Vec::new()),
             event_padded_ac: automaton(Vec::new()),
@@ -377,8 +386,9 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Chrome if han(w.text) => l.chrome_han.push(w.text),
                 NewsWordClass::Chrome => {
                     // Stored as the tokens a line is split into, joined by a space.
-                    let leaked: &'static str = Box::leak(tokens(w.text).join(" ").into_boxed_str());
-                    let parts: Vec<&str> = leaked.split(' ').collect();
+                    let leaked: &'static str = Box::leak(token_key(w.text).into_boxed_str());
+                    let parts: Vec<&'static str> = leaked.split(' ').collect();
+                    l.chrome_first.insert(parts[0]);
                     l.longest_chrome = l.longest_chrome.max(parts.len());
                     for n in 1..parts.len() {
                         l.chrome_openings.insert(parts[..n].join(" "));
@@ -390,7 +400,7 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Event => {
                     l.event.push(w.text);
                     if !han(w.text) {
-                        l.event_padded.push(format!(" {} ", tokens(w.text).join(" ")));
+                        l.event_padded.push(format!(" {} ", token_key(w.text)));
                     }
                 }
                 NewsWordClass::Reporter => l.reporter.push(w.text),
@@ -399,6 +409,7 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Function if w.lang == "ko" => l.function_suffix.push(w.text),
                 NewsWordClass::Function => {
                     l.function.insert(w.text);
+                    l.longest_function = l.longest_function.max(w.text.len());
                 }
             }
         }
@@ -411,10 +422,15 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// Lower-cased tokens of a line: runs of letters and digits (apostrophes
-/// and hyphens inside a word kept).
-fn tokens(s: &str) -> Vec<String> {
-    split_tokens(&lower_of(s)).into_iter().map(str::to_string).collect()
+/// The lower-cased tokens of a line (runs of letters and digits, apostrophes
+/// and hyphens inside a word kept: see [`split_tokens`]), joined by a space.
+fn token_key(s: &str) -> String {
+    split_tokens(&lower_of(s)).join(" ")
+}
+
+/// How many tokens `s` has (see [`token_key`]).
+fn token_count(s: &str) -> usize {
+    split_tokens(&lower_of(s)).len()
 }
 
 /// `s` lower-cased, with typographic apostrophes as plain ones.
@@ -427,31 +443,18 @@ fn lower_of(s: &str) -> String {
 }
 
 /// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
-/// and for the blocks of news text that are letters throughout (Cyrillic,
-/// Arabic, Chinese, Hangul): the table lookup costs hundreds of
-/// instructions a character.
+/// and for the blocks of news text that are letters throughout (see
+/// [`letter`]): the table lookup costs hundreds of instructions a character.
 fn word_char(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
-        _ => c.is_alphanumeric(),
-    }
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { letter(c) || numeric(c) }
 }
 
-/// `c.is_alphabetic()`, with the shortcuts of [`word_char`].
-fn letter(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
-        _ => c.is_alphabetic(),
-    }
-}
-
-/// `c.is_numeric()`, with the shortcuts of [`word_char`] (those letters are
+/// `c.is_numeric()`, with the shortcuts of [`letter`] (those letters are
 /// no numbers).
 fn numeric(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_digit(),
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x17F => false,
         0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => false,
         _ => c.is_numeric(),
     }
@@ -474,6 +477,9 @@ fn lowercase(s: &str) -> String {
     for c in s.chars() {
         match c as u32 {
             0..=0x7F => out.push(c.to_ascii_lowercase()),
+            // Latin-1 and Cyrillic capitals are their small letters less 0x20.
+            0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            0xDF..=0xFF | 0x0430..=0x044F => out.push(c),
             0x0600..=0x06FF | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => out.push(c),
             _ => out.extend(c.to_lowercase()),
         }
@@ -481,7 +487,7 @@ fn lowercase(s: &str) -> String {
     out
 }
 
-/// The tokens of a lower-cased line (see [`tokens`]), borrowed.
+/// The tokens of a lower-cased line (see [`token_key`]), borrowed.
 fn split_tokens(lower: &str) -> Vec<&str> {
     // The runs of word characters, found in one pass into a vector sized
     // for the line's words (a split, map and filter chain grew it a token
@@ -545,17 +551,28 @@ fn run_together(s: &str) -> bool {
     if s.is_ascii() {
         return s.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     }
-    let mut prev: Option<char> = None;
+    let mut prev_lower = false;
     for c in s.chars() {
-        if let Some(p) = prev
-            && p.is_lowercase()
-            && c.is_uppercase()
-        {
+        let (lower, upper) = case_of(c);
+        if prev_lower && upper {
             return true;
         }
-        prev = Some(c);
+        prev_lower = lower;
     }
     false
+}
+
+/// `(c.is_lowercase(), c.is_uppercase())`, answered without the Unicode
+/// tables for ASCII, Latin-1 and basic Cyrillic letters and for the
+/// caseless blocks of [`crate::words::letter`].
+fn case_of(c: char) -> (bool, bool) {
+    match c as u32 {
+        0..=0x7F => (c.is_ascii_lowercase(), c.is_ascii_uppercase()),
+        0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => (false, true),
+        0xDF..=0xF6 | 0xF8..=0xFF | 0x0430..=0x044F => (true, false),
+        0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (false, false),
+        _ => (c.is_lowercase(), c.is_uppercase()),
+    }
 }
 
 /// What the line model knows of one line.
@@ -634,7 +651,7 @@ fn function_share(s: &str, toks: &[&str]) -> f32 {
     let hits = toks
         .iter()
         .filter(|t| {
-            lex.function.contains(*t)
+            (t.len() <= lex.longest_function && lex.function.contains(*t))
                 || (may_hold_hangul(t)
                     && t.chars().any(|c| ('가'..='힣').contains(&c))
                     && lex.function_suffix.iter().any(|x| t.ends_with(x) && t.len() > x.len()))
@@ -668,8 +685,10 @@ fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
     // A phrase of the lexicon that the line contains; a single word only
     // when it opens a line of at most four words, or stands in a line of
     // at most two.
-    (0..words.len())
-        .any(|i| opens_chrome_phrase(lex, &words[i..], |n| n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2))
+    (0..words.len()).any(|i| {
+        lex.chrome_first.contains(words[i])
+            && opens_chrome_phrase(lex, &words[i..], |n| n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2)
+    })
 }
 
 /// Whether `words` open with a chrome phrase of `n + 1` tokens for which
@@ -759,7 +778,7 @@ fn label_before(lower: &str, at: usize) -> Label {
         }
     }
     match best {
-        Some((end, _, label)) if tokens(&before[end..]).len() <= 2 => label,
+        Some((end, _, label)) if token_count(&before[end..]) <= 2 => label,
         _ => Label::None,
     }
 }
@@ -767,7 +786,7 @@ fn label_before(lower: &str, at: usize) -> Label {
 fn has_event_word(lower: &str) -> bool {
     // Digits glued to a word (`Formed1 July`) do not hide it.
     let spaced: String = lower.chars().map(|c| if c.is_numeric() { ' ' } else { c }).collect();
-    let padded = format!(" {} ", tokens(&spaced).join(" "));
+    let padded = format!(" {} ", token_key(&spaced));
     let lex = lexicon();
     lex.event_han_ac.is_match(lower) || lex.event_padded_ac.is_match(padded.as_str())
 }
@@ -840,7 +859,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             // Meta: a short line that is little besides its date (a weekday,
             // a clock time, a place, a name), or a date after a label.
             let rest = units - self::units(&s[f.start..f.end]);
-            let opens = tokens(&s[..f.start]).len() <= 2;
+            let opens = token_count(&s[..f.start]) <= 2;
             // A sentence that mentions a date is prose (`The meeting took
             // place on 23 February, 2016.`).
             let told = sentence && !opens;
@@ -941,7 +960,7 @@ fn affix_keys(line: &str) -> Vec<String> {
         }
         for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
             for part in [a, b] {
-                let k = tokens(part).join(" ");
+                let k = token_key(part);
                 if !k.is_empty() && !out.contains(&k) {
                     out.push(k);
                 }
@@ -978,7 +997,7 @@ fn site_affix(line: &str, key: &str) -> bool {
     }
     for sep in [" - ", " | ", " – ", " — ", " :: ", " · ", " / ", " > ", " » "] {
         for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
-            if [a, b].iter().any(|part| tokens(part).join(" ") == key) {
+            if [a, b].iter().any(|part| token_key(part) == key) {
                 return true;
             }
         }
@@ -1008,7 +1027,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             }
         }
     }
-    let hint_keys: Vec<String> = hints.titles.iter().map(|t| tokens(t).join(" ")).filter(|k| !k.is_empty()).collect();
+    let hint_keys: Vec<String> = hints.titles.iter().map(|t| token_key(t)).filter(|k| !k.is_empty()).collect();
     let markup_date = hints.published.as_deref().and_then(|d| find_dates(d).first().copied());
     if info.is_empty() {
         return Err("no text".into());
@@ -1495,6 +1514,15 @@ mod tests {
             assert_eq!(caption_words(&line, line.contains(['(', '（'])), want, "{line:?}");
         }
         assert!(hits > 1_000, "{hits}");
+    }
+
+    #[test]
+    fn case_of_is_the_unicode_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(case_of(c), (c.is_lowercase(), c.is_uppercase()), "{c:?}");
+        }
+        assert!(run_together("Награды победителямМинистерство"));
+        assert!(!run_together("Министерство внутренних дел"));
     }
 
     #[test]
