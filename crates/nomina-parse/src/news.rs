@@ -311,15 +311,41 @@ fn lettered(s: &str) -> f32 {
 /// A photo caption or credit: a photo word (`(Photo: ...)`, `Foto:`),
 /// `©`, or a credit in brackets at the end (`(Jane Doe/Agency)`).
 fn caption(s: &str) -> bool {
-    static CREDIT: OnceLock<Regex> = OnceLock::new();
-    let credit =
-        CREDIT.get_or_init(|| Regex::new(r"[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$").expect("credit pattern"));
     // Each pattern needs one of these characters: most lines are spared
     // the regular expressions.
     let open = s.contains('(') || s.contains('（');
     caption_words(s, open)
-        || (open && s.contains('/') && credit.is_match(s))
+        || (open && bracketed_credit(s))
         || ((s.contains('|') || s.contains('｜')) && patterns().credit_after.is_match(s))
+}
+
+/// A credit in brackets ending the line (`(Jane Doe/Agency)`): what the
+/// pattern `[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$` matches, read
+/// backwards from the end without compiling it (its bounded repeats of a
+/// class of nearly every character make a large automaton).
+fn bracketed_credit(s: &str) -> bool {
+    let s = s.strip_suffix('.').unwrap_or(s);
+    let Some(s) = s.strip_suffix([')', '）']) else {
+        return false;
+    };
+    let mut chars = s.chars().rev();
+    // The agency, then the name: runs of 2 to 40 characters that are no
+    // bracket or slash, the agency's after a slash, the name's after an
+    // opening bracket.
+    for opening in [false, true] {
+        let mut n = 0;
+        let stop = loop {
+            match chars.next() {
+                Some(c) if !matches!(c, '(' | ')' | '（' | '）' | '/') => n += 1,
+                other => break other,
+            }
+        };
+        let stop_ok = if opening { matches!(stop, Some('(' | '（')) } else { stop == Some('/') };
+        if !(2..=40).contains(&n) || !stop_ok {
+            return false;
+        }
+    }
+    true
 }
 
 /// `patterns().caption.is_match(s)`, `open` saying whether `s` has an
@@ -474,7 +500,20 @@ fn lowercase(s: &str) -> String {
         return s.to_lowercase();
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII (most of a line, even of other scripts' text)
+        // copied and lower-cased at once.
+        let ascii = crate::words::ascii_prefix(rest.as_bytes());
+        if ascii > 0 {
+            let from = out.len();
+            out.push_str(&rest[..ascii]);
+            out[from..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+            continue;
+        }
+        let c = rest.chars().next().expect("a character starts here");
+        rest = &rest[c.len_utf8()..];
         match c as u32 {
             0..=0x7F => out.push(c.to_ascii_lowercase()),
             // Latin-1 and Cyrillic capitals are their small letters less 0x20.
@@ -500,25 +539,18 @@ fn split_tokens(lower: &str) -> Vec<&str> {
         }
     }
     let mut start = None;
-    if lower.is_ascii() {
-        // Bytes are characters: no decoding.
-        for (i, &b) in lower.as_bytes().iter().enumerate() {
-            match (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', start) {
-                (true, None) => start = Some(i),
-                (false, Some(from)) => {
-                    push(&mut out, &lower[from..i]);
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(from) = start {
-            push(&mut out, &lower[from..]);
-        }
-        return out;
-    }
-    for (i, c) in lower.char_indices() {
-        match (word_char(c) || c == '\'' || c == '-', start) {
+    let bytes = lower.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are characters: only the others are decoded.
+        let (word, width) = if bytes[i].is_ascii() {
+            let b = bytes[i];
+            (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
+        } else {
+            let c = lower[i..].chars().next().expect("a character starts here");
+            (word_char(c), c.len_utf8())
+        };
+        match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(from)) => {
                 push(&mut out, &lower[from..i]);
@@ -526,6 +558,7 @@ fn split_tokens(lower: &str) -> Vec<&str> {
             }
             _ => {}
         }
+        i += width;
     }
     if let Some(from) = start {
         push(&mut out, &lower[from..]);
@@ -725,7 +758,13 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     }
     // Separators counted where their last character occurs at all.
     let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
-    let crumbs = seps.iter().map(|&(sep, c)| if s.contains(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0);
+    // Their bytes (`›` and `»` are written with a lead byte 0xE2 or 0xC2)
+    // tell in one pass whether a line may have one.
+    let crumbs = if s.bytes().any(|b| matches!(b, b'>' | b'|' | b'/' | 0xC2 | 0xE2)) {
+        seps.iter().map(|&(sep, c)| if s.contains(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0)
+    } else {
+        0
+    };
     if crumbs >= 2 && (toks.len() as f32) / (crumbs as f32 + 1.0) <= 4.0 {
         return true;
     }
@@ -1523,6 +1562,39 @@ mod tests {
         }
         assert!(run_together("Награды победителямМинистерство"));
         assert!(!run_together("Министерство внутренних дел"));
+    }
+
+    #[test]
+    fn bracketed_credit_is_the_pattern() {
+        let credit = Regex::new(r"[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$").expect("credit pattern");
+        let long = "x".repeat(19);
+        let pieces = ["(", "（", ")", "）", "/", ".", "a", "ab", "Jane Doe", &long, "é", "名", " ", ".."];
+        let mut next = crate::testgen::numbers(31);
+        let mut hits = 0;
+        for _ in 0..50_000 {
+            // Pieces in any order, and credits of names and agencies of
+            // every length around the bounds, with pieces about them.
+            fn pick(next: &mut impl FnMut() -> usize, from: &[&str], n: usize) -> String {
+                (0..n).map(|_| from[next() % from.len()]).collect()
+            }
+            let line = if next() % 2 == 0 {
+                let n = 1 + next() % 9;
+                pick(&mut next, &pieces, n)
+            } else {
+                let segments = ["ab", "Jane Doe", long.as_str(), "a", "é名", "/", ")"];
+                let (n, a, p) = (1 + next() % 3, 1 + next() % 3, next() % 3);
+                let (name, agency, before) =
+                    (pick(&mut next, &segments, n), pick(&mut next, &segments, a), pick(&mut next, &pieces, p));
+                let (open, close) = (["(", "（", ""][next() % 3], [")", "）", ""][next() % 3]);
+                let end = ["", ".", "..", " x"][next() % 4];
+                format!("{before}{open}{name}/{agency}{close}{end}")
+            };
+            let want = credit.is_match(&line);
+            hits += usize::from(want);
+            assert_eq!(bracketed_credit(&line), want, "{line:?}");
+        }
+        assert!(hits > 500, "{hits}");
+        assert!(bracketed_credit("A flooded street (Jane Doe/Agency)."));
     }
 
     #[test]
