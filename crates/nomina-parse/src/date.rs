@@ -231,6 +231,7 @@ enum Tok<'s> {
 
 fn digit_value(c: char) -> Option<u32> {
     match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
         _ => decimal_digit(c).and_then(|d| d.to_digit(10)),
     }
@@ -257,7 +258,13 @@ fn date_tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
         } else if letter(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, n)) = it.peek() {
-                if !letter(n) || digit_value(n).is_some() || matches!(n, '年' | '月' | '日' | '년' | '월' | '일')
+                // An ASCII character goes on a word if it is a letter (it
+                // is then no digit and no sign).
+                if n.is_ascii() {
+                    if !n.is_ascii_alphabetic() {
+                        break;
+                    }
+                } else if !letter(n) || digit_value(n).is_some() || matches!(n, '年' | '月' | '日' | '년' | '월' | '일')
                 {
                     break;
                 }

@@ -832,7 +832,7 @@ fn has_event_word(lower: &str) -> bool {
 
 /// The byline a short line gives: a byline word first (`by`, `par`,
 /// `Por:`), or a reporter word after a name (`김남균 기자`).
-fn byline_in(text: &str, at: LineRef, toks: &[&str]) -> Option<Span> {
+fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span> {
     let s = &text[at.span.range()];
     let p = patterns();
     let (lead, s2) = match p.posted_lead.captures(s).and_then(|c| c.name("rest")) {
@@ -859,7 +859,7 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str]) -> Option<Span> {
     }
     let lex = lexicon();
     if toks.len() <= 6
-        && units(s) <= 8.0
+        && units <= 8.0
         && let Some(i) = toks.iter().position(|t| lex.reporter.iter().any(|r| t == r || t.ends_with(r)))
         && i <= 3
     {
@@ -916,7 +916,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             date = None;
         }
     }
-    let byline = if units <= 16.0 { byline_in(text, at, &toks) } else { None };
+    let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
     let prose_share = function_share(s, &toks);
     let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks, units);
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
@@ -1480,8 +1480,9 @@ fn dated_of(l: &LineInfo, d: DateHit) -> Dated {
 fn legal_article(s: &str) -> bool {
     let lex = lexicon();
     // The article word and its number open the line.
-    let head: String = s.trim_start().chars().take(64).collect();
-    let lower = head.to_lowercase();
+    let head = s.trim_start();
+    let head = &head[..head.char_indices().nth(64).map_or(head.len(), |(i, _)| i)];
+    let lower = lowercase(head);
     for w in &lex.legal {
         if let Some(rest) = lower.strip_prefix(w) {
             let rest = rest.trim_start();
