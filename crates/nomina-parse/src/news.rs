@@ -237,6 +237,8 @@ struct Lexicon {
     event_padded: Vec<String>,
     reporter: Vec<&'static str>,
     legal: Vec<&'static str>,
+    /// The first characters of the legal words.
+    legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
     /// Bytes of the longest function word: a longer token is none.
     longest_function: usize,
@@ -395,6 +397,7 @@ fn lexicon() -> &'static Lexicon {
             event_padded: Vec::new(),
             reporter: Vec::new(),
             legal: Vec::new(),
+            legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
             longest_function: 0,
             function_suffix: Vec::new(),
@@ -430,7 +433,10 @@ fn lexicon() -> &'static Lexicon {
                     }
                 }
                 NewsWordClass::Reporter => l.reporter.push(w.text),
-                NewsWordClass::Legal => l.legal.push(w.text),
+                NewsWordClass::Legal => {
+                    l.legal.push(w.text);
+                    l.legal_first.extend(w.text.chars().next());
+                }
                 NewsWordClass::Function if w.lang == "zh" => l.function_han.extend(w.text.chars()),
                 NewsWordClass::Function if w.lang == "ko" => l.function_suffix.push(w.text),
                 NewsWordClass::Function => {
@@ -1337,6 +1343,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let mut captions = Vec::new();
     let mut headings = Vec::new();
     let mut paragraphs = Vec::new();
+    // Where each paragraph stands in `info`.
+    let mut paragraph_lines = Vec::new();
     let mut boilerplate = Vec::new();
     let dateline_used = best_date.is_some_and(|(_, _, d)| d.dateline);
     let used: FxHashSet<usize> =
@@ -1357,6 +1365,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         // page puts it first.
         if i < t && l.kind == LineKind::Content && l.units >= 40.0 && first {
             paragraphs.push(l.at);
+            paragraph_lines.push(i);
             continue;
         }
         if i < t || matches!(l.kind, LineKind::Chrome | LineKind::Meta) || is_copy(i) || !first {
@@ -1384,20 +1393,19 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 continue;
             }
         }
-        if i > t && i <= be && word_count(s) <= 60 && l.caption {
+        if i > t && i <= be && l.caption && word_count(s) <= 60 {
             captions.push(l.at);
             continue;
         }
         match place {
-            Some(()) => paragraphs.push(l.at),
+            Some(()) => {
+                paragraphs.push(l.at);
+                paragraph_lines.push(i);
+            }
             None => boilerplate.push(l.at),
         }
     }
-    let good = paragraphs
-        .iter()
-        .filter_map(|at: &LineRef| info.iter().find(|l| l.at.line == at.line))
-        .filter(|l| l.kind == LineKind::Content)
-        .collect::<Vec<_>>();
+    let good = paragraph_lines.iter().map(|&i| &info[i]).filter(|l| l.kind == LineKind::Content).collect::<Vec<_>>();
     if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
     }
@@ -1481,8 +1489,23 @@ fn legal_article(s: &str) -> bool {
     let lex = lexicon();
     // The article word and its number open the line.
     let head = s.trim_start();
+    // A legal word opens the lower case of the line, which opens with the
+    // lower case of its first character (but for a capital sigma, whose
+    // lower case depends on what follows): a line whose first character
+    // opens no legal word in lower case is none.
+    if let Some(first) = head.chars().next()
+        && first != 'Σ'
+        && !first.to_lowercase().next().is_some_and(|c| lex.legal_first.contains(&c))
+    {
+        return false;
+    }
     let head = &head[..head.char_indices().nth(64).map_or(head.len(), |(i, _)| i)];
-    let lower = lowercase(head);
+    legal_article_lower(&lowercase(head))
+}
+
+/// [`legal_article`] of the lower case of a line's first 64 characters.
+fn legal_article_lower(lower: &str) -> bool {
+    let lex = lexicon();
     for w in &lex.legal {
         if let Some(rest) = lower.strip_prefix(w) {
             let rest = rest.trim_start();
@@ -1596,6 +1619,27 @@ mod tests {
         }
         assert!(hits > 500, "{hits}");
         assert!(bracketed_credit("A flooded street (Jane Doe/Agency)."));
+    }
+
+    #[test]
+    fn legal_articles_found_as_without_the_first_character_check() {
+        let mut pieces: Vec<String> =
+            lexicon().legal.iter().flat_map(|w| [w.to_string(), w.to_uppercase(), format!(" {w}")]).collect();
+        for p in ["3", "12.", "三", "条", "조", "(", " ", "Σ", "İ", "x", "the ", "º"] {
+            pieces.push(p.to_string());
+        }
+        let mut next = crate::testgen::numbers(37);
+        let mut hits = 0;
+        for _ in 0..20_000 {
+            let n = 1 + next() % 5;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()].as_str()).collect();
+            let head = line.trim_start();
+            let head = &head[..head.char_indices().nth(64).map_or(head.len(), |(i, _)| i)];
+            let want = legal_article_lower(&head.to_lowercase());
+            hits += usize::from(want);
+            assert_eq!(legal_article(&line), want, "{line:?}");
+        }
+        assert!(hits > 200, "{hits}");
     }
 
     #[test]
