@@ -1601,7 +1601,7 @@ mod tests {
             fn pick(next: &mut impl FnMut() -> usize, from: &[&str], n: usize) -> String {
                 (0..n).map(|_| from[next() % from.len()]).collect()
             }
-            let line = if next() % 2 == 0 {
+            let line = if next().is_multiple_of(2) {
                 let n = 1 + next() % 9;
                 pick(&mut next, &pieces, n)
             } else {
