@@ -1448,7 +1448,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
 fn dateline_without_year(s: &str) -> bool {
     let s = s.trim_start();
     // `中新社北京10月22日电`: a month and a day, then the agency's `电`.
-    if let Some(at) = s.find(['电', '電'])
+    // Only a `电` starting in the first 48 bytes counts, so the search
+    // stops there rather than reading a long paragraph to its end.
+    let mut head = s.len().min(48 + '电'.len_utf8());
+    while !s.is_char_boundary(head) {
+        head += 1;
+    }
+    if let Some(at) = s[..head].find(['电', '電'])
         && at <= 48
         && let Some(month) = s[..at].find('月')
     {
@@ -1460,10 +1466,28 @@ fn dateline_without_year(s: &str) -> bool {
     }
     // `OTTAWA, le 7 déc. /Agence/ -`: a place in capitals, a comma or a
     // full stop, maybe a short particle, a day and a month.
-    let Some(cut) = s.find([',', '.']) else { return false };
-    let place = &s[..cut];
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    if !(3..=30).contains(&letters) || place.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
+    // One pass up to the comma or full stop, given up at the first
+    // character that rules the place out (a lower-case letter, a digit, a
+    // 31st letter): a paragraph is not read to its first comma.
+    let mut cut = None;
+    let mut letters = 0;
+    for (i, c) in s.char_indices() {
+        if c == ',' || c == '.' {
+            cut = Some(i);
+            break;
+        }
+        if case_of(c).0 || numeric(c) {
+            return false;
+        }
+        if letter(c) {
+            letters += 1;
+            if letters > 30 {
+                return false;
+            }
+        }
+    }
+    let Some(cut) = cut else { return false };
+    if letters < 3 {
         return false;
     }
     let mut words = s[cut + 1..].split_whitespace();
@@ -1575,6 +1599,109 @@ mod tests {
             let want = patterns().caption.is_match(&line);
             hits += usize::from(want);
             assert_eq!(caption_words(&line, line.contains(['(', '（'])), want, "{line:?}");
+        }
+        assert!(hits > 1_000, "{hits}");
+    }
+
+    /// `dateline_without_year` as first written: every line searched to
+    /// its end for the agency's character and to its first comma.
+    fn dateline_without_year_in_full(s: &str) -> bool {
+        let s = s.trim_start();
+        if let Some(at) = s.find(['电', '電'])
+            && at <= 48
+            && let Some(month) = s[..at].find('月')
+        {
+            let day = &s[month + '月'.len_utf8()..at];
+            let before = s[..month].chars().rev().take_while(char::is_ascii_digit).count();
+            return (1..=2).contains(&before)
+                && day.ends_with('日')
+                && day.trim_end_matches('日').chars().all(|c| c.is_ascii_digit());
+        }
+        let Some(cut) = s.find([',', '.']) else { return false };
+        let place = &s[..cut];
+        let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+        if !(3..=30).contains(&letters) || place.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
+            return false;
+        }
+        let mut words = s[cut + 1..].split_whitespace();
+        let mut word = words.next();
+        if word.is_some_and(|w| w.chars().count() <= 3 && w.chars().all(char::is_lowercase)) {
+            word = words.next();
+        }
+        let day = word.map(|w| w.trim_end_matches(['.', ',']));
+        if !day.is_some_and(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+        words.next().is_some_and(|m| nomina_refdata::month_from_name(m.trim_end_matches(['.', ','])).is_some())
+    }
+
+    #[test]
+    fn dateline_without_year_as_read_in_full() {
+        let long = "OTTAWA ".repeat(5);
+        let pieces = [
+            "OTTAWA",
+            "GENÈVE",
+            "МОСКВА",
+            "Berne",
+            "le",
+            "de",
+            " ",
+            "  ",
+            ",",
+            ".",
+            "7",
+            "12",
+            "123",
+            "déc.",
+            "Dec",
+            "mars",
+            "января",
+            "中新社北京",
+            "10",
+            "月",
+            "22",
+            "日",
+            "电",
+            "電",
+            "名",
+            "-",
+            "/Agence/",
+            "²",
+            "٣",
+            &long,
+            "ÉÉÉÉÉÉÉÉÉÉ",
+            "X",
+        ];
+        let mut next = crate::testgen::numbers(37);
+        let mut hits = 0;
+        for _ in 0..60_000 {
+            let n = 1 + next() % 14;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            let want = dateline_without_year_in_full(&line);
+            hits += usize::from(want);
+            assert_eq!(dateline_without_year(&line), want, "{line:?}");
+        }
+        // Lines shaped as datelines, with pieces that may spoil them.
+        let places = ["OTTAWA", "GENÈVE", "МОСКВА", "Berne", "NEW YORK", &long, "X1", "中新社北京", ""];
+        let seps = [",", ".", " ", ", le", ". de", ",  ", "10月22日电"];
+        let days = ["7", "12", "123", "x", "", "07."];
+        let months = ["déc.", "Dec", "mars", "января", "月", "foo", ""];
+        for _ in 0..20_000 {
+            let line = format!(
+                "{}{} {} {}{}",
+                places[next() % places.len()],
+                seps[next() % seps.len()],
+                days[next() % days.len()],
+                months[next() % months.len()],
+                pieces[next() % pieces.len()]
+            );
+            let want = dateline_without_year_in_full(&line);
+            hits += usize::from(want);
+            assert_eq!(dateline_without_year(&line), want, "{line:?}");
+        }
+        for line in ["中新社北京10月22日电 (记者)", "OTTAWA, le 7 déc. /Agence/ -", "GENÈVE, 12 mars -", "BERNE. 3 Dec"]
+        {
+            assert!(dateline_without_year(line), "{line:?}");
         }
         assert!(hits > 1_000, "{hits}");
     }
