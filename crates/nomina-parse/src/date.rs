@@ -106,13 +106,32 @@ pub(crate) fn prepare() {
     patterns();
 }
 
+/// The patterns with `digit` for a digit: `[0-9]` for text whose digits are
+/// all ASCII (the Unicode `\d` class costs millions of instructions to
+/// compile), `\d` for the rest.
+fn patterns_with(digit: &str) -> Patterns {
+    let pattern = |p: &str| p.replace("DIGIT", digit);
+    Patterns {
+        iso: Regex::new(&pattern(r"^(DIGIT{4})[-/.](DIGIT{1,2})[-/.](DIGIT{1,2})(?:$|[T\s])")).expect("iso pattern"),
+        cjk: Regex::new(&pattern(r"^(DIGIT{4})\s*年\s*(DIGIT{1,2})\s*月\s*(DIGIT{1,2})\s*日?$")).expect("cjk pattern"),
+        numeric: Regex::new(&pattern(r"^(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{4})$"))
+            .expect("numeric pattern"),
+    }
+}
+
+/// The patterns for `s`: on text without a numeric character beyond ASCII
+/// `\d` and `[0-9]` match alike, and the cheaper ones serve.
+fn patterns_for(s: &str) -> &'static Patterns {
+    if s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        return patterns();
+    }
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| patterns_with(r"\d"))
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        iso: Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])").expect("iso pattern"),
-        cjk: Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$").expect("cjk pattern"),
-        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$").expect("numeric pattern"),
-    })
+    P.get_or_init(|| patterns_with("[0-9]"))
 }
 
 /// Reads a date in any of the forms the archive writes: `2017-11-01`,
@@ -140,7 +159,7 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
 
 /// [`parse_date`] of text already in NFKC with ASCII digits, trimmed.
 fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
-    let p = patterns();
+    let p = patterns_for(s);
     let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u16>().ok());
     if let Some(c) = p.iso.captures(s).or_else(|| p.cjk.captures(s)) {
         let date = IsoDate::new(num(c.get(1))?, num(c.get(2))? as u8, num(c.get(3))? as u8)?;
@@ -605,6 +624,38 @@ mod tests {
         assert!(!u.ambiguous);
         // The same number twice is no ambiguity.
         assert!(!parse_date("05/05/2013", DateOrder::MonthFirst).unwrap().ambiguous);
+    }
+
+    #[test]
+    fn ascii_digit_patterns_read_as_the_unicode_ones() {
+        let unicode = patterns_with(r"\d");
+        let ascii = patterns();
+        let pieces =
+            ["2016", "1", "12", "123", "٢", "२०२०", "५", "０", "-", "/", ".", " ", "年", "月", "日", "T", "x", "Nov"];
+        let mut next = crate::testgen::numbers(41);
+        let mut hits = 0;
+        let nums = ["2016", "1", "12", "123", "٢", "२०२०", "५", "०१", "20१६", "０"];
+        let seps = ["-", "/", ".", " ", "年", "月", "日", " 年 ", ""];
+        for round in 0..40_000 {
+            // Loose pieces, and dates of three numbers with separators.
+            let s: String = if round % 2 == 0 {
+                let n = 1 + next() % 9;
+                (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+            } else {
+                (0..6).map(|i| if i % 2 == 0 { nums[next() % nums.len()] } else { seps[next() % seps.len()] }).collect()
+            };
+            let spans = |p: &Patterns| {
+                [&p.iso, &p.cjk, &p.numeric]
+                    .map(|r| r.captures(&s).map(|c| (1..=3).map(|i| c.get(i).map(|m| m.range())).collect::<Vec<_>>()))
+            };
+            let want = spans(&unicode);
+            hits += want.iter().filter(|w| w.is_some()).count();
+            assert_eq!(spans(patterns_for(&s)), want, "{s:?}");
+            if s.is_ascii() {
+                assert_eq!(spans(ascii), want, "{s:?}");
+            }
+        }
+        assert!(hits > 100, "{hits}");
     }
 
     #[test]
