@@ -124,6 +124,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use nomina_refdata::fold::is_cjk;
 use nomina_refdata::{LabelEntry, NewsWordClass, catalog, news_words};
 use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::date::{FoundDate, find_dates};
@@ -219,8 +220,11 @@ struct Patterns {
     /// A date label leading a byline (`Posted by`): the label, then blanks.
     posted_lead: Regex,
     caption: Regex,
-    /// A photo credit after a separator: `... | Foto: Agency`.
-    credit_after: Regex,
+    /// A photo credit after a separator: `... | Foto: Agency`. Built
+    /// without the literal prefilter, which for the case-insensitive photo
+    /// words costs more to build than the searches it would spare (it runs
+    /// only on lines holding a separator).
+    credit_after: MetaRegex,
     markers: Vec<&'static str>,
 }
 
@@ -284,7 +288,7 @@ fn patterns() -> &'static Patterns {
         let photo = words_of("news.photo");
         let caption = Regex::new(&format!(r"(?i)(?:[(（]\s*(?:{photo})\b[^)）]*[)）]|^(?:{photo})\s*[:：©]|©)"))
             .expect("caption pattern");
-        let credit_after = Regex::new(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
+        let credit_after = unfiltered(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
         let mut markers: Vec<&'static str> =
             catalog().entries().iter().filter(|e| e.key == "news.marker").map(|e| e.text).collect();
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
@@ -292,6 +296,11 @@ fn patterns() -> &'static Patterns {
             .expect("posted-lead pattern");
         Patterns { byline, posted_lead, caption, credit_after, markers }
     })
+}
+
+/// `pattern` compiled as `Regex::new` would, but without a literal prefilter.
+fn unfiltered(pattern: &str) -> Result<MetaRegex, regex_automata::meta::BuildError> {
+    MetaRegex::builder().configure(MetaRegex::config().auto_prefilter(false)).build(pattern)
 }
 
 /// The words of photo credits (`news.photo`), lower-cased.
@@ -1704,6 +1713,32 @@ mod tests {
             assert!(dateline_without_year(line), "{line:?}");
         }
         assert!(hits > 1_000, "{hits}");
+    }
+
+    #[test]
+    fn credit_pattern_without_prefilter_matches_as_with_it() {
+        let photo = words_of("news.photo");
+        let credit_after = Regex::new(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
+        let mut pieces: Vec<String> = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "news.photo")
+            .flat_map(|e| [e.text.to_string(), e.text.to_uppercase()])
+            .collect();
+        for p in ["(", "（", ")", "）", ":", "：", "©", " ", "\t", "|", "｜", "Jane", "é", "名", "x:", "2024", "s"]
+        {
+            pieces.push(p.to_string());
+        }
+        let mut next = crate::testgen::numbers(43);
+        let mut credits = 0;
+        for _ in 0..30_000 {
+            let n = 1 + next() % 8;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()].as_str()).collect();
+            let want_credit = credit_after.is_match(&line);
+            credits += usize::from(want_credit);
+            assert_eq!(patterns().credit_after.is_match(&line), want_credit, "{line:?}");
+        }
+        assert!(credits > 30, "{credits}");
     }
 
     #[test]
