@@ -299,8 +299,8 @@ fn patterns() -> &'static Patterns {
 }
 
 /// `pattern` compiled as `Regex::new` would, but without a literal prefilter.
-fn unfiltered(pattern: &str) -> Result<MetaRegex, regex_automata::meta::BuildError> {
-    MetaRegex::builder().configure(MetaRegex::config().auto_prefilter(false)).build(pattern)
+fn unfiltered(pattern: &str) -> Result<MetaRegex, Box<regex_automata::meta::BuildError>> {
+    MetaRegex::builder().configure(MetaRegex::config().auto_prefilter(false)).build(pattern).map_err(Box::new)
 }
 
 /// The words of photo credits (`news.photo`), lower-cased.
