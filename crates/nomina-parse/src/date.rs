@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use nomina_refdata::fold::{decimal_digit, has_other_digits};
 use nomina_refdata::month_from_name;
 use regex::Regex;
+
+use crate::words::letter;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
@@ -104,13 +106,32 @@ pub(crate) fn prepare() {
     patterns();
 }
 
+/// The patterns with `digit` for a digit: `[0-9]` for text whose digits are
+/// all ASCII (the Unicode `\d` class costs millions of instructions to
+/// compile), `\d` for the rest.
+fn patterns_with(digit: &str) -> Patterns {
+    let pattern = |p: &str| p.replace("DIGIT", digit);
+    Patterns {
+        iso: Regex::new(&pattern(r"^(DIGIT{4})[-/.](DIGIT{1,2})[-/.](DIGIT{1,2})(?:$|[T\s])")).expect("iso pattern"),
+        cjk: Regex::new(&pattern(r"^(DIGIT{4})\s*年\s*(DIGIT{1,2})\s*月\s*(DIGIT{1,2})\s*日?$")).expect("cjk pattern"),
+        numeric: Regex::new(&pattern(r"^(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{4})$"))
+            .expect("numeric pattern"),
+    }
+}
+
+/// The patterns for `s`: on text without a numeric character beyond ASCII
+/// `\d` and `[0-9]` match alike, and the cheaper ones serve.
+fn patterns_for(s: &str) -> &'static Patterns {
+    if s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        return patterns();
+    }
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| patterns_with(r"\d"))
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        iso: Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])").expect("iso pattern"),
-        cjk: Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$").expect("cjk pattern"),
-        numeric: Regex::new(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$").expect("numeric pattern"),
-    })
+    P.get_or_init(|| patterns_with("[0-9]"))
 }
 
 /// Reads a date in any of the forms the archive writes: `2017-11-01`,
@@ -138,7 +159,7 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
 
 /// [`parse_date`] of text already in NFKC with ASCII digits, trimmed.
 fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
-    let p = patterns();
+    let p = patterns_for(s);
     let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u16>().ok());
     if let Some(c) = p.iso.captures(s).or_else(|| p.cjk.captures(s)) {
         let date = IsoDate::new(num(c.get(1))?, num(c.get(2))? as u8, num(c.get(3))? as u8)?;
@@ -237,6 +258,7 @@ enum Tok<'s> {
 
 fn digit_value(c: char) -> Option<u32> {
     match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
         _ => decimal_digit(c).and_then(|d| d.to_digit(10)),
     }
@@ -260,12 +282,16 @@ fn date_tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
             out.push((Tok::Num(value, digits), i, end));
         } else if matches!(c, '年' | '月' | '日' | '년' | '월' | '일') {
             out.push((Tok::Sign(c), i, i + c.len_utf8()));
-        } else if c.is_alphabetic() {
+        } else if letter(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, n)) = it.peek() {
-                if !n.is_alphabetic()
-                    || digit_value(n).is_some()
-                    || matches!(n, '年' | '月' | '日' | '년' | '월' | '일')
+                // An ASCII character goes on a word if it is a letter (it
+                // is then no digit and no sign).
+                if n.is_ascii() {
+                    if !n.is_ascii_alphabetic() {
+                        break;
+                    }
+                } else if !letter(n) || digit_value(n).is_some() || matches!(n, '年' | '月' | '日' | '년' | '월' | '일')
                 {
                     break;
                 }
@@ -323,10 +349,49 @@ fn small(n: u32, digits: u8) -> Option<u8> {
 /// with ASCII, full-width or Arabic-Indic digits. Weekdays, clock times and
 /// labels around the date are left to the caller.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
-    // Most lines of prose have no digit at all.
-    if !s.chars().any(|c| digit_value(c).is_some()) {
+    // Most lines have no digit at all, and most numbers are no year.
+    if !may_hold_date(s) {
         return Vec::new();
     }
+    find_dates_in(s)
+}
+
+/// Whether `s` has a run of digits [`find_dates`] could take for a year: four
+/// digits from 1900 to 2100, or eight digits (a date alone). Every date it
+/// reads has one, so a line without is spared the pieces and the search.
+fn may_hold_date(s: &str) -> bool {
+    let (mut value, mut digits) = (0u32, 0u32);
+    let year_run = |value: u32, digits: u32| (digits == 4 && (1900..=2100).contains(&value)) || digits == 8;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            if b.is_ascii_digit() {
+                value = value.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+                digits += 1;
+            } else {
+                if year_run(value, digits) {
+                    return true;
+                }
+                (value, digits) = (0, 0);
+            }
+        }
+    } else {
+        for c in s.chars() {
+            if let Some(d) = digit_value(c) {
+                value = value.saturating_mul(10).saturating_add(d);
+                digits += 1;
+            } else {
+                if year_run(value, digits) {
+                    return true;
+                }
+                (value, digits) = (0, 0);
+            }
+        }
+    }
+    year_run(value, digits)
+}
+
+/// [`find_dates`] without the check for a year.
+fn find_dates_in(s: &str) -> Vec<FoundDate> {
     let toks = date_tokens(s);
     let mut found = Vec::new();
     let mut i = 0;
@@ -466,6 +531,73 @@ mod tests {
         parse_date(s, DateOrder::MonthFirst).map(|d| d.date.to_string())
     }
 
+    /// Lines built from the pieces dates are made of, and of the numbers
+    /// near them that are no year.
+    fn date_like_lines() -> Vec<String> {
+        let pieces = [
+            "1899",
+            "1900",
+            "2016",
+            "2100",
+            "2101",
+            "19980713",
+            "1998071",
+            "199807133",
+            "23",
+            "7",
+            "07",
+            "123",
+            "12345",
+            "٢٠١٧",
+            "٢٤",
+            "２０１６",
+            "０１",
+            "-",
+            "/",
+            ".",
+            ",",
+            " ",
+            " ",
+            "年",
+            "月",
+            "日",
+            "년",
+            "월",
+            "일",
+            "Feb",
+            "February",
+            "de",
+            "ноября",
+            "г.",
+            "أكتوبر",
+            "Nov.",
+            "on",
+            "10:05",
+            "x2016",
+            "2016x",
+            "１９",
+        ];
+        let mut next = crate::testgen::numbers(19);
+        (0..20_000)
+            .map(|_| {
+                let n = 1 + next() % 9;
+                (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_year_check_passes_every_date() {
+        let mut dated = 0;
+        for line in date_like_lines() {
+            let all = find_dates_in(&line);
+            dated += usize::from(!all.is_empty());
+            assert_eq!(find_dates(&line), all, "{line:?}");
+        }
+        // The lines hold dates, not only numbers that are none.
+        assert!(dated > 100, "{dated}");
+    }
+
     #[test]
     fn every_written_form() {
         for (text, want) in [
@@ -507,6 +639,38 @@ mod tests {
         assert!(!u.ambiguous);
         // The same number twice is no ambiguity.
         assert!(!parse_date("05/05/2013", DateOrder::MonthFirst).unwrap().ambiguous);
+    }
+
+    #[test]
+    fn ascii_digit_patterns_read_as_the_unicode_ones() {
+        let unicode = patterns_with(r"\d");
+        let ascii = patterns();
+        let pieces =
+            ["2016", "1", "12", "123", "٢", "२०२०", "५", "０", "-", "/", ".", " ", "年", "月", "日", "T", "x", "Nov"];
+        let mut next = crate::testgen::numbers(41);
+        let mut hits = 0;
+        let nums = ["2016", "1", "12", "123", "٢", "२०२०", "५", "०१", "20१६", "０"];
+        let seps = ["-", "/", ".", " ", "年", "月", "日", " 年 ", ""];
+        for round in 0..40_000 {
+            // Loose pieces, and dates of three numbers with separators.
+            let s: String = if round % 2 == 0 {
+                let n = 1 + next() % 9;
+                (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+            } else {
+                (0..6).map(|i| if i % 2 == 0 { nums[next() % nums.len()] } else { seps[next() % seps.len()] }).collect()
+            };
+            let spans = |p: &Patterns| {
+                [&p.iso, &p.cjk, &p.numeric]
+                    .map(|r| r.captures(&s).map(|c| (1..=3).map(|i| c.get(i).map(|m| m.range())).collect::<Vec<_>>()))
+            };
+            let want = spans(&unicode);
+            hits += want.iter().filter(|w| w.is_some()).count();
+            assert_eq!(spans(patterns_for(&s)), want, "{s:?}");
+            if s.is_ascii() {
+                assert_eq!(spans(ascii), want, "{s:?}");
+            }
+        }
+        assert!(hits > 100, "{hits}");
     }
 
     #[test]

@@ -124,12 +124,13 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use nomina_refdata::fold::is_cjk;
 use nomina_refdata::{LabelEntry, NewsWordClass, catalog, news_words};
 use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::date::{FoundDate, find_dates};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
-use crate::words::word_count;
+use crate::words::{letter, word_count};
 
 /// Longest headline, in words.
 const MAX_TITLE_WORDS: f32 = 40.0;
@@ -219,8 +220,11 @@ struct Patterns {
     /// A date label leading a byline (`Posted by`): the label, then blanks.
     posted_lead: Regex,
     caption: Regex,
-    /// A photo credit after a separator: `... | Foto: Agency`.
-    credit_after: Regex,
+    /// A photo credit after a separator: `... | Foto: Agency`. Built
+    /// without the literal prefilter, which for the case-insensitive photo
+    /// words costs more to build than the searches it would spare (it runs
+    /// only on lines holding a separator).
+    credit_after: MetaRegex,
     markers: Vec<&'static str>,
 }
 
@@ -237,11 +241,22 @@ struct Lexicon {
     event_padded: Vec<String>,
     reporter: Vec<&'static str>,
     legal: Vec<&'static str>,
+    /// The first characters of the legal words.
+    legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
+    /// Bytes of the longest function word: a longer token is none.
+    longest_function: usize,
     function_suffix: Vec<&'static str>,
     function_han: FxHashSet<char>,
     /// Most tokens a chrome phrase has.
     longest_chrome: usize,
+    /// The openings of chrome phrases, of one token or more and shorter
+    /// than the phrase: a run of a line's tokens that is none of them
+    /// opens no phrase, and the search for one stops there.
+    chrome_openings: FxHashSet<String>,
+    /// The first tokens of chrome phrases: a line's token that is none
+    /// opens no phrase.
+    chrome_first: FxHashSet<&'static str>,
     /// The words below, each searched in one pass over a line rather than
     /// one pass a word: `chrome_han`, the Chinese `event` words,
     /// `event_padded`, and `published` then `updated`.
@@ -273,7 +288,7 @@ fn patterns() -> &'static Patterns {
         let photo = words_of("news.photo");
         let caption = Regex::new(&format!(r"(?i)(?:[(（]\s*(?:{photo})\b[^)）]*[)）]|^(?:{photo})\s*[:：©]|©)"))
             .expect("caption pattern");
-        let credit_after = Regex::new(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
+        let credit_after = unfiltered(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
         let mut markers: Vec<&'static str> =
             catalog().entries().iter().filter(|e| e.key == "news.marker").map(|e| e.text).collect();
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
@@ -281,6 +296,11 @@ fn patterns() -> &'static Patterns {
             .expect("posted-lead pattern");
         Patterns { byline, posted_lead, caption, credit_after, markers }
     })
+}
+
+/// `pattern` compiled as `Regex::new` would, but without a literal prefilter.
+fn unfiltered(pattern: &str) -> Result<MetaRegex, Box<regex_automata::meta::BuildError>> {
+    MetaRegex::builder().configure(MetaRegex::config().auto_prefilter(false)).build(pattern).map_err(Box::new)
 }
 
 /// The words of photo credits (`news.photo`), lower-cased.
@@ -294,27 +314,76 @@ fn photo_words() -> &'static FxHashSet<String> {
 /// Words with a letter (numbers left out), a Chinese character counting
 /// half a word.
 fn lettered(s: &str) -> f32 {
-    let han = s.chars().filter(|&c| is_cjk(c)).count() as f32;
-    let words = s.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphabetic() && !is_cjk(c))).count() as f32;
+    let han = if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 } as f32;
+    let words = s.split_whitespace().filter(|w| w.chars().any(|c| letter(c) && !is_cjk(c))).count() as f32;
     words + han / 2.0
 }
 
 /// A photo caption or credit: a photo word (`(Photo: ...)`, `Foto:`),
 /// `©`, or a credit in brackets at the end (`(Jane Doe/Agency)`).
 fn caption(s: &str) -> bool {
-    static CREDIT: OnceLock<Regex> = OnceLock::new();
-    let credit =
-        CREDIT.get_or_init(|| Regex::new(r"[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$").expect("credit pattern"));
     // Each pattern needs one of these characters: most lines are spared
     // the regular expressions.
-    let open = s.contains(['(', '（']);
-    (s.contains(['(', '（', '©', ':', '：']) && patterns().caption.is_match(s))
-        || (open && credit.is_match(s))
-        || (s.contains(['|', '｜']) && patterns().credit_after.is_match(s))
+    let open = s.contains('(') || s.contains('（');
+    caption_words(s, open)
+        || (open && bracketed_credit(s))
+        || ((s.contains('|') || s.contains('｜')) && patterns().credit_after.is_match(s))
+}
+
+/// A credit in brackets ending the line (`(Jane Doe/Agency)`): what the
+/// pattern `[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$` matches, read
+/// backwards from the end without compiling it (its bounded repeats of a
+/// class of nearly every character make a large automaton).
+fn bracketed_credit(s: &str) -> bool {
+    let s = s.strip_suffix('.').unwrap_or(s);
+    let Some(s) = s.strip_suffix([')', '）']) else {
+        return false;
+    };
+    let mut chars = s.chars().rev();
+    // The agency, then the name: runs of 2 to 40 characters that are no
+    // bracket or slash, the agency's after a slash, the name's after an
+    // opening bracket.
+    for opening in [false, true] {
+        let mut n = 0;
+        let stop = loop {
+            match chars.next() {
+                Some(c) if !matches!(c, '(' | ')' | '（' | '）' | '/') => n += 1,
+                other => break other,
+            }
+        };
+        let stop_ok = if opening { matches!(stop, Some('(' | '（')) } else { stop == Some('/') };
+        if !(2..=40).contains(&n) || !stop_ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// `patterns().caption.is_match(s)`, `open` saying whether `s` has an
+/// opening bracket.
+fn caption_words(s: &str, open: bool) -> bool {
+    // The pattern's last branch is `©` alone.
+    if s.contains('©') {
+        return true;
+    }
+    if open {
+        return patterns().caption.is_match(s);
+    }
+    // Without a bracket or `©`, only the branch of a photo word opening the
+    // line, then blanks and a colon, is left: that colon is the first one
+    // of the line (photo words have none), so the rest is not searched.
+    let colon = match (s.find(':'), s.find('：')) {
+        (Some(a), Some(b)) if b < a => Some(b + '：'.len_utf8()),
+        (Some(a), _) => Some(a + 1),
+        (None, b) => b.map(|b| b + '：'.len_utf8()),
+    };
+    colon.is_some_and(|end| patterns().caption.is_match(&s[..end]))
 }
 
 fn han(s: &str) -> bool {
-    s.chars().any(is_cjk)
+    // A Chinese character is written with a lead byte of 0xE2 or more:
+    // most lines have none, and are not decoded.
+    s.bytes().any(|b| b >= 0xE2) && s.chars().any(is_cjk)
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -337,10 +406,14 @@ fn lexicon() -> &'static Lexicon {
             event_padded: Vec::new(),
             reporter: Vec::new(),
             legal: Vec::new(),
+            legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
+            longest_function: 0,
             function_suffix: Vec::new(),
             function_han: FxHashSet::default(),
             longest_chrome: 1,
+            chrome_openings: FxHashSet::default(),
+            chrome_first: FxHashSet::default(),
             chrome_han_ac: automaton(Vec::new()),
             event_han_ac: automaton(Vec::new()),
             event_padded_ac: automaton(Vec::new()),
@@ -351,8 +424,13 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Chrome if han(w.text) => l.chrome_han.push(w.text),
                 NewsWordClass::Chrome => {
                     // Stored as the tokens a line is split into, joined by a space.
-                    let leaked: &'static str = Box::leak(tokens(w.text).join(" ").into_boxed_str());
-                    l.longest_chrome = l.longest_chrome.max(leaked.split(' ').count());
+                    let leaked: &'static str = Box::leak(token_key(w.text).into_boxed_str());
+                    let parts: Vec<&'static str> = leaked.split(' ').collect();
+                    l.chrome_first.insert(parts[0]);
+                    l.longest_chrome = l.longest_chrome.max(parts.len());
+                    for n in 1..parts.len() {
+                        l.chrome_openings.insert(parts[..n].join(" "));
+                    }
                     l.chrome.insert(leaked);
                 }
                 NewsWordClass::Published => l.published.push(w.text),
@@ -360,15 +438,19 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Event => {
                     l.event.push(w.text);
                     if !han(w.text) {
-                        l.event_padded.push(format!(" {} ", tokens(w.text).join(" ")));
+                        l.event_padded.push(format!(" {} ", token_key(w.text)));
                     }
                 }
                 NewsWordClass::Reporter => l.reporter.push(w.text),
-                NewsWordClass::Legal => l.legal.push(w.text),
+                NewsWordClass::Legal => {
+                    l.legal.push(w.text);
+                    l.legal_first.extend(w.text.chars().next());
+                }
                 NewsWordClass::Function if w.lang == "zh" => l.function_han.extend(w.text.chars()),
                 NewsWordClass::Function if w.lang == "ko" => l.function_suffix.push(w.text),
                 NewsWordClass::Function => {
                     l.function.insert(w.text);
+                    l.longest_function = l.longest_function.max(w.text.len());
                 }
             }
         }
@@ -381,28 +463,48 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// Lower-cased tokens of a line: runs of letters and digits (apostrophes
-/// and hyphens inside a word kept).
-fn tokens(s: &str) -> Vec<String> {
-    split_tokens(&lower_of(s)).into_iter().map(str::to_string).collect()
+/// The lower-cased tokens of a line (runs of letters and digits, apostrophes
+/// and hyphens inside a word kept: see [`split_tokens`]), joined by a space.
+fn token_key(s: &str) -> String {
+    split_tokens(&lower_of(s)).join(" ")
+}
+
+/// How many tokens `s` has (see [`token_key`]).
+fn token_count(s: &str) -> usize {
+    split_tokens(&lower_of(s)).len()
 }
 
 /// `s` lower-cased, with typographic apostrophes as plain ones.
 fn lower_of(s: &str) -> String {
-    let lower = if s.is_ascii() { s.to_ascii_lowercase() } else { lowercase(s) };
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let lower = lowercase(s);
     if lower.contains('’') { lower.replace('’', "'") } else { lower }
 }
 
 /// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
-/// and for the blocks of news text that are letters throughout (Cyrillic,
-/// Arabic, Chinese, Hangul): the table lookup costs hundreds of
-/// instructions a character.
+/// and for the blocks of news text that are letters throughout (see
+/// [`letter`]): the table lookup costs hundreds of instructions a character.
 fn word_char(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { letter(c) || numeric(c) }
+}
+
+/// `c.is_numeric()`, with the shortcuts of [`letter`] (those letters are
+/// no numbers).
+fn numeric(c: char) -> bool {
     match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
-        _ => c.is_alphanumeric(),
+        0..=0x7F => c.is_ascii_digit(),
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x17F => false,
+        0x0410..=0x044F | 0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => false,
+        _ => c.is_numeric(),
     }
+}
+
+/// Whether `s` may hold a Hangul syllable: they are written with a lead
+/// byte from 0xEA to 0xED.
+fn may_hold_hangul(s: &str) -> bool {
+    s.bytes().any(|b| (0xEA..=0xED).contains(&b))
 }
 
 /// `s.to_lowercase()`, with the characters of the scripts that have no case
@@ -413,9 +515,25 @@ fn lowercase(s: &str) -> String {
         return s.to_lowercase();
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII (most of a line, even of other scripts' text)
+        // copied and lower-cased at once.
+        let ascii = crate::words::ascii_prefix(rest.as_bytes());
+        if ascii > 0 {
+            let from = out.len();
+            out.push_str(&rest[..ascii]);
+            out[from..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+            continue;
+        }
+        let c = rest.chars().next().expect("a character starts here");
+        rest = &rest[c.len_utf8()..];
         match c as u32 {
             0..=0x7F => out.push(c.to_ascii_lowercase()),
+            // Latin-1 and Cyrillic capitals are their small letters less 0x20.
+            0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            0xDF..=0xFF | 0x0430..=0x044F => out.push(c),
             0x0600..=0x06FF | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => out.push(c),
             _ => out.extend(c.to_lowercase()),
         }
@@ -423,7 +541,7 @@ fn lowercase(s: &str) -> String {
     out
 }
 
-/// The tokens of a lower-cased line (see [`tokens`]), borrowed.
+/// The tokens of a lower-cased line (see [`token_key`]), borrowed.
 fn split_tokens(lower: &str) -> Vec<&str> {
     // The runs of word characters, found in one pass into a vector sized
     // for the line's words (a split, map and filter chain grew it a token
@@ -436,8 +554,18 @@ fn split_tokens(lower: &str) -> Vec<&str> {
         }
     }
     let mut start = None;
-    for (i, c) in lower.char_indices() {
-        match (word_char(c) || c == '\'' || c == '-', start) {
+    let bytes = lower.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are characters: only the others are decoded.
+        let (word, width) = if bytes[i].is_ascii() {
+            let b = bytes[i];
+            (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
+        } else {
+            let c = lower[i..].chars().next().expect("a character starts here");
+            (word_char(c), c.len_utf8())
+        };
+        match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(from)) => {
                 push(&mut out, &lower[from..i]);
@@ -445,6 +573,7 @@ fn split_tokens(lower: &str) -> Vec<&str> {
             }
             _ => {}
         }
+        i += width;
     }
     if let Some(from) = start {
         push(&mut out, &lower[from..]);
@@ -470,17 +599,28 @@ fn run_together(s: &str) -> bool {
     if s.is_ascii() {
         return s.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     }
-    let mut prev: Option<char> = None;
+    let mut prev_lower = false;
     for c in s.chars() {
-        if let Some(p) = prev
-            && p.is_lowercase()
-            && c.is_uppercase()
-        {
+        let (lower, upper) = case_of(c);
+        if prev_lower && upper {
             return true;
         }
-        prev = Some(c);
+        prev_lower = lower;
     }
     false
+}
+
+/// `(c.is_lowercase(), c.is_uppercase())`, answered without the Unicode
+/// tables for ASCII, Latin-1 and basic Cyrillic letters and for the
+/// caseless blocks of [`crate::words::letter`].
+fn case_of(c: char) -> (bool, bool) {
+    match c as u32 {
+        0..=0x7F => (c.is_ascii_lowercase(), c.is_ascii_uppercase()),
+        0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => (false, true),
+        0xDF..=0xF6 | 0xF8..=0xFF | 0x0430..=0x044F => (true, false),
+        0x0620..=0x064A | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (false, false),
+        _ => (c.is_lowercase(), c.is_uppercase()),
+    }
 }
 
 /// What the line model knows of one line.
@@ -537,16 +677,18 @@ struct DateHit {
 
 /// Words of `s`, a Chinese character counting half a word.
 fn units(s: &str) -> f32 {
-    let han = if s.is_ascii() { 0 } else { s.chars().filter(|&c| is_cjk(c)).count() };
+    let han = if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 };
     word_count(s) as f32 - han as f32 / 2.0
 }
 
 fn function_share(s: &str, toks: &[&str]) -> f32 {
     let lex = lexicon();
     let (mut han, mut hits) = (0usize, 0usize);
-    for c in s.chars().filter(|&c| is_cjk(c)) {
-        han += 1;
-        hits += usize::from(lex.function_han.contains(&c));
+    if self::han(s) {
+        for c in s.chars().filter(|&c| is_cjk(c)) {
+            han += 1;
+            hits += usize::from(lex.function_han.contains(&c));
+        }
     }
     if han >= toks.len() && han > 0 {
         return hits as f32 / han as f32;
@@ -557,8 +699,9 @@ fn function_share(s: &str, toks: &[&str]) -> f32 {
     let hits = toks
         .iter()
         .filter(|t| {
-            lex.function.contains(*t)
-                || (t.chars().any(|c| ('가'..='힣').contains(&c))
+            (t.len() <= lex.longest_function && lex.function.contains(*t))
+                || (may_hold_hangul(t)
+                    && t.chars().any(|c| ('가'..='힣').contains(&c))
                     && lex.function_suffix.iter().any(|x| t.ends_with(x) && t.len() > x.len()))
         })
         .count();
@@ -585,22 +728,32 @@ fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
     if words.len() > 12 {
         // A long line is chrome when it opens with a phrase of the lexicon
         // (`Sautez à la barre de navigation...`).
-        return (2..=lex.longest_chrome.min(words.len())).any(|n| lex.chrome.contains(words[..n].join(" ").as_str()));
+        return opens_chrome_phrase(lex, &words, |n| n > 0);
     }
     // A phrase of the lexicon that the line contains; a single word only
     // when it opens a line of at most four words, or stands in a line of
     // at most two.
+    (0..words.len()).any(|i| {
+        lex.chrome_first.contains(words[i])
+            && opens_chrome_phrase(lex, &words[i..], |n| n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2)
+    })
+}
+
+/// Whether `words` open with a chrome phrase of `n + 1` tokens for which
+/// `counts(n)` holds. The phrases are tried shortest first, as long as the
+/// tokens read so far open some phrase.
+fn opens_chrome_phrase(lex: &Lexicon, words: &[&str], counts: impl Fn(usize) -> bool) -> bool {
     let mut phrase = String::new();
-    for i in 0..words.len() {
-        phrase.clear();
-        for (n, w) in words[i..].iter().take(lex.longest_chrome).enumerate() {
-            if n > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(w);
-            if lex.chrome.contains(phrase.as_str()) && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2) {
-                return true;
-            }
+    for (n, w) in words.iter().take(lex.longest_chrome).enumerate() {
+        if n > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(w);
+        if counts(n) && lex.chrome.contains(phrase.as_str()) {
+            return true;
+        }
+        if !lex.chrome_openings.contains(phrase.as_str()) {
+            return false;
         }
     }
     false
@@ -609,20 +762,24 @@ fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
 /// Whether a line is page interface by its form: no letter, a breadcrumb,
 /// a URL or an address alone.
 fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
-    if !s.chars().any(char::is_alphabetic) {
+    if !s.chars().any(letter) {
         return true;
     }
     // Codes: most tokens mix letters and digits (`#EDF0F5 #F3FFE1`).
-    let mixed = toks
-        .iter()
-        .filter(|t| t.chars().any(|c| c.is_numeric()) && t.chars().any(char::is_alphabetic) && t.chars().count() <= 12)
-        .count();
+    let mixed =
+        toks.iter().filter(|t| t.chars().any(numeric) && t.chars().any(letter) && t.chars().count() <= 12).count();
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
     // Separators counted where their last character occurs at all.
     let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
-    let crumbs = seps.iter().map(|&(sep, c)| if s.contains(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0);
+    // Their bytes (`›` and `»` are written with a lead byte 0xE2 or 0xC2)
+    // tell in one pass whether a line may have one.
+    let crumbs = if s.bytes().any(|b| matches!(b, b'>' | b'|' | b'/' | 0xC2 | 0xE2)) {
+        seps.iter().map(|&(sep, c)| if s.contains(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0)
+    } else {
+        0
+    };
     if crumbs >= 2 && (toks.len() as f32) / (crumbs as f32 + 1.0) <= 4.0 {
         return true;
     }
@@ -635,7 +792,7 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
         && (s.contains("://")
             || s.contains('@')
             || s.starts_with("www.")
-            || (units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_numeric())) && !ends_like_sentence(s)))
+            || (units <= 2.5 && toks.iter().any(|t| t.chars().any(numeric)) && !ends_like_sentence(s)))
 }
 
 /// The label nearest before `at` in `s` (lower-cased): a publication or an
@@ -675,7 +832,7 @@ fn label_before(lower: &str, at: usize) -> Label {
         }
     }
     match best {
-        Some((end, _, label)) if tokens(&before[end..]).len() <= 2 => label,
+        Some((end, _, label)) if token_count(&before[end..]) <= 2 => label,
         _ => Label::None,
     }
 }
@@ -683,14 +840,14 @@ fn label_before(lower: &str, at: usize) -> Label {
 fn has_event_word(lower: &str) -> bool {
     // Digits glued to a word (`Formed1 July`) do not hide it.
     let spaced: String = lower.chars().map(|c| if c.is_numeric() { ' ' } else { c }).collect();
-    let padded = format!(" {} ", tokens(&spaced).join(" "));
+    let padded = format!(" {} ", token_key(&spaced));
     let lex = lexicon();
     lex.event_han_ac.is_match(lower) || lex.event_padded_ac.is_match(padded.as_str())
 }
 
 /// The byline a short line gives: a byline word first (`by`, `par`,
 /// `Por:`), or a reporter word after a name (`김남균 기자`).
-fn byline_in(text: &str, at: LineRef, toks: &[&str]) -> Option<Span> {
+fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span> {
     let s = &text[at.span.range()];
     let p = patterns();
     let (lead, s2) = match p.posted_lead.captures(s).and_then(|c| c.name("rest")) {
@@ -717,7 +874,7 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str]) -> Option<Span> {
     }
     let lex = lexicon();
     if toks.len() <= 6
-        && units(s) <= 8.0
+        && units <= 8.0
         && let Some(i) = toks.iter().position(|t| lex.reporter.iter().any(|r| t == r || t.ends_with(r)))
         && i <= 3
     {
@@ -756,7 +913,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             // Meta: a short line that is little besides its date (a weekday,
             // a clock time, a place, a name), or a date after a label.
             let rest = units - self::units(&s[f.start..f.end]);
-            let opens = tokens(&s[..f.start]).len() <= 2;
+            let opens = token_count(&s[..f.start]) <= 2;
             // A sentence that mentions a date is prose (`The meeting took
             // place on 23 February, 2016.`).
             let told = sentence && !opens;
@@ -774,16 +931,17 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             date = None;
         }
     }
-    let byline = if units <= 16.0 { byline_in(text, at, &toks) } else { None };
+    let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
     let prose_share = function_share(s, &toks);
     let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks, units);
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
     } else if chrome {
         LineKind::Chrome
-    } else if !run_together(s)
-        && ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-            || (units >= 5.0 && sentence && prose_share > 0.0))
+    } else if ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
+        || (units >= 5.0 && sentence && prose_share > 0.0))
+        // Last: it reads every character, and most lines are settled before.
+        && !run_together(s)
     {
         LineKind::Content
     } else {
@@ -823,7 +981,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
 
 /// A long line is only searched for a dateline: a date in its first bytes.
 fn has_digit_date_prefix(s: &str) -> bool {
-    s.char_indices().take_while(|(i, _)| *i < 48).any(|(_, c)| c.is_numeric())
+    s.char_indices().take_while(|(i, _)| *i < 48).any(|(_, c)| numeric(c))
 }
 
 /// Whether `f` opens `s` as a dateline: near the start, a dash after it.
@@ -856,7 +1014,7 @@ fn affix_keys(line: &str) -> Vec<String> {
         }
         for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
             for part in [a, b] {
-                let k = tokens(part).join(" ");
+                let k = token_key(part);
                 if !k.is_empty() && !out.contains(&k) {
                     out.push(k);
                 }
@@ -893,7 +1051,7 @@ fn site_affix(line: &str, key: &str) -> bool {
     }
     for sep in [" - ", " | ", " – ", " — ", " :: ", " · ", " / ", " > ", " » "] {
         for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
-            if [a, b].iter().any(|part| tokens(part).join(" ") == key) {
+            if [a, b].iter().any(|part| token_key(part) == key) {
                 return true;
             }
         }
@@ -923,7 +1081,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             }
         }
     }
-    let hint_keys: Vec<String> = hints.titles.iter().map(|t| tokens(t).join(" ")).filter(|k| !k.is_empty()).collect();
+    let hint_keys: Vec<String> = hints.titles.iter().map(|t| token_key(t)).filter(|k| !k.is_empty()).collect();
     let markup_date = hints.published.as_deref().and_then(|d| find_dates(d).first().copied());
     if info.is_empty() {
         return Err("no text".into());
@@ -1194,6 +1352,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let mut captions = Vec::new();
     let mut headings = Vec::new();
     let mut paragraphs = Vec::new();
+    // Where each paragraph stands in `info`.
+    let mut paragraph_lines = Vec::new();
     let mut boilerplate = Vec::new();
     let dateline_used = best_date.is_some_and(|(_, _, d)| d.dateline);
     let used: FxHashSet<usize> =
@@ -1214,6 +1374,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         // page puts it first.
         if i < t && l.kind == LineKind::Content && l.units >= 40.0 && first {
             paragraphs.push(l.at);
+            paragraph_lines.push(i);
             continue;
         }
         if i < t || matches!(l.kind, LineKind::Chrome | LineKind::Meta) || is_copy(i) || !first {
@@ -1241,20 +1402,19 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 continue;
             }
         }
-        if i > t && i <= be && word_count(s) <= 60 && l.caption {
+        if i > t && i <= be && l.caption && word_count(s) <= 60 {
             captions.push(l.at);
             continue;
         }
         match place {
-            Some(()) => paragraphs.push(l.at),
+            Some(()) => {
+                paragraphs.push(l.at);
+                paragraph_lines.push(i);
+            }
             None => boilerplate.push(l.at),
         }
     }
-    let good = paragraphs
-        .iter()
-        .filter_map(|at: &LineRef| info.iter().find(|l| l.at.line == at.line))
-        .filter(|l| l.kind == LineKind::Content)
-        .collect::<Vec<_>>();
+    let good = paragraph_lines.iter().map(|&i| &info[i]).filter(|l| l.kind == LineKind::Content).collect::<Vec<_>>();
     if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
     }
@@ -1297,7 +1457,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
 fn dateline_without_year(s: &str) -> bool {
     let s = s.trim_start();
     // `中新社北京10月22日电`: a month and a day, then the agency's `电`.
-    if let Some(at) = s.find(['电', '電'])
+    // Only a `电` starting in the first 48 bytes counts, so the search
+    // stops there rather than reading a long paragraph to its end.
+    let mut head = s.len().min(48 + '电'.len_utf8());
+    while !s.is_char_boundary(head) {
+        head += 1;
+    }
+    if let Some(at) = s[..head].find(['电', '電'])
         && at <= 48
         && let Some(month) = s[..at].find('月')
     {
@@ -1309,10 +1475,28 @@ fn dateline_without_year(s: &str) -> bool {
     }
     // `OTTAWA, le 7 déc. /Agence/ -`: a place in capitals, a comma or a
     // full stop, maybe a short particle, a day and a month.
-    let Some(cut) = s.find([',', '.']) else { return false };
-    let place = &s[..cut];
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    if !(3..=30).contains(&letters) || place.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
+    // One pass up to the comma or full stop, given up at the first
+    // character that rules the place out (a lower-case letter, a digit, a
+    // 31st letter): a paragraph is not read to its first comma.
+    let mut cut = None;
+    let mut letters = 0;
+    for (i, c) in s.char_indices() {
+        if c == ',' || c == '.' {
+            cut = Some(i);
+            break;
+        }
+        if case_of(c).0 || numeric(c) {
+            return false;
+        }
+        if letter(c) {
+            letters += 1;
+            if letters > 30 {
+                return false;
+            }
+        }
+    }
+    let Some(cut) = cut else { return false };
+    if letters < 3 {
         return false;
     }
     let mut words = s[cut + 1..].split_whitespace();
@@ -1337,8 +1521,24 @@ fn dated_of(l: &LineInfo, d: DateHit) -> Dated {
 fn legal_article(s: &str) -> bool {
     let lex = lexicon();
     // The article word and its number open the line.
-    let head: String = s.trim_start().chars().take(64).collect();
-    let lower = head.to_lowercase();
+    let head = s.trim_start();
+    // A legal word opens the lower case of the line, which opens with the
+    // lower case of its first character (but for a capital sigma, whose
+    // lower case depends on what follows): a line whose first character
+    // opens no legal word in lower case is none.
+    if let Some(first) = head.chars().next()
+        && first != 'Σ'
+        && !first.to_lowercase().next().is_some_and(|c| lex.legal_first.contains(&c))
+    {
+        return false;
+    }
+    let head = &head[..head.char_indices().nth(64).map_or(head.len(), |(i, _)| i)];
+    legal_article_lower(&lowercase(head))
+}
+
+/// [`legal_article`] of the lower case of a line's first 64 characters.
+fn legal_article_lower(lower: &str) -> bool {
+    let lex = lexicon();
     for w in &lex.legal {
         if let Some(rest) = lower.strip_prefix(w) {
             let rest = rest.trim_start();
@@ -1374,6 +1574,237 @@ mod tests {
     }
 
     #[test]
+    fn letter_and_numeric_are_the_unicode_properties() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(numeric(c), c.is_numeric(), "{c:?}");
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            if ('가'..='힣').contains(&c) {
+                assert!(may_hold_hangul(s), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn caption_words_as_by_the_whole_pattern() {
+        let mut pieces: Vec<String> = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "news.photo")
+            .flat_map(|e| [e.text.to_string(), e.text.to_uppercase()])
+            .collect();
+        for w in &pieces {
+            assert!(!w.contains([':', '：', '(', '（', '©']), "{w:?}");
+        }
+        for p in ["(", "（", ")", "）", ":", "：", "©", " ", "  ", "\t", "Jane", "agency", "/", "|", "x:", "2024"] {
+            pieces.push(p.to_string());
+        }
+        let mut next = crate::testgen::numbers(29);
+        let mut hits = 0;
+        for _ in 0..20_000 {
+            let n = 1 + next() % 8;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()].as_str()).collect();
+            let want = patterns().caption.is_match(&line);
+            hits += usize::from(want);
+            assert_eq!(caption_words(&line, line.contains(['(', '（'])), want, "{line:?}");
+        }
+        assert!(hits > 1_000, "{hits}");
+    }
+
+    /// `dateline_without_year` as first written: every line searched to
+    /// its end for the agency's character and to its first comma.
+    fn dateline_without_year_in_full(s: &str) -> bool {
+        let s = s.trim_start();
+        if let Some(at) = s.find(['电', '電'])
+            && at <= 48
+            && let Some(month) = s[..at].find('月')
+        {
+            let day = &s[month + '月'.len_utf8()..at];
+            let before = s[..month].chars().rev().take_while(char::is_ascii_digit).count();
+            return (1..=2).contains(&before)
+                && day.ends_with('日')
+                && day.trim_end_matches('日').chars().all(|c| c.is_ascii_digit());
+        }
+        let Some(cut) = s.find([',', '.']) else { return false };
+        let place = &s[..cut];
+        let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+        if !(3..=30).contains(&letters) || place.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
+            return false;
+        }
+        let mut words = s[cut + 1..].split_whitespace();
+        let mut word = words.next();
+        if word.is_some_and(|w| w.chars().count() <= 3 && w.chars().all(char::is_lowercase)) {
+            word = words.next();
+        }
+        let day = word.map(|w| w.trim_end_matches(['.', ',']));
+        if !day.is_some_and(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+        words.next().is_some_and(|m| nomina_refdata::month_from_name(m.trim_end_matches(['.', ','])).is_some())
+    }
+
+    #[test]
+    fn dateline_without_year_as_read_in_full() {
+        let long = "OTTAWA ".repeat(5);
+        let pieces = [
+            "OTTAWA",
+            "GENÈVE",
+            "МОСКВА",
+            "Berne",
+            "le",
+            "de",
+            " ",
+            "  ",
+            ",",
+            ".",
+            "7",
+            "12",
+            "123",
+            "déc.",
+            "Dec",
+            "mars",
+            "января",
+            "中新社北京",
+            "10",
+            "月",
+            "22",
+            "日",
+            "电",
+            "電",
+            "名",
+            "-",
+            "/Agence/",
+            "²",
+            "٣",
+            &long,
+            "ÉÉÉÉÉÉÉÉÉÉ",
+            "X",
+        ];
+        let mut next = crate::testgen::numbers(37);
+        let mut hits = 0;
+        for _ in 0..60_000 {
+            let n = 1 + next() % 14;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            let want = dateline_without_year_in_full(&line);
+            hits += usize::from(want);
+            assert_eq!(dateline_without_year(&line), want, "{line:?}");
+        }
+        // Lines shaped as datelines, with pieces that may spoil them.
+        let places = ["OTTAWA", "GENÈVE", "МОСКВА", "Berne", "NEW YORK", &long, "X1", "中新社北京", ""];
+        let seps = [",", ".", " ", ", le", ". de", ",  ", "10月22日电"];
+        let days = ["7", "12", "123", "x", "", "07."];
+        let months = ["déc.", "Dec", "mars", "января", "月", "foo", ""];
+        for _ in 0..20_000 {
+            let line = format!(
+                "{}{} {} {}{}",
+                places[next() % places.len()],
+                seps[next() % seps.len()],
+                days[next() % days.len()],
+                months[next() % months.len()],
+                pieces[next() % pieces.len()]
+            );
+            let want = dateline_without_year_in_full(&line);
+            hits += usize::from(want);
+            assert_eq!(dateline_without_year(&line), want, "{line:?}");
+        }
+        for line in ["中新社北京10月22日电 (记者)", "OTTAWA, le 7 déc. /Agence/ -", "GENÈVE, 12 mars -", "BERNE. 3 Dec"]
+        {
+            assert!(dateline_without_year(line), "{line:?}");
+        }
+        assert!(hits > 1_000, "{hits}");
+    }
+
+    #[test]
+    fn credit_pattern_without_prefilter_matches_as_with_it() {
+        let photo = words_of("news.photo");
+        let credit_after = Regex::new(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
+        let mut pieces: Vec<String> = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "news.photo")
+            .flat_map(|e| [e.text.to_string(), e.text.to_uppercase()])
+            .collect();
+        for p in ["(", "（", ")", "）", ":", "：", "©", " ", "\t", "|", "｜", "Jane", "é", "名", "x:", "2024", "s"]
+        {
+            pieces.push(p.to_string());
+        }
+        let mut next = crate::testgen::numbers(43);
+        let mut credits = 0;
+        for _ in 0..30_000 {
+            let n = 1 + next() % 8;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()].as_str()).collect();
+            let want_credit = credit_after.is_match(&line);
+            credits += usize::from(want_credit);
+            assert_eq!(patterns().credit_after.is_match(&line), want_credit, "{line:?}");
+        }
+        assert!(credits > 30, "{credits}");
+    }
+
+    #[test]
+    fn case_of_is_the_unicode_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(case_of(c), (c.is_lowercase(), c.is_uppercase()), "{c:?}");
+        }
+        assert!(run_together("Награды победителямМинистерство"));
+        assert!(!run_together("Министерство внутренних дел"));
+    }
+
+    #[test]
+    fn bracketed_credit_is_the_pattern() {
+        let credit = Regex::new(r"[(（][^()（）/]{2,40}/[^()（）/]{2,40}[)）]\.?$").expect("credit pattern");
+        let long = "x".repeat(19);
+        let pieces = ["(", "（", ")", "）", "/", ".", "a", "ab", "Jane Doe", &long, "é", "名", " ", ".."];
+        let mut next = crate::testgen::numbers(31);
+        let mut hits = 0;
+        for _ in 0..50_000 {
+            // Pieces in any order, and credits of names and agencies of
+            // every length around the bounds, with pieces about them.
+            fn pick(next: &mut impl FnMut() -> usize, from: &[&str], n: usize) -> String {
+                (0..n).map(|_| from[next() % from.len()]).collect()
+            }
+            let line = if next().is_multiple_of(2) {
+                let n = 1 + next() % 9;
+                pick(&mut next, &pieces, n)
+            } else {
+                let segments = ["ab", "Jane Doe", long.as_str(), "a", "é名", "/", ")"];
+                let (n, a, p) = (1 + next() % 3, 1 + next() % 3, next() % 3);
+                let (name, agency, before) =
+                    (pick(&mut next, &segments, n), pick(&mut next, &segments, a), pick(&mut next, &pieces, p));
+                let (open, close) = (["(", "（", ""][next() % 3], [")", "）", ""][next() % 3]);
+                let end = ["", ".", "..", " x"][next() % 4];
+                format!("{before}{open}{name}/{agency}{close}{end}")
+            };
+            let want = credit.is_match(&line);
+            hits += usize::from(want);
+            assert_eq!(bracketed_credit(&line), want, "{line:?}");
+        }
+        assert!(hits > 500, "{hits}");
+        assert!(bracketed_credit("A flooded street (Jane Doe/Agency)."));
+    }
+
+    #[test]
+    fn legal_articles_found_as_without_the_first_character_check() {
+        let mut pieces: Vec<String> =
+            lexicon().legal.iter().flat_map(|w| [w.to_string(), w.to_uppercase(), format!(" {w}")]).collect();
+        for p in ["3", "12.", "三", "条", "조", "(", " ", "Σ", "İ", "x", "the ", "º"] {
+            pieces.push(p.to_string());
+        }
+        let mut next = crate::testgen::numbers(37);
+        let mut hits = 0;
+        for _ in 0..20_000 {
+            let n = 1 + next() % 5;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()].as_str()).collect();
+            let head = line.trim_start();
+            let head = &head[..head.char_indices().nth(64).map_or(head.len(), |(i, _)| i)];
+            let want = legal_article_lower(&head.to_lowercase());
+            hits += usize::from(want);
+            assert_eq!(legal_article(&line), want, "{line:?}");
+        }
+        assert!(hits > 200, "{hits}");
+    }
+
+    #[test]
     fn lowercase_is_to_lowercase() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let s = format!("A{c}b");
@@ -1404,6 +1835,79 @@ mod tests {
         ] {
             assert_eq!(split_tokens(line), split(line), "{line:?}");
         }
+        // Every ASCII character, alone and between others.
+        for b in 0u8..128 {
+            for line in [format!("{}", b as char), format!("ab{}c-d", b as char), format!("'{}' x", b as char)] {
+                assert_eq!(split_tokens(&line), split(&line), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn han_reads_the_characters_of_lines_that_may_hold_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}");
+            assert_eq!(han(&s), is_cjk(c), "{c:?}");
+        }
+    }
+
+    /// `lexicon_chrome` as it was before the search stopped at tokens that
+    /// open no phrase: every run of tokens looked up.
+    fn lexicon_chrome_everywhere(s: &str, toks: &[&str]) -> bool {
+        let lex = lexicon();
+        let trimmed = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if s.chars().any(is_cjk) {
+            let chars = s.chars().count();
+            let start = s.len() - trimmed.len();
+            if lex.chrome_han_ac.find_overlapping_iter(s).any(|m| m.start() == start || chars <= 12) {
+                return true;
+            }
+        }
+        let words: Vec<&str> = toks.iter().copied().filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
+        if words.is_empty() {
+            return false;
+        }
+        if words.len() > 12 {
+            return (2..=lex.longest_chrome.min(words.len()))
+                .any(|n| lex.chrome.contains(words[..n].join(" ").as_str()));
+        }
+        let mut phrase = String::new();
+        for i in 0..words.len() {
+            phrase.clear();
+            for (n, w) in words[i..].iter().take(lex.longest_chrome).enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+                if lex.chrome.contains(phrase.as_str()) && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn chrome_phrases_found_as_by_every_lookup() {
+        // Lines of the lexicon's own tokens (so that phrases and their
+        // openings occur), numbers and other words, short and long.
+        let lex = lexicon();
+        let mut pieces: Vec<&str> = lex.chrome.iter().flat_map(|p| p.split(' ')).collect();
+        pieces.sort_unstable();
+        pieces.dedup();
+        pieces.extend(["2024", "the", "council", "approved", "a", "|", "·", "新闻", "分享"]);
+        let mut next = crate::testgen::numbers(23);
+        let mut chrome = 0;
+        for _ in 0..20_000 {
+            let n = 1 + next() % 20;
+            let line = (0..n).map(|_| pieces[next() % pieces.len()]).collect::<Vec<_>>().join(" ");
+            let lower = lower_of(&line);
+            let toks = split_tokens(&lower);
+            let want = lexicon_chrome_everywhere(&line, &toks);
+            chrome += usize::from(want);
+            assert_eq!(lexicon_chrome(&line, &toks), want, "{line:?}");
+        }
+        assert!(chrome > 1_000 && chrome < 19_000, "{chrome}");
     }
 
     #[test]
