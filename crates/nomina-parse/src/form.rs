@@ -1614,7 +1614,13 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
 /// `Question first`): its shape, number and where its head ends.
 fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     // Asked of every line after a blank line without a digit near its
-    // start: the first four words are kept without an allocation.
+    // start (every short paragraph of a news page): only a line whose second
+    // or third word starts as an ordinal does is read further.
+    let mut heads = word_spans(s).skip(1).take(2);
+    if !heads.any(|(_, w)| ordinals().1.contains(&head_key(w))) {
+        return None;
+    }
+    // The first four words, kept without an allocation.
     let mut words = [(0, ""); 4];
     let mut count = 0;
     for (slot, word) in words.iter_mut().zip(word_spans(s)) {
@@ -1675,6 +1681,10 @@ type Ordinals = (FxHashMap<String, u32>, FxHashSet<[char; 3]>);
 /// The first three characters of `s`, lower-cased (blanks where `s` is
 /// shorter).
 fn head_key(s: &str) -> [char; 3] {
+    let b = s.as_bytes();
+    if b.len() >= 3 && b[..3].is_ascii() {
+        return [0, 1, 2].map(|i| char::from(b[i].to_ascii_lowercase()));
+    }
     let mut key = [' '; 3];
     for (slot, c) in key.iter_mut().zip(s.chars().flat_map(char::to_lowercase)) {
         *slot = c;
@@ -1997,6 +2007,21 @@ mod tests {
         assert_eq!(g("16 Peace"), Some(16));
         assert_eq!(g("Objective16 x"), None);
         assert_eq!(g("Peace"), None);
+    }
+
+    #[test]
+    fn head_keys_of_ascii_as_of_any_text() {
+        let general = |s: &str| {
+            let mut key = [' '; 3];
+            for (slot, c) in key.iter_mut().zip(s.chars().flat_map(char::to_lowercase)) {
+                *slot = c;
+            }
+            key
+        };
+        for s in ["First", "SECOND", "th", "", "a1b", "Über", "Première", "الأول", "ВТОРОЙ", "abc def", "x"]
+        {
+            assert_eq!(head_key(s), general(s), "{s:?}");
+        }
     }
 
     #[test]
