@@ -379,7 +379,7 @@ impl FormNormalizer<'_> {
 
     /// The administrative level `text` names: a level of the catalog, or,
     /// when the value says more (`Échelon local`, `地方级`), the one level
-    /// its last word names, or the one an ideographic value is with one
+    /// its last word names, or the one an ideographic value names with one
     /// character after it.
     fn level(&self, text: &str) -> Option<&'static str> {
         if let Some(level) = self.keyword(text, "level") {
@@ -390,17 +390,7 @@ impl FormNormalizer<'_> {
         {
             return Some(level);
         }
-        if !text.chars().any(nomina_refdata::fold::is_cjk) {
-            return None;
-        }
-        let mut named = catalog()
-            .entries()
-            .iter()
-            .filter(|e| e.namespace() == "level" && e.text.chars().all(nomina_refdata::fold::is_cjk))
-            .filter(|e| text.trim().strip_prefix(e.text).is_some_and(|rest| rest.chars().count() == 1))
-            .map(|e| e.name());
-        let first = named.next()?;
-        named.all(|n| n == first).then_some(first)
+        nomina_parse::suffixed_level(text)
     }
 
     /// The catalog name of `text` in namespace `ns` (`level.local` gives `local`).

@@ -418,13 +418,15 @@ fn target_pattern() -> &'static Regex {
     })
 }
 
+/// The quotes a target line may open with, which [`target_pattern`] skips.
+const TARGET_QUOTES: [char; 9] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」'];
+
 /// The SDG target number a line starts with, as written (`16.6`, `5 . a`),
 /// perhaps after the word for a target (`Meta 16.7`, `Задача 16.7`,
 /// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
     leading_target_number(s).or_else(|| arabic_target_number(s)).or_else(|| {
-        const QUOTES: [char; 9] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」'];
-        let first = s.trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c)).chars().next()?;
+        let first = s.trim_start_matches(|c: char| c.is_whitespace() || TARGET_QUOTES.contains(&c)).chars().next()?;
         // A word or two, then the number, within the line's head.
         if !first.is_alphabetic() || !s.bytes().take(48).any(|b| b.is_ascii_digit()) {
             return None;
@@ -491,8 +493,7 @@ enum Ascii<T> {
 /// under the targets label, ran its backtracking engine each time.
 fn ascii_target_number(s: &str) -> Ascii<Option<&str>> {
     use Ascii::*;
-    const QUOTES: [char; 9] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」'];
-    let start = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c)).len();
+    let start = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || TARGET_QUOTES.contains(&c)).len();
     let b = s.as_bytes();
     // The length of the run of ASCII digits at `at`, or Untold where a
     // character outside ASCII may go on with it.
@@ -603,14 +604,8 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
                 (keyword("level", &r) && !s[r.clone()].starts_with(['(', '（'])).then_some((r.start, Some(r)))
             })
             .or_else(|| {
-                // An ideographic level with one character after it (`地方级`,
-                // not `地方政府`, a local government).
                 let r = last_words(1)?;
-                let v = &s[r.clone()];
-                let cjk = |t: &str| t.chars().all(nomina_refdata::fold::is_cjk);
-                let suffixed =
-                    |k: &String| cjk(k) && v.strip_prefix(k.as_str()).is_some_and(|rest| rest.chars().count() == 1);
-                (cjk(v) && keywords("level").iter().any(suffixed)).then_some((r.start, Some(r)))
+                suffixed_level(&s[r.clone()]).map(|_| (r.start, Some(r)))
             }),
         ValueKind::Integer => {
             let r = last_words(1)?;
@@ -623,6 +618,25 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
             url.then_some((r.start, Some(r)))
         }
     }
+}
+
+/// The administrative level an ideographic value names by a level's
+/// wording with one character after it (`地方级`, not `地方政府`, a local
+/// government): the level's catalog name, when one level alone fits.
+pub fn suffixed_level(value: &str) -> Option<&'static str> {
+    let cjk = |t: &str| t.chars().all(nomina_refdata::fold::is_cjk);
+    let value = value.trim();
+    if value.is_empty() || !cjk(value) {
+        return None;
+    }
+    let mut named = catalog()
+        .entries()
+        .iter()
+        .filter(|e| e.namespace() == "level" && cjk(e.text))
+        .filter(|e| value.strip_prefix(e.text).is_some_and(|rest| rest.chars().count() == 1))
+        .map(|e| e.name());
+    let first = named.next()?;
+    named.all(|n| n == first).then_some(first)
 }
 
 /// The catalog word of namespace `ns` (a yes or a no, a way of learning
@@ -720,9 +734,9 @@ fn script_split(s: &str) -> Option<(usize, Range<usize>)> {
 /// no label uses, starts the value, when the label's case or its words show
 /// that it ends there. The label's length and the value's range.
 fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
-    let mut words = word_spans(s);
+    let mut words = word_spans(s).peekable();
     let (_, first) = words.next()?;
-    let (second, _) = word_spans(s).nth(1)?;
+    let &(second, _) = words.peek()?;
     if first.chars().all(|c| nomina_refdata::fold::is_cjk(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
         return Some((first.len(), trim_range(s, second..s.len())));
     }
@@ -753,15 +767,24 @@ fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
 fn institution_label_words() -> &'static FxHashSet<String> {
     static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let institution: FxHashSet<&str> =
-            catalog().fields().iter().filter(|f| f.question == 0).map(|f| f.key).collect();
-        catalog()
-            .entries()
-            .iter()
-            .filter(|e| institution.contains(e.key))
-            .flat_map(|e| nomina_refdata::fold(e.text).split_whitespace().map(str::to_string).collect::<Vec<_>>())
-            .collect()
+        let institution = catalog().fields().iter().filter(|f| f.question == 0);
+        institution.flat_map(|f| wording_words(f.key)).flatten().cloned().collect()
     })
+}
+
+/// The folded words of each of the catalog's wordings of `key`, in every
+/// language, built once for every key.
+fn wording_words(key: &str) -> &'static [Vec<String>] {
+    static WORDS: OnceLock<FxHashMap<&'static str, Vec<Vec<String>>>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut words: FxHashMap<&'static str, Vec<Vec<String>>> = FxHashMap::default();
+        for e in catalog().entries() {
+            let folded = nomina_refdata::fold(e.text);
+            words.entry(e.key).or_default().push(folded.split_whitespace().map(str::to_string).collect());
+        }
+        words
+    });
+    words.get(key).map_or(&[], Vec::as_slice)
 }
 
 /// The whitespace-separated words of `s` with their byte offsets.
@@ -1188,19 +1211,7 @@ impl<'t> Parser<'t> {
         // next field's label holds (`Précisions` and `Veuillez fournir des
         // précisions`), is that label, not an item.
         if let Some(spec) = self.next_field_by_words(s) {
-            self.hits += 1;
-            let field = Field {
-                key: spec.key,
-                lang: "und",
-                label: bare_label(self.text, at.span),
-                label_full: at.span,
-                value: None,
-                items: Vec::new(),
-                line: at.line,
-                copy: 0,
-                matched: LabelMatch::Position,
-            };
-            return self.add_field(spec, field);
+            return self.add_placed(spec, at, s.len(), None);
         }
         // A value moved to the line below its label, or a list's item.
         if let Some(target) = collecting
@@ -1211,20 +1222,7 @@ impl<'t> Parser<'t> {
             return;
         }
         if let Some((spec, label_len, value)) = self.by_position(s) {
-            self.hits += 1;
-            let value = value.map(|v| Span::new(at.span.start + v.start, at.span.start + v.end));
-            let field = Field {
-                key: spec.key,
-                lang: "und",
-                label: bare_label(self.text, Span::new(at.span.start, at.span.start + label_len)),
-                label_full: Span::new(at.span.start, value.map_or(at.span.end, |v| v.start)),
-                value,
-                items: Vec::new(),
-                line: at.line,
-                copy: 0,
-                matched: LabelMatch::Position,
-            };
-            return self.add_field(spec, field);
+            return self.add_placed(spec, at, label_len, value);
         }
         self.unknown(at);
     }
@@ -1232,6 +1230,25 @@ impl<'t> Parser<'t> {
     /// The fields of the institution block's current copy, last first.
     fn current_institution(&self) -> impl Iterator<Item = &Field> {
         self.form.institution.iter().rev().take_while(|f| f.copy == self.institution_copy)
+    }
+
+    /// Adds the field placed by its place in the block, not by its label:
+    /// the line `at` with its label's length and its value's range in it.
+    fn add_placed(&mut self, spec: &FieldSpec, at: LineRef, label_len: usize, value: Option<Range<usize>>) {
+        self.hits += 1;
+        let value = value.map(|v| Span::new(at.span.start + v.start, at.span.start + v.end));
+        let field = Field {
+            key: spec.key,
+            lang: "und",
+            label: bare_label(self.text, Span::new(at.span.start, at.span.start + label_len)),
+            label_full: Span::new(at.span.start, value.map_or(at.span.end, |v| v.start)),
+            value,
+            items: Vec::new(),
+            line: at.line,
+            copy: 0,
+            matched: LabelMatch::Position,
+        };
+        self.add_field(spec, field);
     }
 
     fn add_field(&mut self, spec: &FieldSpec, field: Field) {
@@ -1292,20 +1309,28 @@ impl<'t> Parser<'t> {
         }
     }
 
+    /// The fields the current block's template still expects, in their
+    /// order: those of its question after the last one read in this copy,
+    /// and the question's number.
+    fn expected_fields(&self) -> Option<(u8, Vec<&'static FieldSpec>)> {
+        let (question, present) = self.template()?;
+        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
+        let mut fields: Vec<&'static FieldSpec> = catalog()
+            .fields()
+            .iter()
+            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+            .collect();
+        fields.sort_by_key(|f| f.order);
+        Some((question, fields))
+    }
+
     /// The loose label match of `s` among the fields its block's template
     /// still expects, each field's best score less a penalty for every
     /// field it skips: of two wordings alike (`Name of Institution` is as
     /// close to `Institution Name` as to `Name of initiative`), the one
     /// whose field comes next wins.
     fn aligned_loose(&self, s: &str, threshold: f64) -> Option<(PrefixMatch<'static>, f64)> {
-        let (question, present) = self.template()?;
-        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
-        let mut candidates: Vec<&'static FieldSpec> = catalog()
-            .fields()
-            .iter()
-            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
-            .collect();
-        candidates.sort_by_key(|f| f.order);
+        let (_, candidates) = self.expected_fields()?;
         let place = |key: &str| candidates.iter().position(|f| f.key == key);
         // The next field's label may be short (`Institution Name`): its
         // place stands for the words it lacks.
@@ -1330,13 +1355,7 @@ impl<'t> Parser<'t> {
     /// The loose match of `s` with the labels of the next field its block's
     /// template expects, at [`NEXT_LABEL_THRESHOLD`].
     fn next_field_loose(&self, s: &str) -> Option<(PrefixMatch<'static>, f64)> {
-        let (question, present) = self.template()?;
-        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
-        let next = catalog()
-            .fields()
-            .iter()
-            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
-            .min_by_key(|f| f.order)?;
+        let next = *self.expected_fields()?.1.first()?;
         catalog().fuzzy_prefix_of(s, NEXT_LABEL_THRESHOLD, 1, |e| e.key == next.key)
     }
 
@@ -1358,18 +1377,9 @@ impl<'t> Parser<'t> {
         {
             return None;
         }
-        let (question, present) = self.template()?;
-        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
-        let next = catalog()
-            .fields()
-            .iter()
-            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
-            .min_by_key(|f| f.order)?;
-        let holds = |e: &LabelEntry| {
-            let wording = nomina_refdata::fold(e.text);
-            words.iter().all(|w| wording.split_whitespace().any(|x| same_stem(x, w)))
-        };
-        catalog().entries().iter().filter(|e| e.key == next.key).any(holds).then_some(next)
+        let next = *self.expected_fields()?.1.first()?;
+        let holds = |wording: &Vec<String>| words.iter().all(|w| wording.iter().any(|x| same_stem(x, w)));
+        wording_words(next.key).iter().any(holds).then_some(next)
     }
 
     /// A line no label matched, aligned to its block's template: the
@@ -1381,14 +1391,7 @@ impl<'t> Parser<'t> {
     /// field. Gives the field, the label's length and the value's span
     /// within `s`.
     fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
-        let (question, present) = self.template()?;
-        let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
-        let mut candidates: Vec<&'static FieldSpec> = catalog()
-            .fields()
-            .iter()
-            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
-            .collect();
-        candidates.sort_by_key(|f| f.order);
+        let (question, candidates) = self.expected_fields()?;
         let free_text = |f: &FieldSpec| question == 0 && f.value == ValueKind::Text;
         let telling = candidates.iter().enumerate().filter(|(_, f)| !free_text(f)).find_map(|(i, &f)| {
             let next = i == 0;
@@ -1426,17 +1429,11 @@ impl<'t> Parser<'t> {
             // takes the line (`Type of institution` when the name's line is
             // missing); the next one when none shares any; none when two
             // share as many.
-            let words: Vec<String> = nomina_refdata::fold(&s[..label]).split_whitespace().map(str::to_string).collect();
+            let folded = nomina_refdata::fold(&s[..label]);
+            let words: Vec<&str> = folded.split_whitespace().collect();
             let shared = |f: &FieldSpec| {
-                catalog()
-                    .entries()
-                    .iter()
-                    .filter(|e| e.key == f.key)
-                    .map(|e| {
-                        nomina_refdata::fold(e.text).split_whitespace().filter(|w| words.iter().any(|x| x == w)).count()
-                    })
-                    .max()
-                    .unwrap_or(0)
+                let common = |wording: &Vec<String>| wording.iter().filter(|w| words.contains(&w.as_str())).count();
+                wording_words(f.key).iter().map(common).max().unwrap_or(0)
             };
             let mut best = (*first, shared(first), false);
             for f in candidates.iter().skip(1).take_while(|f| free_text(f)) {
@@ -1633,11 +1630,6 @@ fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
         if ord_start > MAX_SCHEME_PREFIX_BYTES + 1 {
             break;
         }
-        // Most lines after a blank are no heading: only a word that starts
-        // as an ordinal does is folded and looked up.
-        if !ordinals().1.contains(&head_key(&s[ord_start..])) {
-            continue;
-        }
         let prefix = s[..ord_start].trim_end();
         if !prefix.chars().any(char::is_alphabetic) || prefix.ends_with(is_heading_sep) {
             continue;
@@ -1819,6 +1811,16 @@ mod tests {
         assert_eq!(parse_number("十二"), Some(12));
         assert_eq!(parse_number("二十一"), Some(21));
         assert_eq!(parse_number("三三三"), None);
+    }
+
+    #[test]
+    fn ideographic_levels_with_a_character_after_them() {
+        assert_eq!(suffixed_level("地方级"), Some("local"));
+        assert_eq!(suffixed_level(" 地方级 "), Some("local"));
+        assert_eq!(suffixed_level("地方政府"), None);
+        assert_eq!(suffixed_level("地方"), None);
+        assert_eq!(suffixed_level("Local level"), None);
+        assert_eq!(suffixed_level(""), None);
     }
 
     #[test]

@@ -66,21 +66,20 @@ impl SdgGoal {
                 *shared.entry(i).or_default() += 1;
             }
         }
-        let mut best: [(f64, Option<SdgGoal>); 2] = [(0.0, None); 2];
+        // Each goal's best score over its names, then the best goal and the
+        // one after it.
+        let mut by_goal = [0.0_f64; 17];
         for (i, n) in shared {
-            let (goal, name) = &t.near_names[i];
-            let score = 2.0 * n as f64 / (words.len() + name.len()) as f64;
-            if score > best[0].0 {
-                if best[0].1 != Some(*goal) {
-                    best[1] = best[0];
-                }
-                best[0] = (score, Some(*goal));
-            } else if score > best[1].0 && best[0].1 != Some(*goal) {
-                best[1] = (score, Some(*goal));
-            }
+            let (goal, name_len) = t.near_names[i];
+            let score = 2.0 * n as f64 / (words.len() + name_len) as f64;
+            let best = &mut by_goal[usize::from(goal.0) - 1];
+            *best = best.max(score);
         }
-        let [(score, goal), (runner_up, _)] = best;
-        (score >= NEAR_NAME_MIN && score - runner_up >= NEAR_NAME_MARGIN).then_some(goal).flatten()
+        let mut ranked: Vec<(f64, u8)> = (1..=17).map(|n| (by_goal[usize::from(n) - 1], n)).collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (score, goal) = ranked[0];
+        let runner_up = ranked[1].0;
+        (score >= NEAR_NAME_MIN && score - runner_up >= NEAR_NAME_MARGIN).then_some(SdgGoal(goal))
     }
 }
 
@@ -188,8 +187,9 @@ impl FromStr for SdgTarget {
 
 struct Tables {
     by_name: HashMap<String, SdgGoal>,
-    /// Every name's words (see [`name_words`]), for close variants.
-    near_names: Vec<(SdgGoal, Vec<String>)>,
+    /// Every name's goal and number of words (see [`name_words`]), for
+    /// close variants.
+    near_names: Vec<(SdgGoal, usize)>,
     /// The names (indexes into `near_names`) each word stands in.
     near_index: HashMap<String, Vec<usize>>,
     short_en: Vec<&'static str>,
@@ -206,14 +206,19 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let mut by_name = HashMap::default();
         let mut short_en = vec![""; 17];
-        let mut near_names: Vec<(SdgGoal, Vec<String>)> = Vec::new();
+        let mut near_names: Vec<(SdgGoal, usize)> = Vec::new();
+        let mut near_index: HashMap<String, Vec<usize>> = HashMap::default();
         for row in tsv::rows(GOALS_TSV, 4) {
             let goal = row[0].parse().ok().and_then(SdgGoal::new).expect("sdg_goals.tsv: goal 1-17");
             if row[1] == "en" && row[2] == "short" {
                 short_en[usize::from(goal.0) - 1] = row[3];
             }
             let folded = crate::fold(row[3]);
-            near_names.push((goal, name_words(&folded).into_iter().map(str::to_string).collect()));
+            let words = name_words(&folded);
+            for w in &words {
+                near_index.entry((*w).to_string()).or_default().push(near_names.len());
+            }
+            near_names.push((goal, words.len()));
             by_name.entry(folded).or_insert(goal);
         }
         let targets = tsv::rows(TARGETS_TSV, 2)
@@ -227,12 +232,6 @@ fn tables() -> &'static Tables {
                 SdgTarget { goal, part }
             })
             .collect();
-        let mut near_index: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, (_, words)) in near_names.iter().enumerate() {
-            for w in words {
-                near_index.entry(w.clone()).or_default().push(i);
-            }
-        }
         Tables { by_name, near_names, near_index, short_en, targets }
     })
 }
@@ -262,7 +261,7 @@ mod tests {
         assert_eq!(near("السلام والعدل والمؤسسات القوية"), Some(16));
         // Exact names still hold.
         assert_eq!(near("无贫穷"), Some(1));
-        // A label, a sentence, or a name shared by two goals is none.
+        // A label, a sentence, or a place name is none.
         assert_eq!(near("若上题回答为是,请注明与此项目关系最密切的可持续发展目标"), None);
         assert_eq!(near("Which SDG is the most relevant to the initiative?"), None);
         assert_eq!(near("Dangjin City"), None);
