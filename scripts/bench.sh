@@ -43,7 +43,6 @@ JOBS=2
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-GEN=$ROOT/scripts/gen_corpus.py
 BIN=$ROOT/target/release/nomina
 TIME=/usr/bin/time
 
@@ -70,30 +69,10 @@ cargo build --release -p nomina-cli >&2
 
 # --- corpora -------------------------------------------------------------------------
 
-gen_sha=$(sha256sum "$GEN" | cut -d' ' -f1)
-fixtures_sha=$(find "$ROOT/fixtures" -maxdepth 1 -type f -name '*.txt' -print0 | sort -z |
-    xargs -0 sha256sum | sed 's|  .*/|  |' | sha256sum | cut -d' ' -f1)
-
-# corpus MB: generates target/bench-corpus-MB unless its marker says it is current.
-corpus() {
-    local mb=$1
-    local dir=$ROOT/target/bench-corpus-$mb
-    local marker=$dir.marker
-    local want
-    want=$(printf 'gen_corpus.py args: %s --megabytes %s --seed %s\ngen_corpus.py sha256: %s\nfixtures sha256: %s' \
-        "target/bench-corpus-$mb" "$mb" "$SEED" "$gen_sha" "$fixtures_sha")
-    if [ -d "$dir" ] && [ -f "$marker" ] && [ "$(cat "$marker")" = "$want" ]; then
-        log "== reusing $dir"
-    else
-        log "== generating $dir"
-        rm -rf "$dir" "$marker"
-        python3 "$GEN" "$dir" --megabytes "$mb" --seed "$SEED" >&2
-        printf '%s\n' "$want" > "$marker"
-    fi
-}
-
-corpus "$MB"
-[ "$SMALL_MB" -eq "$MB" ] || corpus "$SMALL_MB"
+# shellcheck source=scripts/bench_corpus.sh
+. "$ROOT/scripts/bench_corpus.sh"
+bench_corpus "$ROOT" "$MB" "$SEED"
+[ "$SMALL_MB" -eq "$MB" ] || bench_corpus "$ROOT" "$SMALL_MB" "$SEED"
 CORPUS=$ROOT/target/bench-corpus-$MB
 SMALL=$ROOT/target/bench-corpus-$SMALL_MB
 

@@ -23,28 +23,16 @@ esac
 SEED=1
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-GEN=$ROOT/scripts/gen_corpus.py
 
 echo "== cargo build --release -p nomina-cli" >&2
 cargo build --release --locked -p nomina-cli >&2
 scripts/check_python.sh --install-only >&2
 
 # The corpus, as scripts/bench.sh makes it and marks it.
+# shellcheck source=scripts/bench_corpus.sh
+. "$ROOT/scripts/bench_corpus.sh"
+bench_corpus "$ROOT" "$MB" "$SEED"
 dir=$ROOT/target/bench-corpus-$MB
-marker=$dir.marker
-gen_sha=$(sha256sum "$GEN" | cut -d' ' -f1)
-fixtures_sha=$(find "$ROOT/fixtures" -maxdepth 1 -type f -name '*.txt' -print0 | sort -z |
-    xargs -0 sha256sum | sed 's|  .*/|  |' | sha256sum | cut -d' ' -f1)
-want=$(printf 'gen_corpus.py args: %s --megabytes %s --seed %s\ngen_corpus.py sha256: %s\nfixtures sha256: %s' \
-    "target/bench-corpus-$MB" "$MB" "$SEED" "$gen_sha" "$fixtures_sha")
-if [ -d "$dir" ] && [ -f "$marker" ] && [ "$(cat "$marker")" = "$want" ]; then
-    echo "== reusing $dir" >&2
-else
-    echo "== generating $dir" >&2
-    rm -rf "$dir" "$marker"
-    python3 "$GEN" "$dir" --megabytes "$MB" --seed "$SEED" >&2
-    printf '%s\n' "$want" > "$marker"
-fi
 
 # shellcheck disable=SC2086 # BENCH_ARGS is a list of arguments
 target/python-venv/bin/python scripts/bench_python.py "$dir" --nomina target/release/nomina \

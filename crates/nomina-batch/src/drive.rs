@@ -19,7 +19,7 @@ use nomina_archive::{ArchiveError, ArchiveKind, Member, read_archive_from};
 
 use crate::read::{KEPT_BUFFER_BYTES, read_up_to};
 use crate::sort::Sorter;
-use crate::{BATCH, BatchError, Failure, Message, Outcome, RecordLine, Shared, Source, WINDOW};
+use crate::{BATCH, BatchError, Encoder, Failure, Message, Outcome, RecordLine, Shared, Source, WINDOW};
 
 /// Why the thread stopped before the end.
 enum Stop {
@@ -259,22 +259,22 @@ fn convert_source(shared: &Shared, input: usize, source: Source) -> Outcome {
         static BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
     let path = source.path();
-    let over = usize::try_from(shared.pipeline.options().max_bytes.saturating_add(1)).unwrap_or(usize::MAX);
+    let over = crate::read_limit(&shared.pipeline);
     let read = |buffer: &mut Vec<u8>| match &source {
         Source::File { fs_path, .. } => read_up_to(std::fs::File::open(fs_path)?, over, buffer),
         _ => read_up_to(std::io::stdin().lock(), over, buffer),
     };
     match &source {
         Source::Failed(failure) => Outcome::Error(Failure { input, ..failure.clone() }),
-        Source::Bytes { bytes, .. } => guarded(shared, input, path, || shared.pipeline.convert(bytes, path)),
+        Source::Bytes { bytes, .. } => guarded(shared.encoder, input, path, || shared.pipeline.convert(bytes, path)),
         Source::Held { bytes, .. } => {
             let bytes = bytes.as_slice();
             let bytes = &bytes[..bytes.len().min(over)];
-            guarded(shared, input, path, || shared.pipeline.convert(bytes, path))
+            guarded(shared.encoder, input, path, || shared.pipeline.convert(bytes, path))
         }
         Source::File { .. } | Source::Stdin => BYTES.with_borrow_mut(|bytes| {
             let outcome = match read(bytes) {
-                Ok(len) => guarded(shared, input, path, || shared.pipeline.convert(&bytes[..len], path)),
+                Ok(len) => guarded(shared.encoder, input, path, || shared.pipeline.convert(&bytes[..len], path)),
                 Err(e) => Outcome::Error(Failure::new(input, path, "io", e.to_string())),
             };
             // A very large document's buffer is not kept for the rest of the run.
@@ -296,20 +296,20 @@ fn convert_member(shared: &Shared, input: usize, prefix: &str, m: &Member) -> Ou
         fetched: m.fetched.as_deref(),
         charset: m.charset.as_deref(),
     };
-    guarded(shared, input, &path, || shared.pipeline.convert_input(doc))
+    guarded(shared.encoder, input, &path, || shared.pipeline.convert_input(doc))
 }
 
 /// The outcome of converting one document, or an `internal` failure if converting or encoding
 /// it panicked: a bug met on one document costs no other document its record (the panic's
 /// message goes to standard error too, through the panic hook).
 pub(crate) fn guarded(
-    shared: &Shared,
+    encoder: Encoder,
     input: usize,
     path: &str,
     convert: impl FnOnce() -> Result<nomina::Record, nomina::Error>,
 ) -> Outcome {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match convert() {
-        Ok(record) => match (shared.encoder)(&record) {
+        Ok(record) => match encoder(&record) {
             Ok(line) => Outcome::Record(RecordLine { input, path: path.to_string(), kind: record.kind, line }),
             Err(e) => Outcome::Error(Failure::new(input, path, "internal", e)),
         },
@@ -341,7 +341,7 @@ mod tests {
             encoder: crate::json_line,
             window: 0,
         };
-        let outcome = guarded(&shared, 4, "pages/bug.txt", || panic!("a parser bug"));
+        let outcome = guarded(shared.encoder, 4, "pages/bug.txt", || panic!("a parser bug"));
         let Outcome::Error(failure) = outcome else { panic!("a record from a panicking conversion") };
         assert_eq!(
             failure,
@@ -350,7 +350,8 @@ mod tests {
         let line: serde_json::Value = serde_json::from_str(&failure.line()).expect("an error line is JSON");
         assert_eq!(line["error"]["message"], "nomina failed on this document: a parser bug");
         // The next document converts as ever.
-        let outcome = guarded(&shared, 5, "ok.txt", || shared.pipeline.convert(b"A page of plain words.", "ok.txt"));
+        let outcome =
+            guarded(shared.encoder, 5, "ok.txt", || shared.pipeline.convert(b"A page of plain words.", "ok.txt"));
         assert!(matches!(outcome, Outcome::Record(RecordLine { input: 5, kind: nomina::Kind::Unknown, .. })));
     }
 }

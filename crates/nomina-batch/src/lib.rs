@@ -238,6 +238,20 @@ pub fn error_line(path: &str, code: &str, message: &str) -> String {
     serde_json::json!({ "path": path, "error": { "code": code, "message": message } }).to_string()
 }
 
+/// Converts one document as the command does, outside a batch: of a document over the size
+/// limit it reads one byte past the limit, as the command does, and a bug met on it (a panic)
+/// becomes its `internal` error, never the caller's crash. Its record is encoded by `encoder`.
+pub fn convert_document(pipeline: &Pipeline, encoder: Encoder, path: &str, bytes: &[u8]) -> Outcome {
+    let bytes = &bytes[..bytes.len().min(read_limit(pipeline))];
+    drive::guarded(encoder, 0, path, || pipeline.convert(bytes, path))
+}
+
+/// How much of a document the command reads: one byte past the size limit, so that a
+/// document over it is told from one just at it.
+fn read_limit(pipeline: &Pipeline) -> usize {
+    usize::try_from(pipeline.options().max_bytes.saturating_add(1)).unwrap_or(usize::MAX)
+}
+
 /// A record's JSON line as the command writes it, `\n` included.
 ///
 /// sonic-rs writes what serde_json would, byte for byte (a test holds it to that), but looks
@@ -277,6 +291,7 @@ pub enum BatchError {
 }
 
 /// What the threads of a batch share.
+#[derive(Clone)]
 struct Shared {
     pipeline: Pipeline,
     pool: Arc<rayon::ThreadPool>,
@@ -315,34 +330,18 @@ impl Batch {
     }
 
     /// The same batch encoding records with `encoder` instead of [`json_line`].
-    pub fn with_encoder(self, encoder: Encoder) -> Batch {
-        let shared = &self.shared;
-        Batch {
-            shared: Arc::new(Shared {
-                pipeline: shared.pipeline.clone(),
-                pool: Arc::clone(&shared.pool),
-                options: shared.options.clone(),
-                encoder,
-                window: shared.window,
-            }),
-        }
+    pub fn with_encoder(mut self, encoder: Encoder) -> Batch {
+        Arc::make_mut(&mut self.shared).encoder = encoder;
+        self
     }
 
     /// The same batch holding up to `documents` documents read and not yet handed out (at
     /// least its default, [`WINDOW`] or four batches a thread): for a consumer that may fall
     /// behind for a while (a thread sharing its core with others), at the price of the memory
     /// of those documents.
-    pub fn with_window(self, documents: usize) -> Batch {
-        let shared = &self.shared;
-        Batch {
-            shared: Arc::new(Shared {
-                pipeline: shared.pipeline.clone(),
-                pool: Arc::clone(&shared.pool),
-                options: shared.options.clone(),
-                encoder: shared.encoder,
-                window: documents,
-            }),
-        }
+    pub fn with_window(mut self, documents: usize) -> Batch {
+        Arc::make_mut(&mut self.shared).window = documents;
+        self
     }
 
     /// The pipeline documents are converted with.
@@ -423,14 +422,19 @@ impl Outcomes {
                 return None;
             }
             match self.rx.try_recv() {
-                Ok(Message::Outcomes(batch)) => self.pending = batch.into_iter(),
-                Ok(Message::Failed(err)) => self.failed = Some(err),
-                Ok(Message::Done) => self.done = true,
                 Err(TryRecvError::Empty) => return None,
-                Err(TryRecvError::Disconnected) => {
-                    self.failed = Some(BatchError::Stopped("the thread that orders the records ended early".into()))
-                }
+                received => self.receive(received.ok()),
             }
+        }
+    }
+
+    /// Takes in a message of the ordering thread; `None` when that thread is gone.
+    fn receive(&mut self, message: Option<Message>) {
+        match message {
+            Some(Message::Outcomes(batch)) => self.pending = batch.into_iter(),
+            Some(Message::Failed(err)) => self.failed = Some(err),
+            Some(Message::Done) => self.done = true,
+            None => self.failed = Some(BatchError::Stopped("the thread that orders the records ended early".into())),
         }
     }
 }
@@ -450,14 +454,8 @@ impl Iterator for Outcomes {
             if self.done {
                 return None;
             }
-            match self.rx.recv() {
-                Ok(Message::Outcomes(batch)) => self.pending = batch.into_iter(),
-                Ok(Message::Failed(err)) => self.failed = Some(err),
-                Ok(Message::Done) => self.done = true,
-                Err(_) => {
-                    self.failed = Some(BatchError::Stopped("the thread that orders the records ended early".into()))
-                }
-            }
+            let message = self.rx.recv().ok();
+            self.receive(message);
         }
     }
 }

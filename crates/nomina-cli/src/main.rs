@@ -72,13 +72,6 @@ enum LangModeArg {
     Full,
 }
 
-fn parse_lang(code: &str) -> Result<nomina::lang::Lang, String> {
-    nomina::lang::Lang::from_code(code.trim()).ok_or_else(|| {
-        let known: Vec<&str> = nomina::lang::Lang::ALL.iter().map(|l| l.code()).collect();
-        format!("unknown language {code:?}; known: {}", known.join(", "))
-    })
-}
-
 /// Options shared by every command that converts.
 #[derive(Debug, clap::Args)]
 struct PipelineArgs {
@@ -89,7 +82,7 @@ struct PipelineArgs {
     #[arg(long)]
     no_lang: bool,
     /// Languages to detect, as ISO 639-1 codes (default: en,zh,fr,es,ru,ar,ko).
-    #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
+    #[arg(long, value_delimiter = ',', value_parser = nomina::lang::Lang::parse)]
     languages: Vec<nomina::lang::Lang>,
     /// fast: cheap where the answer is clear; full: lingua over every text in full (the slow baseline).
     #[arg(long, value_enum, default_value = "fast")]

@@ -46,6 +46,11 @@ pub enum Lang {
     Ko,
 }
 
+/// A language code nomina does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language {0:?}; known: {known}", known = Lang::ALL.map(Lang::code).join(", "))]
+pub struct UnknownLang(pub String);
+
 impl Lang {
     /// Every language, in a fixed order.
     pub const ALL: [Lang; 7] = [Lang::En, Lang::Zh, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar, Lang::Ko];
@@ -66,6 +71,12 @@ impl Lang {
     /// The language for an ISO 639-1 code, if nomina knows it.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language a user names by its code (surrounding blanks aside), or an error that
+    /// lists the codes nomina knows.
+    pub fn parse(code: &str) -> Result<Lang, UnknownLang> {
+        Lang::from_code(code.trim()).ok_or_else(|| UnknownLang(code.to_string()))
     }
 
     fn to_lingua(self) -> Language {

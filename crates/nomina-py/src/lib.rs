@@ -86,19 +86,14 @@ impl Pipeline {
         };
         let languages = languages
             .iter()
-            .map(|code| {
-                nomina::lang::Lang::from_code(code.trim()).ok_or_else(|| {
-                    let known: Vec<&str> = nomina::lang::Lang::ALL.iter().map(|l| l.code()).collect();
-                    PyValueError::new_err(format!("unknown language {code:?}; known: {}", known.join(", ")))
-                })
-            })
+            .map(|code| nomina::lang::Lang::parse(code).map_err(|e| PyValueError::new_err(e.to_string())))
             .collect::<PyResult<Vec<_>>>()?;
         let options = nomina::Options { date_order, detect_language, languages, lang_mode, max_bytes };
         Ok(Pipeline { inner: nomina::Pipeline::new(options) })
     }
 
     /// Converts one document (an archive's name is a document's name here):
-    /// `(True, path, kind, id, record)`, the record as `output` says
+    /// `(True, path, kind, None, record)`, the record as `output` says
     /// ("dict" or "json"), or `(False, path, code, message, None)`.
     fn convert<'py>(
         &self,
@@ -109,12 +104,12 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyTuple>> {
         let shape = Shape::parse(output)?;
         let pipeline = &self.inner;
-        let (outcome, id) = py.detach(|| outcome::convert(pipeline, &data, &path, shape.encoder()));
+        let outcome = py.detach(|| nomina_batch::convert_document(pipeline, shape.encoder(), &path, &data));
         match outcome {
             Outcome::Record(r) => {
                 let (path, kind) = (r.path.clone(), r.kind.as_str());
                 let record = Shaper::new(shape).object(py, Outcome::Record(r))?;
-                (true, path, kind, id, record).into_pyobject(py)
+                (true, path, kind, py.None(), record).into_pyobject(py)
             }
             Outcome::Error(f) => (false, f.path, f.code.into_owned(), f.message, py.None()).into_pyobject(py),
         }

@@ -1,9 +1,7 @@
 //! What one document becomes, as nomina-batch gives it, made into the
-//! Python object asked for (a dict, the command's line, or a tuple); and the
-//! one-document path of `convert`, which needs no batch.
+//! Python object asked for (a dict, the command's line, or a tuple).
 
-use nomina::Pipeline;
-use nomina_batch::{Encoder, Failure, Outcome, RecordLine};
+use nomina_batch::{Encoder, Failure, Outcome};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -67,7 +65,11 @@ impl Shaper {
                 let tape = tape::encode(&error_value(&f)).map_err(PyValueError::new_err)?;
                 tape::to_python(py, &tape, &mut self.keys)
             }
-            (Shape::Json, Outcome::Record(r)) => Ok(PyString::new(py, &line_str(r.line)).into_any()),
+            // Python checks the line's UTF-8 as it makes the `str`.
+            (Shape::Json, Outcome::Record(r)) => {
+                let line = r.line.strip_suffix(b"\n").unwrap_or(&r.line);
+                Ok(PyString::from_bytes(py, line)?.into_any())
+            }
             (Shape::Json, Outcome::Error(f)) => Ok(PyString::new(py, &f.line()).into_any()),
             (Shape::Tuple, outcome) => Ok(tuple(outcome).into_pyobject(py)?.into_any()),
         }
@@ -118,41 +120,6 @@ fn record_id(line: &str) -> String {
         .ok()
         .and_then(|record| record.get("id")?.as_str().map(str::to_string))
         .unwrap_or_default()
-}
-
-/// Converts one document, as the command does, without a batch, its record
-/// encoded by `encoder`, with the record's id: a bug met on it (a panic)
-/// becomes its `internal` error, never the caller's crash.
-///
-/// Of a document over the size limit the command reads one byte past the
-/// limit, and its error says that many bytes: so does this one's.
-pub fn convert(pipeline: &Pipeline, bytes: &[u8], path: &str, encoder: Encoder) -> (Outcome, String) {
-    let bytes = &bytes[..bytes.len().min(read_limit(pipeline))];
-    let failure =
-        |code: &str, message: String| (Outcome::Error(Failure::new(0, path, code.to_string(), message)), String::new());
-    let converted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match pipeline.convert(bytes, path) {
-        Ok(record) => match encoder(&record) {
-            Ok(line) => {
-                let id = record.id;
-                (Outcome::Record(RecordLine { input: 0, path: record.source.path, kind: record.kind, line }), id)
-            }
-            Err(e) => failure("internal", e),
-        },
-        Err(e) => failure(e.code(), e.to_string()),
-    }));
-    converted.unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "no message".to_string());
-        failure("internal", format!("nomina failed on this document: {what}"))
-    })
-}
-
-/// How much of a document the command reads: one byte past the size limit.
-pub fn read_limit(pipeline: &Pipeline) -> usize {
-    usize::try_from(pipeline.options().max_bytes.saturating_add(1)).unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]

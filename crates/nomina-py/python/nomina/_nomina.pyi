@@ -1,7 +1,7 @@
 """Type stubs of nomina's native module (PyO3). Use the functions of the
 ``nomina`` package; this module is what they are built on."""
 
-from typing import Any, Iterable, Iterator, List, Tuple, Union
+from typing import Any, Iterable, Iterator, List, Optional, Tuple, Union
 
 __version__: str
 DEFAULT_MAX_BYTES: int
@@ -29,8 +29,10 @@ class Pipeline:
         lang_mode: str,
         max_bytes: int,
     ) -> None: ...
-    def convert(self, data: Union[bytes, bytearray], path: str, output: str) -> Tuple[bool, str, str, str, Any]:
-        """Converts one document, with the GIL released: ``(True, path, kind, id, record)``,
+    def convert(
+        self, data: Union[bytes, bytearray], path: str, output: str
+    ) -> Tuple[bool, str, str, Optional[str], Any]:
+        """Converts one document, with the GIL released: ``(True, path, kind, None, record)``,
         the record as ``output`` ("dict" or "json") says, or ``(False, path, code, message, None)``."""
     def convert_file(self, data: Union[bytes, bytearray], path: str, output: str) -> FileOutcomes:
         """What the command makes of one input file, outcome by outcome, as ``output`` says
