@@ -64,10 +64,16 @@ echo "nomina convert --no-lang -j 1 $NEWS ($(find "$NEWS" -type f | wc -l) files
 if [ -n "$REF" ]; then
     mkdir -p target/news-reference
     status=0
+    # The reference records are kept per reference binary (by its SHA-256), and only
+    # once written whole: another --reference never meets an older binary's records.
+    ref_sha=$(sha256sum "$REF" | cut -c1-12)
     for set in "$NEWS" fixtures fixtures-blind "$FULL"; do
         name=$(basename "$set")
-        want=target/news-reference/$name.jsonl
-        [ -f "$want" ] || "$REF" convert --no-lang -j 1 "$set" > "$want" 2> /dev/null || true
+        want=target/news-reference/$ref_sha-$name.jsonl
+        if [ ! -f "$want" ]; then
+            "$REF" convert --no-lang -j 1 "$set" > "$want.tmp" 2> /dev/null || true
+            mv "$want.tmp" "$want"
+        fi
         "$BIN" convert --no-lang -j 1 "$set" > "target/news-reference/$name.new.jsonl" 2> /dev/null || true
         if cmp -s "$want" "target/news-reference/$name.new.jsonl"; then
             echo "identical: $set ($(wc -l < "$want") records)"

@@ -248,8 +248,6 @@ struct Lexicon {
     longest_function: usize,
     function_suffix: Vec<&'static str>,
     function_han: FxHashSet<char>,
-    /// Most tokens a chrome phrase has.
-    longest_chrome: usize,
     /// The openings of chrome phrases, of one token or more and shorter
     /// than the phrase: a run of a line's tokens that is none of them
     /// opens no phrase, and the search for one stops there.
@@ -288,7 +286,7 @@ fn patterns() -> &'static Patterns {
         let photo = words_of("news.photo");
         let caption = Regex::new(&format!(r"(?i)(?:[(（]\s*(?:{photo})\b[^)）]*[)）]|^(?:{photo})\s*[:：©]|©)"))
             .expect("caption pattern");
-        let credit_after = unfiltered(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
+        let credit_after = unfiltered(&credit_after_pattern()).expect("credit-after pattern");
         let mut markers: Vec<&'static str> =
             catalog().entries().iter().filter(|e| e.key == "news.marker").map(|e| e.text).collect();
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
@@ -296,6 +294,11 @@ fn patterns() -> &'static Patterns {
             .expect("posted-lead pattern");
         Patterns { byline, posted_lead, caption, credit_after, markers }
     })
+}
+
+/// A photo credit after a separator (`| Foto:`).
+fn credit_after_pattern() -> String {
+    format!(r"(?i)[|｜]\s*(?:{})\s*[:：]", words_of("news.photo"))
 }
 
 /// `pattern` compiled as `Regex::new` would, but without a literal prefilter.
@@ -314,7 +317,7 @@ fn photo_words() -> &'static FxHashSet<String> {
 /// Words with a letter (numbers left out), a Chinese character counting
 /// half a word.
 fn lettered(s: &str) -> f32 {
-    let han = if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 } as f32;
+    let han = han_count(s) as f32;
     let words = s.split_whitespace().filter(|w| w.chars().any(|c| letter(c) && !is_cjk(c))).count() as f32;
     words + han / 2.0
 }
@@ -386,6 +389,12 @@ fn han(s: &str) -> bool {
     s.bytes().any(|b| b >= 0xE2) && s.chars().any(is_cjk)
 }
 
+/// The Chinese characters of `s`, counted only where there is one (see
+/// [`han`]: most lines have none, and their check stops early).
+fn han_count(s: &str) -> usize {
+    if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 }
+}
+
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
@@ -411,7 +420,6 @@ fn lexicon() -> &'static Lexicon {
             longest_function: 0,
             function_suffix: Vec::new(),
             function_han: FxHashSet::default(),
-            longest_chrome: 1,
             chrome_openings: FxHashSet::default(),
             chrome_first: FxHashSet::default(),
             chrome_han_ac: automaton(Vec::new()),
@@ -427,7 +435,6 @@ fn lexicon() -> &'static Lexicon {
                     let leaked: &'static str = Box::leak(token_key(w.text).into_boxed_str());
                     let parts: Vec<&'static str> = leaked.split(' ').collect();
                     l.chrome_first.insert(parts[0]);
-                    l.longest_chrome = l.longest_chrome.max(parts.len());
                     for n in 1..parts.len() {
                         l.chrome_openings.insert(parts[..n].join(" "));
                     }
@@ -529,8 +536,8 @@ fn lowercase(s: &str) -> String {
         }
         let c = rest.chars().next().expect("a character starts here");
         rest = &rest[c.len_utf8()..];
+        // ASCII was taken as a run above.
         match c as u32 {
-            0..=0x7F => out.push(c.to_ascii_lowercase()),
             // Latin-1 and Cyrillic capitals are their small letters less 0x20.
             0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
             0xDF..=0xFF | 0x0430..=0x044F => out.push(c),
@@ -677,8 +684,7 @@ struct DateHit {
 
 /// Words of `s`, a Chinese character counting half a word.
 fn units(s: &str) -> f32 {
-    let han = if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 };
-    word_count(s) as f32 - han as f32 / 2.0
+    word_count(s) as f32 - han_count(s) as f32 / 2.0
 }
 
 fn function_share(s: &str, toks: &[&str]) -> f32 {
@@ -744,7 +750,8 @@ fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
 /// tokens read so far open some phrase.
 fn opens_chrome_phrase(lex: &Lexicon, words: &[&str], counts: impl Fn(usize) -> bool) -> bool {
     let mut phrase = String::new();
-    for (n, w) in words.iter().take(lex.longest_chrome).enumerate() {
+    // A whole phrase of the most tokens opens none, so the loop ends there.
+    for (n, w) in words.iter().enumerate() {
         if n > 0 {
             phrase.push(' ');
         }
@@ -1351,7 +1358,6 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // byline line the article uses.
     let mut captions = Vec::new();
     let mut headings = Vec::new();
-    let mut paragraphs = Vec::new();
     // Where each paragraph stands in `info`.
     let mut paragraph_lines = Vec::new();
     let mut boilerplate = Vec::new();
@@ -1373,7 +1379,6 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         // A long paragraph above the headline: the article's body when the
         // page puts it first.
         if i < t && l.kind == LineKind::Content && l.units >= 40.0 && first {
-            paragraphs.push(l.at);
             paragraph_lines.push(i);
             continue;
         }
@@ -1407,13 +1412,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             continue;
         }
         match place {
-            Some(()) => {
-                paragraphs.push(l.at);
-                paragraph_lines.push(i);
-            }
+            Some(()) => paragraph_lines.push(i),
             None => boilerplate.push(l.at),
         }
     }
+    let paragraphs: Vec<_> = paragraph_lines.iter().map(|&i| info[i].at).collect();
     let good = paragraph_lines.iter().map(|&i| &info[i]).filter(|l| l.kind == LineKind::Content).collect::<Vec<_>>();
     if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
@@ -1459,19 +1462,10 @@ fn dateline_without_year(s: &str) -> bool {
     // `中新社北京10月22日电`: a month and a day, then the agency's `电`.
     // Only a `电` starting in the first 48 bytes counts, so the search
     // stops there rather than reading a long paragraph to its end.
-    let mut head = s.len().min(48 + '电'.len_utf8());
-    while !s.is_char_boundary(head) {
-        head += 1;
-    }
-    if let Some(at) = s[..head].find(['电', '電'])
-        && at <= 48
+    if let Some((at, _)) = s.char_indices().take_while(|&(i, _)| i <= 48).find(|&(_, c)| matches!(c, '电' | '電'))
         && let Some(month) = s[..at].find('月')
     {
-        let day = &s[month + '月'.len_utf8()..at];
-        let before = s[..month].chars().rev().take_while(char::is_ascii_digit).count();
-        return (1..=2).contains(&before)
-            && day.ends_with('日')
-            && day.trim_end_matches('日').chars().all(|c| c.is_ascii_digit());
+        return month_and_day_before(s, month, at);
     }
     // `OTTAWA, le 7 déc. /Agence/ -`: a place in capitals, a comma or a
     // full stop, maybe a short particle, a day and a month.
@@ -1496,10 +1490,21 @@ fn dateline_without_year(s: &str) -> bool {
         }
     }
     let Some(cut) = cut else { return false };
-    if letters < 3 {
-        return false;
-    }
-    let mut words = s[cut + 1..].split_whitespace();
+    letters >= 3 && day_and_month(&s[cut + 1..])
+}
+
+/// `10月22日` ending where the agency's sign stands at `at`, its `月` at
+/// `month`: one or two digits before the month, digits and `日` after it.
+fn month_and_day_before(s: &str, month: usize, at: usize) -> bool {
+    let day = &s[month + '月'.len_utf8()..at];
+    let before = s[..month].chars().rev().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&before) && day.ends_with('日') && day.trim_end_matches('日').chars().all(|c| c.is_ascii_digit())
+}
+
+/// What follows a dateline's place: maybe a short particle, a day of one or
+/// two digits and a month's name (` le 7 déc.`, ` 15 декабря.`).
+fn day_and_month(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
     let mut word = words.next();
     if word.is_some_and(|w| w.chars().count() <= 3 && w.chars().all(char::is_lowercase)) {
         word = words.next();
@@ -1620,11 +1625,7 @@ mod tests {
             && at <= 48
             && let Some(month) = s[..at].find('月')
         {
-            let day = &s[month + '月'.len_utf8()..at];
-            let before = s[..month].chars().rev().take_while(char::is_ascii_digit).count();
-            return (1..=2).contains(&before)
-                && day.ends_with('日')
-                && day.trim_end_matches('日').chars().all(|c| c.is_ascii_digit());
+            return month_and_day_before(s, month, at);
         }
         let Some(cut) = s.find([',', '.']) else { return false };
         let place = &s[..cut];
@@ -1632,16 +1633,7 @@ mod tests {
         if !(3..=30).contains(&letters) || place.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
             return false;
         }
-        let mut words = s[cut + 1..].split_whitespace();
-        let mut word = words.next();
-        if word.is_some_and(|w| w.chars().count() <= 3 && w.chars().all(char::is_lowercase)) {
-            word = words.next();
-        }
-        let day = word.map(|w| w.trim_end_matches(['.', ',']));
-        if !day.is_some_and(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())) {
-            return false;
-        }
-        words.next().is_some_and(|m| nomina_refdata::month_from_name(m.trim_end_matches(['.', ','])).is_some())
+        day_and_month(&s[cut + 1..])
     }
 
     #[test]
@@ -1712,13 +1704,17 @@ mod tests {
         {
             assert!(dateline_without_year(line), "{line:?}");
         }
+        // The agency's sign starting at byte 48 counts, at byte 49 not.
+        let at_48 = format!("{}10月22日电", "X".repeat(38));
+        assert!(dateline_without_year(&at_48) && dateline_without_year_in_full(&at_48));
+        let at_49 = format!("X{at_48}");
+        assert!(!dateline_without_year(&at_49) && !dateline_without_year_in_full(&at_49));
         assert!(hits > 1_000, "{hits}");
     }
 
     #[test]
     fn credit_pattern_without_prefilter_matches_as_with_it() {
-        let photo = words_of("news.photo");
-        let credit_after = Regex::new(&format!(r"(?i)[|｜]\s*(?:{photo})\s*[:：]")).expect("credit-after pattern");
+        let credit_after = Regex::new(&credit_after_pattern()).expect("credit-after pattern");
         let mut pieces: Vec<String> = catalog()
             .entries()
             .iter()
@@ -1864,17 +1860,17 @@ mod tests {
             }
         }
         let words: Vec<&str> = toks.iter().copied().filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
+        let longest = lex.chrome.iter().map(|p| p.split(' ').count()).max().unwrap_or(1);
         if words.is_empty() {
             return false;
         }
         if words.len() > 12 {
-            return (2..=lex.longest_chrome.min(words.len()))
-                .any(|n| lex.chrome.contains(words[..n].join(" ").as_str()));
+            return (2..=longest.min(words.len())).any(|n| lex.chrome.contains(words[..n].join(" ").as_str()));
         }
         let mut phrase = String::new();
         for i in 0..words.len() {
             phrase.clear();
-            for (n, w) in words[i..].iter().take(lex.longest_chrome).enumerate() {
+            for (n, w) in words[i..].iter().take(longest).enumerate() {
                 if n > 0 {
                     phrase.push(' ');
                 }
