@@ -1245,10 +1245,9 @@ impl<'t> Parser<'t> {
         if let Some(spec) = self.next_field_by_words(s) {
             return self.add_placed(spec, at, s.len(), None);
         }
-        // A list asked only when the question before it is answered yes,
-        // answered no, has no items: a line below it is the next field's
-        // (`详情`, a details label sharing no word with the catalog's, below
-        // an empty list of UN agencies).
+        // A list that follows a yes/no question answered no has no items: a
+        // line below it is the next field's (`详情`, a details label sharing
+        // no word with the catalog's, below an empty list of UN agencies).
         if let Some(open) = self.open_field
             && !s.trim_start().starts_with(['(', '（'])
             && self.list_answered_off(open)
@@ -2111,7 +2110,8 @@ mod tests {
 
     #[test]
     fn a_line_below_a_list_answered_off_is_the_next_field() {
-        let fields = |answer: &str| -> Vec<(&'static str, usize)> {
+        // The fields read, the lines below each, and the last one's label.
+        let fields = |answer: &str| -> (Vec<(&'static str, usize)>, String) {
             let text = format!(
                 "Question 5: Partners\n\nHas the United Nations or any UN agencies been involved in this initiative? \
                  {answer}\nWhich UN agency was involved? (hold Ctrl to select multiple)\nMore on this\n\n\
@@ -2119,11 +2119,19 @@ mod tests {
                  consideration in the past 3 years (2017-2019)? No"
             );
             let form = parsed(&text);
-            form.basic[0].fields.iter().map(|f| (f.key, f.items.len())).collect()
+            let fields = &form.basic[0].fields;
+            let last = fields.last().map_or(String::new(), |f| text[f.label.range()].to_string());
+            (fields.iter().map(|f| (f.key, f.items.len())).collect(), last)
         };
-        assert_eq!(fields("No"), [("field.un_involved", 0), ("field.un_agencies", 0), ("field.un_details", 0)]);
+        assert_eq!(
+            fields("No"),
+            (
+                vec![("field.un_involved", 0), ("field.un_agencies", 0), ("field.un_details", 0)],
+                "More on this".to_string()
+            )
+        );
         // Answered yes, the list's lines are its items.
-        assert_eq!(fields("Yes"), [("field.un_involved", 0), ("field.un_agencies", 1)]);
+        assert_eq!(fields("Yes").0, [("field.un_involved", 0), ("field.un_agencies", 1)]);
     }
 
     #[test]
