@@ -22,7 +22,9 @@ as JSON (so the generator needs no YAML or JavaScript parser):
                          territory name, by language
   cldr/months.json       cldr-dates-full main/<l>/ca-gregorian.json: the
                          abbreviated and wide month names, format and
-                         stand-alone, by language
+                         stand-alone, by language, and by the regional
+                         locales of MONTH_LOCALES (`ar-SY`), whose names
+                         differ from their language's
   cldr/LICENSE           the CLDR licence (the three packages ship the same one)
   unpsa/unpsa-categories.md  copied as it is
   sources.json           name, version, origin and licence of each source
@@ -79,6 +81,11 @@ CACHE_DIR = REPO / "target" / "refdata-cache"
 # Simplified Chinese (zh-Hans is its default content), which is what forms use.
 LANGS = ["en", "zh", "fr", "es", "ru", "ar"]
 SDG_LANG_DIR = {"en": "en", "zh": "zh-Hans", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar"}
+
+# Regional locales whose month names forms also write: the Levantine names of
+# Syria, Lebanon, Iraq and Jordan (`تشرين الثاني`, often beside the Egyptian
+# `نوفمبر` of CLDR's `ar`), kept as months of their language.
+MONTH_LOCALES = ["ar-SY", "ar-LB", "ar-IQ", "ar-JO"]
 
 SDG_VERSION = "2.4.0"
 SDG_DIRNAME = f"sdg-translations-{SDG_VERSION}"
@@ -429,7 +436,7 @@ def gregorian_path(dates: NpmTarball, lang: str) -> str:
 
 def months_extract(dates: NpmTarball) -> dict:
     out = {}
-    for lang in LANGS:
+    for lang in LANGS + MONTH_LOCALES:
         data = dates.read_json(gregorian_path(dates, lang))
         months = data["main"][lang]["dates"]["calendars"]["gregorian"]["months"]
         out[lang] = {
@@ -444,7 +451,7 @@ def manifest(dates: NpmTarball) -> dict:
         version, integrity = NPM_PACKAGES[name]
         return {"version": version, "integrity": integrity, "files": files}
 
-    greg = gregorian_path(dates, "en").replace("/en/", "/{en,zh,fr,es,ru,ar}/")
+    greg = gregorian_path(dates, "en").replace("/en/", "/{" + ",".join(LANGS + MONTH_LOCALES) + "}/")
     return {
         "sdg-translations": {
             "version": SDG_VERSION,

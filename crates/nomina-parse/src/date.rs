@@ -193,7 +193,8 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
 /// passed over.
 fn words(s: &str) -> Option<ParsedDate> {
     let (mut day, mut month, mut year) = (None, None, None);
-    for token in s.split(|c: char| c.is_whitespace() || c == ',' || c == '،').filter(|t| !t.is_empty()) {
+    let mut tokens = s.split(|c: char| c.is_whitespace() || c == ',' || c == '،').filter(|t| !t.is_empty()).peekable();
+    while let Some(token) = tokens.next() {
         let digits = token.trim_end_matches(['.', '日']);
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             let n: u32 = digits.parse().ok()?;
@@ -202,7 +203,14 @@ fn words(s: &str) -> Option<ParsedDate> {
                 1 | 2 if day.is_none() => day = Some(n as u8),
                 _ => return None,
             }
-        } else if let Some(m) = month_from_name(token) {
+        } else if let Some(m) = month_words(token).or_else(|| {
+            // A month name of two words (`تشرين الثاني`), perhaps paired
+            // with another (`تشرين الثاني/نوفمبر`).
+            let next = tokens.peek()?;
+            let m = month_words(&format!("{token} {next}"))?;
+            tokens.next();
+            Some(m)
+        }) {
             if month.replace(m).is_some() {
                 return None;
             }
@@ -214,6 +222,19 @@ fn words(s: &str) -> Option<ParsedDate> {
     }
     let date = IsoDate::new(year?, month?, day?)?;
     Some(ParsedDate { date, ambiguous: false })
+}
+
+/// The month `s` names, or the one month that each of its names joined by
+/// slashes names: regions that use two sets of month names often write one
+/// beside the other (`تشرين الثاني/نوفمبر`, the Levantine name and the
+/// Egyptian one).
+fn month_words(s: &str) -> Option<u8> {
+    if !s.contains('/') {
+        return month_from_name(s);
+    }
+    let mut names = s.split('/');
+    let first = month_from_name(names.next()?)?;
+    names.all(|n| month_from_name(n) == Some(first)).then_some(first)
 }
 
 /// A date found inside a line of text by [`find_dates`].
@@ -615,6 +636,23 @@ mod tests {
         ] {
             assert_eq!(iso(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn levantine_month_names_alone_or_beside_the_egyptian_ones() {
+        for (text, want) in [
+            ("1 تشرين الثاني 2017", "2017-11-01"),
+            ("1 تشرين الثاني/نوفمبر 2017", "2017-11-01"),
+            ("15 كانون الثاني/يناير 2020", "2020-01-15"),
+            ("3 شباط 2019", "2019-02-03"),
+            ("3 آب/أغسطس 2019", "2019-08-03"),
+        ] {
+            assert_eq!(iso(text).as_deref(), Some(want), "{text}");
+        }
+        // Two names of different months are no month; `تشرين` alone is
+        // either of two.
+        assert_eq!(iso("1 تشرين الثاني/أكتوبر 2017"), None);
+        assert_eq!(iso("1 تشرين 2017"), None);
     }
 
     #[test]

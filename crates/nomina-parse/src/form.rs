@@ -762,6 +762,38 @@ fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
     None
 }
 
+/// Where a label every word of which is a word of the catalog's field
+/// labels (in any of the six languages, of any field) gives way to a value
+/// in the same script and case, when the label's case and its words alone
+/// do not show it (`Institution | Dangjin City`, `Organisme | Dangjin City`):
+/// the value starts at the first word no field label uses. Nothing is split
+/// when every word is such a word (`Public Sector Institution Type`, a
+/// label alone). The label's length and the value's range.
+fn vocabulary_split(s: &str) -> Option<(usize, Range<usize>)> {
+    let words = field_label_words();
+    let mut label_end = None;
+    for (start, word) in word_spans(s) {
+        let folded = nomina_refdata::fold(word);
+        // A word of punctuation alone (`–`) neither ends nor starts anything.
+        if folded.is_empty() {
+            continue;
+        }
+        if !folded.split_whitespace().all(|w| words.contains(w)) {
+            let end = label_end?;
+            return Some((end, trim_range(s, start..s.len())));
+        }
+        label_end = Some(start + word.len());
+    }
+    None
+}
+
+/// The folded words of every wording, in every language, of every field's
+/// label.
+fn field_label_words() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| catalog().fields().iter().flat_map(|f| wording_words(f.key)).flatten().cloned().collect())
+}
+
 /// The folded words of every wording, in every language, of the
 /// institution block's labels.
 fn institution_label_words() -> &'static FxHashSet<String> {
@@ -1213,6 +1245,17 @@ impl<'t> Parser<'t> {
         if let Some(spec) = self.next_field_by_words(s) {
             return self.add_placed(spec, at, s.len(), None);
         }
+        // A list that follows a yes/no question answered no has no items: a
+        // line below it is the next field's (`详情`, a details label sharing
+        // no word with the catalog's, below an empty list of UN agencies).
+        if let Some(open) = self.open_field
+            && !s.trim_start().starts_with(['(', '（'])
+            && self.list_answered_off(open)
+            && let Some(next) = self.expected_fields().and_then(|(_, f)| f.first().copied())
+        {
+            let (label_len, value) = split_by_kind(next.value, s).unwrap_or((s.len(), None));
+            return self.add_placed(next, at, label_len.min(s.len()), value);
+        }
         // A value moved to the line below its label, or a list's item.
         if let Some(target) = collecting
             && let Some(field) = self.field_mut(target)
@@ -1225,6 +1268,26 @@ impl<'t> Parser<'t> {
             return self.add_placed(spec, at, label_len, value);
         }
         self.unknown(at);
+    }
+
+    /// Whether the open field `open` is a list asked after a yes/no
+    /// question (the field before it in its question's template) that its
+    /// block's copy answered no.
+    fn list_answered_off(&self, open: (Context, usize)) -> bool {
+        let Some(list) = self.field_ref(open) else { return false };
+        let Some(spec) = catalog().field(list.key).filter(|f| f.value == ValueKind::List) else { return false };
+        let block: &[Field] = match open.0 {
+            Context::Basic(b) => self.form.basic.get(b).map_or(&[], |q| q.fields.as_slice()),
+            Context::Institution => &self.form.institution,
+            _ => &[],
+        };
+        block.iter().filter(|f| f.copy == list.copy).any(|f| {
+            catalog().field(f.key).is_some_and(|g| {
+                g.question == spec.question && g.order + 1 == spec.order && g.value == ValueKind::YesNo
+            }) && f
+                .value
+                .is_some_and(|v| catalog().exact(&self.text[v.range()], is_ns("value")).any(|e| e.name() == "no"))
+        })
     }
 
     /// The fields of the institution block's current copy, last first.
@@ -1422,13 +1485,16 @@ impl<'t> Parser<'t> {
         // telling kind places the line further on.
         telling.or_else(|| {
             let first = candidates.first().filter(|f| free_text(f))?;
-            let (label, value) = script_split(s).or_else(|| same_script_split(s))?;
+            let (label, value, by_vocabulary) = script_split(s)
+                .or_else(|| same_script_split(s))
+                .map(|(l, v)| (l, v, false))
+                .or_else(|| vocabulary_split(s).map(|(l, v)| (l, v, true)))?;
             // A free-text field whose line is missing leaves the next one
             // in its place: of the free-text fields that come next, the one
             // one of whose wordings shares the most words with the label
             // takes the line (`Type of institution` when the name's line is
             // missing); the next one when none shares any; none when two
-            // share as many.
+            // share as many (but see below).
             let folded = nomina_refdata::fold(&s[..label]);
             let words: Vec<&str> = folded.split_whitespace().collect();
             let shared = |f: &FieldSpec| {
@@ -1444,9 +1510,19 @@ impl<'t> Parser<'t> {
                     best.2 = true;
                 }
             }
-            // Two fields alike to the label (`Kind of Institution` and both
-            // `Institution Name` and `Institution Type`): neither is sure.
-            (!best.2).then_some((best.0, label, Some(value)))
+            // Two fields alike to the label: neither is sure, unless the next
+            // field is one of them and one of its wordings holds every word
+            // of the label, a shortening of it (`Institution` of `Institution
+            // Name`, alike to `Institution Type` too): a form prints every
+            // field, so its line is more likely there than missing.
+            let covers =
+                |f: &FieldSpec| wording_words(f.key).iter().any(|w| words.iter().all(|x| w.iter().any(|y| y == x)));
+            if best.2 && best.0.key == first.key && covers(first) {
+                best.2 = false;
+            }
+            // A label found by its words alone must be a shortening of the
+            // label of the field it fills.
+            (!best.2 && (!by_vocabulary || covers(best.0))).then_some((best.0, label, Some(value)))
         })
     }
     fn unknown(&mut self, at: LineRef) {
@@ -1984,6 +2060,78 @@ mod tests {
         assert_eq!(split("Initiative Title Dangjin Sustainable Development"), None);
         assert_eq!(split("Public Sector Institution Type"), None);
         assert_eq!(split("Institution"), None);
+    }
+
+    #[test]
+    fn a_label_of_label_words_gives_way_to_the_first_other_word() {
+        fn split(s: &str) -> Option<(&str, &str)> {
+            vocabulary_split(s).map(|(l, v)| (&s[..l], &s[v]))
+        }
+        assert_eq!(split("Institution Dangjin City"), Some(("Institution", "Dangjin City")));
+        assert_eq!(split("Organisme Dangjin City"), Some(("Organisme", "Dangjin City")));
+        assert_eq!(split("Institución Dangjin City"), Some(("Institución", "Dangjin City")));
+        assert_eq!(split("Institution Name – Dangjin City"), Some(("Institution Name", "Dangjin City")));
+        // Every word a label's, or none: no split.
+        assert_eq!(split("Public Sector Institution Type"), None);
+        assert_eq!(split("Dangjin City"), None);
+        assert_eq!(split("Institution"), None);
+    }
+
+    #[test]
+    fn a_one_word_label_before_its_value_fills_the_next_field() {
+        let text = "Institution Details\n\nMember State Republic of Korea\nInstitution Dangjin City\n\
+                    Kind of Institution Government(Local)\nAdministrative Level Local\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes";
+        let form = parsed(text);
+        let fields: Vec<(&str, &str)> =
+            form.institution.iter().map(|f| (f.key, f.value.map_or("", |v| &text[v.range()]))).collect();
+        assert_eq!(
+            fields,
+            [
+                ("field.member_state", "Republic of Korea"),
+                ("field.institution_name", "Dangjin City"),
+                ("field.institution_type", "Government(Local)"),
+                ("field.administrative_level", "Local")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_alike_to_two_fields_that_shortens_neither_places_nothing() {
+        // `Sector Type` shares `Type` with the institution's type and the
+        // department's, and is a shortening of neither.
+        let text = "Institution Details\n\nMember State Republic of Korea\nInstitution Name Ministry of Interior\n\
+                    Public Sector Institution Type\nSector Type Interior\nAdministrative Level National\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes";
+        let form = parsed(text);
+        let keys: Vec<&str> = form.institution.iter().map(|f| f.key).collect();
+        assert_eq!(keys, ["field.member_state", "field.institution_name", "field.administrative_level"]);
+    }
+
+    #[test]
+    fn a_line_below_a_list_answered_off_is_the_next_field() {
+        // The fields read, the lines below each, and the last one's label.
+        let fields = |answer: &str| -> (Vec<(&'static str, usize)>, String) {
+            let text = format!(
+                "Question 5: Partners\n\nHas the United Nations or any UN agencies been involved in this initiative? \
+                 {answer}\nWhich UN agency was involved? (hold Ctrl to select multiple)\nMore on this\n\n\
+                 Question 6: Previous Participation\n\n1. Has the initiative submitted an application for \
+                 consideration in the past 3 years (2017-2019)? No"
+            );
+            let form = parsed(&text);
+            let fields = &form.basic[0].fields;
+            let last = fields.last().map_or(String::new(), |f| text[f.label.range()].to_string());
+            (fields.iter().map(|f| (f.key, f.items.len())).collect(), last)
+        };
+        assert_eq!(
+            fields("No"),
+            (
+                vec![("field.un_involved", 0), ("field.un_agencies", 0), ("field.un_details", 0)],
+                "More on this".to_string()
+            )
+        );
+        // Answered yes, the list's lines are its items.
+        assert_eq!(fields("Yes").0, [("field.un_involved", 0), ("field.un_agencies", 1)]);
     }
 
     #[test]

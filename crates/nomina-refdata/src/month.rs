@@ -86,6 +86,13 @@ mod tests {
         ] {
             assert_eq!(month_from_name(name), Some(m), "{name}");
         }
+        // The Levantine names (CLDR's ar-SY and its neighbours) are Arabic
+        // months too; `تشرين` alone starts two of them.
+        for (name, m) in [("تشرين الثاني", 11), ("كانون الثاني", 1), ("شباط", 2), ("آب", 8)]
+        {
+            assert_eq!(month_from_name(name), Some(m), "{name}");
+        }
+        assert_eq!(month_from_name("تشرين"), None);
         assert_eq!(month_from_name("Smarch"), None);
         // `ma` starts both March and May.
         assert_eq!(month_from_name("ma"), None);

@@ -18,17 +18,26 @@ pub fn months(src: &Sources) -> Result<Vec<Vec<String>>, RefgenError> {
         Ok(())
     };
     for lang in LANGS {
-        let calendar = src.months.get(lang).ok_or_else(|| bad(format!("cldr/months.json has no {lang} entry")))?;
+        if !src.months.contains_key(lang) {
+            return Err(bad(format!("cldr/months.json has no {lang} entry")));
+        }
+    }
+    for (locale, calendar) in &src.months {
+        let base = locale.split('-').next().unwrap_or(locale);
+        let lang = *LANGS
+            .iter()
+            .find(|l| **l == base)
+            .ok_or_else(|| bad(format!("cldr/months.json: locale {locale:?} of no language kept")))?;
         for context in ["format", "stand-alone"] {
             for width in ["abbreviated", "wide"] {
                 let table = calendar
                     .get(context)
                     .and_then(|c| c.get(width))
-                    .ok_or_else(|| bad(format!("{lang} {context} {width}: missing")))?;
+                    .ok_or_else(|| bad(format!("{locale} {context} {width}: missing")))?;
                 let mut numbers: Vec<u32> = Vec::with_capacity(12);
                 for (key, value) in table {
                     let month: u32 =
-                        key.parse().map_err(|_| bad(format!("{lang} {context} {width}: month {key:?}")))?;
+                        key.parse().map_err(|_| bad(format!("{locale} {context} {width}: month {key:?}")))?;
                     numbers.push(month);
                     let name = nfc(&clean(value).to_lowercase());
                     let bare = (width == "abbreviated" && name.chars().count() > 1 && name.ends_with('.'))
@@ -40,7 +49,7 @@ pub fn months(src: &Sources) -> Result<Vec<Vec<String>>, RefgenError> {
                 }
                 numbers.sort_unstable();
                 if numbers != (1..=12).collect::<Vec<_>>() {
-                    return Err(bad(format!("{lang} {context} {width}: not 12 months")));
+                    return Err(bad(format!("{locale} {context} {width}: not 12 months")));
                 }
             }
         }

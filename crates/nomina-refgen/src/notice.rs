@@ -16,6 +16,7 @@ pub fn notice(src: &Sources, dropped: &[String]) -> String {
     let names_v = &m.cldr_localenames_full.version;
     let dates_v = &m.cldr_dates_full.version;
     let greg = &m.cldr_dates_full.files;
+    let regional = src.months.keys().filter(|l| l.contains('-')).cloned().collect::<Vec<_>>().join(", ");
     let dropped = dropped.join(", ");
     let goal_aliases = src
         .aliases
@@ -114,7 +115,9 @@ one space. Languages are `en zh fr es ru ar` (`zh` is Simplified Chinese).
   `crates/nomina-refdata/sources/cldr/months.json`. Licence: Unicode-3.0.
 - Kept: the abbreviated and wide month names, format and stand-alone contexts,
   lower-cased; an abbreviation ending in a period is also kept without it
-  (`nov.` and `nov`). One row per distinct (lang, name).
+  (`nov.` and `nov`). The names of the regional locales {regional}
+  (for Arabic, the Levantine `تشرين الثاني`, written beside or instead of the
+  `نوفمبر` of CLDR's `ar`) are kept as their language's. One row per distinct (lang, name).
 
 ## categories.tsv (`year number special lang name`)
 
