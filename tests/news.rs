@@ -199,3 +199,52 @@ fn a_saved_page_is_read_by_its_markup_first() {
         SAVED_PAGE.replace(r#"<meta property="article:published_time" content="2021-03-03T09:00:00+01:00">"#, "");
     assert_eq!(convert(&json_ld).news.unwrap().published.unwrap().to_string(), "2021-03-04");
 }
+
+/// A portal's name over the headline, both over the date: the shorter line
+/// over the longer one is the site, not the headline.
+#[test]
+fn a_site_name_over_the_headline_is_not_the_headline() {
+    let page = "Skip to main content\nCity Portal of Riverside\n\
+        Riverside footbridge opens to walkers and cyclists\n14.05.2022 10:30\n\n\
+        The footbridge that links the old town with the park was opened on Saturday after two years of work by the city.\n\n\
+        It is the first crossing in the city built for walkers and cyclists only, and it is lit at night.\n";
+    let r = convert(page);
+    let n = news(&r);
+    assert_eq!(n.title, "Riverside footbridge opens to walkers and cyclists");
+    assert_eq!(n.published.unwrap().to_string(), "2022-05-14");
+    assert!(n.boilerplate.contains(&"City Portal of Riverside".to_string()), "{:?}", n.boilerplate);
+    // A standfirst under the headline does not take its place.
+    let with_deck = page.replace(
+        "14.05.2022",
+        "Two years of work on the old town's side of the river are over, the city says\n14.05.2022",
+    );
+    assert_eq!(news(&convert(&with_deck)).title, "Riverside footbridge opens to walkers and cyclists");
+}
+
+/// Promotion lines over a navigation bar are the page's header: the
+/// headline is the line under the bar, over the date.
+#[test]
+fn lines_over_a_navigation_bar_are_not_the_headline() {
+    let page = "Our readers keep this site free\nGet the weekly digest in your inbox\n\n\
+        Home | Politics | Business | Health | World | Search\n\n\
+        Health Ministry opens three rural clinics\n\nWednesday, 13 March 2024, 9:05 am\n\n\
+        The ministry opened three clinics in rural districts on Tuesday, the minister said in a statement.\n\n\
+        Each clinic will have a doctor and two nurses, and will be open on weekdays from next month.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.title, "Health Ministry opens three rural clinics");
+    assert_eq!(n.boilerplate[..2], ["Our readers keep this site free", "Get the weekly digest in your inbox"]);
+}
+
+/// Guillemets closing a quotation are no breadcrumb separators: a paragraph
+/// with two quoted names stays in the body.
+#[test]
+fn closing_guillemets_are_no_breadcrumb() {
+    let page = "Сквер открыт после благоустройства в Кировском районе\n25.06.2021 15:00\n\n\
+        Сегодня состоялась приёмка сквера «Новогодний» после работ по благоустройству с участием депутата и \
+        директора МКУ «Горзеленхоз», которые осмотрели новые дорожки, скамейки, фонари и детскую площадку, \
+        построенные за весну и начало лета силами подрядчика по заказу мэрии.\n\n\
+        Работы будут продолжены в соседнем сквере в следующем году.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.paragraphs.len(), 2, "{:?}", n.paragraphs);
+    assert!(n.paragraphs[0].starts_with("Сегодня состоялась приёмка"));
+}

@@ -27,7 +27,7 @@
 //!   it opens with a phrase), or a Chinese interface word opens it (or
 //!   stands in a short line); or it has no letter (`* * *`, `1026`); or it
 //!   is a breadcrumb (parts of at most four words between `>`, `›`, `»`,
-//!   `|`, ` / `), codes (most tokens mix letters and digits), a URL or an
+//!   `|`, ` / `; a `»` closing a `«` quotation is none), codes (most tokens mix letters and digits), a URL or an
 //!   address alone, or a document symbol or counter (`ECOSOC/5773`, `- 2099`);
 //! - *content*: prose. At least ten words (a Chinese character counting
 //!   half a word) and a sentence's end, function words of its language at
@@ -66,9 +66,11 @@
 //!   Headline`, `Headline | Site`, `Home / Headline`), not in captions: +4
 //!   (+1 for a line of fewer than four words: a name given twice);
 //! - heading the block of headline-sized lines over a date or byline line
-//!   (chrome between passed over): +2.5 (+1.5 under four words); another
-//!   line of the block: +0.5; the first such line under a date or byline
-//!   line that has none over it: +1.5;
+//!   (chrome under the block passed over; chrome inside it ends it): +2.5
+//!   (+1.5 under four words); the block's top line heads it unless the line
+//!   under it is longer and not prose (a site or section name over the
+//!   headline); another line of the block: +0.5; the first such line under
+//!   a date or byline line that has none over it: +1.5;
 //! - a standfirst (a sentence, or a long line of prose with commas) under
 //!   another headline-sized line: -2.5; content inside the body: -1;
 //! - nearness to the body: 1 for the nearest line above it, 1/2 for the next.
@@ -783,7 +785,22 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     // Their bytes (`›` and `»` are written with a lead byte 0xE2 or 0xC2)
     // tell in one pass whether a line may have one.
     let crumbs = if s.bytes().any(|b| matches!(b, b'>' | b'|' | b'/' | 0xC2 | 0xE2)) {
-        seps.iter().map(|&(sep, c)| if s.contains(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0)
+        seps.iter()
+            .map(|&(sep, c)| {
+                if !s.contains(c) {
+                    return 0;
+                }
+                // A `»` or `›` that closes a quote (`«Новогодний»`) is no
+                // separator.
+                let opening = match c {
+                    '»' => s.matches('«').count(),
+                    '›' => s.matches('‹').count(),
+                    _ => 0,
+                };
+                s.matches(sep).count().saturating_sub(opening)
+            })
+            .max()
+            .unwrap_or(0)
     } else {
         0
     };
@@ -1208,6 +1225,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             // right over the date.
             if eligible(l) && !l.copy && (titled(l) || (j + 1 == m && heading(l))) {
                 block.push(j);
+            } else if l.kind == LineKind::Chrome && !block.is_empty() {
+                // Chrome between the lines ends the block: what stands
+                // over it belongs to the page's header.
+                break;
             } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta)
                 || l.caption
                 || (l.units < 2.0 && block.is_empty()))
@@ -1216,6 +1237,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             }
         }
         if let Some(&top) = block.last() {
+            // The block's top line heads it, unless the line under it is
+            // the longer one and no prose: a site or section name over the
+            // headline is shorter than it, a standfirst under it is prose.
+            let mut k = block.len() - 1;
+            while k > 0 && {
+                let below = &info[block[k - 1]];
+                below.lettered > info[block[k]].lettered && below.kind != LineKind::Content && !deck_like(below)
+            } {
+                k -= 1;
+            }
+            let top = if k == block.len() - 1 { top } else { block[k] };
             heads.insert(top);
             in_block.extend(block);
         } else if let Some(k) = (m + 1..info.len().min(m + 4))
