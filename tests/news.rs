@@ -248,3 +248,30 @@ fn closing_guillemets_are_no_breadcrumb() {
     assert_eq!(n.paragraphs.len(), 2, "{:?}", n.paragraphs);
     assert!(n.paragraphs[0].starts_with("Сегодня состоялась приёмка"));
 }
+
+/// A masthead over a navigation bar over the date does not head the
+/// article: the line under the date (its section name passed over) does.
+#[test]
+fn a_masthead_over_a_navigation_bar_gives_way_to_the_line_under_the_date() {
+    let page = "Town Letter\nThe daily paper of local councillors\nPrint | Close\nÉdition du mardi 2 décembre 2025\n\
+        Elections\nWhich population figures count for the council lists this year?\n\n\
+        The question comes back before every election of the councils, and the answer changed this year for many towns.\n\n\
+        The figures published by the institute on the first of January are those that count for the lists and the seats.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.title, "Which population figures count for the council lists this year?");
+    assert_eq!(n.published.unwrap().to_string(), "2025-12-02");
+    assert!(n.paragraphs[0].starts_with("The question comes back"), "{:?}", n.paragraphs);
+}
+
+/// A Chinese headline may open with the date of the event it announces:
+/// run into the words after it, that date makes no date line, and the
+/// labelled date under the headline is the publication date.
+#[test]
+fn a_chinese_headline_opening_with_a_date_is_the_headline() {
+    let page = "首页 | 政务公开 | 政务服务\n2020年6月8日市政府新闻发布会预告\n发布时间：2020-06-07  来源：市政府新闻办\n\n\
+        各新闻单位：\n市政府新闻办公室定于6月8日上午9点30分在市政府新闻发布厅召开新闻发布会，介绍全市城区交通秩序专项整治行动的有关情况。\n\
+        本次新闻发布会邀请市公安局、市城管局和市交通产业集团的负责同志到会发布有关情况，并回答记者提问，欢迎各新闻单位派记者参加。\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.title, "2020年6月8日市政府新闻发布会预告");
+    assert_eq!(n.published.unwrap().to_string(), "2020-06-07");
+}

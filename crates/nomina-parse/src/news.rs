@@ -941,7 +941,15 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             // A sentence that mentions a date is prose (`The meeting took
             // place on 23 February, 2016.`).
             let told = sentence && !opens;
-            let short = (units <= MAX_META_WORDS && rest <= 8.0 && !told) || (opens && units <= 20.0 && !dateline);
+            // A Chinese date run into the words after it opens a headline
+            // (`2020年6月8日市政府新闻发布会预告`), not a date line (`2020年6月7日
+            // 星期日`, `2020年6月7日 来源：…`).
+            let after = &s[f.end..];
+            let titled = after.chars().next().is_some_and(is_cjk)
+                && han_count(after) >= 4
+                && !after.contains([':', '：', ' ', '\u{3000}']);
+            let short =
+                !titled && ((units <= MAX_META_WORDS && rest <= 8.0 && !told) || (opens && units <= 20.0 && !dateline));
             let label = if short || f.start <= 48 { label } else { Label::None };
             if (short || label != Label::None || dateline) && !has_event_word(&lower[..lower_index(s, &lower, f.start)])
             {
@@ -1217,6 +1225,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let mut under: FxHashSet<usize> = FxHashSet::default();
     for m in (0..info.len()).filter(|&m| info[m].kind == LineKind::Meta) {
         let mut block = Vec::new();
+        let mut across_chrome = false;
         let mut j = m;
         while j > 0 && block.len() < 3 {
             j -= 1;
@@ -1225,7 +1234,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             // right over the date.
             if eligible(l) && !l.copy && (titled(l) || (j + 1 == m && heading(l))) {
                 block.push(j);
-            } else if l.kind == LineKind::Chrome && !block.is_empty() {
+            } else if l.kind == LineKind::Chrome && block.is_empty() {
+                across_chrome = true;
+            } else if l.kind == LineKind::Chrome {
                 // Chrome between the lines ends the block: what stands
                 // over it belongs to the page's header.
                 break;
@@ -1248,9 +1259,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 k -= 1;
             }
             let top = if k == block.len() - 1 { top } else { block[k] };
-            heads.insert(top);
             in_block.extend(block);
-        } else if let Some(k) = (m + 1..info.len().min(m + 4))
+            // A block over the date across chrome (a masthead over a
+            // navigation bar) heads nothing: the line under the date may.
+            if !across_chrome {
+                heads.insert(top);
+                continue;
+            }
+        }
+        if let Some(k) = (m + 1..info.len().min(m + 4))
             .find(|&k| eligible(&info[k]) && heading(&info[k]) && info[k].kind != LineKind::Meta)
         {
             under.insert(k);
