@@ -66,11 +66,11 @@
 //!   Headline`, `Headline | Site`, `Home / Headline`), not in captions: +4
 //!   (+1 for a line of fewer than four words: a name given twice);
 //! - heading the block of headline-sized lines over a date or byline line
-//!   (chrome under the block passed over; chrome inside it ends it): +2.5
-//!   (+1.5 under four words); the block's top line heads it unless the line
-//!   under it is longer and not prose (a site or section name over the
-//!   headline); another line of the block: +0.5; the first such line under
-//!   a date or byline line that has none over it: +1.5;
+//!   (chrome inside it ends it): +2.5 (+1.5 under four words); the block's
+//!   top line heads it unless the line under it is longer and not prose (a
+//!   site or section name over the headline); another line of the block:
+//!   +0.5; the first such line under a date or byline line that has none
+//!   over it, or only across chrome (a masthead over a navigation bar): +1.5;
 //! - a standfirst (a sentence, or a long line of prose with commas) under
 //!   another headline-sized line: -2.5; content inside the body: -1;
 //! - nearness to the body: 1 for the nearest line above it, 1/2 for the next.
@@ -88,7 +88,9 @@
 //! that opens with it (at most 20 words, no dash after it), after a label
 //! (`catalog/news.tsv` classes `published` and `updated`, at most two words
 //! before the date), or opening one of the first three paragraphs as a
-//! dateline (`Berne, 23.01.2008 - ...`). A line with an event word (a
+//! dateline (`Berne, 23.01.2008 - ...`). A Chinese date run into four
+//! characters or more with no colon or space opens a headline, not a date
+//! line (`2020年6月8日市政府新闻发布会预告`). A line with an event word (a
 //! deadline, a day celebrated, a founding, `until`) before the date gives
 //! none; a date labelled as an update is kept apart (`updated`) and never
 //! taken for the publication date; the last line of a hard-wrapped
