@@ -275,3 +275,54 @@ fn a_chinese_headline_opening_with_a_date_is_the_headline() {
     assert_eq!(n.title, "2020年6月8日市政府新闻发布会预告");
     assert_eq!(n.published.unwrap().to_string(), "2020-06-07");
 }
+
+/// A press release ends at its end marker: the promotion lines after it are
+/// the page's, though they read as prose.
+#[test]
+fn the_body_ends_at_an_end_marker() {
+    let page = "Health Ministry opens three rural clinics\n\nWednesday, 13 March 2024, 9:05 am\n\n\
+        The ministry opened three clinics in rural districts on Tuesday, the minister said in a statement.\n\n\
+        Each clinic will have a doctor and two nurses, and will be open on weekdays from next month.\n\nENDS\n\n\
+        Are you getting our free weekly digest?\n\n\
+        Subscribe to the digest sent to your inbox every Monday with the stories of the week from across the region.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.paragraphs.len(), 2, "{:?}", n.paragraphs);
+    assert_eq!(n.boilerplate.first().map(String::as_str), Some("ENDS"));
+    assert_eq!(n.boilerplate.len(), 3);
+    // The Chinese agencies' `（完）` and the Korean `<끝>` end it the same way.
+    let zh = page.replace("ENDS", "（完）");
+    assert_eq!(news(&convert(&zh)).paragraphs.len(), 2);
+    let ko = page.replace("ENDS", "<끝>");
+    assert_eq!(news(&convert(&ko)).paragraphs.len(), 2);
+}
+
+/// An event page's period (two dates and nothing else) is no publication
+/// date: with nothing else dating it, the page is no article.
+#[test]
+fn an_event_period_is_no_publication_date() {
+    let page = "Town of Riverside\nHome › Events › Census\nThe town's population census begins\n19 Jan 2023 25 Feb 2023\n\
+        As every year, the town takes the census of part of its population, and the residents chosen are told by letter.\n\
+        The census gives the town's official population, from which the state's grants and the number of councillors follow.\n\
+        Add to my calendar\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::Unknown, "{}", r.diagnostics.classification);
+    // A single date there still dates the page.
+    let dated = page.replace("19 Jan 2023 25 Feb 2023", "19 Jan 2023");
+    assert_eq!(news(&convert(&dated)).published.unwrap().to_string(), "2023-01-19");
+}
+
+/// A long sentence with a name in camel case that the page writes
+/// elsewhere too is prose: an agency's dateline paragraph stays the first
+/// paragraph.
+#[test]
+fn a_camel_case_name_in_a_sentence_is_prose() {
+    let page = "NewsPoint\nMinister receives briefing on national programmes\nPublished August 18, 2023\n\n\
+        ISLAMABAD, (NewsPoint - 18th Aug, 2023) : The federal minister for health took charge of his office on Friday and \
+        received a briefing on the national health programmes from the secretary and the officials of the ministry.\n\n\
+        On reaching the ministry, the secretary and other officials welcomed the minister and his staff.\n";
+    let n = news(&convert(page)).clone();
+    assert!(n.paragraphs[0].starts_with("ISLAMABAD, (NewsPoint"), "{:?}", n.paragraphs);
+    // Written once only, it may be a link title run into its teaser.
+    let once = page.replacen("NewsPoint\n", "", 1);
+    assert_eq!(convert(&once).kind, Kind::Unknown);
+}

@@ -33,7 +33,9 @@
 //!   half a word) and a sentence's end, function words of its language at
 //!   a prose rate (8%; class `function`), or 25 words; or five words or
 //!   more, a sentence's end and some function words. A link title run into
-//!   its teaser (`...Del VisoPilar: ...`) is not content;
+//!   its teaser (`...Del VisoPilar: ...`) is not content, unless the line is
+//!   a sentence of 25 words or more and the page writes its camel-case words
+//!   elsewhere too (a name: `UrduPoint`);
 //! - *neutral*: anything else: headlines, section names, subheadings.
 //!
 //! A line equal to an earlier one (lower-cased, list numbers left out) is a
@@ -46,7 +48,8 @@
 //! line weighing 1 plus a tenth of its words (up to 40), a copy of one 0, a
 //! meta line -0.5, chrome -1.5, a neutral line -1 (at most three words) or
 //! -0.4: a subheading or a widget label inside the article does not cut it,
-//! a block of navigation does. A paragraph of 40 words or more above the
+//! a block of navigation does. An end marker alone on its line (class `end`:
+//! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it. A paragraph of 40 words or more above the
 //! headline is the body's start too (pages that put the first paragraph
 //! first).
 //!
@@ -90,11 +93,12 @@
 //! before the date), or opening one of the first three paragraphs as a
 //! dateline (`Berne, 23.01.2008 - ...`). A Chinese date run into four
 //! characters or more with no colon or space opens a headline, not a date
-//! line (`2020年6月8日市政府新闻发布会预告`). A line with an event word (a
-//! deadline, a day celebrated, a founding, `until`) before the date gives
-//! none; a date labelled as an update is kept apart (`updated`) and never
-//! taken for the publication date; the last line of a hard-wrapped
-//! paragraph is no date line. Candidates score: a publication label +3;
+//! line (`2020年6月8日市政府新闻发布会预告`); two unlabelled dates and next to
+//! nothing else are a period (an event's), not a date line. A line with an
+//! event word (a deadline, a day celebrated, a founding, `until`) before
+//! the date gives none; a date labelled as an update is kept apart
+//! (`updated`) and never taken for the publication date; the last line of
+//! a hard-wrapped paragraph is no date line. Candidates score: a publication label +3;
 //! between the headline and the body 3 (less a quarter per line between);
 //! above the headline 1.5 (less a half per line); a dateline 1; right after
 //! the body 1; inside the body 0.5 (less a fifth per line). The best one
@@ -245,6 +249,8 @@ struct Lexicon {
     event_padded: Vec<String>,
     reporter: Vec<&'static str>,
     legal: Vec<&'static str>,
+    /// End markers, as token keys.
+    end: FxHashSet<&'static str>,
     /// The first characters of the legal words.
     legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
@@ -419,6 +425,7 @@ fn lexicon() -> &'static Lexicon {
             event_padded: Vec::new(),
             reporter: Vec::new(),
             legal: Vec::new(),
+            end: FxHashSet::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
             longest_function: 0,
@@ -456,6 +463,9 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Legal => {
                     l.legal.push(w.text);
                     l.legal_first.extend(w.text.chars().next());
+                }
+                NewsWordClass::End => {
+                    l.end.insert(Box::leak(token_key(w.text).into_boxed_str()));
                 }
                 NewsWordClass::Function if w.lang == "zh" => l.function_han.extend(w.text.chars()),
                 NewsWordClass::Function if w.lang == "ko" => l.function_suffix.push(w.text),
@@ -621,6 +631,11 @@ fn run_together(s: &str) -> bool {
     false
 }
 
+/// The words of `s` in which a lower-case letter runs into a capital.
+fn camel_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| run_together(w))
+}
+
 /// `(c.is_lowercase(), c.is_uppercase())`, answered without the Unicode
 /// tables for ASCII, Latin-1 and basic Cyrillic letters and for the
 /// caseless blocks of [`crate::words::letter`].
@@ -657,6 +672,9 @@ struct LineInfo {
     lettered: f32,
     /// A caption or a photo credit.
     caption: bool,
+    /// Prose but for a lower-case letter run into a capital (a link title
+    /// run into its teaser, or a name in camel case).
+    glued: bool,
     /// May be a headline by its form (see `headline_form`).
     headline_form: bool,
     /// Keys of the parts around a site separator (`Site - Headline`).
@@ -964,20 +982,29 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         if date.is_some() && has_event_word(&lower) && units <= MAX_META_WORDS {
             date = None;
         }
+        // Two dates and next to nothing else, no label: a period (an
+        // event's `19 Jan 2023 – 25 Fév 2023`), not a publication.
+        if found.len() == 2
+            && date.is_some_and(|d| d.label == Label::None)
+            && units - found.iter().map(|f| self::units(&s[f.start..f.end])).sum::<f32>() <= 1.0
+        {
+            date = None;
+        }
     }
     let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
     let prose_share = function_share(s, &toks);
     let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks, units);
+    let mut glued = false;
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
     } else if chrome {
         LineKind::Chrome
-    } else if ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-        || (units >= 5.0 && sentence && prose_share > 0.0))
-        // Last: it reads every character, and most lines are settled before.
-        && !run_together(s)
+    } else if (units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
+        || (units >= 5.0 && sentence && prose_share > 0.0)
     {
-        LineKind::Content
+        // Last: it reads every character, and most lines are settled before.
+        glued = run_together(s);
+        if glued { LineKind::Neutral } else { LineKind::Content }
     } else {
         LineKind::Neutral
     };
@@ -1008,6 +1035,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         sentence,
         lettered,
         caption,
+        glued,
         headline_form,
         affixes,
     }
@@ -1135,6 +1163,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             info[i].date = None;
         }
     }
+    // A long sentence whose camel-case words the page writes elsewhere too
+    // names something (`UrduPoint`, `YouTube`): prose after all.
+    for l in info.iter_mut().filter(|l| l.glued && l.sentence && l.units >= 25.0) {
+        let s = &text[l.at.span.range()];
+        if camel_words(s).all(|w| text.matches(w).nth(1).is_some()) {
+            l.kind = LineKind::Content;
+        }
+    }
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for l in &mut info {
         let n = counts.entry(l.key.clone()).or_insert(0);
@@ -1183,12 +1219,18 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             best_span = Some((start, i));
         }
     }
-    let Some((mut bs, be)) = best_span else {
+    let Some((mut bs, mut be)) = best_span else {
         return Err("no prose".into());
     };
     // The run starts at a content line.
     while bs < be && info[bs].kind != LineKind::Content {
         bs += 1;
+    }
+    // and ends before an end marker (`ENDS`, `（完）`): what follows is the
+    // page's.
+    let lex = lexicon();
+    if let Some(e) = (bs + 1..=be).find(|&i| lex.end.contains(info[i].key.as_str())) {
+        be = e - 1;
     }
 
     // The headline.
