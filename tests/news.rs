@@ -199,3 +199,130 @@ fn a_saved_page_is_read_by_its_markup_first() {
         SAVED_PAGE.replace(r#"<meta property="article:published_time" content="2021-03-03T09:00:00+01:00">"#, "");
     assert_eq!(convert(&json_ld).news.unwrap().published.unwrap().to_string(), "2021-03-04");
 }
+
+/// A portal's name over the headline, both over the date: the shorter line
+/// over the longer one is the site, not the headline.
+#[test]
+fn a_site_name_over_the_headline_is_not_the_headline() {
+    let page = "Skip to main content\nCity Portal of Riverside\n\
+        Riverside footbridge opens to walkers and cyclists\n14.05.2022 10:30\n\n\
+        The footbridge that links the old town with the park was opened on Saturday after two years of work by the city.\n\n\
+        It is the first crossing in the city built for walkers and cyclists only, and it is lit at night.\n";
+    let r = convert(page);
+    let n = news(&r);
+    assert_eq!(n.title, "Riverside footbridge opens to walkers and cyclists");
+    assert_eq!(n.published.unwrap().to_string(), "2022-05-14");
+    assert!(n.boilerplate.contains(&"City Portal of Riverside".to_string()), "{:?}", n.boilerplate);
+    // A standfirst under the headline does not take its place.
+    let with_deck = page.replace(
+        "14.05.2022",
+        "Two years of work on the old town's side of the river are over, the city says\n14.05.2022",
+    );
+    assert_eq!(news(&convert(&with_deck)).title, "Riverside footbridge opens to walkers and cyclists");
+}
+
+/// Promotion lines over a navigation bar are the page's header: the
+/// headline is the line under the bar, over the date.
+#[test]
+fn lines_over_a_navigation_bar_are_not_the_headline() {
+    let page = "Our readers keep this site free\nGet the weekly digest in your inbox\n\n\
+        Home | Politics | Business | Health | World | Search\n\n\
+        Health Ministry opens three rural clinics\n\nWednesday, 13 March 2024, 9:05 am\n\n\
+        The ministry opened three clinics in rural districts on Tuesday, the minister said in a statement.\n\n\
+        Each clinic will have a doctor and two nurses, and will be open on weekdays from next month.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.title, "Health Ministry opens three rural clinics");
+    assert_eq!(n.boilerplate[..2], ["Our readers keep this site free", "Get the weekly digest in your inbox"]);
+}
+
+/// Guillemets closing a quotation are no breadcrumb separators: a paragraph
+/// with two quoted names stays in the body.
+#[test]
+fn closing_guillemets_are_no_breadcrumb() {
+    let page = "Сквер открыт после благоустройства в Кировском районе\n25.06.2021 15:00\n\n\
+        Сегодня состоялась приёмка сквера «Новогодний» после работ по благоустройству с участием депутата и \
+        директора МКУ «Горзеленхоз», которые осмотрели новые дорожки, скамейки, фонари и детскую площадку, \
+        построенные за весну и начало лета силами подрядчика по заказу мэрии.\n\n\
+        Работы будут продолжены в соседнем сквере в следующем году.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.paragraphs.len(), 2, "{:?}", n.paragraphs);
+    assert!(n.paragraphs[0].starts_with("Сегодня состоялась приёмка"));
+}
+
+/// A masthead over a navigation bar over the date does not head the
+/// article: the line under the date (its section name passed over) does.
+#[test]
+fn a_masthead_over_a_navigation_bar_gives_way_to_the_line_under_the_date() {
+    let page = "Town Letter\nThe daily paper of local councillors\nPrint | Close\nÉdition du mardi 2 décembre 2025\n\
+        Elections\nWhich population figures count for the council lists this year?\n\n\
+        The question comes back before every election of the councils, and the answer changed this year for many towns.\n\n\
+        The figures published by the institute on the first of January are those that count for the lists and the seats.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.title, "Which population figures count for the council lists this year?");
+    assert_eq!(n.published.unwrap().to_string(), "2025-12-02");
+    assert!(n.paragraphs[0].starts_with("The question comes back"), "{:?}", n.paragraphs);
+}
+
+/// A Chinese headline may open with the date of the event it announces:
+/// run into the words after it, that date makes no date line, and the
+/// labelled date under the headline is the publication date.
+#[test]
+fn a_chinese_headline_opening_with_a_date_is_the_headline() {
+    let page = "首页 | 政务公开 | 政务服务\n2020年6月8日市政府新闻发布会预告\n发布时间：2020-06-07  来源：市政府新闻办\n\n\
+        各新闻单位：\n市政府新闻办公室定于6月8日上午9点30分在市政府新闻发布厅召开新闻发布会，介绍全市城区交通秩序专项整治行动的有关情况。\n\
+        本次新闻发布会邀请市公安局、市城管局和市交通产业集团的负责同志到会发布有关情况，并回答记者提问，欢迎各新闻单位派记者参加。\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.title, "2020年6月8日市政府新闻发布会预告");
+    assert_eq!(n.published.unwrap().to_string(), "2020-06-07");
+}
+
+/// A press release ends at its end marker: the promotion lines after it are
+/// the page's, though they read as prose.
+#[test]
+fn the_body_ends_at_an_end_marker() {
+    let page = "Health Ministry opens three rural clinics\n\nWednesday, 13 March 2024, 9:05 am\n\n\
+        The ministry opened three clinics in rural districts on Tuesday, the minister said in a statement.\n\n\
+        Each clinic will have a doctor and two nurses, and will be open on weekdays from next month.\n\nENDS\n\n\
+        Are you getting our free weekly digest?\n\n\
+        Subscribe to the digest sent to your inbox every Monday with the stories of the week from across the region.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.paragraphs.len(), 2, "{:?}", n.paragraphs);
+    assert_eq!(n.boilerplate.first().map(String::as_str), Some("ENDS"));
+    assert_eq!(n.boilerplate.len(), 3);
+    // The Chinese agencies' `（完）` and the Korean `<끝>` end it the same way.
+    let zh = page.replace("ENDS", "（完）");
+    assert_eq!(news(&convert(&zh)).paragraphs.len(), 2);
+    let ko = page.replace("ENDS", "<끝>");
+    assert_eq!(news(&convert(&ko)).paragraphs.len(), 2);
+}
+
+/// An event page's period (two dates and nothing else) is no publication
+/// date: with nothing else dating it, the page is no article.
+#[test]
+fn an_event_period_is_no_publication_date() {
+    let page = "Town of Riverside\nHome › Events › Census\nThe town's population census begins\n19 Jan 2023 25 Feb 2023\n\
+        As every year, the town takes the census of part of its population, and the residents chosen are told by letter.\n\
+        The census gives the town's official population, from which the state's grants and the number of councillors follow.\n\
+        Add to my calendar\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::Unknown, "{}", r.diagnostics.classification);
+    // A single date there still dates the page.
+    let dated = page.replace("19 Jan 2023 25 Feb 2023", "19 Jan 2023");
+    assert_eq!(news(&convert(&dated)).published.unwrap().to_string(), "2023-01-19");
+}
+
+/// A long sentence with a name in camel case that the page writes
+/// elsewhere too is prose: an agency's dateline paragraph stays the first
+/// paragraph.
+#[test]
+fn a_camel_case_name_in_a_sentence_is_prose() {
+    let page = "NewsPoint\nMinister receives briefing on national programmes\nPublished August 18, 2023\n\n\
+        ISLAMABAD, (NewsPoint - 18th Aug, 2023) : The federal minister for health took charge of his office on Friday and \
+        received a briefing on the national health programmes from the secretary and the officials of the ministry.\n\n\
+        On reaching the ministry, the secretary and other officials welcomed the minister and his staff.\n";
+    let n = news(&convert(page)).clone();
+    assert!(n.paragraphs[0].starts_with("ISLAMABAD, (NewsPoint"), "{:?}", n.paragraphs);
+    // Written once only, it may be a link title run into its teaser.
+    let once = page.replacen("NewsPoint\n", "", 1);
+    assert_eq!(convert(&once).kind, Kind::Unknown);
+}

@@ -27,13 +27,15 @@
 //!   it opens with a phrase), or a Chinese interface word opens it (or
 //!   stands in a short line); or it has no letter (`* * *`, `1026`); or it
 //!   is a breadcrumb (parts of at most four words between `>`, `›`, `»`,
-//!   `|`, ` / `), codes (most tokens mix letters and digits), a URL or an
+//!   `|`, ` / `; a `»` closing a `«` quotation is none), codes (most tokens mix letters and digits), a URL or an
 //!   address alone, or a document symbol or counter (`ECOSOC/5773`, `- 2099`);
 //! - *content*: prose. At least ten words (a Chinese character counting
 //!   half a word) and a sentence's end, function words of its language at
 //!   a prose rate (8%; class `function`), or 25 words; or five words or
 //!   more, a sentence's end and some function words. A link title run into
-//!   its teaser (`...Del VisoPilar: ...`) is not content;
+//!   its teaser (`...Del VisoPilar: ...`) is not content, unless the line is
+//!   a sentence of 25 words or more and the page writes its camel-case words
+//!   elsewhere too (a name: `UrduPoint`);
 //! - *neutral*: anything else: headlines, section names, subheadings.
 //!
 //! A line equal to an earlier one (lower-cased, list numbers left out) is a
@@ -46,7 +48,8 @@
 //! line weighing 1 plus a tenth of its words (up to 40), a copy of one 0, a
 //! meta line -0.5, chrome -1.5, a neutral line -1 (at most three words) or
 //! -0.4: a subheading or a widget label inside the article does not cut it,
-//! a block of navigation does. A paragraph of 40 words or more above the
+//! a block of navigation does. An end marker alone on its line (class `end`:
+//! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it. A paragraph of 40 words or more above the
 //! headline is the body's start too (pages that put the first paragraph
 //! first).
 //!
@@ -66,9 +69,11 @@
 //!   Headline`, `Headline | Site`, `Home / Headline`), not in captions: +4
 //!   (+1 for a line of fewer than four words: a name given twice);
 //! - heading the block of headline-sized lines over a date or byline line
-//!   (chrome between passed over): +2.5 (+1.5 under four words); another
-//!   line of the block: +0.5; the first such line under a date or byline
-//!   line that has none over it: +1.5;
+//!   (chrome inside it ends it): +2.5 (+1.5 under four words); the block's
+//!   top line heads it unless the line under it is longer and not prose (a
+//!   site or section name over the headline); another line of the block:
+//!   +0.5; the first such line under a date or byline line that has none
+//!   over it, or only across chrome (a masthead over a navigation bar): +1.5;
 //! - a standfirst (a sentence, or a long line of prose with commas) under
 //!   another headline-sized line: -2.5; content inside the body: -1;
 //! - nearness to the body: 1 for the nearest line above it, 1/2 for the next.
@@ -86,11 +91,14 @@
 //! that opens with it (at most 20 words, no dash after it), after a label
 //! (`catalog/news.tsv` classes `published` and `updated`, at most two words
 //! before the date), or opening one of the first three paragraphs as a
-//! dateline (`Berne, 23.01.2008 - ...`). A line with an event word (a
-//! deadline, a day celebrated, a founding, `until`) before the date gives
-//! none; a date labelled as an update is kept apart (`updated`) and never
-//! taken for the publication date; the last line of a hard-wrapped
-//! paragraph is no date line. Candidates score: a publication label +3;
+//! dateline (`Berne, 23.01.2008 - ...`). A Chinese date run into four
+//! characters or more with no colon or space opens a headline, not a date
+//! line (`2020年6月8日市政府新闻发布会预告`); two unlabelled dates and next to
+//! nothing else are a period (an event's), not a date line. A line with an
+//! event word (a deadline, a day celebrated, a founding, `until`) before
+//! the date gives none; a date labelled as an update is kept apart
+//! (`updated`) and never taken for the publication date; the last line of
+//! a hard-wrapped paragraph is no date line. Candidates score: a publication label +3;
 //! between the headline and the body 3 (less a quarter per line between);
 //! above the headline 1.5 (less a half per line); a dateline 1; right after
 //! the body 1; inside the body 0.5 (less a fifth per line). The best one
@@ -241,6 +249,8 @@ struct Lexicon {
     event_padded: Vec<String>,
     reporter: Vec<&'static str>,
     legal: Vec<&'static str>,
+    /// End markers, as token keys.
+    end: FxHashSet<&'static str>,
     /// The first characters of the legal words.
     legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
@@ -415,6 +425,7 @@ fn lexicon() -> &'static Lexicon {
             event_padded: Vec::new(),
             reporter: Vec::new(),
             legal: Vec::new(),
+            end: FxHashSet::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
             longest_function: 0,
@@ -452,6 +463,9 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Legal => {
                     l.legal.push(w.text);
                     l.legal_first.extend(w.text.chars().next());
+                }
+                NewsWordClass::End => {
+                    l.end.insert(Box::leak(token_key(w.text).into_boxed_str()));
                 }
                 NewsWordClass::Function if w.lang == "zh" => l.function_han.extend(w.text.chars()),
                 NewsWordClass::Function if w.lang == "ko" => l.function_suffix.push(w.text),
@@ -617,6 +631,11 @@ fn run_together(s: &str) -> bool {
     false
 }
 
+/// The words of `s` in which a lower-case letter runs into a capital.
+fn camel_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| run_together(w))
+}
+
 /// `(c.is_lowercase(), c.is_uppercase())`, answered without the Unicode
 /// tables for ASCII, Latin-1 and basic Cyrillic letters and for the
 /// caseless blocks of [`crate::words::letter`].
@@ -653,6 +672,9 @@ struct LineInfo {
     lettered: f32,
     /// A caption or a photo credit.
     caption: bool,
+    /// Prose but for a lower-case letter run into a capital (a link title
+    /// run into its teaser, or a name in camel case).
+    glued: bool,
     /// May be a headline by its form (see `headline_form`).
     headline_form: bool,
     /// Keys of the parts around a site separator (`Site - Headline`).
@@ -783,7 +805,22 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     // Their bytes (`›` and `»` are written with a lead byte 0xE2 or 0xC2)
     // tell in one pass whether a line may have one.
     let crumbs = if s.bytes().any(|b| matches!(b, b'>' | b'|' | b'/' | 0xC2 | 0xE2)) {
-        seps.iter().map(|&(sep, c)| if s.contains(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0)
+        seps.iter()
+            .map(|&(sep, c)| {
+                if !s.contains(c) {
+                    return 0;
+                }
+                // A `»` or `›` that closes a quote (`«Новогодний»`) is no
+                // separator.
+                let opening = match c {
+                    '»' => s.matches('«').count(),
+                    '›' => s.matches('‹').count(),
+                    _ => 0,
+                };
+                s.matches(sep).count().saturating_sub(opening)
+            })
+            .max()
+            .unwrap_or(0)
     } else {
         0
     };
@@ -924,7 +961,15 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             // A sentence that mentions a date is prose (`The meeting took
             // place on 23 February, 2016.`).
             let told = sentence && !opens;
-            let short = (units <= MAX_META_WORDS && rest <= 8.0 && !told) || (opens && units <= 20.0 && !dateline);
+            // A Chinese date run into the words after it opens a headline
+            // (`2020年6月8日市政府新闻发布会预告`), not a date line (`2020年6月7日
+            // 星期日`, `2020年6月7日 来源：…`).
+            let after = &s[f.end..];
+            let titled = after.chars().next().is_some_and(is_cjk)
+                && han_count(after) >= 4
+                && !after.contains([':', '：', ' ', '\u{3000}']);
+            let short =
+                !titled && ((units <= MAX_META_WORDS && rest <= 8.0 && !told) || (opens && units <= 20.0 && !dateline));
             let label = if short || f.start <= 48 { label } else { Label::None };
             if (short || label != Label::None || dateline) && !has_event_word(&lower[..lower_index(s, &lower, f.start)])
             {
@@ -937,20 +982,29 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         if date.is_some() && has_event_word(&lower) && units <= MAX_META_WORDS {
             date = None;
         }
+        // Two dates and next to nothing else, no label: a period (an
+        // event's `19 Jan 2023 – 25 Fév 2023`), not a publication.
+        if found.len() == 2
+            && date.is_some_and(|d| d.label == Label::None)
+            && units - found.iter().map(|f| self::units(&s[f.start..f.end])).sum::<f32>() <= 1.0
+        {
+            date = None;
+        }
     }
     let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
     let prose_share = function_share(s, &toks);
     let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks, units);
+    let mut glued = false;
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
     } else if chrome {
         LineKind::Chrome
-    } else if ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-        || (units >= 5.0 && sentence && prose_share > 0.0))
-        // Last: it reads every character, and most lines are settled before.
-        && !run_together(s)
+    } else if (units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
+        || (units >= 5.0 && sentence && prose_share > 0.0)
     {
-        LineKind::Content
+        // Last: it reads every character, and most lines are settled before.
+        glued = run_together(s);
+        if glued { LineKind::Neutral } else { LineKind::Content }
     } else {
         LineKind::Neutral
     };
@@ -981,6 +1035,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         sentence,
         lettered,
         caption,
+        glued,
         headline_form,
         affixes,
     }
@@ -1108,6 +1163,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             info[i].date = None;
         }
     }
+    // A long sentence whose camel-case words the page writes elsewhere too
+    // names something (`UrduPoint`, `YouTube`): prose after all.
+    for l in info.iter_mut().filter(|l| l.glued && l.sentence && l.units >= 25.0) {
+        let s = &text[l.at.span.range()];
+        if camel_words(s).all(|w| text.matches(w).nth(1).is_some()) {
+            l.kind = LineKind::Content;
+        }
+    }
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for l in &mut info {
         let n = counts.entry(l.key.clone()).or_insert(0);
@@ -1156,12 +1219,18 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             best_span = Some((start, i));
         }
     }
-    let Some((mut bs, be)) = best_span else {
+    let Some((mut bs, mut be)) = best_span else {
         return Err("no prose".into());
     };
     // The run starts at a content line.
     while bs < be && info[bs].kind != LineKind::Content {
         bs += 1;
+    }
+    // and ends before an end marker (`ENDS`, `（完）`): what follows is the
+    // page's.
+    let lex = lexicon();
+    if let Some(e) = (bs + 1..=be).find(|&i| lex.end.contains(info[i].key.as_str())) {
+        be = e - 1;
     }
 
     // The headline.
@@ -1200,6 +1269,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let mut under: FxHashSet<usize> = FxHashSet::default();
     for m in (0..info.len()).filter(|&m| info[m].kind == LineKind::Meta) {
         let mut block = Vec::new();
+        let mut across_chrome = false;
         let mut j = m;
         while j > 0 && block.len() < 3 {
             j -= 1;
@@ -1208,6 +1278,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             // right over the date.
             if eligible(l) && !l.copy && (titled(l) || (j + 1 == m && heading(l))) {
                 block.push(j);
+            } else if l.kind == LineKind::Chrome && block.is_empty() {
+                across_chrome = true;
+            } else if l.kind == LineKind::Chrome {
+                // Chrome between the lines ends the block: what stands
+                // over it belongs to the page's header.
+                break;
             } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta)
                 || l.caption
                 || (l.units < 2.0 && block.is_empty()))
@@ -1216,9 +1292,26 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             }
         }
         if let Some(&top) = block.last() {
-            heads.insert(top);
+            // The block's top line heads it, unless the line under it is
+            // the longer one and no prose: a site or section name over the
+            // headline is shorter than it, a standfirst under it is prose.
+            let mut k = block.len() - 1;
+            while k > 0 && {
+                let below = &info[block[k - 1]];
+                below.lettered > info[block[k]].lettered && below.kind != LineKind::Content && !deck_like(below)
+            } {
+                k -= 1;
+            }
+            let top = if k == block.len() - 1 { top } else { block[k] };
             in_block.extend(block);
-        } else if let Some(k) = (m + 1..info.len().min(m + 4))
+            // A block over the date across chrome (a masthead over a
+            // navigation bar) heads nothing: the line under the date may.
+            if !across_chrome {
+                heads.insert(top);
+                continue;
+            }
+        }
+        if let Some(k) = (m + 1..info.len().min(m + 4))
             .find(|&k| eligible(&info[k]) && heading(&info[k]) && info[k].kind != LineKind::Meta)
         {
             under.insert(k);

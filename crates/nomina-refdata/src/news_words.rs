@@ -26,6 +26,10 @@ pub enum NewsWordClass {
     /// The word that numbers the articles of a legal text (`Article 3`,
     /// `第三条`, `제3조`): a text whose lines start so is a law, not news.
     Legal,
+    /// A word that, alone on its line, ends a press release or an agency's
+    /// story (`ENDS`, `FIN`, `（完）`, `<끝>`, `-انتهى-`): what follows is the
+    /// page's, not the article's.
+    End,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -41,6 +45,7 @@ impl NewsWordClass {
             "reporter" => NewsWordClass::Reporter,
             "function" => NewsWordClass::Function,
             "legal" => NewsWordClass::Legal,
+            "end" => NewsWordClass::End,
             _ => return None,
         })
     }
