@@ -326,3 +326,16 @@ fn a_camel_case_name_in_a_sentence_is_prose() {
     let once = page.replacen("NewsPoint\n", "", 1);
     assert_eq!(convert(&once).kind, Kind::Unknown);
 }
+
+/// Teasers that open with their datelines make a list of items, not an
+/// article with its dateline.
+#[test]
+fn teasers_opening_with_datelines_are_a_list() {
+    let page = "News releases\n25 April 2025\nOn World Malaria Day we remember the toll the disease still takes on the most vulnerable.\n\
+        CAIRO, 24 April 2025 - On World Malaria Day the organization and its partners promote a campaign to end malaria...\n\
+        CAIRO, 23 April 2025 - World Immunization Week, celebrated from 24 to 30 April, brings the health community together...\n\
+        CAIRO, 15 April 2025 - Two years have passed since the conflict began, and the health system is near collapse...\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::Unknown, "{}", r.diagnostics.classification);
+    assert!(r.diagnostics.classification.contains("a listing"), "{}", r.diagnostics.classification);
+}

@@ -111,9 +111,9 @@
 //! A page is news when it has a headline; a publication date, a byline
 //! near the headline, a dateline without a year (`OTTAWA, le 7 déc. /Agence/
 //! -`, `中新社北京10月22日电`) or a markup date; and a body (two content
-//! lines, or one of 30 words or more). It is not when its meta lines give
-//! three different unlabelled dates or more, or five dated lines (a list
-//! of items), or two lines open numbered articles (`Article 1.`, `第三条`,
+//! lines, or one of 30 words or more). It is not when its meta lines and
+//! the lines opening with a dateline give three different unlabelled dates
+//! or more, or five dated lines (a list of items), or two lines open numbered articles (`Article 1.`, `第三条`,
 //! `제3조`: a legal text).
 //!
 //! # What is boilerplate
@@ -1181,8 +1181,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
 
     // A listing: many dated lines, or a legal text: numbered articles.
     // Labelled dates (published, updated) belong to one article.
-    let dated: Vec<&LineInfo> =
-        info.iter().filter(|l| l.kind == LineKind::Meta && l.date.is_some_and(|d| d.label == Label::None)).collect();
+    // Teasers opening with their dates (`24 April 2025, Cairo - ...`) count
+    // as dated lines too: an article has one dateline.
+    let dated: Vec<&LineInfo> = info
+        .iter()
+        .filter(|l| {
+            l.date.is_some_and(|d| d.label == Label::None)
+                && (l.kind == LineKind::Meta || l.date.is_some_and(|d| d.dateline))
+        })
+        .collect();
     let mut distinct: Vec<_> = dated.iter().filter_map(|l| l.date.map(|d| d.found.month_first)).collect();
     distinct.sort();
     distinct.dedup();
