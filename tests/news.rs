@@ -339,3 +339,17 @@ fn teasers_opening_with_datelines_are_a_list() {
     assert_eq!(r.kind, Kind::Unknown, "{}", r.diagnostics.classification);
     assert!(r.diagnostics.classification.contains("a listing"), "{}", r.diagnostics.classification);
 }
+
+/// A subtitle between dashes under the headline is a heading, and a line
+/// led by a dash is no headline.
+#[test]
+fn a_subtitle_between_dashes_is_a_heading() {
+    let page = "Ministry budget for 2021 set at 90 trillion won\n• Registered: 2020-09-01\n\
+        - Up 9.2% on the year, 16.2% of all government spending -\n\
+        The ministry said its budget for next year would strengthen the response to health crises and expand public care.\n\
+        The budget goes to the national assembly for approval after the cabinet meeting this week.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.title, "Ministry budget for 2021 set at 90 trillion won");
+    assert_eq!(n.headings, ["Up 9.2% on the year, 16.2% of all government spending"]);
+    assert!(n.paragraphs[0].starts_with("The ministry said"), "{:?}", n.paragraphs);
+}

@@ -58,8 +58,8 @@
 //! Candidates are the lines above the body and among its first six lines
 //! that are content or neutral, have two words with letters or more (four
 //! Chinese characters), at most 40 words, do not end with a full stop or a
-//! colon, and are not document symbols, photo credits, captions, bracketed
-//! or heading-marked. Each scores:
+//! colon, and are not document symbols, photo credits, captions, bracketed,
+//! heading-marked or led by a dash (a list item, a subtitle). Each scores:
 //!
 //! - its words with letters, up to 12, a third each; one word less than
 //!   three: -1;
@@ -169,7 +169,8 @@ pub struct News {
     pub markup_date: Option<FoundDate>,
     /// Photo captions.
     pub captions: Vec<LineRef>,
-    /// Section headings, with the text after the marker.
+    /// Section headings (after a heading marker, or a subtitle between
+    /// dashes), with the text inside.
     pub headings: Vec<Heading>,
     /// Body paragraphs.
     pub paragraphs: Vec<LineRef>,
@@ -1090,6 +1091,26 @@ fn affix_keys(line: &str) -> Vec<String> {
 /// colon at its end, two words with letters or more (four Chinese
 /// characters), at most 40 words, not a document symbol, a photo credit, a
 /// caption, bracketed or marked as a heading.
+/// The bytes of the dashes around a line written between them (`- text -`,
+/// `– text –`, after a bullet or not): a subtitle.
+fn dash_wrapped(s: &str) -> Option<(usize, usize)> {
+    let dashes = ['-', '–', '—'];
+    let body = s.trim_start_matches(['•', '·', '▪', ' ']);
+    let lead = s.len() - body.len();
+    let rest = body.strip_prefix(dashes)?;
+    let dash = body.len() - rest.len();
+    let inner = rest.strip_suffix(dashes)?;
+    (inner.starts_with(' ') && inner.ends_with(' ') && inner.trim().chars().any(letter))
+        .then(|| (lead + dash, s.len() - lead - dash - inner.len()))
+}
+
+/// Whether a line opens with a dash after its bullet: a list item or a
+/// subtitle, no headline.
+fn dash_led(s: &str) -> bool {
+    let body = s.trim_start_matches(['•', '·', '▪', ' ']);
+    body.strip_prefix(['-', '–', '—']).is_some_and(|r| r.starts_with(' '))
+}
+
 fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool) -> bool {
     let symbol = units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
     let credit = units <= 3.0 && toks.iter().any(|t| photo_words().contains(*t));
@@ -1103,6 +1124,7 @@ fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool) -> bool {
         && !bracketed
         && !caption
         && !patterns().markers.iter().any(|m| s.starts_with(*m))
+        && !dash_led(s)
 }
 
 /// Whether `line` is `key`'s text with a site name or a breadcrumb before
@@ -1497,11 +1519,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         } else {
             None
         };
-        if let Some(m) = p.markers.iter().find(|m| s.starts_with(**m))
+        // A heading: after a heading marker (`■`), or between dashes
+        // (`- the budget grows by 9.2% -`, a press release's subtitle).
+        let inner = p.markers.iter().find(|m| s.starts_with(**m)).map(|m| (m.len(), 0)).or_else(|| dash_wrapped(s));
+        if let Some((lead, tail)) = inner
             && i > t
             && i <= be
         {
-            let rest = trim(text, Span::new(l.at.span.start + m.len(), l.at.span.end));
+            let rest = trim(text, Span::new(l.at.span.start + lead, l.at.span.end - tail));
             if !rest.is_empty() && (word_count(&text[rest.range()]) as f32) <= MAX_TITLE_WORDS {
                 headings.push(Heading { at: l.at, text: rest });
                 continue;
@@ -1670,6 +1695,20 @@ fn legal_article_lower(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subtitle_between_dashes_is_read_inside_them() {
+        let inner = |s: &'static str| dash_wrapped(s).map(|(lead, tail)| &s[lead..s.len() - tail]);
+        assert_eq!(inner("- 전년 대비 9.2% 증가 -"), Some(" 전년 대비 9.2% 증가 "));
+        assert_eq!(inner("• – budget up 9.2% –"), Some(" budget up 9.2% "));
+        assert_eq!(inner("- budget up 9.2%"), None);
+        assert_eq!(inner("-- -"), None);
+        assert_eq!(inner("Budget - 2021 - Ministry"), None);
+        assert!(dash_led("• - 보도자료 게시판 개편"));
+        assert!(dash_led("- a list item"));
+        assert!(!dash_led("-5 degrees in the north"));
+        assert!(!dash_led("Health - Ministry opens clinics"));
+    }
 
     #[test]
     fn word_char_is_is_alphanumeric() {
