@@ -353,3 +353,18 @@ fn a_subtitle_between_dashes_is_a_heading() {
     assert_eq!(n.headings, ["Up 9.2% on the year, 16.2% of all government spending"]);
     assert!(n.paragraphs[0].starts_with("The ministry said"), "{:?}", n.paragraphs);
 }
+
+/// A topic label in capitals under the date gives way to the headline under
+/// it; a sentence that opens like an interface phrase (`Más de`) is prose.
+#[test]
+fn a_topic_label_in_capitals_is_no_headline_and_a_sentence_is_no_chrome() {
+    let page = "Video\n18/12/2023 18:12 (UTC)\nURUGUAY DERECHOS HUMANOS\n\
+        Uruguay presenta su primer Plan Nacional de Derechos Humanos hasta 2027\n\
+        Más de 400 organizaciones nacionales y 17 internacionales participaron en la consulta pública que el gobierno abrió \
+        para preparar el plan, según informó la secretaría en un comunicado difundido este lunes en Montevideo.\n\
+        El plan reúne las medidas que los ministerios deberán tomar en los próximos cuatro años en materia de derechos.\n";
+    let n = news(&convert(page)).clone();
+    assert_eq!(n.title, "Uruguay presenta su primer Plan Nacional de Derechos Humanos hasta 2027");
+    assert!(n.paragraphs[0].starts_with("Más de 400 organizaciones"), "{:?}", n.paragraphs);
+    assert!(n.boilerplate.contains(&"URUGUAY DERECHOS HUMANOS".to_string()), "{:?}", n.boilerplate);
+}

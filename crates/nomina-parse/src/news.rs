@@ -24,7 +24,7 @@
 //!   `chrome`: share, print, comments, log in, font size, skip to content,
 //!   related articles, top, copyright, views, press release...; a single
 //!   word only when it opens a line of at most four words; a long line when
-//!   it opens with a phrase), or a Chinese interface word opens it (or
+//!   it opens with a phrase and is no sentence), or a Chinese interface word opens it (or
 //!   stands in a short line); or it has no letter (`* * *`, `1026`); or it
 //!   is a breadcrumb (parts of at most four words between `>`, `›`, `»`,
 //!   `|`, ` / `; a `»` closing a `«` quotation is none), codes (most tokens mix letters and digits), a URL or an
@@ -73,7 +73,9 @@
 //!   top line heads it unless the line under it is longer and not prose (a
 //!   site or section name over the headline); another line of the block:
 //!   +0.5; the first such line under a date or byline line that has none
-//!   over it, or only across chrome (a masthead over a navigation bar): +1.5;
+//!   over it, or only across chrome (a masthead over a navigation bar), a
+//!   topic label in capitals of five words or fewer giving way to a longer
+//!   line under it: +1.5;
 //! - a standfirst (a sentence, or a long line of prose with commas) under
 //!   another headline-sized line: -2.5; content inside the body: -1;
 //! - nearness to the body: 1 for the nearest line above it, 1/2 for the next.
@@ -756,8 +758,9 @@ fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
     }
     if words.len() > 12 {
         // A long line is chrome when it opens with a phrase of the lexicon
-        // (`Sautez à la barre de navigation...`).
-        return opens_chrome_phrase(lex, &words, |n| n > 0);
+        // (`Sautez à la barre de navigation...`), unless it is a sentence:
+        // prose may open so too (`Más de 400 organizaciones ... .`).
+        return !ends_like_sentence(s) && opens_chrome_phrase(lex, &words, |n| n > 0);
     }
     // A phrase of the lexicon that the line contains; a single word only
     // when it opens a line of at most four words, or stands in a line of
@@ -1104,6 +1107,19 @@ fn dash_wrapped(s: &str) -> Option<(usize, usize)> {
         .then(|| (lead + dash, s.len() - lead - dash - inner.len()))
 }
 
+/// Whether every cased letter of `s` is a capital, and it has three.
+fn capitals(s: &str) -> bool {
+    let mut upper = 0;
+    for c in s.chars() {
+        let (lower, up) = case_of(c);
+        if lower {
+            return false;
+        }
+        upper += usize::from(up);
+    }
+    upper >= 3
+}
+
 /// Whether a line opens with a dash after its bullet: a list item or a
 /// subtitle, no headline.
 fn dash_led(s: &str) -> bool {
@@ -1340,9 +1356,21 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 continue;
             }
         }
-        if let Some(k) = (m + 1..info.len().min(m + 4))
+        if let Some(mut k) = (m + 1..info.len().min(m + 4))
             .find(|&k| eligible(&info[k]) && heading(&info[k]) && info[k].kind != LineKind::Meta)
         {
+            // A topic label in capitals over the headline (`URUGUAY DERECHOS
+            // HUMANOS`) gives way to the longer line under it.
+            if let Some(next) = info.get(k + 1)
+                && info[k].lettered <= 5.0
+                && capitals(slice(&info[k]))
+                && eligible(next)
+                && titled(next)
+                && next.lettered > info[k].lettered
+                && !capitals(slice(next))
+            {
+                k += 1;
+            }
             under.insert(k);
         }
     }
@@ -1695,6 +1723,15 @@ fn legal_article_lower(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_are_lines_without_a_small_letter() {
+        assert!(capitals("URUGUAY DERECHOS HUMANOS"));
+        assert!(capitals("МОСКВА, 15 ДЕКАБРЯ"));
+        assert!(!capitals("Uruguay presenta su plan"));
+        assert!(!capitals("EU"));
+        assert!(!capitals("中国 2023"));
+    }
 
     #[test]
     fn a_subtitle_between_dashes_is_read_inside_them() {
