@@ -368,3 +368,31 @@ fn a_topic_label_in_capitals_is_no_headline_and_a_sentence_is_no_chrome() {
     assert!(n.paragraphs[0].starts_with("Más de 400 organizaciones"), "{:?}", n.paragraphs);
     assert!(n.boilerplate.contains(&"URUGUAY DERECHOS HUMANOS".to_string()), "{:?}", n.boilerplate);
 }
+
+/// Dates in the places content systems print them: after a creation label
+/// (the label outweighs the founding word `créé`), and as one field of a
+/// bar of metadata.
+#[test]
+fn dates_after_a_creation_label_and_in_a_bar_of_metadata() {
+    let page = "Cours en ligne gratuits : on n'a encore rien vu\n\
+        Créé le mardi 6 mars 2012 | Mise à jour le dimanche 12 août 2012\n\
+        Le mouvement des ressources éducatives libres a pris de l'ampleur ces dernières années, avec des cours publiés par les universités.\n\
+        Car pour être célèbre et le rester dans la durée, il faut être bon, et les universités le savent bien.\n";
+    assert_eq!(news(&convert(page)).published.unwrap().to_string(), "2012-03-06");
+    let blog = "从各大学网站主页上能够看到什么?\n已有 4437 次阅读 2012-9-1 16:00 |系统分类:观点评述| 大学, 学术, 网站\n\
+        看看中国各大学网站的主页上你能够看到什么，这是一个很有意思的问题，我们来看一看。\n\
+        从大学的网站，就能够反映出中国大学的目前状态，这是我的看法和观点。\n";
+    assert_eq!(news(&convert(blog)).published.unwrap().to_string(), "2012-09-01");
+}
+
+/// A wire story's dateline without a date (`PARIS (AFP) -`, `(서울=연합뉴스)`)
+/// makes a page with a headline and a body news.
+#[test]
+fn an_agency_dateline_without_a_date_makes_news() {
+    let page = "Madagascar : deux nouveaux ministres nommés\n\n\
+        ANTANANARIVO (Xinhua) - Le Conseil des ministres, réuni mercredi, a nommé deux nouveaux ministres dans le gouvernement de transition.\n\n\
+        Les deux ministres prendront leurs fonctions dès la semaine prochaine, selon le décret lu à la presse.\n";
+    let r = convert(page);
+    assert_eq!(news(&r).title, "Madagascar : deux nouveaux ministres nommés");
+    assert!(r.diagnostics.classification.contains("a dateline without a year"), "{}", r.diagnostics.classification);
+}

@@ -90,9 +90,12 @@
 //! [`find_dates`] reads the dates a line carries. A date counts where a
 //! page puts its dates: in a short line that is little else (at most 14
 //! words, 8 besides the date, not a sentence that mentions it), in a line
-//! that opens with it (at most 20 words, no dash after it), after a label
+//! that opens with it (at most 20 words, no dash after it), in a field of a
+//! bar of metadata that is little else (`|`-separated, 5 words besides the
+//! date, at most 30 in the line), after a label
 //! (`catalog/news.tsv` classes `published` and `updated`, at most two words
-//! before the date), or opening one of the first three paragraphs as a
+//! before the date; a publication label outweighs an event word in it,
+//! `Créé le`), or opening one of the first three paragraphs as a
 //! dateline (`Berne, 23.01.2008 - ...`). A Chinese date run into four
 //! characters or more with no colon or space opens a headline, not a date
 //! line (`2020年6月8日市政府新闻发布会预告`); two unlabelled dates and next to
@@ -972,10 +975,22 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             let titled = after.chars().next().is_some_and(is_cjk)
                 && han_count(after) >= 4
                 && !after.contains([':', '：', ' ', '\u{3000}']);
-            let short =
-                !titled && ((units <= MAX_META_WORDS && rest <= 8.0 && !told) || (opens && units <= 20.0 && !dateline));
+            // A field of a bar of metadata, little besides the date
+            // (`已有 4437 次阅读 2012-9-1 16:00 | 系统分类: … | …`).
+            let field = units <= 30.0 && {
+                let bars = ['|', '｜'];
+                let from = s[..f.start].rfind(bars).map_or(0, |i| i + 1);
+                let to = s[f.end..].find(bars).map_or(s.len(), |i| f.end + i);
+                (from > 0 || to < s.len()) && self::units(&s[from..to]) - self::units(&s[f.start..f.end]) <= 5.0
+            };
+            let short = !titled
+                && ((units <= MAX_META_WORDS && rest <= 8.0 && !told)
+                    || (opens && units <= 20.0 && !dateline)
+                    || field);
             let label = if short || f.start <= 48 { label } else { Label::None };
-            if (short || label != Label::None || dateline) && !has_event_word(&lower[..lower_index(s, &lower, f.start)])
+            // A publication label outweighs an event word in it (`Créé le`).
+            if (short || label != Label::None || dateline)
+                && (label == Label::Published || !has_event_word(&lower[..lower_index(s, &lower, f.start)]))
             {
                 date = Some(DateHit { found: *f, label, dateline: dateline && !short });
                 if label != Label::Updated {
@@ -983,7 +998,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
                 }
             }
         }
-        if date.is_some() && has_event_word(&lower) && units <= MAX_META_WORDS {
+        if date.is_some_and(|d| d.label != Label::Published) && has_event_word(&lower) && units <= MAX_META_WORDS {
             date = None;
         }
         // Two dates and next to nothing else, no label: a period (an
@@ -1609,7 +1624,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
 
 /// A dateline without a year opening a paragraph: a place in capitals, a
 /// day and a month, then an agency or a dash (`OTTAWA, 7 déc. /Agence/ -`,
-/// `МОСКВА, 15 декабря. /ТАСС/.`), or a Chinese agency's `10月22日电`.
+/// `МОСКВА, 15 декабря. /ТАСС/.`), or a Chinese agency's `10月22日电`; or
+/// an agency's dateline without a date: a place in capitals, the agency in
+/// brackets and a dash (`PARIS (AFP) -`), or both in brackets
+/// (`(서울=연합뉴스)`).
 fn dateline_without_year(s: &str) -> bool {
     let s = s.trim_start();
     // `中新社北京10月22日电`: a month and a day, then the agency's `电`.
@@ -1625,12 +1643,28 @@ fn dateline_without_year(s: &str) -> bool {
     // One pass up to the comma or full stop, given up at the first
     // character that rules the place out (a lower-case letter, a digit, a
     // 31st letter): a paragraph is not read to its first comma.
+    // `(서울=연합뉴스)`: a place and an agency in brackets.
+    if let Some(inner) = s.strip_prefix(['(', '（'])
+        && let Some(close) = inner.char_indices().take_while(|&(i, _)| i <= 40).find(|&(_, c)| matches!(c, ')' | '）'))
+        && let Some((place, agency)) = inner[..close.0].split_once('=')
+    {
+        return !place.trim().is_empty() && !agency.trim().is_empty();
+    }
     let mut cut = None;
     let mut letters = 0;
     for (i, c) in s.char_indices() {
         if c == ',' || c == '.' {
             cut = Some(i);
             break;
+        }
+        // `PARIS (AFP) -`: a place in capitals, an agency in brackets and
+        // a dash.
+        if c == '(' {
+            let Some(close) = s[i..].char_indices().take_while(|&(j, _)| j <= 40).find(|&(_, c)| c == ')') else {
+                return false;
+            };
+            let after = s[i + close.0 + 1..].trim_start();
+            return letters >= 3 && close.0 > 2 && after.starts_with(['-', '–', '—']);
         }
         if case_of(c).0 || numeric(c) {
             return false;
@@ -1803,11 +1837,23 @@ mod tests {
         {
             return month_and_day_before(s, month, at);
         }
-        let Some(cut) = s.find([',', '.']) else { return false };
+        if let Some(inner) = s.strip_prefix(['(', '（'])
+            && let Some(close) = inner.find([')', '）'])
+            && close <= 40
+            && let Some((place, agency)) = inner[..close].split_once('=')
+        {
+            return !place.trim().is_empty() && !agency.trim().is_empty();
+        }
+        let Some(cut) = s.find([',', '.', '(']) else { return false };
         let place = &s[..cut];
         let letters = place.chars().filter(|c| c.is_alphabetic()).count();
         if !(3..=30).contains(&letters) || place.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
             return false;
+        }
+        if s[cut..].starts_with('(') {
+            return s[cut..].find(')').is_some_and(|close| {
+                close > 2 && close <= 40 && s[cut + close + 1..].trim_start().starts_with(['-', '–', '—'])
+            });
         }
         day_and_month(&s[cut + 1..])
     }
@@ -1848,6 +1894,14 @@ mod tests {
             &long,
             "ÉÉÉÉÉÉÉÉÉÉ",
             "X",
+            "(",
+            ")",
+            "（",
+            "=",
+            "(AFP)",
+            "(서울=연합뉴스)",
+            "서울",
+            "—",
         ];
         let mut next = crate::testgen::numbers(37);
         let mut hits = 0;
@@ -1859,8 +1913,9 @@ mod tests {
             assert_eq!(dateline_without_year(&line), want, "{line:?}");
         }
         // Lines shaped as datelines, with pieces that may spoil them.
-        let places = ["OTTAWA", "GENÈVE", "МОСКВА", "Berne", "NEW YORK", &long, "X1", "中新社北京", ""];
-        let seps = [",", ".", " ", ", le", ". de", ",  ", "10月22日电"];
+        let places = ["OTTAWA", "GENÈVE", "МОСКВА", "Berne", "NEW YORK", &long, "X1", "中新社北京", "", "(서울"];
+        let seps =
+            [",", ".", " ", ", le", ". de", ",  ", "10月22日电", " (AFP) -", " (Reuters) —", "=연합뉴스)", " (x) -"];
         let days = ["7", "12", "123", "x", "", "07."];
         let months = ["déc.", "Dec", "mars", "января", "月", "foo", ""];
         for _ in 0..20_000 {
@@ -1876,8 +1931,14 @@ mod tests {
             hits += usize::from(want);
             assert_eq!(dateline_without_year(&line), want, "{line:?}");
         }
-        for line in ["中新社北京10月22日电 (记者)", "OTTAWA, le 7 déc. /Agence/ -", "GENÈVE, 12 mars -", "BERNE. 3 Dec"]
-        {
+        for line in [
+            "中新社北京10月22日电 (记者)",
+            "OTTAWA, le 7 déc. /Agence/ -",
+            "GENÈVE, 12 mars -",
+            "BERNE. 3 Dec",
+            "ANTANANARIVO (Xinhua) - Le Conseil des ministres",
+            "(서울=연합뉴스) 김철수 기자 = 정부는",
+        ] {
             assert!(dateline_without_year(line), "{line:?}");
         }
         // The agency's sign starting at byte 48 counts, at byte 49 not.
