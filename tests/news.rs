@@ -396,3 +396,22 @@ fn an_agency_dateline_without_a_date_makes_news() {
     assert_eq!(news(&r).title, "Madagascar : deux nouveaux ministres nommés");
     assert!(r.diagnostics.classification.contains("a dateline without a year"), "{}", r.diagnostics.classification);
 }
+
+/// A saved page whose headline stands outside its `<article>`, over a
+/// summary box that repeats the first paragraph: the markup's headline is
+/// still the headline, and the article's first paragraph is no copy.
+#[test]
+fn a_headline_outside_the_article_and_a_summary_box_outside_it() {
+    let page = r#"<!DOCTYPE html><html><head><title>Council opens library branch | Riverside Gazette</title></head>
+<body><div>Riverside Gazette</div><h2>Council opens library branch</h2><p>By Ann Lee, published 2021-03-03</p>
+<div class="summary"><p>The city council approved the new branch after a long public debate in the spring.</p></div>
+<article><p>The city council approved the new branch after a long public debate in the spring.</p>
+<p>Officials said the branch would lend books, tools and seeds to every resident of the city from next month.</p>
+</article><footer><p>Share this page</p></footer></body></html>
+"#;
+    let r = convert(page);
+    let n = news(&r);
+    assert_eq!(n.title, "Council opens library branch");
+    assert_eq!(n.paragraphs.len(), 2, "{:?}", n.paragraphs);
+    assert!(n.paragraphs[0].starts_with("The city council approved"));
+}

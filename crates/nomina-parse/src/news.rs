@@ -40,7 +40,9 @@
 //!
 //! A line equal to an earlier one (lower-cased, list numbers left out) is a
 //! *copy*. On a saved HTML page, lines outside its `<article>` (else
-//! `<main>`) are chrome unless they are meta.
+//! `<main>`) are chrome unless they are meta or the headline its markup
+//! names (`<title>`'s longer part around a site separator, `og:title`,
+//! `<h1>`), and make no line of the article a copy (a summary box).
 //!
 //! # The body
 //!
@@ -1160,11 +1162,23 @@ fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool) -> bool {
 
 /// Whether `line` is `key`'s text with a site name or a breadcrumb before
 /// or after it: `Site - Headline`, `Headline | Site`, `Home / Headline`.
+/// Whether `key` is the longer part of a title around a site separator
+/// (`Headline | Site`): the headline, not the site's name.
+fn title_part(line: &str, key: &str) -> bool {
+    !key.is_empty()
+        && SITE_SEPARATORS.iter().any(|sep| {
+            line.split_once(sep).into_iter().chain(line.rsplit_once(sep)).any(|(a, b)| {
+                let (a, b) = (token_key(a), token_key(b));
+                (if a.len() >= b.len() { a } else { b }) == key
+            })
+        })
+}
+
 fn site_affix(line: &str, key: &str) -> bool {
     if key.is_empty() {
         return false;
     }
-    for sep in [" - ", " | ", " – ", " — ", " :: ", " · ", " / ", " > ", " » "] {
+    for sep in SITE_SEPARATORS {
         for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
             if [a, b].iter().any(|part| token_key(part) == key) {
                 return true;
@@ -1189,14 +1203,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .collect();
     // Outside the page's `<article>` or `<main>`, only dates and bylines
     // are more than chrome.
-    if let Some((first, last)) = hints.content_lines {
-        for l in &mut info {
-            if (l.at.line < first || l.at.line > last) && l.kind != LineKind::Meta {
-                l.kind = LineKind::Chrome;
-            }
+    // The headline the markup names stays a candidate, inside or not.
+    let hint_keys: Vec<String> = hints.titles.iter().map(|t| token_key(t)).filter(|k| !k.is_empty()).collect();
+    let outside = |l: &LineInfo| hints.content_lines.is_some_and(|(first, last)| l.at.line < first || l.at.line > last);
+    let named = |key: &str| hint_keys.iter().any(|k| k == key) || hints.titles.iter().any(|h| site_affix(h, key));
+    for l in &mut info {
+        let headline = hint_keys.contains(&l.key) || hints.titles.iter().any(|h| title_part(h, &l.key));
+        if outside(l) && l.kind != LineKind::Meta && !headline {
+            l.kind = LineKind::Chrome;
         }
     }
-    let hint_keys: Vec<String> = hints.titles.iter().map(|t| token_key(t)).filter(|k| !k.is_empty()).collect();
     let markup_date = hints.published.as_deref().and_then(|d| find_dates(d).first().copied());
     if info.is_empty() {
         return Err("no text".into());
@@ -1224,11 +1240,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             l.kind = LineKind::Content;
         }
     }
+    // A line outside the article (a summary box, a teaser) makes no line of
+    // the article a copy.
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for l in &mut info {
+        let out = outside(l);
         let n = counts.entry(l.key.clone()).or_insert(0);
         l.copy = *n > 0 && !l.key.is_empty();
-        *n += 1;
+        if !out {
+            *n += 1;
+        }
     }
     let slice = |l: &LineInfo| &text[l.at.span.range()];
 
@@ -1416,7 +1437,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             score += if l.lettered >= 4.0 { 4.0 } else { 1.0 };
             why.push("repeated");
         }
-        if hint_keys.contains(&key) || hints.titles.iter().any(|h| site_affix(h, &key)) {
+        if named(&key) {
             score += 5.0;
             why.push("named by the page's markup");
         }
@@ -1540,7 +1561,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             continue;
         }
         let s = slice(l);
-        let first = seen.insert(l.key.as_str()) || l.key.is_empty();
+        // Lines outside the article are not seen first (see the copies).
+        let first =
+            (if outside(l) { !seen.contains(l.key.as_str()) } else { seen.insert(l.key.as_str()) }) || l.key.is_empty();
         // A long paragraph above the headline: the article's body when the
         // page puts it first.
         if i < t && l.kind == LineKind::Content && l.units >= 40.0 && first {
