@@ -415,3 +415,23 @@ fn a_headline_outside_the_article_and_a_summary_box_outside_it() {
     assert_eq!(n.paragraphs.len(), 2, "{:?}", n.paragraphs);
     assert!(n.paragraphs[0].starts_with("The city council approved"));
 }
+
+/// A photo story: a short headline, a byline, a labelled date and one
+/// short paragraph is an article, and that paragraph is its body, not its
+/// headline.
+#[test]
+fn a_photo_story_with_one_short_paragraph() {
+    let page = "Top\nRiverside Daily\nPolitics | Economy | Society | Photo\nPhoto\nTired doctors\nBy Jane Lee\n\
+        Published 2024-02-27 20:12\n\
+        Doctors rest in the emergency room of a university hospital in the city on Tuesday, as the walkout goes on.\n\
+        Photo news list\nMore\n";
+    let r = convert(page);
+    let n = news(&r);
+    assert_eq!(n.title, "Tired doctors");
+    assert_eq!(n.published.unwrap().to_string(), "2024-02-27");
+    assert_eq!(n.paragraphs.len(), 1);
+    assert!(n.paragraphs[0].starts_with("Doctors rest"));
+    // Without the byline, one short paragraph is no article.
+    let unsigned = page.replace("By Jane Lee\n", "");
+    assert_eq!(convert(&unsigned).kind, Kind::Unknown);
+}

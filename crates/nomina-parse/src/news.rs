@@ -1461,6 +1461,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         if i >= bs && l.kind == LineKind::Content {
             score -= 1.0;
+            // The body's one content line is no headline: nothing would
+            // be left of the body.
+            if (bs..=be).filter(|&k| info[k].kind == LineKind::Content).count() <= 1 {
+                continue;
+            }
         }
         if n < above_body {
             score += 1.0 / (above_body - n) as f32;
@@ -1609,7 +1614,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     }
     let paragraphs: Vec<_> = paragraph_lines.iter().map(|&i| info[i].at).collect();
     let good = paragraph_lines.iter().map(|&i| &info[i]).filter(|l| l.kind == LineKind::Content).collect::<Vec<_>>();
-    if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) {
+    // One short paragraph is a body where a labelled date and a byline
+    // show an article (a photo story).
+    let captioned =
+        good.len() == 1 && byline.is_some() && best_date.is_some_and(|(_, _, d)| d.label == Label::Published);
+    if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
     }
     let mut title = info[t].at;
