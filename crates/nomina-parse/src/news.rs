@@ -117,11 +117,13 @@
 //!
 //! A page is news when it has a headline; a publication date, a byline
 //! near the headline, a dateline without a year (`OTTAWA, le 7 déc. /Agence/
-//! -`, `中新社北京10月22日电`) or a markup date; and a body (two content
-//! lines, or one of 30 words or more). It is not when its meta lines and
-//! the lines opening with a dateline give three different unlabelled dates
-//! or more, or five dated lines (a list of items), or two lines open numbered articles (`Article 1.`, `第三条`,
-//! `제3조`: a legal text).
+//! -`, `中新社北京10月22日电`, `PARIS (AFP) -`, `(서울=연합뉴스)`) or a markup
+//! date; and a body (two content lines, or one of 30 words or more, or one
+//! under a labelled date and a byline: a photo story; the body's only
+//! content line is no headline). It is not when its meta lines and the
+//! lines opening with a dateline give three different unlabelled dates or
+//! more, or five dated lines (a list of items), or two lines open numbered
+//! articles (`Article 1.`, `第三条`, `제3조`: a legal text).
 //!
 //! # What is boilerplate
 //!
