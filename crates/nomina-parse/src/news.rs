@@ -318,8 +318,37 @@ fn photo_words() -> &'static FxHashSet<String> {
 /// half a word.
 fn lettered(s: &str) -> f32 {
     let han = han_count(s) as f32;
-    let words = s.split_whitespace().filter(|w| w.chars().any(|c| letter(c) && !is_cjk(c))).count() as f32;
-    words + han / 2.0
+    words_with_letter(s) as f32 + han / 2.0
+}
+
+/// The words of `s` (split at whitespace) that hold a letter other than a
+/// Chinese character, counted in one pass: ASCII bytes are their own
+/// characters, only the others are decoded.
+fn words_with_letter(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut count, mut in_word, mut counted) = (0, false, false);
+    let mut i = 0;
+    while i < b.len() {
+        let (blank, lettered, width) = if b[i].is_ascii() {
+            (crate::words::is_ascii_blank(&b[i]), b[i].is_ascii_alphabetic(), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            (c.is_whitespace(), letter(c) && !is_cjk(c), c.len_utf8())
+        };
+        if blank {
+            in_word = false;
+        } else {
+            if !in_word {
+                (in_word, counted) = (true, false);
+            }
+            if lettered && !counted {
+                count += 1;
+                counted = true;
+            }
+        }
+        i += width;
+    }
+    count
 }
 
 /// A photo caption or credit: a photo word (`(Photo: ...)`, `Foto:`),
@@ -384,15 +413,39 @@ fn caption_words(s: &str, open: bool) -> bool {
 }
 
 fn han(s: &str) -> bool {
-    // A Chinese character is written with a lead byte of 0xE2 or more:
-    // most lines have none, and are not decoded.
-    s.bytes().any(|b| b >= 0xE2) && s.chars().any(is_cjk)
+    may_hold_han(s) && high_chars(s).any(is_cjk)
 }
 
-/// The Chinese characters of `s`, counted only where there is one (see
-/// [`han`]: most lines have none, and their check stops early).
+/// The Chinese characters of `s` (see [`han`]).
 fn han_count(s: &str) -> usize {
-    if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 }
+    if may_hold_han(s) { high_chars(s).filter(|&c| is_cjk(c)).count() } else { 0 }
+}
+
+/// Whether `s` may hold a Chinese character (U+2E80 on): a byte of 0xE3 or
+/// more, or 0xE2 before one of 0xBA or more. Typographic quotes and dashes
+/// (0xE2 0x80 ...) are none: a line of them is ruled out by a pass that
+/// vectorizes and a search for 0xE2.
+fn may_hold_han(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.chunks(32).any(|c| c.iter().fold(0u8, |m, &x| m.max(x)) >= 0xE3)
+        || memchr::memchr_iter(0xE2, b).any(|i| b.get(i + 1).is_some_and(|&n| n >= 0xBA))
+}
+
+/// Whether `b` holds the bytes `c` of a character: its lead byte is searched
+/// for, vectorized, and the rest compared where it occurs.
+fn has_char(b: &[u8], c: &[u8]) -> bool {
+    memchr::memchr_iter(c[0], b).any(|i| b[i..].starts_with(c))
+}
+
+/// The characters of `s` from U+2000 on: those written with a lead byte of
+/// 0xE2 or more (no continuation byte is that high), each decoded where it
+/// starts. A Chinese character is one of them: the other bytes, most of a
+/// line even where it has typographic quotes, are passed over undecoded.
+fn high_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b >= 0xE2)
+        .map(move |(i, _)| s[i..].chars().next().expect("a character starts at a lead byte"))
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -486,8 +539,7 @@ fn lower_of(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let lower = lowercase(s);
-    if lower.contains('’') { lower.replace('’', "'") } else { lower }
+    lowercase_with(s, true)
 }
 
 /// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
@@ -517,9 +569,16 @@ fn may_hold_hangul(s: &str) -> bool {
 /// `s.to_lowercase()`, with the characters of the scripts that have no case
 /// (Arabic, Chinese, Japanese kana, Hangul) copied without the case tables.
 fn lowercase(s: &str) -> String {
+    lowercase_with(s, false)
+}
+
+/// [`lowercase`], with typographic apostrophes written as plain ones when
+/// `apostrophes` says so (in the same pass).
+fn lowercase_with(s: &str, apostrophes: bool) -> String {
     // A capital sigma's lower case depends on its neighbours.
     if s.contains('Σ') {
-        return s.to_lowercase();
+        let lower = s.to_lowercase();
+        return if apostrophes && lower.contains('’') { lower.replace('’', "'") } else { lower };
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -541,7 +600,9 @@ fn lowercase(s: &str) -> String {
             // Latin-1 and Cyrillic capitals are their small letters less 0x20.
             0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
             0xDF..=0xFF | 0x0430..=0x044F => out.push(c),
-            0x0600..=0x06FF | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => out.push(c),
+            0x2019 if apostrophes => out.push('\''),
+            // General punctuation (quotes, dashes) has no case either.
+            0x0600..=0x06FF | 0x2000..=0x206F | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => out.push(c),
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -554,10 +615,13 @@ fn split_tokens(lower: &str) -> Vec<&str> {
     // for the line's words (a split, map and filter chain grew it a token
     // at a time).
     let mut out = Vec::with_capacity(lower.len() / 5 + 1);
+    /// The run without apostrophes and hyphens at its ends: ASCII bytes,
+    /// so the cuts fall between characters.
     fn push<'a>(out: &mut Vec<&'a str>, run: &'a str) {
-        let t = run.trim_matches(['\'', '-']);
-        if !t.is_empty() {
-            out.push(t);
+        let b = run.as_bytes();
+        let edge = |b: &u8| *b != b'\'' && *b != b'-';
+        if let (Some(a), Some(z)) = (b.iter().position(edge), b.iter().rposition(edge)) {
+            out.push(&run[a..z + 1]);
         }
     }
     let mut start = None;
@@ -606,13 +670,22 @@ fn run_together(s: &str) -> bool {
     if s.is_ascii() {
         return s.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     }
-    let mut prev_lower = false;
-    for c in s.chars() {
-        let (lower, upper) = case_of(c);
+    // Other text decodes only its characters outside ASCII.
+    let b = s.as_bytes();
+    let (mut prev_lower, mut i) = (false, 0);
+    while i < b.len() {
+        let (lower, upper, width) = if b[i].is_ascii() {
+            (b[i].is_ascii_lowercase(), b[i].is_ascii_uppercase(), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            let (lower, upper) = case_of(c);
+            (lower, upper, c.len_utf8())
+        };
         if prev_lower && upper {
             return true;
         }
         prev_lower = lower;
+        i += width;
     }
     false
 }
@@ -690,8 +763,8 @@ fn units(s: &str) -> f32 {
 fn function_share(s: &str, toks: &[&str]) -> f32 {
     let lex = lexicon();
     let (mut han, mut hits) = (0usize, 0usize);
-    if self::han(s) {
-        for c in s.chars().filter(|&c| is_cjk(c)) {
+    if may_hold_han(s) {
+        for c in high_chars(s).filter(|&c| is_cjk(c)) {
             han += 1;
             hits += usize::from(lex.function_han.contains(&c));
         }
@@ -778,15 +851,7 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
-    // Separators counted where their last character occurs at all.
-    let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
-    // Their bytes (`›` and `»` are written with a lead byte 0xE2 or 0xC2)
-    // tell in one pass whether a line may have one.
-    let crumbs = if s.bytes().any(|b| matches!(b, b'>' | b'|' | b'/' | 0xC2 | 0xE2)) {
-        seps.iter().map(|&(sep, c)| if s.contains(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0)
-    } else {
-        0
-    };
+    let crumbs = crumbs(s);
     if crumbs >= 2 && (toks.len() as f32) / (crumbs as f32 + 1.0) <= 4.0 {
         return true;
     }
@@ -800,6 +865,18 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
             || s.contains('@')
             || s.starts_with("www.")
             || (units <= 2.5 && toks.iter().any(|t| t.chars().any(numeric)) && !ends_like_sentence(s)))
+}
+
+/// The most breadcrumb separators of one kind in `s`: each kind counted
+/// where its character occurs at all, which a vectorized search tells.
+fn crumbs(s: &str) -> usize {
+    let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
+    let b = s.as_bytes();
+    let occurs = |c: char| {
+        let mut buf = [0; 4];
+        has_char(b, c.encode_utf8(&mut buf).as_bytes())
+    };
+    seps.iter().map(|&(sep, c)| if occurs(c) { s.matches(sep).count() } else { 0 }).max().unwrap_or(0)
 }
 
 /// The label nearest before `at` in `s` (lower-cased): a publication or an
@@ -1012,11 +1089,11 @@ const SITE_SEPARATORS: [&str; 9] = [" - ", " | ", " – ", " — ", " :: ", " ·
 fn affix_keys(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Every separator has one of these characters; most lines have none.
-    if !line.contains(['-', '|', '–', '—', ':', '·', '/', '>', '»']) {
+    if !may_hold_separator(line) {
         return out;
     }
     for sep in SITE_SEPARATORS {
-        if !line.contains(sep) {
+        if !holds_separator(line, sep) {
             continue;
         }
         for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
@@ -1029,6 +1106,24 @@ fn affix_keys(line: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `line` has one of the characters of [`SITE_SEPARATORS`] (`-`,
+/// `|`, `–`, `—`, `:`, `·`, `/`, `>`, `»`), told by their bytes in vectorized
+/// searches rather than by decoding every character.
+fn may_hold_separator(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr3(b'-', b'|', b':', b).is_some()
+        || memchr::memchr2(b'/', b'>', b).is_some()
+        || ["–", "—", "·", "»"].iter().any(|c| has_char(b, c.as_bytes()))
+}
+
+/// Whether `line` holds `sep`, one of [`SITE_SEPARATORS`] (a blank, then
+/// the separator's own character): searched for by that character, which
+/// most lines lack, rather than by the blank.
+fn holds_separator(line: &str, sep: &str) -> bool {
+    let (b, p) = (line.as_bytes(), sep.as_bytes());
+    memchr::memchr_iter(p[1], b).any(|i| i >= 1 && b[i - 1..].starts_with(p))
 }
 
 /// Whether a line may be a headline by its form alone: no full stop or
@@ -1828,6 +1923,11 @@ mod tests {
             "вчера в 10:00 по москве—сообщили",
             "أعلنت الوزارة، يوم ٢٤ أكتوبر",
             "x",
+            "'é-",
+            "-'ж'- '-' 中-'",
+            "’x’ -a- 'b",
+            "é'",
+            "'",
         ] {
             assert_eq!(split_tokens(line), split(line), "{line:?}");
         }
@@ -1904,6 +2004,53 @@ mod tests {
             assert_eq!(lexicon_chrome(&line, &toks), want, "{line:?}");
         }
         assert!(chrome > 1_000 && chrome < 19_000, "{chrome}");
+    }
+
+    /// Strings around every character: alone, between ASCII letters and
+    /// blanks, beside typographic quotes and letters of other scripts.
+    fn around_every_character(mut check: impl FnMut(&str)) {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("a{c}B c"), format!("’{c} {c}x"), format!("é{c}Ж 中{c}")] {
+                check(&s);
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_line_facts_agree_with_the_general_ones() {
+        around_every_character(|s| {
+            let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+            assert_eq!(han_count(s), cjk, "{s:?}");
+            assert_eq!(han(s), cjk > 0, "{s:?}");
+            let words = s.split_whitespace().filter(|w| w.chars().any(|c| letter(c) && !is_cjk(c))).count();
+            assert_eq!(words_with_letter(s), words, "{s:?}");
+            assert_eq!(may_hold_separator(s), s.contains(['-', '|', '–', '—', ':', '·', '/', '>', '»']), "{s:?}");
+            assert_eq!(lower_of(s), lowercase(s).replace('’', "'"), "{s:?}");
+            let c: Vec<char> = s.chars().collect();
+            assert_eq!(run_together(s), c.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase()), "{s:?}");
+        });
+        assert_eq!(lower_of("ΟΔΟΣ’Σ"), lowercase("ΟΔΟΣ’Σ").replace('’', "'"));
+    }
+
+    #[test]
+    fn crumbs_counted_where_their_character_occurs() {
+        let before = |s: &str| {
+            let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
+            seps.iter().map(|&(sep, _)| s.matches(sep).count()).max().unwrap_or(0)
+        };
+        let pieces = [
+            "Home", " > ", ">>", " › ", "»", " | ", " / ", "/", "’", "x", "—", "新闻", " ", " - ", "-", " :: ", ":",
+            " · ", " – ", " » ",
+        ];
+        let mut next = crate::testgen::numbers(5);
+        for _ in 0..20_000 {
+            let n = next() % 9;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            assert_eq!(crumbs(&line), before(&line), "{line:?}");
+            for sep in SITE_SEPARATORS {
+                assert_eq!(holds_separator(&line, sep), line.contains(sep), "{line:?} {sep:?}");
+            }
+        }
     }
 
     #[test]
