@@ -225,7 +225,10 @@ struct Patterns {
     /// words costs more to build than the searches it would spare (it runs
     /// only on lines holding a separator).
     credit_after: MetaRegex,
-    markers: Vec<&'static str>,
+    /// Heading markers, longest first, by their first byte (a marker that
+    /// a line starts with shares its first byte): a line is compared with
+    /// the few that start as it does.
+    markers: Vec<Vec<&'static str>>,
 }
 
 /// The words of `catalog/news.tsv`, sorted for the line tests.
@@ -292,7 +295,15 @@ fn patterns() -> &'static Patterns {
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
         let posted_lead = Regex::new(&format!(r"(?i)^(?:{})\s+(?P<rest>\S.*)$", words_of("news.posted")))
             .expect("posted-lead pattern");
-        Patterns { byline, posted_lead, caption, credit_after, markers }
+        let mut by_byte = vec![Vec::new(); 256];
+        for m in markers {
+            match m.as_bytes().first() {
+                Some(&b) => by_byte[usize::from(b)].push(m),
+                // An empty marker starts every line.
+                None => by_byte.iter_mut().for_each(|v| v.push(m)),
+            }
+        }
+        Patterns { byline, posted_lead, caption, credit_after, markers: by_byte }
     })
 }
 
@@ -624,33 +635,62 @@ fn split_tokens(lower: &str) -> Vec<&str> {
             out.push(&run[a..z + 1]);
         }
     }
-    let mut start = None;
     let bytes = lower.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII bytes are characters: only the others are decoded.
-        let (word, width) = if bytes[i].is_ascii() {
+    // Runs of word characters: ASCII bytes are characters, looked up in a
+    // table; only the others are decoded.
+    loop {
+        // Up to the next word character.
+        while i < n {
             let b = bytes[i];
-            (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
-        } else {
-            let c = lower[i..].chars().next().expect("a character starts here");
-            (word_char(c), c.len_utf8())
-        };
-        match (word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                push(&mut out, &lower[from..i]);
-                start = None;
+            if b.is_ascii() {
+                if ASCII_WORD[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = lower[i..].chars().next().expect("a character starts here");
+                if word_char(c) {
+                    break;
+                }
+                i += c.len_utf8();
             }
-            _ => {}
         }
-        i += width;
+        if i == n {
+            return out;
+        }
+        // Up to the end of its run.
+        let from = i;
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !ASCII_WORD[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = lower[i..].chars().next().expect("a character starts here");
+                if !word_char(c) {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        push(&mut out, &lower[from..i]);
     }
-    if let Some(from) = start {
-        push(&mut out, &lower[from..]);
-    }
-    out
 }
+
+/// The ASCII characters of tokens: letters, digits, apostrophes and hyphens.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'' || b as u8 == b'-';
+        b += 1;
+    }
+    t
+};
 
 fn ends_like_sentence(s: &str) -> bool {
     let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', '」', '】', ' ', '“']);
@@ -872,6 +912,11 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
 fn crumbs(s: &str) -> usize {
     let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
     let b = s.as_bytes();
+    // Most lines have none of the characters: three searches tell.
+    if memchr::memchr3(b'>', b'|', b'/', b).is_none() && !has_char(b, "›".as_bytes()) && !has_char(b, "»".as_bytes())
+    {
+        return 0;
+    }
     let occurs = |c: char| {
         let mut buf = [0; 4];
         has_char(b, c.encode_utf8(&mut buf).as_bytes())
@@ -1036,11 +1081,15 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     let key = if long {
         s.to_string()
     } else {
-        toks.iter()
-            .skip_while(|t| t.chars().all(|c| c.is_ascii_digit()) && toks.len() > 2)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ")
+        // Joined straight into one string, without a vector of the tokens.
+        let mut key = String::with_capacity(s.len());
+        for t in toks.iter().skip_while(|t| t.bytes().all(|b| b.is_ascii_digit()) && toks.len() > 2) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(t);
+        }
+        key
     };
     let lettered = if long { units } else { lettered(s) };
     let caption = units <= 60.0 && caption(s);
@@ -1118,6 +1167,12 @@ fn may_hold_separator(line: &str) -> bool {
         || ["–", "—", "·", "»"].iter().any(|c| has_char(b, c.as_bytes()))
 }
 
+/// The longest heading marker `s` starts with.
+fn heading_marker(s: &str) -> Option<&'static str> {
+    let first = usize::from(*s.as_bytes().first().unwrap_or(&0));
+    patterns().markers[first].iter().copied().find(|m| s.starts_with(*m))
+}
+
 /// Whether `line` holds `sep`, one of [`SITE_SEPARATORS`] (a blank, then
 /// the separator's own character): searched for by that character, which
 /// most lines lack, rather than by the blank.
@@ -1142,7 +1197,7 @@ fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool) -> bool {
         && !credit
         && !bracketed
         && !caption
-        && !patterns().markers.iter().any(|m| s.starts_with(*m))
+        && heading_marker(s).is_none()
 }
 
 /// Whether `line` is `key`'s text with a site name or a breadcrumb before
@@ -1260,7 +1315,6 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     }
 
     // The headline.
-    let p = patterns();
     // A standfirst: a sentence, or a long line of prose with commas.
     let deck_like = |l: &LineInfo| {
         let s = slice(l);
@@ -1492,7 +1546,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         } else {
             None
         };
-        if let Some(m) = p.markers.iter().find(|m| s.starts_with(**m))
+        if let Some(m) = heading_marker(s)
             && i > t
             && i <= be
         {
@@ -2030,6 +2084,25 @@ mod tests {
             assert_eq!(run_together(s), c.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase()), "{s:?}");
         });
         assert_eq!(lower_of("ΟΔΟΣ’Σ"), lowercase("ΟΔΟΣ’Σ").replace('’', "'"));
+    }
+
+    #[test]
+    fn heading_markers_found_by_their_first_byte() {
+        let mut all: Vec<&str> =
+            catalog().entries().iter().filter(|e| e.key == "news.marker").map(|e| e.text).collect();
+        all.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        let mut lines: Vec<String> = vec![String::new(), "x".into(), "Title".into(), "中文".into()];
+        for m in &all {
+            lines.extend([m.to_string(), format!("{m} Heading"), format!("x{m}"), m.to_uppercase()]);
+            lines.extend(m.char_indices().map(|(i, _)| m[..i].to_string()));
+        }
+        let mut found = 0;
+        for s in &lines {
+            let want = all.iter().copied().find(|m| s.starts_with(*m));
+            assert_eq!(heading_marker(s), want, "{s:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found >= all.len(), "{found}");
     }
 
     #[test]
