@@ -326,10 +326,9 @@ fn photo_words() -> &'static FxHashSet<String> {
 }
 
 /// Words with a letter (numbers left out), a Chinese character counting
-/// half a word.
-fn lettered(s: &str) -> f32 {
-    let han = han_count(s) as f32;
-    words_with_letter(s) as f32 + han / 2.0
+/// half a word: `han` is the count of them in `s`.
+fn lettered(s: &str, han: usize) -> f32 {
+    words_with_letter(s) as f32 + han as f32 / 2.0
 }
 
 /// The words of `s` (split at whitespace) that hold a letter other than a
@@ -410,7 +409,7 @@ fn caption_words(s: &str, open: bool) -> bool {
         return true;
     }
     if open {
-        return patterns().caption.is_match(s);
+        return may_open_photo_word(s) && patterns().caption.is_match(s);
     }
     // Without a bracket or `©`, only the branch of a photo word opening the
     // line, then blanks and a colon, is left: that colon is the first one
@@ -421,6 +420,36 @@ fn caption_words(s: &str, open: bool) -> bool {
         (None, b) => b.map(|b| b + '：'.len_utf8()),
     };
     colon.is_some_and(|end| patterns().caption.is_match(&s[..end]))
+}
+
+/// Whether a photo word may stand where the caption pattern's word
+/// branches need one: at the line's start, or after an opening bracket and
+/// blanks. A word's first character there, where it is ASCII, is one of the
+/// photo words' first letters in either case; any other character leaves
+/// the pattern to tell.
+fn may_open_photo_word(s: &str) -> bool {
+    static FIRSTS: OnceLock<[bool; 128]> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let mut t = [false; 128];
+        for w in photo_words() {
+            for c in w.chars().take(1).flat_map(|c| c.to_lowercase().chain(c.to_uppercase())) {
+                if c.is_ascii() {
+                    t[c as usize] = true;
+                    t[c.to_ascii_uppercase() as usize] = true;
+                    t[c.to_ascii_lowercase() as usize] = true;
+                }
+            }
+        }
+        t
+    });
+    let may_start = |rest: &str| rest.chars().next().is_some_and(|c| !c.is_ascii() || firsts[c as usize]);
+    if may_start(s) {
+        return true;
+    }
+    let b = s.as_bytes();
+    let after = |i: usize, len: usize| may_start(s[i + len..].trim_start_matches(char::is_whitespace));
+    memchr::memchr_iter(b'(', b).any(|i| after(i, 1))
+        || memchr::memchr_iter(0xEF, b).any(|i| b[i..].starts_with("（".as_bytes()) && after(i, "（".len()))
 }
 
 fn han(s: &str) -> bool {
@@ -707,8 +736,17 @@ fn ends_with_full_stop(s: &str) -> bool {
 /// by an upper-case one.
 fn run_together(s: &str) -> bool {
     // ASCII text compares byte pairs, without the Unicode case tables.
+    // A chunk at a time without stopping inside it, which vectorizes.
     if s.is_ascii() {
-        return s.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+        let b = s.as_bytes();
+        let pairs = b.len().saturating_sub(1);
+        return (0..pairs).step_by(64).any(|k| {
+            let end = (k + 64).min(pairs);
+            b[k..end]
+                .iter()
+                .zip(&b[k + 1..end + 1])
+                .fold(false, |hit, (a, c)| hit | (a.is_ascii_lowercase() & c.is_ascii_uppercase()))
+        });
     }
     // Other text decodes only its characters outside ASCII.
     let b = s.as_bytes();
@@ -797,13 +835,18 @@ struct DateHit {
 
 /// Words of `s`, a Chinese character counting half a word.
 fn units(s: &str) -> f32 {
-    word_count(s) as f32 - han_count(s) as f32 / 2.0
+    units_with(s, han_count(s))
 }
 
-fn function_share(s: &str, toks: &[&str]) -> f32 {
+/// [`units`], with the count of Chinese characters of `s`.
+fn units_with(s: &str, han: usize) -> f32 {
+    word_count(s) as f32 - han as f32 / 2.0
+}
+
+fn function_share(s: &str, toks: &[&str], has_han: bool) -> f32 {
     let lex = lexicon();
     let (mut han, mut hits) = (0usize, 0usize);
-    if may_hold_han(s) {
+    if has_han {
         for c in high_chars(s).filter(|&c| is_cjk(c)) {
             han += 1;
             hits += usize::from(lex.function_han.contains(&c));
@@ -828,10 +871,10 @@ fn function_share(s: &str, toks: &[&str]) -> f32 {
 }
 
 /// Whether a line is page interface by the lexicon.
-fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
+fn lexicon_chrome(s: &str, toks: &[&str], has_han: bool) -> bool {
     let lex = lexicon();
     let trimmed = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if han(s) {
+    if has_han {
         let chars = s.chars().count();
         // A word at the start of `trimmed`, or anywhere in a short line:
         // every occurrence of every word is reported.
@@ -886,8 +929,9 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
         return true;
     }
     // Codes: most tokens mix letters and digits (`#EDF0F5 #F3FFE1`).
-    let mixed =
-        toks.iter().filter(|t| t.chars().any(numeric) && t.chars().any(letter) && t.chars().count() <= 12).count();
+    // An ASCII token's digits are its bytes.
+    let has_digit = |t: &str| if t.is_ascii() { t.bytes().any(|b| b.is_ascii_digit()) } else { t.chars().any(numeric) };
+    let mixed = toks.iter().filter(|t| has_digit(t) && t.chars().any(letter) && t.chars().count() <= 12).count();
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
@@ -1015,7 +1059,9 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
 /// The line model of one non-blank line.
 fn line_info(text: &str, at: LineRef) -> LineInfo {
     let s = &text[at.span.range()];
-    let units = units(s);
+    // The line's Chinese characters, counted once for every test that asks.
+    let han_n = han_count(s);
+    let units = units_with(s, han_n);
     // A long line is prose, or navigation run together: its opening words
     // tell which, and its function words are read there too.
     let long = units > MAX_TITLE_WORDS;
@@ -1061,8 +1107,8 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         }
     }
     let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
-    let prose_share = function_share(s, &toks);
-    let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks, units);
+    let prose_share = function_share(s, &toks, han_n > 0);
+    let chrome = lexicon_chrome(s, &toks, han_n > 0) || structural_chrome(s, &toks, units);
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
     } else if chrome {
@@ -1091,9 +1137,9 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         }
         key
     };
-    let lettered = if long { units } else { lettered(s) };
+    let lettered = if long { units } else { lettered(s, han_n) };
     let caption = units <= 60.0 && caption(s);
-    let headline_form = !long && headline_form(s, &toks, units, caption);
+    let headline_form = !long && headline_form(s, &toks, units, caption, han_n > 0);
     let affixes = if units <= MAX_TITLE_WORDS { affix_keys(s) } else { Vec::new() };
     LineInfo {
         at,
@@ -1185,13 +1231,13 @@ fn holds_separator(line: &str, sep: &str) -> bool {
 /// colon at its end, two words with letters or more (four Chinese
 /// characters), at most 40 words, not a document symbol, a photo credit, a
 /// caption, bracketed or marked as a heading.
-fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool) -> bool {
+fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool, has_han: bool) -> bool {
     let symbol = units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
     let credit = units <= 3.0 && toks.iter().any(|t| photo_words().contains(*t));
     let bracketed = (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'));
     !ends_with_full_stop(s)
         && !s.ends_with([':', '：'])
-        && (units >= 2.0 || (han(s) && s.chars().count() >= 4))
+        && (units >= 2.0 || (has_han && s.chars().count() >= 4))
         && units <= MAX_TITLE_WORDS
         && !symbol
         && !credit
@@ -1751,7 +1797,10 @@ mod tests {
         for w in &pieces {
             assert!(!w.contains([':', '：', '(', '（', '©']), "{w:?}");
         }
-        for p in ["(", "（", ")", "）", ":", "：", "©", " ", "  ", "\t", "Jane", "agency", "/", "|", "x:", "2024"] {
+        for p in [
+            "(", "（", ")", "）", ":", "：", "©", " ", "  ", "\t", "Jane", "agency", "/", "|", "x:", "2024",
+            "\u{3000}", "Ｐ", "ſ", "\u{212a}", "oto",
+        ] {
             pieces.push(p.to_string());
         }
         let mut next = crate::testgen::numbers(29);
@@ -2055,7 +2104,7 @@ mod tests {
             let toks = split_tokens(&lower);
             let want = lexicon_chrome_everywhere(&line, &toks);
             chrome += usize::from(want);
-            assert_eq!(lexicon_chrome(&line, &toks), want, "{line:?}");
+            assert_eq!(lexicon_chrome(&line, &toks, han(&line)), want, "{line:?}");
         }
         assert!(chrome > 1_000 && chrome < 19_000, "{chrome}");
     }
@@ -2084,6 +2133,17 @@ mod tests {
             assert_eq!(run_together(s), c.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase()), "{s:?}");
         });
         assert_eq!(lower_of("ΟΔΟΣ’Σ"), lowercase("ΟΔΟΣ’Σ").replace('’', "'"));
+        // ASCII lines of every length, a pair on either side of a chunk's border.
+        for len in 0..200 {
+            for at in 0..len {
+                let mut line = vec![b'x'; len];
+                line[at] = b'Y';
+                let line = String::from_utf8(line).expect("ASCII");
+                let by_pairs =
+                    line.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+                assert_eq!(run_together(&line), by_pairs, "{line:?}");
+            }
+        }
     }
 
     #[test]
