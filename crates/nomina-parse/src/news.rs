@@ -366,10 +366,11 @@ fn words_with_letter(s: &str) -> usize {
 fn caption(s: &str) -> bool {
     // Each pattern needs one of these characters: most lines are spared
     // the regular expressions.
-    let open = s.contains('(') || s.contains('（');
+    let b = s.as_bytes();
+    let open = memchr::memchr(b'(', b).is_some() || has_char(b, "（".as_bytes());
     caption_words(s, open)
         || (open && bracketed_credit(s))
-        || ((s.contains('|') || s.contains('｜')) && patterns().credit_after.is_match(s))
+        || ((memchr::memchr(b'|', b).is_some() || has_char(b, "｜".as_bytes())) && patterns().credit_after.is_match(s))
 }
 
 /// A credit in brackets ending the line (`(Jane Doe/Agency)`): what the
@@ -405,7 +406,7 @@ fn bracketed_credit(s: &str) -> bool {
 /// opening bracket.
 fn caption_words(s: &str, open: bool) -> bool {
     // The pattern's last branch is `©` alone.
-    if s.contains('©') {
+    if has_char(s.as_bytes(), "©".as_bytes()) {
         return true;
     }
     if open {
@@ -423,30 +424,41 @@ fn caption_words(s: &str, open: bool) -> bool {
 }
 
 /// Whether a photo word may stand where the caption pattern's word
-/// branches need one: at the line's start, or after an opening bracket and
-/// blanks. A word's first character there, where it is ASCII, is one of the
-/// photo words' first letters in either case; any other character leaves
-/// the pattern to tell.
+/// branches need one: at the line's start before a colon, or after an
+/// opening bracket and blanks. A word's first character there, where it is
+/// ASCII or has no case (Chinese, Arabic), is one of the photo words' first
+/// letters (in either case); any other character leaves the pattern to tell.
 fn may_open_photo_word(s: &str) -> bool {
-    static FIRSTS: OnceLock<[bool; 128]> = OnceLock::new();
-    let firsts = FIRSTS.get_or_init(|| {
-        let mut t = [false; 128];
+    static FIRSTS: OnceLock<([bool; 128], FxHashSet<char>)> = OnceLock::new();
+    let (ascii, caseless) = FIRSTS.get_or_init(|| {
+        let (mut ascii, mut caseless) = ([false; 128], FxHashSet::default());
         for w in photo_words() {
             for c in w.chars().take(1).flat_map(|c| c.to_lowercase().chain(c.to_uppercase())) {
                 if c.is_ascii() {
-                    t[c as usize] = true;
-                    t[c.to_ascii_uppercase() as usize] = true;
-                    t[c.to_ascii_lowercase() as usize] = true;
+                    ascii[usize::from(c.to_ascii_uppercase() as u8)] = true;
+                    ascii[usize::from(c.to_ascii_lowercase() as u8)] = true;
+                } else {
+                    caseless.insert(c);
                 }
             }
         }
-        t
+        (ascii, caseless)
     });
-    let may_start = |rest: &str| rest.chars().next().is_some_and(|c| !c.is_ascii() || firsts[c as usize]);
-    if may_start(s) {
+    let may_start = |rest: &str| {
+        rest.chars().next().is_some_and(|c| {
+            if c.is_ascii() {
+                ascii[c as usize]
+            } else if c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]) {
+                caseless.contains(&c)
+            } else {
+                true
+            }
+        })
+    };
+    let b = s.as_bytes();
+    if may_start(s) && (memchr::memchr(b':', b).is_some() || has_char(b, "：".as_bytes())) {
         return true;
     }
-    let b = s.as_bytes();
     let after = |i: usize, len: usize| may_start(s[i + len..].trim_start_matches(char::is_whitespace));
     memchr::memchr_iter(b'(', b).any(|i| after(i, 1))
         || memchr::memchr_iter(0xEF, b).any(|i| b[i..].starts_with("（".as_bytes()) && after(i, "（".len()))
@@ -1799,7 +1811,7 @@ mod tests {
         }
         for p in [
             "(", "（", ")", "）", ":", "：", "©", " ", "  ", "\t", "Jane", "agency", "/", "|", "x:", "2024",
-            "\u{3000}", "Ｐ", "ſ", "\u{212a}", "oto",
+            "\u{3000}", "Ｐ", "ſ", "\u{212a}", "oto", "新闻", "图", "Ф", "ф", "صورة", "ص",
         ] {
             pieces.push(p.to_string());
         }
