@@ -1024,7 +1024,7 @@ fn label_before(lower: &str, at: usize) -> Label {
 
 fn has_event_word(lower: &str) -> bool {
     // Digits glued to a word (`Formed1 July`) do not hide it.
-    let spaced: String = lower.chars().map(|c| if c.is_numeric() { ' ' } else { c }).collect();
+    let spaced: String = lower.chars().map(|c| if numeric(c) { ' ' } else { c }).collect();
     let padded = format!(" {} ", token_key(&spaced));
     let lex = lexicon();
     lex.event_han_ac.is_match(lower) || lex.event_padded_ac.is_match(padded.as_str())
