@@ -194,17 +194,17 @@ struct Openings {
 impl Openings {
     /// The openings of the catalog's entries that `keep` takes.
     fn of(keep: impl Fn(&LabelEntry) -> bool) -> Openings {
-        let folded: Vec<String> =
-            catalog().entries().iter().filter(|e| keep(e)).map(|e| nomina_refdata::fold(e.text)).collect();
-        // Only an ASCII word can be a line's first ASCII run.
-        let words: FxHashSet<Vec<u8>> = folded
-            .iter()
-            .filter_map(|f| f.split(' ').next())
-            .filter(|w| w.is_ascii())
-            .map(|w| w.as_bytes().to_vec())
+        // The first of an entry's folded words: its folded wording up to the
+        // first space, or an ideograph before it (then not ASCII).
+        let firsts: Vec<&str> = catalog()
+            .entries_with_words()
+            .filter(|(e, _)| keep(e))
+            .filter_map(|(_, words)| words.first().map(String::as_str))
             .collect();
+        // Only an ASCII word can be a line's first ASCII run.
+        let words: FxHashSet<Vec<u8>> = firsts.iter().filter(|w| w.is_ascii()).map(|w| w.as_bytes().to_vec()).collect();
         let word_max = words.iter().map(Vec::len).max().unwrap_or(0);
-        let chars = folded.iter().filter_map(|f| f.chars().next()).collect();
+        let chars = firsts.iter().filter_map(|w| w.chars().next()).collect();
         Openings { words, word_max, chars }
     }
 
@@ -2217,6 +2217,24 @@ mod tests {
         }
         for s in ["我们的项目于2016年启动。", "Öffentlich", "ЖКХ", "中文"] {
             assert!(!may_be_marker(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn openings_are_the_folded_wordings_openings() {
+        // As folding each wording again gives them: its first ASCII word up
+        // to a space, and its first character.
+        for keep in [is_marker as fn(&LabelEntry) -> bool, |e: &LabelEntry| e.namespace() == "field"] {
+            let folded: Vec<String> =
+                catalog().entries().iter().filter(|e| keep(e)).map(|e| nomina_refdata::fold(e.text)).collect();
+            let o = Openings::of(keep);
+            for f in &folded {
+                if let Some(w) = f.split(' ').next().filter(|w| w.is_ascii() && !w.is_empty()) {
+                    assert!(o.words.contains(w.as_bytes()), "{f:?}");
+                }
+            }
+            let chars: FxHashSet<char> = folded.iter().filter_map(|f| f.chars().next()).collect();
+            assert_eq!(o.chars, chars);
         }
     }
 
