@@ -1316,11 +1316,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             info[i].date = None;
         }
     }
-    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-    for l in &mut info {
-        let n = counts.entry(l.key.clone()).or_insert(0);
-        l.copy = *n > 0 && !l.key.is_empty();
-        *n += 1;
+    // A line is a copy when an earlier line has its key: the keys are
+    // borrowed, not copied, into a set sized for them.
+    let copies: Vec<bool> = {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        seen.reserve(info.len());
+        info.iter().map(|l| !seen.insert(l.key.as_str()) && !l.key.is_empty()).collect()
+    };
+    for (l, copy) in info.iter_mut().zip(copies) {
+        l.copy = copy;
     }
     let slice = |l: &LineInfo| &text[l.at.span.range()];
 
