@@ -415,7 +415,11 @@ fn caption_words(s: &str, open: bool) -> bool {
     // Without a bracket or `©`, only the branch of a photo word opening the
     // line, then blanks and a colon, is left: that colon is the first one
     // of the line (photo words have none), so the rest is not searched.
-    let colon = match (s.find(':'), s.find('：')) {
+    // Found by byte searches (the full-width colon by its lead byte).
+    let b = s.as_bytes();
+    let full = "：".as_bytes();
+    let wide = memchr::memchr_iter(full[0], b).find(|&i| b[i..].starts_with(full));
+    let colon = match (memchr::memchr(b':', b), wide) {
         (Some(a), Some(b)) if b < a => Some(b + '：'.len_utf8()),
         (Some(a), _) => Some(a + 1),
         (None, b) => b.map(|b| b + '：'.len_utf8()),
@@ -895,7 +899,9 @@ fn lexicon_chrome(s: &str, toks: &[&str], has_han: bool) -> bool {
             return true;
         }
     }
-    let words: Vec<&str> = toks.iter().copied().filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
+    // Sized for every token at once, not grown a few tokens at a time.
+    let mut words: Vec<&str> = Vec::with_capacity(toks.len());
+    words.extend(toks.iter().copied().filter(|t| !t.bytes().all(|b| b.is_ascii_digit())));
     if words.is_empty() {
         return false;
     }
