@@ -632,36 +632,59 @@ fn lowercase(s: &str) -> String {
 /// `apostrophes` says so (in the same pass).
 fn lowercase_with(s: &str, apostrophes: bool) -> String {
     // A capital sigma's lower case depends on its neighbours.
-    if s.contains('Σ') {
+    if has_char(s.as_bytes(), "Σ".as_bytes()) {
         let lower = s.to_lowercase();
         return if apostrophes && lower.contains('’') { lower.replace('’', "'") } else { lower };
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        // A run of ASCII (most of a line, even of other scripts' text)
-        // copied and lower-cased at once.
-        let ascii = crate::words::ascii_prefix(rest.as_bytes());
+    // Text its lower case leaves as it is (caseless scripts, small letters,
+    // ASCII without capitals) is copied a span at a time, not a character
+    // at a time; `from` is where the span not yet copied starts.
+    let b = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        // A run of ASCII (most of a line, even of other scripts' text):
+        // left in the span when it has no capital, else copied and
+        // lower-cased at once.
+        let ascii = crate::words::ascii_prefix(&b[i..]);
         if ascii > 0 {
-            let from = out.len();
-            out.push_str(&rest[..ascii]);
-            out[from..].make_ascii_lowercase();
-            rest = &rest[ascii..];
+            let end = i + ascii;
+            if b[i..end].iter().any(u8::is_ascii_uppercase) {
+                out.push_str(&s[from..i]);
+                let at = out.len();
+                out.push_str(&s[i..end]);
+                out[at..].make_ascii_lowercase();
+                from = end;
+            }
+            i = end;
             continue;
         }
-        let c = rest.chars().next().expect("a character starts here");
-        rest = &rest[c.len_utf8()..];
+        let c = s[i..].chars().next().expect("a character starts here");
+        let next = i + c.len_utf8();
         // ASCII was taken as a run above.
-        match c as u32 {
+        let changed = match c as u32 {
             // Latin-1 and Cyrillic capitals are their small letters less 0x20.
-            0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-            0xDF..=0xFF | 0x0430..=0x044F => out.push(c),
-            0x2019 if apostrophes => out.push('\''),
+            0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => Some(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            0xDF..=0xFF | 0x0430..=0x044F => None,
+            0x2019 if apostrophes => Some('\''),
             // General punctuation (quotes, dashes) has no case either.
-            0x0600..=0x06FF | 0x2000..=0x206F | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => out.push(c),
-            _ => out.extend(c.to_lowercase()),
+            0x0600..=0x06FF | 0x2000..=0x206F | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => None,
+            _ => {
+                out.push_str(&s[from..i]);
+                out.extend(c.to_lowercase());
+                from = next;
+                i = next;
+                continue;
+            }
+        };
+        if let Some(lower) = changed {
+            out.push_str(&s[from..i]);
+            out.push(lower);
+            from = next;
         }
+        i = next;
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -2027,6 +2050,17 @@ mod tests {
             assert_eq!(lowercase(&s), s.to_lowercase(), "{c:?}");
         }
         assert_eq!(lowercase("ΟΔΟΣ Σ"), "ΟΔΟΣ Σ".to_lowercase());
+        // Spans of every kind one after another: caseless, small, capital,
+        // ASCII with and without capitals, apostrophes.
+        let pieces =
+            ["新闻", "Жк", "жк", "ÉCOLE", "école", "abc ", "ABC", "’", "ß", "İ", "한국", "مرحبا", " 2024 ", "Ǆ"];
+        let mut next = crate::testgen::numbers(31);
+        for _ in 0..20_000 {
+            let n = next() % 9;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            assert_eq!(lowercase(&line), line.to_lowercase(), "{line:?}");
+            assert_eq!(lower_of(&line), line.to_lowercase().replace('’', "'"), "{line:?}");
+        }
     }
 
     #[test]
