@@ -774,37 +774,44 @@ fn ends_with_full_stop(s: &str) -> bool {
 /// A link title run into its teaser: a lower-case letter directly followed
 /// by an upper-case one.
 fn run_together(s: &str) -> bool {
-    // ASCII text compares byte pairs, without the Unicode case tables.
-    // A chunk at a time without stopping inside it, which vectorizes.
-    if s.is_ascii() {
-        let b = s.as_bytes();
-        let pairs = b.len().saturating_sub(1);
-        return (0..pairs).step_by(64).any(|k| {
-            let end = (k + 64).min(pairs);
-            b[k..end]
-                .iter()
-                .zip(&b[k + 1..end + 1])
-                .fold(false, |hit, (a, c)| hit | (a.is_ascii_lowercase() & c.is_ascii_uppercase()))
-        });
-    }
-    // Other text decodes only its characters outside ASCII.
+    // Runs of ASCII compare byte pairs, without the Unicode case tables and
+    // a chunk at a time (which vectorizes); only the other characters are
+    // decoded, and the pairs across a run's edges compared one by one.
     let b = s.as_bytes();
     let (mut prev_lower, mut i) = (false, 0);
     while i < b.len() {
-        let (lower, upper, width) = if b[i].is_ascii() {
-            (b[i].is_ascii_lowercase(), b[i].is_ascii_uppercase(), 1)
-        } else {
-            let c = s[i..].chars().next().expect("a character starts here");
-            let (lower, upper) = case_of(c);
-            (lower, upper, c.len_utf8())
-        };
+        let ascii = crate::words::ascii_prefix(&b[i..]);
+        if ascii > 0 {
+            let run = &b[i..i + ascii];
+            if (prev_lower && run[0].is_ascii_uppercase()) || ascii_run_together(run) {
+                return true;
+            }
+            prev_lower = run[ascii - 1].is_ascii_lowercase();
+            i += ascii;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
+        let (lower, upper) = case_of(c);
         if prev_lower && upper {
             return true;
         }
         prev_lower = lower;
-        i += width;
+        i += c.len_utf8();
     }
     false
+}
+
+/// [`run_together`] within a run of ASCII bytes: a lower-case letter
+/// directly before an upper-case one, looked for 64 pairs at a time.
+fn ascii_run_together(b: &[u8]) -> bool {
+    let pairs = b.len().saturating_sub(1);
+    (0..pairs).step_by(64).any(|k| {
+        let end = (k + 64).min(pairs);
+        b[k..end]
+            .iter()
+            .zip(&b[k + 1..end + 1])
+            .fold(false, |hit, (a, c)| hit | (a.is_ascii_lowercase() & c.is_ascii_uppercase()))
+    })
 }
 
 /// `(c.is_lowercase(), c.is_uppercase())`, answered without the Unicode
@@ -2060,6 +2067,9 @@ mod tests {
             let line: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
             assert_eq!(lowercase(&line), line.to_lowercase(), "{line:?}");
             assert_eq!(lower_of(&line), line.to_lowercase().replace('’', "'"), "{line:?}");
+            let c: Vec<char> = line.chars().collect();
+            let by_chars = c.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+            assert_eq!(run_together(&line), by_chars, "{line:?}");
         }
     }
 
