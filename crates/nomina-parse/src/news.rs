@@ -243,7 +243,10 @@ struct Patterns {
     /// words costs more to build than the searches it would spare (it runs
     /// only on lines holding a separator).
     credit_after: MetaRegex,
-    markers: Vec<&'static str>,
+    /// Heading markers, longest first, by their first byte (a marker that
+    /// a line starts with shares its first byte): a line is compared with
+    /// the few that start as it does.
+    markers: Vec<Vec<&'static str>>,
 }
 
 /// The words of `catalog/news.tsv`, sorted for the line tests.
@@ -312,7 +315,15 @@ fn patterns() -> &'static Patterns {
         markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
         let posted_lead = Regex::new(&format!(r"(?i)^(?:{})\s+(?P<rest>\S.*)$", words_of("news.posted")))
             .expect("posted-lead pattern");
-        Patterns { byline, posted_lead, caption, credit_after, markers }
+        let mut by_byte = vec![Vec::new(); 256];
+        for m in markers {
+            match m.as_bytes().first() {
+                Some(&b) => by_byte[usize::from(b)].push(m),
+                // An empty marker starts every line.
+                None => by_byte.iter_mut().for_each(|v| v.push(m)),
+            }
+        }
+        Patterns { byline, posted_lead, caption, credit_after, markers: by_byte }
     })
 }
 
@@ -335,11 +346,39 @@ fn photo_words() -> &'static FxHashSet<String> {
 }
 
 /// Words with a letter (numbers left out), a Chinese character counting
-/// half a word.
-fn lettered(s: &str) -> f32 {
-    let han = han_count(s) as f32;
-    let words = s.split_whitespace().filter(|w| w.chars().any(|c| letter(c) && !is_cjk(c))).count() as f32;
-    words + han / 2.0
+/// half a word: `han` is the count of them in `s`.
+fn lettered(s: &str, han: usize) -> f32 {
+    words_with_letter(s) as f32 + han as f32 / 2.0
+}
+
+/// The words of `s` (split at whitespace) that hold a letter other than a
+/// Chinese character, counted in one pass: ASCII bytes are their own
+/// characters, only the others are decoded.
+fn words_with_letter(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut count, mut in_word, mut counted) = (0, false, false);
+    let mut i = 0;
+    while i < b.len() {
+        let (blank, lettered, width) = if b[i].is_ascii() {
+            (crate::words::is_ascii_blank(&b[i]), b[i].is_ascii_alphabetic(), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            (c.is_whitespace(), letter(c) && !is_cjk(c), c.len_utf8())
+        };
+        if blank {
+            in_word = false;
+        } else {
+            if !in_word {
+                (in_word, counted) = (true, false);
+            }
+            if lettered && !counted {
+                count += 1;
+                counted = true;
+            }
+        }
+        i += width;
+    }
+    count
 }
 
 /// A photo caption or credit: a photo word (`(Photo: ...)`, `Foto:`),
@@ -347,10 +386,11 @@ fn lettered(s: &str) -> f32 {
 fn caption(s: &str) -> bool {
     // Each pattern needs one of these characters: most lines are spared
     // the regular expressions.
-    let open = s.contains('(') || s.contains('（');
+    let b = s.as_bytes();
+    let open = memchr::memchr(b'(', b).is_some() || has_char(b, "（".as_bytes());
     caption_words(s, open)
         || (open && bracketed_credit(s))
-        || ((s.contains('|') || s.contains('｜')) && patterns().credit_after.is_match(s))
+        || ((memchr::memchr(b'|', b).is_some() || has_char(b, "｜".as_bytes())) && patterns().credit_after.is_match(s))
 }
 
 /// A credit in brackets ending the line (`(Jane Doe/Agency)`): what the
@@ -386,16 +426,20 @@ fn bracketed_credit(s: &str) -> bool {
 /// opening bracket.
 fn caption_words(s: &str, open: bool) -> bool {
     // The pattern's last branch is `©` alone.
-    if s.contains('©') {
+    if has_char(s.as_bytes(), "©".as_bytes()) {
         return true;
     }
     if open {
-        return patterns().caption.is_match(s);
+        return may_open_photo_word(s) && patterns().caption.is_match(s);
     }
     // Without a bracket or `©`, only the branch of a photo word opening the
     // line, then blanks and a colon, is left: that colon is the first one
     // of the line (photo words have none), so the rest is not searched.
-    let colon = match (s.find(':'), s.find('：')) {
+    // Found by byte searches (the full-width colon by its lead byte).
+    let b = s.as_bytes();
+    let full = "：".as_bytes();
+    let wide = memchr::memchr_iter(full[0], b).find(|&i| b[i..].starts_with(full));
+    let colon = match (memchr::memchr(b':', b), wide) {
         (Some(a), Some(b)) if b < a => Some(b + '：'.len_utf8()),
         (Some(a), _) => Some(a + 1),
         (None, b) => b.map(|b| b + '：'.len_utf8()),
@@ -403,16 +447,81 @@ fn caption_words(s: &str, open: bool) -> bool {
     colon.is_some_and(|end| patterns().caption.is_match(&s[..end]))
 }
 
-fn han(s: &str) -> bool {
-    // A Chinese character is written with a lead byte of 0xE2 or more:
-    // most lines have none, and are not decoded.
-    s.bytes().any(|b| b >= 0xE2) && s.chars().any(is_cjk)
+/// Whether a photo word may stand where the caption pattern's word
+/// branches need one: at the line's start before a colon, or after an
+/// opening bracket and blanks. A word's first character there, where it is
+/// ASCII or has no case (Chinese, Arabic), is one of the photo words' first
+/// letters (in either case); any other character leaves the pattern to tell.
+fn may_open_photo_word(s: &str) -> bool {
+    static FIRSTS: OnceLock<([bool; 128], FxHashSet<char>)> = OnceLock::new();
+    let (ascii, caseless) = FIRSTS.get_or_init(|| {
+        let (mut ascii, mut caseless) = ([false; 128], FxHashSet::default());
+        for w in photo_words() {
+            for c in w.chars().take(1).flat_map(|c| c.to_lowercase().chain(c.to_uppercase())) {
+                if c.is_ascii() {
+                    ascii[usize::from(c.to_ascii_uppercase() as u8)] = true;
+                    ascii[usize::from(c.to_ascii_lowercase() as u8)] = true;
+                } else {
+                    caseless.insert(c);
+                }
+            }
+        }
+        (ascii, caseless)
+    });
+    let may_start = |rest: &str| {
+        rest.chars().next().is_some_and(|c| {
+            if c.is_ascii() {
+                ascii[c as usize]
+            } else if c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]) {
+                caseless.contains(&c)
+            } else {
+                true
+            }
+        })
+    };
+    let b = s.as_bytes();
+    if may_start(s) && (memchr::memchr(b':', b).is_some() || has_char(b, "：".as_bytes())) {
+        return true;
+    }
+    let after = |i: usize, len: usize| may_start(s[i + len..].trim_start_matches(char::is_whitespace));
+    memchr::memchr_iter(b'(', b).any(|i| after(i, 1))
+        || memchr::memchr_iter(0xEF, b).any(|i| b[i..].starts_with("（".as_bytes()) && after(i, "（".len()))
 }
 
-/// The Chinese characters of `s`, counted only where there is one (see
-/// [`han`]: most lines have none, and their check stops early).
+fn han(s: &str) -> bool {
+    may_hold_han(s) && high_chars(s).any(is_cjk)
+}
+
+/// The Chinese characters of `s` (see [`han`]).
 fn han_count(s: &str) -> usize {
-    if han(s) { s.chars().filter(|&c| is_cjk(c)).count() } else { 0 }
+    if may_hold_han(s) { high_chars(s).filter(|&c| is_cjk(c)).count() } else { 0 }
+}
+
+/// Whether `s` may hold a Chinese character (U+2E80 on): a byte of 0xE3 or
+/// more, or 0xE2 before one of 0xBA or more. Typographic quotes and dashes
+/// (0xE2 0x80 ...) are none: a line of them is ruled out by a pass that
+/// vectorizes and a search for 0xE2.
+fn may_hold_han(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.chunks(32).any(|c| c.iter().fold(0u8, |m, &x| m.max(x)) >= 0xE3)
+        || memchr::memchr_iter(0xE2, b).any(|i| b.get(i + 1).is_some_and(|&n| n >= 0xBA))
+}
+
+/// Whether `b` holds the bytes `c` of a character: its lead byte is searched
+/// for, vectorized, and the rest compared where it occurs.
+fn has_char(b: &[u8], c: &[u8]) -> bool {
+    memchr::memchr_iter(c[0], b).any(|i| b[i..].starts_with(c))
+}
+
+/// The characters of `s` from U+2000 on: those written with a lead byte of
+/// 0xE2 or more (no continuation byte is that high), each decoded where it
+/// starts. A Chinese character is one of them: the other bytes, most of a
+/// line even where it has typographic quotes, are passed over undecoded.
+fn high_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b >= 0xE2)
+        .map(move |(i, _)| s[i..].chars().next().expect("a character starts at a lead byte"))
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -510,8 +619,7 @@ fn lower_of(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let lower = lowercase(s);
-    if lower.contains('’') { lower.replace('’', "'") } else { lower }
+    lowercase_with(s, true)
 }
 
 /// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
@@ -541,34 +649,66 @@ fn may_hold_hangul(s: &str) -> bool {
 /// `s.to_lowercase()`, with the characters of the scripts that have no case
 /// (Arabic, Chinese, Japanese kana, Hangul) copied without the case tables.
 fn lowercase(s: &str) -> String {
+    lowercase_with(s, false)
+}
+
+/// [`lowercase`], with typographic apostrophes written as plain ones when
+/// `apostrophes` says so (in the same pass).
+fn lowercase_with(s: &str, apostrophes: bool) -> String {
     // A capital sigma's lower case depends on its neighbours.
-    if s.contains('Σ') {
-        return s.to_lowercase();
+    if has_char(s.as_bytes(), "Σ".as_bytes()) {
+        let lower = s.to_lowercase();
+        return if apostrophes && lower.contains('’') { lower.replace('’', "'") } else { lower };
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        // A run of ASCII (most of a line, even of other scripts' text)
-        // copied and lower-cased at once.
-        let ascii = crate::words::ascii_prefix(rest.as_bytes());
+    // Text its lower case leaves as it is (caseless scripts, small letters,
+    // ASCII without capitals) is copied a span at a time, not a character
+    // at a time; `from` is where the span not yet copied starts.
+    let b = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        // A run of ASCII (most of a line, even of other scripts' text):
+        // left in the span when it has no capital, else copied and
+        // lower-cased at once.
+        let ascii = crate::words::ascii_prefix(&b[i..]);
         if ascii > 0 {
-            let from = out.len();
-            out.push_str(&rest[..ascii]);
-            out[from..].make_ascii_lowercase();
-            rest = &rest[ascii..];
+            let end = i + ascii;
+            if b[i..end].iter().any(u8::is_ascii_uppercase) {
+                out.push_str(&s[from..i]);
+                let at = out.len();
+                out.push_str(&s[i..end]);
+                out[at..].make_ascii_lowercase();
+                from = end;
+            }
+            i = end;
             continue;
         }
-        let c = rest.chars().next().expect("a character starts here");
-        rest = &rest[c.len_utf8()..];
+        let c = s[i..].chars().next().expect("a character starts here");
+        let next = i + c.len_utf8();
         // ASCII was taken as a run above.
-        match c as u32 {
+        let changed = match c as u32 {
             // Latin-1 and Cyrillic capitals are their small letters less 0x20.
-            0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-            0xDF..=0xFF | 0x0430..=0x044F => out.push(c),
-            0x0600..=0x06FF | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => out.push(c),
-            _ => out.extend(c.to_lowercase()),
+            0xC0..=0xD6 | 0xD8..=0xDE | 0x0410..=0x042F => Some(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            0xDF..=0xFF | 0x0430..=0x044F => None,
+            0x2019 if apostrophes => Some('\''),
+            // General punctuation (quotes, dashes) has no case either.
+            0x0600..=0x06FF | 0x2000..=0x206F | 0x3000..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => None,
+            _ => {
+                out.push_str(&s[from..i]);
+                out.extend(c.to_lowercase());
+                from = next;
+                i = next;
+                continue;
+            }
+        };
+        if let Some(lower) = changed {
+            out.push_str(&s[from..i]);
+            out.push(lower);
+            from = next;
         }
+        i = next;
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -578,39 +718,71 @@ fn split_tokens(lower: &str) -> Vec<&str> {
     // for the line's words (a split, map and filter chain grew it a token
     // at a time).
     let mut out = Vec::with_capacity(lower.len() / 5 + 1);
+    /// The run without apostrophes and hyphens at its ends: ASCII bytes,
+    /// so the cuts fall between characters.
     fn push<'a>(out: &mut Vec<&'a str>, run: &'a str) {
-        let t = run.trim_matches(['\'', '-']);
-        if !t.is_empty() {
-            out.push(t);
+        let b = run.as_bytes();
+        let edge = |b: &u8| *b != b'\'' && *b != b'-';
+        if let (Some(a), Some(z)) = (b.iter().position(edge), b.iter().rposition(edge)) {
+            out.push(&run[a..z + 1]);
         }
     }
-    let mut start = None;
     let bytes = lower.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII bytes are characters: only the others are decoded.
-        let (word, width) = if bytes[i].is_ascii() {
+    // Runs of word characters: ASCII bytes are characters, looked up in a
+    // table; only the others are decoded.
+    loop {
+        // Up to the next word character.
+        while i < n {
             let b = bytes[i];
-            (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
-        } else {
-            let c = lower[i..].chars().next().expect("a character starts here");
-            (word_char(c), c.len_utf8())
-        };
-        match (word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                push(&mut out, &lower[from..i]);
-                start = None;
+            if b.is_ascii() {
+                if ASCII_WORD[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = lower[i..].chars().next().expect("a character starts here");
+                if word_char(c) {
+                    break;
+                }
+                i += c.len_utf8();
             }
-            _ => {}
         }
-        i += width;
+        if i == n {
+            return out;
+        }
+        // Up to the end of its run.
+        let from = i;
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !ASCII_WORD[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = lower[i..].chars().next().expect("a character starts here");
+                if !word_char(c) {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        push(&mut out, &lower[from..i]);
     }
-    if let Some(from) = start {
-        push(&mut out, &lower[from..]);
-    }
-    out
 }
+
+/// The ASCII characters of tokens: letters, digits, apostrophes and hyphens.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'' || b as u8 == b'-';
+        b += 1;
+    }
+    t
+};
 
 fn ends_like_sentence(s: &str) -> bool {
     let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', '」', '】', ' ', '“']);
@@ -626,17 +798,29 @@ fn ends_with_full_stop(s: &str) -> bool {
 /// A link title run into its teaser: a lower-case letter directly followed
 /// by an upper-case one.
 fn run_together(s: &str) -> bool {
-    // ASCII text compares byte pairs, without the Unicode case tables.
-    if s.is_ascii() {
-        return s.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    }
-    let mut prev_lower = false;
-    for c in s.chars() {
+    // Runs of ASCII compare byte pairs, without the Unicode case tables and
+    // a chunk at a time (which vectorizes); only the other characters are
+    // decoded, and the pairs across a run's edges compared one by one.
+    let b = s.as_bytes();
+    let (mut prev_lower, mut i) = (false, 0);
+    while i < b.len() {
+        let ascii = crate::words::ascii_prefix(&b[i..]);
+        if ascii > 0 {
+            let run = &b[i..i + ascii];
+            if (prev_lower && run[0].is_ascii_uppercase()) || ascii_run_together(run) {
+                return true;
+            }
+            prev_lower = run[ascii - 1].is_ascii_lowercase();
+            i += ascii;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
         let (lower, upper) = case_of(c);
         if prev_lower && upper {
             return true;
         }
         prev_lower = lower;
+        i += c.len_utf8();
     }
     false
 }
@@ -644,6 +828,19 @@ fn run_together(s: &str) -> bool {
 /// The words of `s` in which a lower-case letter runs into a capital.
 fn camel_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| run_together(w))
+}
+
+/// [`run_together`] within a run of ASCII bytes: a lower-case letter
+/// directly before an upper-case one, looked for 64 pairs at a time.
+fn ascii_run_together(b: &[u8]) -> bool {
+    let pairs = b.len().saturating_sub(1);
+    (0..pairs).step_by(64).any(|k| {
+        let end = (k + 64).min(pairs);
+        b[k..end]
+            .iter()
+            .zip(&b[k + 1..end + 1])
+            .fold(false, |hit, (a, c)| hit | (a.is_ascii_lowercase() & c.is_ascii_uppercase()))
+    })
 }
 
 /// `(c.is_lowercase(), c.is_uppercase())`, answered without the Unicode
@@ -716,14 +913,19 @@ struct DateHit {
 
 /// Words of `s`, a Chinese character counting half a word.
 fn units(s: &str) -> f32 {
-    word_count(s) as f32 - han_count(s) as f32 / 2.0
+    units_with(s, han_count(s))
 }
 
-fn function_share(s: &str, toks: &[&str]) -> f32 {
+/// [`units`], with the count of Chinese characters of `s`.
+fn units_with(s: &str, han: usize) -> f32 {
+    word_count(s) as f32 - han as f32 / 2.0
+}
+
+fn function_share(s: &str, toks: &[&str], has_han: bool) -> f32 {
     let lex = lexicon();
     let (mut han, mut hits) = (0usize, 0usize);
-    if self::han(s) {
-        for c in s.chars().filter(|&c| is_cjk(c)) {
+    if has_han {
+        for c in high_chars(s).filter(|&c| is_cjk(c)) {
             han += 1;
             hits += usize::from(lex.function_han.contains(&c));
         }
@@ -747,10 +949,10 @@ fn function_share(s: &str, toks: &[&str]) -> f32 {
 }
 
 /// Whether a line is page interface by the lexicon.
-fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
+fn lexicon_chrome(s: &str, toks: &[&str], has_han: bool) -> bool {
     let lex = lexicon();
     let trimmed = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if han(s) {
+    if has_han {
         let chars = s.chars().count();
         // A word at the start of `trimmed`, or anywhere in a short line:
         // every occurrence of every word is reported.
@@ -759,7 +961,9 @@ fn lexicon_chrome(s: &str, toks: &[&str]) -> bool {
             return true;
         }
     }
-    let words: Vec<&str> = toks.iter().copied().filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect();
+    // Sized for every token at once, not grown a few tokens at a time.
+    let mut words: Vec<&str> = Vec::with_capacity(toks.len());
+    words.extend(toks.iter().copied().filter(|t| !t.bytes().all(|b| b.is_ascii_digit())));
     if words.is_empty() {
         return false;
     }
@@ -806,35 +1010,13 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
         return true;
     }
     // Codes: most tokens mix letters and digits (`#EDF0F5 #F3FFE1`).
-    let mixed =
-        toks.iter().filter(|t| t.chars().any(numeric) && t.chars().any(letter) && t.chars().count() <= 12).count();
+    // An ASCII token's digits are its bytes.
+    let has_digit = |t: &str| if t.is_ascii() { t.bytes().any(|b| b.is_ascii_digit()) } else { t.chars().any(numeric) };
+    let mixed = toks.iter().filter(|t| has_digit(t) && t.chars().any(letter) && t.chars().count() <= 12).count();
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
-    // Separators counted where their last character occurs at all.
-    let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
-    // Their bytes (`›` and `»` are written with a lead byte 0xE2 or 0xC2)
-    // tell in one pass whether a line may have one.
-    let crumbs = if s.bytes().any(|b| matches!(b, b'>' | b'|' | b'/' | 0xC2 | 0xE2)) {
-        seps.iter()
-            .map(|&(sep, c)| {
-                if !s.contains(c) {
-                    return 0;
-                }
-                // A `»` or `›` that closes a quote (`«Новогодний»`) is no
-                // separator.
-                let opening = match c {
-                    '»' => s.matches('«').count(),
-                    '›' => s.matches('‹').count(),
-                    _ => 0,
-                };
-                s.matches(sep).count().saturating_sub(opening)
-            })
-            .max()
-            .unwrap_or(0)
-    } else {
-        0
-    };
+    let crumbs = crumbs(s);
     if crumbs >= 2 && (toks.len() as f32) / (crumbs as f32 + 1.0) <= 4.0 {
         return true;
     }
@@ -848,6 +1030,38 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
             || s.contains('@')
             || s.starts_with("www.")
             || (units <= 2.5 && toks.iter().any(|t| t.chars().any(numeric)) && !ends_like_sentence(s)))
+}
+
+/// The most breadcrumb separators of one kind in `s`: each kind counted
+/// where its character occurs at all, which a vectorized search tells.
+fn crumbs(s: &str) -> usize {
+    let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
+    let b = s.as_bytes();
+    // Most lines have none of the characters: three searches tell.
+    if memchr::memchr3(b'>', b'|', b'/', b).is_none() && !has_char(b, "›".as_bytes()) && !has_char(b, "»".as_bytes())
+    {
+        return 0;
+    }
+    let occurs = |c: char| {
+        let mut buf = [0; 4];
+        has_char(b, c.encode_utf8(&mut buf).as_bytes())
+    };
+    seps.iter()
+        .map(|&(sep, c)| {
+            if !occurs(c) {
+                return 0;
+            }
+            // A `»` or `›` that closes a quote (`«Новогодний»`) is no
+            // separator.
+            let opening = match c {
+                '»' => s.matches('«').count(),
+                '›' => s.matches('‹').count(),
+                _ => 0,
+            };
+            s.matches(sep).count().saturating_sub(opening)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// The label nearest before `at` in `s` (lower-cased): a publication or an
@@ -894,7 +1108,7 @@ fn label_before(lower: &str, at: usize) -> Label {
 
 fn has_event_word(lower: &str) -> bool {
     // Digits glued to a word (`Formed1 July`) do not hide it.
-    let spaced: String = lower.chars().map(|c| if c.is_numeric() { ' ' } else { c }).collect();
+    let spaced: String = lower.chars().map(|c| if numeric(c) { ' ' } else { c }).collect();
     let padded = format!(" {} ", token_key(&spaced));
     let lex = lexicon();
     lex.event_han_ac.is_match(lower) || lex.event_padded_ac.is_match(padded.as_str())
@@ -941,7 +1155,9 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
 /// The line model of one non-blank line.
 fn line_info(text: &str, at: LineRef) -> LineInfo {
     let s = &text[at.span.range()];
-    let units = units(s);
+    // The line's Chinese characters, counted once for every test that asks.
+    let han_n = han_count(s);
+    let units = units_with(s, han_n);
     // A long line is prose, or navigation run together: its opening words
     // tell which, and its function words are read there too.
     let long = units > MAX_TITLE_WORDS;
@@ -1015,8 +1231,8 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         }
     }
     let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
-    let prose_share = function_share(s, &toks);
-    let chrome = lexicon_chrome(s, &toks) || structural_chrome(s, &toks, units);
+    let prose_share = function_share(s, &toks, han_n > 0);
+    let chrome = lexicon_chrome(s, &toks, han_n > 0) || structural_chrome(s, &toks, units);
     let mut glued = false;
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
@@ -1036,15 +1252,19 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     let key = if long {
         s.to_string()
     } else {
-        toks.iter()
-            .skip_while(|t| t.chars().all(|c| c.is_ascii_digit()) && toks.len() > 2)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ")
+        // Joined straight into one string, without a vector of the tokens.
+        let mut key = String::with_capacity(s.len());
+        for t in toks.iter().skip_while(|t| t.bytes().all(|b| b.is_ascii_digit()) && toks.len() > 2) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(t);
+        }
+        key
     };
-    let lettered = if long { units } else { lettered(s) };
+    let lettered = if long { units } else { lettered(s, han_n) };
     let caption = units <= 60.0 && caption(s);
-    let headline_form = !long && headline_form(s, &toks, units, caption);
+    let headline_form = !long && headline_form(s, &toks, units, caption, han_n > 0);
     let affixes = if units <= MAX_TITLE_WORDS { affix_keys(s) } else { Vec::new() };
     LineInfo {
         at,
@@ -1090,11 +1310,11 @@ const SITE_SEPARATORS: [&str; 9] = [" - ", " | ", " – ", " — ", " :: ", " ·
 fn affix_keys(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Every separator has one of these characters; most lines have none.
-    if !line.contains(['-', '|', '–', '—', ':', '·', '/', '>', '»']) {
+    if !may_hold_separator(line) {
         return out;
     }
     for sep in SITE_SEPARATORS {
-        if !line.contains(sep) {
+        if !holds_separator(line, sep) {
             continue;
         }
         for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
@@ -1109,10 +1329,30 @@ fn affix_keys(line: &str) -> Vec<String> {
     out
 }
 
-/// Whether a line may be a headline by its form alone: no full stop or
-/// colon at its end, two words with letters or more (four Chinese
-/// characters), at most 40 words, not a document symbol, a photo credit, a
-/// caption, bracketed or marked as a heading.
+/// Whether `line` has one of the characters of [`SITE_SEPARATORS`] (`-`,
+/// `|`, `–`, `—`, `:`, `·`, `/`, `>`, `»`), told by their bytes in vectorized
+/// searches rather than by decoding every character.
+fn may_hold_separator(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr3(b'-', b'|', b':', b).is_some()
+        || memchr::memchr2(b'/', b'>', b).is_some()
+        || ["–", "—", "·", "»"].iter().any(|c| has_char(b, c.as_bytes()))
+}
+
+/// The longest heading marker `s` starts with.
+fn heading_marker(s: &str) -> Option<&'static str> {
+    let first = usize::from(*s.as_bytes().first().unwrap_or(&0));
+    patterns().markers[first].iter().copied().find(|m| s.starts_with(*m))
+}
+
+/// Whether `line` holds `sep`, one of [`SITE_SEPARATORS`] (a blank, then
+/// the separator's own character): searched for by that character, which
+/// most lines lack, rather than by the blank.
+fn holds_separator(line: &str, sep: &str) -> bool {
+    let (b, p) = (line.as_bytes(), sep.as_bytes());
+    memchr::memchr_iter(p[1], b).any(|i| i >= 1 && b[i - 1..].starts_with(p))
+}
+
 /// The bytes of the dashes around a line written between them (`- text -`,
 /// `– text –`, after a bullet or not): a subtitle.
 fn dash_wrapped(s: &str) -> Option<(usize, usize)> {
@@ -1146,24 +1386,26 @@ fn dash_led(s: &str) -> bool {
     body.strip_prefix(['-', '–', '—']).is_some_and(|r| r.starts_with(' '))
 }
 
-fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool) -> bool {
+/// Whether a line may be a headline by its form alone: no full stop or
+/// colon at its end, two words with letters or more (four Chinese
+/// characters), at most 40 words, not a document symbol, a photo credit, a
+/// caption, bracketed, marked as a heading or led by a dash.
+fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool, has_han: bool) -> bool {
     let symbol = units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
     let credit = units <= 3.0 && toks.iter().any(|t| photo_words().contains(*t));
     let bracketed = (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'));
     !ends_with_full_stop(s)
         && !s.ends_with([':', '：'])
-        && (units >= 2.0 || (han(s) && s.chars().count() >= 4))
+        && (units >= 2.0 || (has_han && s.chars().count() >= 4))
         && units <= MAX_TITLE_WORDS
         && !symbol
         && !credit
         && !bracketed
         && !caption
-        && !patterns().markers.iter().any(|m| s.starts_with(*m))
+        && heading_marker(s).is_none()
         && !dash_led(s)
 }
 
-/// Whether `line` is `key`'s text with a site name or a breadcrumb before
-/// or after it: `Site - Headline`, `Headline | Site`, `Home / Headline`.
 /// Whether `key` is the longer part of a title around a site separator
 /// (`Headline | Site`): the headline, not the site's name.
 fn title_part(line: &str, key: &str) -> bool {
@@ -1176,6 +1418,8 @@ fn title_part(line: &str, key: &str) -> bool {
         })
 }
 
+/// Whether `line` is `key`'s text with a site name or a breadcrumb before
+/// or after it: `Site - Headline`, `Headline | Site`, `Home / Headline`.
 fn site_affix(line: &str, key: &str) -> bool {
     if key.is_empty() {
         return false;
@@ -1242,16 +1486,21 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             l.kind = LineKind::Content;
         }
     }
-    // A line outside the article (a summary box, a teaser) makes no line of
-    // the article a copy.
-    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-    for l in &mut info {
-        let out = outside(l);
-        let n = counts.entry(l.key.clone()).or_insert(0);
-        l.copy = *n > 0 && !l.key.is_empty();
-        if !out {
-            *n += 1;
-        }
+    // A line is a copy when an earlier line has its key: the keys are
+    // borrowed, not copied, into a set sized for them. A line outside the
+    // article (a summary box, a teaser) makes no line of the article a copy.
+    let copies: Vec<bool> = {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        seen.reserve(info.len());
+        info.iter()
+            .map(|l| {
+                let earlier = if outside(l) { seen.contains(l.key.as_str()) } else { !seen.insert(l.key.as_str()) };
+                earlier && !l.key.is_empty()
+            })
+            .collect()
+    };
+    for (l, copy) in info.iter_mut().zip(copies) {
+        l.copy = copy;
     }
     let slice = |l: &LineInfo| &text[l.at.span.range()];
 
@@ -1317,7 +1566,6 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     }
 
     // The headline.
-    let p = patterns();
     // A standfirst: a sentence, or a long line of prose with commas.
     let deck_like = |l: &LineInfo| {
         let s = slice(l);
@@ -1594,7 +1842,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         };
         // A heading: after a heading marker (`■`), or between dashes
         // (`- the budget grows by 9.2% -`, a press release's subtitle).
-        let inner = p.markers.iter().find(|m| s.starts_with(**m)).map(|m| (m.len(), 0)).or_else(|| dash_wrapped(s));
+        let inner = heading_marker(s).map(|m| (m.len(), 0)).or_else(|| dash_wrapped(s));
         if let Some((lead, tail)) = inner
             && i > t
             && i <= be
@@ -1846,7 +2094,10 @@ mod tests {
         for w in &pieces {
             assert!(!w.contains([':', '：', '(', '（', '©']), "{w:?}");
         }
-        for p in ["(", "（", ")", "）", ":", "：", "©", " ", "  ", "\t", "Jane", "agency", "/", "|", "x:", "2024"] {
+        for p in [
+            "(", "（", ")", "）", ":", "：", "©", " ", "  ", "\t", "Jane", "agency", "/", "|", "x:", "2024",
+            "\u{3000}", "Ｐ", "ſ", "\u{212a}", "oto", "新闻", "图", "Ф", "ф", "صورة", "ص",
+        ] {
             pieces.push(p.to_string());
         }
         let mut next = crate::testgen::numbers(29);
@@ -2078,6 +2329,20 @@ mod tests {
             assert_eq!(lowercase(&s), s.to_lowercase(), "{c:?}");
         }
         assert_eq!(lowercase("ΟΔΟΣ Σ"), "ΟΔΟΣ Σ".to_lowercase());
+        // Spans of every kind one after another: caseless, small, capital,
+        // ASCII with and without capitals, apostrophes.
+        let pieces =
+            ["新闻", "Жк", "жк", "ÉCOLE", "école", "abc ", "ABC", "’", "ß", "İ", "한국", "مرحبا", " 2024 ", "Ǆ"];
+        let mut next = crate::testgen::numbers(31);
+        for _ in 0..20_000 {
+            let n = next() % 9;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            assert_eq!(lowercase(&line), line.to_lowercase(), "{line:?}");
+            assert_eq!(lower_of(&line), line.to_lowercase().replace('’', "'"), "{line:?}");
+            let c: Vec<char> = line.chars().collect();
+            let by_chars = c.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+            assert_eq!(run_together(&line), by_chars, "{line:?}");
+        }
     }
 
     #[test]
@@ -2099,6 +2364,11 @@ mod tests {
             "вчера в 10:00 по москве—сообщили",
             "أعلنت الوزارة، يوم ٢٤ أكتوبر",
             "x",
+            "'é-",
+            "-'ж'- '-' 中-'",
+            "’x’ -a- 'b",
+            "é'",
+            "'",
         ] {
             assert_eq!(split_tokens(line), split(line), "{line:?}");
         }
@@ -2172,9 +2442,91 @@ mod tests {
             let toks = split_tokens(&lower);
             let want = lexicon_chrome_everywhere(&line, &toks);
             chrome += usize::from(want);
-            assert_eq!(lexicon_chrome(&line, &toks), want, "{line:?}");
+            assert_eq!(lexicon_chrome(&line, &toks, han(&line)), want, "{line:?}");
         }
         assert!(chrome > 1_000 && chrome < 19_000, "{chrome}");
+    }
+
+    /// Strings around every character: alone, between ASCII letters and
+    /// blanks, beside typographic quotes and letters of other scripts.
+    fn around_every_character(mut check: impl FnMut(&str)) {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("a{c}B c"), format!("’{c} {c}x"), format!("é{c}Ж 中{c}")] {
+                check(&s);
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_line_facts_agree_with_the_general_ones() {
+        around_every_character(|s| {
+            let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+            assert_eq!(han_count(s), cjk, "{s:?}");
+            assert_eq!(han(s), cjk > 0, "{s:?}");
+            let words = s.split_whitespace().filter(|w| w.chars().any(|c| letter(c) && !is_cjk(c))).count();
+            assert_eq!(words_with_letter(s), words, "{s:?}");
+            assert_eq!(may_hold_separator(s), s.contains(['-', '|', '–', '—', ':', '·', '/', '>', '»']), "{s:?}");
+            assert_eq!(lower_of(s), lowercase(s).replace('’', "'"), "{s:?}");
+            let c: Vec<char> = s.chars().collect();
+            assert_eq!(run_together(s), c.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase()), "{s:?}");
+        });
+        assert_eq!(lower_of("ΟΔΟΣ’Σ"), lowercase("ΟΔΟΣ’Σ").replace('’', "'"));
+        // ASCII lines of every length, a pair on either side of a chunk's border.
+        for len in 0..200 {
+            for at in 0..len {
+                let mut line = vec![b'x'; len];
+                line[at] = b'Y';
+                let line = String::from_utf8(line).expect("ASCII");
+                let by_pairs =
+                    line.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+                assert_eq!(run_together(&line), by_pairs, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn heading_markers_found_by_their_first_byte() {
+        let mut all: Vec<&str> =
+            catalog().entries().iter().filter(|e| e.key == "news.marker").map(|e| e.text).collect();
+        all.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        let mut lines: Vec<String> = vec![String::new(), "x".into(), "Title".into(), "中文".into()];
+        for m in &all {
+            lines.extend([m.to_string(), format!("{m} Heading"), format!("x{m}"), m.to_uppercase()]);
+            lines.extend(m.char_indices().map(|(i, _)| m[..i].to_string()));
+        }
+        let mut found = 0;
+        for s in &lines {
+            let want = all.iter().copied().find(|m| s.starts_with(*m));
+            assert_eq!(heading_marker(s), want, "{s:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found >= all.len(), "{found}");
+    }
+
+    #[test]
+    fn crumbs_counted_where_their_character_occurs() {
+        let before = |s: &str| {
+            let seps = [(">", '>'), ("›", '›'), ("»", '»'), ("|", '|'), (" / ", '/'), (">>", '>')];
+            let opening = |c: char| match c {
+                '»' => s.matches('«').count(),
+                '›' => s.matches('‹').count(),
+                _ => 0,
+            };
+            seps.iter().map(|&(sep, c)| s.matches(sep).count().saturating_sub(opening(c))).max().unwrap_or(0)
+        };
+        let pieces = [
+            "Home", " > ", ">>", " › ", "»", " | ", " / ", "/", "’", "x", "—", "新闻", " ", " - ", "-", " :: ", ":",
+            " · ", " – ", " » ", "«", "‹", "›",
+        ];
+        let mut next = crate::testgen::numbers(5);
+        for _ in 0..20_000 {
+            let n = next() % 9;
+            let line: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            assert_eq!(crumbs(&line), before(&line), "{line:?}");
+            for sep in SITE_SEPARATORS {
+                assert_eq!(holds_separator(&line, sep), line.contains(sep), "{line:?} {sep:?}");
+            }
+        }
     }
 
     #[test]

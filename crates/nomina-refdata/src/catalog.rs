@@ -248,6 +248,12 @@ impl Catalog {
         &self.entries
     }
 
+    /// Every entry with its wording's words, folded (each ideograph a word),
+    /// in file order: folded once, when the catalog was built.
+    pub fn entries_with_words(&self) -> impl Iterator<Item = (&LabelEntry, &[String])> {
+        self.entries.iter().zip(self.tokens.iter().map(Vec::as_slice))
+    }
+
     /// Every basic-info field.
     pub fn fields(&self) -> &[FieldSpec] {
         &self.fields

@@ -15,8 +15,8 @@ const MIN_PREFIX_CHARS: usize = 3;
 /// folded. Abbreviations that other systems make (`ноя` for CLDR's `нояб.`)
 /// are accepted when they are the start of one month's names only.
 pub fn month_from_name(name: &str) -> Option<u8> {
-    static TABLE: OnceLock<(HashMap<String, u8>, Vec<char>)> = OnceLock::new();
-    let (table, firsts) = TABLE.get_or_init(|| {
+    static TABLE: OnceLock<(HashMap<String, u8>, Vec<char>, Prefixes)> = OnceLock::new();
+    let (table, firsts, prefixes) = TABLE.get_or_init(|| {
         let mut table = HashMap::default();
         let mut firsts = Vec::new();
         for row in tsv::rows(MONTHS_TSV, 3) {
@@ -32,7 +32,8 @@ pub fn month_from_name(name: &str) -> Option<u8> {
         }
         firsts.sort_unstable();
         firsts.dedup();
-        (table, firsts)
+        let prefixes = prefixes_of(&table);
+        (table, firsts, prefixes)
     });
     let first = name.trim_start().chars().next()?;
     if first.is_alphabetic() && !first.is_ascii() && firsts.binary_search(&first).is_err() {
@@ -51,16 +52,31 @@ pub fn month_from_name(name: &str) -> Option<u8> {
     if folded.chars().count() < MIN_PREFIX_CHARS {
         return None;
     }
-    let mut found = None;
+    prefixes.get(&folded).copied().flatten()
+}
+
+/// Every start of a folded name of at least [`MIN_PREFIX_CHARS`]
+/// characters, with the month of the names it starts, or `None` where it
+/// starts names of two months: looked up at once rather than compared with
+/// every name.
+type Prefixes = HashMap<String, Option<u8>>;
+
+fn prefixes_of(table: &HashMap<String, u8>) -> Prefixes {
+    let mut prefixes = Prefixes::default();
     for (full, &m) in table {
-        if full.starts_with(&folded) {
-            match found {
-                Some(other) if other != m => return None,
-                _ => found = Some(m),
-            }
+        let ends = full.char_indices().map(|(i, _)| i).skip(MIN_PREFIX_CHARS).chain([full.len()]);
+        for end in ends {
+            prefixes
+                .entry(full[..end].to_string())
+                .and_modify(|seen| {
+                    if *seen != Some(m) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(m));
         }
     }
-    found
+    prefixes
 }
 
 #[cfg(test)]
@@ -94,7 +110,44 @@ mod tests {
         }
         assert_eq!(month_from_name("تشرين"), None);
         assert_eq!(month_from_name("Smarch"), None);
+        assert_eq!(month_from_name("novem"), Some(11));
         // `ma` starts both March and May.
         assert_eq!(month_from_name("ma"), None);
+    }
+
+    #[test]
+    fn prefixes_found_as_by_comparing_every_name() {
+        // The definition: the one month of every name starting with the
+        // word, folded.
+        let mut table: HashMap<String, u8> = HashMap::default();
+        for r in tsv::rows(MONTHS_TSV, 3) {
+            table.entry(crate::fold(r[1])).or_insert(r[2].parse().expect("a month"));
+        }
+        let prefixes = prefixes_of(&table);
+        let by_scan = |folded: &str| {
+            let mut found = None;
+            for (full, &m) in &table {
+                if full.starts_with(folded) {
+                    match found {
+                        Some(other) if other != m => return None,
+                        _ => found = Some(m),
+                    }
+                }
+            }
+            found
+        };
+        let mut words: Vec<String> = Vec::new();
+        for full in table.keys() {
+            for (i, _) in full.char_indices().chain([(full.len(), ' ')]) {
+                words.push(full[..i].to_string());
+                words.push(format!("{}x", &full[..i]));
+            }
+        }
+        words.extend(["smarch", "mar", "ma", "ju", "jun", "xyz"].map(String::from));
+        for w in &words {
+            if w.chars().count() >= MIN_PREFIX_CHARS {
+                assert_eq!(prefixes.get(w).copied().flatten(), by_scan(w), "{w:?}");
+            }
+        }
     }
 }
