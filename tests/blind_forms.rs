@@ -1,6 +1,6 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/`, two sets written
-//! independently, each described in its README.md): seed 001 with every
+//! (`fixtures-blind/`, `fixtures-blind/round2/` and `fixtures-blind/round3/`,
+//! three sets written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
 //! added, dropped or renumbered keeps each answer under its own number.
@@ -66,19 +66,22 @@ const AS_WRITTEN: [&str; 2] = ["institution_type", "category"];
 
 /// What every rendering of a set says that seed 001's record does not, as
 /// `FILE: FIELD is …` lines.
-fn renderings_against_seed_001(round: u8) -> Vec<String> {
+fn renderings_against_seed_001(round: u8, count: usize) -> Vec<String> {
     let seed = convert(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/001_eeae656d80b09620.txt"));
     let want_basic = basic(nomination(&seed));
     let want_answers = answer_facts(nomination(&seed));
     assert_eq!(want_answers.len(), 22);
     let renderings = files(round, &["r_", "e_"]);
-    assert_eq!(renderings.len(), 12, "five languages in two wordings and two English paraphrases");
+    assert_eq!(renderings.len(), count);
     let mut wrong = Vec::new();
     for path in &renderings {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let record = convert(path);
-        assert_eq!(record.kind, nomina::Kind::Nomination, "{name}");
         assert_eq!(record.diagnostics.uncovered_chars, 0, "{name}");
+        if record.kind != nomina::Kind::Nomination {
+            wrong.push(format!("{name}: kind is {:?}", record.kind));
+            continue;
+        }
         let n = nomination(&record);
         let got = basic(n);
         for (key, want) in &want_basic {
@@ -111,7 +114,7 @@ fn every_rendering_of_seed_001_reads_as_seed_001() {
     // do not, before a value in the same script and case: nothing tells
     // where the label ends (`Initiative Title Dangjin…` is read as the label
     // `Initiative` and the value `Title Dangjin…`).
-    only_known_differences(&renderings_against_seed_001(1), &["e_1.txt: initiative_name"]);
+    only_known_differences(&renderings_against_seed_001(1, 12), &["e_1.txt: initiative_name"]);
 }
 
 #[test]
@@ -120,7 +123,78 @@ fn every_rendering_of_the_second_set_reads_as_seed_001() {
     // whose words are not the data's (`السلام والعدل والمؤسسات القوية` for goal
     // 16 is read, `عقد الشراكات لتحقيق الأهداف` for 17, sharing two words of
     // four with the data's name, is not).
-    only_known_differences(&renderings_against_seed_001(2), &["e_1.txt: initiative_name", "r_ar_2.txt: sdgs"]);
+    only_known_differences(&renderings_against_seed_001(2, 12), &["e_1.txt: initiative_name", "r_ar_2.txt: sdgs"]);
+}
+
+/// The third set, measured when it came (`docs/accuracy.md`) and kept as
+/// its known limits: the terse and the verbose English paraphrases are not
+/// taken for forms at all (no label or heading of theirs is the catalog's),
+/// and the Russian, Chinese and Spanish wordings lose the block's structure
+/// where their labels share too few words with the catalog's.
+#[test]
+fn every_rendering_of_the_third_set_reads_as_seed_001() {
+    only_known_differences(
+        &renderings_against_seed_001(3, 7),
+        &[
+            "e_3.txt: kind",
+            "e_4.txt: kind",
+            "r_ar_3.txt: sdg_targets",
+            "r_ar_3.txt: sdgs",
+            "r_es_3.txt: department_type",
+            "r_es_3.txt: how_learned",
+            "r_es_3.txt: implementation_date",
+            "r_es_3.txt: implemented_two_years_or_more",
+            "r_es_3.txt: institution_name",
+            "r_es_3.txt: member_state",
+            "r_es_3.txt: sdg_targets",
+            "r_es_3.txt: sdgs",
+            "r_es_3.txt: submitted_previously",
+            "r_es_3.txt: un_agencies",
+            "r_es_3.txt: un_involved",
+            "r_fr_3.txt: implementation_date",
+            "r_fr_3.txt: member_state",
+            "r_fr_3.txt: operational_years",
+            "r_ru_3.txt: department_type",
+            "r_ru_3.txt: how_learned",
+            "r_ru_3.txt: implementation_date",
+            "r_ru_3.txt: implemented_two_years_or_more",
+            "r_ru_3.txt: institution_name",
+            "r_ru_3.txt: member_state",
+            "r_ru_3.txt: operational_years",
+            "r_ru_3.txt: sdg_relevant",
+            "r_ru_3.txt: sdg_targets",
+            "r_ru_3.txt: sdgs",
+            "r_ru_3.txt: submitted_previously",
+            "r_ru_3.txt: un_agencies",
+            "r_ru_3.txt: un_involved",
+            "r_ru_3.txt: validation_consent",
+            "r_ru_3.txt: won_other_awards",
+            "r_ru_3.txt: won_unpsa",
+            "r_zh_3.txt: administrative_level",
+            "r_zh_3.txt: answers",
+            "r_zh_3.txt: how_learned",
+            "r_zh_3.txt: implementation_date",
+            "r_zh_3.txt: implemented_two_years_or_more",
+            "r_zh_3.txt: initiative_name",
+            "r_zh_3.txt: member_state",
+            "r_zh_3.txt: operational_years",
+            "r_zh_3.txt: public_sector",
+            "r_zh_3.txt: sdg_targets",
+            "r_zh_3.txt: sdgs",
+            "r_zh_3.txt: submitted_previously",
+            "r_zh_3.txt: un_agencies",
+            "r_zh_3.txt: un_involved",
+            "r_zh_3.txt: validation_consent",
+            "r_zh_3.txt: website",
+            "r_zh_3.txt: won_other_awards",
+            "r_zh_3.txt: won_unpsa",
+        ],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_third_set_keep_every_answer_under_its_own_number() {
+    only_known_differences(&forms_of_other_years_against_expected(3, 2), &[]);
 }
 
 #[test]
@@ -134,6 +208,14 @@ fn forms_of_other_years_of_the_second_set_keep_every_answer_under_its_own_number
 }
 
 fn years_keep_every_answer_under_its_own_number(round: u8, count: usize) {
+    let wrong = forms_of_other_years_against_expected(round, count);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The forms of other years of a set whose answers do not come out as
+/// expected.json says (numbers, parts, limits, prompts), as `FILE: …`.
+fn forms_of_other_years_against_expected(round: u8, count: usize) -> Vec<String> {
+    let mut wrong = Vec::new();
     let expected: Value =
         serde_json::from_str(&std::fs::read_to_string(blind_dir(round).join("expected.json")).unwrap()).unwrap();
     let forms = files(round, &["y_"]);
@@ -142,6 +224,10 @@ fn years_keep_every_answer_under_its_own_number(round: u8, count: usize) {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let record = convert(path);
         assert_eq!(record.diagnostics.uncovered_chars, 0, "{name}");
+        if record.kind != nomina::Kind::Nomination {
+            wrong.push(format!("{name}: kind is {:?}", record.kind));
+            continue;
+        }
         let n = nomination(&record);
         let want = expected[&name]["questions"].as_array().expect("questions in expected.json");
         let got: Vec<(u64, Option<String>, Option<u64>, bool)> = n
@@ -165,9 +251,11 @@ fn years_keep_every_answer_under_its_own_number(round: u8, count: usize) {
                 (w["number"].as_u64().unwrap(), w["part"].as_str().map(str::to_string), w["word_limit"].as_u64(), true)
             })
             .collect();
-        assert_eq!(n.answers.len(), want.len(), "{name}");
-        assert_eq!(got, want, "{name}");
+        if n.answers.len() != want.len() || got != want {
+            wrong.push(format!("{name}: answers {got:?}"));
+        }
     }
+    wrong
 }
 
 #[test]

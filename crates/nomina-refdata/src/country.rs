@@ -21,8 +21,13 @@ impl Country {
     /// The country any of whose names (UN, CLDR and CLDR variants, in the
     /// six languages) is `name`, compared folded. Where two countries share a
     /// name in different languages, the UN English name wins, then the first
-    /// in the table.
+    /// in the table. An ISO code names its country too, written in
+    /// capitals (`KR`): in lower case it is a word (`de`, `in`, `to`).
     pub fn from_name(name: &str) -> Option<Country> {
+        let code = name.trim();
+        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Country::from_iso2(code);
+        }
         by_name().get(&crate::fold(name)).copied()
     }
 
@@ -50,8 +55,6 @@ fn by_name() -> &'static HashMap<String, Country> {
                 }
                 let country = Country { iso2: row[0], name: row[1] };
                 table.entry(crate::fold(row[3])).or_insert(country);
-                // The ISO code itself names the country too.
-                table.entry(crate::fold(row[0])).or_insert(country);
             }
         }
         table
@@ -74,5 +77,15 @@ mod tests {
     #[test]
     fn unknown_name() {
         assert_eq!(Country::from_name("Atlantis"), None);
+    }
+
+    #[test]
+    fn a_code_names_a_country_in_capitals_only() {
+        assert_eq!(Country::from_name(" DE ").map(|c| c.name), Some("Germany"));
+        // A word of two letters is no code: `de)` is what is left of
+        // `Corée (République de)` when a label takes the rest.
+        for word in ["de", "De", "de)", "in", "to"] {
+            assert_eq!(Country::from_name(word), None, "{word}");
+        }
     }
 }
