@@ -169,7 +169,10 @@ fn held_documents_are_read_as_files_are() {
 #[test]
 fn dropping_the_outcomes_half_read_removes_the_sorted_runs() {
     let scratch = scratch("dropped");
-    let bytes = warc(80);
+    // More members than the hand-over holds (the consumer's batch, the
+    // channel's batches and one being sent: 96 outcomes), so that the
+    // merge is still under way, its runs open, however slow the consumer.
+    let bytes = warc(400);
     let b = batch(2, 16 << 10, &scratch.0);
     let mut outcomes = b.convert(Source::Bytes { path: "a.warc.gz".into(), bytes });
     let first = outcomes.next().unwrap().unwrap();
