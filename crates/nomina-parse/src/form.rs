@@ -858,6 +858,26 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The length of `s` without the whitespace and the question mark or
 /// colon that close it.
+/// Where a label cut at `at`, inside a word (a letter on either side, no
+/// blank between), really ends when a colon closes that word within four
+/// characters: the label's length and where the value starts (after the
+/// colon and the blanks after it).
+fn colon_closing_word(s: &str, at: usize) -> Option<(usize, usize)> {
+    let (before, after) = (s.get(..at)?, s.get(at..)?);
+    if !(before.chars().next_back().is_some_and(char::is_alphanumeric)
+        && after.chars().next().is_some_and(char::is_alphanumeric))
+    {
+        return None;
+    }
+    let (i, c) = after.char_indices().take(5).find(|&(_, c)| !c.is_alphanumeric())?;
+    if !matches!(c, ':' | '：') {
+        return None;
+    }
+    let colon = at + i;
+    let rest = &s[colon + c.len_utf8()..];
+    Some((colon, s.len() - rest.trim_start().len()))
+}
+
 fn bare_label_len(s: &str) -> usize {
     s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '?' | '？' | '؟' | ':' | '：')).len()
 }
@@ -1256,6 +1276,13 @@ impl<'t> Parser<'t> {
                     }
                     _ => {}
                 }
+            }
+            // A label that ends inside a word, a colon closing that word
+            // (`行政级 | 别：地方` against the catalog's `行政级`): the label
+            // runs to its colon.
+            if let Some((label_len, len)) = colon_closing_word(s, m.len) {
+                m.label_len = label_len;
+                m.len = len;
             }
             let value = trim(self.text, Span::new(at.span.start + m.len.min(s.len()), at.span.end));
             let field = Field {
@@ -2092,6 +2119,19 @@ mod tests {
         assert_eq!(split("Initiative Title Dangjin Sustainable Development"), None);
         assert_eq!(split("Public Sector Institution Type"), None);
         assert_eq!(split("Institution"), None);
+    }
+
+    #[test]
+    fn a_label_cut_inside_a_word_runs_to_the_colon_closing_it() {
+        let end = |s: &'static str, at: usize| colon_closing_word(s, at).map(|(l, v)| (&s[..l], &s[v..]));
+        assert_eq!(end("行政级别：地方", "行政级".len()), Some(("行政级别", "地方")));
+        assert_eq!(end("机构网址： http://x.kr", "机构网".len()), Some(("机构网址", "http://x.kr")));
+        assert_eq!(end("Websites: http://x.kr", 7), Some(("Websites", "http://x.kr")));
+        // At a word's edge, or no colon closing the word: the cut stands.
+        assert_eq!(end("Website: http://x.kr", 9), None);
+        assert_eq!(end("Website http://x.kr", 7), None);
+        assert_eq!(end("行政级别 地方", "行政级".len()), None);
+        assert_eq!(end("Administrative level: local", 5), None);
     }
 
     #[test]
