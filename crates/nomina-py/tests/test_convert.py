@@ -254,9 +254,9 @@ def test_many_reads_its_inputs_as_it_goes() -> None:
     # A window of documents is in flight, not the corpus: convert_many's
     # window (256 documents), the outcomes handed over at once to the
     # Python thread and not yet given to the caller (up to 256: the window
-    # has room again for as many), the buffer of up to 16 taken from the
+    # has room again for as many), the buffer of up to 64 taken from the
     # caller and waiting for room, and the one the batch holds in hand.
-    assert 1 <= pulled <= 256 + 256 + 16 + 1
+    assert 1 <= pulled <= 256 + 256 + 64 + 1
     rest = list(many)
     assert pulled == 2000 and len(rest) == 1999
     assert [r[0].path for r in rest[:3]] == ["doc-1.txt", "doc-2.txt", "doc-3.txt"]
