@@ -1040,12 +1040,17 @@ impl<'t> Parser<'t> {
         &self.text[span.range()]
     }
 
-    fn field_ref(&self, at: (Context, usize)) -> Option<&Field> {
-        match at.0 {
-            Context::Institution => self.form.institution.get(at.1),
-            Context::Basic(i) => self.form.basic.get(i)?.fields.get(at.1),
-            _ => None,
+    /// The fields read so far in `context`'s block (none outside one).
+    fn fields_in(&self, context: Context) -> &[Field] {
+        match context {
+            Context::Institution => &self.form.institution,
+            Context::Basic(i) => self.form.basic.get(i).map_or(&[], |q| q.fields.as_slice()),
+            _ => &[],
         }
+    }
+
+    fn field_ref(&self, at: (Context, usize)) -> Option<&Field> {
+        self.fields_in(at.0).get(at.1)
     }
 
     fn field_mut(&mut self, at: (Context, usize)) -> Option<&mut Field> {
@@ -1335,12 +1340,7 @@ impl<'t> Parser<'t> {
     fn list_answered_off(&self, open: (Context, usize)) -> bool {
         let Some(list) = self.field_ref(open) else { return false };
         let Some(spec) = catalog().field(list.key).filter(|f| f.value == ValueKind::List) else { return false };
-        let block: &[Field] = match open.0 {
-            Context::Basic(b) => self.form.basic.get(b).map_or(&[], |q| q.fields.as_slice()),
-            Context::Institution => &self.form.institution,
-            _ => &[],
-        };
-        block.iter().filter(|f| f.copy == list.copy).any(|f| {
+        self.fields_in(open.0).iter().filter(|f| f.copy == list.copy).any(|f| {
             catalog().field(f.key).is_some_and(|g| {
                 g.question == spec.question && g.order + 1 == spec.order && g.value == ValueKind::YesNo
             }) && f

@@ -1183,7 +1183,8 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             let dateline = dateline(s, f);
             // Meta: a short line that is little besides its date (a weekday,
             // a clock time, a place, a name), or a date after a label.
-            let rest = units - self::units(&s[f.start..f.end]);
+            let date_units = self::units(&s[f.start..f.end]);
+            let rest = units - date_units;
             let opens = token_count(&s[..f.start]) <= 2;
             // A sentence that mentions a date is prose (`The meeting took
             // place on 23 February, 2016.`).
@@ -1201,7 +1202,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
                 let bars = ['|', '｜'];
                 let from = s[..f.start].rfind(bars).map_or(0, |i| i + 1);
                 let to = s[f.end..].find(bars).map_or(s.len(), |i| f.end + i);
-                (from > 0 || to < s.len()) && self::units(&s[from..to]) - self::units(&s[f.start..f.end]) <= 5.0
+                (from > 0 || to < s.len()) && self::units(&s[from..to]) - date_units <= 5.0
             };
             let short = !titled
                 && ((units <= MAX_META_WORDS && rest <= 8.0 && !told)
@@ -1356,12 +1357,11 @@ fn holds_separator(line: &str, sep: &str) -> bool {
 /// The bytes of the dashes around a line written between them (`- text -`,
 /// `– text –`, after a bullet or not): a subtitle.
 fn dash_wrapped(s: &str) -> Option<(usize, usize)> {
-    let dashes = ['-', '–', '—'];
-    let body = s.trim_start_matches(['•', '·', '▪', ' ']);
+    let body = after_bullet(s);
     let lead = s.len() - body.len();
-    let rest = body.strip_prefix(dashes)?;
+    let rest = body.strip_prefix(DASHES)?;
     let dash = body.len() - rest.len();
-    let inner = rest.strip_suffix(dashes)?;
+    let inner = rest.strip_suffix(DASHES)?;
     (inner.starts_with(' ') && inner.ends_with(' ') && inner.trim().chars().any(letter))
         .then(|| (lead + dash, s.len() - lead - dash - inner.len()))
 }
@@ -1382,8 +1382,15 @@ fn capitals(s: &str) -> bool {
 /// Whether a line opens with a dash after its bullet: a list item or a
 /// subtitle, no headline.
 fn dash_led(s: &str) -> bool {
-    let body = s.trim_start_matches(['•', '·', '▪', ' ']);
-    body.strip_prefix(['-', '–', '—']).is_some_and(|r| r.starts_with(' '))
+    after_bullet(s).strip_prefix(DASHES).is_some_and(|r| r.starts_with(' '))
+}
+
+/// The dashes that lead a list item or wrap a subtitle.
+const DASHES: [char; 3] = ['-', '–', '—'];
+
+/// `s` after the bullet and blanks that may open it.
+fn after_bullet(s: &str) -> &str {
+    s.trim_start_matches(['•', '·', '▪', ' '])
 }
 
 /// Whether a line may be a headline by its form alone: no full stop or
@@ -1410,28 +1417,21 @@ fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool, has_han: boo
 /// (`Headline | Site`): the headline, not the site's name.
 fn title_part(line: &str, key: &str) -> bool {
     !key.is_empty()
-        && SITE_SEPARATORS.iter().any(|sep| {
-            line.split_once(sep).into_iter().chain(line.rsplit_once(sep)).any(|(a, b)| {
-                let (a, b) = (token_key(a), token_key(b));
-                (if a.len() >= b.len() { a } else { b }) == key
-            })
+        && around_separators(line).any(|(a, b)| {
+            let (a, b) = (token_key(a), token_key(b));
+            (if a.len() >= b.len() { a } else { b }) == key
         })
+}
+
+/// The two sides of `line` around its first and its last site separator.
+fn around_separators(line: &str) -> impl Iterator<Item = (&str, &str)> {
+    SITE_SEPARATORS.iter().flat_map(move |sep| line.split_once(sep).into_iter().chain(line.rsplit_once(sep)))
 }
 
 /// Whether `line` is `key`'s text with a site name or a breadcrumb before
 /// or after it: `Site - Headline`, `Headline | Site`, `Home / Headline`.
 fn site_affix(line: &str, key: &str) -> bool {
-    if key.is_empty() {
-        return false;
-    }
-    for sep in SITE_SEPARATORS {
-        for (a, b) in line.split_once(sep).into_iter().chain(line.rsplit_once(sep)) {
-            if [a, b].iter().any(|part| token_key(part) == key) {
-                return true;
-            }
-        }
-    }
-    false
+    !key.is_empty() && around_separators(line).any(|(a, b)| token_key(a) == key || token_key(b) == key)
 }
 
 /// Parses `lines` as a news article, or says why it is not one.
@@ -1510,10 +1510,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // as dated lines too: an article has one dateline.
     let dated: Vec<&LineInfo> = info
         .iter()
-        .filter(|l| {
-            l.date.is_some_and(|d| d.label == Label::None)
-                && (l.kind == LineKind::Meta || l.date.is_some_and(|d| d.dateline))
-        })
+        .filter(|l| l.date.is_some_and(|d| d.label == Label::None && (l.kind == LineKind::Meta || d.dateline)))
         .collect();
     let mut distinct: Vec<_> = dated.iter().filter_map(|l| l.date.map(|d| d.found.month_first)).collect();
     distinct.sort();
