@@ -28,13 +28,71 @@ impl Country {
         if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
             return Country::from_iso2(code);
         }
-        by_name().get(&crate::fold(name)).copied()
+        let table = by_name();
+        if let Some(c) = table.get(&crate::fold(name)) {
+            return Some(*c);
+        }
+        inverted(name.trim())
+            .into_iter()
+            .find_map(|n| table.get(&crate::fold(&n)).copied())
+            .or_else(|| abbreviated(name))
     }
 
     /// The country with ISO code `iso2` (case-insensitive).
     pub fn from_iso2(iso2: &str) -> Option<Country> {
         by_name().values().find(|c| c.iso2.eq_ignore_ascii_case(iso2)).copied()
     }
+}
+
+/// The names an inverted name stands for, as lists and registers write
+/// them: `Korea, Republic of` and `Корея, Республика` for the name in its
+/// usual order; `Corée (République de)` for the same, and for the name
+/// before a parenthesis that qualifies it (`جمهورية كوريا (كوريا الجنوبية)`).
+fn inverted(name: &str) -> Vec<String> {
+    if let Some((head, tail)) = name.split_once(',') {
+        let (head, tail) = (head.trim(), tail.trim());
+        if !head.is_empty() && !tail.is_empty() && !tail.contains(',') {
+            return vec![format!("{tail} {head}")];
+        }
+    }
+    if let Some(inner) = name.strip_suffix([')', '）'])
+        && let Some(open) = inner.rfind(['(', '（'])
+    {
+        let head = inner[..open].trim();
+        let tail = inner[open..].trim_start_matches(['(', '（']).trim();
+        if !head.is_empty() && !tail.is_empty() {
+            return vec![format!("{tail} {head}"), head.to_string(), tail.to_string()];
+        }
+    }
+    Vec::new()
+}
+
+/// The one country a name with abbreviated words names (`Rep. de Corea`,
+/// `Fed. Rep. of Germany` no: every word must stand for one of the name's,
+/// in order): each word ending in a full stop is the start of the name's
+/// word in its place, the others the word itself.
+fn abbreviated(name: &str) -> Option<Country> {
+    let words: Vec<(String, bool)> = name
+        .split_whitespace()
+        .map(|w| (crate::fold(w.trim_end_matches('.')), w.len() > 2 && w.ends_with('.')))
+        .collect();
+    if !words.iter().any(|&(_, short)| short) || words.iter().any(|(w, _)| w.is_empty()) {
+        return None;
+    }
+    let mut found: Option<Country> = None;
+    for (full, country) in by_name() {
+        let mut full_words = full.split_whitespace();
+        let fits = words.iter().all(|(w, short)| {
+            full_words.next().is_some_and(|f| if *short { f.starts_with(w.as_str()) && f != w } else { f == w })
+        }) && full_words.next().is_none();
+        if fits {
+            match found {
+                Some(c) if c != *country => return None,
+                _ => found = Some(*country),
+            }
+        }
+    }
+    found
 }
 
 /// Builds the tables now (see [`crate::prepare`]).
@@ -72,6 +130,24 @@ mod tests {
             let c = Country::from_name(name).unwrap_or_else(|| panic!("{name} not found"));
             assert_eq!((c.iso2, c.name), ("KR", "Republic of Korea"), "{name}");
         }
+    }
+
+    #[test]
+    fn inverted_and_abbreviated_names() {
+        for name in [
+            "Korea, Republic of",
+            "Корея, Республика",
+            "Corée (République de)",
+            "جمهورية كوريا (كوريا الجنوبية)",
+            "Rep. de Corea",
+            "Rép. de Corée",
+        ] {
+            let c = Country::from_name(name).unwrap_or_else(|| panic!("{name} not found"));
+            assert_eq!(c.iso2, "KR", "{name}");
+        }
+        // An abbreviation that fits two countries names neither.
+        assert_eq!(Country::from_name("Rep."), None);
+        assert_eq!(Country::from_name("Korea, of, Republic"), None);
     }
 
     #[test]
