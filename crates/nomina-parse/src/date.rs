@@ -193,9 +193,11 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
 /// passed over.
 fn words(s: &str) -> Option<ParsedDate> {
     let (mut day, mut month, mut year) = (None, None, None);
-    let mut tokens = s.split(|c: char| c.is_whitespace() || c == ',' || c == '،').filter(|t| !t.is_empty()).peekable();
+    // `01-nov-2017` is split at its hyphens as `01 nov 2017` is at its blanks.
+    let mut tokens =
+        s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-')).filter(|t| !t.is_empty()).peekable();
     while let Some(token) = tokens.next() {
-        let digits = token.trim_end_matches(['.', '日']);
+        let digits = without_ordinal_suffix(token.trim_end_matches(['.', '日']));
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             let n: u32 = digits.parse().ok()?;
             match digits.len() {
@@ -214,14 +216,34 @@ fn words(s: &str) -> Option<ParsedDate> {
             if month.replace(m).is_some() {
                 return None;
             }
-        } else if token.chars().any(|c| c.is_ascii_digit()) || token.chars().count() > 3 {
+        } else if token.chars().any(|c| c.is_ascii_digit()) || (token.chars().count() > 3 && !is_year_word(token)) {
             // A number inside an unknown word, or a word longer than the
-            // particles dates carry (`de`, `le`, `of`, `г.`): not a date.
+            // particles dates carry (`de`, `le`, `of`, `г.`) and the word
+            // for a year (`1 ноября 2017 года`): not a date.
             return None;
         }
     }
     let date = IsoDate::new(year?, month?, day?)?;
     Some(ParsedDate { date, ambiguous: false })
+}
+
+/// A day's number without the ordinal suffix written after it (`1er`,
+/// `1re`, `1º`, `1st`, `2nd`, `3rd`, `4th`, `2e`): the digits, or `s` as it
+/// is.
+fn without_ordinal_suffix(s: &str) -> &str {
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if digits == 0 || digits > 2 {
+        return s;
+    }
+    let suffix = s[digits..].to_lowercase();
+    let ordinal =
+        matches!(suffix.as_str(), "er" | "re" | "ère" | "e" | "º" | "ª" | "°" | "o" | "st" | "nd" | "rd" | "th");
+    if ordinal { &s[..digits] } else { s }
+}
+
+/// Whether `w` is a word for a year in the catalog (`года`, `años`).
+fn is_year_word(w: &str) -> bool {
+    nomina_refdata::catalog().exact(w, |e| e.key == "unit.years").next().is_some()
 }
 
 /// The month `s` names, or the one month that each of its names joined by
@@ -664,8 +686,18 @@ mod tests {
             ("2016-02-23", "2016-02-23"),
             ("2016年2月23日", "2016-02-23"),
             ("25/10/2013", "2013-10-25"),
+            ("1er nov. 2017", "2017-11-01"),
+            ("1º de noviembre de 2017", "2017-11-01"),
+            ("1st Nov 2017", "2017-11-01"),
+            ("22nd November 2017", "2017-11-22"),
+            ("01-nov-2017", "2017-11-01"),
+            ("1 ноября 2017 года", "2017-11-01"),
         ] {
             assert_eq!(iso(text).as_deref(), Some(want), "{text}");
+        }
+        // A number with a suffix that is no ordinal's, a range of years.
+        for text in ["1xy nov 2017", "2017-2019", "1 nov 2017 2018"] {
+            assert_eq!(iso(text), None, "{text}");
         }
     }
 
