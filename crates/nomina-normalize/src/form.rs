@@ -307,7 +307,7 @@ impl FormNormalizer<'_> {
                     }
                 });
             }
-            ValueKind::Integer => match first_integer(&fold::ascii_digits(&text)) {
+            ValueKind::Integer => match first_integer(&fold::ascii_digits(&text)).or_else(|| number_word(&text)) {
                 Some(v) => n.operational_years = Some(v),
                 None => self.warn_value(f, "unreadable_value", "no whole number in it"),
             },
@@ -597,6 +597,14 @@ fn first_integer(s: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The number a value writes in words (`Five`, `пять лет`, `cinco años`):
+/// the first word that is a cardinal number in the catalog.
+fn number_word(s: &str) -> Option<u32> {
+    s.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+        .find_map(|w| catalog().exact(w, |e| e.namespace() == "cardinal").next())
+        .and_then(|e| e.name().parse().ok())
+}
+
 /// The day-month order a label's own format hint gives: `(dd/MM/yyyy)`,
 /// `(jj/mm/aaaa)`, `(дд.мм.гггг)`, `(يوم/شهر/سنة)`.
 fn date_hint(label: &str) -> Option<DateOrder> {
@@ -661,6 +669,14 @@ mod tests {
         assert_eq!(g("Objetivo 16: Paz, justicia e instituciones sólidas"), Some(16));
         assert_eq!(g("目标16：和平、正义与强大机构"), Some(16));
         assert_eq!(g("目标 3：优质教育"), None);
+    }
+
+    #[test]
+    fn numbers_of_years_in_words() {
+        assert_eq!(number_word("Five"), Some(5));
+        assert_eq!(number_word("пять лет"), Some(5));
+        assert_eq!(number_word("cinco años"), Some(5));
+        assert_eq!(number_word("many years"), None);
     }
 
     #[test]
