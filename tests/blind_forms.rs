@@ -126,66 +126,20 @@ fn every_rendering_of_the_second_set_reads_as_seed_001() {
     only_known_differences(&renderings_against_seed_001(2, 12), &["e_1.txt: initiative_name", "r_ar_2.txt: sdgs"]);
 }
 
-/// The third set, measured when it came (`docs/accuracy.md`) and kept as
-/// its known limits: the terse and the verbose English paraphrases are not
-/// taken for forms at all (no label or heading of theirs is the catalog's),
-/// and the Russian, Chinese and Spanish wordings lose the block's structure
-/// where their labels share too few words with the catalog's.
+/// The third set, with its known limits: the Arabic goals written as
+/// ordinal words and targets as `(16-7)`, the Spanish goals as `ODS n.º 16`
+/// and the Russian target `16.б` are not read, nor the Spanish institution
+/// name after a label shortened by a loose match.
 #[test]
 fn every_rendering_of_the_third_set_reads_as_seed_001() {
     only_known_differences(
         &renderings_against_seed_001(3, 7),
         &[
-            "e_3.txt: kind",
-            "e_4.txt: kind",
             "r_ar_3.txt: sdg_targets",
             "r_ar_3.txt: sdgs",
-            "r_es_3.txt: department_type",
-            "r_es_3.txt: how_learned",
-            "r_es_3.txt: implementation_date",
-            "r_es_3.txt: implemented_two_years_or_more",
             "r_es_3.txt: institution_name",
-            "r_es_3.txt: member_state",
-            "r_es_3.txt: sdg_targets",
             "r_es_3.txt: sdgs",
-            "r_es_3.txt: submitted_previously",
-            "r_es_3.txt: un_agencies",
-            "r_es_3.txt: un_involved",
-            "r_fr_3.txt: implementation_date",
-            "r_fr_3.txt: member_state",
-            "r_fr_3.txt: operational_years",
-            "r_ru_3.txt: department_type",
-            "r_ru_3.txt: how_learned",
-            "r_ru_3.txt: implementation_date",
-            "r_ru_3.txt: implemented_two_years_or_more",
-            "r_ru_3.txt: institution_name",
-            "r_ru_3.txt: member_state",
-            "r_ru_3.txt: operational_years",
-            "r_ru_3.txt: sdg_relevant",
             "r_ru_3.txt: sdg_targets",
-            "r_ru_3.txt: sdgs",
-            "r_ru_3.txt: submitted_previously",
-            "r_ru_3.txt: un_agencies",
-            "r_ru_3.txt: un_involved",
-            "r_ru_3.txt: validation_consent",
-            "r_ru_3.txt: won_other_awards",
-            "r_ru_3.txt: won_unpsa",
-            "r_zh_3.txt: answers",
-            "r_zh_3.txt: how_learned",
-            "r_zh_3.txt: implementation_date",
-            "r_zh_3.txt: implemented_two_years_or_more",
-            "r_zh_3.txt: initiative_name",
-            "r_zh_3.txt: member_state",
-            "r_zh_3.txt: operational_years",
-            "r_zh_3.txt: public_sector",
-            "r_zh_3.txt: sdg_targets",
-            "r_zh_3.txt: sdgs",
-            "r_zh_3.txt: submitted_previously",
-            "r_zh_3.txt: un_agencies",
-            "r_zh_3.txt: un_involved",
-            "r_zh_3.txt: validation_consent",
-            "r_zh_3.txt: won_other_awards",
-            "r_zh_3.txt: won_unpsa",
         ],
     );
 }

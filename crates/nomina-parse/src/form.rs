@@ -59,6 +59,9 @@ const FUZZY_STRICT: f64 = 0.85;
 /// and it states no word limit; longer lines are answer text.
 const MAX_UNKNOWN_PROMPT_BYTES: usize = 600;
 
+/// Longest word naming a part before its marker (`Inciso a)`).
+const MAX_PART_WORD_BYTES: usize = 16;
+
 /// Most words of a line taken for the label after a list by its words.
 const MAX_LIST_END_WORDS: usize = 3;
 
@@ -359,11 +362,15 @@ fn heading_title(s: &str, head_end: usize) -> Option<Title> {
 /// it is asked of every line of an answer.
 fn part_marker(s: &str) -> Option<(char, usize)> {
     let first = s.chars().next()?;
-    let (letter, end) = if first == '(' || first == '（' {
-        // `(c)`, `（一）`
+    if let Some(found) = numbered_part_marker(s) {
+        return Some(found);
+    }
+    let (letter, end) = if matches!(first, '(' | '（' | '[') {
+        // `(c)`, `（一）`, `[c]`
         let mut rest = s[first.len_utf8()..].chars();
         let (letter, close) = (rest.next()?, rest.next()?);
-        matches!(close, ')' | '）').then_some((letter, first.len_utf8() + letter.len_utf8() + close.len_utf8()))?
+        let closes = if first == '[' { close == ']' } else { matches!(close, ')' | '）') };
+        closes.then_some((letter, first.len_utf8() + letter.len_utf8() + close.len_utf8()))?
     } else {
         // `c.`, `c)`, `c -`, `甲、`; an Arabic letter may be drawn out by a
         // tatweel.
@@ -373,10 +380,64 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
         }
         at += s[at..].len() - s[at..].trim_start().len();
         let mark = s[at..].chars().next()?;
-        matches!(mark, '.' | ')' | '．' | '-' | '、' | '）').then_some((first, at + mark.len_utf8()))?
+        matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）').then_some((first, at + mark.len_utf8()))?
     };
     let letter = part_letter(letter)?;
     Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
+}
+
+/// A part numbered rather than lettered: a small Roman numeral (`(ii)`,
+/// `iv.`, `III)`) or a digit in parentheses (`(2)`, `（3）`; a bare `2.`
+/// opens items of an answer's own list more often than parts). Gives the
+/// Latin letter of the same place and where the prompt starts.
+fn numbered_part_marker(s: &str) -> Option<(char, usize)> {
+    // `①`: a circled digit delimits itself.
+    let first = s.chars().next()?;
+    if let Some(place) = "①②③④⑤⑥⑦⑧⑨".chars().position(|c| c == first) {
+        let end = first.len_utf8();
+        let letter = char::from_u32('a' as u32 + place as u32)?;
+        return Some((letter, end + s[end..].len() - s[end..].trim_start().len()));
+    }
+    let open = s.starts_with(['(', '（']);
+    let start = if open { s.chars().next()?.len_utf8() } else { 0 };
+    let body_len = s[start..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(s.len() - start);
+    let body = &s[start..start + body_len];
+    let rest = &s[start + body_len..];
+    let close = rest.chars().next()?;
+    let closes = if open { matches!(close, ')' | '）') } else { matches!(close, '.' | ')' | '．' | '）') };
+    if body.is_empty() || !closes {
+        return None;
+    }
+    // A digit in parentheses, or before a parenthesis (`2)`); `2.` opens
+    // the items of an answer's own list more often than a part.
+    let digit_closed = open || matches!(close, ')' | '）');
+    let place = match small_roman(body) {
+        Some(n) => n,
+        None if digit_closed && body.len() == 1 => body.chars().next()?.to_digit(10).filter(|&d| d > 0)?,
+        None => return None,
+    };
+    let letter = char::from_u32('a' as u32 + place - 1)?;
+    let end = start + body_len + close.len_utf8();
+    Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
+}
+
+/// How a part marker counts: 0 by letters, 1 by Roman numerals, 2 by digits.
+fn part_style(marker: &str) -> u8 {
+    match numbered_part_marker(marker) {
+        None => 0,
+        Some(_) if marker.chars().any(|c| c.is_ascii_digit()) => 2,
+        Some(_) => 1,
+    }
+}
+
+/// A Roman numeral from 1 to 12 in one case (`iv`, `XII`).
+fn small_roman(s: &str) -> Option<u32> {
+    const NUMERALS: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+    let lower = s.to_ascii_lowercase();
+    if s != lower && s != s.to_ascii_uppercase() {
+        return None;
+    }
+    NUMERALS.iter().position(|n| *n == lower).map(|i| i as u32 + 1)
 }
 
 /// The Latin letter of a part marker written in Latin or Cyrillic letters
@@ -580,9 +641,155 @@ fn ascii_target_number(s: &str) -> Ascii<Option<&str>> {
     Told(told!(ends(end)).then(|| &s[start..end]))
 }
 
+/// Most words of a label before a separator (see [`separator_split`]).
+const MAX_SEPARATED_LABEL_WORDS: usize = 24;
+
+/// Characters a mark between a label and its value is made of (`:`, `—`,
+/// `--`, `»`, `·`, `|`, `=`, `::`, a dot leader).
+fn is_separator_char(c: char) -> bool {
+    matches!(c, ':' | '：' | '-' | '–' | '—' | '|' | '=' | '»' | '›' | '·' | '.' | '…' | '>' | '→' | '~')
+}
+
+/// Where a mark set between a label and its value splits a line: a tab or
+/// an ideographic space; a colon closing a word (`Country: Korea`,
+/// `所在会员国：韩国`; not a clock's nor a web address's); a word of marks
+/// alone set off by blanks (`Имя — Dangjin City`, `Pays » Corée`, `Org --
+/// Dangjin`, `Pays ..... Corée`); the bracket closing a bracketed label
+/// (`【会员国】大韩民国`, `[الدولة] كوريا`). The first such mark counts; the
+/// label before it has a letter and not too many words. The label's length
+/// and the value's range.
+fn separator_split(s: &str) -> Option<(usize, Range<usize>)> {
+    let bracketed = s.chars().next().filter(|c| matches!(c, '【' | '[')).and_then(|open| {
+        let inner = &s[open.len_utf8()..];
+        let close = inner.find(['】', ']'])?;
+        Some(open.len_utf8() + close + inner[close..].chars().next()?.len_utf8())
+    });
+    let (label_end, value_start) = match bracketed {
+        Some(end) => (end, end),
+        None => unbracketed_separator(s)?,
+    };
+    let label = s[..label_end].trim_start_matches(['【', '[']).trim();
+    if !label.chars().any(char::is_alphabetic)
+        || label.split_whitespace().take(MAX_SEPARATED_LABEL_WORDS + 1).count() > MAX_SEPARATED_LABEL_WORDS
+    {
+        return None;
+    }
+    let value = trim_range(s, value_start..s.len());
+    (!value.is_empty()).then(|| (s[..label_end].trim_end().len(), value))
+}
+
+/// [`separator_split`] of a line without a bracketed label: where the label
+/// ends and where its value starts.
+fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let after = i + c.len_utf8();
+        let next = s[after..].chars().next();
+        match c {
+            '\t' | '\u{3000}' if i > 0 => {
+                let end = s[after..].find(|d: char| !d.is_whitespace()).map_or(s.len(), |n| after + n);
+                return Some((i, end));
+            }
+            // A colon closing a word (`Country:`, `会员国：韩国`), not a web
+            // address's nor a clock's.
+            ':' | '：' if i > 0 && next != Some('/') => {
+                let clock = c == ':' && bytes[i - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
+                let closes = c == '：' || next.is_none_or(char::is_whitespace);
+                if !clock && closes && !bytes[i - 1].is_ascii_whitespace() {
+                    return Some((i, after));
+                }
+            }
+            _ => {}
+        }
+        // A word of marks alone between blanks.
+        if i > 0 && bytes[i - 1].is_ascii_whitespace() && is_separator_char(c) {
+            let word_len = s[i..].find(char::is_whitespace).unwrap_or(s.len() - i);
+            let word = &s[i..i + word_len];
+            let dots = word.chars().all(|d| matches!(d, '.' | '…'));
+            if word.chars().all(is_separator_char) && i + word_len < s.len() && (dots || word.chars().count() <= 3) {
+                return Some((i, i + word_len));
+            }
+        }
+    }
+    None
+}
+
+/// Whether the whole of `value` is a value of `kind`.
+fn is_whole_value(kind: ValueKind, value: &str) -> bool {
+    let exact = |ns: &str, v: &str| catalog().exact(v, |e| e.namespace() == ns).next().is_some();
+    match kind {
+        ValueKind::Text | ValueKind::Category | ValueKind::Learned => true,
+        ValueKind::Goals | ValueKind::Targets | ValueKind::List => false,
+        ValueKind::YesNo => exact("value", value.strip_suffix('.').unwrap_or(value)),
+        ValueKind::Date => parse_date(value, DateOrder::DayFirst).is_some(),
+        ValueKind::Country => Country::from_name(value).is_some(),
+        ValueKind::Level => exact("level", value) || suffixed_level(value).is_some(),
+        ValueKind::Integer => is_number_of_years(value),
+        ValueKind::Url => value.starts_with("http://") || value.starts_with("https://") || value.starts_with("www."),
+    }
+}
+
+/// Whether a value is a number of years, in digits or in words, with or
+/// without the word for years (`5`, `5 ans`, `cinq (5) ans`, `5(years)`,
+/// `Five`, `满5年`): one number, and no other word than the word for years.
+fn is_number_of_years(value: &str) -> bool {
+    let is_unit = |w: &str| catalog().exact(w, |e| e.key == "unit.years").next().is_some();
+    let is_cardinal = |w: &str| catalog().exact(w, |e| e.namespace() == "cardinal").next().is_some();
+    let mut numbers = 0;
+    for token in
+        value.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）')).filter(|t| !t.is_empty())
+    {
+        let digits: String = token.chars().filter_map(decimal_digit).collect();
+        // Digits within a word of ideographs (`满5年`, `5年`).
+        let ideographic_rest = token.chars().filter(|c| decimal_digit(*c).is_none()).all(nomina_refdata::fold::is_cjk);
+        let number = !digits.is_empty() && (digits.chars().count() == token.chars().count() || ideographic_rest);
+        if number || is_cardinal(token) {
+            numbers += 1;
+        } else if !is_unit(token) {
+            return false;
+        }
+    }
+    (1..=2).contains(&numbers)
+}
+
+/// The start of a value after a label, past a mark left before it (`: `,
+/// ` — `, ` » `, `--`, a tab): `at` itself when there is none.
+fn past_separator(s: &str, at: usize) -> usize {
+    let rest = &s[at.min(s.len())..];
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with("://") {
+        return at;
+    }
+    let marks = trimmed.find(|c: char| !is_separator_char(c)).unwrap_or(trimmed.len());
+    let mark = &trimmed[..marks];
+    // A colon may close the label without a blank (`Pays: Corée`); any other
+    // mark stands alone (`-5`, `...and` are values).
+    let closes = trimmed[marks..].starts_with(char::is_whitespace) || mark.ends_with([':', '：']);
+    if marks == 0 || !closes || mark.chars().count() > 3 && !mark.chars().all(|d| matches!(d, '.' | '…')) {
+        return at;
+    }
+    let value = trimmed[marks..].trim_start();
+    if value.is_empty() {
+        return at;
+    }
+    s.len() - value.len()
+}
+
 /// Splits a line into label and value by the kind of value its field
-/// holds: the label's length, and the value's byte range, if any.
+/// holds: the label's length, and the value's byte range, if any. A mark
+/// between label and value (see [`separator_split`]) is taken first, when
+/// what follows it is a value of the kind.
 fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>>)> {
+    if let Some((label, value)) = separator_split(s)
+        && is_whole_value(kind, &s[value.clone()])
+    {
+        return Some((label, Some(value)));
+    }
+    split_by_kind_unseparated(kind, s)
+}
+
+/// [`split_by_kind`] by the value's kind alone.
+fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>>)> {
     let ends_as_question = s.trim_end().ends_with(QUESTION_MARKS);
     let after_question = || {
         let q = s.rfind(QUESTION_MARKS)?;
@@ -639,9 +846,18 @@ fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>
                 let r = last_words(1)?;
                 suffixed_level(&s[r.clone()]).map(|_| (r.start, Some(r)))
             }),
+        // A number of years, with or without the word for years (`5`,
+        // `5 ans`, `5年`).
         ValueKind::Integer => {
+            let digits = |t: &str| !t.is_empty() && t.chars().all(|c| decimal_digit(c).is_some());
             let r = last_words(1)?;
-            s[r.clone()].chars().all(|c| decimal_digit(c).is_some()).then_some((r.start, Some(r)))
+            let last = &s[r.clone()];
+            let number_end = last.find(|c: char| decimal_digit(c).is_none()).unwrap_or(last.len());
+            if digits(last) || (number_end > 0 && keyword("unit", &(r.start + number_end..r.end))) {
+                return Some((r.start, Some(r)));
+            }
+            let r2 = last_words(2)?;
+            (keyword("unit", &r) && digits(s[r2.start..r.start].trim())).then_some((r2.start, Some(r2)))
         }
         ValueKind::Url => {
             let r = last_words(1)?;
@@ -677,15 +893,22 @@ pub fn suffixed_level(value: &str) -> Option<&'static str> {
 /// Compared from the end, so that a value written without a blank after
 /// an ideographic question mark (`…部门？是`) is found too.
 fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
-    let t = s.trim_end();
+    let full = s.trim_end();
+    // A full stop may close the value (`Non.`); it is the value's.
+    let t = full.strip_suffix('.').unwrap_or(full);
     if t.is_empty() {
         return None;
     }
     let words = keywords(ns);
-    words.iter().filter_map(|w| ends_with_caseless(t, w)).max_by_key(|r| r.len()).filter(|r| {
-        // The whole line is a value, not a label and a value.
-        r.start > 0 && t[..r.start].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
-    })
+    words
+        .iter()
+        .filter_map(|w| ends_with_caseless(t, w))
+        .max_by_key(|r| r.len())
+        .filter(|r| {
+            // The whole line is a value, not a label and a value.
+            r.start > 0 && t[..r.start].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
+        })
+        .map(|r| r.start..full.len())
 }
 
 /// Characters that may close a label before its value.
@@ -1020,7 +1243,7 @@ struct Parser<'t> {
     /// Question headings in a wording the catalog lacks, found by their
     /// numbering (see [`heading_schemes`]): line number to the question's
     /// number and where the heading's head ends.
-    schemes: FxHashMap<usize, (u32, usize)>,
+    schemes: FxHashMap<usize, SchemeHeading>,
     question_copy: usize,
     institution_copy: usize,
     hits: usize,
@@ -1068,8 +1291,18 @@ impl<'t> Parser<'t> {
             self.start_run_closed = true;
             return;
         }
-        let at = LineRef { span, line: line.number };
-        let s = self.slice(span);
+        let mut at = LineRef { span, line: line.number };
+        let mut s = self.slice(span);
+        // A bullet before a label or a heading (`• Country — Korea`) is the
+        // page's decoration, set aside as chrome; an answer keeps its own.
+        if !matches!(self.context, Context::Question(_))
+            && let Some(n) = bullet_len(s)
+        {
+            let bullet = trim(self.text, Span::new(span.start, span.start + n));
+            self.form.chrome.push(Marker { key: BULLET, at: LineRef { span: bullet, line: line.number } });
+            at.span = Span::new(span.start + n, span.end);
+            s = self.slice(at.span);
+        }
         let awaiting = self.awaiting_value.take();
 
         // Whole-line markers: page chrome and section headings.
@@ -1115,11 +1348,11 @@ impl<'t> Parser<'t> {
     /// A question heading: titled ones open basic-info questions, bare ones
     /// the form's questions.
     fn heading(&mut self, s: &str, at: LineRef) -> bool {
-        let found = heading_match(s).or_else(|| {
-            let &(number, head_end) = self.schemes.get(&at.line)?;
-            Some(HeadingMatch { number, word_lang: None, title: heading_title(s, head_end) })
+        let found = heading_match(s).map(|h| (h, false)).or_else(|| {
+            let &SchemeHeading { number, head_end, bare } = self.schemes.get(&at.line)?;
+            Some((HeadingMatch { number, word_lang: None, title: heading_title(s, head_end) }, bare))
         });
-        let Some(HeadingMatch { number, word_lang, title }) = found else {
+        let Some((HeadingMatch { number, word_lang, title }, bare)) = found else {
             return false;
         };
         let title = match title {
@@ -1131,7 +1364,9 @@ impl<'t> Parser<'t> {
             self.vote(lang);
         }
         self.open_field = None;
-        self.hits += 1;
+        if !bare {
+            self.hits += 1;
+        }
         // A form of another year may title its own questions
         // (`Question 3: Innovation`).
         let title =
@@ -1243,6 +1478,19 @@ impl<'t> Parser<'t> {
             {
                 None
             }
+            // A loose match with a field further on in the block, when the
+            // line's value tells that it is an earlier field's (`Name of the
+            // Member State … Republic of Korea`, alike to `Name of
+            // initiative`): the value's kind places it.
+            Some((m, LabelMatch::Loose { .. }))
+                if let Some((spec, _, Some(_))) = self.by_position(s)
+                    && spec.value.is_telling()
+                    && catalog().field(m.entry.key).is_some_and(|f| {
+                        f.question == spec.question && f.order > spec.order && f.value != spec.value
+                    }) =>
+            {
+                None
+            }
             other => other,
         };
         if let Some((mut m, how)) = found
@@ -1289,6 +1537,9 @@ impl<'t> Parser<'t> {
                 m.label_len = label_len;
                 m.len = len;
             }
+            // A mark left between the label and its value (`— Dangjin
+            // City`) is the label's.
+            m.len = past_separator(s, m.len.min(s.len()));
             let value = trim(self.text, Span::new(at.span.start + m.len.min(s.len()), at.span.end));
             let field = Field {
                 key: m.entry.key,
@@ -1358,7 +1609,9 @@ impl<'t> Parser<'t> {
     /// the line `at` with its label's length and its value's range in it.
     fn add_placed(&mut self, spec: &FieldSpec, at: LineRef, label_len: usize, value: Option<Range<usize>>) {
         self.hits += 1;
-        let value = value.map(|v| Span::new(at.span.start + v.start, at.span.start + v.end));
+        let s = self.slice(at.span);
+        let value =
+            value.map(|v| Span::new(at.span.start + past_separator(s, v.start).min(v.end), at.span.start + v.end));
         let field = Field {
             key: spec.key,
             lang: "und",
@@ -1544,7 +1797,8 @@ impl<'t> Parser<'t> {
         // telling kind places the line further on.
         telling.or_else(|| {
             let first = candidates.first().filter(|f| free_text(f))?;
-            let (label, value, by_vocabulary) = script_split(s)
+            let (label, value, by_vocabulary) = separator_split(s)
+                .or_else(|| script_split(s))
                 .or_else(|| same_script_split(s))
                 .map(|(l, v)| (l, v, false))
                 .or_else(|| vocabulary_split(s).map(|(l, v)| (l, v, true)))?;
@@ -1636,9 +1890,51 @@ impl<'t> Parser<'t> {
         };
         // A marker of another letter (an answer's own list) is no part: its
         // prompt is not looked up.
+        // Parts after the first are marked as it is (`(ii)` after `(i)`):
+        // a numbered list inside an answer to lettered parts stays answer.
+        let same_style = |prompt_start: usize| {
+            question
+                .parts
+                .last()
+                .and_then(|p| p.marker)
+                .is_none_or(|m| part_style(&self.text[m.range()]) == part_style(&s[..prompt_start]))
+        };
+        // A part marked with its question's number too (`3a.`, `3.b)`).
+        let number = question.number.to_string();
+        let numbered = || {
+            let rest = s.strip_prefix(number.as_str())?;
+            // `3.2 Why…`: the part's number after the question's.
+            if let Some(sub) = rest.strip_prefix('.')
+                && let Some(d) = sub.chars().next().and_then(|c| c.to_digit(10)).filter(|&d| d > 0)
+                && sub[1..].starts_with(char::is_whitespace)
+            {
+                let end = s.len() - sub.len() + 1;
+                return Some((char::from_u32('a' as u32 + d - 1)?, end + s[end..].len() - s[end..].trim_start().len()));
+            }
+            let rest_dot =
+                rest.strip_prefix('.').filter(|r| r.starts_with(|c: char| c.is_alphabetic())).unwrap_or(rest);
+            if !rest_dot.starts_with(|c: char| c.is_alphabetic()) {
+                return None;
+            }
+            let (letter, end) = part_marker(rest_dot)?;
+            Some((letter, s.len() - rest_dot.len() + end))
+        };
+        // A part named by a word before its marker (`Inciso a)`,
+        // `Sub-question b.`).
+        let worded = || {
+            let word_end = s.find(char::is_whitespace)?;
+            let word = &s[..word_end];
+            if word.len() > MAX_PART_WORD_BYTES || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return None;
+            }
+            let rest = s[word_end..].trim_start();
+            let (letter, end) = part_marker(rest)?;
+            Some((letter, s.len() - rest.len() + end))
+        };
         if let Some(expected) = expected
-            && let Some((letter, prompt_start)) = part_marker(s)
+            && let Some((letter, prompt_start)) = part_marker(s).or_else(numbered).or_else(worded)
             && letter == expected
+            && same_style(prompt_start)
         {
             let prompt_text = &s[prompt_start..];
             let PromptFacts { known, limit } = prompt(prompt_text);
@@ -1704,14 +2000,15 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     let Some((start, first)) =
         s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| decimal(c) || chinese(c))
     else {
-        return ordinal_heading_shape(s);
+        return ordinal_heading_shape(s).or_else(|| lettered_heading_shape(s));
     };
     // The number is written in one kind of numeral (`第1题`, `第十二题`).
     let digit = |c: char| if decimal(first) { decimal(c) } else { chinese(c) };
     let prefix = s[..start].trim_end();
     // A numbered list item (`1. Has the initiative…`) has no words before
-    // its number; a date or a sum has no letters before it.
-    if !prefix.chars().any(char::is_alphabetic) {
+    // its number; a date or a sum has no letters before it. A number sign
+    // alone (`#3`, `№ 3`) heads a number as a word does.
+    if !prefix.chars().any(char::is_alphabetic) && !matches!(prefix, "#" | "№" | "§") {
         return None;
     }
     let digits_end = s[start..].find(|c: char| !digit(c)).map_or(s.len(), |n| start + n);
@@ -1735,10 +2032,163 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     } else if trimmed.starts_with(is_heading_sep) {
         let sep = trimmed.chars().next()?;
         s.len() - trimmed.len() + sep.len_utf8()
+    } else if !mark.is_empty() && after.len() > trimmed.len() {
+        // A closing mark then a blank before the title (`第一部分 关于本倡议`).
+        s.len() - trimmed.len()
+    } else if let Some(count_end) = count_after(trimmed) {
+        // `Question No. 1 of 12`: the count of questions closes the head.
+        let end = s.len() - trimmed.len() + count_end;
+        let after = s[end..].trim_start();
+        match after.chars().next() {
+            None => s.len(),
+            Some(sep) if is_heading_sep(sep) => s.len() - after.len() + sep.len_utf8(),
+            Some(_) => return None,
+        }
     } else {
         return None;
     };
     Some((format!("{}#{mark}", nomina_refdata::fold(prefix)), number, head_end))
+}
+
+/// A heading numbered by a capital letter after a word (`PART C – SDGs`,
+/// `Section B`): the letter's place in the alphabet is the number.
+fn lettered_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    let mut words = word_spans(s);
+    let (_, word) = words.next()?;
+    let (letter_start, letter) = words.next()?;
+    let mut chars = letter.chars();
+    let (l, rest) = (chars.next()?, chars.as_str());
+    if !word.chars().all(char::is_alphabetic)
+        || !l.is_ascii_uppercase()
+        || !(rest.is_empty() || rest.chars().all(is_heading_sep))
+    {
+        return None;
+    }
+    let end = letter_start + letter.len();
+    let after = s[end..].trim_start();
+    let head_end = if !rest.is_empty() || after.is_empty() {
+        if after.is_empty() { s.len() } else { end }
+    } else if after.starts_with(is_heading_sep) {
+        s.len() - after.len() + after.chars().next()?.len_utf8()
+    } else {
+        return None;
+    };
+    let number = u32::from(l as u8 - b'A') + 1;
+    Some((format!("{}#letter", nomina_refdata::fold(word)), number, head_end))
+}
+
+/// The end of a count after a question's number (`of 12`, `из 12`, `sur
+/// 12`): one short word and a number.
+fn count_after(s: &str) -> Option<usize> {
+    // `1/10`
+    if let Some(rest) = s.strip_prefix('/') {
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        return (digits > 0).then_some(1 + digits);
+    }
+    let word_end = s.find(char::is_whitespace)?;
+    let word = &s[..word_end];
+    if word.is_empty() || word.len() > 12 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let rest = s[word_end..].trim_start();
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    (digits > 0).then(|| s.len() - rest.len() + digits)
+}
+
+/// A heading whose number, written as an ordinal in digits, comes before
+/// its question word (`2nd Question`, `1-й вопрос`, `3e question : …`).
+fn numeric_ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    let digits = s.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let number: u32 = s[..digits].parse().ok()?;
+    let suffix_len = ["st", "nd", "rd", "th", "-й", "-я", "-е", "-ый", "er", "re", "e", "º", "ª"]
+        .iter()
+        .filter(|x| s[digits..].starts_with(**x))
+        .map(|x| x.len())
+        .max()?;
+    let rest = &s[digits + suffix_len..];
+    let word = rest.strip_prefix(char::is_whitespace)?.trim_start();
+    let word_len = word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len());
+    if word_len == 0 {
+        return None;
+    }
+    let end = s.len() - word.len() + word_len;
+    let after = s[end..].trim_start();
+    let head_end = match after.chars().next() {
+        None => s.len(),
+        Some(sep) if is_heading_sep(sep) => s.len() - after.len() + sep.len_utf8(),
+        Some(_) => return None,
+    };
+    // The suffix changes with the number (`1st`, `2nd`): not the shape's.
+    let shape = format!("#ordinal {}", nomina_refdata::fold(&word[..word_len]));
+    Some((shape, number, head_end))
+}
+
+/// Most words in the title of a heading numbered without a word before its
+/// number.
+const MAX_BARE_TITLE_WORDS: usize = 8;
+
+/// A heading numbered without a word before its number, then a closing
+/// mark and a short title (`1) Initiative`, `IV. Партнёры`, `三、可持续发展目标`,
+/// `2 – Category`). Many lines open so (a numbered list, a target's id, a
+/// date): only one of a run numbered from 1 (see [`heading_schemes`]) is a
+/// heading, and only when its title reads as a title, short, asking
+/// nothing and not ending a sentence. Gives the shape, the number and where
+/// the head ends.
+fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    if s.len() > MAX_TITLE_BYTES {
+        return None;
+    }
+    // `(1) Initiative`: the parenthesis closes the number.
+    if let Some(inner) = s.strip_prefix(['(', '（', '[', '【', '〔']) {
+        let (shape, number, head_end) = bare_heading_shape(inner)?;
+        let closed = inner[..head_end].trim_end().ends_with([')', '）', ']', '】', '〕']);
+        return closed.then(|| (format!("({shape}"), number, s.len() - inner.len() + head_end));
+    }
+    let first = s.chars().next()?;
+    let chinese = |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
+    let (kind, number_end) = if decimal_digit(nfkc_digit(first)).is_some() {
+        ("digits", s.find(|c: char| decimal_digit(nfkc_digit(c)).is_none()).unwrap_or(s.len()))
+    } else if chinese(first) {
+        ("chinese", s.find(|c: char| !chinese(c)).unwrap_or(s.len()))
+    } else if matches!(first, 'I' | 'V' | 'X') {
+        ("roman", s.find(|c: char| !matches!(c, 'I' | 'V' | 'X')).unwrap_or(s.len()))
+    } else {
+        return None;
+    };
+    let written = &s[..number_end];
+    let number = if kind == "roman" { small_roman(written)? } else { parse_number(written)? };
+    let rest = &s[number_end..];
+    let after_blank = rest.trim_start();
+    let mark = after_blank.chars().next()?;
+    // A dash is set off by spaces (`2 – Category`); other marks close the
+    // number (`2)`, `2.`, `二、`).
+    let dash = matches!(mark, '-' | '–' | '—');
+    let closing = matches!(mark, ')' | '）' | ']' | '】' | '〕' | '.' | '．' | '、' | ':' | '：');
+    if !(closing && after_blank.len() == rest.len() || dash) {
+        return None;
+    }
+    let head_end = s.len() - after_blank.len() + mark.len_utf8();
+    let title = &s[head_end..];
+    let spaced = title.starts_with(char::is_whitespace);
+    let title = title.trim();
+    let opens_word = title.chars().next().is_some_and(char::is_alphabetic);
+    // `16.7 Ensure…`, `1.6 billion`: a closing mark is followed by a space,
+    // but for the full-width ones (`一、`, `一．`).
+    if !opens_word || !(spaced || matches!(mark, '、' | '．' | '：' | '）' | '】' | '〕')) {
+        return None;
+    }
+    let words = title.split_whitespace().take(MAX_BARE_TITLE_WORDS + 1).count();
+    if words > MAX_BARE_TITLE_WORDS
+        || title.trim_end_matches(QUESTION_MARKS).contains(QUESTION_MARKS)
+        || title.ends_with(['.', '。', '!', '！', ';'])
+        || title.chars().filter(|c| nomina_refdata::fold::is_cjk(*c)).count() > 3 * MAX_BARE_TITLE_WORDS
+    {
+        return None;
+    }
+    Some((format!("#{kind}{mark}"), number, head_end))
 }
 
 /// [`heading_shape`] of a heading whose number is an ordinal word of the
@@ -1748,7 +2198,7 @@ fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     // Asked of every line after a blank line without a digit near its
     // start (every short paragraph of a news page): only a line whose second
     // or third word starts as an ordinal does is read further.
-    let mut heads = word_spans(s).skip(1).take(2);
+    let mut heads = word_spans(s).take(3);
     if !heads.any(|(_, w)| ordinals().1.contains(&head_key(w))) {
         return None;
     }
@@ -1760,6 +2210,9 @@ fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
         count += 1;
     }
     let words = &words[..count];
+    if let Some(found) = ordinal_first_heading_shape(s, words) {
+        return Some(found);
+    }
     for prefix_words in 1..=2 {
         let Some(&(ord_start, _)) = words.get(prefix_words) else { break };
         if ord_start > MAX_SCHEME_PREFIX_BYTES + 1 {
@@ -1789,13 +2242,41 @@ fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     None
 }
 
+/// A heading whose ordinal comes before its question word (`Primera
+/// pregunta — Categorías`, `Sixth question`): one or two words of the
+/// ordinal, one word, then the end of the line or a separator. `words` are
+/// the line's first four words.
+fn ordinal_first_heading_shape(s: &str, words: &[(usize, &str)]) -> Option<(String, u32, usize)> {
+    for ord_words in (1..=2).rev() {
+        let Some(&(noun_start, noun)) = words.get(ord_words) else { continue };
+        let written = s[..noun_start].trim_end();
+        let Some(&number) = ordinals().0.get(nomina_refdata::fold(written).as_str()) else { continue };
+        let noun_word = noun.trim_end_matches(is_heading_sep);
+        if noun_word.is_empty() || !noun_word.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let end = noun_start + noun.len();
+        let after = s[end..].trim_start();
+        let head_end = if noun_word.len() < noun.len() || after.is_empty() {
+            if after.is_empty() { s.len() } else { end }
+        } else if after.starts_with(is_heading_sep) {
+            s.len() - after.len() + after.chars().next()?.len_utf8()
+        } else {
+            continue;
+        };
+        return Some((format!("ordinal#{}", nomina_refdata::fold(noun_word)), number, head_end));
+    }
+    None
+}
+
 /// The catalog's ordinal words (`first`, `الأول`, `вторая`), folded, with
 /// their numbers; and their first three letters, lower-cased (see
 /// [`head_key`]), which most words after a question word do not start with.
 fn ordinals() -> &'static Ordinals {
     static ORDINALS: OnceLock<Ordinals> = OnceLock::new();
     ORDINALS.get_or_init(|| {
-        let entries = || catalog().entries().iter().filter(|e| e.namespace() == "ordinal");
+        // Cardinal words number headings too (`Question One`).
+        let entries = || catalog().entries().iter().filter(|e| matches!(e.namespace(), "ordinal" | "cardinal"));
         let words = entries().filter_map(|e| Some((nomina_refdata::fold(e.text), e.name().parse().ok()?))).collect();
         let heads = entries().map(|e| head_key(e.text)).collect();
         (words, heads)
@@ -1828,8 +2309,8 @@ fn is_heading_sep(c: char) -> bool {
 /// run from 1 through at least [`MIN_SCHEME_RUN`] (`Q1` … `Q12`, `第1题` …,
 /// `Вопрос № 1` …). A list inside an answer is not set off by blank lines,
 /// and goals listed under their label do not run from 1.
-fn heading_schemes(text: &str, lines: &[Line]) -> FxHashMap<usize, (u32, usize)> {
-    let mut shapes: FxHashMap<String, Vec<(usize, u32, usize)>> = FxHashMap::default();
+fn heading_schemes(text: &str, lines: &[Line]) -> FxHashMap<usize, SchemeHeading> {
+    let mut shapes: FxHashMap<(String, bool), Vec<SchemeLine>> = FxHashMap::default();
     let mut after_blank = true;
     for line in lines {
         let s = &text[line.trimmed.range()];
@@ -1838,19 +2319,40 @@ fn heading_schemes(text: &str, lines: &[Line]) -> FxHashMap<usize, (u32, usize)>
             continue;
         }
         if std::mem::replace(&mut after_blank, false)
-            && let Some((shape, number, head_end)) = heading_shape(s)
+            && let Some(((shape, number, head_end), bare)) = heading_shape(s)
+                .or_else(|| numeric_ordinal_heading_shape(s))
+                .map(|h| (h, false))
+                .or_else(|| bare_heading_shape(s).map(|h| (h, true)))
         {
-            shapes.entry(shape).or_default().push((line.number, number, head_end));
+            shapes.entry((shape, bare)).or_default().push((line.number, number, head_end));
         }
     }
     let mut found = FxHashMap::default();
-    for heads in shapes.into_values() {
+    for ((_, bare), heads) in shapes {
         let numbers: FxHashSet<u32> = heads.iter().map(|&(_, n, _)| n).collect();
         if (1..=MIN_SCHEME_RUN).all(|n| numbers.contains(&n)) {
-            found.extend(heads.into_iter().map(|(line, n, end)| (line, (n, end))));
+            found.extend(
+                heads.into_iter().map(|(line, number, head_end)| (line, SchemeHeading { number, head_end, bare })),
+            );
         }
     }
     found
+}
+
+/// A line of a numbering scheme: its line number, its number and where its
+/// head ends.
+type SchemeLine = (usize, u32, usize);
+
+/// A question heading found by its numbering (see [`heading_schemes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SchemeHeading {
+    number: u32,
+    /// Where the heading's head ends in its line.
+    head_end: usize,
+    /// Numbered without a word before the number (see
+    /// [`bare_heading_shape`]): many texts number their paragraphs so, and
+    /// such a heading does not count towards a form.
+    bare: bool,
 }
 
 /// A form, the label votes, and the structural hits that made it a form.
@@ -1885,6 +2387,21 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     trailing_chrome(&mut form, text);
     form.truncated_at = truncation(&form, lines);
     Ok((form, parser.votes.into_iter().collect(), parser.hits))
+}
+
+/// The key of a bullet set before a label (see [`bullet_len`]).
+pub const BULLET: &str = "chrome.bullet";
+
+/// The length of a bullet and the blank after it that open `s`, if any.
+fn bullet_len(s: &str) -> Option<usize> {
+    let c = s.chars().next()?;
+    if !matches!(c, '•' | '·' | '▪' | '◦' | '●' | '○' | '■' | '□' | '►' | '▸' | '➢' | '→' | '*' | '-' | '–')
+    {
+        return None;
+    }
+    let rest = &s[c.len_utf8()..];
+    let body = rest.trim_start();
+    (body.len() < rest.len() && !body.is_empty()).then(|| s.len() - body.len())
 }
 
 /// The key of page chrome recognized by its place, not its wording.
@@ -2033,16 +2550,19 @@ mod tests {
     fn part_markers_as_the_pattern_reads_them() {
         let letters = "a-zA-Zа-жА-Жأبجدهوز一二三四五六七甲乙丙丁戊己庚";
         let pattern =
-            Regex::new(&format!(r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*[.)．\-、）])\s*"))
+            Regex::new(&format!(r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*[.)．\-–—、）])\s*"))
                 .unwrap();
         let reference = |s: &str| {
+            if let Some(found) = numbered_part_marker(s) {
+                return Some(found);
+            }
             let c = pattern.captures(s)?;
             let letter = c.name("l1").or(c.name("l2"))?.as_str().chars().next().and_then(part_letter)?;
             Some((letter, c.get(0)?.end()))
         };
         let pieces = [
-            "(", ")", "（", "）", "a", "z", "A", "б", "Ж", "з", "ب", "ـ", "一", "乙", "八", "、", " ", "\u{3000}", ".",
-            "．", "-", "x", "", "\t",
+            "(", ")", "（", "）", "–", "a", "z", "A", "б", "Ж", "з", "ب", "ـ", "一", "乙", "八", "、", " ", "\u{3000}",
+            ".", "．", "-", "x", "", "\t",
         ];
         for a in pieces {
             for b in pieces {
@@ -2058,6 +2578,16 @@ mod tests {
         assert_eq!(part_marker("(c)Why"), Some(('c', 3)));
         assert_eq!(part_marker("بـ - نص"), Some(('b', 7)));
         assert_eq!(part_marker("ab. no"), None);
+        assert_eq!(part_marker("(ii) Kindly set out"), Some(('b', 5)));
+        assert_eq!(part_marker("iv. Why"), Some(('d', 4)));
+        assert_eq!(part_marker("(i)Why"), Some(('a', 3)));
+        assert_eq!(part_marker("(3)本举措"), Some(('c', 3)));
+        assert_eq!(part_marker("（2）本举措"), Some(('b', 7)));
+        assert_eq!(part_marker("2. An item"), None);
+        assert_eq!(part_marker("2) Что обеспечивает"), Some(('b', 3)));
+        assert_eq!(part_marker("(0) no"), None);
+        assert_eq!(part_marker("(Iv) no"), None);
+        assert_eq!(part_marker("(xiii) no"), None);
     }
 
     #[test]
@@ -2261,7 +2791,7 @@ mod tests {
             "السؤال الأول\n\nنص\n\nالسؤال الثاني\n\nنص\n\nالسؤال الثالث\n\nنص\n\nالسؤال الرابع\n\nنص\n\nالسؤال الخامس\n";
         let lines = crate::lines::lines(text);
         let found = heading_schemes(text, &lines);
-        let mut numbers: Vec<u32> = found.values().map(|&(n, _)| n).collect();
+        let mut numbers: Vec<u32> = found.values().map(|h| h.number).collect();
         numbers.sort();
         assert_eq!(numbers, [1, 2, 3, 4, 5]);
     }
@@ -2284,9 +2814,114 @@ mod tests {
         let text = "Q1\nfirst\n\nQ2\nsecond\n\nQ3\n\nQ4\n\nQ5\n\nQ7\nStep 1: a\nStep 2: b\n\nGoal 1\n\nGoal 3";
         let lines = crate::lines(text);
         let found = heading_schemes(text, &lines);
-        let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, &(n, _))| (line, n)).collect();
+        let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, h)| (line, h.number)).collect();
         numbers.sort();
         assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
+    }
+
+    #[test]
+    fn headings_numbered_in_other_ways() {
+        fn shape(s: &str) -> Option<(String, u32, &str)> {
+            heading_shape(s)
+                .or_else(|| numeric_ordinal_heading_shape(s))
+                .or_else(|| bare_heading_shape(s))
+                .map(|(k, n, end)| (k, n, &s[end..]))
+        }
+        let found = |s: &str| shape(s).map(|(_, n, rest)| (n, rest.trim().to_string()));
+        for (line, number, title) in [
+            ("1) Initiative", 1, "Initiative"),
+            ("IV. Партнёры", 4, "Партнёры"),
+            ("三、可持续发展目标", 3, "可持续发展目标"),
+            ("一．倡议简介", 1, "倡议简介"),
+            ("2 - Which category?", 2, "Which category?"),
+            ("(3) SDGs", 3, "SDGs"),
+            ("【4】实施日期", 4, "实施日期"),
+            ("#7", 7, ""),
+            ("§ 2", 2, ""),
+            ("Question No. 3 of 12", 3, ""),
+            ("Partie 9/10 – Comment avez-vous connu le Prix ?", 9, "Comment avez-vous connu le Prix ?"),
+            ("Шаг 2 из 10: Категория", 2, "Категория"),
+            ("2nd Question", 2, ""),
+            ("1-й вопрос", 1, ""),
+            ("第一部分 关于本倡议", 1, "关于本倡议"),
+            ("PART C – SDGs", 3, "SDGs"),
+            ("Primera pregunta — Categorías", 1, "Categorías"),
+            ("Question Ten: Consent", 10, "Consent"),
+        ] {
+            assert_eq!(found(line), Some((number, title.to_string())), "{line}");
+        }
+        // A numbered item that asks and answers, a target, sums and dates,
+        // a sentence: no heading.
+        for line in [
+            "1. Has the initiative submitted an application? No",
+            "16.7 Ensure responsive",
+            "1.6 billion",
+            "2017-11-01",
+            "3) The city built a new plant in the north.",
+        ] {
+            assert_eq!(found(line), None, "{line}");
+        }
+        // The suffix of a numeric ordinal is not the shape's.
+        assert_eq!(shape("1st Question").map(|x| x.0), shape("2nd Question").map(|x| x.0));
+    }
+
+    #[test]
+    fn bare_numbers_head_questions_only_in_a_run_and_count_for_no_form() {
+        let text = "1) Basics\n\n2) Category\n\n3) SDGs\n\n4) Date\n\n5) Partners\n\n1) Elsewhere";
+        let lines = crate::lines(text);
+        let found = heading_schemes(text, &lines);
+        assert_eq!(found.len(), 6);
+        assert!(found.values().all(|h| h.bare));
+        // Four of them make no run.
+        let short = "1) Basics\n\n2) Category\n\n3) SDGs\n\n4) Date";
+        assert!(heading_schemes(short, &crate::lines(short)).is_empty());
+        // A page of numbered paragraphs is no form for its numbering alone.
+        assert_eq!(parse_form(text, &lines).err(), Some(0));
+    }
+
+    #[test]
+    fn marks_between_a_label_and_its_value() {
+        fn split(s: &str) -> Option<(&str, &str)> {
+            separator_split(s).map(|(l, v)| (&s[..l], &s[v]))
+        }
+        for (line, label, value) in [
+            ("Country: Republic of Korea", "Country", "Republic of Korea"),
+            ("所在会员国：韩国", "所在会员国", "韩国"),
+            ("Which country?\tSouth Korea", "Which country?", "South Korea"),
+            ("Имя — Dangjin City", "Имя", "Dangjin City"),
+            ("Pays ..... Corée du Sud", "Pays", "Corée du Sud"),
+            ("Nation (UN member) -- Korea (ROK)", "Nation (UN member)", "Korea (ROK)"),
+            ("Nombre · Dangjin City", "Nombre", "Dangjin City"),
+            ("【会员国】大韩民国", "【会员国】", "大韩民国"),
+            ("单位名称\u{3000}Dangjin City", "单位名称", "Dangjin City"),
+            ("Website: http://www.dangjin.go.kr", "Website", "http://www.dangjin.go.kr"),
+        ] {
+            assert_eq!(split(line), Some((label, value)), "{line}");
+        }
+        for line in ["http://www.dangjin.go.kr", "Opened at 10:30 today", "Member State Republic of Korea", "-5"] {
+            assert_eq!(split(line), None, "{line}");
+        }
+        assert_eq!(&"Name — Dangjin"[past_separator("Name — Dangjin", 4)..], "Dangjin");
+        assert_eq!(&"Pays: Corée"[past_separator("Pays: Corée", 4)..], "Corée");
+        assert_eq!(past_separator("Website http://x", 7), 7);
+    }
+
+    #[test]
+    fn numbers_of_years_as_forms_write_them() {
+        for value in ["5", "5 ans", "cinq (5) ans", "5(years)", "Five", "满5年", "5 yrs", "пять лет"] {
+            assert!(is_number_of_years(value), "{value}");
+        }
+        for value in ["Dangjin City", "5 cities", "", "2017-11-01"] {
+            assert!(!is_number_of_years(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_bullet_before_a_label_is_set_aside() {
+        assert_eq!(bullet_len("• Country — Korea"), Some("• ".len()));
+        assert_eq!(bullet_len("- Goal 16"), Some(2));
+        assert_eq!(bullet_len("-5 degrees"), None);
+        assert_eq!(bullet_len("•"), None);
     }
 
     #[test]
@@ -2502,6 +3137,8 @@ mod tests {
             ("Please describe. (300 words)", Some(300)),
             ("Please describe. (200 words maxim", Some(200)),
             ("Please describe. (max. 250 words)", Some(250)),
+            ("Describe it. (300 wds)", Some(300)),
+            ("Describe it. (200 wd)", None),
             ("请说明。(最多300字)", Some(300)),
             ("请说明。(限制100个字)", Some(100)),
             ("请说明。(最多200字", Some(200)),
