@@ -486,17 +486,78 @@ fn names_a_goal(s: &str) -> bool {
 /// `目标16 和平`: a goal word of the catalog, written with or without a
 /// space before the number, may come first), and the words after it.
 pub fn goal_number(folded: &str) -> Option<(u8, &str)> {
+    leading_goal_number(folded).or_else(|| trailing_goal_number(folded))
+}
+
+fn is_goal_word(w: &str) -> bool {
+    catalog().exact(w, |e| e.key == "structure.goal").next().is_some()
+}
+
+/// Words written between a goal word and its number (`ODS n.º 16`, `Цель №
+/// 16`, `الهدف رقم 16`), folded.
+fn is_number_sign(w: &str) -> bool {
+    matches!(w, "n" | "no" | "nº" | "o" | "num" | "numero" | "nr" | "رقم")
+}
+
+/// A goal's number written in digits, in Chinese numerals (`十六`) or in
+/// ordinal or cardinal words of one or two words (`السادس عشر`, `sixteen`),
+/// at the start of `s` (folded): the number and the words after it.
+fn goal_number_word(s: &str) -> Option<(u8, &str)> {
+    let (first, rest) = s.split_once(' ').unwrap_or((s, ""));
+    if let Ok(n) = first.parse() {
+        return Some((n, rest));
+    }
+    if let Some(n) = chinese_numeral(first) {
+        return Some((u8::try_from(n).ok()?, rest));
+    }
+    if let Some((second, after)) = rest.split_once(' ').or((!rest.is_empty()).then_some((rest, "")))
+        && let Some(&n) = ordinals().0.get(format!("{first} {second}").as_str())
+    {
+        return Some((u8::try_from(n).ok()?, after));
+    }
+    ordinals().0.get(first).and_then(|&n| Some((u8::try_from(n).ok()?, rest)))
+}
+
+/// [`goal_number`] of a line that opens with the goal.
+fn leading_goal_number(folded: &str) -> Option<(u8, &str)> {
     let (first, rest) = folded.split_once(' ').unwrap_or((folded, ""));
-    let is_goal_word = |w: &str| catalog().exact(w, |e| e.key == "structure.goal").next().is_some();
-    let (number, rest) = if is_goal_word(first) {
-        rest.split_once(' ').unwrap_or((rest, ""))
-    } else {
-        // `目标16`: the digits that end the first word, after a goal word.
-        let digits = first.len() - first.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        let (word, number) = first.split_at(first.len() - digits);
-        if word.is_empty() || is_goal_word(word) { (number, rest) } else { return None }
-    };
-    Some((number.parse().ok()?, rest))
+    if is_goal_word(first) {
+        let mut rest = rest;
+        // `ods n o 16`, `الهدف رقم 16`
+        for _ in 0..2 {
+            match rest.split_once(' ') {
+                Some((w, after)) if is_number_sign(w) => rest = after,
+                _ => break,
+            }
+        }
+        return goal_number_word(rest);
+    }
+    // `目标16`, `目标十六`: the number that ends the first word, after a goal
+    // word.
+    let digits = first.len() - first.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (word, number) = first.split_at(first.len() - digits);
+    if word.is_empty() || is_goal_word(word) {
+        return Some((number.parse().ok()?, rest));
+    }
+    let numeral = first.len() - first.trim_end_matches(|c: char| chinese_numeral(&c.to_string()).is_some()).len();
+    let (word, number) = first.split_at(first.len() - numeral);
+    if numeral > 0 && is_goal_word(word) {
+        return Some((u8::try_from(chinese_numeral(number)?).ok()?, rest));
+    }
+    None
+}
+
+/// A goal named after its name, at the end of the line (`Paix, justice et
+/// institutions efficaces (ODD 16)`): its number and the words before it.
+fn trailing_goal_number(folded: &str) -> Option<(u8, &str)> {
+    let (head, last) = folded.rsplit_once(' ')?;
+    let number: u8 = last.parse().ok()?;
+    let (mut head, mut word) = head.rsplit_once(' ').unwrap_or(("", head));
+    // A number sign between the goal word and the number (`odd n 16`).
+    if is_number_sign(word) {
+        (head, word) = head.rsplit_once(' ').unwrap_or(("", head));
+    }
+    is_goal_word(word).then_some((number, head))
 }
 
 fn looks_like_target(s: &str) -> bool {
@@ -507,30 +568,45 @@ fn looks_like_target(s: &str) -> bool {
 fn target_pattern() -> &'static Regex {
     static TARGET: OnceLock<Regex> = OnceLock::new();
     TARGET.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#).expect("target pattern")
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.])"#)
+            .expect("target pattern")
     })
 }
 
-/// The quotes a target line may open with, which [`target_pattern`] skips.
-const TARGET_QUOTES: [char; 9] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」'];
+/// The quotes and brackets a target line may open with (`“5.a`, `(16.7)`,
+/// `[16.7]`), which [`target_pattern`] skips.
+const TARGET_QUOTES: [char; 13] = ['"', '\'', '“', '”', '„', '«', '»', '「', '」', '(', '[', '（', '【'];
 
 /// The SDG target number a line starts with, as written (`16.6`, `5 . a`),
 /// perhaps after the word for a target (`Meta 16.7`, `Задача 16.7`,
 /// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
-    leading_target_number(s).or_else(|| arabic_target_number(s)).or_else(|| {
-        let first = s.trim_start_matches(|c: char| c.is_whitespace() || TARGET_QUOTES.contains(&c)).chars().next()?;
-        // A word or two, then the number, within the line's head.
-        if !first.is_alphabetic() || !s.bytes().take(48).any(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        static NAMED: OnceLock<Regex> = OnceLock::new();
-        let named = NAMED.get_or_init(|| {
-            Regex::new(r#"^[\s"'“”„«»「」]*\p{L}+(?:\s+\p{L}+)?\s*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Z]))(?:$|[^\w.])"#)
-                .expect("named target pattern")
-        });
-        named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
+    leading_target_number(s).or_else(|| arabic_target_number(s)).or_else(|| named_target_number(s)).or_else(|| {
+        // The target's id after its text, in parentheses (`… (meta 16.7)`).
+        let inner = s.trim_end().strip_suffix([')', '）'])?;
+        let open = inner.rfind(['(', '（'])?;
+        let reference = &inner[open..];
+        let number = leading_target_number(reference).or_else(|| named_target_number(reference))?;
+        // Nothing but the number after it.
+        let end = number.as_ptr() as usize - reference.as_ptr() as usize + number.len();
+        reference[end..].trim().is_empty().then_some(number)
     })
+}
+
+/// The SDG target number after the word for a target (`Meta 16.7`,
+/// `Задача 16.7`, `具体目标16.7`) at the start of a line.
+fn named_target_number(s: &str) -> Option<&str> {
+    let first = s.trim_start_matches(|c: char| c.is_whitespace() || TARGET_QUOTES.contains(&c)).chars().next()?;
+    // A word or two, then the number, within the line's head.
+    if !first.is_alphabetic() || !s.bytes().take(48).any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    let named = NAMED.get_or_init(|| {
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+\p{L}+)?\s*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.])"#)
+            .expect("named target pattern")
+    });
+    named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
 }
 
 /// A target id in the style of Arabic documents, a hyphen between the
@@ -542,7 +618,7 @@ fn arabic_target_number(s: &str) -> Option<&str> {
     }
     static ARABIC: OnceLock<Regex> = OnceLock::new();
     let pattern = ARABIC.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”«»]*(\d{1,2}\s*-\s*(?:\d{1,2}|[أبجدهوزحطي]))(?:$|[^\w.\-])"#)
+        Regex::new(r#"^[\s"'“”«»(\[（【]*(\d{1,2}\s*-\s*(?:\d{1,2}|[أبجدهوزحطي]))(?:$|[^\w.\-])"#)
             .expect("arabic target pattern")
     });
     pattern.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
@@ -1530,6 +1606,17 @@ impl<'t> Parser<'t> {
                     _ => {}
                 }
             }
+            // A free-text value after a loose match may keep the end of
+            // its label (`Nombre de la | entidad Dangjin City`): where the
+            // label's words give way to the value's, the label ends.
+            if loose
+                && spec.value == ValueKind::Text
+                && let Some((label_len, v)) = same_script_split(s)
+                && v.start > m.len
+            {
+                m.label_len = label_len;
+                m.len = v.start;
+            }
             // A label that ends inside a word, a colon closing that word
             // (`行政级 | 别：地方` against the catalog's `行政级`): the label
             // runs to its colon.
@@ -2511,6 +2598,44 @@ mod tests {
     }
 
     #[test]
+    fn target_ids_in_brackets_and_after_their_text() {
+        for (line, id) in [
+            ("[16.7] Garantizar la adopción", "16.7"),
+            ("(16.7) Обеспечить", "16.7"),
+            ("(16-7) ضمان اتخاذ القرارات", "16.7"),
+            ("16.б Поощрять", "16.b"),
+            ("الغاية رقم 16.ب: تعزيز", "16.b"),
+            ("Promover el estado de derecho (meta 16.3)", "16.3"),
+            ("Promover (16.b)", "16.b"),
+        ] {
+            assert_eq!(target_id(line).as_deref(), Some(id), "{line}");
+        }
+        for line in ["Promover (16.b) el estado", "(2017) Dangjin", "Goal 16 (Peace)"] {
+            assert_eq!(target_id(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn goal_numbers_however_written() {
+        for (line, number) in [
+            ("ODS n.º 16 (Paz, justicia e instituciones sólidas)", 16),
+            ("Цель № 16", 16),
+            ("الهدف رقم 16 (السلام والعدل)", 16),
+            ("الهدف السادس عشر: السلام", 16),
+            ("目标十六：和平", 16),
+            ("[ODS-16] Paz", 16),
+            ("Paix, justice et institutions efficaces (ODD 16)", 16),
+            ("SDG #17 - Partnerships", 17),
+        ] {
+            let folded = nomina_refdata::fold(line);
+            assert_eq!(goal_number(&folded).map(|g| g.0), Some(number), "{line}");
+        }
+        for line in ["Dangjin City 16", "In 2016 the city", "Goal of the city"] {
+            assert_eq!(goal_number(&nomina_refdata::fold(line)), None, "{line}");
+        }
+    }
+
+    #[test]
     fn target_numbers_as_the_pattern_reads_them() {
         fn reference(s: &str) -> Option<&str> {
             target_pattern().captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
@@ -2519,7 +2644,7 @@ mod tests {
         // the pattern skips, and what ends a number or does not.
         let pieces = [
             "1", "6", "0", "１", "٦", ".", " ", "\t", "\u{a0}", "\u{3000}", "a", "Z", "_", "é", "\u{301}", "“", "\"",
-            ")", "-", "",
+            ")", "(", "-", "",
         ];
         let mut n = 0;
         for a in pieces {
