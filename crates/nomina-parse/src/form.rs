@@ -1118,6 +1118,32 @@ fn vocabulary_split(s: &str) -> Option<(usize, Range<usize>)> {
     None
 }
 
+/// The folded words of a label that carry its meaning (four letters or
+/// more, or ideographs), each as the word of the catalog's labels it
+/// stands for.
+fn content_words(label: &str) -> Vec<String> {
+    nomina_refdata::fold(label)
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4 || w.chars().any(nomina_refdata::fold::is_cjk))
+        .map(canonical_word)
+        .collect()
+}
+
+/// The word of the catalog's labels a folded word stands for (`organization`
+/// for `institution`, `country` for `state`), or the word itself.
+fn canonical_word(word: &str) -> String {
+    static SYNONYMS: OnceLock<FxHashMap<String, String>> = OnceLock::new();
+    let synonyms = SYNONYMS.get_or_init(|| {
+        catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.namespace() == "synonym")
+            .map(|e| (nomina_refdata::fold(e.text), nomina_refdata::fold(e.name())))
+            .collect()
+    });
+    synonyms.get(word).cloned().unwrap_or_else(|| word.to_string())
+}
+
 /// The folded words of every wording, in every language, of every field's
 /// label.
 fn field_label_words() -> &'static FxHashSet<String> {
@@ -1522,6 +1548,15 @@ impl<'t> Parser<'t> {
             matches!(self.context, Context::Institution | Context::Basic(_))
                 && s.split_whitespace().take(MAX_LOOSE_LABEL_WORDS + 1).count() <= MAX_LOOSE_LABEL_WORDS
         };
+        // An institution line whose label a mark sets off (`Name of your
+        // organization: Dangjin City`) goes to the field the label's words
+        // name, before any loose comparison of the whole line.
+        if exact.is_none()
+            && self.context == Context::Institution
+            && let Some((spec, label_len, value)) = self.separated_by_words(s)
+        {
+            return self.add_placed(spec, at, label_len, Some(value));
+        }
         let found = exact.map(|m| (m, LabelMatch::Exact)).or_else(|| {
             loose()
                 .then(|| {
@@ -1812,6 +1847,44 @@ impl<'t> Parser<'t> {
             }
         }
         best.map(|(m, score, _)| (m, score))
+    }
+
+    /// The field an institution line's label names by its words, when a
+    /// mark sets the label off (see [`separator_split`]): of the fields the
+    /// block still expects whose kind the value is, the one a wording of
+    /// which shares the most of the label's words (synonyms counted as the
+    /// word they stand for: `organization` as `institution`), when no other
+    /// shares as many. Gives the field, the label's length and the value's
+    /// range.
+    fn separated_by_words(&self, s: &str) -> Option<(&'static FieldSpec, usize, Range<usize>)> {
+        let (label_len, value) = separator_split(s)?;
+        let words = content_words(&s[..label_len]);
+        if words.is_empty() {
+            return None;
+        }
+        let (_, candidates) = self.expected_fields()?;
+        // The best field, and whether another shares as many words.
+        let mut best: Option<(&'static FieldSpec, usize, bool)> = None;
+        for &f in &candidates {
+            if !is_whole_value(f.value, &s[value.clone()]) {
+                continue;
+            }
+            let shared = wording_words(f.key)
+                .iter()
+                .map(|w| {
+                    let wording: FxHashSet<String> = w.iter().map(|x| canonical_word(x)).collect();
+                    words.iter().filter(|x| wording.contains(*x)).count()
+                })
+                .max()
+                .unwrap_or(0);
+            match best {
+                Some((_, n, ref mut tied)) if shared == n && n > 0 => *tied = true,
+                _ if shared > best.map_or(0, |b| b.1) => best = Some((f, shared, false)),
+                _ => {}
+            }
+        }
+        // Two fields alike to the label: the other signals decide.
+        best.filter(|b| !b.2).map(|(f, _, _)| (f, label_len, value))
     }
 
     /// The loose match of `s` with the labels of the next field its block's
@@ -3039,6 +3112,30 @@ mod tests {
         for value in ["Dangjin City", "5 cities", "", "2017-11-01"] {
             assert!(!is_number_of_years(value), "{value}");
         }
+    }
+
+    #[test]
+    fn institution_labels_set_off_by_a_mark_are_placed_by_their_words() {
+        let text = "Basics\n\nWhich country?\tSouth Korea\nName of your organization\tDangjin City\n\
+                    Kind of organization\tLocal government\nLevel of government\tLocal\n\
+                    Name of the project\tDangjin Plan\nHow many years has it run?\t5\n\
+                    Your organization's website\thttp://www.dangjin.go.kr\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n";
+        let form = parsed(text);
+        let fields: Vec<(&str, &str)> =
+            form.institution.iter().map(|f| (f.key, f.value.map_or("", |v| &text[v.range()]))).collect();
+        assert_eq!(
+            fields,
+            [
+                ("field.member_state", "South Korea"),
+                ("field.institution_name", "Dangjin City"),
+                ("field.institution_type", "Local government"),
+                ("field.administrative_level", "Local"),
+                ("field.initiative_name", "Dangjin Plan"),
+                ("field.operational_years", "5"),
+                ("field.website", "http://www.dangjin.go.kr"),
+            ]
+        );
     }
 
     #[test]
