@@ -185,6 +185,10 @@ pub struct News {
     pub paragraphs: Vec<LineRef>,
     /// Page chrome around the article, in page order.
     pub boilerplate: Vec<LineRef>,
+    /// Whether the page writes numeric dates day first, by the script of
+    /// its body (Arabic, Cyrillic): the order an ambiguous publication date
+    /// is read in, as a form's label hint (`jj/mm/aaaa`) settles a field's.
+    pub day_first: bool,
     /// Which signals chose the headline and the date, in words.
     pub signals: String,
 }
@@ -264,6 +268,10 @@ struct Lexicon {
     legal: Vec<&'static str>,
     /// End markers, as token keys.
     end: FxHashSet<&'static str>,
+    /// Phrases only a news publication's pages carry, as token keys, and
+    /// those written in Chinese characters.
+    newsroom: Vec<String>,
+    newsroom_han: Vec<&'static str>,
     /// The first characters of the legal words.
     legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
@@ -545,6 +553,8 @@ fn lexicon() -> &'static Lexicon {
             reporter: Vec::new(),
             legal: Vec::new(),
             end: FxHashSet::default(),
+            newsroom: Vec::new(),
+            newsroom_han: Vec::new(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
             longest_function: 0,
@@ -583,6 +593,8 @@ fn lexicon() -> &'static Lexicon {
                     l.legal.push(w.text);
                     l.legal_first.extend(w.text.chars().next());
                 }
+                NewsWordClass::Newsroom if han(w.text) => l.newsroom_han.push(w.text),
+                NewsWordClass::Newsroom => l.newsroom.push(token_key(w.text)),
                 NewsWordClass::End => {
                     l.end.insert(Box::leak(token_key(w.text).into_boxed_str()));
                 }
@@ -1707,6 +1719,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             score -= 2.5;
         }
         if i >= bs && l.kind == LineKind::Content {
+            // A question between the body's paragraphs is an interview's,
+            // not the headline.
+            if i > bs && l.sentence {
+                continue;
+            }
             score -= 1.0;
             // The body's one content line is no headline: nothing would
             // be left of the body.
@@ -1716,6 +1733,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         if n < above_body {
             score += 1.0 / (above_body - n) as f32;
+            // Over a navigation bar with headline-sized lines under it:
+            // the site's header (a magazine's name), not the article's.
+            if let Some(nav) = (i + 1..bs).find(|&k| info[k].kind == LineKind::Chrome && crumbs(slice(&info[k])) >= 2)
+                && eligible_idx[n + 1..].iter().any(|&k| k > nav && k < bs && titled(&info[k]))
+            {
+                score -= 1.5;
+            }
         }
         candidates.push((i, score, why));
     }
@@ -1770,6 +1794,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         } else if i > t && i < bs {
             3.0 - 0.25 * gap(i, t)
         } else if i < t {
+            // A date over the site's navigation bar is the site's date bar
+            // (the day's date), not the article's.
+            if d.label != Label::Published
+                && (i + 1..t).any(|k| info[k].kind == LineKind::Chrome && crumbs(slice(&info[k])) >= 2)
+            {
+                continue;
+            }
             1.5 - 0.5 * gap(i, t)
         } else if i > be {
             if gap(i, be) <= 1.0 { 1.0 } else { -1.0 }
@@ -1788,7 +1819,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .min_by_key(|&i| i.abs_diff(t));
     let byline = byline_at.map(|i| Byline { at: info[i].at, name: info[i].byline.expect("a byline line") });
     let agency = first_content.iter().take(2).any(|&i| dateline_without_year(slice(&info[i])));
-    if published.is_none() && byline.is_none() && !agency && markup_date.is_none() {
+    // A page that shows no date is still an article where its widgets or
+    // masthead are a news publication's (related news, the editor's line).
+    let newsroom =
+        published.is_none() && byline.is_none() && !agency && markup_date.is_none() && newsroom_cue(text, &info);
+    if published.is_none() && byline.is_none() && !agency && markup_date.is_none() && !newsroom {
         return Err("no publication date, byline or dateline near the headline".into());
     }
 
@@ -1890,6 +1925,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         );
     } else if agency {
         signals += ", a dateline without a year";
+    } else if newsroom {
+        signals += ", no date but a news publication's widgets";
     }
     if let Some(b) = &byline {
         signals += &format!(", a byline on line {}", b.at.line);
@@ -1898,7 +1935,47 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         signals += ", a publication date in the page's markup";
     }
     signals += &format!(", {} body paragraphs", paragraphs.len());
-    Ok(News { title, byline, published, updated, markup_date, captions, headings, paragraphs, boilerplate, signals })
+    // Read only where a date's day and month could be swapped.
+    let day_first = [published, updated].iter().flatten().any(|d| d.found.day_first.is_some())
+        && good.first().is_some_and(|l| day_first_script(slice(l)));
+    Ok(News {
+        title,
+        byline,
+        published,
+        updated,
+        markup_date,
+        captions,
+        headings,
+        paragraphs,
+        boilerplate,
+        day_first,
+        signals,
+    })
+}
+
+/// Whether a short line of the page (a widget's label, a masthead line)
+/// opens with a phrase only news publications carry (class `newsroom`).
+fn newsroom_cue(text: &str, info: &[LineInfo]) -> bool {
+    let lex = lexicon();
+    info.iter().filter(|l| l.units <= 10.0 && l.kind != LineKind::Content).any(|l| {
+        lex.newsroom.iter().any(|k| l.key.strip_prefix(k.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+            || lex.newsroom_han.iter().any(|w| text[l.at.span.range()].contains(w))
+    })
+}
+
+/// Whether a paragraph is written in a script whose writers put the day
+/// before the month in numeric dates: Arabic or Cyrillic letters outnumber
+/// Latin ones in its first characters.
+fn day_first_script(s: &str) -> bool {
+    let (mut day_first, mut latin) = (0usize, 0usize);
+    for c in s.chars().take(200) {
+        match c {
+            '\u{0600}'..='\u{06FF}' | '\u{0400}'..='\u{04FF}' => day_first += 1,
+            c if c.is_ascii_alphabetic() => latin += 1,
+            _ => {}
+        }
+    }
+    day_first > latin
 }
 
 /// A dateline without a year opening a paragraph: a place in capitals, a
@@ -2796,5 +2873,73 @@ mod tests {
         let n = news(&text).unwrap();
         assert!(n.boilerplate.is_empty(), "{:?}", n.boilerplate);
         assert_eq!(n.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn a_dateless_article_of_a_news_publication() {
+        // No date or byline: a page with a headline and a body is still a
+        // policy note unless its widgets are a newsroom's.
+        assert!(news(&format!("A Policy Note\n{PROSE}\n")).is_err());
+        for widget in ["Related news", "Dans la même rubrique", "Новости дня", "أخبار ذات صلة", "相关新闻", "관련기사"]
+        {
+            let text = format!("City Wins Award\n{PROSE}\n{widget}\n");
+            let (title, date, paragraphs, boilerplate) = parts(&text);
+            assert_eq!((title.as_str(), date), ("City Wins Award", None), "{widget}");
+            assert_eq!(paragraphs.len(), 2, "{widget}");
+            assert_eq!(boilerplate, [widget], "{widget}");
+        }
+        // A newsroom word inside a paragraph is no widget.
+        let text = format!("A Policy Note\n{PROSE} The editor-in-chief of the bulletin agreed.\n");
+        assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn a_date_bar_over_the_navigation_is_not_the_article_date() {
+        let text = format!(
+            "Monday, January 13, 2025\nRiverside Gazette\nPolitics | Economy | Sports | Culture\n\
+             Council Opens New Library Branch\n{PROSE}\nRelated news\n"
+        );
+        let (title, date, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
+        assert_eq!(date, None);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate[0], "Monday, January 13, 2025");
+        // A labelled one is the article's.
+        let text = text.replacen("Monday", "Published Monday", 1);
+        assert_eq!(parts(&text).1.as_deref(), Some("2025-01-13"));
+    }
+
+    #[test]
+    fn the_site_header_over_the_navigation_is_no_headline() {
+        let text = format!(
+            "Riverside University\nThe Campus Magazine of Riverside University and its Partners\n\
+             Home | Research | Teaching | Campus | Agenda\nYou are here: Home > Research\nResearch\n\
+             Building a Culture of Evaluation\n{PROSE}\nRelated news\n"
+        );
+        let (title, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Building a Culture of Evaluation");
+        assert_eq!(paragraphs.len(), 2);
+        assert!(boilerplate.contains(&"You are here: Home > Research".to_string()), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn an_interview_question_is_no_headline() {
+        let text = format!(
+            "Building a Culture of Evaluation\nFeb 23, 2016\n{PROSE}\n\
+             Could you remind us briefly what this quality approach consists of?\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Building a Culture of Evaluation");
+    }
+
+    #[test]
+    fn the_script_of_the_body_orders_an_ambiguous_date() {
+        let arabic = "أكد رئيس الجامعة على وجود ثلاث براءات اختراع في مرحلة التسجيل، وذلك في إطار تشجيع الجامعة للباحثين على العمل.\n\
+            وفي زيارة للمؤسسة، تحدث رئيس الجامعة عن دور الجامعة في ظل الجائحة وكيفية ربط البحث العلمي بالمجتمع.";
+        let text = format!("رئيس الجامعة يكشف طريقة جديدة\n10-1-2021 | 16:29\n{arabic}\n");
+        let n = news(&text).unwrap();
+        assert!(n.day_first);
+        assert_eq!(n.published.unwrap().found.day_first.map(|d| d.to_string()).as_deref(), Some("2021-01-10"));
+        let text = format!("City Wins Award\n10-1-2021\n{PROSE}\n");
+        assert!(!news(&text).unwrap().day_first);
     }
 }
