@@ -1498,6 +1498,28 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             l.kind = LineKind::Content;
         }
     }
+    // A photo's alt text over its caption, which runs on from it
+    // (`Governor Smith` / `Governor Smith at the opening`): neither heads
+    // the article. A name over a headline goes on after a separator
+    // (`City of Riverside: Council ...`), which is no caption.
+    for i in 1..info.len() {
+        let (a, b) = (&info[i - 1], &info[i]);
+        let runs_on = a.lettered >= 2.0
+            && a.kind == LineKind::Neutral
+            && b.kind == LineKind::Neutral
+            && b.key.strip_prefix(a.key.as_str()).is_some_and(|r| r.starts_with(' '))
+            && {
+                let (sa, sb) = (&text[a.at.span.range()], &text[b.at.span.range()]);
+                sb.strip_prefix(sa)
+                    .is_some_and(|r| r.starts_with(' ') && r.trim_start().chars().next().is_some_and(letter))
+            };
+        if runs_on {
+            for l in &mut info[i - 1..=i] {
+                l.caption = true;
+                l.headline_form = false;
+            }
+        }
+    }
     // A line is a copy when an earlier line has its key: the keys are
     // borrowed, not copied, into a set sized for them. A line outside the
     // article (a summary box, a teaser) makes no line of the article a copy.
@@ -1852,8 +1874,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let first =
             (if outside(l) { !seen.contains(l.key.as_str()) } else { seen.insert(l.key.as_str()) }) || l.key.is_empty();
         // A long paragraph above the headline: the article's body when the
-        // page puts it first.
-        if i < t && l.kind == LineKind::Content && l.units >= 40.0 && first {
+        // page puts it first. Under the site's name, date bar or masthead
+        // it is a ticker of other stories run together.
+        if i < t
+            && l.kind == LineKind::Content
+            && l.units >= 40.0
+            && first
+            && info[..i].iter().all(|k| k.kind == LineKind::Chrome)
+        {
             paragraph_lines.push(i);
             continue;
         }
@@ -1900,7 +1928,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // show an article (a photo story).
     let captioned =
         good.len() == 1 && byline.is_some() && best_date.is_some_and(|(_, _, d)| d.label == Label::Published);
-    if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned {
+    // One paragraph of a sentence or more is a brief on a page that a
+    // newsroom's widgets or masthead show to be a news publication's.
+    let brief = || good.len() == 1 && good[0].sentence && newsroom_cue(text, &info);
+    if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned && !brief() {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
     }
     let mut title = info[t].at;
@@ -2941,5 +2972,38 @@ mod tests {
         assert_eq!(n.published.unwrap().found.day_first.map(|d| d.to_string()).as_deref(), Some("2021-01-10"));
         let text = format!("City Wins Award\n10-1-2021\n{PROSE}\n");
         assert!(!news(&text).unwrap().day_first);
+    }
+
+    #[test]
+    fn a_ticker_over_the_headline_is_no_paragraph() {
+        let ticker = "Council approves budget Mayor opens bridge Floods close the coast road Prices of bread rise again \
+            Schools reopen next week Team wins the cup Museum gets new wing Strike ends at the port Rail line to close \
+            Hospital hires nurses Storm warning for the weekend";
+        // Under the site's name: a ticker of other stories.
+        let text = format!("Riverside Gazette\n{ticker}\nCouncil Opens New Library Branch\nFeb 23, 2016\n{PROSE}\n");
+        let (title, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate, ["Riverside Gazette", ticker]);
+        // First on the page: the article's first paragraph.
+        let text = format!("{ticker}\nCouncil Opens New Library Branch\nFeb 23, 2016\n{PROSE}\n");
+        assert_eq!(parts(&text).2.len(), 3);
+    }
+
+    #[test]
+    fn a_brief_on_a_news_publications_page() {
+        let one = "The city council approved the new transparency programme after a long public debate in the spring.";
+        let text = format!("Council Approves Programme\n{one}\nRelated news\n");
+        assert_eq!(parts(&text).2, [one]);
+        assert!(news(&format!("Council Approves Programme\n{one}\n")).is_err());
+    }
+
+    #[test]
+    fn an_alt_text_over_its_caption_heads_nothing() {
+        let text = format!(
+            "Governor Opens Five Projects in the North\nGovernor Smith\nGovernor Smith at the opening ceremony\n\
+             Related news\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Governor Opens Five Projects in the North");
     }
 }
