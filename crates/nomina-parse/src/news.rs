@@ -1470,6 +1470,19 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if outside(l) && l.kind != LineKind::Meta && !headline {
             l.kind = LineKind::Chrome;
         }
+        // A line the markup names twice (the `<h1>` and the `<title>`, whole
+        // or beside the site's name) is a headline whatever its form: a
+        // series title in brackets with its number (`[History ②]`) is one.
+        if headline
+            && (l.kind == LineKind::Chrome || (l.kind == LineKind::Neutral && !l.headline_form))
+            && l.units <= MAX_TITLE_WORDS
+            && hint_keys.iter().filter(|k| **k == l.key).count()
+                + hints.titles.iter().filter(|h| title_part(h, &l.key)).count()
+                >= 2
+        {
+            l.kind = LineKind::Neutral;
+            l.headline_form = true;
+        }
     }
     let markup_date = hints.published.as_deref().and_then(|d| find_dates(d).first().copied());
     if info.is_empty() {
@@ -1931,7 +1944,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // One paragraph of a sentence or more is a brief on a page that a
     // newsroom's widgets or masthead show to be a news publication's.
     let brief = || good.len() == 1 && good[0].sentence && newsroom_cue(text, &info);
-    if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned && !brief() {
+    // A paragraph of two sentences or more under a date is a short post's
+    // body; one sentence may be a teaser or a caption.
+    let sentences =
+        || good.len() == 1 && good[0].units >= 20.0 && best_date.is_some() && sentence_breaks(slice(good[0])) >= 1;
+    if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned && !brief() && !sentences() {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
     }
     let mut title = info[t].at;
@@ -1982,6 +1999,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         day_first,
         signals,
     })
+}
+
+/// How many sentences end inside `s` (not at its end): a full stop, a
+/// question or exclamation mark followed by a space, or a Chinese one.
+fn sentence_breaks(s: &str) -> usize {
+    let s = s.trim_end();
+    let b = s.as_bytes();
+    let spaced = (1..b.len()).filter(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?')).count();
+    let cjk = s.match_indices(['。', '！', '？']).filter(|(i, m)| i + m.len() < s.len()).count();
+    spaced + cjk
 }
 
 /// Whether a short line of the page (a widget's label, a masthead line)
@@ -3005,5 +3032,34 @@ mod tests {
              Related news\n{PROSE}\n"
         );
         assert_eq!(parts(&text).0, "Governor Opens Five Projects in the North");
+    }
+
+    #[test]
+    fn a_bracketed_series_title_the_markup_names_twice() {
+        let text = format!("Campus TV\n[Our University History 2]\nFeb 23, 2016\n{PROSE}\n");
+        let hints = |titles: &[&str]| PageHints {
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+            ..Default::default()
+        };
+        let lines = crate::lines::lines(&text);
+        let titles = ["Campus TV - [Our University History 2]", "[Our University History 2]"];
+        let n = parse_news_with(&text, &lines, &hints(&titles)).unwrap();
+        assert_eq!(&text[n.title.span.range()], "[Our University History 2]");
+        // Named once, a bracketed line is a label, not the headline.
+        let once = parse_news_with(&text, &lines, &hints(&titles[1..]));
+        if let Ok(n) = &once {
+            assert_ne!(&text[n.title.span.range()], titles[1]);
+        }
+    }
+
+    #[test]
+    fn a_short_post_of_two_sentences_under_a_date() {
+        let post =
+            "The second story is about the hall of the old society on the hill. Let us look at its history together!";
+        let text = format!("The Old Society Hall\nFeb 23, 2016\n{post}\n");
+        assert_eq!(parts(&text).2, [post]);
+        // One sentence under a date: a teaser.
+        let one = "The second story is about the hall of the old society on the hill and its long history.";
+        assert!(news(&format!("The Old Society Hall\nFeb 23, 2016\n{one}\n")).is_err());
     }
 }
