@@ -185,8 +185,8 @@ pub struct News {
     pub paragraphs: Vec<LineRef>,
     /// Page chrome around the article, in page order.
     pub boilerplate: Vec<LineRef>,
-    /// Whether the page writes numeric dates day first, by the script of
-    /// its body (Arabic, Cyrillic): the order an ambiguous publication date
+    /// Whether the page writes numeric dates day first, by the language of
+    /// its body (Arabic, Russian, French, Spanish): the order an ambiguous publication date
     /// is read in, as a form's label hint (`jj/mm/aaaa`) settles a field's.
     pub day_first: bool,
     /// Which signals chose the headline and the date, in words.
@@ -1985,7 +1985,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     signals += &format!(", {} body paragraphs", paragraphs.len());
     // Read only where a date's day and month could be swapped.
     let day_first = [published, updated].iter().flatten().any(|d| d.found.day_first.is_some())
-        && good.first().is_some_and(|l| day_first_script(slice(l)));
+        && good.first().is_some_and(|l| day_first_writing(slice(l)));
     Ok(News {
         title,
         byline,
@@ -2021,19 +2021,36 @@ fn newsroom_cue(text: &str, info: &[LineInfo]) -> bool {
     })
 }
 
-/// Whether a paragraph is written in a script whose writers put the day
+/// Whether a paragraph is written in a language whose writers put the day
 /// before the month in numeric dates: Arabic or Cyrillic letters outnumber
-/// Latin ones in its first characters.
-fn day_first_script(s: &str) -> bool {
+/// Latin ones in its first characters, or its function words are more
+/// French or Spanish than English (class `function`).
+fn day_first_writing(s: &str) -> bool {
     let (mut day_first, mut latin) = (0usize, 0usize);
-    for c in s.chars().take(200) {
+    let mut end = 0;
+    for (i, c) in s.char_indices().take(200) {
         match c {
             '\u{0600}'..='\u{06FF}' | '\u{0400}'..='\u{04FF}' => day_first += 1,
             c if c.is_ascii_alphabetic() => latin += 1,
             _ => {}
         }
+        end = i + c.len_utf8();
     }
-    day_first > latin
+    if day_first > latin {
+        return true;
+    }
+    let lower = lowercase(&s[..end]);
+    let (mut month_first, mut day_first) = (0usize, 0usize);
+    for t in split_tokens(&lower) {
+        for w in news_words().iter().filter(|w| w.class == NewsWordClass::Function && w.text == t) {
+            match w.lang {
+                "en" => month_first += 1,
+                "fr" | "es" => day_first += 1,
+                _ => {}
+            }
+        }
+    }
+    day_first > month_first
 }
 
 /// A dateline without a year opening a paragraph: a place in capitals, a
@@ -2999,6 +3016,10 @@ mod tests {
         assert_eq!(n.published.unwrap().found.day_first.map(|d| d.to_string()).as_deref(), Some("2021-01-10"));
         let text = format!("City Wins Award\n10-1-2021\n{PROSE}\n");
         assert!(!news(&text).unwrap().day_first);
+        let french = "Le conseil municipal a approuvé le nouveau programme de transparence après un long débat public.\n\
+            Les élus ont indiqué que le programme publiera chaque contrat en ligne dans la semaine de sa signature.";
+        let text = format!("La ville primée\n10/01/2021\n{french}\n");
+        assert!(news(&text).unwrap().day_first);
     }
 
     #[test]
