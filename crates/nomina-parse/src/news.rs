@@ -1876,6 +1876,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             .flatten()
             .collect();
     let header_end = used.iter().copied().filter(|&u| u < bs + 3 && u != usize::MAX).max().unwrap_or(t).max(t);
+    // A date line under the standfirst that gives the publication date
+    // again ends the header too: the author's name and title over it are
+    // the header's, not the body's.
+    let header_end = best_date
+        .and_then(|(_, _, d)| {
+            (bs..(bs + 8).min(be + 1)).rev().find(|&k| {
+                info[k].kind == LineKind::Meta
+                    && info[k].date.is_some_and(|x| x.found.month_first == d.found.month_first)
+            })
+        })
+        .map_or(header_end, |k| header_end.max(k));
     let updated_line = updated.map(|u| u.at.line);
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (i, l) in info.iter().enumerate() {
@@ -3082,5 +3093,19 @@ mod tests {
         // One sentence under a date: a teaser.
         let one = "The second story is about the hall of the old society on the hill and its long history.";
         assert!(news(&format!("The Old Society Hall\nFeb 23, 2016\n{one}\n")).is_err());
+    }
+
+    #[test]
+    fn the_date_given_again_under_the_standfirst_ends_the_header() {
+        let deck = "The council said the library would open its doors to every resident of the north within a year.";
+        let text = format!(
+            "Council Opens New Library Branch\nPublished 6 October 2025\n{deck}\nJane Doe\nJane Doe\n\
+             Reporter Riverside\n6 October 2025, 9:46\n{PROSE}\n"
+        );
+        let (_, date, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(date.as_deref(), Some("2025-10-06"));
+        assert_eq!(paragraphs.len(), 3);
+        assert_eq!(paragraphs[0], deck);
+        assert!(boilerplate.contains(&"Reporter Riverside".to_string()), "{boilerplate:?}");
     }
 }
