@@ -272,6 +272,9 @@ struct Lexicon {
     /// those written in Chinese characters.
     newsroom: Vec<String>,
     newsroom_han: Vec<&'static str>,
+    /// Labels of a list of other stories, as token keys (Chinese ones as
+    /// written).
+    feed: FxHashSet<String>,
     /// The first characters of the legal words.
     legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
@@ -555,6 +558,7 @@ fn lexicon() -> &'static Lexicon {
             end: FxHashSet::default(),
             newsroom: Vec::new(),
             newsroom_han: Vec::new(),
+            feed: FxHashSet::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
             longest_function: 0,
@@ -595,6 +599,12 @@ fn lexicon() -> &'static Lexicon {
                 }
                 NewsWordClass::Newsroom if han(w.text) => l.newsroom_han.push(w.text),
                 NewsWordClass::Newsroom => l.newsroom.push(token_key(w.text)),
+                NewsWordClass::Feed if han(w.text) => {
+                    l.feed.insert(w.text.to_string());
+                }
+                NewsWordClass::Feed => {
+                    l.feed.insert(token_key(w.text));
+                }
                 NewsWordClass::End => {
                     l.end.insert(Box::leak(token_key(w.text).into_boxed_str()));
                 }
@@ -1664,6 +1674,20 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 || (l.units < 2.0 && block.is_empty()))
             {
                 break;
+            }
+        }
+        // A list of other stories over the headline: under a list's label
+        // (`Latest news`) the block's top line is a teaser, and a run of
+        // headline-sized lines longer than the block is the list itself,
+        // whose line nearest the date is the article's headline.
+        if let Some(&top) = block.last()
+            && let Some(over) = top.checked_sub(1)
+        {
+            let o = &info[over];
+            if o.units <= 4.0 && (lex.feed.contains(o.key.as_str()) || lex.feed.contains(slice(o).trim())) {
+                block.pop();
+            } else if block.len() == 3 && eligible(o) && titled(o) && !o.copy {
+                block.truncate(1);
             }
         }
         if let Some(&top) = block.last() {
@@ -3107,5 +3131,29 @@ mod tests {
         assert_eq!(paragraphs.len(), 3);
         assert_eq!(paragraphs[0], deck);
         assert!(boilerplate.contains(&"Reporter Riverside".to_string()), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn a_list_of_other_stories_over_the_headline() {
+        let headline = "Council Opens New Library Branch in the North of Riverside";
+        let teasers = "Floods close the coast road for a second day\nMayor opens the new bridge over the river\n\
+            Prices of bread rise again in the north";
+        // Under a list's label, one teaser over the headline.
+        for label in ["News", "Новости", "أخبار", "Latest news"] {
+            let text = format!(
+                "Riverside Gazette\nPolitics | Economy | World\n{label}\nFloods close the coast road for a second day\n\
+                 {headline}\nMarch 3, 2021\n{PROSE}\n"
+            );
+            assert_eq!(parts(&text).0, headline, "{label}");
+        }
+        // A run of them longer than the block over the date.
+        let text = format!("Riverside Gazette\nLatest news\n{teasers}\n{headline}\nMarch 3, 2021\n{PROSE}\n");
+        assert_eq!(parts(&text).0, headline);
+        // A section name over the headline and its subtitle is no list.
+        let text = format!(
+            "Politics\nFirst Mission Abroad for the Minister\nThe priorities of the government put forward in Paris and in Brussels\n\
+             Published on 13 December 2018\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "First Mission Abroad for the Minister");
     }
 }

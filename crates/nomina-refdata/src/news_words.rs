@@ -35,6 +35,10 @@ pub enum NewsWordClass {
     /// day, the editor's line of a newspaper's masthead. It marks an
     /// article whose page shows no date.
     Newsroom,
+    /// The label of a list of other stories, alone on its line (`Latest
+    /// news`, `Новости`, `أخبار`): the headline-sized line under it is a
+    /// teaser, not the article's headline.
+    Feed,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -52,6 +56,7 @@ impl NewsWordClass {
             "legal" => NewsWordClass::Legal,
             "end" => NewsWordClass::End,
             "newsroom" => NewsWordClass::Newsroom,
+            "feed" => NewsWordClass::Feed,
             _ => return None,
         })
     }
