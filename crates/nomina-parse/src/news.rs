@@ -275,6 +275,10 @@ struct Lexicon {
     /// Labels of a list of other stories, as token keys (Chinese ones as
     /// written).
     feed: FxHashSet<String>,
+    /// Function words of English, which writes numeric dates month first,
+    /// and of French and Spanish, which write them day first.
+    month_first_function: FxHashSet<&'static str>,
+    day_first_function: FxHashSet<&'static str>,
     /// The first characters of the legal words.
     legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
@@ -559,6 +563,8 @@ fn lexicon() -> &'static Lexicon {
             newsroom: Vec::new(),
             newsroom_han: Vec::new(),
             feed: FxHashSet::default(),
+            month_first_function: FxHashSet::default(),
+            day_first_function: FxHashSet::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
             longest_function: 0,
@@ -611,6 +617,15 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Function if w.lang == "zh" => l.function_han.extend(w.text.chars()),
                 NewsWordClass::Function if w.lang == "ko" => l.function_suffix.push(w.text),
                 NewsWordClass::Function => {
+                    match w.lang {
+                        "en" => {
+                            l.month_first_function.insert(w.text);
+                        }
+                        "fr" | "es" => {
+                            l.day_first_function.insert(w.text);
+                        }
+                        _ => {}
+                    }
                     l.function.insert(w.text);
                     l.longest_function = l.longest_function.max(w.text.len());
                 }
@@ -2075,17 +2090,10 @@ fn day_first_writing(s: &str) -> bool {
         return true;
     }
     let lower = lowercase(&s[..end]);
-    let (mut month_first, mut day_first) = (0usize, 0usize);
-    for t in split_tokens(&lower) {
-        for w in news_words().iter().filter(|w| w.class == NewsWordClass::Function && w.text == t) {
-            match w.lang {
-                "en" => month_first += 1,
-                "fr" | "es" => day_first += 1,
-                _ => {}
-            }
-        }
-    }
-    day_first > month_first
+    let lex = lexicon();
+    let toks = split_tokens(&lower);
+    let count = |words: &FxHashSet<&str>| toks.iter().filter(|t| words.contains(*t)).count();
+    count(&lex.day_first_function) > count(&lex.month_first_function)
 }
 
 /// A dateline without a year opening a paragraph: a place in capitals, a
@@ -2206,10 +2214,11 @@ fn legal_article_lower(lower: &str) -> bool {
                 continue;
             }
             let after: String = rest.chars().skip(digits).take(1).collect();
-            // `第三条`, `제3조`: the sign after the number; else a full
-            // stop, a bracket or the line's end.
+            // `第三条`, `제3조`, or a chapter's `第一章`, `제1장`: the sign
+            // after the number; else a full stop, a bracket or the line's
+            // end.
             if han(w) || w.chars().any(|c| ('가'..='힣').contains(&c)) {
-                if matches!(after.as_str(), "条" | "條" | "조") {
+                if matches!(after.as_str(), "条" | "條" | "조" | "章" | "장") {
                     return true;
                 }
             } else if after.is_empty() || matches!(after.as_str(), "." | "(" | " " | "-" | "º" | "°") {
@@ -2962,6 +2971,10 @@ mod tests {
         // Numbered articles of a regulation.
         let law = format!("Library Rules\n3 March 2021\nArticle 1. Scope\n{PROSE}\nArticle 2. Loans\n");
         assert!(news(&law).unwrap_err().contains("legal"));
+        // Chapters of a regulation.
+        let rules =
+            format!("县政府工作规则\n2024年04月06日\n第一章总则\n{PROSE}\n第二章 组成人员和政府职能\n{PROSE}\n");
+        assert!(news(&rules).unwrap_err().contains("legal"));
     }
 
     #[test]
