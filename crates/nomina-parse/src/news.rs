@@ -52,8 +52,9 @@
 //! -0.4: a subheading or a widget label inside the article does not cut it,
 //! a block of navigation does. An end marker alone on its line (class `end`:
 //! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it. A paragraph of 40 words or more above the
-//! headline is the body's start too (pages that put the first paragraph
-//! first).
+//! headline is the body's start too where it opens the page (pages that put
+//! the first paragraph first); under a site's name, date bar or masthead it
+//! is a ticker of other stories run together.
 //!
 //! # Headline
 //!
@@ -79,8 +80,21 @@
 //!   topic label in capitals of five words or fewer giving way to a longer
 //!   line under it: +1.5;
 //! - a standfirst (a sentence, or a long line of prose with commas) under
-//!   another headline-sized line: -2.5; content inside the body: -1;
-//! - nearness to the body: 1 for the nearest line above it, 1/2 for the next.
+//!   another headline-sized line: -2.5; content inside the body: -1; a
+//!   sentence between the body's paragraphs (an interview's question) is
+//!   no candidate;
+//! - nearness to the body: 1 for the nearest line above it, 1/2 for the
+//!   next; a line over a navigation bar with headline-sized lines under it
+//!   (the site's or magazine's name): -1.5.
+//!
+//! Under a list's label (class `feed`: `Latest news`, `Новости`, `أخبار`)
+//! the top line of the block over the date is another story's teaser, and
+//! a run of headline-sized lines longer than the block (three) is the list
+//! itself, whose line nearest the date heads it. A photo's alt text over
+//! the caption that runs on from it (`Governor Smith` / `Governor Smith at
+//! the opening`) is a caption. A line the markup names twice (the `<h1>`
+//! and the `<title>`) is a candidate whatever its form (a bracketed series
+//! title with its number, `[History ②]`).
 //!
 //! The best candidate scoring 2 or more is the headline. Its first copy is
 //! the headline; what stands between its copies is page header
@@ -111,19 +125,28 @@
 //! the body 1; inside the body 0.5 (less a fifth per line). The best one
 //! scoring above 0 is the publication date; a saved page's markup date
 //! (`article:published_time`, JSON-LD `datePublished`, `<time datetime>`)
-//! goes before it.
+//! goes before it. An unlabelled date over the site's navigation bar is the
+//! site's date bar (the day's date), never the article's. A numeric date
+//! whose day and month could be swapped is read day first where the body's
+//! first paragraph is in Arabic or Cyrillic script, or its function words
+//! are more French or Spanish than English (`News::day_first`), as a form's
+//! label hint settles a field's; else in the configured order.
 //!
 //! # Which page is a news article
 //!
 //! A page is news when it has a headline; a publication date, a byline
 //! near the headline, a dateline without a year (`OTTAWA, le 7 déc. /Agence/
 //! -`, `中新社北京10月22日电`, `PARIS (AFP) -`, `(서울=연합뉴스)`) or a markup
-//! date; and a body (two content lines, or one of 30 words or more, or one
-//! under a labelled date and a byline: a photo story; the body's only
-//! content line is no headline). It is not when its meta lines and the
-//! lines opening with a dateline give three different unlabelled dates or
-//! more, or five dated lines (a list of items), or two lines open numbered
-//! articles (`Article 1.`, `第三条`, `제3조`: a legal text).
+//! date, or else a short line of a news publication's (class `newsroom`: a
+//! related-news or same-section widget, the editor's line of a masthead);
+//! and a body (two content lines, or one of 30 words or more, or one under
+//! a labelled date and a byline: a photo story; one of two sentences or
+//! more under a date: a short post; one sentence on a page with a
+//! newsroom's line: a brief; the body's only content line is no headline).
+//! It is not when its meta lines and the lines opening with a dateline give
+//! three different unlabelled dates or more, or five dated lines (a list of
+//! items), or two lines open numbered articles or chapters (`Article 1.`,
+//! `第三条`, `제3조`, `第一章`: a legal text).
 //!
 //! # What is boilerplate
 //!
@@ -131,7 +154,8 @@
 //! caption, a heading or a body paragraph goes to the boilerplate, in page
 //! order: lines above the headline, copies of the headline and what stands
 //! between them, chrome, meta and neutral lines between the headline and
-//! the body (a standfirst there stays in the body), chrome inside the body,
+//! the body (a standfirst there stays in the body; a date line under it
+//! that gives the publication date again ends the header), chrome inside the body,
 //! dated lines not chosen, copies of earlier lines, and everything after
 //! the body. Nothing is dropped.
 
@@ -275,10 +299,11 @@ struct Lexicon {
     /// Labels of a list of other stories, as token keys (Chinese ones as
     /// written).
     feed: FxHashSet<String>,
-    /// Function words of English, which writes numeric dates month first,
-    /// and of French and Spanish, which write them day first.
-    month_first_function: FxHashSet<&'static str>,
-    day_first_function: FxHashSet<&'static str>,
+    /// Function words of English, which writes numeric dates month first
+    /// (bit 1), and of French and Spanish, which write them day first (bit
+    /// 2; a word of both has both). A map, not another set of `&str`: the
+    /// sets' lookup stays inlined in the line tests.
+    date_order_function: FxHashMap<&'static str, u8>,
     /// The first characters of the legal words.
     legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
@@ -563,8 +588,7 @@ fn lexicon() -> &'static Lexicon {
             newsroom: Vec::new(),
             newsroom_han: Vec::new(),
             feed: FxHashSet::default(),
-            month_first_function: FxHashSet::default(),
-            day_first_function: FxHashSet::default(),
+            date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
             longest_function: 0,
@@ -617,14 +641,8 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Function if w.lang == "zh" => l.function_han.extend(w.text.chars()),
                 NewsWordClass::Function if w.lang == "ko" => l.function_suffix.push(w.text),
                 NewsWordClass::Function => {
-                    match w.lang {
-                        "en" => {
-                            l.month_first_function.insert(w.text);
-                        }
-                        "fr" | "es" => {
-                            l.day_first_function.insert(w.text);
-                        }
-                        _ => {}
+                    if matches!(w.lang, "en" | "fr" | "es") {
+                        *l.date_order_function.entry(w.text).or_insert(0) |= if w.lang == "en" { 1 } else { 2 };
                     }
                     l.function.insert(w.text);
                     l.longest_function = l.longest_function.max(w.text.len());
@@ -2091,9 +2109,13 @@ fn day_first_writing(s: &str) -> bool {
     }
     let lower = lowercase(&s[..end]);
     let lex = lexicon();
-    let toks = split_tokens(&lower);
-    let count = |words: &FxHashSet<&str>| toks.iter().filter(|t| words.contains(*t)).count();
-    count(&lex.day_first_function) > count(&lex.month_first_function)
+    let (mut day_first, mut month_first) = (0usize, 0usize);
+    for t in split_tokens(&lower) {
+        let order = lex.date_order_function.get(t).copied().unwrap_or(0);
+        month_first += usize::from(order & 1);
+        day_first += usize::from(order >> 1);
+    }
+    day_first > month_first
 }
 
 /// A dateline without a year opening a paragraph: a place in capitals, a
