@@ -94,7 +94,10 @@
 //! the caption that runs on from it (`Governor Smith` / `Governor Smith at
 //! the opening`) is a caption. A line the markup names twice (the `<h1>`
 //! and the `<title>`) is a candidate whatever its form (a bracketed series
-//! title with its number, `[History ②]`).
+//! title with its number, `[History ②]`). A short line among the page's
+//! first four whose parts between site separators name a publication (class
+//! `masthead`: `Riverside Gazette — daily newspaper`, `ВЗГЛЯД / Деловая
+//! газета`) is the site's masthead, no candidate.
 //!
 //! The best candidate scoring 2 or more is the headline. Its first copy is
 //! the headline; what stands between its copies is page header
@@ -299,6 +302,10 @@ struct Lexicon {
     /// Labels of a list of other stories, as token keys (Chinese ones as
     /// written).
     feed: FxHashSet<String>,
+    /// Words naming a publication, as token keys between spaces (Chinese
+    /// ones as written).
+    masthead: Vec<String>,
+    masthead_han: Vec<&'static str>,
     /// Function words of English, which writes numeric dates month first
     /// (bit 1), and of French and Spanish, which write them day first (bit
     /// 2; a word of both has both). A map, not another set of `&str`: the
@@ -588,6 +595,8 @@ fn lexicon() -> &'static Lexicon {
             newsroom: Vec::new(),
             newsroom_han: Vec::new(),
             feed: FxHashSet::default(),
+            masthead: Vec::new(),
+            masthead_han: Vec::new(),
             date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
@@ -629,6 +638,8 @@ fn lexicon() -> &'static Lexicon {
                 }
                 NewsWordClass::Newsroom if han(w.text) => l.newsroom_han.push(w.text),
                 NewsWordClass::Newsroom => l.newsroom.push(token_key(w.text)),
+                NewsWordClass::Masthead if han(w.text) => l.masthead_han.push(w.text),
+                NewsWordClass::Masthead => l.masthead.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -1552,6 +1563,21 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let s = &text[l.at.span.range()];
         if camel_words(s).all(|w| text.matches(w).nth(1).is_some()) {
             l.kind = LineKind::Content;
+        }
+    }
+    // The site's masthead at the top of the page: a short line of parts
+    // between site separators, one naming a publication (`Riverside
+    // Gazette — independent daily newspaper`, `ВЗГЛЯД / Деловая газета`),
+    // heads no article.
+    let lex = lexicon();
+    for l in info.iter_mut().take(4).filter(|l| l.kind == LineKind::Neutral && l.units <= 12.0 && l.headline_form) {
+        let s = &text[l.at.span.range()];
+        if !SITE_SEPARATORS.iter().any(|sep| s.contains(sep)) {
+            continue;
+        }
+        let padded = format!(" {} ", l.key);
+        if lex.masthead.iter().any(|w| padded.contains(w.as_str())) || lex.masthead_han.iter().any(|w| s.contains(w)) {
+            l.headline_form = false;
         }
     }
     // A photo's alt text over its caption, which runs on from it
@@ -3190,5 +3216,16 @@ mod tests {
              Published on 13 December 2018\n{PROSE}\n"
         );
         assert_eq!(parts(&text).0, "First Mission Abroad for the Minister");
+    }
+
+    #[test]
+    fn a_masthead_over_the_headline_heads_nothing() {
+        for masthead in ["The Riverside Gazette — Independent daily newspaper since 1901", "ВЗГЛЯД / Деловая газета"]
+        {
+            let text = format!("{masthead}\nCouncil Opens New Library\nMarch 3, 2021\n{PROSE}\n");
+            let (title, _, _, boilerplate) = parts(&text);
+            assert_eq!(title, "Council Opens New Library", "{masthead}");
+            assert_eq!(boilerplate, [masthead]);
+        }
     }
 }

@@ -39,6 +39,10 @@ pub enum NewsWordClass {
     /// news`, `Новости`, `أخبار`): the headline-sized line under it is a
     /// teaser, not the article's headline.
     Feed,
+    /// A word naming a publication (`newspaper`, `gazette`, `журнал`,
+    /// `جريدة`): a short line at the top of the page holding one is the
+    /// site's masthead, not the headline.
+    Masthead,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -57,6 +61,7 @@ impl NewsWordClass {
             "end" => NewsWordClass::End,
             "newsroom" => NewsWordClass::Newsroom,
             "feed" => NewsWordClass::Feed,
+            "masthead" => NewsWordClass::Masthead,
             _ => return None,
         })
     }
