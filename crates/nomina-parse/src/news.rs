@@ -1743,7 +1743,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && let Some(over) = top.checked_sub(1)
         {
             let o = &info[over];
-            if o.units <= 4.0 && (lex.feed.contains(o.key.as_str()) || lex.feed.contains(slice(o).trim())) {
+            // A lone line under the label is the article's headline (a
+            // section named `News`).
+            if block.len() >= 2
+                && o.units <= 4.0
+                && (lex.feed.contains(o.key.as_str()) || lex.feed.contains(slice(o).trim()))
+            {
                 block.pop();
             } else if block.len() == 3 && eligible(o) && titled(o) && !o.copy {
                 block.truncate(1);
@@ -3210,6 +3215,11 @@ mod tests {
         // A run of them longer than the block over the date.
         let text = format!("Riverside Gazette\nLatest news\n{teasers}\n{headline}\nMarch 3, 2021\n{PROSE}\n");
         assert_eq!(parts(&text).0, headline);
+        // A list's label over the headline alone is a section's name.
+        let text = format!("Riverside Council\nNews\nCouncil Opens Library\nMarch 3, 2021\n{PROSE}\n");
+        let n = news(&text).unwrap();
+        assert_eq!(&text[n.title.span.range()], "Council Opens Library");
+        assert!(n.signals.contains("heading the lines over the date"), "{}", n.signals);
         // A section name over the headline and its subtitle is no list.
         let text = format!(
             "Politics\nFirst Mission Abroad for the Minister\nThe priorities of the government put forward in Paris and in Brussels\n\
