@@ -1566,17 +1566,21 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
     }
     // The site's masthead at the top of the page: a short line of parts
-    // between site separators, one naming a publication (`Riverside
-    // Gazette — independent daily newspaper`, `ВЗГЛЯД / Деловая газета`),
-    // heads no article.
+    // between site separators whose longer part names a publication
+    // (`Riverside Gazette — independent daily newspaper`, `ВЗГЛЯД /
+    // Деловая газета`) heads no article. A page title (`Council opens a
+    // library | Riverside Gazette`) names it in its shorter part.
     let lex = lexicon();
     for l in info.iter_mut().take(4).filter(|l| l.kind == LineKind::Neutral && l.units <= 12.0 && l.headline_form) {
         let s = &text[l.at.span.range()];
-        if !SITE_SEPARATORS.iter().any(|sep| s.contains(sep)) {
-            continue;
-        }
-        let padded = format!(" {} ", l.key);
-        if lex.masthead.iter().any(|w| padded.contains(w.as_str())) || lex.masthead_han.iter().any(|w| s.contains(w)) {
+        let names_publication = |part: &str| {
+            let padded = format!(" {} ", token_key(part));
+            lex.masthead.iter().any(|w| padded.contains(w.as_str()))
+                || lex.masthead_han.iter().any(|w| part.contains(w))
+        };
+        if around_separators(s)
+            .any(|(a, b)| names_publication(if a.chars().count() >= b.chars().count() { a } else { b }))
+        {
             l.headline_form = false;
         }
     }
@@ -3237,5 +3241,8 @@ mod tests {
             assert_eq!(title, "Council Opens New Library", "{masthead}");
             assert_eq!(boilerplate, [masthead]);
         }
+        // A page title names the publication beside the headline.
+        let text = format!("Council Opens New Library | Riverside Gazette\nMarch 3, 2021\n{PROSE}\n");
+        assert_eq!(parts(&text).0, "Council Opens New Library | Riverside Gazette");
     }
 }
