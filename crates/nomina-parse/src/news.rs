@@ -95,9 +95,9 @@
 //! the opening`) is a caption. A line the markup names twice (the `<h1>`
 //! and the `<title>`) is a candidate whatever its form (a bracketed series
 //! title with its number, `[History ②]`). A short line among the page's
-//! first four whose parts between site separators name a publication (class
-//! `masthead`: `Riverside Gazette — daily newspaper`, `ВЗГЛЯД / Деловая
-//! газета`) is the site's masthead, no candidate.
+//! first four whose longer part around a site separator names a
+//! publication (class `masthead`: `Riverside Gazette — daily newspaper`,
+//! `ВЗГЛЯД / Деловая газета`) is the site's masthead, no candidate.
 //!
 //! The best candidate scoring 2 or more is the headline. Its first copy is
 //! the headline; what stands between its copies is page header
