@@ -1578,8 +1578,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             lex.masthead.iter().any(|w| padded.contains(w.as_str()))
                 || lex.masthead_han.iter().any(|w| part.contains(w))
         };
-        if around_separators(s)
-            .any(|(a, b)| names_publication(if a.chars().count() >= b.chars().count() { a } else { b }))
+        // Most lines hold no separator's character: a byte search tells.
+        if may_hold_separator(s)
+            && SITE_SEPARATORS
+                .iter()
+                .filter(|sep| holds_separator(s, sep))
+                .flat_map(|sep| s.split_once(sep).into_iter().chain(s.rsplit_once(sep)))
+                .any(|(a, b)| names_publication(if a.chars().count() >= b.chars().count() { a } else { b }))
         {
             l.headline_form = false;
         }
