@@ -21,9 +21,12 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         out.coverage.mark(b.at.span);
         clean_line(doc.slice(b.name))
     });
+    // The page's script settles the order of an ambiguous date where it
+    // writes them day first; otherwise the configured order does.
+    let order = if article.day_first { nomina_parse::DateOrder::DayFirst } else { options.date_order };
     let text_date = article.published.map(|d| {
         out.coverage.mark(d.at.span);
-        let parsed = d.found.read(options.date_order);
+        let parsed = d.found.read(order);
         if parsed.ambiguous {
             out.warnings.push(
                 Warning::new(
@@ -45,7 +48,7 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         && article.published.is_none_or(|p| p.at != u.at)
     {
         out.coverage.mark(u.at.span);
-        let date = u.found.read(options.date_order).date;
+        let date = u.found.read(order).date;
         out.warnings.push(
             Warning::new("updated_date", format!("the page says it was updated on {date}"), Some(u.at.line))
                 .with_text(doc.slice(u.at.span)),

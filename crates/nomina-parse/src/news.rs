@@ -52,8 +52,9 @@
 //! -0.4: a subheading or a widget label inside the article does not cut it,
 //! a block of navigation does. An end marker alone on its line (class `end`:
 //! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it. A paragraph of 40 words or more above the
-//! headline is the body's start too (pages that put the first paragraph
-//! first).
+//! headline is the body's start too where it opens the page (pages that put
+//! the first paragraph first); under a site's name, date bar or masthead it
+//! is a ticker of other stories run together.
 //!
 //! # Headline
 //!
@@ -79,8 +80,24 @@
 //!   topic label in capitals of five words or fewer giving way to a longer
 //!   line under it: +1.5;
 //! - a standfirst (a sentence, or a long line of prose with commas) under
-//!   another headline-sized line: -2.5; content inside the body: -1;
-//! - nearness to the body: 1 for the nearest line above it, 1/2 for the next.
+//!   another headline-sized line: -2.5; content inside the body: -1; a
+//!   sentence between the body's paragraphs (an interview's question) is
+//!   no candidate;
+//! - nearness to the body: 1 for the nearest line above it, 1/2 for the
+//!   next; a line over a navigation bar with headline-sized lines under it
+//!   (the site's or magazine's name): -1.5.
+//!
+//! Under a list's label (class `feed`: `Latest news`, `Новости`, `أخبار`)
+//! the top line of the block over the date is another story's teaser, and
+//! a run of headline-sized lines longer than the block (three) is the list
+//! itself, whose line nearest the date heads it. A photo's alt text over
+//! the caption that runs on from it (`Governor Smith` / `Governor Smith at
+//! the opening`) is a caption. A line the markup names twice (the `<h1>`
+//! and the `<title>`) is a candidate whatever its form (a bracketed series
+//! title with its number, `[History ②]`). A short line among the page's
+//! first four whose longer part around a site separator names a
+//! publication (class `masthead`: `Riverside Gazette — daily newspaper`,
+//! `ВЗГЛЯД / Деловая газета`) is the site's masthead, no candidate.
 //!
 //! The best candidate scoring 2 or more is the headline. Its first copy is
 //! the headline; what stands between its copies is page header
@@ -111,19 +128,28 @@
 //! the body 1; inside the body 0.5 (less a fifth per line). The best one
 //! scoring above 0 is the publication date; a saved page's markup date
 //! (`article:published_time`, JSON-LD `datePublished`, `<time datetime>`)
-//! goes before it.
+//! goes before it. An unlabelled date over the site's navigation bar is the
+//! site's date bar (the day's date), never the article's. A numeric date
+//! whose day and month could be swapped is read day first where the body's
+//! first paragraph is in Arabic or Cyrillic script, or its function words
+//! are more French or Spanish than English (`News::day_first`), as a form's
+//! label hint settles a field's; else in the configured order.
 //!
 //! # Which page is a news article
 //!
 //! A page is news when it has a headline; a publication date, a byline
 //! near the headline, a dateline without a year (`OTTAWA, le 7 déc. /Agence/
 //! -`, `中新社北京10月22日电`, `PARIS (AFP) -`, `(서울=연합뉴스)`) or a markup
-//! date; and a body (two content lines, or one of 30 words or more, or one
-//! under a labelled date and a byline: a photo story; the body's only
-//! content line is no headline). It is not when its meta lines and the
-//! lines opening with a dateline give three different unlabelled dates or
-//! more, or five dated lines (a list of items), or two lines open numbered
-//! articles (`Article 1.`, `第三条`, `제3조`: a legal text).
+//! date, or else a short line of a news publication's (class `newsroom`: a
+//! related-news or same-section widget, the editor's line of a masthead);
+//! and a body (two content lines, or one of 30 words or more, or one under
+//! a labelled date and a byline: a photo story; one of two sentences or
+//! more under a date: a short post; one sentence on a page with a
+//! newsroom's line: a brief; the body's only content line is no headline).
+//! It is not when its meta lines and the lines opening with a dateline give
+//! three different unlabelled dates or more, or five dated lines (a list of
+//! items), or two lines open numbered articles or chapters (`Article 1.`,
+//! `第三条`, `제3조`, `第一章`: a legal text).
 //!
 //! # What is boilerplate
 //!
@@ -131,7 +157,8 @@
 //! caption, a heading or a body paragraph goes to the boilerplate, in page
 //! order: lines above the headline, copies of the headline and what stands
 //! between them, chrome, meta and neutral lines between the headline and
-//! the body (a standfirst there stays in the body), chrome inside the body,
+//! the body (a standfirst there stays in the body; a date line under it
+//! that gives the publication date again ends the header), chrome inside the body,
 //! dated lines not chosen, copies of earlier lines, and everything after
 //! the body. Nothing is dropped.
 
@@ -185,6 +212,10 @@ pub struct News {
     pub paragraphs: Vec<LineRef>,
     /// Page chrome around the article, in page order.
     pub boilerplate: Vec<LineRef>,
+    /// Whether the page writes numeric dates day first, by the language of
+    /// its body (Arabic, Russian, French, Spanish): the order an ambiguous publication date
+    /// is read in, as a form's label hint (`jj/mm/aaaa`) settles a field's.
+    pub day_first: bool,
     /// Which signals chose the headline and the date, in words.
     pub signals: String,
 }
@@ -264,6 +295,22 @@ struct Lexicon {
     legal: Vec<&'static str>,
     /// End markers, as token keys.
     end: FxHashSet<&'static str>,
+    /// Phrases only a news publication's pages carry, as token keys, and
+    /// those written in Chinese characters.
+    newsroom: Vec<String>,
+    newsroom_han: Vec<&'static str>,
+    /// Labels of a list of other stories, as token keys (Chinese ones as
+    /// written).
+    feed: FxHashSet<String>,
+    /// Words naming a publication, as token keys between spaces (Chinese
+    /// ones as written).
+    masthead: Vec<String>,
+    masthead_han: Vec<&'static str>,
+    /// Function words of English, which writes numeric dates month first
+    /// (bit 1), and of French and Spanish, which write them day first (bit
+    /// 2; a word of both has both). A map, not another set of `&str`: the
+    /// sets' lookup stays inlined in the line tests.
+    date_order_function: FxHashMap<&'static str, u8>,
     /// The first characters of the legal words.
     legal_first: FxHashSet<char>,
     function: FxHashSet<&'static str>,
@@ -545,6 +592,12 @@ fn lexicon() -> &'static Lexicon {
             reporter: Vec::new(),
             legal: Vec::new(),
             end: FxHashSet::default(),
+            newsroom: Vec::new(),
+            newsroom_han: Vec::new(),
+            feed: FxHashSet::default(),
+            masthead: Vec::new(),
+            masthead_han: Vec::new(),
+            date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
             longest_function: 0,
@@ -583,12 +636,25 @@ fn lexicon() -> &'static Lexicon {
                     l.legal.push(w.text);
                     l.legal_first.extend(w.text.chars().next());
                 }
+                NewsWordClass::Newsroom if han(w.text) => l.newsroom_han.push(w.text),
+                NewsWordClass::Newsroom => l.newsroom.push(token_key(w.text)),
+                NewsWordClass::Masthead if han(w.text) => l.masthead_han.push(w.text),
+                NewsWordClass::Masthead => l.masthead.push(format!(" {} ", token_key(w.text))),
+                NewsWordClass::Feed if han(w.text) => {
+                    l.feed.insert(w.text.to_string());
+                }
+                NewsWordClass::Feed => {
+                    l.feed.insert(token_key(w.text));
+                }
                 NewsWordClass::End => {
                     l.end.insert(Box::leak(token_key(w.text).into_boxed_str()));
                 }
                 NewsWordClass::Function if w.lang == "zh" => l.function_han.extend(w.text.chars()),
                 NewsWordClass::Function if w.lang == "ko" => l.function_suffix.push(w.text),
                 NewsWordClass::Function => {
+                    if matches!(w.lang, "en" | "fr" | "es") {
+                        *l.date_order_function.entry(w.text).or_insert(0) |= if w.lang == "en" { 1 } else { 2 };
+                    }
                     l.function.insert(w.text);
                     l.longest_function = l.longest_function.max(w.text.len());
                 }
@@ -1458,6 +1524,19 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if outside(l) && l.kind != LineKind::Meta && !headline {
             l.kind = LineKind::Chrome;
         }
+        // A line the markup names twice (the `<h1>` and the `<title>`, whole
+        // or beside the site's name) is a headline whatever its form: a
+        // series title in brackets with its number (`[History ②]`) is one.
+        if headline
+            && (l.kind == LineKind::Chrome || (l.kind == LineKind::Neutral && !l.headline_form))
+            && l.units <= MAX_TITLE_WORDS
+            && hint_keys.iter().filter(|k| **k == l.key).count()
+                + hints.titles.iter().filter(|h| title_part(h, &l.key)).count()
+                >= 2
+        {
+            l.kind = LineKind::Neutral;
+            l.headline_form = true;
+        }
     }
     let markup_date = hints.published.as_deref().and_then(|d| find_dates(d).first().copied());
     if info.is_empty() {
@@ -1484,6 +1563,52 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let s = &text[l.at.span.range()];
         if camel_words(s).all(|w| text.matches(w).nth(1).is_some()) {
             l.kind = LineKind::Content;
+        }
+    }
+    // The site's masthead at the top of the page: a short line of parts
+    // between site separators whose longer part names a publication
+    // (`Riverside Gazette — independent daily newspaper`, `ВЗГЛЯД /
+    // Деловая газета`) heads no article. A page title (`Council opens a
+    // library | Riverside Gazette`) names it in its shorter part.
+    let lex = lexicon();
+    for l in info.iter_mut().take(4).filter(|l| l.kind == LineKind::Neutral && l.units <= 12.0 && l.headline_form) {
+        let s = &text[l.at.span.range()];
+        let names_publication = |part: &str| {
+            let padded = format!(" {} ", token_key(part));
+            lex.masthead.iter().any(|w| padded.contains(w.as_str()))
+                || lex.masthead_han.iter().any(|w| part.contains(w))
+        };
+        // Most lines hold no separator's character: a byte search tells.
+        if may_hold_separator(s)
+            && SITE_SEPARATORS
+                .iter()
+                .filter(|sep| holds_separator(s, sep))
+                .flat_map(|sep| s.split_once(sep).into_iter().chain(s.rsplit_once(sep)))
+                .any(|(a, b)| names_publication(if a.chars().count() >= b.chars().count() { a } else { b }))
+        {
+            l.headline_form = false;
+        }
+    }
+    // A photo's alt text over its caption, which runs on from it
+    // (`Governor Smith` / `Governor Smith at the opening`): neither heads
+    // the article. A name over a headline goes on after a separator
+    // (`City of Riverside: Council ...`), which is no caption.
+    for i in 1..info.len() {
+        let (a, b) = (&info[i - 1], &info[i]);
+        let runs_on = a.lettered >= 2.0
+            && a.kind == LineKind::Neutral
+            && b.kind == LineKind::Neutral
+            && b.key.strip_prefix(a.key.as_str()).is_some_and(|r| r.starts_with(' '))
+            && {
+                let (sa, sb) = (&text[a.at.span.range()], &text[b.at.span.range()]);
+                sb.strip_prefix(sa)
+                    .is_some_and(|r| r.starts_with(' ') && r.trim_start().chars().next().is_some_and(letter))
+            };
+        if runs_on {
+            for l in &mut info[i - 1..=i] {
+                l.caption = true;
+                l.headline_form = false;
+            }
         }
     }
     // A line is a copy when an earlier line has its key: the keys are
@@ -1619,6 +1744,25 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 break;
             }
         }
+        // A list of other stories over the headline: under a list's label
+        // (`Latest news`) the block's top line is a teaser, and a run of
+        // headline-sized lines longer than the block is the list itself,
+        // whose line nearest the date is the article's headline.
+        if let Some(&top) = block.last()
+            && let Some(over) = top.checked_sub(1)
+        {
+            let o = &info[over];
+            // A lone line under the label is the article's headline (a
+            // section named `News`).
+            if block.len() >= 2
+                && o.units <= 4.0
+                && (lex.feed.contains(o.key.as_str()) || lex.feed.contains(slice(o).trim()))
+            {
+                block.pop();
+            } else if block.len() == 3 && eligible(o) && titled(o) && !o.copy {
+                block.truncate(1);
+            }
+        }
         if let Some(&top) = block.last() {
             // The block's top line heads it, unless the line under it is
             // the longer one and no prose: a site or section name over the
@@ -1707,6 +1851,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             score -= 2.5;
         }
         if i >= bs && l.kind == LineKind::Content {
+            // A question between the body's paragraphs is an interview's,
+            // not the headline.
+            if i > bs && l.sentence {
+                continue;
+            }
             score -= 1.0;
             // The body's one content line is no headline: nothing would
             // be left of the body.
@@ -1716,6 +1865,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         if n < above_body {
             score += 1.0 / (above_body - n) as f32;
+            // Over a navigation bar with headline-sized lines under it:
+            // the site's header (a magazine's name), not the article's.
+            if let Some(nav) = (i + 1..bs).find(|&k| info[k].kind == LineKind::Chrome && crumbs(slice(&info[k])) >= 2)
+                && eligible_idx[n + 1..].iter().any(|&k| k > nav && k < bs && titled(&info[k]))
+            {
+                score -= 1.5;
+            }
         }
         candidates.push((i, score, why));
     }
@@ -1770,6 +1926,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         } else if i > t && i < bs {
             3.0 - 0.25 * gap(i, t)
         } else if i < t {
+            // A date over the site's navigation bar is the site's date bar
+            // (the day's date), not the article's.
+            if d.label != Label::Published
+                && (i + 1..t).any(|k| info[k].kind == LineKind::Chrome && crumbs(slice(&info[k])) >= 2)
+            {
+                continue;
+            }
             1.5 - 0.5 * gap(i, t)
         } else if i > be {
             if gap(i, be) <= 1.0 { 1.0 } else { -1.0 }
@@ -1788,7 +1951,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .min_by_key(|&i| i.abs_diff(t));
     let byline = byline_at.map(|i| Byline { at: info[i].at, name: info[i].byline.expect("a byline line") });
     let agency = first_content.iter().take(2).any(|&i| dateline_without_year(slice(&info[i])));
-    if published.is_none() && byline.is_none() && !agency && markup_date.is_none() {
+    // A page that shows no date is still an article where its widgets or
+    // masthead are a news publication's (related news, the editor's line).
+    let newsroom =
+        published.is_none() && byline.is_none() && !agency && markup_date.is_none() && newsroom_cue(text, &info);
+    if published.is_none() && byline.is_none() && !agency && markup_date.is_none() && !newsroom {
         return Err("no publication date, byline or dateline near the headline".into());
     }
 
@@ -1806,6 +1973,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             .flatten()
             .collect();
     let header_end = used.iter().copied().filter(|&u| u < bs + 3 && u != usize::MAX).max().unwrap_or(t).max(t);
+    // A date line under the standfirst that gives the publication date
+    // again ends the header too: the author's name and title over it are
+    // the header's, not the body's.
+    let header_end = best_date
+        .and_then(|(_, _, d)| {
+            (bs..(bs + 8).min(be + 1)).rev().find(|&k| {
+                info[k].kind == LineKind::Meta
+                    && info[k].date.is_some_and(|x| x.found.month_first == d.found.month_first)
+            })
+        })
+        .map_or(header_end, |k| header_end.max(k));
     let updated_line = updated.map(|u| u.at.line);
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (i, l) in info.iter().enumerate() {
@@ -1817,8 +1995,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let first =
             (if outside(l) { !seen.contains(l.key.as_str()) } else { seen.insert(l.key.as_str()) }) || l.key.is_empty();
         // A long paragraph above the headline: the article's body when the
-        // page puts it first.
-        if i < t && l.kind == LineKind::Content && l.units >= 40.0 && first {
+        // page puts it first. Under the site's name, date bar or masthead
+        // it is a ticker of other stories run together.
+        if i < t
+            && l.kind == LineKind::Content
+            && l.units >= 40.0
+            && first
+            && info[..i].iter().all(|k| k.kind == LineKind::Chrome)
+        {
             paragraph_lines.push(i);
             continue;
         }
@@ -1865,7 +2049,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // show an article (a photo story).
     let captioned =
         good.len() == 1 && byline.is_some() && best_date.is_some_and(|(_, _, d)| d.label == Label::Published);
-    if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned {
+    // One paragraph of a sentence or more is a brief on a page that a
+    // newsroom's widgets or masthead show to be a news publication's.
+    let brief = || good.len() == 1 && good[0].sentence && newsroom_cue(text, &info);
+    // A paragraph of two sentences or more under a date is a short post's
+    // body; one sentence may be a teaser or a caption.
+    let sentences =
+        || good.len() == 1 && good[0].units >= 20.0 && best_date.is_some() && sentence_breaks(slice(good[0])) >= 1;
+    if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned && !brief() && !sentences() {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
     }
     let mut title = info[t].at;
@@ -1890,6 +2081,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         );
     } else if agency {
         signals += ", a dateline without a year";
+    } else if newsroom {
+        signals += ", no date but a news publication's widgets";
     }
     if let Some(b) = &byline {
         signals += &format!(", a byline on line {}", b.at.line);
@@ -1898,7 +2091,71 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         signals += ", a publication date in the page's markup";
     }
     signals += &format!(", {} body paragraphs", paragraphs.len());
-    Ok(News { title, byline, published, updated, markup_date, captions, headings, paragraphs, boilerplate, signals })
+    // Read only where a date's day and month could be swapped.
+    let day_first = [published, updated].iter().flatten().any(|d| d.found.day_first.is_some())
+        && good.first().is_some_and(|l| day_first_writing(slice(l)));
+    Ok(News {
+        title,
+        byline,
+        published,
+        updated,
+        markup_date,
+        captions,
+        headings,
+        paragraphs,
+        boilerplate,
+        day_first,
+        signals,
+    })
+}
+
+/// How many sentences end inside `s` (not at its end): a full stop, a
+/// question or exclamation mark followed by a space, or a Chinese one.
+fn sentence_breaks(s: &str) -> usize {
+    let s = s.trim_end();
+    let b = s.as_bytes();
+    let spaced = (1..b.len()).filter(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?')).count();
+    let cjk = s.match_indices(['。', '！', '？']).filter(|(i, m)| i + m.len() < s.len()).count();
+    spaced + cjk
+}
+
+/// Whether a short line of the page (a widget's label, a masthead line)
+/// opens with a phrase only news publications carry (class `newsroom`).
+fn newsroom_cue(text: &str, info: &[LineInfo]) -> bool {
+    let lex = lexicon();
+    info.iter().filter(|l| l.units <= 10.0 && l.kind != LineKind::Content).any(|l| {
+        lex.newsroom.iter().any(|k| l.key.strip_prefix(k.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+            || lex.newsroom_han.iter().any(|w| text[l.at.span.range()].contains(w))
+    })
+}
+
+/// Whether a paragraph is written in a language whose writers put the day
+/// before the month in numeric dates: Arabic or Cyrillic letters outnumber
+/// Latin ones in its first characters, or its function words are more
+/// French or Spanish than English (class `function`).
+fn day_first_writing(s: &str) -> bool {
+    let (mut day_first, mut latin) = (0usize, 0usize);
+    let mut end = 0;
+    for (i, c) in s.char_indices().take(200) {
+        match c {
+            '\u{0600}'..='\u{06FF}' | '\u{0400}'..='\u{04FF}' => day_first += 1,
+            c if c.is_ascii_alphabetic() => latin += 1,
+            _ => {}
+        }
+        end = i + c.len_utf8();
+    }
+    if day_first > latin {
+        return true;
+    }
+    let lower = lowercase(&s[..end]);
+    let lex = lexicon();
+    let (mut day_first, mut month_first) = (0usize, 0usize);
+    for t in split_tokens(&lower) {
+        let order = lex.date_order_function.get(t).copied().unwrap_or(0);
+        month_first += usize::from(order & 1);
+        day_first += usize::from(order >> 1);
+    }
+    day_first > month_first
 }
 
 /// A dateline without a year opening a paragraph: a place in capitals, a
@@ -2019,10 +2276,11 @@ fn legal_article_lower(lower: &str) -> bool {
                 continue;
             }
             let after: String = rest.chars().skip(digits).take(1).collect();
-            // `第三条`, `제3조`: the sign after the number; else a full
-            // stop, a bracket or the line's end.
+            // `第三条`, `제3조`, or a chapter's `第一章`, `제1장`: the sign
+            // after the number; else a full stop, a bracket or the line's
+            // end.
             if han(w) || w.chars().any(|c| ('가'..='힣').contains(&c)) {
-                if matches!(after.as_str(), "条" | "條" | "조") {
+                if matches!(after.as_str(), "条" | "條" | "조" | "章" | "장") {
                     return true;
                 }
             } else if after.is_empty() || matches!(after.as_str(), "." | "(" | " " | "-" | "º" | "°") {
@@ -2775,6 +3033,10 @@ mod tests {
         // Numbered articles of a regulation.
         let law = format!("Library Rules\n3 March 2021\nArticle 1. Scope\n{PROSE}\nArticle 2. Loans\n");
         assert!(news(&law).unwrap_err().contains("legal"));
+        // Chapters of a regulation.
+        let rules =
+            format!("县政府工作规则\n2024年04月06日\n第一章总则\n{PROSE}\n第二章 组成人员和政府职能\n{PROSE}\n");
+        assert!(news(&rules).unwrap_err().contains("legal"));
     }
 
     #[test]
@@ -2796,5 +3058,196 @@ mod tests {
         let n = news(&text).unwrap();
         assert!(n.boilerplate.is_empty(), "{:?}", n.boilerplate);
         assert_eq!(n.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn a_dateless_article_of_a_news_publication() {
+        // No date or byline: a page with a headline and a body is still a
+        // policy note unless its widgets are a newsroom's.
+        assert!(news(&format!("A Policy Note\n{PROSE}\n")).is_err());
+        for widget in ["Related news", "Dans la même rubrique", "Новости дня", "أخبار ذات صلة", "相关新闻", "관련기사"]
+        {
+            let text = format!("City Wins Award\n{PROSE}\n{widget}\n");
+            let (title, date, paragraphs, boilerplate) = parts(&text);
+            assert_eq!((title.as_str(), date), ("City Wins Award", None), "{widget}");
+            assert_eq!(paragraphs.len(), 2, "{widget}");
+            assert_eq!(boilerplate, [widget], "{widget}");
+        }
+        // A newsroom word inside a paragraph is no widget.
+        let text = format!("A Policy Note\n{PROSE} The editor-in-chief of the bulletin agreed.\n");
+        assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn a_date_bar_over_the_navigation_is_not_the_article_date() {
+        let text = format!(
+            "Monday, January 13, 2025\nRiverside Gazette\nPolitics | Economy | Sports | Culture\n\
+             Council Opens New Library Branch\n{PROSE}\nRelated news\n"
+        );
+        let (title, date, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
+        assert_eq!(date, None);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate[0], "Monday, January 13, 2025");
+        // A labelled one is the article's.
+        let text = text.replacen("Monday", "Published Monday", 1);
+        assert_eq!(parts(&text).1.as_deref(), Some("2025-01-13"));
+    }
+
+    #[test]
+    fn the_site_header_over_the_navigation_is_no_headline() {
+        let text = format!(
+            "Riverside University\nThe Campus Magazine of Riverside University and its Partners\n\
+             Home | Research | Teaching | Campus | Agenda\nYou are here: Home > Research\nResearch\n\
+             Building a Culture of Evaluation\n{PROSE}\nRelated news\n"
+        );
+        let (title, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Building a Culture of Evaluation");
+        assert_eq!(paragraphs.len(), 2);
+        assert!(boilerplate.contains(&"You are here: Home > Research".to_string()), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn an_interview_question_is_no_headline() {
+        let text = format!(
+            "Building a Culture of Evaluation\nFeb 23, 2016\n{PROSE}\n\
+             Could you remind us briefly what this quality approach consists of?\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Building a Culture of Evaluation");
+    }
+
+    #[test]
+    fn the_script_of_the_body_orders_an_ambiguous_date() {
+        let arabic = "أكد رئيس الجامعة على وجود ثلاث براءات اختراع في مرحلة التسجيل، وذلك في إطار تشجيع الجامعة للباحثين على العمل.\n\
+            وفي زيارة للمؤسسة، تحدث رئيس الجامعة عن دور الجامعة في ظل الجائحة وكيفية ربط البحث العلمي بالمجتمع.";
+        let text = format!("رئيس الجامعة يكشف طريقة جديدة\n10-1-2021 | 16:29\n{arabic}\n");
+        let n = news(&text).unwrap();
+        assert!(n.day_first);
+        assert_eq!(n.published.unwrap().found.day_first.map(|d| d.to_string()).as_deref(), Some("2021-01-10"));
+        let text = format!("City Wins Award\n10-1-2021\n{PROSE}\n");
+        assert!(!news(&text).unwrap().day_first);
+        let french = "Le conseil municipal a approuvé le nouveau programme de transparence après un long débat public.\n\
+            Les élus ont indiqué que le programme publiera chaque contrat en ligne dans la semaine de sa signature.";
+        let text = format!("La ville primée\n10/01/2021\n{french}\n");
+        assert!(news(&text).unwrap().day_first);
+    }
+
+    #[test]
+    fn a_ticker_over_the_headline_is_no_paragraph() {
+        let ticker = "Council approves budget Mayor opens bridge Floods close the coast road Prices of bread rise again \
+            Schools reopen next week Team wins the cup Museum gets new wing Strike ends at the port Rail line to close \
+            Hospital hires nurses Storm warning for the weekend";
+        // Under the site's name: a ticker of other stories.
+        let text = format!("Riverside Gazette\n{ticker}\nCouncil Opens New Library Branch\nFeb 23, 2016\n{PROSE}\n");
+        let (title, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate, ["Riverside Gazette", ticker]);
+        // First on the page: the article's first paragraph.
+        let text = format!("{ticker}\nCouncil Opens New Library Branch\nFeb 23, 2016\n{PROSE}\n");
+        assert_eq!(parts(&text).2.len(), 3);
+    }
+
+    #[test]
+    fn a_brief_on_a_news_publications_page() {
+        let one = "The city council approved the new transparency programme after a long public debate in the spring.";
+        let text = format!("Council Approves Programme\n{one}\nRelated news\n");
+        assert_eq!(parts(&text).2, [one]);
+        assert!(news(&format!("Council Approves Programme\n{one}\n")).is_err());
+    }
+
+    #[test]
+    fn an_alt_text_over_its_caption_heads_nothing() {
+        let text = format!(
+            "Governor Opens Five Projects in the North\nGovernor Smith\nGovernor Smith at the opening ceremony\n\
+             Related news\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Governor Opens Five Projects in the North");
+    }
+
+    #[test]
+    fn a_bracketed_series_title_the_markup_names_twice() {
+        let text = format!("Campus TV\n[Our University History 2]\nFeb 23, 2016\n{PROSE}\n");
+        let hints = |titles: &[&str]| PageHints {
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+            ..Default::default()
+        };
+        let lines = crate::lines::lines(&text);
+        let titles = ["Campus TV - [Our University History 2]", "[Our University History 2]"];
+        let n = parse_news_with(&text, &lines, &hints(&titles)).unwrap();
+        assert_eq!(&text[n.title.span.range()], "[Our University History 2]");
+        // Named once, a bracketed line is a label, not the headline.
+        let once = parse_news_with(&text, &lines, &hints(&titles[1..]));
+        if let Ok(n) = &once {
+            assert_ne!(&text[n.title.span.range()], titles[1]);
+        }
+    }
+
+    #[test]
+    fn a_short_post_of_two_sentences_under_a_date() {
+        let post =
+            "The second story is about the hall of the old society on the hill. Let us look at its history together!";
+        let text = format!("The Old Society Hall\nFeb 23, 2016\n{post}\n");
+        assert_eq!(parts(&text).2, [post]);
+        // One sentence under a date: a teaser.
+        let one = "The second story is about the hall of the old society on the hill and its long history.";
+        assert!(news(&format!("The Old Society Hall\nFeb 23, 2016\n{one}\n")).is_err());
+    }
+
+    #[test]
+    fn the_date_given_again_under_the_standfirst_ends_the_header() {
+        let deck = "The council said the library would open its doors to every resident of the north within a year.";
+        let text = format!(
+            "Council Opens New Library Branch\nPublished 6 October 2025\n{deck}\nJane Doe\nJane Doe\n\
+             Reporter Riverside\n6 October 2025, 9:46\n{PROSE}\n"
+        );
+        let (_, date, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(date.as_deref(), Some("2025-10-06"));
+        assert_eq!(paragraphs.len(), 3);
+        assert_eq!(paragraphs[0], deck);
+        assert!(boilerplate.contains(&"Reporter Riverside".to_string()), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn a_list_of_other_stories_over_the_headline() {
+        let headline = "Council Opens New Library Branch in the North of Riverside";
+        let teasers = "Floods close the coast road for a second day\nMayor opens the new bridge over the river\n\
+            Prices of bread rise again in the north";
+        // Under a list's label, one teaser over the headline.
+        for label in ["News", "Новости", "أخبار", "Latest news"] {
+            let text = format!(
+                "Riverside Gazette\nPolitics | Economy | World\n{label}\nFloods close the coast road for a second day\n\
+                 {headline}\nMarch 3, 2021\n{PROSE}\n"
+            );
+            assert_eq!(parts(&text).0, headline, "{label}");
+        }
+        // A run of them longer than the block over the date.
+        let text = format!("Riverside Gazette\nLatest news\n{teasers}\n{headline}\nMarch 3, 2021\n{PROSE}\n");
+        assert_eq!(parts(&text).0, headline);
+        // A list's label over the headline alone is a section's name.
+        let text = format!("Riverside Council\nNews\nCouncil Opens Library\nMarch 3, 2021\n{PROSE}\n");
+        let n = news(&text).unwrap();
+        assert_eq!(&text[n.title.span.range()], "Council Opens Library");
+        assert!(n.signals.contains("heading the lines over the date"), "{}", n.signals);
+        // A section name over the headline and its subtitle is no list.
+        let text = format!(
+            "Politics\nFirst Mission Abroad for the Minister\nThe priorities of the government put forward in Paris and in Brussels\n\
+             Published on 13 December 2018\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "First Mission Abroad for the Minister");
+    }
+
+    #[test]
+    fn a_masthead_over_the_headline_heads_nothing() {
+        for masthead in ["The Riverside Gazette — Independent daily newspaper since 1901", "ВЗГЛЯД / Деловая газета"]
+        {
+            let text = format!("{masthead}\nCouncil Opens New Library\nMarch 3, 2021\n{PROSE}\n");
+            let (title, _, _, boilerplate) = parts(&text);
+            assert_eq!(title, "Council Opens New Library", "{masthead}");
+            assert_eq!(boilerplate, [masthead]);
+        }
+        // A page title names the publication beside the headline.
+        let text = format!("Council Opens New Library | Riverside Gazette\nMarch 3, 2021\n{PROSE}\n");
+        assert_eq!(parts(&text).0, "Council Opens New Library | Riverside Gazette");
     }
 }

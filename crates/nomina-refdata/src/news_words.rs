@@ -30,6 +30,19 @@ pub enum NewsWordClass {
     /// story (`ENDS`, `FIN`, `（完）`, `<끝>`, `-انتهى-`): what follows is the
     /// page's, not the article's.
     End,
+    /// A phrase that only a news publication's pages carry, alone on a
+    /// short line: a related-news or same-section widget, the news of the
+    /// day, the editor's line of a newspaper's masthead. It marks an
+    /// article whose page shows no date.
+    Newsroom,
+    /// The label of a list of other stories, alone on its line (`Latest
+    /// news`, `Новости`, `أخبار`): the headline-sized line under it is a
+    /// teaser, not the article's headline.
+    Feed,
+    /// A word naming a publication (`newspaper`, `gazette`, `журнал`,
+    /// `جريدة`): a short line at the top of the page holding one is the
+    /// site's masthead, not the headline.
+    Masthead,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -46,6 +59,9 @@ impl NewsWordClass {
             "function" => NewsWordClass::Function,
             "legal" => NewsWordClass::Legal,
             "end" => NewsWordClass::End,
+            "newsroom" => NewsWordClass::Newsroom,
+            "feed" => NewsWordClass::Feed,
+            "masthead" => NewsWordClass::Masthead,
             _ => return None,
         })
     }
@@ -84,9 +100,13 @@ mod tests {
     fn every_language_has_every_kind_of_word() {
         let words = news_words();
         for lang in ["en", "fr", "es", "ru", "ar", "zh", "ko"] {
-            for class in
-                [NewsWordClass::Chrome, NewsWordClass::Published, NewsWordClass::Updated, NewsWordClass::Function]
-            {
+            for class in [
+                NewsWordClass::Chrome,
+                NewsWordClass::Published,
+                NewsWordClass::Updated,
+                NewsWordClass::Function,
+                NewsWordClass::Newsroom,
+            ] {
                 assert!(words.iter().any(|w| w.lang == lang && w.class == class), "{lang} {class:?}");
             }
         }
