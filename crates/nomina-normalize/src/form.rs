@@ -390,7 +390,7 @@ impl FormNormalizer<'_> {
         {
             return Some(level);
         }
-        nomina_parse::suffixed_level(text)
+        nomina_parse::level_named(text)
     }
 
     /// The catalog name of `text` in namespace `ns` (`level.local` gives `local`).

@@ -799,7 +799,7 @@ fn is_whole_value(kind: ValueKind, value: &str) -> bool {
         ValueKind::YesNo => exact("value", value.strip_suffix('.').unwrap_or(value)),
         ValueKind::Date => parse_date(value, DateOrder::DayFirst).is_some(),
         ValueKind::Country => Country::from_name(value).is_some(),
-        ValueKind::Level => exact("level", value) || suffixed_level(value).is_some(),
+        ValueKind::Level => level_named(value).is_some(),
         ValueKind::Integer => is_number_of_years(value),
         ValueKind::Url => value.starts_with("http://") || value.starts_with("https://") || value.starts_with("www."),
     }
@@ -942,6 +942,49 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
             url.then_some((r.start, Some(r)))
         }
     }
+}
+
+/// Most words of a value that names a level among other words (`Local
+/// authority level`).
+const MAX_LEVEL_VALUE_WORDS: usize = 4;
+
+/// The administrative level a value names: as a whole (`Local`), by one
+/// of its few words (`Local authority level`, `Local government level`),
+/// or, written in ideographs, by the levels its characters hold (`基层地方`,
+/// two wordings of the local level), when they all name one level.
+pub fn level_named(value: &str) -> Option<&'static str> {
+    let exact = |v: &str| catalog().exact(v, |e| e.namespace() == "level").next().map(|e| e.name());
+    let value = value.trim();
+    if let Some(level) = exact(value).or_else(|| suffixed_level(value)) {
+        return Some(level);
+    }
+    let mut named: Vec<&'static str> = Vec::new();
+    if value.chars().all(nomina_refdata::fold::is_cjk) {
+        // Wordings of levels, one after another, and nothing else.
+        let mut rest = value;
+        while !rest.is_empty() {
+            let e = catalog()
+                .entries()
+                .iter()
+                .filter(|e| e.namespace() == "level" && e.text.chars().all(nomina_refdata::fold::is_cjk))
+                .filter(|e| rest.starts_with(e.text))
+                .max_by_key(|e| e.text.len())?;
+            named.push(e.name());
+            rest = &rest[e.text.len()..];
+        }
+    } else {
+        // A level in parentheses qualifies another value (`Government(Local)`).
+        if value.contains(['(', '（']) {
+            return None;
+        }
+        let words: Vec<&str> = value.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        if words.len() > MAX_LEVEL_VALUE_WORDS {
+            return None;
+        }
+        named.extend(words.iter().filter_map(|w| exact(w)));
+    }
+    let first = *named.first()?;
+    named.iter().all(|n| *n == first).then_some(first)
 }
 
 /// The administrative level an ideographic value names by a level's
@@ -3136,6 +3179,29 @@ mod tests {
                 ("field.website", "http://www.dangjin.go.kr"),
             ]
         );
+    }
+
+    #[test]
+    fn levels_named_among_other_words() {
+        for (value, level) in [
+            ("Local", "local"),
+            ("Local authority level", "local"),
+            ("Local government level", "local"),
+            ("Municipal", "local"),
+            ("基层地方", "local"),
+            ("Национальный уровень", "national"),
+        ] {
+            assert_eq!(level_named(value), Some(level), "{value}");
+        }
+        for value in [
+            "Local and national",
+            "Dangjin City",
+            "地方政府部门",
+            "Government(Local)",
+            "Government of the north region",
+        ] {
+            assert_eq!(level_named(value), None, "{value}");
+        }
     }
 
     #[test]
