@@ -380,7 +380,8 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
         }
         at += s[at..].len() - s[at..].trim_start().len();
         let mark = s[at..].chars().next()?;
-        matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）').then_some((first, at + mark.len_utf8()))?
+        matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）' | ':')
+            .then_some((first, at + mark.len_utf8()))?
     };
     let letter = part_letter(letter)?;
     Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
@@ -518,9 +519,16 @@ fn goal_number_word(s: &str) -> Option<(u8, &str)> {
     ordinals().0.get(first).and_then(|&n| Some((u8::try_from(n).ok()?, rest)))
 }
 
+/// Most words of a goal's name before its number (`Sustainable
+/// Development Goal 16`, `Objectif de développement durable 16`).
+const MAX_GOAL_PHRASE_WORDS: usize = 5;
+
 /// [`goal_number`] of a line that opens with the goal.
 fn leading_goal_number(folded: &str) -> Option<(u8, &str)> {
     let (first, rest) = folded.split_once(' ').unwrap_or((folded, ""));
+    if let Some(found) = goal_phrase_number(folded) {
+        return Some(found);
+    }
     if is_goal_word(first) {
         let mut rest = rest;
         // `ods n o 16`, `الهدف رقم 16`
@@ -543,6 +551,39 @@ fn leading_goal_number(folded: &str) -> Option<(u8, &str)> {
     let (word, number) = first.split_at(first.len() - numeral);
     if numeral > 0 && is_goal_word(word) {
         return Some((u8::try_from(chinese_numeral(number)?).ok()?, rest));
+    }
+    None
+}
+
+/// The number after a goal's name of a few words, one of them a goal word
+/// (`sustainable development goal 16`, `هدف التنمية المستدامة 16`,
+/// `可持续发展目标16`: a word that ends with one).
+fn goal_phrase_number(folded: &str) -> Option<(u8, &str)> {
+    let mut named = false;
+    let mut rest = folded;
+    for _ in 0..MAX_GOAL_PHRASE_WORDS {
+        let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let letters = &word[..word.len() - digits];
+        if !letters.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let goal_word = is_goal_word(letters)
+            || catalog()
+                .entries()
+                .iter()
+                .any(|e| e.key == "structure.goal" && !e.text.is_ascii() && letters.ends_with(e.text));
+        named |= goal_word;
+        if digits > 0 {
+            // `可持续发展目标16`, or a number of its own after the name.
+            return (named && (letters.is_empty() || goal_word))
+                .then(|| Some((word[letters.len()..].parse().ok()?, after)))
+                .flatten();
+        }
+        if after.is_empty() {
+            return None;
+        }
+        rest = after;
     }
     None
 }
@@ -603,7 +644,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     }
     static NAMED: OnceLock<Regex> = OnceLock::new();
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+\p{L}+)?\s*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+\p{L}+)?\s*[(\[（]?(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -1033,6 +1074,8 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
 /// Characters that may close a label before its value.
 fn is_label_end(c: char) -> bool {
     matches!(c, '?' | '？' | '؟' | ':' | '：' | '.' | '。' | ')' | '）' | '-' | '–' | '—' | '،' | ',' | '，')
+        // A ticked box before the value (`☑是`, `✔ نعم`).
+        || matches!(c, '☑' | '☒' | '✔' | '✓' | '✘' | '✗' | ']')
         || c == '\u{200f}'
         || c == '\u{200e}'
 }
@@ -2114,9 +2157,10 @@ impl<'t> Parser<'t> {
                 let end = s.len() - sub.len() + 1;
                 return Some((char::from_u32('a' as u32 + d - 1)?, end + s[end..].len() - s[end..].trim_start().len()));
             }
+            // `3a.`, `3.a)`, `3-أ)`, `3(a)`
             let rest_dot =
-                rest.strip_prefix('.').filter(|r| r.starts_with(|c: char| c.is_alphabetic())).unwrap_or(rest);
-            if !rest_dot.starts_with(|c: char| c.is_alphabetic()) {
+                rest.strip_prefix(['.', '-']).filter(|r| r.starts_with(|c: char| c.is_alphabetic())).unwrap_or(rest);
+            if !rest_dot.starts_with(|c: char| c.is_alphabetic() || c == '(') {
                 return None;
             }
             let (letter, end) = part_marker(rest_dot)?;
@@ -2131,6 +2175,13 @@ impl<'t> Parser<'t> {
                 return None;
             }
             let rest = s[word_end..].trim_start();
+            // `Criterion 3(a)`: the question's number between the word and
+            // the marker.
+            let rest = rest
+                .strip_prefix(number.as_str())
+                .map(|r| r.strip_prefix(['.', '-']).unwrap_or(r))
+                .filter(|r| r.starts_with(|c: char| c.is_alphabetic() || c == '('))
+                .unwrap_or(rest);
             let (letter, end) = part_marker(rest)?;
             Some((letter, s.len() - rest.len() + end))
         };
@@ -2726,7 +2777,7 @@ mod tests {
         ] {
             assert_eq!(target_id(line).as_deref(), Some(id), "{line}");
         }
-        for line in ["Promover (16.b) el estado", "(2017) Dangjin", "Goal 16 (Peace)"] {
+        for line in ["Promover el estado (16.b) de derecho", "(2017) Dangjin", "Goal 16 (Peace)"] {
             assert_eq!(target_id(line), None, "{line}");
         }
     }
@@ -2742,11 +2793,16 @@ mod tests {
             ("[ODS-16] Paz", 16),
             ("Paix, justice et institutions efficaces (ODD 16)", 16),
             ("SDG #17 - Partnerships", 17),
+            ("Sustainable Development Goal 16 : Peace", 16),
+            ("Objectif de développement durable 16 — Paix", 16),
+            ("هدف التنمية المستدامة 16 - السلام", 16),
+            ("可持续发展目标16：和平", 16),
         ] {
             let folded = nomina_refdata::fold(line);
             assert_eq!(goal_number(&folded).map(|g| g.0), Some(number), "{line}");
         }
-        for line in ["Dangjin City 16", "In 2016 the city", "Goal of the city"] {
+        for line in ["Dangjin City 16", "In 2016 the city", "Goal of the city", "Is it relevant to any of the 17 SDGs"]
+        {
             assert_eq!(goal_number(&nomina_refdata::fold(line)), None, "{line}");
         }
     }
@@ -2791,7 +2847,7 @@ mod tests {
     fn part_markers_as_the_pattern_reads_them() {
         let letters = "a-zA-Zа-жА-Жأبجدهوز一二三四五六七甲乙丙丁戊己庚";
         let pattern =
-            Regex::new(&format!(r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*[.)．\-–—、）])\s*"))
+            Regex::new(&format!(r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*[.)．\-–—、）:])\s*"))
                 .unwrap();
         let reference = |s: &str| {
             if let Some(found) = numbered_part_marker(s) {
@@ -3426,6 +3482,10 @@ mod tests {
             ("Please describe. (200 words maxim", Some(200)),
             ("Please describe. (max. 250 words)", Some(250)),
             ("Describe it. (300 wds)", Some(300)),
+            ("Give an overview. (word limit: 300)", Some(300)),
+            ("Give an overview. [maximum words 200]", Some(200)),
+            ("请简述。（字数不超过300）", Some(300)),
+            ("Describe the 3 steps. (see annex 2)", None),
             ("Describe it. (200 wd)", None),
             ("请说明。(最多300字)", Some(300)),
             ("请说明。(限制100个字)", Some(100)),
