@@ -608,7 +608,13 @@ fn number_word(s: &str) -> Option<u32> {
 /// The day-month order a label's own format hint gives: `(dd/MM/yyyy)`,
 /// `(jj/mm/aaaa)`, `(дд.мм.гггг)`, `(يوم/شهر/سنة)`.
 fn date_hint(label: &str) -> Option<DateOrder> {
-    let l = label.to_lowercase();
+    // The hint stands in parentheses when there are any: the label's own
+    // words may hold the letters (`commencement` has an `mm`).
+    let hint = match (label.rfind(['(', '（']), label.rfind([')', '）'])) {
+        (Some(open), Some(close)) if open < close => &label[open..close],
+        _ => label,
+    };
+    let l = hint.to_lowercase();
     let find = |pats: &[&str]| pats.iter().filter_map(|p| l.find(p)).min();
     let d = find(&["dd", "jj", "дд", "يوم", "يي"])?;
     let m = find(&["mm", "мм", "شهر", "شش"])?;
@@ -683,6 +689,7 @@ mod tests {
     fn label_hints_give_the_order() {
         assert_eq!(date_hint("Please provide date of implemenation (dd/MM/yyyy)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Date (MM/dd/yyyy)"), Some(DateOrder::MonthFirst));
+        assert_eq!(date_hint("Program commencement date (DD-MM-YYYY)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("请提供实施日期。"), None);
         assert_eq!(date_hint("Date de mise en œuvre (jj/mm/aaaa)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Дата (дд.мм.гггг)"), Some(DateOrder::DayFirst));

@@ -165,9 +165,14 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
         let date = IsoDate::new(num(c.get(1))?, num(c.get(2))? as u8, num(c.get(3))? as u8)?;
         return Some(ParsedDate { date, ambiguous: false });
     }
-    // A year word of up to three letters may follow (`01.11.2017 г.`).
+    // A year word of up to three letters may follow (`01.11.2017 г.`), or
+    // an era's letter be joined to the year (`01/11/2017م`).
     let numeric = p.numeric.captures(s).or_else(|| {
-        let (date, word) = s.rsplit_once(char::is_whitespace)?;
+        let (date, word) = s.rsplit_once(char::is_whitespace).or_else(|| {
+            let letters = s.len() - s.trim_end_matches(|c: char| c.is_alphabetic() || c == '.').len();
+            (letters > 0 && s[..s.len() - letters].ends_with(|c: char| c.is_ascii_digit()))
+                .then(|| s.split_at(s.len() - letters))
+        })?;
         let letters = word.trim_end_matches('.');
         (!letters.is_empty() && letters.chars().count() <= 3 && letters.chars().all(char::is_alphabetic))
             .then(|| p.numeric.captures(date.trim_end()))
@@ -721,6 +726,8 @@ mod tests {
     #[test]
     fn a_year_word_may_follow_a_numeric_date() {
         let d = parse_date("01.11.2017 г.", DateOrder::DayFirst).unwrap();
+        assert_eq!(d.date.to_string(), "2017-11-01");
+        let d = parse_date("01/11/2017م", DateOrder::DayFirst).unwrap();
         assert_eq!(d.date.to_string(), "2017-11-01");
         assert!(parse_date("01.11.2017 years ago", DateOrder::DayFirst).is_none());
     }

@@ -2267,7 +2267,12 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     }
     let digits_end = s[start..].find(|c: char| !digit(c)).map_or(s.len(), |n| start + n);
     let number = parse_number(&s[start..digits_end])?;
-    let rest = &s[digits_end..];
+    let mut rest = &s[digits_end..];
+    // `السؤال (1)`: the number in parentheses after the word.
+    if prefix.ends_with(['(', '（']) {
+        rest = rest.strip_prefix([')', '）'])?;
+    }
+    let prefix = prefix.trim_end_matches(['(', '（']).trim_end();
     // A closing mark: up to two characters that are neither blank, nor a
     // separator, nor a letter or digit of a Latin word (`题`).
     let mark_len: usize = rest
@@ -3135,6 +3140,7 @@ mod tests {
             ("【4】实施日期", 4, "实施日期"),
             ("#7", 7, ""),
             ("§ 2", 2, ""),
+            ("السؤال (3)", 3, ""),
             ("Question No. 3 of 12", 3, ""),
             ("Partie 9/10 – Comment avez-vous connu le Prix ?", 9, "Comment avez-vous connu le Prix ?"),
             ("Шаг 2 из 10: Категория", 2, "Категория"),
