@@ -600,8 +600,10 @@ fn first_integer(s: &str) -> Option<u32> {
 /// The number a value writes in words (`Five`, `пять лет`, `cinco años`):
 /// the first word that is a cardinal number in the catalog.
 fn number_word(s: &str) -> Option<u32> {
+    let cardinal = |w: &str| catalog().exact(w, |e| e.namespace() == "cardinal").next();
     s.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-        .find_map(|w| catalog().exact(w, |e| e.namespace() == "cardinal").next())
+        // `五年`: the word for years joined to the number.
+        .find_map(|w| cardinal(w).or_else(|| cardinal(w.strip_suffix('年')?)))
         .and_then(|e| e.name().parse().ok())
 }
 
@@ -683,6 +685,7 @@ mod tests {
         assert_eq!(number_word("пять лет"), Some(5));
         assert_eq!(number_word("cinco años"), Some(5));
         assert_eq!(number_word("many years"), None);
+        assert_eq!(number_word("五年"), Some(5));
     }
 
     #[test]

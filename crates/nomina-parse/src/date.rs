@@ -154,7 +154,31 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
         folded = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();
         folded.trim()
     };
-    parse_folded(s, order)
+    parse_folded(s, order).or_else(|| chinese_numeral_date(s))
+}
+
+/// A date written in Chinese numerals (`二〇一七年十一月一日`, the style of
+/// official documents): the year digit by digit, month and day as numbers.
+fn chinese_numeral_date(s: &str) -> Option<ParsedDate> {
+    let (year, rest) = s.trim().split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日').unwrap_or(rest);
+    let year: String = year
+        .chars()
+        .map(|c| {
+            if c == '〇' || c == '零' {
+                Some('0')
+            } else {
+                crate::form::chinese_numeral(&c.to_string()).and_then(|d| char::from_digit(d, 10))
+            }
+        })
+        .collect::<Option<String>>()?;
+    if year.len() != 4 {
+        return None;
+    }
+    let number = |t: &str| crate::form::chinese_numeral(t.trim()).and_then(|n| u8::try_from(n).ok());
+    let date = IsoDate::new(year.parse().ok()?, number(month)?, number(day)?)?;
+    Some(ParsedDate { date, ambiguous: false })
 }
 
 /// [`parse_date`] of text already in NFKC with ASCII digits, trimmed.
@@ -198,9 +222,14 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
 /// passed over.
 fn words(s: &str) -> Option<ParsedDate> {
     let (mut day, mut month, mut year) = (None, None, None);
-    // `01-nov-2017` is split at its hyphens as `01 nov 2017` is at its blanks.
-    let mut tokens =
-        s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-')).filter(|t| !t.is_empty()).peekable();
+    // `01-nov-2017` is split at its hyphens as `01 nov 2017` is at its
+    // blanks, and `01/NOV/2017` at its slashes (a slash between words
+    // pairs two names of a month: `تشرين الثاني/نوفمبر`).
+    let slashes = !s.contains(char::is_whitespace);
+    let mut tokens = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-') || (slashes && c == '/'))
+        .filter(|t| !t.is_empty())
+        .peekable();
     while let Some(token) = tokens.next() {
         let digits = without_ordinal_suffix(token.trim_end_matches(['.', '日']));
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
@@ -696,6 +725,9 @@ mod tests {
             ("1st Nov 2017", "2017-11-01"),
             ("22nd November 2017", "2017-11-22"),
             ("01-nov-2017", "2017-11-01"),
+            ("01/NOV/2017", "2017-11-01"),
+            ("二〇一七年十一月一日", "2017-11-01"),
+            ("二零二零年二月二十三日", "2020-02-23"),
             ("1 ноября 2017 года", "2017-11-01"),
         ] {
             assert_eq!(iso(text).as_deref(), Some(want), "{text}");

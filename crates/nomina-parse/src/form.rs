@@ -142,7 +142,7 @@ fn nfkc_digit(c: char) -> char {
 }
 
 /// Chinese numerals up to 99 (`三`, `十`, `十二`, `二十一`).
-fn chinese_numeral(s: &str) -> Option<u32> {
+pub(crate) fn chinese_numeral(s: &str) -> Option<u32> {
     let digit = |c: char| -> Option<u32> {
         Some(match c {
             '〇' | '零' => 0,
@@ -380,8 +380,12 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
         }
         at += s[at..].len() - s[at..].trim_start().len();
         let mark = s[at..].chars().next()?;
-        matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）' | ':')
-            .then_some((first, at + mark.len_utf8()))?
+        let mut end = at + mark.len_utf8();
+        // `a.-`: a dash may follow the mark.
+        if matches!(mark, '.' | ')') && s[end..].starts_with(['-', '–', '—']) {
+            end += s[end..].chars().next()?.len_utf8();
+        }
+        matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）' | ':').then_some((first, end))?
     };
     let letter = part_letter(letter)?;
     Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
@@ -609,8 +613,10 @@ fn looks_like_target(s: &str) -> bool {
 fn target_pattern() -> &'static Regex {
     static TARGET: OnceLock<Regex> = OnceLock::new();
     TARGET.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.])"#)
-            .expect("target pattern")
+        Regex::new(
+            r#"^[\s"'“”„«»「」(\[（【]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.]|\.(?:\s|$))"#,
+        )
+        .expect("target pattern")
     })
 }
 
@@ -644,7 +650,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     }
     static NAMED: OnceLock<Regex> = OnceLock::new();
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+\p{L}+)?\s*[(\[（]?(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+\p{L}+)?\s*[(\[（]?(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.]|\.(?:\s|$))"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -654,13 +660,15 @@ fn named_target_number(s: &str) -> Option<&str> {
 /// goal and the target, and an Arabic letter for a lettered target
 /// (`١٦-٧`, `16-ب`), at the start of a line.
 fn arabic_target_number(s: &str) -> Option<&str> {
-    if !s.bytes().take(24).any(|b| b == b'-') {
+    if !s.bytes().take(48).any(|b| b == b'-') {
         return None;
     }
     static ARABIC: OnceLock<Regex> = OnceLock::new();
     let pattern = ARABIC.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”«»(\[（【]*(\d{1,2}\s*-\s*(?:\d{1,2}|[أبجدهوزحطي]))(?:$|[^\w.\-])"#)
-            .expect("arabic target pattern")
+        Regex::new(
+            r#"^[\s"'“”«»(\[（【]*(?:\p{L}+\s+){0,2}[(\[（]?(\d{1,2}\s*-\s*(?:\d{1,2}|[أبجدهوزحطي]))(?:$|[^\w.\-])"#,
+        )
+        .expect("arabic target pattern")
     });
     pattern.captures(s).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
@@ -715,11 +723,17 @@ fn ascii_target_number(s: &str) -> Ascii<Option<&str>> {
         let n = b[at..].iter().take_while(|c| matches!(c, b'\t'..=b'\r' | b' ')).count();
         if b.get(at + n).is_some_and(|c| !c.is_ascii()) { Untold } else { Told(at + n) }
     };
-    // Whether the pattern's end, `(?:$|[^\w.])`, holds at `at`.
+    // Whether the pattern's end, `(?:$|[^\w.]|\.(?:\s|$))`, holds at `at`:
+    // a full stop may close the number (`16.7. Ensure`).
     let ends = |at: usize| match b.get(at) {
         None => Told(true),
         Some(c) if !c.is_ascii() => Untold,
-        Some(c) => Told(!(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.')),
+        Some(b'.') => match b.get(at + 1) {
+            None => Told(true),
+            Some(n) if !n.is_ascii() => Untold,
+            Some(n) => Told(matches!(n, b'\t'..=b'\r' | b' ')),
+        },
+        Some(c) => Told(!(c.is_ascii_alphanumeric() || *c == b'_')),
     };
     macro_rules! told {
         ($e:expr) => {
@@ -860,7 +874,9 @@ fn is_number_of_years(value: &str) -> bool {
         // Digits within a word of ideographs (`满5年`, `5年`).
         let ideographic_rest = token.chars().filter(|c| decimal_digit(*c).is_none()).all(nomina_refdata::fold::is_cjk);
         let number = !digits.is_empty() && (digits.chars().count() == token.chars().count() || ideographic_rest);
-        if number || is_cardinal(token) {
+        // `五年`: a number in ideographs with the word for years joined to it.
+        let joined = token.strip_suffix('年').is_some_and(|n| chinese_numeral(n).is_some());
+        if number || joined || is_cardinal(token) {
             numbers += 1;
         } else if !is_unit(token) {
             return false;
@@ -1969,8 +1985,11 @@ impl<'t> Parser<'t> {
                 _ => {}
             }
         }
-        // Two fields alike to the label: the other signals decide.
-        best.filter(|b| !b.2).map(|(f, _, _)| (f, label_len, value))
+        // Two fields alike to the label: the next one in the template takes
+        // the line (a form prints every field, so its line is more likely
+        // there than missing); else the other signals decide.
+        let next = candidates.first().map(|f| f.key);
+        best.filter(|b| !b.2 || Some(b.0.key) == next).map(|(f, _, _)| (f, label_len, value))
     }
 
     /// The loose match of `s` with the labels of the next field its block's
@@ -2776,6 +2795,9 @@ mod tests {
             ("(16.7) Обеспечить", "16.7"),
             ("(16-7) ضمان اتخاذ القرارات", "16.7"),
             ("16.б Поощрять", "16.b"),
+            ("16.7. Обеспечивать", "16.7"),
+            ("Meta 16.b. Promover", "16.b"),
+            ("الغاية 16-ب: تعزيز", "16.b"),
             ("الغاية رقم 16.ب: تعزيز", "16.b"),
             ("Promover el estado de derecho (meta 16.3)", "16.3"),
             ("Promover (16.b)", "16.b"),
@@ -2851,9 +2873,10 @@ mod tests {
     #[test]
     fn part_markers_as_the_pattern_reads_them() {
         let letters = "a-zA-Zа-жА-Жأبجدهوز一二三四五六七甲乙丙丁戊己庚";
-        let pattern =
-            Regex::new(&format!(r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*[.)．\-–—、）:])\s*"))
-                .unwrap();
+        let pattern = Regex::new(&format!(
+            r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*(?:[.)][\-–—]|[.)．\-–—、）:]))\s*"
+        ))
+        .unwrap();
         let reference = |s: &str| {
             if let Some(found) = numbered_part_marker(s) {
                 return Some(found);
@@ -3211,7 +3234,8 @@ mod tests {
 
     #[test]
     fn numbers_of_years_as_forms_write_them() {
-        for value in ["5", "5 ans", "cinq (5) ans", "5(years)", "Five", "满5年", "5 yrs", "пять лет"] {
+        for value in ["5", "5 ans", "cinq (5) ans", "5(years)", "Five", "满5年", "5 yrs", "пять лет", "五年"]
+        {
             assert!(is_number_of_years(value), "{value}");
         }
         for value in ["Dangjin City", "5 cities", "", "2017-11-01"] {
@@ -3250,6 +3274,7 @@ mod tests {
             ("Local authority level", "local"),
             ("Local government level", "local"),
             ("Municipal", "local"),
+            ("Local level", "local"),
             ("基层地方", "local"),
             ("Национальный уровень", "national"),
         ] {
