@@ -1,6 +1,6 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/`, `fixtures-blind/round2/` and `fixtures-blind/round3/`,
-//! three sets written independently, each described in its README.md): seed 001 with every
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round7/`, seven sets
+//! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
 //! added, dropped or renumbered keeps each answer under its own number.
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use nomina::normalize::{Nomination, Record};
 use serde_json::Value;
 
-/// The first blind set, or the second.
+/// The first blind set, or a later one.
 fn blind_dir(round: u8) -> PathBuf {
     let first = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures-blind");
     if round == 1 { first } else { first.join(format!("round{round}")) }
@@ -130,6 +130,87 @@ fn every_rendering_of_the_second_set_reads_as_seed_001() {
 #[test]
 fn every_rendering_of_the_third_set_reads_as_seed_001() {
     only_known_differences(&renderings_against_seed_001(3, 7), &[]);
+}
+
+/// The fourth to seventh sets (written after the third set's round, each
+/// by a writer who saw only the seeds and the earlier sets' READMEs and
+/// expected facts), with their known limits.
+#[test]
+fn every_rendering_of_the_fourth_set_reads_as_seed_001() {
+    only_known_differences(&renderings_against_seed_001(4, 7), &[]);
+}
+
+/// `Южная Корея` and `南韩`, common names of the Republic of Korea, are not
+/// in the country data (CLDR and the UN's names).
+#[test]
+fn every_rendering_of_the_fifth_set_reads_as_seed_001() {
+    only_known_differences(
+        &renderings_against_seed_001(5, 7),
+        &["r_ru_5.txt: member_state", "r_zh_5.txt: member_state"],
+    );
+}
+
+/// e_10 answers yes/no with `O`/`X` and names the country `Korea (ROK)`;
+/// e_9 writes the date with a two-digit year (`1/11/17`).
+#[test]
+fn every_rendering_of_the_sixth_set_reads_as_seed_001() {
+    only_known_differences(
+        &renderings_against_seed_001(6, 7),
+        &[
+            "e_10.txt: implemented_two_years_or_more",
+            "e_10.txt: member_state",
+            "e_10.txt: public_sector",
+            "e_10.txt: sdg_relevant",
+            "e_10.txt: sdg_targets",
+            "e_10.txt: sdgs",
+            "e_10.txt: submitted_previously",
+            "e_10.txt: un_involved",
+            "e_10.txt: validation_consent",
+            "e_10.txt: won_other_awards",
+            "e_10.txt: won_unpsa",
+            "e_9.txt: implementation_date",
+        ],
+    );
+}
+
+/// e_12 is a spreadsheet exported as quoted comma-separated rows, not a
+/// page; r_ar_7 puts a tab inside its level's label; r_es_7's `Gobierno
+/// municipal` under `TIPO DE DEPENDENCIA` is taken for the department type.
+#[test]
+fn every_rendering_of_the_seventh_set_reads_as_seed_001() {
+    only_known_differences(
+        &renderings_against_seed_001(7, 7),
+        &[
+            "e_12.txt: administrative_level",
+            "e_12.txt: answers",
+            "e_12.txt: how_learned",
+            "e_12.txt: implementation_date",
+            "e_12.txt: implemented_two_years_or_more",
+            "e_12.txt: initiative_name",
+            "e_12.txt: institution_name",
+            "e_12.txt: member_state",
+            "e_12.txt: public_sector",
+            "e_12.txt: sdg_relevant",
+            "e_12.txt: sdg_targets",
+            "e_12.txt: sdgs",
+            "e_12.txt: submitted_previously",
+            "e_12.txt: un_involved",
+            "e_12.txt: validation_consent",
+            "e_12.txt: website",
+            "e_12.txt: won_other_awards",
+            "e_12.txt: won_unpsa",
+            "r_ar_7.txt: administrative_level",
+            "r_ar_7.txt: department_type",
+            "r_es_7.txt: department_type",
+        ],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_fourth_to_seventh_sets_keep_every_answer_under_its_own_number() {
+    for round in 4..=7 {
+        only_known_differences(&forms_of_other_years_against_expected(round, 2), &[]);
+    }
 }
 
 #[test]
