@@ -2089,13 +2089,12 @@ impl<'t> Parser<'t> {
                 }
             }
             // Two fields alike to the label: neither is sure, unless the next
-            // field is one of them and one of its wordings holds every word
-            // of the label, a shortening of it (`Institution` of `Institution
-            // Name`, alike to `Institution Type` too): a form prints every
+            // field is one of them (`Nominating institution`, alike to
+            // `Institution Name` and `Institution Type`): a form prints every
             // field, so its line is more likely there than missing.
             let covers =
                 |f: &FieldSpec| wording_words(f.key).iter().any(|w| words.iter().all(|x| w.iter().any(|y| y == x)));
-            if best.2 && best.0.key == first.key && covers(first) {
+            if best.2 && best.0.key == first.key {
                 best.2 = false;
             }
             // A label found by its words alone must be a shortening of the
@@ -3516,6 +3515,7 @@ mod tests {
             ("Give an overview. (word limit: 300)", Some(300)),
             ("Give an overview. [maximum words 200]", Some(200)),
             ("请简述。（字数不超过300）", Some(300)),
+            ("请简述。（不超过200个词）", Some(200)),
             ("Describe the 3 steps. (see annex 2)", None),
             ("Describe it. (200 wd)", None),
             ("请说明。(最多300字)", Some(300)),
