@@ -2,11 +2,18 @@
 //! and answers.
 //!
 //! Structure comes first, wording second. Question headings are recognized
-//! by a question word and a number (`Question 3`, `题 3`, `问题三`), with a
-//! title for the basic-info questions and without one for the form's own
-//! questions; parts by the next expected letter (`a.`, `b.`); word limits by
-//! pattern. The label catalog then names what it can; a line it cannot name
-//! is kept as an unknown label, never dropped.
+//! by a question word and a number (`Question 3`, `题 3`, `问题三`), or by
+//! their numbering alone, a run of lines of one shape numbered from 1
+//! (`1) Title`, `IV. Title`, `PART C`, `Question No. 3 of 12`; see
+//! [`heading_schemes`]), with a title for the basic-info questions and
+//! without one for the form's own questions; parts by the next expected
+//! letter or number, marked as the first part was (`a.`, `(ii)`, `3b.`);
+//! word limits by pattern. A line splits into label and value at the mark
+//! between them or where a value of the field's kind starts; the block's
+//! template (its fields in their usual order, each with its kind of value)
+//! places a line whose label the catalog cannot name. The label catalog
+//! names what it can; a line nothing claims is kept as an unknown label,
+//! never dropped.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
