@@ -1,5 +1,9 @@
 //! The label catalog: every known label, heading, prompt, value and page
-//! chrome line of the nomination form, per language, mapped to a canonical key.
+//! chrome line of the nomination form, per language, mapped to a canonical key,
+//! and the words the parser reads a form's structure by: ordinal and cardinal
+//! number words (`ordinal.3`, `cardinal.3`), the word for years
+//! (`unit.years`), and each language's synonyms of its label words
+//! (`synonym.institution` for `organization`).
 
 use std::cell::RefCell;
 
