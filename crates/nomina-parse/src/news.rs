@@ -171,7 +171,7 @@ use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::date::{FoundDate, find_dates};
+use crate::date::{FoundDate, IsoDate, find_dates};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
 use crate::words::{letter, word_count};
@@ -230,6 +230,10 @@ pub struct PageHints {
     pub titles: Vec<String>,
     /// The publication date the markup gives (`2016-02-23T10:00:00Z`).
     pub published: Option<String>,
+    /// The page's own address as the markup gives it (`<link
+    /// rel="canonical">`, `og:url`): a date in its path
+    /// (`/news/2014/03/11/slug`) dates a page that shows none.
+    pub address: Option<String>,
     /// The 1-based first and last line of the page's `<article>` or
     /// `<main>`: lines outside it are chrome.
     pub content_lines: Option<(usize, usize)>,
@@ -1945,6 +1949,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     }
     let best_date = best_date.filter(|(_, s, _)| *s > 0.0);
     let published = best_date.map(|(i, _, d)| dated_of(&info[i], d));
+    // The date in the page's address, only where neither its markup nor
+    // its text dates it: a page moved or reposted keeps an older address.
+    let markup_date =
+        markup_date.or_else(|| published.is_none().then(|| hints.address.as_deref().and_then(address_date)).flatten());
     let updated = updated.map(|(i, d)| dated_of(&info[i], d));
     let byline_at = (0..info.len())
         .filter(|&i| info[i].byline.is_some() && i + 4 >= t && i <= bs + 2)
@@ -2107,6 +2115,55 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         day_first,
         signals,
     })
+}
+
+/// The date a page's address gives in its path: year, month and day as
+/// segments of their own (`/2014/03/11/`, `/2024/5/9/`) or one segment
+/// (`/2018-06-02/`). The host and the query are not read.
+fn address_date(address: &str) -> Option<FoundDate> {
+    let path = address.split_once("://").map_or(address, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+    };
+    let date = |y: &str, m: &str, d: &str| {
+        let (y, m, d) = (number(y)?, number(m)?, number(d)?);
+        if !(1990..=2100).contains(&y) || y.to_string().len() != 4 || m > 12 || d > 31 {
+            return None;
+        }
+        IsoDate::new(y, m as u8, d as u8)
+    };
+    let segments: Vec<(usize, &str)> = path
+        .split('/')
+        .scan(0usize, |at, seg| {
+            let start = *at;
+            *at += seg.len() + 1;
+            Some((start, seg))
+        })
+        .collect();
+    let base = address.len() - path.len();
+    let found = |start: usize, end: usize, d: IsoDate| FoundDate {
+        start: base + start,
+        end: base + end,
+        month_first: d,
+        day_first: None,
+    };
+    for (k, &(start, seg)) in segments.iter().enumerate() {
+        if let Some(&[(_, m), (dstart, d)]) = segments.get(k + 1..k + 3)
+            && let Some(iso) = date(seg, m, d)
+        {
+            return Some(found(start, dstart + d.len(), iso));
+        }
+        let mut parts = seg.splitn(3, '-');
+        if let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next())
+            && let Some(iso) = date(y, m, d)
+        {
+            return Some(found(start, start + seg.len(), iso));
+        }
+    }
+    None
 }
 
 /// How many sentences end inside `s` (not at its end): a full stop, a
@@ -3076,6 +3133,30 @@ mod tests {
         // A newsroom word inside a paragraph is no widget.
         let text = format!("A Policy Note\n{PROSE} The editor-in-chief of the bulletin agreed.\n");
         assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn the_address_dates_a_page_that_shows_no_date() {
+        let date = |a: &str| address_date(a).map(|d| d.month_first.to_string());
+        assert_eq!(date("https://example.org/news/2014/03/11/council-budget").as_deref(), Some("2014-03-11"));
+        assert_eq!(date("https://example.org/details/2024/5/9/12345/slug").as_deref(), Some("2024-05-09"));
+        assert_eq!(date("http://example.org/focus/2018-06-02/1001.html").as_deref(), Some("2018-06-02"));
+        // Not a date: an article number, a month past 12, the host or the query.
+        assert_eq!(date("https://example.org/news/20140311"), None);
+        assert_eq!(date("https://example.org/2013/13/25/x"), None);
+        assert_eq!(date("https://2013.example.org/x?d=2014/03/11"), None);
+        let text = format!("Council Approves the New Budget\n{PROSE}\nRelated news\n");
+        let lines = crate::lines::lines(&text);
+        let hints =
+            PageHints { address: Some("https://example.org/news/2014/03/11/council".into()), ..Default::default() };
+        let n = parse_news_with(&text, &lines, &hints).unwrap();
+        assert_eq!(n.markup_date.map(|d| d.month_first.to_string()).as_deref(), Some("2014-03-11"));
+        // A date the page shows goes first: the address may be a repost's.
+        let text = format!("Council Approves the New Budget\n2014-03-10 16:21\n{PROSE}\n");
+        let lines = crate::lines::lines(&text);
+        let n = parse_news_with(&text, &lines, &hints).unwrap();
+        assert_eq!(n.markup_date, None);
+        assert_eq!(n.published.map(|d| d.found.month_first.to_string()).as_deref(), Some("2014-03-10"));
     }
 
     #[test]
