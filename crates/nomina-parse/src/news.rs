@@ -1300,6 +1300,12 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         {
             date = None;
         }
+        // A date and a span of clock times after it, no label: an event's
+        // schedule (`Dimanche 3 octobre 2021 14:00 - 17:00`), not a
+        // publication, which gives one time.
+        if date.is_some_and(|d| d.label == Label::None && clock_span(&s[d.found.end..])) {
+            date = None;
+        }
     }
     let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
     let prose_share = function_share(s, &toks, han_n > 0);
@@ -1353,6 +1359,57 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         headline_form,
         affixes,
     }
+}
+
+/// Whether `s` holds two clock times joined by a dash or a tilde (`14:00 -
+/// 17:00`, `9 h – 12 h 30`, `9:30~12:00`).
+fn clock_span(s: &str) -> bool {
+    // A clock time at byte `i`: one or two digits not after a digit, then
+    // `:` and two digits, or `h` (a space may come before it) not followed
+    // by a letter. Returns where it ends.
+    let b = s.as_bytes();
+    let time = |i: usize| -> Option<usize> {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            return None;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() && j - i < 3 {
+            j += 1;
+        }
+        if j == i || j - i > 2 {
+            return None;
+        }
+        if b.get(j) == Some(&b':') && b.get(j + 1..j + 3).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+            return Some(j + 3);
+        }
+        let k = if b.get(j) == Some(&b' ') { j + 1 } else { j };
+        if b.get(k) == Some(&b'h') && !s[k + 1..].chars().next().is_some_and(char::is_alphabetic) {
+            let mut e = k + 1;
+            let digits = s[e..].trim_start_matches(' ');
+            if digits.bytes().take_while(u8::is_ascii_digit).count() == 2 {
+                e = s.len() - digits.len() + 2;
+            }
+            return Some(e);
+        }
+        None
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(end) = time(i) {
+            let rest = s[end..].trim_start();
+            let joined = ['-', '–', '—', '~', '〜'].iter().find_map(|c| rest.strip_prefix(*c));
+            if let Some(after) = joined {
+                let at = s.len() - after.trim_start().len();
+                if at < b.len() && time(at).is_some() {
+                    return true;
+                }
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// A long line is only searched for a dateline: a date in its first bytes.
@@ -3157,6 +3214,21 @@ mod tests {
         let n = parse_news_with(&text, &lines, &hints).unwrap();
         assert_eq!(n.markup_date, None);
         assert_eq!(n.published.map(|d| d.found.month_first.to_string()).as_deref(), Some("2014-03-10"));
+    }
+
+    #[test]
+    fn a_date_with_a_span_of_hours_is_an_event() {
+        assert!(clock_span(" 14:00 - 17:00"));
+        assert!(clock_span(", 9 h – 12 h 30"));
+        assert!(clock_span(" 9:30~12:00"));
+        assert!(!clock_span(" - 12:53"));
+        assert!(!clock_span(" 16:21:02"));
+        assert!(!clock_span(" 14 hommes - 15 femmes"));
+        // An event page: its date and hours, a place, a description.
+        let text = format!("Open Day at the Water Works\nSunday 3 October 2021 14:00 - 17:00\n{PROSE}\n");
+        assert!(news(&text).is_err());
+        let text = format!("Open Day at the Water Works\nSunday 3 October 2021 14:00\n{PROSE}\n");
+        assert_eq!(parts(&text).1.as_deref(), Some("2021-10-03"));
     }
 
     #[test]
