@@ -310,6 +310,10 @@ struct Lexicon {
     /// ones as written).
     masthead: Vec<String>,
     masthead_han: Vec<&'static str>,
+    /// Words of a site's notices to its readers, as token keys between
+    /// spaces (Chinese and Korean ones as written, found inside words).
+    notice: Vec<String>,
+    notice_inside: Vec<&'static str>,
     /// Function words of English, which writes numeric dates month first
     /// (bit 1), and of French and Spanish, which write them day first (bit
     /// 2; a word of both has both). A map, not another set of `&str`: the
@@ -601,6 +605,8 @@ fn lexicon() -> &'static Lexicon {
             feed: FxHashSet::default(),
             masthead: Vec::new(),
             masthead_han: Vec::new(),
+            notice: Vec::new(),
+            notice_inside: Vec::new(),
             date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
@@ -644,6 +650,8 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Newsroom => l.newsroom.push(token_key(w.text)),
                 NewsWordClass::Masthead if han(w.text) => l.masthead_han.push(w.text),
                 NewsWordClass::Masthead => l.masthead.push(format!(" {} ", token_key(w.text))),
+                NewsWordClass::Notice if han(w.text) || may_hold_hangul(w.text) => l.notice_inside.push(w.text),
+                NewsWordClass::Notice => l.notice.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -1747,6 +1755,22 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if let Some(e) = (bs + 1..=be).find(|&i| lex.end.contains(info[i].key.as_str())) {
         be = e - 1;
     }
+    // and before the site's notices to its readers that close it (a cookie
+    // banner, the comments' rules, a comment quota) with the widgets among
+    // them (`Comments`, `Views: 1204`): a notice right after a paragraph,
+    // with no widget, may be the article's own last word.
+    let notice = |l: &LineInfo| l.kind == LineKind::Content && l.units <= 40.0 && reader_notice(slice(l));
+    let mut e = be;
+    while e > bs && (info[e].kind != LineKind::Content || notice(&info[e])) {
+        e -= 1;
+    }
+    if e < be
+        && info[e].kind == LineKind::Content
+        && !notice(&info[e])
+        && (e + 1..=be).any(|k| info[k].kind != LineKind::Content)
+    {
+        be = e;
+    }
 
     // The headline.
     // A standfirst: a sentence, or a long line of prose with commas.
@@ -2221,6 +2245,17 @@ fn address_date(address: &str) -> Option<FoundDate> {
         }
     }
     None
+}
+
+/// Whether `s` holds a word of a site's notices to its readers (class
+/// `notice`: `cookies`, `commentaires`).
+fn reader_notice(s: &str) -> bool {
+    let lex = lexicon();
+    if lex.notice_inside.iter().any(|w| s.contains(w)) {
+        return true;
+    }
+    let padded = format!(" {} ", token_key(s));
+    lex.notice.iter().any(|w| padded.contains(w.as_str()))
 }
 
 /// How many sentences end inside `s` (not at its end): a full stop, a
@@ -3229,6 +3264,24 @@ mod tests {
         assert!(news(&text).is_err());
         let text = format!("Open Day at the Water Works\nSunday 3 October 2021 14:00\n{PROSE}\n");
         assert_eq!(parts(&text).1.as_deref(), Some("2021-10-03"));
+    }
+
+    #[test]
+    fn the_sites_notices_after_the_body_are_boilerplate() {
+        let notice = "By staying on the site you agree to our use of cookies and to the terms of the site.";
+        let text = format!("City Wins Award\n07/10/2013\n{PROSE}\nViews: 1204\n{notice}\n");
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate, ["Views: 1204", notice]);
+        let quota = "Les commentaires sont limités à 5 par jour pour les lecteurs non abonnés.";
+        let text = format!("City Wins Award\n07/10/2013\n{PROSE}\nAfficher les commentaires\nCommenter\n{quota}\n");
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate, ["Afficher les commentaires", "Commenter", quota]);
+        // Right after a paragraph, with no widget, the article's own words.
+        let last = "The mayor declined to answer the comments of the opposition about the cost of the programme.";
+        let text = format!("City Wins Award\n07/10/2013\n{PROSE}\n{last}\n");
+        assert_eq!(parts(&text).2.len(), 3);
     }
 
     #[test]
