@@ -3214,8 +3214,17 @@ mod tests {
         // No date or byline: a page with a headline and a body is still a
         // policy note unless its widgets are a newsroom's.
         assert!(news(&format!("A Policy Note\n{PROSE}\n")).is_err());
-        for widget in ["Related news", "Dans la même rubrique", "Новости дня", "أخبار ذات صلة", "相关新闻", "관련기사"]
-        {
+        for widget in [
+            "Related news",
+            "Dans la même rubrique",
+            "Новости дня",
+            "أخبار ذات صلة",
+            "相关新闻",
+            "관련기사",
+            "Most read",
+            "À lire aussi",
+            "الأكثر قراءة",
+        ] {
             let text = format!("City Wins Award\n{PROSE}\n{widget}\n");
             let (title, date, paragraphs, boilerplate) = parts(&text);
             assert_eq!((title.as_str(), date), ("City Wins Award", None), "{widget}");
