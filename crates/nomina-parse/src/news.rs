@@ -1324,7 +1324,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     } else if chrome {
         LineKind::Chrome
     } else if (units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-        || (units >= 5.0 && sentence && prose_share > 0.0)
+        || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s))
     {
         // Last: it reads every character, and most lines are settled before.
         glued = run_together(s);
@@ -1367,6 +1367,14 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         headline_form,
         affixes,
     }
+}
+
+/// A question of a few words and no other sentence (`Qui sera le prochain
+/// maire?`): a headline's form, not a paragraph's. Only lines under ten
+/// words are asked.
+fn short_question(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', ' ']);
+    s.ends_with(['?', '？', '؟']) && sentence_breaks(s) == 0
 }
 
 /// Whether `s` holds two clock times joined by a dash or a tilde (`14:00 -
@@ -3291,6 +3299,16 @@ mod tests {
         let last = "The mayor declined to answer the comments of the opposition about the cost of the programme.";
         let text = format!("City Wins Award\n07/10/2013\n{PROSE}\n{last}\n");
         assert_eq!(parts(&text).2.len(), 3);
+    }
+
+    #[test]
+    fn a_short_question_is_a_headline_not_a_paragraph() {
+        assert!(short_question("Qui sera le prochain maire?"));
+        assert!(!short_question("He left. Who will follow him?"));
+        let text = format!("Local news\nWho will run the new library?\n{PROSE}\nRelated news\n");
+        let (title, _, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Who will run the new library?");
+        assert_eq!(paragraphs.len(), 2);
     }
 
     #[test]
