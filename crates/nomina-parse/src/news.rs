@@ -2009,6 +2009,26 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if d.dateline && !first_content.contains(&i) {
             continue;
         }
+        // Dated lines next to each other, each with another day: a list of
+        // other items (events, stories), none of them the page's date. A
+        // longer item ends with its date (`Concert in the old market hall — 2
+        // October 2021`).
+        let listed = |k: usize| {
+            info.get(k).is_some_and(|x| match x.date {
+                Some(o) => o.label == Label::None && !o.dateline && o.found.month_first != d.found.month_first,
+                None => {
+                    let s = slice(x).trim_end();
+                    x.units <= 20.0
+                        && !x.sentence
+                        && find_dates(s)
+                            .last()
+                            .is_some_and(|f| f.end == s.len() && f.month_first != d.found.month_first)
+                }
+            })
+        };
+        if d.label == Label::None && !d.dateline && ((i > 0 && listed(i - 1)) || listed(i + 1)) {
+            continue;
+        }
         let gap = |a: usize, b: usize| {
             (a.min(b) + 1..a.max(b)).filter(|&k| !matches!(info[k].kind, LineKind::Chrome | LineKind::Meta)).count()
                 as f32
@@ -3309,6 +3329,15 @@ mod tests {
         let (title, _, paragraphs, _) = parts(&text);
         assert_eq!(title, "Who will run the new library?");
         assert_eq!(paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_list_of_dated_items_gives_no_publication_date() {
+        let list = "Other events nearby\nConcert in the old market hall — 2 October 2021\n\
+                    Photo exhibition of the port — 1 October 2021\n";
+        assert!(news(&format!("Open Day at the Water Works\n{PROSE}\n{list}")).is_err());
+        let text = format!("Open Day at the Water Works\n17 September 2021\n{PROSE}\n{list}");
+        assert_eq!(parts(&text).1.as_deref(), Some("2021-09-17"));
     }
 
     #[test]
