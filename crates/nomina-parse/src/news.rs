@@ -1090,7 +1090,10 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     // Codes: most tokens mix letters and digits (`#EDF0F5 #F3FFE1`).
     // An ASCII token's digits are its bytes.
     let has_digit = |t: &str| if t.is_ascii() { t.bytes().any(|b| b.is_ascii_digit()) } else { t.chars().any(numeric) };
-    let mixed = toks.iter().filter(|t| has_digit(t) && t.chars().any(letter) && t.chars().count() <= 12).count();
+    // A Chinese clause with a number (`新华社北京5月12日电`) is one token
+    // of prose, no code.
+    let mixed =
+        toks.iter().filter(|t| has_digit(t) && t.chars().any(letter) && t.chars().count() <= 12 && !han(t)).count();
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
@@ -3338,6 +3341,15 @@ mod tests {
         assert!(news(&format!("Open Day at the Water Works\n{PROSE}\n{list}")).is_err());
         let text = format!("Open Day at the Water Works\n17 September 2021\n{PROSE}\n{list}");
         assert_eq!(parts(&text).1.as_deref(), Some("2021-09-17"));
+    }
+
+    #[test]
+    fn a_chinese_clause_with_numbers_is_no_code() {
+        let at = |text: &str| LineRef { span: Span::new(0, text.len()), line: 1 };
+        let s = "新华社北京5月12日电(记者王明)本市12日公布,3月份新建公园8座。";
+        assert_eq!(line_info(s, at(s)).kind, LineKind::Content);
+        let codes = "#EDF0F5 #F3FFE1 #A0B1C2";
+        assert_eq!(line_info(codes, at(codes)).kind, LineKind::Chrome);
     }
 
     #[test]
