@@ -28,11 +28,13 @@
 //!   stands in a short line); or it has no letter (`* * *`, `1026`); or it
 //!   is a breadcrumb (parts of at most four words between `>`, `›`, `»`,
 //!   `|`, ` / `; a `»` closing a `«` quotation is none), codes (most tokens mix letters and digits), a URL or an
-//!   address alone, or a document symbol or counter (`ECOSOC/5773`, `- 2099`);
+//!   address alone, or a document symbol or counter (`ECOSOC/5773`, `- 2099`)
+//!   (a run of Chinese characters holding a number is a clause, no code);
 //! - *content*: prose. At least ten words (a Chinese character counting
 //!   half a word) and a sentence's end, function words of its language at
 //!   a prose rate (8%; class `function`), or 25 words; or five words or
-//!   more, a sentence's end and some function words. A link title run into
+//!   more, a sentence's end and some function words (a question under ten
+//!   words and no other sentence is a headline's form). A link title run into
 //!   its teaser (`...Del VisoPilar: ...`) is not content, unless the line is
 //!   a sentence of 25 words or more and the page writes its camel-case words
 //!   elsewhere too (a name: `UrduPoint`);
@@ -51,7 +53,9 @@
 //! meta line -0.5, chrome -1.5, a neutral line -1 (at most three words) or
 //! -0.4: a subheading or a widget label inside the article does not cut it,
 //! a block of navigation does. An end marker alone on its line (class `end`:
-//! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it. A paragraph of 40 words or more above the
+//! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it, and so do the site's notices to
+//! its readers closing it (class `notice`: a cookie banner, the comments'
+//! rules or quota) where a widget stands among them. A paragraph of 40 words or more above the
 //! headline is the body's start too where it opens the page (pages that put
 //! the first paragraph first); under a site's name, date bar or masthead it
 //! is a ticker of other stories run together.
@@ -118,7 +122,9 @@
 //! dateline (`Berne, 23.01.2008 - ...`). A Chinese date run into four
 //! characters or more with no colon or space opens a headline, not a date
 //! line (`2020年6月8日市政府新闻发布会预告`); two unlabelled dates and next to
-//! nothing else are a period (an event's), not a date line. A line with an
+//! nothing else are a period (an event's), not a date line, and so is a date
+//! followed by a span of clock times (`Dimanche 3 octobre 2021 14:00 -
+//! 17:00`: an event's schedule). A line with an
 //! event word (a deadline, a day celebrated, a founding, `until`) before
 //! the date gives none; a date labelled as an update is kept apart
 //! (`updated`) and never taken for the publication date; the last line of
@@ -128,7 +134,11 @@
 //! the body 1; inside the body 0.5 (less a fifth per line). The best one
 //! scoring above 0 is the publication date; a saved page's markup date
 //! (`article:published_time`, JSON-LD `datePublished`, `<time datetime>`)
-//! goes before it. An unlabelled date over the site's navigation bar is the
+//! goes before it; where neither dates the page, a date in the path of its
+//! own address (`<link rel="canonical">`, `og:url`: `/news/2014/03/11/`)
+//! does. Unlabelled dated lines next to each other with other days are a
+//! list of other items (`Concert — 2 October 2021`), none the
+//! page's date. An unlabelled date over the site's navigation bar is the
 //! site's date bar (the day's date), never the article's. A numeric date
 //! whose day and month could be swapped is read day first where the body's
 //! first paragraph is in Arabic or Cyrillic script, or its function words
@@ -141,7 +151,8 @@
 //! near the headline, a dateline without a year (`OTTAWA, le 7 déc. /Agence/
 //! -`, `中新社北京10月22日电`, `PARIS (AFP) -`, `(서울=연합뉴스)`) or a markup
 //! date, or else a short line of a news publication's (class `newsroom`: a
-//! related-news or same-section widget, the editor's line of a masthead);
+//! related-news, same-section, most-read or read-also widget, the editor's
+//! line of a masthead);
 //! and a body (two content lines, or one of 30 words or more, or one under
 //! a labelled date and a byline: a photo story; one of two sentences or
 //! more under a date: a short post; one sentence on a page with a
