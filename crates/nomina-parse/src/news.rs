@@ -2244,8 +2244,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
 /// segments of their own (`/2014/03/11/`, `/2024/5/9/`) or one segment
 /// (`/2018-06-02/`). The host and the query are not read.
 fn address_date(address: &str) -> Option<FoundDate> {
-    let path = address.split_once("://").map_or(address, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    // Where the path starts: after the host, or at once for a bare path.
+    let base = address.find("://").map_or(0, |i| address[i + 3..].find('/').map_or(address.len(), |j| i + 3 + j));
+    let path = &address[base..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
     let number = |s: &str| {
         (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse::<u16>().ok())
@@ -2253,7 +2255,7 @@ fn address_date(address: &str) -> Option<FoundDate> {
     };
     let date = |y: &str, m: &str, d: &str| {
         let (y, m, d) = (number(y)?, number(m)?, number(d)?);
-        if !(1990..=2100).contains(&y) || y.to_string().len() != 4 || m > 12 || d > 31 {
+        if !(1990..=2100).contains(&y) || m > 12 || d > 31 {
             return None;
         }
         IsoDate::new(y, m as u8, d as u8)
@@ -2266,7 +2268,6 @@ fn address_date(address: &str) -> Option<FoundDate> {
             Some((start, seg))
         })
         .collect();
-    let base = address.len() - path.len();
     let found = |start: usize, end: usize, d: IsoDate| FoundDate {
         start: base + start,
         end: base + end,
@@ -3288,6 +3289,20 @@ mod tests {
         assert_eq!(date("https://example.org/news/20140311"), None);
         assert_eq!(date("https://example.org/2013/13/25/x"), None);
         assert_eq!(date("https://2013.example.org/x?d=2014/03/11"), None);
+        for odd in [
+            "",
+            "://",
+            "https://",
+            "https://example.org",
+            "/2013/07",
+            "https://example.org/2013/07",
+            "https://x.org/2013/0/25",
+        ] {
+            assert_eq!(date(odd), None, "{odd}");
+        }
+        let a = "https://example.org/news/2014/03/11/x?page=2";
+        let f = address_date(a).unwrap();
+        assert_eq!(&a[f.start..f.end], "2014/03/11");
         let text = format!("Council Approves the New Budget\n{PROSE}\nRelated news\n");
         let lines = crate::lines::lines(&text);
         let hints =
