@@ -3362,7 +3362,7 @@ mod tests {
 
     #[test]
     fn a_list_of_dated_items_gives_no_publication_date() {
-        let list = "Other events nearby\nConcert in the old market hall — 2 October 2021\n\
+        let list = "Other events nearby\nConcert of the brass band in the old market hall of the harbour district — 2 October 2021\n\
                     Photo exhibition of the port — 1 October 2021\n";
         assert!(news(&format!("Open Day at the Water Works\n{PROSE}\n{list}")).is_err());
         let text = format!("Open Day at the Water Works\n17 September 2021\n{PROSE}\n{list}");
