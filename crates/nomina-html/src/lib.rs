@@ -90,6 +90,9 @@ pub struct PageSignals {
     pub published: Option<String>,
     /// The update date: `article:modified_time`, JSON-LD `dateModified`.
     pub modified: Option<String>,
+    /// The page's own address as the markup gives it: `<link
+    /// rel="canonical">`, else `og:url`.
+    pub address: Option<String>,
     /// The 1-based numbers of the first and last line of [`Extracted::text`]
     /// inside the first `<article>` (else the first `<main>`), when there is
     /// one.

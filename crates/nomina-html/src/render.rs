@@ -395,6 +395,8 @@ fn signals(doc: &Html) -> PageSignals {
         modified: Selector,
         time: Selector,
         json_ld: Selector,
+        canonical: Selector,
+        og_url: Selector,
     }
     static S: OnceLock<Selectors> = OnceLock::new();
     let s = S.get_or_init(|| Selectors {
@@ -406,6 +408,8 @@ fn signals(doc: &Html) -> PageSignals {
         modified: selector(r#"meta[property="article:modified_time"], meta[itemprop="dateModified"]"#),
         time: selector(r#"time[itemprop="datePublished"], article time[datetime], time[pubdate], time[datetime]"#),
         json_ld: selector(r#"script[type="application/ld+json"]"#),
+        canonical: selector(r#"link[rel="canonical"]"#),
+        og_url: selector(r#"meta[property="og:url"]"#),
     });
     let content = |sel: &Selector| {
         doc.select(sel)
@@ -423,6 +427,10 @@ fn signals(doc: &Html) -> PageSignals {
         headings: doc.select(&s.h1).map(text).filter(|t| !t.is_empty()).collect(),
         published,
         modified: content(&s.modified).or_else(|| json("dateModified")),
+        address: doc
+            .select(&s.canonical)
+            .find_map(|e| e.value().attr("href").map(str::trim).filter(|h| !h.is_empty()).map(String::from))
+            .or_else(|| content(&s.og_url)),
         content_lines: None,
     }
 }

@@ -28,11 +28,13 @@
 //!   stands in a short line); or it has no letter (`* * *`, `1026`); or it
 //!   is a breadcrumb (parts of at most four words between `>`, `›`, `»`,
 //!   `|`, ` / `; a `»` closing a `«` quotation is none), codes (most tokens mix letters and digits), a URL or an
-//!   address alone, or a document symbol or counter (`ECOSOC/5773`, `- 2099`);
+//!   address alone, or a document symbol or counter (`ECOSOC/5773`, `- 2099`)
+//!   (a run of Chinese characters holding a number is a clause, no code);
 //! - *content*: prose. At least ten words (a Chinese character counting
 //!   half a word) and a sentence's end, function words of its language at
 //!   a prose rate (8%; class `function`), or 25 words; or five words or
-//!   more, a sentence's end and some function words. A link title run into
+//!   more, a sentence's end and some function words (a question under ten
+//!   words and no other sentence is a headline's form). A link title run into
 //!   its teaser (`...Del VisoPilar: ...`) is not content, unless the line is
 //!   a sentence of 25 words or more and the page writes its camel-case words
 //!   elsewhere too (a name: `UrduPoint`);
@@ -51,7 +53,9 @@
 //! meta line -0.5, chrome -1.5, a neutral line -1 (at most three words) or
 //! -0.4: a subheading or a widget label inside the article does not cut it,
 //! a block of navigation does. An end marker alone on its line (class `end`:
-//! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it. A paragraph of 40 words or more above the
+//! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it, and so do the site's notices to
+//! its readers closing it (class `notice`: a cookie banner, the comments'
+//! rules or quota) where a widget stands among them. A paragraph of 40 words or more above the
 //! headline is the body's start too where it opens the page (pages that put
 //! the first paragraph first); under a site's name, date bar or masthead it
 //! is a ticker of other stories run together.
@@ -118,7 +122,9 @@
 //! dateline (`Berne, 23.01.2008 - ...`). A Chinese date run into four
 //! characters or more with no colon or space opens a headline, not a date
 //! line (`2020年6月8日市政府新闻发布会预告`); two unlabelled dates and next to
-//! nothing else are a period (an event's), not a date line. A line with an
+//! nothing else are a period (an event's), not a date line, and so is a date
+//! followed by a span of clock times (`Dimanche 3 octobre 2021 14:00 -
+//! 17:00`: an event's schedule). A line with an
 //! event word (a deadline, a day celebrated, a founding, `until`) before
 //! the date gives none; a date labelled as an update is kept apart
 //! (`updated`) and never taken for the publication date; the last line of
@@ -128,7 +134,11 @@
 //! the body 1; inside the body 0.5 (less a fifth per line). The best one
 //! scoring above 0 is the publication date; a saved page's markup date
 //! (`article:published_time`, JSON-LD `datePublished`, `<time datetime>`)
-//! goes before it. An unlabelled date over the site's navigation bar is the
+//! goes before it; where neither dates the page, a date in the path of its
+//! own address (`<link rel="canonical">`, `og:url`: `/news/2014/03/11/`)
+//! does. Unlabelled dated lines next to each other with other days are a
+//! list of other items (`Concert — 2 October 2021`), none the
+//! page's date. An unlabelled date over the site's navigation bar is the
 //! site's date bar (the day's date), never the article's. A numeric date
 //! whose day and month could be swapped is read day first where the body's
 //! first paragraph is in Arabic or Cyrillic script, or its function words
@@ -141,7 +151,8 @@
 //! near the headline, a dateline without a year (`OTTAWA, le 7 déc. /Agence/
 //! -`, `中新社北京10月22日电`, `PARIS (AFP) -`, `(서울=연합뉴스)`) or a markup
 //! date, or else a short line of a news publication's (class `newsroom`: a
-//! related-news or same-section widget, the editor's line of a masthead);
+//! related-news, same-section, most-read or read-also widget, the editor's
+//! line of a masthead);
 //! and a body (two content lines, or one of 30 words or more, or one under
 //! a labelled date and a byline: a photo story; one of two sentences or
 //! more under a date: a short post; one sentence on a page with a
@@ -171,7 +182,7 @@ use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::date::{FoundDate, find_dates};
+use crate::date::{FoundDate, IsoDate, find_dates};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
 use crate::words::{letter, word_count};
@@ -230,6 +241,10 @@ pub struct PageHints {
     pub titles: Vec<String>,
     /// The publication date the markup gives (`2016-02-23T10:00:00Z`).
     pub published: Option<String>,
+    /// The page's own address as the markup gives it (`<link
+    /// rel="canonical">`, `og:url`): a date in its path
+    /// (`/news/2014/03/11/slug`) dates a page that shows none.
+    pub address: Option<String>,
     /// The 1-based first and last line of the page's `<article>` or
     /// `<main>`: lines outside it are chrome.
     pub content_lines: Option<(usize, usize)>,
@@ -306,6 +321,10 @@ struct Lexicon {
     /// ones as written).
     masthead: Vec<String>,
     masthead_han: Vec<&'static str>,
+    /// Words of a site's notices to its readers, as token keys between
+    /// spaces (Chinese and Korean ones as written, found inside words).
+    notice: Vec<String>,
+    notice_inside: Vec<&'static str>,
     /// Function words of English, which writes numeric dates month first
     /// (bit 1), and of French and Spanish, which write them day first (bit
     /// 2; a word of both has both). A map, not another set of `&str`: the
@@ -597,6 +616,8 @@ fn lexicon() -> &'static Lexicon {
             feed: FxHashSet::default(),
             masthead: Vec::new(),
             masthead_han: Vec::new(),
+            notice: Vec::new(),
+            notice_inside: Vec::new(),
             date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
@@ -640,6 +661,8 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Newsroom => l.newsroom.push(token_key(w.text)),
                 NewsWordClass::Masthead if han(w.text) => l.masthead_han.push(w.text),
                 NewsWordClass::Masthead => l.masthead.push(format!(" {} ", token_key(w.text))),
+                NewsWordClass::Notice if han(w.text) || may_hold_hangul(w.text) => l.notice_inside.push(w.text),
+                NewsWordClass::Notice => l.notice.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -1078,7 +1101,10 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     // Codes: most tokens mix letters and digits (`#EDF0F5 #F3FFE1`).
     // An ASCII token's digits are its bytes.
     let has_digit = |t: &str| if t.is_ascii() { t.bytes().any(|b| b.is_ascii_digit()) } else { t.chars().any(numeric) };
-    let mixed = toks.iter().filter(|t| has_digit(t) && t.chars().any(letter) && t.chars().count() <= 12).count();
+    // A Chinese clause with a number (`新华社北京5月12日电`) is one token
+    // of prose, no code.
+    let mixed =
+        toks.iter().filter(|t| has_digit(t) && t.chars().any(letter) && t.chars().count() <= 12 && !han(t)).count();
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
@@ -1296,6 +1322,12 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         {
             date = None;
         }
+        // A date and a span of clock times after it, no label: an event's
+        // schedule (`Dimanche 3 octobre 2021 14:00 - 17:00`), not a
+        // publication, which gives one time.
+        if date.is_some_and(|d| d.label == Label::None && clock_span(&s[d.found.end..])) {
+            date = None;
+        }
     }
     let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
     let prose_share = function_share(s, &toks, han_n > 0);
@@ -1306,7 +1338,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     } else if chrome {
         LineKind::Chrome
     } else if (units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-        || (units >= 5.0 && sentence && prose_share > 0.0)
+        || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s))
     {
         // Last: it reads every character, and most lines are settled before.
         glued = run_together(s);
@@ -1349,6 +1381,65 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         headline_form,
         affixes,
     }
+}
+
+/// A question of a few words and no other sentence (`Qui sera le prochain
+/// maire?`): a headline's form, not a paragraph's. Only lines under ten
+/// words are asked.
+fn short_question(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', ' ']);
+    s.ends_with(['?', '？', '؟']) && sentence_breaks(s) == 0
+}
+
+/// Whether `s` holds two clock times joined by a dash or a tilde (`14:00 -
+/// 17:00`, `9 h – 12 h 30`, `9:30~12:00`).
+fn clock_span(s: &str) -> bool {
+    // A clock time at byte `i`: one or two digits not after a digit, then
+    // `:` and two digits, or `h` (a space may come before it) not followed
+    // by a letter. Returns where it ends.
+    let b = s.as_bytes();
+    let time = |i: usize| -> Option<usize> {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            return None;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() && j - i < 3 {
+            j += 1;
+        }
+        if j == i || j - i > 2 {
+            return None;
+        }
+        if b.get(j) == Some(&b':') && b.get(j + 1..j + 3).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+            return Some(j + 3);
+        }
+        let k = if b.get(j) == Some(&b' ') { j + 1 } else { j };
+        if b.get(k) == Some(&b'h') && !s[k + 1..].chars().next().is_some_and(char::is_alphabetic) {
+            let mut e = k + 1;
+            let digits = s[e..].trim_start_matches(' ');
+            if digits.bytes().take_while(u8::is_ascii_digit).count() == 2 {
+                e = s.len() - digits.len() + 2;
+            }
+            return Some(e);
+        }
+        None
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(end) = time(i) {
+            let rest = s[end..].trim_start();
+            let joined = ['-', '–', '—', '~', '〜'].iter().find_map(|c| rest.strip_prefix(*c));
+            if let Some(after) = joined {
+                let at = s.len() - after.trim_start().len();
+                if at < b.len() && time(at).is_some() {
+                    return true;
+                }
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// A long line is only searched for a dateline: a date in its first bytes.
@@ -1686,6 +1777,22 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if let Some(e) = (bs + 1..=be).find(|&i| lex.end.contains(info[i].key.as_str())) {
         be = e - 1;
     }
+    // and before the site's notices to its readers that close it (a cookie
+    // banner, the comments' rules, a comment quota) with the widgets among
+    // them (`Comments`, `Views: 1204`): a notice right after a paragraph,
+    // with no widget, may be the article's own last word.
+    let notice = |l: &LineInfo| l.kind == LineKind::Content && l.units <= 40.0 && reader_notice(slice(l));
+    let mut e = be;
+    while e > bs && (info[e].kind != LineKind::Content || notice(&info[e])) {
+        e -= 1;
+    }
+    if e < be
+        && info[e].kind == LineKind::Content
+        && !notice(&info[e])
+        && (e + 1..=be).any(|k| info[k].kind != LineKind::Content)
+    {
+        be = e;
+    }
 
     // The headline.
     // A standfirst: a sentence, or a long line of prose with commas.
@@ -1916,6 +2023,26 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if d.dateline && !first_content.contains(&i) {
             continue;
         }
+        // Dated lines next to each other, each with another day: a list of
+        // other items (events, stories), none of them the page's date. A
+        // longer item ends with its date (`Concert in the old market hall — 2
+        // October 2021`).
+        let listed = |k: usize| {
+            info.get(k).is_some_and(|x| match x.date {
+                Some(o) => o.label == Label::None && !o.dateline && o.found.month_first != d.found.month_first,
+                None => {
+                    let s = slice(x).trim_end();
+                    x.units <= 20.0
+                        && !x.sentence
+                        && find_dates(s)
+                            .last()
+                            .is_some_and(|f| f.end == s.len() && f.month_first != d.found.month_first)
+                }
+            })
+        };
+        if d.label == Label::None && !d.dateline && ((i > 0 && listed(i - 1)) || listed(i + 1)) {
+            continue;
+        }
         let gap = |a: usize, b: usize| {
             (a.min(b) + 1..a.max(b)).filter(|&k| !matches!(info[k].kind, LineKind::Chrome | LineKind::Meta)).count()
                 as f32
@@ -1945,6 +2072,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     }
     let best_date = best_date.filter(|(_, s, _)| *s > 0.0);
     let published = best_date.map(|(i, _, d)| dated_of(&info[i], d));
+    // The date in the page's address, only where neither its markup nor
+    // its text dates it: a page moved or reposted keeps an older address.
+    let markup_date =
+        markup_date.or_else(|| published.is_none().then(|| hints.address.as_deref().and_then(address_date)).flatten());
     let updated = updated.map(|(i, d)| dated_of(&info[i], d));
     let byline_at = (0..info.len())
         .filter(|&i| info[i].byline.is_some() && i + 4 >= t && i <= bs + 2)
@@ -2107,6 +2238,67 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         day_first,
         signals,
     })
+}
+
+/// The date a page's address gives in its path: year, month and day as
+/// segments of their own (`/2014/03/11/`, `/2024/5/9/`) or one segment
+/// (`/2018-06-02/`). The host and the query are not read.
+fn address_date(address: &str) -> Option<FoundDate> {
+    // Where the path starts: after the host, or at once for a bare path.
+    let base = address.find("://").map_or(0, |i| address[i + 3..].find('/').map_or(address.len(), |j| i + 3 + j));
+    let path = &address[base..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+    };
+    let date = |y: &str, m: &str, d: &str| {
+        let (y, m, d) = (number(y)?, number(m)?, number(d)?);
+        if !(1990..=2100).contains(&y) || m > 12 || d > 31 {
+            return None;
+        }
+        IsoDate::new(y, m as u8, d as u8)
+    };
+    let segments: Vec<(usize, &str)> = path
+        .split('/')
+        .scan(0usize, |at, seg| {
+            let start = *at;
+            *at += seg.len() + 1;
+            Some((start, seg))
+        })
+        .collect();
+    let found = |start: usize, end: usize, d: IsoDate| FoundDate {
+        start: base + start,
+        end: base + end,
+        month_first: d,
+        day_first: None,
+    };
+    for (k, &(start, seg)) in segments.iter().enumerate() {
+        if let Some(&[(_, m), (dstart, d)]) = segments.get(k + 1..k + 3)
+            && let Some(iso) = date(seg, m, d)
+        {
+            return Some(found(start, dstart + d.len(), iso));
+        }
+        let mut parts = seg.splitn(3, '-');
+        if let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next())
+            && let Some(iso) = date(y, m, d)
+        {
+            return Some(found(start, start + seg.len(), iso));
+        }
+    }
+    None
+}
+
+/// Whether `s` holds a word of a site's notices to its readers (class
+/// `notice`: `cookies`, `commentaires`).
+fn reader_notice(s: &str) -> bool {
+    let lex = lexicon();
+    if lex.notice_inside.iter().any(|w| s.contains(w)) {
+        return true;
+    }
+    let padded = format!(" {} ", token_key(s));
+    lex.notice.iter().any(|w| padded.contains(w.as_str()))
 }
 
 /// How many sentences end inside `s` (not at its end): a full stop, a
@@ -3065,8 +3257,17 @@ mod tests {
         // No date or byline: a page with a headline and a body is still a
         // policy note unless its widgets are a newsroom's.
         assert!(news(&format!("A Policy Note\n{PROSE}\n")).is_err());
-        for widget in ["Related news", "Dans la même rubrique", "Новости дня", "أخبار ذات صلة", "相关新闻", "관련기사"]
-        {
+        for widget in [
+            "Related news",
+            "Dans la même rubrique",
+            "Новости дня",
+            "أخبار ذات صلة",
+            "相关新闻",
+            "관련기사",
+            "Most read",
+            "À lire aussi",
+            "الأكثر قراءة",
+        ] {
             let text = format!("City Wins Award\n{PROSE}\n{widget}\n");
             let (title, date, paragraphs, boilerplate) = parts(&text);
             assert_eq!((title.as_str(), date), ("City Wins Award", None), "{widget}");
@@ -3076,6 +3277,105 @@ mod tests {
         // A newsroom word inside a paragraph is no widget.
         let text = format!("A Policy Note\n{PROSE} The editor-in-chief of the bulletin agreed.\n");
         assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn the_address_dates_a_page_that_shows_no_date() {
+        let date = |a: &str| address_date(a).map(|d| d.month_first.to_string());
+        assert_eq!(date("https://example.org/news/2014/03/11/council-budget").as_deref(), Some("2014-03-11"));
+        assert_eq!(date("https://example.org/details/2024/5/9/12345/slug").as_deref(), Some("2024-05-09"));
+        assert_eq!(date("http://example.org/focus/2018-06-02/1001.html").as_deref(), Some("2018-06-02"));
+        // Not a date: an article number, a month past 12, the host or the query.
+        assert_eq!(date("https://example.org/news/20140311"), None);
+        assert_eq!(date("https://example.org/2013/13/25/x"), None);
+        assert_eq!(date("https://2013.example.org/x?d=2014/03/11"), None);
+        for odd in [
+            "",
+            "://",
+            "https://",
+            "https://example.org",
+            "/2013/07",
+            "https://example.org/2013/07",
+            "https://x.org/2013/0/25",
+        ] {
+            assert_eq!(date(odd), None, "{odd}");
+        }
+        let a = "https://example.org/news/2014/03/11/x?page=2";
+        let f = address_date(a).unwrap();
+        assert_eq!(&a[f.start..f.end], "2014/03/11");
+        let text = format!("Council Approves the New Budget\n{PROSE}\nRelated news\n");
+        let lines = crate::lines::lines(&text);
+        let hints =
+            PageHints { address: Some("https://example.org/news/2014/03/11/council".into()), ..Default::default() };
+        let n = parse_news_with(&text, &lines, &hints).unwrap();
+        assert_eq!(n.markup_date.map(|d| d.month_first.to_string()).as_deref(), Some("2014-03-11"));
+        // A date the page shows goes first: the address may be a repost's.
+        let text = format!("Council Approves the New Budget\n2014-03-10 16:21\n{PROSE}\n");
+        let lines = crate::lines::lines(&text);
+        let n = parse_news_with(&text, &lines, &hints).unwrap();
+        assert_eq!(n.markup_date, None);
+        assert_eq!(n.published.map(|d| d.found.month_first.to_string()).as_deref(), Some("2014-03-10"));
+    }
+
+    #[test]
+    fn a_date_with_a_span_of_hours_is_an_event() {
+        assert!(clock_span(" 14:00 - 17:00"));
+        assert!(clock_span(", 9 h – 12 h 30"));
+        assert!(clock_span(" 9:30~12:00"));
+        assert!(!clock_span(" - 12:53"));
+        assert!(!clock_span(" 16:21:02"));
+        assert!(!clock_span(" 14 hommes - 15 femmes"));
+        // An event page: its date and hours, a place, a description.
+        let text = format!("Open Day at the Water Works\nSunday 3 October 2021 14:00 - 17:00\n{PROSE}\n");
+        assert!(news(&text).is_err());
+        let text = format!("Open Day at the Water Works\nSunday 3 October 2021 14:00\n{PROSE}\n");
+        assert_eq!(parts(&text).1.as_deref(), Some("2021-10-03"));
+    }
+
+    #[test]
+    fn the_sites_notices_after_the_body_are_boilerplate() {
+        let notice = "By staying on the site you agree to our use of cookies and to the terms of the site.";
+        let text = format!("City Wins Award\n07/10/2013\n{PROSE}\nViews: 1204\n{notice}\n");
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate, ["Views: 1204", notice]);
+        let quota = "Les commentaires sont limités à 5 par jour pour les lecteurs non abonnés.";
+        let text = format!("City Wins Award\n07/10/2013\n{PROSE}\nAfficher les commentaires\nCommenter\n{quota}\n");
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate, ["Afficher les commentaires", "Commenter", quota]);
+        // Right after a paragraph, with no widget, the article's own words.
+        let last = "The mayor declined to answer the comments of the opposition about the cost of the programme.";
+        let text = format!("City Wins Award\n07/10/2013\n{PROSE}\n{last}\n");
+        assert_eq!(parts(&text).2.len(), 3);
+    }
+
+    #[test]
+    fn a_short_question_is_a_headline_not_a_paragraph() {
+        assert!(short_question("Qui sera le prochain maire?"));
+        assert!(!short_question("He left. Who will follow him?"));
+        let text = format!("Local news\nWho will run the new library?\n{PROSE}\nRelated news\n");
+        let (title, _, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Who will run the new library?");
+        assert_eq!(paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_list_of_dated_items_gives_no_publication_date() {
+        let list = "Other events nearby\nConcert of the brass band in the old market hall of the harbour district — 2 October 2021\n\
+                    Photo exhibition of the port — 1 October 2021\n";
+        assert!(news(&format!("Open Day at the Water Works\n{PROSE}\n{list}")).is_err());
+        let text = format!("Open Day at the Water Works\n17 September 2021\n{PROSE}\n{list}");
+        assert_eq!(parts(&text).1.as_deref(), Some("2021-09-17"));
+    }
+
+    #[test]
+    fn a_chinese_clause_with_numbers_is_no_code() {
+        let at = |text: &str| LineRef { span: Span::new(0, text.len()), line: 1 };
+        let s = "新华社北京5月12日电(记者王明)本市12日公布,3月份新建公园8座。";
+        assert_eq!(line_info(s, at(s)).kind, LineKind::Content);
+        let codes = "#EDF0F5 #F3FFE1 #A0B1C2";
+        assert_eq!(line_info(codes, at(codes)).kind, LineKind::Chrome);
     }
 
     #[test]

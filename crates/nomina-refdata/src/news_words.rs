@@ -43,6 +43,10 @@ pub enum NewsWordClass {
     /// `جريدة`): a short line at the top of the page holding one is the
     /// site's masthead, not the headline.
     Masthead,
+    /// A word of a site's notices to its readers (cookies, the comments'
+    /// rules and quotas): such a notice closing the article's run of prose
+    /// after a widget is the page's, not the body's.
+    Notice,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -62,6 +66,7 @@ impl NewsWordClass {
             "newsroom" => NewsWordClass::Newsroom,
             "feed" => NewsWordClass::Feed,
             "masthead" => NewsWordClass::Masthead,
+            "notice" => NewsWordClass::Notice,
             _ => return None,
         })
     }
@@ -106,6 +111,7 @@ mod tests {
                 NewsWordClass::Updated,
                 NewsWordClass::Function,
                 NewsWordClass::Newsroom,
+                NewsWordClass::Notice,
             ] {
                 assert!(words.iter().any(|w| w.lang == lang && w.class == class), "{lang} {class:?}");
             }
