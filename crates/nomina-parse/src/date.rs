@@ -114,7 +114,7 @@ fn patterns_with(digit: &str) -> Patterns {
     Patterns {
         iso: Regex::new(&pattern(r"^(DIGIT{4})[-/.](DIGIT{1,2})[-/.](DIGIT{1,2})(?:$|[T\s])")).expect("iso pattern"),
         cjk: Regex::new(&pattern(r"^(DIGIT{4})\s*年\s*(DIGIT{1,2})\s*月\s*(DIGIT{1,2})\s*日?$")).expect("cjk pattern"),
-        numeric: Regex::new(&pattern(r"^(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{4})$"))
+        numeric: Regex::new(&pattern(r"^(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{4}|DIGIT{2})$"))
             .expect("numeric pattern"),
     }
 }
@@ -204,6 +204,13 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
     });
     if let Some(c) = numeric {
         let (a, b, year) = (num(c.get(1))? as u8, num(c.get(2))? as u8, num(c.get(3))?);
+        // A year of two digits (`1/11/17`): this century's up to 69, the last
+        // one's from 70, as forms' short dates mean them.
+        let year = match c.get(3).map(|m| m.as_str().len()) {
+            Some(2) if year < 70 => 2000 + year,
+            Some(2) => 1900 + year,
+            _ => year,
+        };
         let month_first = IsoDate::new(year, a, b);
         let day_first = IsoDate::new(year, b, a);
         return match (month_first, day_first) {
@@ -726,6 +733,8 @@ mod tests {
             ("22nd November 2017", "2017-11-22"),
             ("01-nov-2017", "2017-11-01"),
             ("01/NOV/2017", "2017-11-01"),
+            ("25/11/17", "2017-11-25"),
+            ("25.11.98", "1998-11-25"),
             ("二〇一七年十一月一日", "2017-11-01"),
             ("二零二零年二月二十三日", "2020-02-23"),
             ("1 ноября 2017 года", "2017-11-01"),

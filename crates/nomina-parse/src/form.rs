@@ -1732,7 +1732,16 @@ impl<'t> Parser<'t> {
             // (`Member state | of the United Nations Republic of Korea`).
             let no_country =
                 || spec.value == ValueKind::Country && Country::from_name(s[m.len.min(s.len())..].trim()).is_none();
-            if (loose || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows()) || no_country())
+            // A yes/no after a longer question than the catalog's wording
+            // (`…won other public service awards | & prizes? No`).
+            let no_yes_no = || {
+                let rest = s[m.len.min(s.len())..].trim();
+                spec.value == ValueKind::YesNo && !rest.is_empty() && !is_whole_value(ValueKind::YesNo, rest)
+            };
+            if (loose
+                || ((spec.value.is_telling() || spec.value.is_multi_line()) && hint_follows())
+                || no_country()
+                || no_yes_no())
                 && let Some((label_len, value)) = split_by_kind(spec.value, s)
             {
                 match value {
