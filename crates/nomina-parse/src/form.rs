@@ -1241,6 +1241,12 @@ fn content_words(label: &str) -> Vec<String> {
 /// The word of the catalog's labels a folded word stands for (`organization`
 /// for `institution`, `country` for `state`), or the word itself.
 fn canonical_word(word: &str) -> String {
+    // The Arabic article is part of the word as written (`المستوى`,
+    // `مستوى`).
+    let word = match word.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => word,
+    };
     static SYNONYMS: OnceLock<FxHashMap<String, String>> = OnceLock::new();
     let synonyms = SYNONYMS.get_or_init(|| {
         catalog()
@@ -1981,8 +1987,10 @@ impl<'t> Parser<'t> {
             return None;
         }
         let (_, candidates) = self.expected_fields()?;
-        // The best field, and whether another shares as many words.
-        let mut best: Option<(&'static FieldSpec, usize, bool)> = None;
+        // The best field, and whether another shares as many words. Of two
+        // sharing as many, one whose value tells its kind (a level, a date)
+        // is surer than free text (`مستوى الإدارة: محلي`).
+        let mut best: Option<(&'static FieldSpec, (usize, bool), bool)> = None;
         for &f in &candidates {
             if !is_whole_value(f.value, &s[value.clone()]) {
                 continue;
@@ -1995,9 +2003,10 @@ impl<'t> Parser<'t> {
                 })
                 .max()
                 .unwrap_or(0);
+            let score = (shared, f.value.is_telling());
             match best {
-                Some((_, n, ref mut tied)) if shared == n && n > 0 => *tied = true,
-                _ if shared > best.map_or(0, |b| b.1) => best = Some((f, shared, false)),
+                Some((_, n, ref mut tied)) if score == n && shared > 0 => *tied = true,
+                _ if shared > 0 && best.is_none_or(|b| score > b.1) => best = Some((f, score, false)),
                 _ => {}
             }
         }
@@ -2307,14 +2316,14 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         rest = rest.strip_prefix([')', '）'])?;
     }
     let prefix = prefix.trim_end_matches(['(', '（']).trim_end();
-    // A closing mark: up to two characters that are neither blank, nor a
+    // A closing mark: up to three characters that are neither blank, nor a
     // separator, nor a letter or digit of a Latin word (`题`).
     let mark_len: usize = rest
         .chars()
         .take_while(|c| {
             !c.is_whitespace() && !is_heading_sep(*c) && !c.is_ascii_alphanumeric() && !c.is_ascii_punctuation()
         })
-        .take(2)
+        .take(3)
         .map(char::len_utf8)
         .sum();
     let mark = &rest[..mark_len];
@@ -2594,7 +2603,7 @@ fn head_key(s: &str) -> [char; 3] {
 }
 
 fn is_heading_sep(c: char) -> bool {
-    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—')
+    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|')
 }
 
 /// Question headings found by their numbering rather than their words: lines
@@ -3185,6 +3194,8 @@ mod tests {
             ("2nd Question", 2, ""),
             ("1-й вопрос", 1, ""),
             ("第一部分 关于本倡议", 1, "关于本倡议"),
+            ("第3个问题", 3, ""),
+            ("Part 2 | Award category", 2, "Award category"),
             ("PART C – SDGs", 3, "SDGs"),
             ("Primera pregunta — Categorías", 1, "Categorías"),
             ("Question Ten: Consent", 10, "Consent"),
