@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round9/`, nine sets
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round10/`, ten sets
 //! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
@@ -172,8 +172,8 @@ fn every_rendering_of_the_sixth_set_reads_as_seed_001() {
 }
 
 /// e_12 is a spreadsheet exported as quoted comma-separated rows, not a
-/// page; r_ar_7 puts a tab inside its level's label; r_es_7's `Gobierno
-/// municipal` under `TIPO DE DEPENDENCIA` is taken for the department type.
+/// page; r_es_7's `Gobierno municipal` under `TIPO DE DEPENDENCIA` is taken
+/// for the department type.
 #[test]
 fn every_rendering_of_the_seventh_set_reads_as_seed_001() {
     only_known_differences(
@@ -197,8 +197,6 @@ fn every_rendering_of_the_seventh_set_reads_as_seed_001() {
             "e_12.txt: website",
             "e_12.txt: won_other_awards",
             "e_12.txt: won_unpsa",
-            "r_ar_7.txt: administrative_level",
-            "r_ar_7.txt: department_type",
             "r_es_7.txt: department_type",
         ],
     );
@@ -217,9 +215,15 @@ fn every_rendering_of_the_ninth_set_reads_as_seed_001() {
     only_known_differences(&renderings_against_seed_001(9, 7), &[]);
 }
 
+/// The tenth set, measured by its totals before its failures were read.
 #[test]
-fn forms_of_other_years_of_the_fourth_to_ninth_sets_keep_every_answer_under_its_own_number() {
-    for round in 4..=9 {
+fn every_rendering_of_the_tenth_set_reads_as_seed_001() {
+    only_known_differences(&renderings_against_seed_001(10, 7), &[]);
+}
+
+#[test]
+fn forms_of_other_years_of_the_fourth_to_tenth_sets_keep_every_answer_under_its_own_number() {
+    for round in 4..=10 {
         only_known_differences(&forms_of_other_years_against_expected(round, 2), &[]);
     }
 }
