@@ -163,15 +163,10 @@ fn chinese_numeral_date(s: &str) -> Option<ParsedDate> {
     let (year, rest) = s.trim().split_once('年')?;
     let (month, rest) = rest.split_once('月')?;
     let day = rest.strip_suffix('日').unwrap_or(rest);
+    // Digit by digit: `〇` and `零` are zero as `一` is one.
     let year: String = year
         .chars()
-        .map(|c| {
-            if c == '〇' || c == '零' {
-                Some('0')
-            } else {
-                crate::form::chinese_numeral(&c.to_string()).and_then(|d| char::from_digit(d, 10))
-            }
-        })
+        .map(|c| crate::form::chinese_numeral(c.encode_utf8(&mut [0; 4])).and_then(|d| char::from_digit(d, 10)))
         .collect::<Option<String>>()?;
     if year.len() != 4 {
         return None;
@@ -283,7 +278,7 @@ fn without_ordinal_suffix(s: &str) -> &str {
 }
 
 /// Whether `w` is a word for a year in the catalog (`года`, `años`).
-fn is_year_word(w: &str) -> bool {
+pub(crate) fn is_year_word(w: &str) -> bool {
     nomina_refdata::catalog().exact(w, |e| e.key == "unit.years").next().is_some()
 }
 

@@ -433,6 +433,15 @@ fn numbered_part_marker(s: &str) -> Option<(char, usize)> {
     Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
 }
 
+/// What follows a question's number in a part's marker that carries it
+/// (`3a.`, `3.a)`, `3-أ)`, `3(a)`): the letter's marker, past a full stop or
+/// hyphen joining the two.
+fn past_question_number(rest: &str) -> Option<&str> {
+    let opens = |r: &str| r.starts_with(|c: char| c.is_alphabetic() || c == '(');
+    let joined = rest.strip_prefix(['.', '-']).filter(|r| opens(r)).unwrap_or(rest);
+    opens(joined).then_some(joined)
+}
+
 /// How a part marker counts: 0 by letters, 1 by Roman numerals, 2 by digits.
 fn part_style(marker: &str) -> u8 {
     match numbered_part_marker(marker) {
@@ -503,6 +512,16 @@ pub fn goal_number(folded: &str) -> Option<(u8, &str)> {
 
 fn is_goal_word(w: &str) -> bool {
     catalog().exact(w, |e| e.key == "structure.goal").next().is_some()
+}
+
+/// The catalog's goal words outside ASCII, which may end a longer word
+/// (`可持续发展目标`).
+fn ideographic_goal_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let goal_words = catalog().entries().iter().filter(|e| e.key == "structure.goal" && !e.text.is_ascii());
+        goal_words.map(|e| e.text.to_string()).collect()
+    })
 }
 
 /// Words written between a goal word and its number (`ODS n.º 16`, `Цель №
@@ -579,11 +598,7 @@ fn goal_phrase_number(folded: &str) -> Option<(u8, &str)> {
         if !letters.chars().all(char::is_alphabetic) {
             return None;
         }
-        let goal_word = is_goal_word(letters)
-            || catalog()
-                .entries()
-                .iter()
-                .any(|e| e.key == "structure.goal" && !e.text.is_ascii() && letters.ends_with(e.text));
+        let goal_word = is_goal_word(letters) || ideographic_goal_words().iter().any(|w| letters.ends_with(w));
         named |= goal_word;
         if digits > 0 {
             // `可持续发展目标16`, or a number of its own after the name.
@@ -871,21 +886,20 @@ fn is_whole_value(kind: ValueKind, value: &str) -> bool {
 /// without the word for years (`5`, `5 ans`, `cinq (5) ans`, `5(years)`,
 /// `Five`, `满5年`): one number, and no other word than the word for years.
 fn is_number_of_years(value: &str) -> bool {
-    let is_unit = |w: &str| catalog().exact(w, |e| e.key == "unit.years").next().is_some();
     let is_cardinal = |w: &str| catalog().exact(w, |e| e.namespace() == "cardinal").next().is_some();
     let mut numbers = 0;
     for token in
         value.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）')).filter(|t| !t.is_empty())
     {
-        let digits: String = token.chars().filter_map(decimal_digit).collect();
+        let digits = token.chars().filter(|c| decimal_digit(*c).is_some()).count();
         // Digits within a word of ideographs (`满5年`, `5年`).
         let ideographic_rest = token.chars().filter(|c| decimal_digit(*c).is_none()).all(nomina_refdata::fold::is_cjk);
-        let number = !digits.is_empty() && (digits.chars().count() == token.chars().count() || ideographic_rest);
+        let number = digits > 0 && (digits == token.chars().count() || ideographic_rest);
         // `五年`: a number in ideographs with the word for years joined to it.
         let joined = token.strip_suffix('年').is_some_and(|n| chinese_numeral(n).is_some());
         if number || joined || is_cardinal(token) {
             numbers += 1;
-        } else if !is_unit(token) {
+        } else if !crate::date::is_year_word(token) {
             return false;
         }
     }
@@ -1257,6 +1271,22 @@ fn canonical_word(word: &str) -> String {
             .collect()
     });
     synonyms.get(word).cloned().unwrap_or_else(|| word.to_string())
+}
+
+/// [`wording_words`] of `key` as [`canonical_word`] gives them, a set a
+/// wording, built once for every key.
+fn canonical_wordings(key: &str) -> &'static [FxHashSet<String>] {
+    static WORDS: OnceLock<FxHashMap<&'static str, Vec<FxHashSet<String>>>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        catalog()
+            .fields()
+            .iter()
+            .map(|f| {
+                (f.key, wording_words(f.key).iter().map(|w| w.iter().map(|x| canonical_word(x)).collect()).collect())
+            })
+            .collect()
+    });
+    words.get(key).map_or(&[], Vec::as_slice)
 }
 
 /// The folded words of every wording, in every language, of every field's
@@ -1995,12 +2025,9 @@ impl<'t> Parser<'t> {
             if !is_whole_value(f.value, &s[value.clone()]) {
                 continue;
             }
-            let shared = wording_words(f.key)
+            let shared = canonical_wordings(f.key)
                 .iter()
-                .map(|w| {
-                    let wording: FxHashSet<String> = w.iter().map(|x| canonical_word(x)).collect();
-                    words.iter().filter(|x| wording.contains(*x)).count()
-                })
+                .map(|wording| words.iter().filter(|x| wording.contains(*x)).count())
                 .max()
                 .unwrap_or(0);
             let score = (shared, f.value.is_telling());
@@ -2200,17 +2227,13 @@ impl<'t> Parser<'t> {
                 let end = s.len() - sub.len() + 1;
                 return Some((char::from_u32('a' as u32 + d - 1)?, end + s[end..].len() - s[end..].trim_start().len()));
             }
-            // `3a.`, `3.a)`, `3-أ)`, `3(a)`
-            let rest_dot =
-                rest.strip_prefix(['.', '-']).filter(|r| r.starts_with(|c: char| c.is_alphabetic())).unwrap_or(rest);
-            if !rest_dot.starts_with(|c: char| c.is_alphabetic() || c == '(') {
-                return None;
-            }
-            let (letter, end) = part_marker(rest_dot)?;
-            Some((letter, s.len() - rest_dot.len() + end))
+            let rest = past_question_number(rest)?;
+            let (letter, end) = part_marker(rest)?;
+            Some((letter, s.len() - rest.len() + end))
         };
         // A part named by a word before its marker (`Inciso a)`,
-        // `Sub-question b.`).
+        // `Sub-question b.`), perhaps with the question's number between
+        // them (`Criterion 3(a)`).
         let worded = || {
             let word_end = s.find(char::is_whitespace)?;
             let word = &s[..word_end];
@@ -2218,13 +2241,7 @@ impl<'t> Parser<'t> {
                 return None;
             }
             let rest = s[word_end..].trim_start();
-            // `Criterion 3(a)`: the question's number between the word and
-            // the marker.
-            let rest = rest
-                .strip_prefix(number.as_str())
-                .map(|r| r.strip_prefix(['.', '-']).unwrap_or(r))
-                .filter(|r| r.starts_with(|c: char| c.is_alphabetic() || c == '('))
-                .unwrap_or(rest);
+            let rest = rest.strip_prefix(number.as_str()).and_then(past_question_number).unwrap_or(rest);
             let (letter, end) = part_marker(rest)?;
             Some((letter, s.len() - rest.len() + end))
         };
@@ -2329,25 +2346,14 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     let mark = &rest[..mark_len];
     let after = &rest[mark_len..];
     let trimmed = after.trim_start();
-    let head_end = if trimmed.is_empty() {
-        s.len()
-    } else if trimmed.starts_with(is_heading_sep) {
-        let sep = trimmed.chars().next()?;
-        s.len() - trimmed.len() + sep.len_utf8()
+    let head_end = if let Some(end) = head_end_after(s, s.len() - after.len(), false) {
+        end
     } else if !mark.is_empty() && after.len() > trimmed.len() {
         // A closing mark then a blank before the title (`第一部分 关于本倡议`).
         s.len() - trimmed.len()
-    } else if let Some(count_end) = count_after(trimmed) {
-        // `Question No. 1 of 12`: the count of questions closes the head.
-        let end = s.len() - trimmed.len() + count_end;
-        let after = s[end..].trim_start();
-        match after.chars().next() {
-            None => s.len(),
-            Some(sep) if is_heading_sep(sep) => s.len() - after.len() + sep.len_utf8(),
-            Some(_) => return None,
-        }
     } else {
-        return None;
+        // `Question No. 1 of 12`: the count of questions closes the head.
+        head_end_after(s, s.len() - trimmed.len() + count_after(trimmed)?, false)?
     };
     Some((format!("{}#{mark}", nomina_refdata::fold(prefix)), number, head_end))
 }
@@ -2366,17 +2372,23 @@ fn lettered_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     {
         return None;
     }
-    let end = letter_start + letter.len();
-    let after = s[end..].trim_start();
-    let head_end = if !rest.is_empty() || after.is_empty() {
-        if after.is_empty() { s.len() } else { end }
-    } else if after.starts_with(is_heading_sep) {
-        s.len() - after.len() + after.chars().next()?.len_utf8()
-    } else {
-        return None;
-    };
+    let head_end = head_end_after(s, letter_start + letter.len(), !rest.is_empty())?;
     let number = u32::from(l as u8 - b'A') + 1;
     Some((format!("{}#letter", nomina_refdata::fold(word)), number, head_end))
+}
+
+/// Where a heading's head ends after its last word, which ends at `end`:
+/// the line's end when nothing follows; `end` itself when the word carried
+/// its own separator (`closed`: `Pregunta primera:`); just past a separator
+/// after blanks; no head when anything else follows.
+fn head_end_after(s: &str, end: usize, closed: bool) -> Option<usize> {
+    let after = s[end..].trim_start();
+    match after.chars().next() {
+        None => Some(s.len()),
+        Some(_) if closed => Some(end),
+        Some(sep) if is_heading_sep(sep) => Some(s.len() - after.len() + sep.len_utf8()),
+        Some(_) => None,
+    }
 }
 
 /// The end of a count after a question's number (`of 12`, `из 12`, `sur
@@ -2416,13 +2428,7 @@ fn numeric_ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     if word_len == 0 {
         return None;
     }
-    let end = s.len() - word.len() + word_len;
-    let after = s[end..].trim_start();
-    let head_end = match after.chars().next() {
-        None => s.len(),
-        Some(sep) if is_heading_sep(sep) => s.len() - after.len() + sep.len_utf8(),
-        Some(_) => return None,
-    };
+    let head_end = head_end_after(s, s.len() - word.len() + word_len, false)?;
     // The suffix changes with the number (`1st`, `2nd`): not the shape's.
     let shape = format!("#ordinal {}", nomina_refdata::fold(&word[..word_len]));
     Some((shape, number, head_end))
@@ -2530,14 +2536,7 @@ fn ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
             let end = last_start + last.len();
             let written = s[ord_start..end].trim_end_matches(is_heading_sep);
             let Some(&number) = ordinals().0.get(nomina_refdata::fold(written).as_str()) else { continue };
-            let after = s[end..].trim_start();
-            let head_end = if s[ord_start..end].len() > written.len() || after.is_empty() {
-                if after.is_empty() { s.len() } else { end }
-            } else if after.starts_with(is_heading_sep) {
-                s.len() - after.len() + after.chars().next()?.len_utf8()
-            } else {
-                continue;
-            };
+            let Some(head_end) = head_end_after(s, end, s[ord_start..end].len() > written.len()) else { continue };
             return Some((format!("{}#ordinal", nomina_refdata::fold(prefix)), number, head_end));
         }
     }
@@ -2557,13 +2556,7 @@ fn ordinal_first_heading_shape(s: &str, words: &[(usize, &str)]) -> Option<(Stri
         if noun_word.is_empty() || !noun_word.chars().all(char::is_alphabetic) {
             continue;
         }
-        let end = noun_start + noun.len();
-        let after = s[end..].trim_start();
-        let head_end = if noun_word.len() < noun.len() || after.is_empty() {
-            if after.is_empty() { s.len() } else { end }
-        } else if after.starts_with(is_heading_sep) {
-            s.len() - after.len() + after.chars().next()?.len_utf8()
-        } else {
+        let Some(head_end) = head_end_after(s, noun_start + noun.len(), noun_word.len() < noun.len()) else {
             continue;
         };
         return Some((format!("ordinal#{}", nomina_refdata::fold(noun_word)), number, head_end));

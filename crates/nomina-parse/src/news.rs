@@ -2084,9 +2084,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let agency = first_content.iter().take(2).any(|&i| dateline_without_year(slice(&info[i])));
     // A page that shows no date is still an article where its widgets or
     // masthead are a news publication's (related news, the editor's line).
-    let newsroom =
-        published.is_none() && byline.is_none() && !agency && markup_date.is_none() && newsroom_cue(text, &info);
-    if published.is_none() && byline.is_none() && !agency && markup_date.is_none() && !newsroom {
+    let dated = published.is_some() || byline.is_some() || agency || markup_date.is_some();
+    let newsroom = !dated && newsroom_cue(text, &info);
+    if !dated && !newsroom {
         return Err("no publication date, byline or dateline near the headline".into());
     }
 
