@@ -162,6 +162,7 @@ impl Pipeline {
                 published: signals.published,
                 address: signals.address,
                 content_lines: signals.content_lines,
+                article: signals.article,
             };
             (extracted.text, extracted.removed, hints)
         } else {

@@ -200,6 +200,36 @@ fn a_saved_page_is_read_by_its_markup_first() {
     assert_eq!(convert(&json_ld).news.unwrap().published.unwrap().to_string(), "2021-03-04");
 }
 
+/// A saved article whose date the site's script was to fill in: the
+/// markup's word that the page is an article stands for the date, and
+/// without that word the same page is no article.
+#[test]
+fn a_page_the_markup_declares_an_article_is_one_without_a_date() {
+    let page = r#"<!DOCTYPE html><html><head><title>Harbour ferry returns to the old timetable - Coast Radio</title>
+<meta property="og:type" content="article"></head>
+<body><header><a href="/">Coast Radio</a></header><main><article>
+<h1>Harbour ferry returns to the old timetable</h1><div class="meta">Published <time></time></div>
+<p>The harbour ferry will again leave every half hour from Monday, the port authority said after the repairs to the pier.</p>
+<p>The evening crossings that were cut in the winter come back too, and the fares stay as they are for the season.</p>
+</article></main><footer>Coast Radio</footer></body></html>"#;
+    let record = convert(page);
+    assert_eq!(record.kind, Kind::News, "{}", record.diagnostics.classification);
+    assert!(record.diagnostics.classification.contains("the markup declares an article"));
+    let news = record.news.unwrap();
+    assert_eq!(news.title, "Harbour ferry returns to the old timetable");
+    assert_eq!(news.published, None);
+    assert_eq!(news.paragraphs.len(), 2);
+    // JSON-LD says it as well, in a list of types.
+    let json_ld = page.replace(
+        r#"<meta property="og:type" content="article">"#,
+        r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":["NewsArticle","WebPage"]}</script>"#,
+    );
+    assert_eq!(convert(&json_ld).kind, Kind::News);
+    // A site's page (`website`) says nothing of the kind.
+    let website = page.replace(r#"content="article""#, r#"content="website""#);
+    assert_eq!(convert(&website).kind, Kind::Unknown, "{}", convert(&website).diagnostics.classification);
+}
+
 /// A portal's name over the headline, both over the date: the shorter line
 /// over the longer one is the site, not the headline.
 #[test]

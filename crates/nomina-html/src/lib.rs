@@ -93,6 +93,11 @@ pub struct PageSignals {
     /// The page's own address as the markup gives it: `<link
     /// rel="canonical">`, else `og:url`.
     pub address: Option<String>,
+    /// Whether the markup declares the page an article: `og:type` is
+    /// `article`, or a JSON-LD `@type` is an article type (`NewsArticle`,
+    /// `BlogPosting`, `Article` ...). The publisher's word, for a page that
+    /// shows no date.
+    pub article: bool,
     /// The 1-based numbers of the first and last line of [`Extracted::text`]
     /// inside the first `<article>` (else the first `<main>`), when there is
     /// one.

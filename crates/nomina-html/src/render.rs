@@ -397,6 +397,7 @@ fn signals(doc: &Html) -> PageSignals {
         json_ld: Selector,
         canonical: Selector,
         og_url: Selector,
+        og_type: Selector,
     }
     static S: OnceLock<Selectors> = OnceLock::new();
     let s = S.get_or_init(|| Selectors {
@@ -410,6 +411,7 @@ fn signals(doc: &Html) -> PageSignals {
         json_ld: selector(r#"script[type="application/ld+json"]"#),
         canonical: selector(r#"link[rel="canonical"]"#),
         og_url: selector(r#"meta[property="og:url"]"#),
+        og_type: selector(r#"meta[property="og:type"]"#),
     });
     let content = |sel: &Selector| {
         doc.select(sel)
@@ -431,8 +433,29 @@ fn signals(doc: &Html) -> PageSignals {
             .select(&s.canonical)
             .find_map(|e| e.value().attr("href").map(str::trim).filter(|h| !h.is_empty()).map(String::from))
             .or_else(|| content(&s.og_url)),
+        article: content(&s.og_type).is_some_and(|t| t.eq_ignore_ascii_case("article"))
+            || doc.select(&s.json_ld).any(|e| json_article(&e.text().collect::<String>())),
         content_lines: None,
     }
+}
+
+/// Whether JSON-LD text names an article type as an `@type`: schema.org's
+/// `Article` and the types under it that a publisher gives a story
+/// (`NewsArticle`, `ReportageNewsArticle`, `BlogPosting`, ...).
+fn json_article(script: &str) -> bool {
+    script.match_indices("\"@type\"").any(|(at, key)| {
+        let rest = script[at + key.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else { return false };
+        let rest = rest.trim_start();
+        // A list of types (`["NewsArticle", "WebPage"]`) or one.
+        let types = match rest.strip_prefix('[') {
+            Some(list) => &list[..list.find(']').unwrap_or(list.len())],
+            None => &rest[..rest.find([',', '}']).unwrap_or(rest.len())],
+        };
+        types.split(',').map(|t| t.trim().trim_matches('"')).any(|t| {
+            t.ends_with("Article") || matches!(t, "BlogPosting" | "LiveBlogPosting" | "Report" | "SocialMediaPosting")
+        })
+    })
 }
 
 /// The string value of `"key": "..."` in JSON-LD text, found without

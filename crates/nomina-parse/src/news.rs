@@ -152,7 +152,8 @@
 //! -`, `中新社北京10月22日电`, `PARIS (AFP) -`, `(서울=연합뉴스)`) or a markup
 //! date, or else a short line of a news publication's (class `newsroom`: a
 //! related-news, same-section, most-read or read-also widget, the editor's
-//! line of a masthead);
+//! line of a masthead), or else the markup's word that the page is an
+//! article (`og:type` `article`, a JSON-LD article type);
 //! and a body (two content lines, or one of 30 words or more, or one under
 //! a labelled date and a byline: a photo story; one of two sentences or
 //! more under a date: a short post; one sentence on a page with a
@@ -248,6 +249,10 @@ pub struct PageHints {
     /// The 1-based first and last line of the page's `<article>` or
     /// `<main>`: lines outside it are chrome.
     pub content_lines: Option<(usize, usize)>,
+    /// The markup declares the page an article (`og:type`, JSON-LD
+    /// `@type`): for a page that shows no date, the publisher's word that
+    /// it is one.
+    pub article: bool,
 }
 
 /// A byline.
@@ -2086,7 +2091,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // masthead are a news publication's (related news, the editor's line).
     let dated = published.is_some() || byline.is_some() || agency || markup_date.is_some();
     let newsroom = !dated && newsroom_cue(text, &info);
-    if !dated && !newsroom {
+    let declared = !dated && !newsroom && hints.article;
+    if !dated && !newsroom && !declared {
         return Err("no publication date, byline or dateline near the headline".into());
     }
 
@@ -2214,6 +2220,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         signals += ", a dateline without a year";
     } else if newsroom {
         signals += ", no date but a news publication's widgets";
+    } else if declared {
+        signals += ", no date but the markup declares an article";
     }
     if let Some(b) = &byline {
         signals += &format!(", a byline on line {}", b.at.line);
