@@ -465,3 +465,68 @@ fn a_photo_story_with_one_short_paragraph() {
     let unsigned = page.replace("By Jane Lee\n", "");
     assert_eq!(convert(&unsigned).kind, Kind::Unknown);
 }
+
+/// A photo given twice in a row (its alt text, then its caption) under the
+/// date: neither is the headline, though the line is repeated, and the
+/// caption's credit at its end makes it a caption, not the first paragraph.
+#[test]
+fn a_photo_given_twice_is_a_caption_not_the_headline() {
+    let page = "Valley Courier\nHome | News | Opinion | Sport\n\n\
+        Footbridge reopens after the flood\n\n\
+        May 04, 2021 9:00 am | Updated 11:20 am\n\n\
+        Workers clear the mud from the footbridge over the river in the old town on Monday, 03 May 2021. Photo: Ann Lee\n\n\
+        Workers clear the mud from the footbridge over the river in the old town on Monday, 03 May 2021. Photo: Ann Lee\n\n\
+        The footbridge over the river reopened on Tuesday, a week after the flood closed it to walkers and cyclists.\n\n\
+        The council said the railings would be repaired by the end of the month.\n";
+    let r = convert(page);
+    let n = news(&r);
+    assert_eq!(n.title, "Footbridge reopens after the flood", "{}", r.diagnostics.classification);
+    assert_eq!(n.published.unwrap().to_string(), "2021-05-04");
+    assert_eq!(n.captions.len(), 1, "{:?}", n.captions);
+    assert!(n.captions[0].ends_with("Photo: Ann Lee"));
+    assert!(n.paragraphs[0].starts_with("The footbridge over the river reopened"), "{:?}", n.paragraphs);
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+    // Without the credit's colon and outside a sentence's end, `Photo` is a
+    // word of the text: a headline in capitals may hold it.
+    let titled = page.replace("Footbridge reopens after the flood", "Winners of the Photo Contest Named");
+    assert_eq!(news(&convert(&titled)).title, "Winners of the Photo Contest Named");
+}
+
+/// A caption that repeats the headline and names the photographer is no
+/// paragraph.
+#[test]
+fn the_headline_again_with_a_credit_is_a_caption() {
+    let page = "Глава района проведёт приём граждан\n\n24 мая 2022 - 12:53\n\n\
+        Глава района проведёт приём граждан Фото пресс-службы администрации\n\n\
+        Завтра, 25 мая, глава района проведёт личный приём граждан в здании администрации.\n\n\
+        Записаться на приём можно по телефону до конца дня, сообщили в пресс-службе.\n";
+    let r = convert(page);
+    let n = news(&r);
+    assert_eq!(n.title, "Глава района проведёт приём граждан");
+    assert_eq!(n.captions, ["Глава района проведёт приём граждан Фото пресс-службы администрации"]);
+    assert!(n.paragraphs[0].starts_with("Завтра, 25 мая"), "{:?}", n.paragraphs);
+}
+
+/// A headline that ends with the date of what it reports (`... du 6 octobre
+/// 2025`) is no date line, and links to other reports like it make no
+/// listing of dated lines.
+#[test]
+fn a_date_a_headline_names_is_no_date_line() {
+    let page = "Radio du Val\nAccueil | Actualités | Agenda | Contact\n\
+        06 octobre 2025 | Articles\n\n\
+        Compte rendu du Conseil municipal du 6 octobre 2025\n\n\
+        Aujourd’hui s’est tenu le conseil municipal d’octobre en présence de douze élus, qui ont voté le budget de l’hiver.\n\n\
+        Le maire a ensuite présenté le programme des travaux de la place du marché, qui commenceront au printemps.\n\n\
+        À lire aussi\n\
+        Compte rendu du Conseil municipal du 1 septembre 2025\n\
+        Compte rendu du Conseil municipal du 4 août 2025\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
+    let n = news(&r);
+    assert_eq!(n.title, "Compte rendu du Conseil municipal du 6 octobre 2025");
+    assert_eq!(n.published.unwrap().to_string(), "2025-10-06");
+    assert_eq!(n.paragraphs.len(), 2, "{:?}", n.paragraphs);
+    // A date line stays one: its place, a label, a weekday before the date.
+    let dated = page.replace("06 octobre 2025 | Articles\n", "Val-d’Isère, lundi 6 octobre 2025\n");
+    assert_eq!(news(&convert(&dated)).published.unwrap().to_string(), "2025-10-06");
+}

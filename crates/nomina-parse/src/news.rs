@@ -73,8 +73,9 @@
 //! - named by the page's markup (`og:title`, `<title>`, `<h1>`, whole or with
 //!   a site name around it): +5;
 //! - repeated on the page (page title and article heading, also as `Site -
-//!   Headline`, `Headline | Site`, `Home / Headline`), not in captions: +4
-//!   (+1 for a line of fewer than four words: a name given twice);
+//!   Headline`, `Headline | Site`, `Home / Headline`), not in captions and
+//!   not twice in a row (a photo's alt text over its caption): +4 (+1 for
+//!   a line of fewer than four words: a name given twice);
 //! - heading the block of headline-sized lines over a date or byline line
 //!   (chrome inside it ends it): +2.5 (+1.5 under four words); the block's
 //!   top line heads it unless the line under it is longer and not prose (a
@@ -96,7 +97,10 @@
 //! a run of headline-sized lines longer than the block (three) is the list
 //! itself, whose line nearest the date heads it. A photo's alt text over
 //! the caption that runs on from it (`Governor Smith` / `Governor Smith at
-//! the opening`) is a caption. A line the markup names twice (the `<h1>`
+//! the opening`) is a caption, and so is the headline again with a few
+//! words after it (a credit), and a line that ends with a credit after a
+//! photo word and a colon or a sentence's end (`... on Monday. Photo: Ann
+//! Lee`). A line the markup names twice (the `<h1>`
 //! and the `<title>`) is a candidate whatever its form (a bracketed series
 //! title with its number, `[History ②]`). A short line among the page's
 //! first four whose longer part around a site separator names a
@@ -124,7 +128,10 @@
 //! line (`2020年6月8日市政府新闻发布会预告`); two unlabelled dates and next to
 //! nothing else are a period (an event's), not a date line, and so is a date
 //! followed by a span of clock times (`Dimanche 3 octobre 2021 14:00 -
-//! 17:00`: an event's schedule). A line with an
+//! 17:00`: an event's schedule). A date that four words or more and a
+//! function word stand before, with no label or byline, ends a name or a
+//! title (`Compte rendu du Conseil des ministres du 10 novembre 2022`),
+//! not a date line. A line with an
 //! event word (a deadline, a day celebrated, a founding, `until`) before
 //! the date gives none; a date labelled as an update is kept apart
 //! (`updated`) and never taken for the publication date; the last line of
@@ -461,7 +468,30 @@ fn caption(s: &str) -> bool {
     let open = memchr::memchr(b'(', b).is_some() || has_char(b, "（".as_bytes());
     caption_words(s, open)
         || (open && bracketed_credit(s))
+        || credit_at_end(s)
         || ((memchr::memchr(b'|', b).is_some() || has_char(b, "｜".as_bytes())) && patterns().credit_after.is_match(s))
+}
+
+/// A credit closing the line after its text (`... on Tuesday. Photo: Jane
+/// Doe`): a photo word among the last words, with a colon or opening a
+/// sentence, and a few words of a name after it, the line ending in no
+/// full stop.
+fn credit_at_end(s: &str) -> bool {
+    let s = s.trim_end();
+    if ends_like_sentence(s) {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let n = words.len();
+    (n.saturating_sub(7).max(1)..n.saturating_sub(1)).any(|k| {
+        let w = words[k];
+        let colon = w.ends_with([':', '：']);
+        let bare = w.trim_end_matches([':', '：']);
+        // Without a colon, only after a sentence's end: a title in capitals
+        // may hold the word (`Winners of the Photo Contest`).
+        let opens = bare.chars().next().is_some_and(char::is_uppercase) && ends_like_sentence(words[k - 1]);
+        (colon || opens) && photo_words().contains(&bare.to_lowercase())
+    })
 }
 
 /// A credit in brackets ending the line (`(Jane Doe/Agency)`): what the
@@ -1272,6 +1302,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     // A date is meta in a short line, or after a label.
     let mut date = None;
     let sentence = ends_like_sentence(s);
+    let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
     if units <= 40.0 || has_digit_date_prefix(s) {
         let found = find_dates(s);
         let lower = if found.is_empty() { String::new() } else { lowercase(s) };
@@ -1306,6 +1337,12 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
                     || (opens && units <= 20.0 && !dateline)
                     || field);
             let label = if short || f.start <= 48 { label } else { Label::None };
+            // A date that a name or title ends with (`Compte rendu du Conseil
+            // des ministres du 10 novembre 2022`, `Report of the meeting of
+            // 3 May`): four words or more, then a function word, before it.
+            if label == Label::None && byline.is_none() && named_date(&s[..f.start]) {
+                continue;
+            }
             // A publication label outweighs an event word in it (`Créé le`).
             if (short || label != Label::None || dateline)
                 && (label == Label::Published || !has_event_word(&lower[..lower_index(s, &lower, f.start)]))
@@ -1334,7 +1371,6 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             date = None;
         }
     }
-    let byline = if units <= 16.0 { byline_in(text, at, &toks, units) } else { None };
     let prose_share = function_share(s, &toks, han_n > 0);
     let chrome = lexicon_chrome(s, &toks, han_n > 0) || structural_chrome(s, &toks, units);
     let mut glued = false;
@@ -1386,6 +1422,18 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         headline_form,
         affixes,
     }
+}
+
+/// Whether the text before a date makes the date part of a name or title:
+/// four words or more, the last of them a function word (`du`, `of`,
+/// `del`, `от`), as no date line's label or place is.
+fn named_date(before: &str) -> bool {
+    let lower = lower_of(before);
+    let toks = split_tokens(&lower);
+    let lex = lexicon();
+    toks.len() >= 5
+        && toks.last().is_some_and(|t| t.len() <= lex.longest_function && lex.function.contains(*t))
+        && toks[..toks.len() - 1].iter().filter(|t| t.chars().any(char::is_alphabetic)).count() >= 4
 }
 
 /// A question of a few words and no other sentence (`Qui sera le prochain
@@ -1921,6 +1969,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         *repeats.entry(l.key.as_str()).or_insert(0) += 1;
         affixed.extend(l.affixes.iter().map(String::as_str));
     }
+    // A line given twice in a row is a photo's alt text over its caption,
+    // not a page title over an article heading, which the site's header
+    // or the article's own lines stand between.
+    for w in info.windows(2) {
+        if w[0].key == w[1].key
+            && let Some(n) = repeats.get_mut(w[0].key.as_str())
+        {
+            *n = n.saturating_sub(1);
+        }
+    }
     let mut candidates: Vec<(usize, f32, Vec<&'static str>)> = Vec::new();
     let eligible_idx: Vec<usize> = (0..limit.min(info.len())).filter(|&i| eligible(&info[i])).collect();
     let above_body = eligible_idx.iter().filter(|&&i| i < bs).count();
@@ -2171,7 +2229,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 continue;
             }
         }
-        if i > t && i <= be && l.caption && word_count(s) <= 60 {
+        // The headline again with a few words after it, no sentence: a
+        // photo's caption that repeats it and names the photographer.
+        let headline_caption = || {
+            l.key.strip_prefix(title_key.as_str()).is_some_and(|r| {
+                r.starts_with(' ') && (1..=8).contains(&r.split(' ').filter(|w| !w.is_empty()).count())
+            }) && !ends_like_sentence(s)
+        };
+        if i > t && i <= be && ((l.caption && word_count(s) <= 60) || headline_caption()) {
             captions.push(l.at);
             continue;
         }
