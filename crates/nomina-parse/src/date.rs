@@ -154,7 +154,32 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
         folded = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();
         folded.trim()
     };
-    parse_folded(s, order).or_else(|| chinese_numeral_date(s))
+    parse_folded(s, order).or_else(|| chinese_numeral_date(s)).or_else(|| {
+        // A date a clock time follows, as exports of date fields print them
+        // (`01/11/2017 0:00:00`, `2017-11-01 12:00 AM`).
+        let date = without_clock_time(s)?;
+        parse_folded(date, order).or_else(|| chinese_numeral_date(date))
+    })
+}
+
+/// `s` without a clock time at its end (`H:MM`, `H:MM:SS`, an `AM`/`PM`
+/// after it), where one stands after a space.
+fn without_clock_time(s: &str) -> Option<&str> {
+    let mut rest = s.trim_end();
+    if let Some((head, last)) = rest.rsplit_once(' ')
+        && matches!(last.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+    {
+        rest = head.trim_end();
+    }
+    let (head, time) = rest.rsplit_once(' ')?;
+    let mut parts = time.split(':');
+    let hours = parts.next()?;
+    let clock = (1..=2).contains(&hours.len())
+        && hours.bytes().all(|b| b.is_ascii_digit())
+        && parts.clone().count() >= 1
+        && parts.clone().count() <= 2
+        && parts.all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
+    clock.then(|| head.trim_end()).filter(|h| !h.is_empty())
 }
 
 /// A date written in Chinese numerals (`二〇一七年十一月一日`, the style of
@@ -937,6 +962,18 @@ mod tests {
             u.read(DateOrder::MonthFirst),
             ParsedDate { date: IsoDate::new(2013, 10, 25).unwrap(), ambiguous: false }
         );
+    }
+
+    #[test]
+    fn a_clock_time_after_a_date_is_passed_over() {
+        assert_eq!(iso("01/11/2017 0:00:00").as_deref(), Some("2017-01-11"));
+        assert_eq!(parse_date("01/11/2017 0:00:00", DateOrder::DayFirst).unwrap().date.to_string(), "2017-11-01");
+        assert_eq!(iso("2017-11-01 12:00 AM").as_deref(), Some("2017-11-01"));
+        assert_eq!(iso("1 Nov 2017 09:30").as_deref(), Some("2017-11-01"));
+        // A time alone, or one that is no clock's, is no date.
+        for text in ["0:00:00", "2017 10:05", "01/11/2017 123:00", "01/11/2017 1:0"] {
+            assert_eq!(iso(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -873,7 +873,7 @@ fn is_whole_value(kind: ValueKind, value: &str) -> bool {
     match kind {
         ValueKind::Text | ValueKind::Category | ValueKind::Learned => true,
         ValueKind::Goals | ValueKind::Targets | ValueKind::List => false,
-        ValueKind::YesNo => exact("value", value.strip_suffix('.').unwrap_or(value)),
+        ValueKind::YesNo => exact("value", value.strip_suffix(['.', '。', '．']).unwrap_or(value)),
         ValueKind::Date => parse_date(value, DateOrder::DayFirst).is_some(),
         ValueKind::Country => Country::from_name(value).is_some(),
         ValueKind::Level => level_named(value).is_some(),
@@ -1091,8 +1091,8 @@ pub fn suffixed_level(value: &str) -> Option<&'static str> {
 /// an ideographic question mark (`…部门？是`) is found too.
 fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     let full = s.trim_end();
-    // A full stop may close the value (`Non.`); it is the value's.
-    let t = full.strip_suffix('.').unwrap_or(full);
+    // A full stop may close the value (`Non.`, `是。`); it is the value's.
+    let t = full.strip_suffix(['.', '。', '．']).unwrap_or(full);
     if t.is_empty() {
         return None;
     }
