@@ -530,3 +530,20 @@ fn a_date_a_headline_names_is_no_date_line() {
     let dated = page.replace("06 octobre 2025 | Articles\n", "Val-d’Isère, lundi 6 octobre 2025\n");
     assert_eq!(news(&convert(&dated)).published.unwrap().to_string(), "2025-10-06");
 }
+
+/// The day's date the site shows under its name (`Сегодня: ...`, `Today:`)
+/// is the day the page was read, never the article's.
+#[test]
+fn todays_date_in_the_header_is_not_the_publication_date() {
+    let page = "Районная газета Кировского района\nСегодня: Среда 24 апреля 2024 г.\n\
+        Главная | Новости | Статьи | Архив номеров | Контакты\n\n\
+        Когда урожай убран, можно и отдохнуть!\n\n\
+        №№112-114 23 сентября 2022 г.\n\n\
+        В субботу сёла района отметили окончание уборки урожая концертами, ярмарками и играми для детей.\n\n\
+        Главная сцена стояла на площади у школы, где глава района поблагодарил земледельцев за их труд.\n";
+    let r = convert(page);
+    let n = news(&r);
+    assert_eq!(n.title, "Когда урожай убран, можно и отдохнуть!", "{}", r.diagnostics.classification);
+    assert_eq!(n.published.unwrap().to_string(), "2022-09-23");
+    assert!(n.boilerplate.contains(&"Сегодня: Среда 24 апреля 2024 г.".to_string()), "{:?}", n.boilerplate);
+}

@@ -132,7 +132,8 @@
 //! function word stand before, with no label or byline, ends a name or a
 //! title (`Compte rendu du Conseil des ministres du 10 novembre 2022`),
 //! not a date line. A line with an
-//! event word (a deadline, a day celebrated, a founding, `until`) before
+//! event word (a deadline, a day celebrated, a founding, `until`, the
+//! site's `Today:` over its day's date) before
 //! the date gives none; a date labelled as an update is kept apart
 //! (`updated`) and never taken for the publication date; the last line of
 //! a hard-wrapped paragraph is no date line. Candidates score: a publication label +3;
