@@ -157,7 +157,7 @@
 //!
 //! A page is news when it has a headline; a publication date, a byline
 //! near the headline, a dateline without a year (`OTTAWA, le 7 déc. /Agence/
-//! -`, `中新社北京10月22日电`, `PARIS (AFP) -`, `(서울=연합뉴스)`) or a markup
+//! -`, `中新社北京10月22日电`, `PARIS (AFP) -`, `(서울=연합뉴스)`, `MADRID.- `) or a markup
 //! date, or else a short line of a news publication's (class `newsroom`: a
 //! related-news, same-section, most-read or read-also widget, the editor's
 //! line of a masthead), or else the markup's word that the page is an
@@ -2452,6 +2452,9 @@ fn dateline_without_year(s: &str) -> bool {
     {
         return !place.trim().is_empty() && !agency.trim().is_empty();
     }
+    if place_and_stop_dash(s) {
+        return true;
+    }
     let mut cut = None;
     let mut letters = 0;
     for (i, c) in s.char_indices() {
@@ -2480,6 +2483,27 @@ fn dateline_without_year(s: &str) -> bool {
     }
     let Some(cut) = cut else { return false };
     letters >= 3 && day_and_month(&s[cut + 1..])
+}
+
+/// `MADRID.- `, `Préfecture, Perpignan.- `: the place of a Spanish or
+/// French dateline, up to four capitalized words, closed by a full stop
+/// and a dash.
+fn place_and_stop_dash(s: &str) -> bool {
+    let mut end = s.len().min(64);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &s[..end];
+    let Some(at) = [".- ", ".– ", ".— "].iter().filter_map(|m| head.find(m)).min() else {
+        return false;
+    };
+    let place = &s[..at];
+    let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    (1..=4).contains(&words.len())
+        && place.chars().filter(|&c| letter(c)).count() >= 3
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| case_of(c).1) && w.chars().all(|c| letter(c) || c == '-' || c == '\'')
+        })
 }
 
 /// `10月22日` ending where the agency's sign stands at `at`, its `月` at
@@ -2560,6 +2584,23 @@ fn legal_article_lower(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_closed_by_a_stop_and_a_dash_opens_a_dateline() {
+        for s in [
+            "MADRID.- El Gobierno aprobó ayer",
+            "Préfecture, Perpignan.- Mise en œuvre de mesures",
+            "Saint-Étienne.– Le maire",
+        ] {
+            assert!(dateline_without_year(s), "{s}");
+        }
+        for s in ["El Gobierno aprobó.- ayer", "See the report.- It says", "Ver más.- ", "1990.- El año"] {
+            assert!(!dateline_without_year(s), "{s}");
+        }
+        // A line whose 64th byte falls inside a character is read, not cut there.
+        let long = format!("{}.- texto", "Ñ".repeat(40));
+        assert!(!place_and_stop_dash(&long));
+    }
 
     #[test]
     fn capitals_are_lines_without_a_small_letter() {
@@ -2649,6 +2690,9 @@ mod tests {
             && let Some((place, agency)) = inner[..close].split_once('=')
         {
             return !place.trim().is_empty() && !agency.trim().is_empty();
+        }
+        if place_and_stop_dash(s) {
+            return true;
         }
         let Some(cut) = s.find([',', '.', '(']) else { return false };
         let place = &s[..cut];
