@@ -2377,6 +2377,26 @@ fn lettered_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     Some((format!("{}#letter", nomina_refdata::fold(word)), number, head_end))
 }
 
+/// A heading numbered by a Roman numeral after a word (`Раздел IV.
+/// Партнёры`, `Section II – Categories`).
+fn roman_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    let mut words = word_spans(s);
+    let (_, word) = words.next()?;
+    let (numeral_start, numeral) = words.next()?;
+    let written = numeral.trim_end_matches(is_heading_sep);
+    let closed = written.len() < numeral.len();
+    if !word.chars().all(char::is_alphabetic)
+        || written.is_empty()
+        || !written.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        || !numeral[written.len()..].chars().all(is_heading_sep)
+    {
+        return None;
+    }
+    let number = small_roman(written)?;
+    let head_end = head_end_after(s, numeral_start + numeral.len(), closed)?;
+    Some((format!("{}#roman", nomina_refdata::fold(word)), number, head_end))
+}
+
 /// Where a heading's head ends after its last word, which ends at `end`:
 /// the line's end when nothing follows; `end` itself when the word carried
 /// its own separator (`closed`: `Pregunta primera:`); just past a separator
@@ -2613,22 +2633,32 @@ fn heading_schemes(text: &str, lines: &[Line]) -> FxHashMap<usize, SchemeHeading
             after_blank = true;
             continue;
         }
-        if std::mem::replace(&mut after_blank, false)
-            && let Some(((shape, number, head_end), bare)) = heading_shape(s)
-                .or_else(|| numeric_ordinal_heading_shape(s))
-                .map(|h| (h, false))
-                .or_else(|| bare_heading_shape(s).map(|h| (h, true)))
+        if !std::mem::replace(&mut after_blank, false) {
+            continue;
+        }
+        if let Some(((shape, number, head_end), bare)) = heading_shape(s)
+            .or_else(|| numeric_ordinal_heading_shape(s))
+            .map(|h| (h, false))
+            .or_else(|| bare_heading_shape(s).map(|h| (h, true)))
         {
             shapes.entry((shape, bare)).or_default().push((line.number, number, head_end));
         }
+        // `Раздел I.`, `Section V`: a capital letter that is also a Roman
+        // numeral counts either way; the run from 1 tells which.
+        if let Some((shape, number, head_end)) = roman_heading_shape(s) {
+            shapes.entry((shape, false)).or_default().push((line.number, number, head_end));
+        }
     }
     let mut found = FxHashMap::default();
+    // In the order of the shapes' keys, the first run claims a line.
+    let mut shapes: Vec<_> = shapes.into_iter().collect();
+    shapes.sort_by(|a, b| a.0.cmp(&b.0));
     for ((_, bare), heads) in shapes {
         let numbers: FxHashSet<u32> = heads.iter().map(|&(_, n, _)| n).collect();
         if (1..=MIN_SCHEME_RUN).all(|n| numbers.contains(&n)) {
-            found.extend(
-                heads.into_iter().map(|(line, number, head_end)| (line, SchemeHeading { number, head_end, bare })),
-            );
+            for (line, number, head_end) in heads {
+                found.entry(line).or_insert(SchemeHeading { number, head_end, bare });
+            }
         }
     }
     found
@@ -3159,6 +3189,29 @@ mod tests {
         let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, h)| (line, h.number)).collect();
         numbers.sort();
         assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
+    }
+
+    #[test]
+    fn headings_numbered_by_a_roman_numeral_after_a_word() {
+        let found = |s: &str| roman_heading_shape(s).map(|(k, n, end)| (k, n, s[end..].trim().to_string()));
+        assert_eq!(found("Раздел IV. Партнеры"), Some(("раздел#roman".into(), 4, "Партнеры".into())));
+        assert_eq!(found("Section II – Categories"), Some(("section#roman".into(), 2, "Categories".into())));
+        assert_eq!(found("Part I"), Some(("part#roman".into(), 1, String::new())));
+        for line in ["Раздел IIII. x", "Section IVa", "Part iv", "World War II ended", "Section 2"] {
+            assert_eq!(found(line), None, "{line}");
+        }
+        // A letter that is also a numeral counts either way; the run from 1
+        // decides: `Раздел I.` ... `Раздел V.` are the first five questions.
+        let text = (1..=6)
+            .map(|n| {
+                format!("Раздел {}. Title {n}\n\nBody of section {n}.\n", ["I", "II", "III", "IV", "V", "VI"][n - 1])
+            })
+            .collect::<String>();
+        let lines = crate::lines::lines(&text);
+        let schemes = heading_schemes(&text, &lines);
+        let mut numbers: Vec<u32> = schemes.values().map(|h| h.number).collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
     }
 
     #[test]
