@@ -402,6 +402,11 @@ impl FormNormalizer<'_> {
         let mut goals = BTreeSet::new();
         for item in items {
             let raw = self.slice(item.span);
+            let listed = run_together(raw, |p| goal_of(p).is_some());
+            if listed.len() > 1 {
+                goals.extend(listed.into_iter().filter_map(goal_of).map(Goal));
+                continue;
+            }
             match goal_of(raw) {
                 Some(g) => {
                     goals.insert(Goal(g));
@@ -419,6 +424,12 @@ impl FormNormalizer<'_> {
         let mut targets = BTreeSet::new();
         for item in items {
             let raw = self.slice(item.span);
+            let listed = run_together(raw, |p| nomina_parse::target_id(p).is_some());
+            if listed.len() > 1 {
+                let ids = listed.into_iter().filter_map(|p| nomina_parse::target_id(p).and_then(|id| id.parse().ok()));
+                targets.extend(ids.map(Target));
+                continue;
+            }
             let target = nomina_parse::target_id(raw).and_then(|id| id.parse().ok());
             match target {
                 Some(t) => {
@@ -632,6 +643,14 @@ fn differ(a: &str, b: &str) -> bool {
 
 /// The goal a list line names: `Goal 16: Peace, ...`, `16. Peace ...`, or a
 /// name alone in any of the six languages.
+/// The items of a list a form ran together on one line, separated by
+/// semicolons (`SDG 16: ...; SDG 17: ...`), when every piece is one;
+/// else the line alone.
+fn run_together(raw: &str, is_item: impl Fn(&str) -> bool) -> Vec<&str> {
+    let pieces: Vec<&str> = raw.split([';', '；']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if pieces.len() > 1 && pieces.iter().all(|p| is_item(p)) { pieces } else { vec![raw] }
+}
+
 fn goal_of(raw: &str) -> Option<SdgGoal> {
     let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'));
     let folded = fold(trimmed);
@@ -659,6 +678,24 @@ pub(crate) type ContentChars = BTreeMap<Lang, usize>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_run_together_on_one_line_is_split_where_every_piece_is_an_item() {
+        let goal = |p: &str| goal_of(p).is_some();
+        assert_eq!(
+            run_together("SDG 16: Peace, justice and strong institutions; SDG 17: Partnerships for the goals", goal),
+            ["SDG 16: Peace, justice and strong institutions", "SDG 17: Partnerships for the goals"]
+        );
+        let target = |p: &str| nomina_parse::target_id(p).is_some();
+        assert_eq!(
+            run_together("16.7 Ensure decisions；16.b Promote laws", target),
+            ["16.7 Ensure decisions", "16.b Promote laws"]
+        );
+        // A semicolon inside one item's text leaves the line whole.
+        let one = "16.7 Ensure responsive; inclusive decision-making";
+        assert_eq!(run_together(one, target), [one]);
+        assert_eq!(run_together("Goal 16: Peace", goal), ["Goal 16: Peace"]);
+    }
 
     #[test]
     fn goals_from_list_lines() {
