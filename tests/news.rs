@@ -547,3 +547,26 @@ fn todays_date_in_the_header_is_not_the_publication_date() {
     assert_eq!(n.published.unwrap().to_string(), "2022-09-23");
     assert!(n.boilerplate.contains(&"Сегодня: Среда 24 апреля 2024 г.".to_string()), "{:?}", n.boilerplate);
 }
+
+/// A day's archive: teasers of two stories, each closed by a read-more
+/// link, under a date; no article, though each teaser reads as one.
+#[test]
+fn teasers_closed_by_read_more_links_make_a_listing() {
+    let page = "District Library News\nHome | News | About | Contact\n\n\
+        Posts of 27.09.2024\n\n\
+        The village of Oakford celebrated its day last Friday with songs, games and a fair on the green.\n\n\
+        The mayor thanked the families who have lived in the village for fifty years or more. ... Read more »\n\n\
+        Views: 18 | Added by: editor | Date: 27.09.2024 | Comments (0)\n\n\
+        World Tourism Day is marked on 27 September in many countries of the world.\n\n\
+        The libraries of the district prepared book exhibitions for the day ... Read more »\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::Unknown, "{}", r.diagnostics.classification);
+    assert!(r.diagnostics.classification.contains("2 teasers closed by a read-more link"));
+    // One teaser of another story after an article leaves it an article.
+    let article = "Village celebrates its day\n\n27.09.2024\n\n\
+        The village of Oakford celebrated its day last Friday with songs, games and a fair on the green.\n\n\
+        The mayor thanked the families who have lived in the village for fifty years or more.\n\n\
+        Also on the site: the libraries of the district prepared book exhibitions ... Read more »\n";
+    let r = convert(article);
+    assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
+}

@@ -168,7 +168,8 @@
 //! newsroom's line: a brief; the body's only content line is no headline).
 //! It is not when its meta lines and the lines opening with a dateline give
 //! three different unlabelled dates or more, or five dated lines (a list of
-//! items), or two lines open numbered articles or chapters (`Article 1.`,
+//! items), or two teasers are closed by a read-more link (class `more`: a
+//! day's archive, a section's page), or two lines open numbered articles or chapters (`Article 1.`,
 //! `第三条`, `제3조`, `第一章`: a legal text).
 //!
 //! # What is boilerplate
@@ -338,6 +339,9 @@ struct Lexicon {
     /// spaces (Chinese and Korean ones as written, found inside words).
     notice: Vec<String>,
     notice_inside: Vec<&'static str>,
+    /// Read-more links, as token keys (Chinese ones as written).
+    more: Vec<String>,
+    more_han: Vec<&'static str>,
     /// Function words of English, which writes numeric dates month first
     /// (bit 1), and of French and Spanish, which write them day first (bit
     /// 2; a word of both has both). A map, not another set of `&str`: the
@@ -654,6 +658,8 @@ fn lexicon() -> &'static Lexicon {
             masthead_han: Vec::new(),
             notice: Vec::new(),
             notice_inside: Vec::new(),
+            more: Vec::new(),
+            more_han: Vec::new(),
             date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
@@ -699,6 +705,8 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Masthead => l.masthead.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Notice if han(w.text) || may_hold_hangul(w.text) => l.notice_inside.push(w.text),
                 NewsWordClass::Notice => l.notice.push(format!(" {} ", token_key(w.text))),
+                NewsWordClass::More if han(w.text) => l.more_han.push(w.text),
+                NewsWordClass::More => l.more.push(token_key(w.text)),
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -1792,6 +1800,21 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if legal >= 2 {
         return Err(format!("a legal text: {legal} numbered articles"));
     }
+    // Teasers of other stories, each closed by a read-more link, in the
+    // paragraph or on the line after it: a list of stories (a day's
+    // archive, a section's page), not an article.
+    let teasers = (0..info.len())
+        .filter(|&i| {
+            let l = &info[i];
+            let s = slice(l);
+            // The link's words may make the paragraph chrome by the lexicon.
+            (l.units >= 8.0 && l.kind != LineKind::Meta && ends_with_more(s))
+                || (i > 0 && info[i - 1].kind == LineKind::Content && l.units <= 4.0 && ends_with_more(s))
+        })
+        .count();
+    if teasers >= 2 {
+        return Err(format!("a listing: {teasers} teasers closed by a read-more link"));
+    }
 
     // The main run of content lines.
     let weight = |l: &LineInfo| -> f32 {
@@ -2373,6 +2396,23 @@ fn reader_notice(s: &str) -> bool {
     }
     let padded = format!(" {} ", token_key(s));
     lex.notice.iter().any(|w| padded.contains(w.as_str()))
+}
+
+/// Whether a line ends with a read-more link (class `more`: `... Read more
+/// »`, `Читать дальше »`, `阅读全文>>`), marks after it passed over.
+fn ends_with_more(s: &str) -> bool {
+    let s =
+        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '›' | '>' | '…' | '.' | ']' | ')' | '→'));
+    let lex = lexicon();
+    if lex.more_han.iter().any(|w| s.ends_with(w)) {
+        return true;
+    }
+    let mut start = s.len().saturating_sub(48);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    let key = token_key(&s[start..]);
+    lex.more.iter().any(|m| key == *m || key.strip_suffix(m.as_str()).is_some_and(|r| r.ends_with(' ')))
 }
 
 /// How many sentences end inside `s` (not at its end): a full stop, a

@@ -47,6 +47,10 @@ pub enum NewsWordClass {
     /// rules and quotas): such a notice closing the article's run of prose
     /// after a widget is the page's, not the body's.
     Notice,
+    /// A read-more link closing a teaser (`... Read more »`, `Читать
+    /// дальше`, `阅读全文`): two teasers closed so make a page a list of
+    /// stories, not an article.
+    More,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -67,6 +71,7 @@ impl NewsWordClass {
             "feed" => NewsWordClass::Feed,
             "masthead" => NewsWordClass::Masthead,
             "notice" => NewsWordClass::Notice,
+            "more" => NewsWordClass::More,
             _ => return None,
         })
     }
@@ -112,6 +117,7 @@ mod tests {
                 NewsWordClass::Function,
                 NewsWordClass::Newsroom,
                 NewsWordClass::Notice,
+                NewsWordClass::More,
             ] {
                 assert!(words.iter().any(|w| w.lang == lang && w.class == class), "{lang} {class:?}");
             }
