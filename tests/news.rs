@@ -570,3 +570,25 @@ fn teasers_closed_by_read_more_links_make_a_listing() {
     let r = convert(article);
     assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
 }
+
+/// A broadcast script: every sentence broken over short lines, a blank
+/// line between paragraphs. Each line alone is too short to be prose; a
+/// paragraph's lines together are.
+#[test]
+fn a_paragraph_broken_over_short_lines_is_prose() {
+    let page = "Harbour TV\nNews | Programmes | Schedule\n\n\
+        Eighteen residents nominated for the city's medal\n\n\
+        Ann Lee | 2019.08.16 12:40 | Views 35\n\n\
+        Eighteen residents\nhave been nominated this year.\n\n\
+        According to the city,\nthe medal now has nine fields,\nand eight of the nominees\n\
+        were put forward for service,\nthe most of any field.\n\n\
+        facebook twitter\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
+    let n = news(&r);
+    assert_eq!(n.title, "Eighteen residents nominated for the city's medal");
+    assert_eq!(n.published.unwrap().to_string(), "2019-08-16");
+    assert_eq!(n.paragraphs[0], "Eighteen residents");
+    assert_eq!(n.paragraphs.len(), 7, "{:?}", n.paragraphs);
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+}

@@ -203,6 +203,10 @@ const MAX_TITLE_WORDS: f32 = 40.0;
 const MAX_META_WORDS: f32 = 14.0;
 /// Words of a content line.
 const PROSE_WORDS: f32 = 10.0;
+
+/// Fewest words of a paragraph hard-wrapped over short lines that make it
+/// prose: its lines' breaks, no blank between them, say it is one already.
+const WRAPPED_PROSE_WORDS: f32 = 6.0;
 /// Score a headline needs (see the module docs).
 const MIN_TITLE_SCORE: f32 = 2.0;
 /// Bytes of a long line read for its opening words and function words.
@@ -1709,6 +1713,42 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             info[i].kind = LineKind::Content;
             info[i].date = None;
         }
+    }
+    // A paragraph hard-wrapped into short lines (a broadcast script, a
+    // text dump of `<br>`-broken prose): lines with no blank between them,
+    // each but the last too short to be content alone and none chrome or
+    // meta, the first ending no sentence and the last ending one, that
+    // read as prose together are content. A line of prose before the last
+    // (a standfirst under its headline) or a question in a headline's form
+    // says the lines are not one paragraph broken up.
+    let mut i = 0;
+    while i < info.len() {
+        let mut j = i + 1;
+        while j < info.len() && info[j].at.line == info[j - 1].at.line + 1 {
+            j += 1;
+        }
+        let run = &info[i..j];
+        if run.len() >= 2
+            && run[..run.len() - 1].iter().all(|l| l.kind == LineKind::Neutral && !(l.sentence && l.headline_form))
+            && matches!(run[run.len() - 1].kind, LineKind::Neutral | LineKind::Content)
+            && run.iter().all(|l| !l.glued && !l.caption)
+            && run[run.len() - 1].sentence
+            && !run[0].sentence
+        {
+            let joined = run.iter().map(|l| &text[l.at.span.range()]).collect::<Vec<_>>().join(" ");
+            let lower = lower_of(&joined);
+            let toks = split_tokens(&lower);
+            let units = units(&joined);
+            if units >= WRAPPED_PROSE_WORDS
+                && function_share(&joined, &toks, han_count(&joined) > 0) >= PROSE_FUNCTION_SHARE
+            {
+                for l in &mut info[i..j] {
+                    l.kind = LineKind::Content;
+                    l.headline_form = false;
+                }
+            }
+        }
+        i = j;
     }
     // A long sentence whose camel-case words the page writes elsewhere too
     // names something (`UrduPoint`, `YouTube`): prose after all.
