@@ -592,3 +592,29 @@ fn a_paragraph_broken_over_short_lines_is_prose() {
     assert_eq!(n.paragraphs.len(), 7, "{:?}", n.paragraphs);
     assert_eq!(r.diagnostics.uncovered_chars, 0);
 }
+
+/// A regional site's article that shows no date: its search box, its
+/// `Written By` and its `You may also like` widget are a newsroom's, and
+/// the teasers under the widget are not the article's.
+#[test]
+fn an_undated_article_under_a_newsrooms_widgets() {
+    let page = "Connect with us\n\nHi, what are you looking for?\n\nRegion\n\n\
+        Reported case of measles in Riverside is false, says the health office\n\n\
+        The report was denied in a statement to the public, which says that no such case has reached the town's hospital.\n\n\
+        The health office says that it follows every report and that no case has been found in the region so far.\n\n\
+        A meeting on prevention will be held on Monday in the offices of the health department.\n\n\
+        Written By\n\nYou may also like\n\nCourts Local\n\n\
+        This was the fourth body found in the last month in the village, high in the hills above the valley.\n\n\
+        Courts Local\n\n\
+        The goods seized were handed to the tax office, which will carry out the procedures that follow.\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
+    let n = news(&r);
+    assert_eq!(n.title, "Reported case of measles in Riverside is false, says the health office");
+    assert_eq!(n.published, None);
+    assert_eq!(n.paragraphs.len(), 3, "{:?}", n.paragraphs);
+    for chrome in ["Hi, what are you looking for?", "You may also like", "Courts Local"] {
+        assert!(n.boilerplate.contains(&chrome.to_string()), "{chrome}: {:?}", n.boilerplate);
+    }
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+}

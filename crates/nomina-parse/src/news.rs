@@ -55,7 +55,10 @@
 //! a block of navigation does. An end marker alone on its line (class `end`:
 //! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it, and so do the site's notices to
 //! its readers closing it (class `notice`: a cookie banner, the comments'
-//! rules or quota) where a widget stands among them. A paragraph of 40 words or more above the
+//! rules or quota) where a widget stands among them, and so does a
+//! newsroom's widget label alone on its line (`Related news`, `Written
+//! By`) with at most three paragraphs of teasers under it (a `Read also`
+//! link inside a long article leaves it whole). A paragraph of 40 words or more above the
 //! headline is the body's start too where it opens the page (pages that put
 //! the first paragraph first); under a site's name, date bar or masthead it
 //! is a ticker of other stories run together.
@@ -1892,6 +1895,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // page's.
     let lex = lexicon();
     if let Some(e) = (bs + 1..=be).find(|&i| lex.end.contains(info[i].key.as_str())) {
+        be = e - 1;
+    }
+    // and before a newsroom's widget label (`Related news`, `Te puede
+    // interesar`) with no more than a few teasers of content after it: a
+    // `Read also` link inside a long article leaves the article whole.
+    if let Some(e) = (bs + 1..=be).find(|&i| {
+        info[i].units <= 6.0
+            && lex.newsroom.iter().any(|k| info[i].key == *k)
+            && (i + 1..=be).filter(|&k| info[k].kind == LineKind::Content).count() <= 3
+            && (bs..i).filter(|&k| info[k].kind == LineKind::Content).count() >= 2
+    }) {
         be = e - 1;
     }
     // and before the site's notices to its readers that close it (a cookie
