@@ -618,3 +618,17 @@ fn an_undated_article_under_a_newsrooms_widgets() {
     }
     assert_eq!(r.diagnostics.uncovered_chars, 0);
 }
+
+/// A Spanish dateline opening the headline itself dates the story as one
+/// opening its first paragraph does.
+#[test]
+fn a_dateline_opening_the_headline() {
+    let page = "Valle Noticias\nInicio | Comarca | Cultura | Deportes\n\n\
+        VILLAVERDE.- La banda municipal cierra este sábado los conciertos de verano\n\n\
+        El concierto será en el recinto ferial a las diez de la noche y la entrada es libre hasta completar el aforo.\n\n\
+        La concejala de Cultura hizo un balance positivo de un programa que ha llenado las plazas del pueblo cada fin de semana.\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
+    assert!(r.diagnostics.classification.contains("a dateline without a year"));
+    assert!(news(&r).title.starts_with("VILLAVERDE.- La banda municipal"));
+}

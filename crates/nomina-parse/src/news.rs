@@ -2222,7 +2222,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .filter(|&i| info[i].byline.is_some() && i + 4 >= t && i <= bs + 2)
         .min_by_key(|&i| i.abs_diff(t));
     let byline = byline_at.map(|i| Byline { at: info[i].at, name: info[i].byline.expect("a byline line") });
-    let agency = first_content.iter().take(2).any(|&i| dateline_without_year(slice(&info[i])));
+    // The dateline may open the headline itself (`CALATAYUD.- La banda ...`).
+    let agency = first_content.iter().take(2).any(|&i| dateline_without_year(slice(&info[i])))
+        || place_and_stop_dash(slice(&info[t]));
     // A page that shows no date is still an article where its widgets or
     // masthead are a news publication's (related news, the editor's line).
     let dated = published.is_some() || byline.is_some() || agency || markup_date.is_some();
