@@ -1166,6 +1166,11 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     if crumbs >= 1 && s.trim_end().ends_with(['»', '>', '›']) && toks.len() <= 4 {
         return true;
     }
+    // A bar of labelled fields set apart by blanks, no clause of prose
+    // (`主办：中共某县委宣传部  承办：某县融媒体中心`, `Source: City  Views: 12`).
+    if fields_bar(s) {
+        return true;
+    }
     // A URL or an address alone; a document symbol, a counter or a number
     // with its label (`ECOSOC/5773`, `NLIS 8`, `- 2099`, `Views 1026`).
     toks.len() <= 2
@@ -1173,6 +1178,28 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
             || s.contains('@')
             || s.starts_with("www.")
             || (units <= 2.5 && toks.iter().any(|t| t.chars().any(numeric)) && !ends_like_sentence(s)))
+}
+
+/// Whether `s` is two or more fields, each a short label, a colon and a
+/// short value, set apart by runs of blanks, with no comma or full stop of
+/// a sentence: a page's metadata or footer, not prose.
+fn fields_bar(s: &str) -> bool {
+    let b = s.as_bytes();
+    if memchr::memchr(b':', b).is_none() && !has_char(b, "：".as_bytes()) {
+        return false;
+    }
+    if s.contains(['，', '。', '；']) || ends_like_sentence(s) {
+        return false;
+    }
+    let fields: Vec<&str> =
+        s.split("  ").flat_map(|f| f.split('\u{3000}')).map(str::trim).filter(|f| !f.is_empty()).collect();
+    fields.len() >= 2
+        && fields.iter().all(|f| {
+            f.split_once([':', '：']).is_some_and(|(label, value)| {
+                let label = label.trim();
+                !label.is_empty() && label.chars().count() <= 12 && value.trim().chars().count() <= 40
+            })
+        })
 }
 
 /// The most breadcrumb separators of one kind in `s`: each kind counted
@@ -2696,6 +2723,18 @@ mod tests {
         // A line whose 64th byte falls inside a character is read, not cut there.
         let long = format!("{}.- texto", "Ñ".repeat(40));
         assert!(!place_and_stop_dash(&long));
+    }
+
+    #[test]
+    fn a_bar_of_labelled_fields_is_no_prose() {
+        assert!(fields_bar("主办：中共舞阳县委宣传部  承办：舞阳县融媒体中心"));
+        assert!(fields_bar("Source: City Hall    Views: 12"));
+        assert!(fields_bar("来源：新华网\u{3000}作者：张三"));
+        // One field, a sentence, prose with a colon: none.
+        assert!(!fields_bar("主办：中共舞阳县委宣传部"));
+        assert!(!fields_bar("He said: the plan works.  She said: it does not."));
+        assert!(!fields_bar("会议指出：要加快建设，确保完成任务"));
+        assert!(!fields_bar("The mayor said  the plan works"));
     }
 
     #[test]
