@@ -349,3 +349,32 @@ fn closing_chrome_in_unknown_wording_is_not_an_answer() {
     assert_eq!(codes(&r), ["fuzzy_label", "fuzzy_label"]);
     assert_eq!(d.uncovered_chars, 0);
 }
+
+/// A form copied from a table, each label alone on its line and its value
+/// on the next, in wordings the catalog lacks: each label is the field the
+/// block expects next, its value the line under it.
+#[test]
+fn labels_alone_on_their_lines_over_their_values() {
+    let seed = text(SEED_001);
+    let mut form = seed.clone();
+    for (line, label, value) in [
+        ("Member State Republic of Korea", "Country of the nominating body", "Republic of Korea"),
+        ("Institution Name Dangjin City", "Full title of the nominating body", "Dangjin City"),
+        ("Administrative Level Local", "Tier of government", "Local"),
+        ("Projects Operational Years 5", "Running for how many years", "5"),
+        ("Website of Institution http://www.dangjin.go.kr", "Web address of the body", "http://www.dangjin.go.kr"),
+    ] {
+        assert!(form.contains(line), "{line}");
+        form = form.replacen(line, &format!("{label}\n{value}"), 3);
+    }
+    let r = convert(form.as_bytes());
+    let want = values(&convert(SEED_001));
+    let got = values(&r);
+    for key in ["member_state", "institution_name", "administrative_level", "operational_years", "website"] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+    // A value of the wrong kind under a label leaves the label unknown.
+    let wrong = seed.replacen("Member State Republic of Korea", "Country of the nominating body\nSee attached", 3);
+    assert!(values(&convert(wrong.as_bytes()))["member_state"].is_null());
+}

@@ -867,6 +867,13 @@ fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Whether a line opens with a label of the catalog, or one alike to it
+/// (`مستوى الإدارة محلي`): no value alone under a label.
+fn opens_with_label(s: &str) -> bool {
+    (may_be_field(s) && catalog().prefix_in(s, "field").is_some())
+        || catalog().fuzzy_prefix(s, FUZZY_THRESHOLD, is_ns("field")).is_some()
+}
+
 /// Whether the whole of `value` is a value of `kind`.
 fn is_whole_value(kind: ValueKind, value: &str) -> bool {
     let exact = |ns: &str, v: &str| catalog().exact(v, |e| e.namespace() == ns).next().is_some();
@@ -1494,6 +1501,13 @@ struct Parser<'t> {
     question_copy: usize,
     institution_copy: usize,
     hits: usize,
+    /// The line right under the one being read, when no blank line
+    /// separates them: a label alone on its line may have its value there.
+    next: Option<&'t str>,
+    /// Whether a label of a telling kind's field was read over its value
+    /// on the next line: the form is laid out so, and a free-text field's
+    /// label alone on its line may be too.
+    values_below: bool,
 }
 
 impl<'t> Parser<'t> {
@@ -1795,6 +1809,21 @@ impl<'t> Parser<'t> {
                     _ => {}
                 }
             }
+            // A label alone on its line, its value on the next one (a table's
+            // cells one per line), whose head the catalog knows as a shorter
+            // wording (`الدولة العضو | التي تتبع لها المؤسسة` over `جمهورية
+            // كوريا`): the rest of the line is no value of the field's kind,
+            // and the next line is one.
+            if spec.value.is_telling()
+                && let rest = s[m.len.min(s.len())..].trim()
+                && !rest.is_empty()
+                && !is_whole_value(spec.value, rest)
+                && self.next.is_some_and(|n| is_whole_value(spec.value, n) && !opens_with_label(n))
+            {
+                m.label_len = bare_label_len(s);
+                m.len = s.len();
+                self.values_below = true;
+            }
             // A free-text value after a loose match may keep the end of
             // its label (`Nombre de la | entidad Dangjin City`): where the
             // label's words give way to the value's, the label ends.
@@ -1858,7 +1887,48 @@ impl<'t> Parser<'t> {
         if let Some((spec, label_len, value)) = self.by_position(s) {
             return self.add_placed(spec, at, label_len, value);
         }
+        // A label the catalog lacks alone on its line, the next field's
+        // value on the line under it: the label of the field the block
+        // expects next.
+        if let Some(spec) = self.label_over_value(s) {
+            self.values_below |= spec.value.is_telling();
+            return self.add_placed(spec, at, s.len(), None);
+        }
         self.unknown(at);
+    }
+
+    /// The field the block expects next, when `s` reads as its label alone
+    /// and the line under it as its value: a value of the field's kind, or
+    /// for free text a short line that no label of the catalog opens.
+    fn label_over_value(&self, s: &str) -> Option<&'static FieldSpec> {
+        let next = self.next.filter(|n| !opens_with_label(n) && self.aligned_loose(n, FUZZY_THRESHOLD).is_none())?;
+        let (_, candidates) = self.expected_fields()?;
+        if s.split_whitespace().count() > MAX_LOOSE_LABEL_WORDS {
+            return None;
+        }
+        // A value of a telling kind places the label in its field's place,
+        // up to two fields on (an optional field the form left out); a free
+        // text only in the next field's.
+        // The whole line, not a label and a value (`مستوى الإدارة محلي`).
+        let value_alone = |kind: ValueKind| {
+            is_whole_value(kind, next) && split_by_kind(kind, next).is_none_or(|(_, v)| v.is_none_or(|v| v.start == 0))
+        };
+        let telling = candidates
+            .iter()
+            .take(3)
+            .find(|f| f.value.is_telling() && !f.value.is_multi_line() && value_alone(f.value));
+        telling.copied().or_else(|| {
+            let spec = *candidates.first()?;
+            // Free text says nothing of its own place: only on a form that
+            // has put a value under its label already.
+            let fits = self.values_below
+                && !spec.value.is_telling()
+                && !spec.value.is_multi_line()
+                && next.split_whitespace().count() <= 12
+                && catalog().prefix_in(next, "field").is_none()
+                && self.by_position(next).is_none_or(|(_, label, _)| label == 0);
+            fits.then_some(spec)
+        })
     }
 
     /// Whether the open field `open` is a list asked after a yes/no
@@ -2571,6 +2641,11 @@ fn ordinal_first_heading_shape(s: &str, words: &[(usize, &str)]) -> Option<(Stri
     for ord_words in (1..=2).rev() {
         let Some(&(noun_start, noun)) = words.get(ord_words) else { continue };
         let written = s[..noun_start].trim_end();
+        // `أولاً - المبادرة` is an ordinal alone, then its title: a noun
+        // follows an ordinal with no mark between (`Primera pregunta`).
+        if written.ends_with(is_heading_sep) {
+            continue;
+        }
         let Some(&number) = ordinals().0.get(nomina_refdata::fold(written).as_str()) else { continue };
         let noun_word = noun.trim_end_matches(is_heading_sep);
         if noun_word.is_empty() || !noun_word.chars().all(char::is_alphabetic) {
@@ -2580,6 +2655,39 @@ fn ordinal_first_heading_shape(s: &str, words: &[(usize, &str)]) -> Option<(Stri
             continue;
         };
         return Some((format!("ordinal#{}", nomina_refdata::fold(noun_word)), number, head_end));
+    }
+    None
+}
+
+/// A heading numbered by an ordinal word alone, then a separator and its
+/// title (`أولاً - المبادرة`, `ثانياً: فئات الجائزة`): as bare as a number
+/// alone (see [`bare_heading_shape`]).
+fn bare_ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    if s.len() > MAX_TITLE_BYTES {
+        return None;
+    }
+    let mut words = word_spans(s);
+    let (_, first) = words.next()?;
+    if !ordinals().1.contains(&head_key(first)) {
+        return None;
+    }
+    let second = words.next();
+    for ord_words in [2, 1] {
+        let end = match (ord_words, second) {
+            (2, Some((start, w))) => start + w.len(),
+            (2, None) => continue,
+            _ => first.len(),
+        };
+        let written = s[..end].trim_end_matches(is_heading_sep);
+        let Some(&number) = ordinals().0.get(nomina_refdata::fold(written).as_str()) else { continue };
+        let closed = written.len() < end;
+        // A separator must follow, then a title: `First, the city ...` is
+        // prose.
+        let head_end = head_end_after(s, end, closed)?;
+        if head_end == end && !closed || head_end >= s.len() {
+            return None;
+        }
+        return Some(("ordinal#".to_string(), number, head_end));
     }
     None
 }
@@ -2639,7 +2747,7 @@ fn heading_schemes(text: &str, lines: &[Line]) -> FxHashMap<usize, SchemeHeading
         if let Some(((shape, number, head_end), bare)) = heading_shape(s)
             .or_else(|| numeric_ordinal_heading_shape(s))
             .map(|h| (h, false))
-            .or_else(|| bare_heading_shape(s).map(|h| (h, true)))
+            .or_else(|| bare_heading_shape(s).or_else(|| bare_ordinal_heading_shape(s)).map(|h| (h, true)))
         {
             shapes.entry((shape, bare)).or_default().push((line.number, number, head_end));
         }
@@ -2701,8 +2809,15 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         question_copy: 0,
         institution_copy: 0,
         hits: 0,
+        next: None,
+        values_below: false,
     };
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
+        parser.next = lines
+            .get(i + 1)
+            .filter(|n| n.number == line.number + 1)
+            .map(|n| &text[n.trimmed.range()])
+            .filter(|n| !n.is_empty());
         parser.line(line);
     }
     if parser.hits < MIN_FORM_HITS {
@@ -3189,6 +3304,17 @@ mod tests {
         let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, h)| (line, h.number)).collect();
         numbers.sort();
         assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
+    }
+
+    #[test]
+    fn headings_numbered_by_an_ordinal_word_alone() {
+        let found = |s: &str| bare_ordinal_heading_shape(s).map(|(k, n, end)| (k, n, s[end..].trim().to_string()));
+        assert_eq!(found("أولاً - المبادرة"), Some(("ordinal#".into(), 1, "المبادرة".into())));
+        assert_eq!(found("ثانياً: فئات الجائزة"), Some(("ordinal#".into(), 2, "فئات الجائزة".into())));
+        assert_eq!(found("حادي عشر - الموافقة"), Some(("ordinal#".into(), 11, "الموافقة".into())));
+        for line in ["First, the city built a plant", "أولاً", "Second place went to the city", "ثانياً -"] {
+            assert_eq!(found(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -131,12 +131,13 @@
 //! line (`2020年6月8日市政府新闻发布会预告`); two unlabelled dates and next to
 //! nothing else are a period (an event's), not a date line, and so is a date
 //! followed by a span of clock times (`Dimanche 3 octobre 2021 14:00 -
-//! 17:00`: an event's schedule). A date that four words or more and a
+//! 17:00`: an event's schedule). A date after a word of the day's date
+//! opening the line (class `today`: `Today:`, `Сегодня:`) is the day the
+//! page was read. A date that four words or more and a
 //! function word stand before, with no label or byline, ends a name or a
 //! title (`Compte rendu du Conseil des ministres du 10 novembre 2022`),
 //! not a date line. A line with an
-//! event word (a deadline, a day celebrated, a founding, `until`, the
-//! site's `Today:` over its day's date) before
+//! event word (a deadline, a day celebrated, a founding, `until`) before
 //! the date gives none; a date labelled as an update is kept apart
 //! (`updated`) and never taken for the publication date; the last line of
 //! a hard-wrapped paragraph is no date line. Candidates score: a publication label +3;
@@ -349,6 +350,10 @@ struct Lexicon {
     /// Read-more links, as token keys (Chinese ones as written).
     more: Vec<String>,
     more_han: Vec<&'static str>,
+    /// Words opening a line before the day's date, as token keys (Chinese
+    /// ones as written).
+    today: Vec<String>,
+    today_han: Vec<&'static str>,
     /// Function words of English, which writes numeric dates month first
     /// (bit 1), and of French and Spanish, which write them day first (bit
     /// 2; a word of both has both). A map, not another set of `&str`: the
@@ -667,6 +672,8 @@ fn lexicon() -> &'static Lexicon {
             notice_inside: Vec::new(),
             more: Vec::new(),
             more_han: Vec::new(),
+            today: Vec::new(),
+            today_han: Vec::new(),
             date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
@@ -714,6 +721,8 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Notice => l.notice.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::More if han(w.text) => l.more_han.push(w.text),
                 NewsWordClass::More => l.more.push(token_key(w.text)),
+                NewsWordClass::Today if han(w.text) => l.today_han.push(w.text),
+                NewsWordClass::Today => l.today.push(token_key(w.text)),
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -1380,6 +1389,11 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
                     || (opens && units <= 20.0 && !dateline)
                     || field);
             let label = if short || f.start <= 48 { label } else { Label::None };
+            // The day's date under the site's name (`Сегодня: Среда 24
+            // апреля 2024 г.`): the day the page was read.
+            if label == Label::None && opens_with_today(&s[..f.start]) {
+                continue;
+            }
             // A date that a name or title ends with (`Compte rendu du Conseil
             // des ministres du 10 novembre 2022`, `Report of the meeting of
             // 3 May`): four words or more, then a function word, before it.
@@ -1465,6 +1479,23 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         headline_form,
         affixes,
     }
+}
+
+/// Whether the text before a date opens with a word of the day's date
+/// (class `today`: `Today:`, `Сегодня`, `今天`) and holds at most two
+/// words more (a weekday).
+fn opens_with_today(before: &str) -> bool {
+    let lex = lexicon();
+    let before = before.trim_start();
+    if lex.today_han.iter().any(|w| before.starts_with(w)) {
+        return true;
+    }
+    let key = token_key(before);
+    lex.today.iter().any(|w| {
+        key.strip_prefix(w.as_str()).is_some_and(|r| {
+            r.is_empty() || (r.starts_with(' ') && r.split(' ').filter(|t| !t.is_empty()).count() <= 2)
+        })
+    })
 }
 
 /// Whether the text before a date makes the date part of a name or title:

@@ -47,6 +47,11 @@ pub enum NewsWordClass {
     /// rules and quotas): such a notice closing the article's run of prose
     /// after a widget is the page's, not the body's.
     Notice,
+    /// A word opening a line before the day's date that a site shows under
+    /// its name (`Today:`, `Сегодня:`, `今天`): that date is the day the
+    /// page was read, never the article's. Arabic's `اليوم` is left out: it
+    /// opens a newspaper's name (`اليوم السابع`).
+    Today,
     /// A read-more link closing a teaser (`... Read more »`, `Читать
     /// дальше`, `阅读全文`): two teasers closed so make a page a list of
     /// stories, not an article.
@@ -72,6 +77,7 @@ impl NewsWordClass {
             "masthead" => NewsWordClass::Masthead,
             "notice" => NewsWordClass::Notice,
             "more" => NewsWordClass::More,
+            "today" => NewsWordClass::Today,
             _ => return None,
         })
     }
