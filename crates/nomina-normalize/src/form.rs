@@ -357,7 +357,9 @@ impl FormNormalizer<'_> {
             ValueKind::Date => {
                 // The label's own format hint settles a numeric date; only
                 // when it gives none does the configured order decide.
-                let hint = date_hint(self.slice(f.label));
+                // The whole label: a hint after its words may have been
+                // left out of the bare label.
+                let hint = date_hint(self.slice(f.label)).or_else(|| date_hint(self.slice(f.label_full)));
                 let order = hint.unwrap_or(self.options.date_order);
                 match parse_date(&text, order) {
                     Some(d) => {
@@ -625,6 +627,8 @@ fn date_hint(label: &str) -> Option<DateOrder> {
     // words may hold the letters (`commencement` has an `mm`).
     let hint = match (label.rfind(['(', '（']), label.rfind([')', '）'])) {
         (Some(open), Some(close)) if open < close => &label[open..close],
+        // A label cut before its closing parenthesis.
+        (Some(open), None) => &label[open..],
         _ => label,
     };
     let l = hint.to_lowercase();
@@ -730,6 +734,7 @@ mod tests {
         assert_eq!(date_hint("Please provide date of implemenation (dd/MM/yyyy)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Date (MM/dd/yyyy)"), Some(DateOrder::MonthFirst));
         assert_eq!(date_hint("Program commencement date (DD-MM-YYYY)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Date of commencement (dd-mm-yyyy"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("请提供实施日期。"), None);
         assert_eq!(date_hint("Date de mise en œuvre (jj/mm/aaaa)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Дата (дд.мм.гггг)"), Some(DateOrder::DayFirst));

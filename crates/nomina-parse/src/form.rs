@@ -1072,6 +1072,18 @@ pub fn level_named(value: &str) -> Option<&'static str> {
     named.iter().all(|n| *n == first).then_some(first)
 }
 
+/// Whether a value is an administrative level and nothing else: every
+/// word of it a level's wording (`Local`, `Regional, State`).
+fn level_alone(value: &str) -> bool {
+    let exact = |v: &str| catalog().exact(v, |e| e.namespace() == "level").next().is_some();
+    let value = value.trim();
+    if value.chars().all(nomina_refdata::fold::is_cjk) {
+        return level_named(value).is_some();
+    }
+    exact(value)
+        || value.split(|c: char| c.is_whitespace() || c == ',' || c == '/').filter(|w| !w.is_empty()).all(exact)
+}
+
 /// The administrative level an ideographic value names by a level's
 /// wording with one character after it (`地方级`, not `地方政府`, a local
 /// government): the level's catalog name, when one level alone fits.
@@ -1887,6 +1899,16 @@ impl<'t> Parser<'t> {
         if let Some((spec, label_len, value)) = self.by_position(s) {
             return self.add_placed(spec, at, label_len, value);
         }
+        // Before any block, a label the catalog lacks set off from a
+        // country's name (`Name of UN Member State: Republic of Korea`): the
+        // institution block's first field, which opens the block.
+        if self.context == Context::Start
+            && let Some((label_len, value)) = separator_split(s)
+            && Country::from_name(s[value.clone()].trim()).is_some()
+            && let Some(spec) = catalog().fields().iter().find(|f| f.question == 0 && f.value == ValueKind::Country)
+        {
+            return self.add_placed(spec, at, label_len, Some(value));
+        }
         // A label the catalog lacks alone on its line, the next field's
         // value on the line under it: the label of the field the block
         // expects next.
@@ -2166,7 +2188,11 @@ impl<'t> Parser<'t> {
                 label > 0
                     && value.is_some()
                     && match f.value {
-                        ValueKind::Country | ValueKind::Level | ValueKind::Url => true,
+                        ValueKind::Country | ValueKind::Url => true,
+                        // A level in a longer value (`Local government`)
+                        // only one field on: two fields on, it is more
+                        // likely the institution's type.
+                        ValueKind::Level => i <= 1 || value.clone().is_some_and(|v| level_alone(&s[v])),
                         ValueKind::Integer => i <= 1,
                         _ => false,
                     }
@@ -2558,6 +2584,20 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     };
     let written = &s[..number_end];
     let number = if kind == "roman" { small_roman(written)? } else { parse_number(written)? };
+    // `1.0 Initiative`: a section numbered with a decimal point and a zero,
+    // a blank before its title.
+    if kind == "digits"
+        && let Some(title) = s[number_end..].strip_prefix(".0")
+        && title.starts_with(char::is_whitespace)
+    {
+        let title = title.trim();
+        let words = title.split_whitespace().count();
+        let reads_as_title = title.chars().next().is_some_and(char::is_alphabetic)
+            && words <= MAX_BARE_TITLE_WORDS
+            && !title.trim_end_matches(QUESTION_MARKS).contains(QUESTION_MARKS)
+            && !title.ends_with(['.', '。', '!', '！', ';']);
+        return reads_as_title.then(|| ("#digits.0".to_string(), number, number_end + 2));
+    }
     let rest = &s[number_end..];
     let after_blank = rest.trim_start();
     let mark = after_blank.chars().next()?;
@@ -3351,6 +3391,7 @@ mod tests {
         let found = |s: &str| shape(s).map(|(_, n, rest)| (n, rest.trim().to_string()));
         for (line, number, title) in [
             ("1) Initiative", 1, "Initiative"),
+            ("10.0 Consent for verification", 10, "Consent for verification"),
             ("IV. Партнёры", 4, "Партнёры"),
             ("三、可持续发展目标", 3, "可持续发展目标"),
             ("一．倡议简介", 1, "倡议简介"),
@@ -3382,6 +3423,7 @@ mod tests {
             "1.6 billion",
             "2017-11-01",
             "3) The city built a new plant in the north.",
+            "1.0 billion dollars were spent.",
         ] {
             assert_eq!(found(line), None, "{line}");
         }
