@@ -2392,8 +2392,9 @@ impl<'t> Parser<'t> {
 /// question numbering.
 const MIN_SCHEME_RUN: u32 = 5;
 
-/// Longest text before a heading's number (`Вопрос №`, `Section`, `第`).
-const MAX_SCHEME_PREFIX_BYTES: usize = 24;
+/// Longest text before a heading's number (`Вопрос №`, `Section`, `第`,
+/// `Вопрос анкеты №`).
+const MAX_SCHEME_PREFIX_BYTES: usize = 32;
 
 /// A line that may head a question by its shape: some words, a number,
 /// perhaps a mark that closes the number (`第1题`), then the end of the
@@ -2510,6 +2511,12 @@ fn head_end_after(s: &str, end: usize, closed: bool) -> Option<usize> {
 /// The end of a count after a question's number (`of 12`, `из 12`, `sur
 /// 12`): one short word and a number.
 fn count_after(s: &str) -> Option<usize> {
+    // `(of 12)`, `(из 12)`: the count in brackets.
+    if let Some(inner) = s.strip_prefix(['(', '（']) {
+        let len = count_after(inner)?;
+        let close = inner[len..].chars().next().filter(|c| matches!(c, ')' | '）'))?;
+        return Some(s.len() - inner.len() + len + close.len_utf8());
+    }
     // `1/10`
     if let Some(rest) = s.strip_prefix('/') {
         let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
@@ -2764,7 +2771,7 @@ fn head_key(s: &str) -> [char; 3] {
 }
 
 fn is_heading_sep(c: char) -> bool {
-    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|')
+    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|' | '·')
 }
 
 /// Question headings found by their numbering rather than their words: lines
@@ -3392,6 +3399,9 @@ mod tests {
         for (line, number, title) in [
             ("1) Initiative", 1, "Initiative"),
             ("10.0 Consent for verification", 10, "Consent for verification"),
+            ("Вопрос анкеты № 3", 3, ""),
+            ("Question 2 (of 12)", 2, ""),
+            ("Section 1 · Initiative overview", 1, "Initiative overview"),
             ("IV. Партнёры", 4, "Партнёры"),
             ("三、可持续发展目标", 3, "可持续发展目标"),
             ("一．倡议简介", 1, "倡议简介"),
