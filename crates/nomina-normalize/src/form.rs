@@ -312,9 +312,13 @@ impl FormNormalizer<'_> {
                 None => self.warn_value(f, "unreadable_value", "no whole number in it"),
             },
             ValueKind::YesNo => {
-                let value = match self.keyword(&text, "value") {
-                    Some("yes") => Some(true),
-                    Some("no") => Some(false),
+                // A tick or a checkbox beside the word (`Да ✓`, `Sí [X]`) is
+                // set aside; a mark alone says yes (`√`) or no (`×`).
+                let (core, mark) = nomina_parse::strip_tick(&text);
+                let word = self.keyword(&text, "value").or_else(|| self.keyword(core, "value"));
+                let value = match (word, mark) {
+                    (Some("yes"), _) | (None, Some(true)) => Some(true),
+                    (Some("no"), _) | (None, Some(false)) => Some(false),
                     _ => {
                         self.warn_value(f, "unreadable_value", "neither yes nor no");
                         None

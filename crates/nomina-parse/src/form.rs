@@ -880,7 +880,10 @@ fn is_whole_value(kind: ValueKind, value: &str) -> bool {
     match kind {
         ValueKind::Text | ValueKind::Category | ValueKind::Learned => true,
         ValueKind::Goals | ValueKind::Targets | ValueKind::List => false,
-        ValueKind::YesNo => exact("value", value.strip_suffix(['.', '。', '．']).unwrap_or(value)),
+        ValueKind::YesNo => {
+            let (core, mark) = strip_tick(value);
+            mark.is_some() || exact("value", core.strip_suffix(['.', '。', '．']).unwrap_or(core))
+        }
         ValueKind::Date => parse_date(value, DateOrder::DayFirst).is_some(),
         ValueKind::Country => Country::from_name(value).is_some(),
         ValueKind::Level => level_named(value).is_some(),
@@ -1110,6 +1113,11 @@ pub fn suffixed_level(value: &str) -> Option<&'static str> {
 /// an ideographic question mark (`…部门？是`) is found too.
 fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     let full = s.trim_end();
+    // A tick or a checkbox after the value (`Да ✓`, `Sí [X]`) is the value's.
+    let ticked = strip_tick_end(full);
+    if ticked.len() < full.len() {
+        return ending_keyword(ticked, ns).map(|r| r.start..full.len());
+    }
     // A full stop may close the value (`Non.`, `是。`); it is the value's.
     let t = full.strip_suffix(['.', '。', '．']).unwrap_or(full);
     if t.is_empty() {
@@ -1125,6 +1133,51 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
             r.start > 0 && t[..r.start].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
         })
         .map(|r| r.start..full.len())
+}
+
+/// Tick marks and checkboxes around a yes/no value (`Да ✓`, `☑ نعم`,
+/// `Sí [X]`), set aside; and, for a value that is a mark alone, what the
+/// mark says (`√` yes, `×` no).
+pub fn strip_tick(s: &str) -> (&str, Option<bool>) {
+    const YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
+    const NO: [char; 4] = ['✗', '✘', '×', '☐'];
+    let mut t = s.trim();
+    loop {
+        let before = t;
+        t = t.trim_matches(|c: char| YES.contains(&c) || NO.contains(&c) || matches!(c, '○' | '●')).trim();
+        for bx in ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]"] {
+            t = t.strip_prefix(bx).unwrap_or(t).strip_suffix(bx).unwrap_or(t).trim();
+        }
+        if t == before {
+            break;
+        }
+    }
+    let alone = s.trim();
+    let meaning = if !t.is_empty() {
+        None
+    } else if alone.chars().all(|c| YES.contains(&c) || c.is_whitespace()) && !alone.is_empty() {
+        Some(true)
+    } else if alone.chars().all(|c| NO.contains(&c) || c.is_whitespace()) && !alone.is_empty() {
+        Some(false)
+    } else {
+        None
+    };
+    (t, meaning)
+}
+
+/// `s` without the ticks and checkboxes that end it.
+fn strip_tick_end(s: &str) -> &str {
+    let mut t = s.trim_end();
+    loop {
+        let before = t;
+        t = t.trim_end_matches(['✓', '✔', '√', '☑', '☒', '◉', '✗', '✘', '×', '☐']).trim_end();
+        for bx in ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]"] {
+            t = t.strip_suffix(bx).unwrap_or(t).trim_end();
+        }
+        if t == before {
+            return t;
+        }
+    }
 }
 
 /// Characters that may close a label before its value.
@@ -2315,12 +2368,13 @@ impl<'t> Parser<'t> {
         let number = question.number.to_string();
         let numbered = || {
             let rest = s.strip_prefix(number.as_str())?;
-            // `3.2 Why…`: the part's number after the question's.
+            // `3.2 Why…`, `3.2. Why…`: the part's number after the question's.
             if let Some(sub) = rest.strip_prefix('.')
                 && let Some(d) = sub.chars().next().and_then(|c| c.to_digit(10)).filter(|&d| d > 0)
-                && sub[1..].starts_with(char::is_whitespace)
+                && let after = sub[1..].strip_prefix(['.', ')']).unwrap_or(&sub[1..])
+                && after.starts_with(char::is_whitespace)
             {
-                let end = s.len() - sub.len() + 1;
+                let end = s.len() - after.len();
                 return Some((char::from_u32('a' as u32 + d - 1)?, end + s[end..].len() - s[end..].trim_start().len()));
             }
             let rest = past_question_number(rest)?;

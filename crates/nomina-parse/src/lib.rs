@@ -50,7 +50,9 @@ pub use document::{
     BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part, Span, UnknownLabel,
 };
 pub use error::DecodeError;
-pub use form::{UNRECOGNIZED_CHROME, goal_number, level_named, suffixed_level, target_id, target_number, word_limit};
+pub use form::{
+    UNRECOGNIZED_CHROME, goal_number, level_named, strip_tick, suffixed_level, target_id, target_number, word_limit,
+};
 pub use lines::{Line, lines};
 pub use news::{Byline, Dated, Heading, News, PageHints};
 pub use words::{ascii_prefix, is_ascii_blank, word_count};
