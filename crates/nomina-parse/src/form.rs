@@ -405,6 +405,14 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
 fn numbered_part_marker(s: &str) -> Option<(char, usize)> {
     // `①`: a circled digit delimits itself.
     let first = s.chars().next()?;
+    // `1°`, `2º`: a digit with the ordinal sign (primo, secundo).
+    if let Some(d) = first.to_digit(10).filter(|&d| d > 0)
+        && let Some(sign) = s[1..].chars().next().filter(|c| matches!(c, '°' | 'º'))
+    {
+        let end = 1 + sign.len_utf8();
+        let letter = char::from_u32('a' as u32 + d - 1)?;
+        return Some((letter, end + s[end..].len() - s[end..].trim_start().len()));
+    }
     if let Some(place) = "①②③④⑤⑥⑦⑧⑨".chars().position(|c| c == first) {
         let end = first.len_utf8();
         let letter = char::from_u32('a' as u32 + place as u32)?;
@@ -1907,6 +1915,23 @@ impl<'t> Parser<'t> {
                 m.label_len = label_len;
                 m.len = len;
             }
+            // A label longer than the catalog's wording by a few words, its
+            // colon after them (`Nom de l’organisme | candidat : Dangjin
+            // City`): the label runs to the colon.
+            if let Some(rest) = s.get(m.len..)
+                && !rest.trim_start().starts_with([':', '：'])
+                && let Some(colon) = rest.find([':', '：'])
+                // A colon that ends a word, a blank after it (not `http://`,
+                // `10:30`).
+                && (rest[colon..].starts_with('：') || rest[colon + 1..].starts_with(char::is_whitespace))
+                && rest[..colon].split_whitespace().count() <= 3
+                && !rest[..colon].contains(|c: char| c.is_ascii_digit() || matches!(c, '/' | '.'))
+                && !rest[colon..].trim_start_matches([':', '：']).trim().is_empty()
+            {
+                let before = rest[..colon].trim_end().len();
+                m.label_len = m.len + before;
+                m.len += colon;
+            }
             // A mark left between the label and its value (`— Dangjin
             // City`) is the label's.
             m.len = past_separator(s, m.len.min(s.len()));
@@ -3405,6 +3430,14 @@ mod tests {
         let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, h)| (line, h.number)).collect();
         numbers.sort();
         assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
+    }
+
+    #[test]
+    fn parts_numbered_by_a_digit_and_the_ordinal_sign() {
+        assert_eq!(numbered_part_marker("1° Pour quels ODD"), Some(('a', 4)));
+        assert_eq!(numbered_part_marker("2º Qu’est-ce qui"), Some(('b', 4)));
+        assert_eq!(numbered_part_marker("0° Nothing"), None);
+        assert_eq!(numbered_part_marker("30° Celsius"), None);
     }
 
     #[test]
