@@ -478,6 +478,11 @@ fn part_letter(c: char) -> Option<char> {
     if c.is_ascii_alphabetic() {
         return Some(c.to_ascii_lowercase());
     }
+    // A full-width letter (`ａ）`), typed in a Chinese keyboard's full-width
+    // mode.
+    if let 'ａ'..='ｚ' | 'Ａ'..='Ｚ' = c {
+        return char::from_u32(c as u32 - 0xFEE0).map(|l| l.to_ascii_lowercase());
+    }
     let index = ORDERS.iter().find_map(|order| order.chars().position(|l| l == c))?;
     char::from_u32('a' as u32 + index as u32)
 }
@@ -675,12 +680,15 @@ pub fn target_number(s: &str) -> Option<&str> {
 fn named_target_number(s: &str) -> Option<&str> {
     let first = s.trim_start_matches(|c: char| c.is_whitespace() || TARGET_QUOTES.contains(&c)).chars().next()?;
     // A word or two, then the number, within the line's head.
-    if !first.is_alphabetic() || !s.bytes().take(48).any(|b| b.is_ascii_digit()) {
+    if !first.is_alphabetic() || !s.chars().take(24).any(|c| decimal_digit(nfkc_digit(c)).is_some()) {
         return None;
     }
     static NAMED: OnceLock<Regex> = OnceLock::new();
+    // The word may end with a stop (`Target No. 16.7`), the number be
+    // written in full-width characters and closed by a counter word
+    // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+\p{L}+)?\s*[(\[（]?(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.]|\.(?:\s|$))"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+\p{L}+\.?)?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -711,7 +719,7 @@ pub fn target_id(s: &str) -> Option<String> {
     for c in number.chars().filter(|c| !c.is_whitespace()) {
         match decimal_digit(nfkc_digit(c)) {
             Some(d) => id.push(d),
-            None if c == '.' || c == '-' => id.push('.'),
+            None if matches!(c, '.' | '-' | '．') => id.push('.'),
             None => id.push(part_letter(c)?),
         }
     }
@@ -1124,7 +1132,15 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     // A tick or a checkbox after the value (`Да ✓`, `Sí [X]`) is the value's.
     let ticked = strip_tick_end(full);
     if ticked.len() < full.len() {
-        return ending_keyword(ticked, ns).map(|r| r.start..full.len());
+        return ending_keyword(ticked, ns).map(|r| r.start..full.len()).or_else(|| {
+            // A mark alone after the question (`…实施？ √`) is the answer.
+            let at = ticked.len() + (full.len() - ticked.len() - full[ticked.len()..].trim_start().len());
+            (ns == "value"
+                && !ticked.is_empty()
+                && ticked.chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
+                && strip_tick(&full[at..]).1.is_some())
+            .then_some(at..full.len())
+        });
     }
     // A full stop may close the value (`Non.`, `是。`); it is the value's.
     let t = full.strip_suffix(['.', '。', '．']).unwrap_or(full);
@@ -3060,6 +3076,9 @@ mod tests {
         assert_eq!(target_id("١٦-ب تعزيز القوانين").as_deref(), Some("16.b"));
         assert_eq!(target_id("17 - 14 text").as_deref(), Some("17.14"));
         assert_eq!(target_id("Meta 16.7").as_deref(), Some("16.7"));
+        assert_eq!(target_id("Target No. 16.b: Promote").as_deref(), Some("16.b"));
+        assert_eq!(target_id("具体目标第１６．ｂ项：推动").as_deref(), Some("16.b"));
+        assert_eq!(target_id("具体目标第17.14项：加强").as_deref(), Some("17.14"));
         assert_eq!(target_id("2016-2017 budget"), None);
         assert_eq!(target_id("no target"), None);
     }

@@ -298,13 +298,14 @@ pub fn is_format(c: char) -> bool {
 }
 
 /// The ASCII digit for a decimal digit of any script nomina meets
-/// (ASCII, Arabic-Indic, Extended Arabic-Indic; full-width digits are
-/// already ASCII after compatibility decomposition).
+/// (ASCII, Arabic-Indic, Extended Arabic-Indic, full-width: text typed in a
+/// Chinese keyboard's full-width mode).
 pub fn decimal_digit(c: char) -> Option<char> {
     let v = match c {
         '0'..='9' => c as u32 - '0' as u32,
         '\u{0660}'..='\u{0669}' => c as u32 - 0x0660,
         '\u{06F0}'..='\u{06F9}' => c as u32 - 0x06F0,
+        '０'..='９' => c as u32 - '０' as u32,
         _ => return None,
     };
     char::from_digit(v, 10)
