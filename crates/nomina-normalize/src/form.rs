@@ -350,7 +350,13 @@ impl FormNormalizer<'_> {
                 }));
             }
             ValueKind::Category => {
-                n.category = Some(match Category::from_name(&text) {
+                // A category after the name of its list (`Special Category:
+                // Institutional resilience ...`).
+                let after_list = || {
+                    let (head, rest) = text.split_once([':', '：'])?;
+                    (head.split_whitespace().count() <= 3).then(|| Category::from_name(rest.trim())).flatten()
+                };
+                n.category = Some(match Category::from_name(&text).or_else(after_list) {
                     Some(c) => CategoryValue { name: c.name.to_string(), special: c.special },
                     None => {
                         self.warn_value(f, "unknown_category", "not a known UNPSA category; kept as written");

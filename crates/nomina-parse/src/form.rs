@@ -1936,6 +1936,8 @@ impl<'t> Parser<'t> {
             // City`): the label runs to the colon.
             if let Some(rest) = s.get(m.len..)
                 && !rest.trim_start().starts_with([':', '：'])
+                // A question's mark closes its label already.
+                && !s[..m.len].trim_end().ends_with(QUESTION_MARKS)
                 && let Some(colon) = rest.find([':', '：'])
                 // A colon that ends a word, a blank after it (not `http://`,
                 // `10:30`).
