@@ -392,7 +392,9 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
         if matches!(mark, '.' | ')') && s[end..].starts_with(['-', '–', '—']) {
             end += s[end..].chars().next()?.len_utf8();
         }
-        matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）' | ':').then_some((first, end))?
+        // `أ/ `, `a/ `: a slash with a blank after it.
+        let slash = mark == '/' && s[end..].starts_with(char::is_whitespace);
+        (matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）' | ':') || slash).then_some((first, end))?
     };
     let letter = part_letter(letter)?;
     Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
@@ -3183,7 +3185,7 @@ mod tests {
     fn part_markers_as_the_pattern_reads_them() {
         let letters = "a-zA-Zа-жА-Жأبجدهوز一二三四五六七甲乙丙丁戊己庚";
         let pattern = Regex::new(&format!(
-            r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*(?:[.)][\-–—]|[.)．\-–—、）:]))\s*"
+            r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*(?:[.)][\-–—]|[.)．\-–—、）:]|/\s))\s*"
         ))
         .unwrap();
         let reference = |s: &str| {
@@ -3196,7 +3198,7 @@ mod tests {
         };
         let pieces = [
             "(", ")", "（", "）", "–", "a", "z", "A", "б", "Ж", "з", "ب", "ـ", "一", "乙", "八", "、", " ", "\u{3000}",
-            ".", "．", "-", "x", "", "\t",
+            ".", "．", "-", "x", "", "\t", "/",
         ];
         for a in pieces {
             for b in pieces {
