@@ -690,7 +690,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     // written in full-width characters and closed by a counter word
     // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+\p{L}+\.?)?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+(?:\p{L}+\.?|[nN][°º]|№))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -1000,7 +1000,8 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
             after_question().or_else(|| ends_as_question.then_some((s.len(), None)))
         }
         ValueKind::Date => {
-            for n in (1..=4).rev() {
+            // Up to six words: `1 de noviembre de 2017`.
+            for n in (1..=6).rev() {
                 if let Some(r) = last_words(n)
                     && parse_date(&s[r.clone()], DateOrder::DayFirst).is_some()
                 {
@@ -2060,9 +2061,15 @@ impl<'t> Parser<'t> {
         self.fields_in(open.0).iter().filter(|f| f.copy == list.copy).any(|f| {
             catalog().field(f.key).is_some_and(|g| {
                 g.question == spec.question && g.order + 1 == spec.order && g.value == ValueKind::YesNo
-            }) && f
-                .value
-                .is_some_and(|v| catalog().exact(&self.text[v.range()], is_ns("value")).any(|e| e.name() == "no"))
+            }) && f.value.is_some_and(|v| {
+                let text = &self.text[v.range()];
+                let (core, mark) = strip_tick(text);
+                mark == Some(false)
+                    || catalog()
+                        .exact(text, is_ns("value"))
+                        .chain(catalog().exact(core, is_ns("value")))
+                        .any(|e| e.name() == "no")
+            })
         })
     }
 
@@ -3081,6 +3088,7 @@ mod tests {
         assert_eq!(target_id("17 - 14 text").as_deref(), Some("17.14"));
         assert_eq!(target_id("Meta 16.7").as_deref(), Some("16.7"));
         assert_eq!(target_id("Target No. 16.b: Promote").as_deref(), Some("16.b"));
+        assert_eq!(target_id("Cible n° 17.14 – Renforcer").as_deref(), Some("17.14"));
         assert_eq!(target_id("具体目标第１６．ｂ项：推动").as_deref(), Some("16.b"));
         assert_eq!(target_id("具体目标第17.14项：加强").as_deref(), Some("17.14"));
         assert_eq!(target_id("2016-2017 budget"), None);
