@@ -632,3 +632,17 @@ fn a_dateline_opening_the_headline() {
     assert!(r.diagnostics.classification.contains("a dateline without a year"));
     assert!(news(&r).title.starts_with("VILLAVERDE.- La banda municipal"));
 }
+
+/// A breadcrumb that ends with a country's name opens no form's block: the
+/// page stays the article it is.
+#[test]
+fn a_breadcrumb_ending_with_a_country_opens_no_form() {
+    let page = "Daily Point\nHome > Pakistan\n\n\
+        Health Minister Receives Briefing On National Programmes\n\n\
+        Ali Khan Published August 18, 2023 | 10:10 PM\n\n\
+        ISLAMABAD, (Daily Point - 18th Aug, 2023 ) :The caretaker health minister took charge of office on Friday and received a briefing on the national health programmes.\n\n\
+        On reaching the ministry, the health secretary and other officials welcomed the minister.\n";
+    let r = convert(page);
+    assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
+    assert_eq!(news(&r).title, "Health Minister Receives Briefing On National Programmes");
+}

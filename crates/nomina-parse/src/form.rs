@@ -2003,6 +2003,10 @@ impl<'t> Parser<'t> {
         // institution block's first field, which opens the block.
         if self.context == Context::Start
             && let Some((label_len, value)) = separator_split(s)
+            // A label of words and its colon, not a breadcrumb (`Home >
+            // Pakistan`).
+            && s[label_len..value.start].trim().starts_with([':', '：'])
+            && s[..label_len].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 3
             && Country::from_name(s[value.clone()].trim()).is_some()
             && let Some(spec) = catalog().fields().iter().find(|f| f.question == 0 && f.value == ValueKind::Country)
         {

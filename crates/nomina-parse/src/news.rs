@@ -57,8 +57,9 @@
 //! its readers closing it (class `notice`: a cookie banner, the comments'
 //! rules or quota) where a widget stands among them, and so does a
 //! newsroom's widget label alone on its line (`Related news`, `Written
-//! By`) with at most three paragraphs of teasers under it (a `Read also`
-//! link inside a long article leaves it whole). A paragraph of 40 words or more above the
+//! By`) with at most three paragraphs of teasers under it, their headings
+//! or section names between (a `Read also` link inside a long article, a
+//! paragraph right under the label, leave it whole). A paragraph of 40 words or more above the
 //! headline is the body's start too where it opens the page (pages that put
 //! the first paragraph first); under a site's name, date bar or masthead it
 //! is a ticker of other stories run together.
@@ -1963,6 +1964,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && lex.newsroom.iter().any(|k| info[i].key == *k)
             && (i + 1..=be).filter(|&k| info[k].kind == LineKind::Content).count() <= 3
             && (bs..i).filter(|&k| info[k].kind == LineKind::Content).count() >= 2
+            // The teasers' own headings or section names under the label;
+            // a paragraph right under it may be the article's own.
+            && (i + 1..=be)
+                .take_while(|&k| info[k].kind != LineKind::Content)
+                .any(|k| info[k].kind == LineKind::Neutral)
     }) {
         be = e - 1;
     }
