@@ -2002,6 +2002,8 @@ impl<'t> Parser<'t> {
         // country's name (`Name of UN Member State: Republic of Korea`): the
         // institution block's first field, which opens the block.
         if self.context == Context::Start
+            && s.len() <= MAX_MARKER_BYTES
+            && s.contains([':', '：'])
             && let Some((label_len, value)) = separator_split(s)
             // A label of words and its colon, not a breadcrumb (`Home >
             // Pakistan`).
@@ -2026,11 +2028,14 @@ impl<'t> Parser<'t> {
     /// and the line under it as its value: a value of the field's kind, or
     /// for free text a short line that no label of the catalog opens.
     fn label_over_value(&self, s: &str) -> Option<&'static FieldSpec> {
-        let next = self.next.filter(|n| !opens_with_label(n) && self.aligned_loose(n, FUZZY_THRESHOLD).is_none())?;
+        // Cheap tests first: outside a block (every line of a news page)
+        // no field is expected.
+        self.next?;
         let (_, candidates) = self.expected_fields()?;
         if s.split_whitespace().count() > MAX_LOOSE_LABEL_WORDS {
             return None;
         }
+        let next = self.next.filter(|n| !opens_with_label(n) && self.aligned_loose(n, FUZZY_THRESHOLD).is_none())?;
         // A value of a telling kind places the label in its field's place,
         // up to two fields on (an optional field the form left out); a free
         // text only in the next field's.

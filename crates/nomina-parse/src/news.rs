@@ -348,9 +348,11 @@ struct Lexicon {
     /// spaces (Chinese and Korean ones as written, found inside words).
     notice: Vec<String>,
     notice_inside: Vec<&'static str>,
-    /// Read-more links, as token keys (Chinese ones as written).
+    /// Read-more links, as token keys (Chinese ones as written), and the
+    /// last characters of the others.
     more: Vec<String>,
     more_han: Vec<&'static str>,
+    more_ends: FxHashSet<char>,
     /// Words opening a line before the day's date, as token keys (Chinese
     /// ones as written).
     today: Vec<String>,
@@ -496,7 +498,11 @@ fn caption(s: &str) -> bool {
 /// full stop.
 fn credit_at_end(s: &str) -> bool {
     let s = s.trim_end();
-    if ends_like_sentence(s) {
+    // A colon, or a full stop inside the line, must stand before the photo
+    // word: most lines have neither and are not split into words.
+    let b = s.as_bytes();
+    let marked = memchr::memchr2(b':', b'.', b).is_some() || has_char(b, "：".as_bytes());
+    if !marked || ends_like_sentence(s) {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -673,6 +679,7 @@ fn lexicon() -> &'static Lexicon {
             notice_inside: Vec::new(),
             more: Vec::new(),
             more_han: Vec::new(),
+            more_ends: FxHashSet::default(),
             today: Vec::new(),
             today_han: Vec::new(),
             date_order_function: FxHashMap::default(),
@@ -721,7 +728,10 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Notice if han(w.text) || may_hold_hangul(w.text) => l.notice_inside.push(w.text),
                 NewsWordClass::Notice => l.notice.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::More if han(w.text) => l.more_han.push(w.text),
-                NewsWordClass::More => l.more.push(token_key(w.text)),
+                NewsWordClass::More => {
+                    l.more_ends.extend(w.text.chars().next_back());
+                    l.more.push(token_key(w.text));
+                }
                 NewsWordClass::Today if han(w.text) => l.today_han.push(w.text),
                 NewsWordClass::Today => l.today.push(token_key(w.text)),
                 NewsWordClass::Feed if han(w.text) => {
@@ -2526,6 +2536,11 @@ fn ends_with_more(s: &str) -> bool {
     let lex = lexicon();
     if lex.more_han.iter().any(|w| s.ends_with(w)) {
         return true;
+    }
+    // The line's last letter must end some link: most lines end otherwise,
+    // and are not lower-cased.
+    if !s.chars().next_back().is_some_and(|c| c.to_lowercase().any(|c| lex.more_ends.contains(&c))) {
+        return false;
     }
     let mut start = s.len().saturating_sub(48);
     while !s.is_char_boundary(start) {
