@@ -1168,6 +1168,10 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
 pub fn strip_tick(s: &str) -> (&str, Option<bool>) {
     const YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
     const NO: [char; 4] = ['✗', '✘', '×', '☐'];
+    // Most values hold no mark: ASCII without a bracket has none.
+    if s.is_ascii() && !s.contains(['[', '(']) {
+        return (s.trim(), None);
+    }
     let mut t = s.trim();
     loop {
         let before = t;
