@@ -312,18 +312,12 @@ impl FormNormalizer<'_> {
                 None => self.warn_value(f, "unreadable_value", "no whole number in it"),
             },
             ValueKind::YesNo => {
-                // A tick or a checkbox beside the word (`Да ✓`, `Sí [X]`) is
-                // set aside; a mark alone says yes (`√`) or no (`×`).
-                let (core, mark) = nomina_parse::strip_tick(&text);
-                let word = self.keyword(&text, "value").or_else(|| self.keyword(core, "value"));
-                let value = match (word, mark) {
-                    (Some("yes"), _) | (None, Some(true)) => Some(true),
-                    (Some("no"), _) | (None, Some(false)) => Some(false),
-                    _ => {
-                        self.warn_value(f, "unreadable_value", "neither yes nor no");
-                        None
-                    }
-                };
+                // The parser's reading, which knows ticks and checkboxes
+                // beside the word (`Да ✓`, `Sí [X]`) and marks alone (`√`).
+                let value = nomina_parse::yes_no(&text);
+                if value.is_none() {
+                    self.warn_value(f, "unreadable_value", "neither yes nor no");
+                }
                 let slot = match name {
                     "public_sector" => &mut n.public_sector,
                     "sdg_relevant" => &mut n.sdg_relevant,

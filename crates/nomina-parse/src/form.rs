@@ -894,14 +894,10 @@ fn opens_with_label(s: &str) -> bool {
 
 /// Whether the whole of `value` is a value of `kind`.
 fn is_whole_value(kind: ValueKind, value: &str) -> bool {
-    let exact = |ns: &str, v: &str| catalog().exact(v, |e| e.namespace() == ns).next().is_some();
     match kind {
         ValueKind::Text | ValueKind::Category | ValueKind::Learned => true,
         ValueKind::Goals | ValueKind::Targets | ValueKind::List => false,
-        ValueKind::YesNo => {
-            let (core, mark) = strip_tick(value);
-            mark.is_some() || exact("value", core.strip_suffix(['.', '。', '．']).unwrap_or(core))
-        }
+        ValueKind::YesNo => yes_no(value).is_some(),
         ValueKind::Date => parse_date(value, DateOrder::DayFirst).is_some(),
         ValueKind::Country => Country::from_name(value).is_some(),
         ValueKind::Level => level_named(value).is_some(),
@@ -1162,12 +1158,21 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
         .map(|r| r.start..full.len())
 }
 
+/// Marks that tick a yes, and marks that say no, beside or instead of a
+/// yes/no value's word; radio buttons; checkboxes written with brackets.
+const TICK_YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
+const TICK_NO: [char; 4] = ['✗', '✘', '×', '☐'];
+const RADIO: [char; 2] = ['○', '●'];
+const CHECKBOXES: [&str; 6] = ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]"];
+
+fn is_tick(c: char) -> bool {
+    TICK_YES.contains(&c) || TICK_NO.contains(&c) || RADIO.contains(&c)
+}
+
 /// Tick marks and checkboxes around a yes/no value (`Да ✓`, `☑ نعم`,
 /// `Sí [X]`), set aside; and, for a value that is a mark alone, what the
 /// mark says (`√` yes, `×` no).
-pub fn strip_tick(s: &str) -> (&str, Option<bool>) {
-    const YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
-    const NO: [char; 4] = ['✗', '✘', '×', '☐'];
+fn strip_tick(s: &str) -> (&str, Option<bool>) {
     // Most values hold no mark: ASCII without a bracket has none.
     if s.is_ascii() && !s.contains(['[', '(']) {
         return (s.trim(), None);
@@ -1175,8 +1180,8 @@ pub fn strip_tick(s: &str) -> (&str, Option<bool>) {
     let mut t = s.trim();
     loop {
         let before = t;
-        t = t.trim_matches(|c: char| YES.contains(&c) || NO.contains(&c) || matches!(c, '○' | '●')).trim();
-        for bx in ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]"] {
+        t = t.trim_matches(is_tick).trim();
+        for bx in CHECKBOXES {
             t = t.strip_prefix(bx).unwrap_or(t).strip_suffix(bx).unwrap_or(t).trim();
         }
         if t == before {
@@ -1184,11 +1189,12 @@ pub fn strip_tick(s: &str) -> (&str, Option<bool>) {
         }
     }
     let alone = s.trim();
+    let all = |marks: &[char]| !alone.is_empty() && alone.chars().all(|c| marks.contains(&c) || c.is_whitespace());
     let meaning = if !t.is_empty() {
         None
-    } else if alone.chars().all(|c| YES.contains(&c) || c.is_whitespace()) && !alone.is_empty() {
+    } else if all(&TICK_YES) {
         Some(true)
-    } else if alone.chars().all(|c| NO.contains(&c) || c.is_whitespace()) && !alone.is_empty() {
+    } else if all(&TICK_NO) {
         Some(false)
     } else {
         None
@@ -1196,13 +1202,31 @@ pub fn strip_tick(s: &str) -> (&str, Option<bool>) {
     (t, meaning)
 }
 
+/// Whether a value says yes or no: a yes/no word of the catalog in any of
+/// the six languages, perhaps closed by a full stop or beside a tick
+/// (`Non.`, `是。`, `Да ✓`), or a mark alone (`√`, `×`).
+pub fn yes_no(value: &str) -> Option<bool> {
+    let (core, mark) = strip_tick(value);
+    let word = core.strip_suffix(['.', '。', '．']).unwrap_or(core);
+    [core, word]
+        .into_iter()
+        .find_map(|v| catalog().exact(v, is_ns("value")).next())
+        .and_then(|e| match e.name() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        })
+        .or(mark)
+}
+
 /// `s` without the ticks and checkboxes that end it.
 fn strip_tick_end(s: &str) -> &str {
     let mut t = s.trim_end();
     loop {
         let before = t;
-        t = t.trim_end_matches(['✓', '✔', '√', '☑', '☒', '◉', '✗', '✘', '×', '☐']).trim_end();
-        for bx in ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]"] {
+        // Radio buttons close no value: only ticks and crosses.
+        t = t.trim_end_matches(|c| TICK_YES.contains(&c) || TICK_NO.contains(&c)).trim_end();
+        for bx in CHECKBOXES {
             t = t.strip_suffix(bx).unwrap_or(t).trim_end();
         }
         if t == before {
@@ -2074,15 +2098,7 @@ impl<'t> Parser<'t> {
         self.fields_in(open.0).iter().filter(|f| f.copy == list.copy).any(|f| {
             catalog().field(f.key).is_some_and(|g| {
                 g.question == spec.question && g.order + 1 == spec.order && g.value == ValueKind::YesNo
-            }) && f.value.is_some_and(|v| {
-                let text = &self.text[v.range()];
-                let (core, mark) = strip_tick(text);
-                mark == Some(false)
-                    || catalog()
-                        .exact(text, is_ns("value"))
-                        .chain(catalog().exact(core, is_ns("value")))
-                        .any(|e| e.name() == "no")
-            })
+            }) && f.value.is_some_and(|v| yes_no(&self.text[v.range()]) == Some(false))
         })
     }
 
@@ -3474,6 +3490,25 @@ mod tests {
         let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, h)| (line, h.number)).collect();
         numbers.sort();
         assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
+    }
+
+    #[test]
+    fn yes_and_no_as_words_ticks_and_marks() {
+        for (v, want) in [
+            ("Yes", Some(true)),
+            ("Non.", Some(false)),
+            ("是。", Some(true)),
+            ("Да ✓", Some(true)),
+            ("Нет ✓", Some(false)),
+            ("Sí [X]", Some(true)),
+            ("☑ لا", Some(false)),
+            ("√", Some(true)),
+            ("×", Some(false)),
+            ("Maybe", None),
+            ("[X]", None),
+        ] {
+            assert_eq!(yes_no(v), want, "{v}");
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub use document::{
 };
 pub use error::DecodeError;
 pub use form::{
-    UNRECOGNIZED_CHROME, goal_number, level_named, strip_tick, suffixed_level, target_id, target_number, word_limit,
+    UNRECOGNIZED_CHROME, goal_number, level_named, suffixed_level, target_id, target_number, word_limit, yes_no,
 };
 pub use lines::{Line, lines};
 pub use news::{Byline, Dated, Heading, News, PageHints};

@@ -1351,15 +1351,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     // A long line is prose, or navigation run together: its opening words
     // tell which, and its function words are read there too.
     let long = units > MAX_TITLE_WORDS;
-    let head = if long {
-        let mut end = LONG_LINE_HEAD.min(s.len());
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        &s[..end]
-    } else {
-        s
-    };
+    let head = if long { head_of(s, LONG_LINE_HEAD) } else { s };
     let lower_t = lower_of(head);
     let toks = split_tokens(&lower_t);
     // A date is meta in a short line, or after a label.
@@ -1502,11 +1494,32 @@ fn opens_with_today(before: &str) -> bool {
         return true;
     }
     let key = token_key(before);
-    lex.today.iter().any(|w| {
-        key.strip_prefix(w.as_str()).is_some_and(|r| {
-            r.is_empty() || (r.starts_with(' ') && r.split(' ').filter(|t| !t.is_empty()).count() <= 2)
-        })
-    })
+    lex.today.iter().any(|w| after_phrase(&key, w).is_some_and(|r| r.split(' ').filter(|t| !t.is_empty()).count() <= 2))
+}
+
+/// What follows `phrase` in a token key that opens with it, whole tokens
+/// (`related news more` after `related news`: ` more`); `None` when the key
+/// does not open with it.
+fn after_phrase<'k>(key: &'k str, phrase: &str) -> Option<&'k str> {
+    key.strip_prefix(phrase).filter(|r| r.is_empty() || r.starts_with(' '))
+}
+
+/// The first bytes of `s`, at most `n`, cut at a character's start.
+fn head_of(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The last bytes of `s`, at most `n`, cut at a character's start.
+fn tail_of(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
 }
 
 /// Whether the text before a date makes the date part of a name or title:
@@ -1806,14 +1819,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && run.iter().all(|l| !l.glued && !l.caption)
             && run[run.len() - 1].sentence
             && !run[0].sentence
+            // The lines' words add up to the paragraph's.
+            && run.iter().map(|l| l.units).sum::<f32>() >= WRAPPED_PROSE_WORDS
         {
             let joined = run.iter().map(|l| &text[l.at.span.range()]).collect::<Vec<_>>().join(" ");
             let lower = lower_of(&joined);
             let toks = split_tokens(&lower);
-            let units = units(&joined);
-            if units >= WRAPPED_PROSE_WORDS
-                && function_share(&joined, &toks, han_count(&joined) > 0) >= PROSE_FUNCTION_SHARE
-            {
+            if function_share(&joined, &toks, han_count(&joined) > 0) >= PROSE_FUNCTION_SHARE {
                 for l in &mut info[i..j] {
                     l.kind = LineKind::Content;
                     l.headline_form = false;
@@ -2542,11 +2554,7 @@ fn ends_with_more(s: &str) -> bool {
     if !s.chars().next_back().is_some_and(|c| c.to_lowercase().any(|c| lex.more_ends.contains(&c))) {
         return false;
     }
-    let mut start = s.len().saturating_sub(48);
-    while !s.is_char_boundary(start) {
-        start += 1;
-    }
-    let key = token_key(&s[start..]);
+    let key = token_key(tail_of(s, 48));
     lex.more.iter().any(|m| key == *m || key.strip_suffix(m.as_str()).is_some_and(|r| r.ends_with(' ')))
 }
 
@@ -2565,7 +2573,7 @@ fn sentence_breaks(s: &str) -> usize {
 fn newsroom_cue(text: &str, info: &[LineInfo]) -> bool {
     let lex = lexicon();
     info.iter().filter(|l| l.units <= 10.0 && l.kind != LineKind::Content).any(|l| {
-        lex.newsroom.iter().any(|k| l.key.strip_prefix(k.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+        lex.newsroom.iter().any(|k| after_phrase(&l.key, k).is_some())
             || lex.newsroom_han.iter().any(|w| text[l.at.span.range()].contains(w))
     })
 }
@@ -2664,11 +2672,7 @@ fn dateline_without_year(s: &str) -> bool {
 /// French dateline, up to four capitalized words, closed by a full stop
 /// and a dash.
 fn place_and_stop_dash(s: &str) -> bool {
-    let mut end = s.len().min(64);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &s[..end];
+    let head = head_of(s, 64);
     let Some(at) = [".- ", ".– ", ".— "].iter().filter_map(|m| head.find(m)).min() else {
         return false;
     };
