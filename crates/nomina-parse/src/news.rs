@@ -2882,7 +2882,18 @@ mod tests {
         {
             return !place.trim().is_empty() && !agency.trim().is_empty();
         }
-        if place_and_stop_dash(s) {
+        // `MADRID.- `: up to four capitalized words (letters, hyphens,
+        // apostrophes) and commas, three letters or more, a stop and a dash
+        // with a blank, within the first 64 bytes; read by a pattern here,
+        // by hand in the function under test.
+        static STOP_DASH: OnceLock<Regex> = OnceLock::new();
+        let stop_dash = STOP_DASH.get_or_init(|| {
+            Regex::new(r"^(\p{Lu}[\p{L}'-]*(?:[ ,]+\p{Lu}[\p{L}'-]*){0,3})\.[-–—] ").expect("stop-dash pattern")
+        });
+        if let Some(c) = stop_dash.captures(s)
+            && c.get(0).is_some_and(|m| m.end() <= 64)
+            && c[1].chars().filter(|c| c.is_alphabetic()).count() >= 3
+        {
             return true;
         }
         let Some(cut) = s.find([',', '.', '(']) else { return false };
