@@ -2593,40 +2593,41 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
 /// A heading numbered by a capital letter after a word (`PART C – SDGs`,
 /// `Section B`): the letter's place in the alphabet is the number.
 fn lettered_heading_shape(s: &str) -> Option<(String, u32, usize)> {
-    let mut words = word_spans(s);
-    let (_, word) = words.next()?;
-    let (letter_start, letter) = words.next()?;
-    let mut chars = letter.chars();
-    let (l, rest) = (chars.next()?, chars.as_str());
-    if !word.chars().all(char::is_alphabetic)
-        || !l.is_ascii_uppercase()
-        || !(rest.is_empty() || rest.chars().all(is_heading_sep))
-    {
-        return None;
-    }
-    let head_end = head_end_after(s, letter_start + letter.len(), !rest.is_empty())?;
-    let number = u32::from(l as u8 - b'A') + 1;
-    Some((format!("{}#letter", nomina_refdata::fold(word)), number, head_end))
+    let letter = |w: &str| {
+        let mut chars = w.chars();
+        let l = chars.next().filter(char::is_ascii_uppercase)?;
+        chars.next().is_none().then(|| u32::from(l as u8 - b'A') + 1)
+    };
+    word_then_marker(s, letter, "letter")
 }
 
 /// A heading numbered by a Roman numeral after a word (`Раздел IV.
 /// Партнёры`, `Section II – Categories`).
 fn roman_heading_shape(s: &str) -> Option<(String, u32, usize)> {
-    let mut words = word_spans(s);
-    let (_, word) = words.next()?;
-    let (numeral_start, numeral) = words.next()?;
-    let written = numeral.trim_end_matches(is_heading_sep);
-    let closed = written.len() < numeral.len();
-    if !word.chars().all(char::is_alphabetic)
-        || written.is_empty()
-        || !written.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
-        || !numeral[written.len()..].chars().all(is_heading_sep)
-    {
+    // The second word must open with a numeral's letter: a byte test spares
+    // most lines the words.
+    let space = s.find(' ')?;
+    if !s.as_bytes().get(space + 1).is_some_and(|b| matches!(b, b'I' | b'V' | b'X')) {
         return None;
     }
-    let number = small_roman(written)?;
-    let head_end = head_end_after(s, numeral_start + numeral.len(), closed)?;
-    Some((format!("{}#roman", nomina_refdata::fold(word)), number, head_end))
+    let numeral = |w: &str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')).then(|| small_roman(w)).flatten();
+    word_then_marker(s, numeral, "roman")
+}
+
+/// A heading of a word and a marker that `number` reads (a letter, a Roman
+/// numeral), separators perhaps closing the marker: the shape, tagged, the
+/// number and where the head ends.
+fn word_then_marker(s: &str, number: impl Fn(&str) -> Option<u32>, tag: &str) -> Option<(String, u32, usize)> {
+    let mut words = word_spans(s);
+    let (_, word) = words.next()?;
+    let (marker_start, marker) = words.next()?;
+    let written = marker.trim_end_matches(is_heading_sep);
+    if !word.chars().all(char::is_alphabetic) || written.is_empty() {
+        return None;
+    }
+    let number = number(written)?;
+    let head_end = head_end_after(s, marker_start + marker.len(), written.len() < marker.len())?;
+    Some((format!("{}#{tag}", nomina_refdata::fold(word)), number, head_end))
 }
 
 /// Where a heading's head ends after its last word, which ends at `end`:
