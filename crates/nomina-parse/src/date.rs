@@ -455,6 +455,54 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
     find_dates_in(s)
 }
 
+/// Dates whose year has two digits, written year first with `-`, `.` or `/`
+/// between the parts (`25-04-22`, `25.04.22 09:10`): how Korean and Chinese
+/// boards print a post's date. Read as years 2000 to 2099. Alone the form is
+/// no date ([`find_dates`] leaves it: `25-04-22` may be day first too); the
+/// caller takes it only where a label says what it is.
+pub(crate) fn find_short_year_dates(s: &str) -> Vec<FoundDate> {
+    let b = s.as_bytes();
+    let mut found = Vec::new();
+    let digits_at = |i: usize| b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < b.len() {
+        let n = digits_at(i);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let glued = i > 0 && matches!(b[i - 1], b'-' | b'.' | b'/' | b'0'..=b'9');
+        let start = i;
+        i += n;
+        if glued || n != 2 {
+            continue;
+        }
+        let Some(&sep) = b.get(i).filter(|x| matches!(x, b'-' | b'.' | b'/')) else { continue };
+        let m = digits_at(i + 1);
+        if !(1..=2).contains(&m) || b.get(i + 1 + m) != Some(&sep) {
+            continue;
+        }
+        let d = digits_at(i + 2 + m);
+        let end = i + 2 + m + d;
+        // A fourth part (`25.04.22.1`) or a longer number makes it something else.
+        if !(1..=2).contains(&d)
+            || (b.get(end).is_some_and(|&x| x == sep) && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+        {
+            continue;
+        }
+        let num = |from: usize, len: usize| s[from..from + len].parse::<u16>().ok();
+        let date = num(start, 2)
+            .zip(num(i + 1, m))
+            .zip(num(i + 2 + m, d))
+            .and_then(|((y, mo), day)| IsoDate::new(2000 + y, u8::try_from(mo).ok()?, u8::try_from(day).ok()?));
+        if let Some(date) = date {
+            found.push(FoundDate { start, end, month_first: date, day_first: None });
+        }
+        i = end;
+    }
+    found
+}
+
 /// Whether `s` has a run of digits [`find_dates`] could take for a year: four
 /// digits from 1900 to 2100, or eight digits (a date alone). Every date it
 /// reads has one, so a line without is spared the pieces and the search.
@@ -644,6 +692,24 @@ fn year_word(t: &[(Tok<'_>, usize, usize)], k: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_years_read_year_first_where_the_form_is_whole() {
+        fn read(s: &str) -> Vec<(&str, String)> {
+            find_short_year_dates(s).iter().map(|f| (&s[f.start..f.end], f.month_first.to_string())).collect()
+        }
+        assert_eq!(read("작성일 25-04-22 09:10"), [("25-04-22", "2025-04-22".to_string())]);
+        assert_eq!(read("日期：09.11.3"), [("09.11.3", "2009-11-03".to_string())]);
+        assert_eq!(
+            read("25/4/22 and 26/12/31"),
+            [("25/4/22", "2025-04-22".to_string()), ("26/12/31", "2026-12-31".to_string())]
+        );
+        // Mixed separators, a fourth part, three-digit runs, an impossible
+        // month and a four-digit year are not this form.
+        for s in ["25-04.22", "25.04.22.1", "125-04-22", "25-04-221", "25-13-01", "2025-04-22", "1.25-04-22"] {
+            assert!(read(s).is_empty(), "{s}");
+        }
+    }
 
     fn iso(s: &str) -> Option<String> {
         parse_date(s, DateOrder::MonthFirst).map(|d| d.date.to_string())

@@ -197,7 +197,7 @@ use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::date::{FoundDate, IsoDate, find_dates};
+use crate::date::{FoundDate, IsoDate, find_dates, find_short_year_dates};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
 use crate::words::{letter, word_count};
@@ -348,6 +348,9 @@ struct Lexicon {
     /// spaces (Chinese and Korean ones as written, found inside words).
     notice: Vec<String>,
     notice_inside: Vec<&'static str>,
+    /// Words of a consent banner, the same way.
+    consent: Vec<String>,
+    consent_inside: Vec<&'static str>,
     /// Read-more links, as token keys (Chinese ones as written), and the
     /// last characters of the others.
     more: Vec<String>,
@@ -677,6 +680,8 @@ fn lexicon() -> &'static Lexicon {
             masthead_han: Vec::new(),
             notice: Vec::new(),
             notice_inside: Vec::new(),
+            consent: Vec::new(),
+            consent_inside: Vec::new(),
             more: Vec::new(),
             more_han: Vec::new(),
             more_ends: FxHashSet::default(),
@@ -727,6 +732,8 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Masthead => l.masthead.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Notice if han(w.text) || may_hold_hangul(w.text) => l.notice_inside.push(w.text),
                 NewsWordClass::Notice => l.notice.push(format!(" {} ", token_key(w.text))),
+                NewsWordClass::Consent if han(w.text) || may_hold_hangul(w.text) => l.consent_inside.push(w.text),
+                NewsWordClass::Consent => l.consent.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::More if han(w.text) => l.more_han.push(w.text),
                 NewsWordClass::More => {
                     l.more_ends.extend(w.text.chars().next_back());
@@ -1431,15 +1438,22 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             date = None;
         }
     }
+    // A board's date with a two-digit year (`작성일 25-04-22 09:10`), taken
+    // only after a publication label of the scripts that write it year first.
+    if date.is_none() && units <= 20.0 && (han_n > 0 || may_hold_hangul(s)) {
+        date = labelled_short_year(s);
+    }
     let prose_share = function_share(s, &toks, han_n > 0);
-    let chrome = lexicon_chrome(s, &toks, han_n > 0) || structural_chrome(s, &toks, units);
+    let chrome = lexicon_chrome(s, &toks, han_n > 0) || structural_chrome(s, &toks, units) || consent_banner(s, units);
     let mut glued = false;
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
     } else if chrome {
         LineKind::Chrome
-    } else if (units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-        || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s))
+    } else if ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
+        || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s)))
+        // A headline set in capitals is no paragraph, whatever its words.
+        && (sentence || units > 25.0 || !set_in_capitals(s))
     {
         // Last: it reads every character, and most lines are settled before.
         glued = run_together(s);
@@ -1482,6 +1496,70 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         headline_form,
         affixes,
     }
+}
+
+/// Dates set as a tile, their parts on lines of their own (`24` / `МАР` /
+/// `2017`, `Mar 24` / `2017`): two or three short lines in a row, close
+/// together, that read as one date and nothing else. The first line carries
+/// the date, spanning the tile; the others are meta beside it.
+fn date_tiles(text: &str, info: &mut [LineInfo]) {
+    // A part is a word or two, and no date of its own.
+    let part = |l: &LineInfo| {
+        l.units <= 2.0 && l.date.is_none() && l.byline.is_none() && l.at.span.end - l.at.span.start <= 24
+    };
+    let mut i = 0;
+    while i + 1 < info.len() {
+        if !part(&info[i]) || !text[info[i].at.span.range()].bytes().any(|b| b.is_ascii_alphanumeric() || b >= 0x80) {
+            i += 1;
+            continue;
+        }
+        let mut joined = text[info[i].at.span.range()].to_string();
+        let mut tile = None;
+        for j in i + 1..(i + 3).min(info.len()) {
+            // Blank lines may stand between the parts; other lines may not.
+            if !part(&info[j]) || info[j].at.line > info[j - 1].at.line + 2 {
+                break;
+            }
+            joined.push(' ');
+            joined.push_str(&text[info[j].at.span.range()]);
+            if let [f] = find_dates(&joined)[..]
+                && f.start == 0
+                && f.end == joined.len()
+            {
+                tile = Some((j, f));
+                break;
+            }
+        }
+        let Some((last, f)) = tile else {
+            i += 1;
+            continue;
+        };
+        let first = info[i].at.span.start;
+        let found = FoundDate { start: 0, end: info[last].at.span.end - first, ..f };
+        info[i].date = Some(DateHit { found, label: Label::None, dateline: false });
+        for l in &mut info[i..=last] {
+            l.kind = LineKind::Meta;
+        }
+        i = last + 1;
+    }
+}
+
+/// The first date with a two-digit year in `s` that a Korean or Chinese
+/// publication label stands before.
+fn labelled_short_year(s: &str) -> Option<DateHit> {
+    let found = find_short_year_dates(s);
+    if found.is_empty() {
+        return None;
+    }
+    let lower = lowercase(s);
+    let east_asian = |c: char| is_cjk(c) || ('가'..='힣').contains(&c);
+    found
+        .into_iter()
+        .find(|f| {
+            s[..f.start].chars().any(east_asian)
+                && label_before(&lower, lower_index(s, &lower, f.start)) == Label::Published
+        })
+        .map(|found| DateHit { found, label: Label::Published, dateline: false })
 }
 
 /// Whether the text before a date opens with a word of the day's date
@@ -1675,6 +1753,16 @@ fn dash_wrapped(s: &str) -> Option<(usize, usize)> {
 }
 
 /// Whether every cased letter of `s` is a capital, and it has three.
+/// Whether `s` is written in capitals: [`capitals`], and most of its letters
+/// have a case (an Arabic line naming `UNDP` is not).
+fn set_in_capitals(s: &str) -> bool {
+    capitals(s) && {
+        let (cased, letters) =
+            s.chars().filter(|&c| letter(c)).fold((0, 0), |(u, n), c| (u + usize::from(case_of(c).1), n + 1));
+        cased * 2 > letters
+    }
+}
+
 fn capitals(s: &str) -> bool {
     let mut upper = 0;
     for c in s.chars() {
@@ -1709,8 +1797,11 @@ fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool, has_han: boo
     let symbol = units <= 2.5 && toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
     let credit = units <= 3.0 && toks.iter().any(|t| photo_words().contains(*t));
     let bracketed = (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'));
+    // A headline never ends in an address (`To read this online: https://…`).
+    let address = s.rsplit([' ', '\u{a0}']).next().is_some_and(|w| w.contains("://") || w.starts_with("www."));
     !ends_with_full_stop(s)
         && !s.ends_with([':', '：'])
+        && !address
         && (units >= 2.0 || (has_han && s.chars().count() >= 4))
         && units <= MAX_TITLE_WORDS
         && !symbol
@@ -1755,6 +1846,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .filter(|l| !l.trimmed.is_empty())
         .map(|l| line_info(text, LineRef { span: l.trimmed, line: l.number }))
         .collect();
+    date_tiles(text, &mut info);
     // Outside the page's `<article>` or `<main>`, only dates and bylines
     // are more than chrome.
     // The headline the markup names stays a candidate, inside or not.
@@ -2533,11 +2625,26 @@ fn address_date(address: &str) -> Option<FoundDate> {
 /// `notice`: `cookies`, `commentaires`).
 fn reader_notice(s: &str) -> bool {
     let lex = lexicon();
-    if lex.notice_inside.iter().any(|w| s.contains(w)) {
+    holds_word(s, &lex.notice, &lex.notice_inside) || holds_word(s, &lex.consent, &lex.consent_inside)
+}
+
+/// Whether `s` holds one of `padded` (token keys between spaces) as whole
+/// tokens, or one of `inside` (Chinese and Korean words) anywhere.
+fn holds_word(s: &str, padded: &[String], inside: &[&str]) -> bool {
+    if inside.iter().any(|w| s.contains(w)) {
         return true;
     }
-    let padded = format!(" {} ", token_key(s));
-    lex.notice.iter().any(|w| padded.contains(w.as_str()))
+    let key = format!(" {} ", token_key(s));
+    padded.iter().any(|w| key.contains(w.as_str()))
+}
+
+/// Whether `s` is a consent banner (class `consent`): a consent word, and
+/// more than a headline holds: two clauses, or buttons set apart by a bar
+/// or by a run of spaces (`… cookies. OK   En savoir plus`).
+fn consent_banner(s: &str, units: f32) -> bool {
+    units <= 40.0
+        && (sentence_breaks(s) >= 1 || s.contains('|') || s.contains("   "))
+        && holds_word(s, &lexicon().consent, &lexicon().consent_inside)
 }
 
 /// Whether a line ends with a read-more link (class `more`: `... Read more
@@ -3444,6 +3551,14 @@ mod tests {
         let n = news(ko).unwrap();
         assert_eq!(n.published.unwrap().found.month_first.to_string(), "2021-04-02");
         assert_eq!(&ko[n.title.span.range()], "도서관 새 분관 개관");
+        // A board's two-digit year after its label; the same date with no
+        // label is no publication date.
+        let board = "도서관 새 분관 개관\n작성자 김민수 작성일 21-04-02 10:00 |\n\
+                     시는 새 분관을 열었으며 주민들은 책과 공구를 빌릴 수 있다.\n분관은 매일 문을 열고 어린이 방도 운영한다고 밝혔다.\n";
+        let n = news(board).unwrap();
+        assert_eq!(n.published.unwrap().found.month_first.to_string(), "2021-04-02");
+        let unlabelled = board.replace("작성일 ", "");
+        assert!(news(&unlabelled).ok().and_then(|n| n.published).is_none());
     }
 
     #[test]
@@ -3869,5 +3984,58 @@ mod tests {
         // A page title names the publication beside the headline.
         let text = format!("Council Opens New Library | Riverside Gazette\nMarch 3, 2021\n{PROSE}\n");
         assert_eq!(parts(&text).0, "Council Opens New Library | Riverside Gazette");
+    }
+
+    #[test]
+    fn a_date_set_as_a_tile_over_the_headline() {
+        for tile in ["24\nMAR\n\n2021", "24\n\nМАР\n\n2021", "Mar 24\n2021"] {
+            let text = format!("Riverside University\n{tile}\n\nCouncil Opens New Library Branch\n{PROSE}\n");
+            let (title, published, paragraphs, _) = parts(&text);
+            assert_eq!(
+                (title.as_str(), published.as_deref()),
+                ("Council Opens New Library Branch", Some("2021-03-24")),
+                "{tile}"
+            );
+            assert_eq!(paragraphs.len(), 2, "{tile}");
+        }
+        // Numbers and words on lines of their own that read as no one date
+        // are no tile.
+        let text = format!("Riverside University\n24\nMAR\n\nCouncil Opens New Library Branch\n{PROSE}\n");
+        assert!(news(&text).ok().and_then(|n| n.published).is_none());
+    }
+
+    #[test]
+    fn a_consent_banner_is_chrome_wherever_it_stands() {
+        let banner = "We use cookies to improve your experience. By browsing you accept them. Accept | More";
+        let text = format!("{banner}\nCouncil Opens New Library Branch\nMarch 3, 2021\n{PROSE}\n");
+        let (title, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
+        assert_eq!(boilerplate, [banner]);
+        assert_eq!(paragraphs.len(), 2);
+        // A headline about cookies is a headline.
+        let text = format!("Regulator Fines Sites Over Tracking Cookies\nMarch 3, 2021\n{PROSE}\n");
+        assert_eq!(parts(&text).0, "Regulator Fines Sites Over Tracking Cookies");
+    }
+
+    #[test]
+    fn a_headline_in_capitals_is_no_paragraph() {
+        // The date under the body, a site's motto over the headline.
+        let text = format!(
+            "Riverside Today\nThe digital daily of Riverside\nLocal\n\nTHE MAYOR WILL MEET RESIDENTS IN THE SQUARE OF THE TOWN\n{PROSE}\nPublished on Friday, April 28, 2023\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "THE MAYOR WILL MEET RESIDENTS IN THE SQUARE OF THE TOWN");
+        assert_eq!(published.as_deref(), Some("2023-04-28"));
+        assert_eq!(paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_line_ending_in_an_address_heads_nothing() {
+        let text = format!(
+            "To read this story online go to: https://example.org/a/1\nCouncil Opens New Library Branch\nMarch 3, 2021\n{PROSE}\n"
+        );
+        let (title, _, _, boilerplate) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
+        assert_eq!(boilerplate, ["To read this story online go to: https://example.org/a/1"]);
     }
 }

@@ -47,6 +47,10 @@ pub enum NewsWordClass {
     /// rules and quotas): such a notice closing the article's run of prose
     /// after a widget is the page's, not the body's.
     Notice,
+    /// A word of a consent banner (`cookies`, `쿠키`): a short line holding
+    /// one and more than one clause or a button (`Accept | More`) is the
+    /// site's banner wherever it stands, never the headline or the body.
+    Consent,
     /// A word opening a line before the day's date that a site shows under
     /// its name (`Today:`, `Сегодня:`, `今天`): that date is the day the
     /// page was read, never the article's. Arabic's `اليوم` is left out: it
@@ -76,6 +80,7 @@ impl NewsWordClass {
             "feed" => NewsWordClass::Feed,
             "masthead" => NewsWordClass::Masthead,
             "notice" => NewsWordClass::Notice,
+            "consent" => NewsWordClass::Consent,
             "more" => NewsWordClass::More,
             "today" => NewsWordClass::Today,
             _ => return None,
@@ -123,6 +128,7 @@ mod tests {
                 NewsWordClass::Function,
                 NewsWordClass::Newsroom,
                 NewsWordClass::Notice,
+                NewsWordClass::Consent,
                 NewsWordClass::More,
             ] {
                 assert!(words.iter().any(|w| w.lang == lang && w.class == class), "{lang} {class:?}");
