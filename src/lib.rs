@@ -152,6 +152,7 @@ impl Pipeline {
             fetched: fetched.map(str::to_string),
         };
         let malformed = decoded.malformed;
+        let quoted_printable = decoded.quoted_printable;
         // A saved web page: its text, laid out as lines, goes through the same
         // parser; what the page held besides its content is reported.
         let (text, removed, hints) = if html::looks_like_html(&decoded.text) {
@@ -173,6 +174,16 @@ impl Pipeline {
         if !removed.is_empty() {
             let ui = &mut record.diagnostics.ui_text_removed;
             ui.splice(0..0, removed.into_iter().map(|r| r.text));
+        }
+        if quoted_printable {
+            record.diagnostics.warnings.insert(
+                0,
+                Warning::new(
+                    "quoted_printable",
+                    "the bytes were quoted-printable: escapes and soft line breaks undone before decoding",
+                    None,
+                ),
+            );
         }
         if malformed > 0 {
             record.diagnostics.warnings.insert(

@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round13/`, thirteen sets
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round14/`, fourteen sets
 //! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
@@ -246,9 +246,22 @@ fn every_rendering_of_the_thirteenth_set_reads_as_seed_001() {
     only_known_differences(&renderings_against_seed_001(13, 7), &[]);
 }
 
+/// The fourteenth set, measured by its totals (737/837) before its failures
+/// were read. r_ru_14 is hard-wrapped at 76 characters by a mail client:
+/// a prompt goes on to its word limit over the lines under it, but a basic
+/// field's value or a list's label cut by a break, and a tick left alone at
+/// a line's end with its `Нет` on the next, are not joined.
 #[test]
-fn forms_of_other_years_of_the_fourth_to_thirteenth_sets_keep_every_answer_under_its_own_number() {
-    for round in 4..=13 {
+fn every_rendering_of_the_fourteenth_set_reads_as_seed_001() {
+    only_known_differences(
+        &renderings_against_seed_001(14, 7),
+        &["r_ru_14.txt: initiative_name", "r_ru_14.txt: sdgs", "r_ru_14.txt: won_other_awards"],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_fourth_to_fourteenth_sets_keep_every_answer_under_its_own_number() {
+    for round in 4..=14 {
         only_known_differences(&forms_of_other_years_against_expected(round, 2), &[]);
     }
 }

@@ -106,3 +106,34 @@ fn malformed_bytes_are_replaced_and_counted() {
     assert_eq!(w.code, "lossy_decode");
     assert!(w.message.starts_with("3 malformed"), "{}", w.message);
 }
+
+/// `text` as quoted-printable: bytes past ASCII and `=` escaped, lines
+/// longer than 76 characters broken by soft line breaks.
+fn quoted_printable(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let mut width = 0;
+        for &b in line.as_bytes() {
+            let piece =
+                if b == b'\n' || (b.is_ascii() && b != b'=') { vec![b] } else { format!("={b:02X}").into_bytes() };
+            if b != b'\n' && width + piece.len() > 75 {
+                out.extend_from_slice(b"=\n");
+                width = 0;
+            }
+            width += piece.len();
+            out.extend_from_slice(&piece);
+        }
+    }
+    out
+}
+
+#[test]
+fn quoted_printable_gives_the_record_of_its_text() {
+    let text = seed("001_eeae656d80b09620.txt");
+    let plain = convert(text.as_bytes());
+    let mut quoted = convert(&quoted_printable(&text));
+    assert_eq!(quoted.source.encoding, "UTF-8");
+    let w = quoted.diagnostics.warnings.remove(0);
+    assert_eq!(w.code, "quoted_printable");
+    assert_eq!(content(&quoted), content(&plain));
+}

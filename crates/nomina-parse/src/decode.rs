@@ -54,6 +54,10 @@ pub struct Decoded {
     pub basis: EncodingBasis,
     /// Malformed byte sequences replaced by U+FFFD.
     pub malformed: usize,
+    /// The bytes were quoted-printable (an e-mail body, a page saved as a
+    /// web archive): their `=XX` escapes and soft line breaks were undone
+    /// before the charset was read.
+    pub quoted_printable: bool,
 }
 
 /// Bytes of distinct non-ASCII words chardetng is shown. chardetng costs
@@ -101,6 +105,10 @@ pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, D
     if is_binary(bytes) {
         return Err(DecodeError::Binary);
     }
+    if quoted_printable(bytes) {
+        let decoded = decode_declared(&unquote(bytes), charset)?;
+        return Ok(Decoded { quoted_printable: true, ..decoded });
+    }
     if let Some(encoding) = declared_charset(bytes) {
         return Ok(finish(encoding, bytes, EncodingBasis::Declared));
     }
@@ -113,6 +121,7 @@ pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, D
             encoding: UTF_8.name(),
             basis: EncodingBasis::Detected,
             malformed: 0,
+            quoted_printable: false,
         });
     }
     if mostly_utf8(bytes) {
@@ -174,13 +183,60 @@ fn finish(encoding: &'static Encoding, bytes: &[u8], basis: EncodingBasis) -> De
     } else {
         0
     };
-    Decoded { text: text.into_owned(), encoding: encoding.name(), basis, malformed }
+    Decoded { text: text.into_owned(), encoding: encoding.name(), basis, malformed, quoted_printable: false }
 }
 
 /// U+FFFD characters written in the source itself, which are text, not
 /// decoding errors. Only UTF-8 can carry them in a way cheap to count.
 fn count_replacement_chars_in_source(encoding: &'static Encoding, bytes: &[u8]) -> usize {
     if encoding == UTF_8 { bytes.windows(3).filter(|w| w == b"\xEF\xBF\xBD").count() } else { 0 }
+}
+
+/// Fewest soft line breaks (a line ending in `=`) that make ASCII bytes
+/// quoted-printable: one may end a line of ordinary text.
+const QP_SOFT_BREAKS: usize = 2;
+
+/// Whether `bytes` are quoted-printable: ASCII, every `=` opening an escape
+/// of two capital hexadecimal digits or a soft line break, and at least
+/// [`QP_SOFT_BREAKS`] soft line breaks. Ordinary text (`a = b`, a URL's
+/// `?id=7`, an HTML attribute) has an `=` that is neither.
+fn quoted_printable(bytes: &[u8]) -> bool {
+    let hex = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b));
+    let mut soft = 0;
+    for at in memchr::memchr_iter(b'=', bytes) {
+        match bytes.get(at + 1) {
+            None | Some(b'\n') => soft += 1,
+            Some(b'\r') if bytes.get(at + 2) == Some(&b'\n') => soft += 1,
+            next if hex(next) && hex(bytes.get(at + 2)) => {}
+            _ => return false,
+        }
+    }
+    soft >= QP_SOFT_BREAKS && bytes.is_ascii()
+}
+
+/// Quoted-printable bytes that [`quoted_printable`] accepted, unescaped: an
+/// escape is its byte, a soft line break nothing; the text's own line
+/// breaks stay as they were written.
+fn unquote(bytes: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map_or(0, |d| d as u8);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'=', None) => i += 1,
+            (b'=', Some(b'\n')) => i += 2,
+            (b'=', Some(b'\r')) => i += 3,
+            (b'=', Some(&h)) => {
+                out.push(hex(h) << 4 | bytes.get(i + 2).copied().map_or(0, hex));
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// UTF-16 without a byte-order mark shows as text with a zero byte in every
@@ -305,6 +361,29 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_printable_bytes_are_unescaped_before_the_charset_is_read() {
+        let qp = b"Designation of the initiative: Sustainable Development Basic and Im=\nplementation Plans\n\
+                   Section A =E2=80=93 The initiative\nThe initiative is public-sector: Y (Yes=\n)\n";
+        let d = decode(qp).unwrap();
+        assert!(d.quoted_printable);
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(
+            d.text,
+            "Designation of the initiative: Sustainable Development Basic and Implementation Plans\n\
+             Section A \u{2013} The initiative\nThe initiative is public-sector: Y (Yes)\n"
+        );
+        // An `=` that opens no escape (`a = b`, a query string, an attribute),
+        // or a single soft break, makes the text ordinary.
+        for text in [
+            "x = 1 and y =\nz =\n".as_bytes(),
+            b"See page?id=7&x =\nand =\n",
+            b"One soft break =\nand an escape =E2=80=93\n",
+        ] {
+            assert!(!decode(text).unwrap().quoted_printable, "{:?}", String::from_utf8_lossy(text));
+        }
+    }
 
     #[test]
     fn utf8_without_bom_is_detected() {

@@ -1128,6 +1128,19 @@ pub fn suffixed_level(value: &str) -> Option<&'static str> {
 /// an ideographic question mark (`…部门？是`) is found too.
 fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     let full = s.trim_end();
+    // A yes and a no with their boxes (`Oui ☒ Non ☐`), or a bracketed word
+    // (`[Yes]`, `Y (Yes)`), set off from the label.
+    if ns == "value" {
+        let set_off =
+            |at: usize| at > 0 && full[..at].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c));
+        for read in [box_choice, bracketed_yes_no] {
+            if let Some((at, _)) = read(full)
+                && set_off(at)
+            {
+                return Some(at..full.len());
+            }
+        }
+    }
     // A tick or a checkbox after the value (`Да ✓`, `Sí [X]`) is the value's.
     let ticked = strip_tick_end(full);
     if ticked.len() < full.len() {
@@ -1202,10 +1215,97 @@ fn strip_tick(s: &str) -> (&str, Option<bool>) {
     (t, meaning)
 }
 
+/// Boxes that mark the option chosen among those printed, and boxes left
+/// empty (`Oui ☒ Non ☐`, `■是 □否`, `(•) Sí ( ) No`).
+const BOX_FILLED: [&str; 14] = ["■", "☒", "☑", "✔", "✓", "●", "◉", "▣", "⊠", "[X]", "[x]", "(X)", "(x)", "(•)"];
+const BOX_EMPTY: [&str; 7] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )"];
+
+/// A yes and a no printed side by side at the end of `s`, each with its box,
+/// one box filled (`Oui ☒ Non ☐`, `■是 □否`): where the choice starts and
+/// what the filled box says.
+fn box_choice(s: &str) -> Option<(usize, bool)> {
+    let t = s.trim_end();
+    let is_box = |piece: &str| BOX_FILLED.iter().chain(&BOX_EMPTY).find(|b| piece.ends_with(**b)).copied();
+    // The pieces from the end: boxes, and the words between them.
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let mut end = t.len();
+    while pieces.len() < 4 {
+        let rest = t[..end].trim_end();
+        if rest.is_empty() {
+            return None;
+        }
+        if let Some(b) = is_box(rest) {
+            end = rest.len() - b.len();
+            pieces.push((end, b));
+            continue;
+        }
+        // A word runs back to a blank or a box.
+        let start = rest
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| c.is_whitespace() || is_box(&rest[..i + c.len_utf8()]).is_some())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        pieces.push((start, &rest[start..]));
+        end = start;
+    }
+    pieces.reverse();
+    let filled = |p: &str| BOX_FILLED.contains(&p);
+    let boxed = |p: &str| filled(p) || BOX_EMPTY.contains(&p);
+    // Box before its word, or word before its box.
+    let (a, b) = match pieces[..] {
+        [(_, m1), (_, w1), (_, m2), (_, w2)] if boxed(m1) && boxed(m2) => {
+            ((m1, yes_no_word(w1)?), (m2, yes_no_word(w2)?))
+        }
+        [(_, w1), (_, m1), (_, w2), (_, m2)] if boxed(m1) && boxed(m2) => {
+            ((m1, yes_no_word(w1)?), (m2, yes_no_word(w2)?))
+        }
+        _ => return None,
+    };
+    let chosen = match (filled(a.0), filled(b.0)) {
+        (true, false) => a.1,
+        (false, true) => b.1,
+        _ => return None,
+    };
+    (a.1 != b.1).then_some((pieces[0].0, chosen))
+}
+
+/// A yes/no word of the catalog, alone.
+fn yes_no_word(w: &str) -> Option<bool> {
+    catalog().exact(w, is_ns("value")).next().and_then(|e| match e.name() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    })
+}
+
+/// A yes/no word in brackets at the end of `s`, perhaps after its initial or
+/// a yes/no word saying the same (`[Yes]`, `(No)`, `Y (Yes)`, `N (No)`):
+/// where it starts and what it says.
+fn bracketed_yes_no(s: &str) -> Option<(usize, bool)> {
+    let t = s.trim_end();
+    let (open, close) = [('[', ']'), ('(', ')'), ('（', '）')].into_iter().find(|(_, c)| t.ends_with(*c))?;
+    let at = t.rfind(open)?;
+    let word = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
+    let meaning = yes_no_word(word)?;
+    let before = t[..at].trim_end();
+    let head_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let head = &before[head_start..];
+    let initial = head.chars().count() == 1
+        && head.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(|c| c.to_lowercase().eq(head.chars().flat_map(char::to_lowercase)));
+    let start = if !head.is_empty() && (initial || yes_no_word(head) == Some(meaning)) { head_start } else { at };
+    Some((start, meaning))
+}
+
 /// Whether a value says yes or no: a yes/no word of the catalog in any of
 /// the six languages, perhaps closed by a full stop or beside a tick
 /// (`Non.`, `是。`, `Да ✓`), or a mark alone (`√`, `×`).
 pub fn yes_no(value: &str) -> Option<bool> {
+    for read in [box_choice, bracketed_yes_no] {
+        if let Some((0, meaning)) = read(value.trim_start()) {
+            return Some(meaning);
+        }
+    }
     let (core, mark) = strip_tick(value);
     let word = core.strip_suffix(['.', '。', '．']).unwrap_or(core);
     [core, word]
@@ -2501,8 +2601,41 @@ impl<'t> Parser<'t> {
                 return;
             }
         }
+        let text = self.text;
         let question = &mut self.form.questions[q];
         match question.parts.last_mut() {
+            Some(part)
+                if part.word_limit.is_none()
+                    && part.answer.len() < MAX_WRAPPED_PROMPT_LINES
+                    && part.line + part.answer.len() + 1 == at.line
+                    && part.answer.iter().enumerate().all(|(i, l)| l.line == part.line + i + 1) =>
+            {
+                // A prompt hard-wrapped over lines of its own: its word
+                // limit, whole or cut across a break (`(no more than 200` /
+                // `words)`), closes the last of them, right under it.
+                let short = |l: &str| l.split_whitespace().count() <= MAX_WRAPPED_PROMPT_WORDS;
+                let limit = if s.trim_end().ends_with([')', ']', '）'])
+                    && short(s)
+                    && part.answer.iter().all(|l| short(&text[l.span.range()]))
+                {
+                    let mut joined = text[part.prompt.range()].to_string();
+                    for l in part.answer.iter().chain([&at]) {
+                        joined.push(' ');
+                        joined.push_str(&text[l.span.range()]);
+                    }
+                    word_limit(&joined)
+                } else {
+                    None
+                };
+                match limit {
+                    Some(n) => {
+                        part.word_limit = Some(n);
+                        part.prompt = Span::new(part.prompt.start, at.span.end);
+                        part.answer.clear();
+                    }
+                    None => part.answer.push(at),
+                }
+            }
             Some(part) => part.answer.push(at),
             None => {
                 let PromptFacts { known, limit } = prompt(s);
@@ -2522,6 +2655,13 @@ impl<'t> Parser<'t> {
         }
     }
 }
+
+/// Most words of each line a hard-wrapped prompt goes on over, to its word
+/// limit: an answer's first lines are longer, or close no limit.
+const MAX_WRAPPED_PROMPT_WORDS: usize = 16;
+
+/// Most lines a hard-wrapped prompt goes on over after its first.
+const MAX_WRAPPED_PROMPT_LINES: usize = 4;
 
 /// Fewest consecutive numbers, from 1, that make lines of one shape a
 /// question numbering.
@@ -3507,9 +3647,51 @@ mod tests {
             ("×", Some(false)),
             ("Maybe", None),
             ("[X]", None),
+            // Both options printed, the filled box says which.
+            ("Oui ☒ Non ☐", Some(true)),
+            ("Oui ☐ Non ☒", Some(false)),
+            ("■是 □否", Some(true)),
+            ("□是 ■否", Some(false)),
+            ("(•) Sí ( ) No", Some(true)),
+            ("Oui ☒ Non ☒", None),
+            ("Oui ☐ Non ☐", None),
+            // A bracketed word, alone or after its initial.
+            ("[Yes]", Some(true)),
+            ("(No)", Some(false)),
+            ("Y (Yes)", Some(true)),
+            ("N (No)", Some(false)),
+            ("X (Yes)", None),
         ] {
             assert_eq!(yes_no(v), want, "{v}");
         }
+        // The label ends where the choice starts.
+        for (line, value) in [
+            ("CARACTÈRE PUBLIC : Oui ☒ Non ☐", "Oui ☒ Non ☐"),
+            ("本项目是否属于公共部门项目？ ■是 □否", "■是 □否"),
+            ("Is the initiative public? [Yes]", "[Yes]"),
+            ("The initiative is public: Y (Yes)", "Y (Yes)"),
+        ] {
+            let r = ending_keyword(line, "value").unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(&line[r], value);
+        }
+    }
+
+    #[test]
+    fn a_prompt_hard_wrapped_keeps_its_word_limit() {
+        // The limit cut across the break, and a prompt over three lines.
+        let text = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\nNomination form\n\n\
+                    Question 1\n\nPlease describe the initiative and the problem it addresses in the (no more than\n\
+                    300 words)\nIt is new.\nIt works.\n\nQuestion 2\n\na) Please explain how the initiative relates to\n\
+                    the category and to the goals it serves in the country or\nregion. (100 words maximum)\nBecause.";
+        let form = parsed(text);
+        let parts: Vec<(Option<u32>, usize)> =
+            form.questions.iter().flat_map(|q| &q.parts).map(|p| (p.word_limit, p.answer.len())).collect();
+        assert_eq!(parts, [(Some(300), 2), (Some(100), 1)]);
+        // An answer whose first lines close no limit stays the answer.
+        let text = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\nNomination form\n\n\
+                    Question 1\n\nPlease describe the initiative.\nIt is new.\nIt works (see the 2019 report)";
+        let form = parsed(text);
+        assert_eq!((form.questions[0].parts[0].word_limit, form.questions[0].parts[0].answer.len()), (None, 2));
     }
 
     #[test]
