@@ -351,6 +351,12 @@ struct Lexicon {
     /// Words of a consent banner, the same way.
     consent: Vec<String>,
     consent_inside: Vec<&'static str>,
+    /// Words naming a newspaper's issue, as tokens (Chinese and Korean ones
+    /// as written, after the issue's number).
+    edition: FxHashSet<&'static str>,
+    edition_inside: Vec<&'static str>,
+    /// Labels of an archive's heading, lower-cased as written.
+    archive: Vec<&'static str>,
     /// Read-more links, as token keys (Chinese ones as written), and the
     /// last characters of the others.
     more: Vec<String>,
@@ -682,6 +688,9 @@ fn lexicon() -> &'static Lexicon {
             notice_inside: Vec::new(),
             consent: Vec::new(),
             consent_inside: Vec::new(),
+            edition: FxHashSet::default(),
+            edition_inside: Vec::new(),
+            archive: Vec::new(),
             more: Vec::new(),
             more_han: Vec::new(),
             more_ends: FxHashSet::default(),
@@ -734,6 +743,11 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Notice => l.notice.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Consent if han(w.text) || may_hold_hangul(w.text) => l.consent_inside.push(w.text),
                 NewsWordClass::Consent => l.consent.push(format!(" {} ", token_key(w.text))),
+                NewsWordClass::Edition if han(w.text) || may_hold_hangul(w.text) => l.edition_inside.push(w.text),
+                NewsWordClass::Edition => {
+                    l.edition.insert(w.text);
+                }
+                NewsWordClass::Archive => l.archive.push(w.text),
                 NewsWordClass::More if han(w.text) => l.more_han.push(w.text),
                 NewsWordClass::More => {
                     l.more_ends.extend(w.text.chars().next_back());
@@ -1423,6 +1437,15 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         if date.is_some_and(|d| d.label != Label::Published) && has_event_word(&lower) && units <= MAX_META_WORDS {
             date = None;
         }
+        // A newspaper's issue line (`Friday 11/10/2013 Issue 14988`): the
+        // issue's date is the article's.
+        if let Some(d) = &mut date
+            && d.label == Label::None
+            && !d.dateline
+            && names_issue(s)
+        {
+            d.label = Label::Published;
+        }
         // Two dates and next to nothing else, no label: a period (an
         // event's `19 Jan 2023 – 25 Fév 2023`), not a publication.
         if found.len() == 2
@@ -1542,6 +1565,32 @@ fn date_tiles(text: &str, info: &mut [LineInfo]) {
         }
         i = last + 1;
     }
+}
+
+/// Whether `s` is an archive's heading: a label of class `archive`, a colon,
+/// and a few words (`Tag: budget`, `标签：广场`).
+fn archive_heading(s: &str) -> bool {
+    let Some((label, name)) = s.split_once([':', '：']) else { return false };
+    let label = lowercase(label.trim());
+    !name.trim().is_empty() && units(name) <= 6.0 && lexicon().archive.iter().any(|w| *w == label)
+}
+
+/// Whether `s` names a newspaper's issue by a word of class `edition` next
+/// to a number (`Issue 14988`, `العدد 14988`, `第14988期`, `제123호`).
+fn names_issue(s: &str) -> bool {
+    let lex = lexicon();
+    let number = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let lower = lowercase(s);
+    let toks = split_tokens(&lower);
+    let spaced = toks.iter().enumerate().any(|(i, t)| {
+        lex.edition.contains(t)
+            && (toks.get(i + 1).is_some_and(|n| number(n)) || i.checked_sub(1).is_some_and(|k| number(toks[k])))
+    });
+    spaced
+        || lex
+            .edition_inside
+            .iter()
+            .any(|w| s.match_indices(w).any(|(i, _)| s[..i].chars().next_back().is_some_and(|c| c.is_ascii_digit())))
 }
 
 /// The first date with a two-digit year in `s` that a Korean or Chinese
@@ -1926,6 +1975,40 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         i = j;
     }
+    // Prose set one phrase to a line, a sentence running on over lines that
+    // open in lower case (`Le prochain rendez-vous a eu lieu` / `le samedi
+    // 2 septembre` / `à l'aire de jeux`): three lines or more (a headline
+    // wraps over two), and no date or byline under them.
+    let mut i = 0;
+    while i < info.len() {
+        let mut j = i + 1;
+        while j < info.len()
+            && info[j].at.line == info[j - 1].at.line + 1
+            && !info[j - 1].sentence
+            && text[info[j].at.span.range()].chars().next().is_some_and(char::is_lowercase)
+        {
+            j += 1;
+        }
+        let run = &info[i..j];
+        let words = run.iter().map(|l| l.units).sum::<f32>();
+        if run.len() >= 3
+            && run.iter().all(|l| matches!(l.kind, LineKind::Neutral | LineKind::Content) && !l.glued && !l.caption)
+            && run.iter().any(|l| l.kind == LineKind::Neutral)
+            && info.get(j).is_none_or(|l| l.kind != LineKind::Meta)
+            && words >= WRAPPED_PROSE_WORDS
+        {
+            let joined = run.iter().map(|l| &text[l.at.span.range()]).collect::<Vec<_>>().join(" ");
+            let lower = lower_of(&joined);
+            let toks = split_tokens(&lower);
+            if function_share(&joined, &toks, false) >= PROSE_FUNCTION_SHARE {
+                for l in &mut info[i..j] {
+                    l.kind = LineKind::Content;
+                    l.headline_form = false;
+                }
+            }
+        }
+        i = j;
+    }
     // A long sentence whose camel-case words the page writes elsewhere too
     // names something (`UrduPoint`, `YouTube`): prose after all.
     for l in info.iter_mut().filter(|l| l.glued && l.sentence && l.units >= 25.0) {
@@ -1940,13 +2023,29 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // Деловая газета`) heads no article. A page title (`Council opens a
     // library | Riverside Gazette`) names it in its shorter part.
     let lex = lexicon();
+    let names_publication = |part: &str| {
+        let padded = format!(" {} ", token_key(part));
+        lex.masthead.iter().any(|w| padded.contains(w.as_str())) || lex.masthead_han.iter().any(|w| part.contains(w))
+    };
+    // The site's tagline under its name, naming the publication and the
+    // name again (`HOY Chivilcoy` / `El diario digital de Chivilcoy`).
+    for i in 1..info.len().min(4) {
+        let l = &info[i];
+        if !(l.kind == LineKind::Neutral && l.units <= 12.0 && l.headline_form) {
+            continue;
+        }
+        let s = &text[l.at.span.range()];
+        let words: FxHashSet<&str> = l.key.split(' ').collect();
+        let names_site = info[..i]
+            .iter()
+            .filter(|n| n.units <= 4.0 && n.kind != LineKind::Meta)
+            .any(|n| n.key.split(' ').any(|w| w.chars().count() >= 4 && words.contains(w)));
+        if names_site && names_publication(s) {
+            info[i].headline_form = false;
+        }
+    }
     for l in info.iter_mut().take(4).filter(|l| l.kind == LineKind::Neutral && l.units <= 12.0 && l.headline_form) {
         let s = &text[l.at.span.range()];
-        let names_publication = |part: &str| {
-            let padded = format!(" {} ", token_key(part));
-            lex.masthead.iter().any(|w| padded.contains(w.as_str()))
-                || lex.masthead_han.iter().any(|w| part.contains(w))
-        };
         // Most lines hold no separator's character: a byte search tells.
         if may_hold_separator(s)
             && SITE_SEPARATORS
@@ -2030,6 +2129,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .count();
     if teasers >= 2 {
         return Err(format!("a listing: {teasers} teasers closed by a read-more link"));
+    }
+    // An archive's heading (`Tag: budget`, `Архив за день: 22.01.2019`)
+    // over the page's first paragraph: the page lists stories.
+    if let Some(first) = info.iter().position(|l| l.kind == LineKind::Content)
+        && let Some(l) = info[..first].iter().find(|l| l.kind != LineKind::Chrome && archive_heading(slice(l)))
+    {
+        return Err(format!("a listing: the archive heading on line {}", l.at.line));
     }
 
     // The main run of content lines.
@@ -2176,6 +2282,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             {
                 block.pop();
             } else if block.len() == 3 && eligible(o) && titled(o) && !o.copy {
+                // Right under the site's navigation the run's top line is
+                // the headline, its decks under it (three subtitles).
+                if over.checked_sub(1).is_some_and(|k| info[k].kind == LineKind::Chrome && crumbs(slice(&info[k])) >= 2)
+                {
+                    in_block.extend(block);
+                    heads.insert(over);
+                    continue;
+                }
                 block.truncate(1);
             }
         }
@@ -2390,6 +2504,21 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
     }
     let best_date = best_date.filter(|(_, s, _)| *s > 0.0);
+    // The publication date under the body's paragraphs, a widget under it
+    // (`Publicado el viernes, 28 de abril de 2023` / `Compartir: …`): the
+    // article's footer. What follows is the page's (a newsletter's offer).
+    let be = match best_date {
+        Some((d, _, hit))
+            if !hit.dateline
+                && d > bs
+                && d <= be
+                && (bs..d).filter(|&k| info[k].kind == LineKind::Content).count() >= 2
+                && info.get(d + 1).is_some_and(|l| l.kind == LineKind::Chrome) =>
+        {
+            d - 1
+        }
+        _ => be,
+    };
     let published = best_date.map(|(i, _, d)| dated_of(&info[i], d));
     // The date in the page's address, only where neither its markup nor
     // its text dates it: a page moved or reposted keeps an older address.
@@ -4027,6 +4156,93 @@ mod tests {
         assert_eq!(title, "THE MAYOR WILL MEET RESIDENTS IN THE SQUARE OF THE TOWN");
         assert_eq!(published.as_deref(), Some("2023-04-28"));
         assert_eq!(paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_sites_tagline_under_its_name_heads_nothing() {
+        // The date under the body; the tagline names the publication and
+        // the site's name again.
+        let text = format!(
+            "Riverside Today\nThe digital newspaper of Riverside\nHome | Local | Sports | Contact\nLocal\n\
+             Council Opens New Library Branch\n{PROSE}\nPublished on March 3, 2021\n"
+        );
+        assert_eq!(parts(&text).0, "Council Opens New Library Branch");
+    }
+
+    #[test]
+    fn a_newspapers_issue_line_dates_the_article_over_the_navigation() {
+        let page = |issue: &str| {
+            format!(
+                "Riverside Gazette\n{issue}\nHome | Local | Opinion | Sports\nOpinion\nThe Library We Deserve\n{PROSE}\n"
+            )
+        };
+        let (title, published, _, _) = parts(&page("Friday 25/10/2013 Issue 14988"));
+        assert_eq!((title.as_str(), published.as_deref()), ("The Library We Deserve", Some("2013-10-25")));
+        // The day's date over the navigation, no issue named: the day the
+        // page was read.
+        assert!(news(&page("Friday 25/10/2013")).is_err());
+        // `第14988期` names an issue; a number alone does not.
+        assert!(names_issue("2013年10月11日 第14988期"));
+        assert!(!names_issue("2013年10月11日 14988"));
+    }
+
+    #[test]
+    fn an_archive_heading_makes_a_listing() {
+        for heading in ["Tag: budget", "Архив за день: 22.01.2019", "标签：广场"] {
+            let text =
+                format!("Riverside Schools\n{heading}\nCouncil Opens New Library Branch\nMarch 3, 2021\n{PROSE}\n");
+            let e = news(&text).unwrap_err();
+            assert!(e.starts_with("a listing: the archive heading"), "{heading}: {e}");
+        }
+        // Tags under the article are the article's.
+        let text = format!("Council Opens New Library Branch\nMarch 3, 2021\n{PROSE}\nTags: budget\n");
+        assert_eq!(parts(&text).0, "Council Opens New Library Branch");
+    }
+
+    #[test]
+    fn a_headline_with_its_decks_under_the_navigation() {
+        let text = format!(
+            "Riverside Gazette\nHome | News | Local | Opinion | Photo\nCouncil Opens New Library Branch in the North\n\
+             Second branch in ten years\nOpening hours are longer than those of the old branch\n\
+             Residents asked for a reading room and a workshop\nBy Jane Doe / March 3, 2021\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Council Opens New Library Branch in the North");
+    }
+
+    #[test]
+    fn the_date_under_the_body_closes_the_article() {
+        let text = format!(
+            "Council Opens New Library Branch\n{PROSE}\nPublished on March 3, 2021\nShare: Facebook Twitter\n\
+             Get the news of Riverside free in your mailbox every morning, straight from the newsroom!\n"
+        );
+        let (_, published, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(published.as_deref(), Some("2021-03-03"));
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(
+            boilerplate.last().map(String::as_str),
+            Some("Get the news of Riverside free in your mailbox every morning, straight from the newsroom!")
+        );
+    }
+
+    #[test]
+    fn prose_set_one_phrase_to_a_line_is_the_body() {
+        let text = "30/08/2023\nFestival in the Park\nThe next meeting with the neighbours took place\non Saturday 2 September\n\
+                    at the playground of the park at two\nEvery association that wants to take part will be there to plan the day.\n\
+                    Print Share\n";
+        let (title, _, paragraphs, _) = parts(text);
+        assert_eq!(title, "Festival in the Park");
+        assert_eq!(paragraphs[0], "The next meeting with the neighbours took place");
+    }
+
+    #[test]
+    fn an_undated_page_with_a_newsrooms_links_is_an_article() {
+        for cue in ["Back to news", "Retour aux actualités", "上一篇:学校召开会议", "مدة القراءة: 1'"]
+        {
+            let text = format!("Riverside Town\nCouncil Opens New Library Branch\n{PROSE}\n{cue}\n");
+            assert_eq!(parts(&text).0, "Council Opens New Library Branch", "{cue}");
+        }
+        let text = format!("Riverside Town\nCouncil Opens New Library Branch\n{PROSE}\n");
+        assert!(news(&text).is_err());
     }
 
     #[test]

@@ -51,6 +51,14 @@ pub enum NewsWordClass {
     /// one and more than one clause or a button (`Accept | More`) is the
     /// site's banner wherever it stands, never the headline or the body.
     Consent,
+    /// A word naming a newspaper's issue (`Issue`, `العدد`, `第…期`,
+    /// `제…호`): next to its number on a date line, the date is the
+    /// issue's, the article's publication date, even over the navigation.
+    Edition,
+    /// The label of a tag's or a period's archive (`Tag:`, `Архив за день:`,
+    /// `标签：`): opening a short line before the page's first paragraph, it
+    /// makes the page a list of stories, not an article.
+    Archive,
     /// A word opening a line before the day's date that a site shows under
     /// its name (`Today:`, `Сегодня:`, `今天`): that date is the day the
     /// page was read, never the article's. Arabic's `اليوم` is left out: it
@@ -81,6 +89,8 @@ impl NewsWordClass {
             "masthead" => NewsWordClass::Masthead,
             "notice" => NewsWordClass::Notice,
             "consent" => NewsWordClass::Consent,
+            "edition" => NewsWordClass::Edition,
+            "archive" => NewsWordClass::Archive,
             "more" => NewsWordClass::More,
             "today" => NewsWordClass::Today,
             _ => return None,
@@ -129,6 +139,7 @@ mod tests {
                 NewsWordClass::Newsroom,
                 NewsWordClass::Notice,
                 NewsWordClass::Consent,
+                NewsWordClass::Archive,
                 NewsWordClass::More,
             ] {
                 assert!(words.iter().any(|w| w.lang == lang && w.class == class), "{lang} {class:?}");
