@@ -452,6 +452,29 @@ fn photo_words() -> &'static FxHashSet<String> {
     })
 }
 
+/// The byline words of one word (`by`, `par`, `por`), lower-cased.
+fn byline_words() -> &'static FxHashSet<String> {
+    static W: OnceLock<FxHashSet<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "news.byline" && !e.text.contains(' '))
+            .map(|e| e.text.to_lowercase())
+            .collect()
+    })
+}
+
+/// A credit alone on its line: a photo word, a byline word and a name of a
+/// few words (`Photo by Daniel Smith`, `Foto por Juan Pérez`).
+fn credit_line(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+    (1..=4).contains(&words.count())
+        && photo_words().contains(&first.to_lowercase())
+        && byline_words().contains(&second.to_lowercase())
+}
+
 /// Words with a letter (numbers left out), a Chinese character counting
 /// half a word: `han` is the count of them in `s`.
 fn lettered(s: &str, han: usize) -> f32 {
@@ -498,6 +521,7 @@ fn caption(s: &str) -> bool {
     caption_words(s, open)
         || (open && bracketed_credit(s))
         || credit_at_end(s)
+        || credit_line(s)
         || ((memchr::memchr(b'|', b).is_some() || has_char(b, "｜".as_bytes())) && patterns().credit_after.is_match(s))
 }
 
@@ -511,7 +535,13 @@ fn credit_at_end(s: &str) -> bool {
     // word: most lines have neither and are not split into words.
     let b = s.as_bytes();
     let marked = memchr::memchr2(b':', b'.', b).is_some() || has_char(b, "：".as_bytes());
-    if !marked || ends_like_sentence(s) {
+    if !marked {
+        return false;
+    }
+    // A full stop may close the credit itself (`… inaugurée. Photo DDM.`):
+    // then the credit is a name of a word or two in capitals.
+    let stopped = ends_like_sentence(s);
+    if stopped && !s.ends_with('.') {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -523,7 +553,8 @@ fn credit_at_end(s: &str) -> bool {
         // Without a colon, only after a sentence's end: a title in capitals
         // may hold the word (`Winners of the Photo Contest`).
         let opens = bare.chars().next().is_some_and(char::is_uppercase) && ends_like_sentence(words[k - 1]);
-        (colon || opens) && photo_words().contains(&bare.to_lowercase())
+        let name = || n - k - 1 <= 2 && words[k + 1..].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        (colon || opens) && (!stopped || name()) && photo_words().contains(&bare.to_lowercase())
     })
 }
 
@@ -2008,6 +2039,21 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             }
         }
         i = j;
+    }
+    // A photo's caption over its credit line (`Diane Smith, professor of
+    // linguistics, …` / `Photo by Daniel Buttrey`), no prose over it.
+    for i in 0..info.len().saturating_sub(1) {
+        let (cur, next) = (&info[i], &info[i + 1]);
+        if cur.kind == LineKind::Content
+            && cur.units <= 40.0
+            && next.caption
+            && next.units <= 6.0
+            && next.at.line <= cur.at.line + 2
+            && (i == 0 || info[i - 1].kind != LineKind::Content)
+            && credit_line(&text[next.at.span.range()])
+        {
+            info[i].caption = true;
+        }
     }
     // A long sentence whose camel-case words the page writes elsewhere too
     // names something (`UrduPoint`, `YouTube`): prose after all.
@@ -3804,6 +3850,32 @@ mod tests {
         assert_eq!(n.captions.len(), 1);
         assert_eq!(&text[n.headings[0].text.range()], "A first section");
         assert_eq!(n.paragraphs.len(), 2);
+        // A credit closed by a full stop, a name in capitals after the word.
+        for (line, credit) in [
+            ("Today the hall opens. Photo DDM.", true),
+            ("The mayor at the ceremony. Photo Jane Smith.", true),
+            ("We saw it. Photo opportunities abound.", false),
+            ("The mayor took a photo of the hall.", false),
+        ] {
+            assert_eq!(credit_at_end(line), credit, "{line}");
+        }
+        // A caption over its credit line is no paragraph.
+        let text = format!(
+            "Headline Here\nFeb 23, 2016\nPhoto of the mayor\n\
+             Jane Smith, mayor of Riverside, opens the new branch with the head librarian.\n\nPhoto by Daniel Smith\n{PROSE}\n"
+        );
+        let n = news(&text).unwrap();
+        let captions: Vec<&str> = n.captions.iter().map(|c| &text[c.span.range()]).collect();
+        assert_eq!(
+            captions,
+            ["Jane Smith, mayor of Riverside, opens the new branch with the head librarian.", "Photo by Daniel Smith"]
+        );
+        assert_eq!(n.paragraphs.len(), 2);
+        assert!(
+            credit_line("Foto por Juan Pérez")
+                && !credit_line("Photo by")
+                && !credit_line("Photos by the dozen were taken there")
+        );
     }
 
     #[test]
