@@ -258,6 +258,8 @@ fn words(s: &str) -> Option<ParsedDate> {
         .filter(|t| !t.is_empty())
         .peekable();
     while let Some(token) = tokens.next() {
+        // A day in guillemets (`«01» ноября 2017 г.`), as Russian forms write it.
+        let token = token.trim_matches(['«', '»']);
         let digits = without_ordinal_suffix(token.trim_end_matches(['.', '日']));
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             let n: u32 = digits.parse().ok()?;
@@ -398,7 +400,9 @@ fn date_tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
                 it.next();
             }
             out.push((Tok::Word(&s[i..end]), i, end));
-        } else if c.is_whitespace() || nomina_refdata::fold::is_format(c) {
+        } else if c.is_whitespace() || nomina_refdata::fold::is_format(c) || matches!(c, '«' | '»') {
+            // Guillemets around the day are a Russian form's (`«01» ноября
+            // 2017 г.`).
             continue;
         } else if matches!(c, '-' | '/' | '.' | ',' | '،' | '．' | '／' | '－' | '，') {
             let ascii = match c {
@@ -692,6 +696,13 @@ fn year_word(t: &[(Tok<'_>, usize, usize)], k: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_in_guillemets() {
+        assert_eq!(iso("«01» ноября 2017 г."), Some("2017-11-01".to_string()));
+        let found = find_dates("Дата: «01» ноября 2017 г.");
+        assert_eq!(found.iter().map(|f| f.month_first.to_string()).collect::<Vec<_>>(), ["2017-11-01"]);
+    }
 
     #[test]
     fn two_digit_years_read_year_first_where_the_form_is_whole() {

@@ -571,6 +571,15 @@ const MAX_GOAL_PHRASE_WORDS: usize = 5;
 /// [`goal_number`] of a line that opens with the goal.
 fn leading_goal_number(folded: &str) -> Option<(u8, &str)> {
     let (first, rest) = folded.split_once(' ').unwrap_or((folded, ""));
+    // `可持续发展目标第16项`: the number between the ordinal sign and the
+    // counter word, after a goal word.
+    if let Some(w) = first.strip_suffix(['项', '項'])
+        && let (word, number) = w.split_at(w.trim_end_matches(|c: char| c.is_ascii_digit()).len())
+        && let Some(word) = word.strip_suffix('第')
+        && (is_goal_word(word) || ideographic_goal_words().iter().any(|g| word.ends_with(g.as_str())))
+    {
+        return Some((number.parse().ok()?, rest));
+    }
     if let Some(found) = goal_phrase_number(folded) {
         return Some(found);
     }
@@ -1176,7 +1185,7 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
 const TICK_YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
 const TICK_NO: [char; 4] = ['✗', '✘', '×', '☐'];
 const RADIO: [char; 2] = ['○', '●'];
-const CHECKBOXES: [&str; 6] = ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]"];
+const CHECKBOXES: [&str; 10] = ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]", "(√)", "（√）", "(✓)", "（✓）"];
 
 fn is_tick(c: char) -> bool {
     TICK_YES.contains(&c) || TICK_NO.contains(&c) || RADIO.contains(&c)
@@ -1718,6 +1727,8 @@ struct Parser<'t> {
     /// numbering (see [`heading_schemes`]): line number to the question's
     /// number and where the heading's head ends.
     schemes: FxHashMap<usize, SchemeHeading>,
+    /// Lines of the page furniture (see [`page_furniture`]).
+    furniture: FxHashSet<usize>,
     question_copy: usize,
     institution_copy: usize,
     hits: usize,
@@ -1773,6 +1784,12 @@ impl<'t> Parser<'t> {
             return;
         }
         let mut at = LineRef { span, line: line.number };
+        // Page furniture breaks nothing: an answer, a list or a value awaited
+        // goes on after it.
+        if self.furniture.contains(&line.number) {
+            self.form.chrome.push(Marker { key: PAGE_FURNITURE, at });
+            return;
+        }
         let mut s = self.slice(span);
         // A bullet before a label or a heading (`• Country — Korea`) is the
         // page's decoration, set aside as chrome; an answer keeps its own.
@@ -2548,7 +2565,12 @@ impl<'t> Parser<'t> {
         // A part marked with its question's number too (`3a.`, `3.b)`).
         let number = question.number.to_string();
         let numbered = || {
-            let rest = s.strip_prefix(number.as_str())?;
+            // The question's number, perhaps after the letter or two of its
+            // heading's word (`Q3a.`, `P3.a)`).
+            let rest = s.strip_prefix(number.as_str()).or_else(|| {
+                let bare = s.trim_start_matches(char::is_alphabetic);
+                (s.len() > bare.len() && s.len() - bare.len() <= 3).then_some(bare)?.strip_prefix(number.as_str())
+            })?;
             // `3.2 Why…`, `3.2. Why…`: the part's number after the question's.
             if let Some(sub) = rest.strip_prefix('.')
                 && let Some(d) = sub.chars().next().and_then(|c| c.to_digit(10)).filter(|&d| d > 0)
@@ -2576,8 +2598,26 @@ impl<'t> Parser<'t> {
             let (letter, end) = part_marker(rest)?;
             Some((letter, s.len() - rest.len() + end))
         };
+        // A digit and a full stop (`1. 倡议所支持的…（不多于200字）`): an
+        // answer's own list is numbered so too, so only before a prompt
+        // that states its word limit.
+        let first_of_question = question.parts.is_empty();
+        let dotted = || {
+            let d = s.chars().next()?.to_digit(10).filter(|&d| d > 0)?;
+            let rest = s[1..].strip_prefix(['.', '．'])?;
+            if !rest.starts_with(char::is_whitespace) {
+                return None;
+            }
+            let prompt_start = s.len() - rest.trim_start().len();
+            // The question's first line, right under its heading, is its
+            // prompt: there `1.` opens its first part, limit or none.
+            if !(first_of_question && d == 1) {
+                prompt(&s[prompt_start..]).limit?;
+            }
+            Some((char::from_u32('a' as u32 + d - 1)?, prompt_start))
+        };
         if let Some(expected) = expected
-            && let Some((letter, prompt_start)) = part_marker(s).or_else(numbered).or_else(worded)
+            && let Some((letter, prompt_start)) = part_marker(s).or_else(numbered).or_else(worded).or_else(dotted)
             && letter == expected
             && same_style(prompt_start)
         {
@@ -3055,13 +3095,17 @@ fn is_heading_sep(c: char) -> bool {
 /// run from 1 through at least [`MIN_SCHEME_RUN`] (`Q1` … `Q12`, `第1题` …,
 /// `Вопрос № 1` …). A list inside an answer is not set off by blank lines,
 /// and goals listed under their label do not run from 1.
-fn heading_schemes(text: &str, lines: &[Line]) -> FxHashMap<usize, SchemeHeading> {
+fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> FxHashMap<usize, SchemeHeading> {
     let mut shapes: FxHashMap<(String, bool), Vec<SchemeLine>> = FxHashMap::default();
     let mut after_blank = true;
     for line in lines {
         let s = &text[line.trimmed.range()];
         if s.is_empty() {
             after_blank = true;
+            continue;
+        }
+        // Page numbers count pages, not questions.
+        if furniture.contains(&line.number) {
             continue;
         }
         if !std::mem::replace(&mut after_blank, false) {
@@ -3117,6 +3161,7 @@ pub(crate) type ParsedForm = (Form, BTreeMap<&'static str, usize>, usize);
 /// Parses a decoded text as a nomination form, or gives the structural hits
 /// found when they are too few for a form.
 pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize> {
+    let furniture = page_furniture(text, lines);
     let mut parser = Parser {
         text,
         form: Form::default(),
@@ -3128,7 +3173,8 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         in_questions: false,
         start_run: Vec::new(),
         start_run_closed: false,
-        schemes: heading_schemes(text, lines),
+        schemes: heading_schemes(text, lines, &furniture),
+        furniture,
         question_copy: 0,
         institution_copy: 0,
         hits: 0,
@@ -3169,6 +3215,75 @@ fn bullet_len(s: &str) -> Option<usize> {
 
 /// The key of page chrome recognized by its place, not its wording.
 pub const UNRECOGNIZED_CHROME: &str = "chrome.unrecognized";
+
+/// The key of a paginated document's page furniture: its page numbers and
+/// the running header or footer printed with each of them.
+pub const PAGE_FURNITURE: &str = "chrome.page";
+
+/// Whether `s` is a page number: a page word of the catalog
+/// (`structure.page`) and a number, perhaps the count of pages after it
+/// (`Page 2 of 9`, `Página 2 de 9`, `Стр. 2`, `第2页 共9页`).
+fn page_number(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || s.len() > 48 {
+        return false;
+    }
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| decimal_digit(nfkc_digit(c)).is_some());
+    let page_word = |w: &str| catalog().exact(w, |e| e.key == "structure.page").next().is_some();
+    // `第2页`, `第 2 页`, `第2页 共9页`, `第2页/共9页`.
+    let cjk = |w: &str| w.strip_prefix('第').and_then(|r| r.strip_suffix('页')).is_some_and(|n| number(n.trim()));
+    let joined: String = words.concat();
+    if let Some((first, count)) = joined.split_once(['共', '/']).map(|(a, b)| (a, Some(b))).or(Some((&joined, None)))
+        && cjk(first)
+    {
+        return count.is_none_or(|c| c.strip_suffix('页').is_some_and(number));
+    }
+    match words[..] {
+        // `Page 2`, `Page 2/9`
+        [w, n] => page_word(w) && (number(n) || n.split_once('/').is_some_and(|(n, m)| number(n) && number(m))),
+        [w, n, of, m] => page_word(w) && number(n) && number(m) && of.chars().all(char::is_alphabetic),
+        _ => false,
+    }
+}
+
+/// The lines (by number) of a paginated text's page furniture: page numbers
+/// on two pages or more, and a line printed next to each of them, the same
+/// on every page (the document's running title).
+fn page_furniture(text: &str, lines: &[Line]) -> FxHashSet<usize> {
+    let texts: Vec<(usize, &str)> =
+        lines.iter().filter(|l| !l.trimmed.is_empty()).map(|l| (l.number, &text[l.trimmed.range()])).collect();
+    let numbered: Vec<usize> = (0..texts.len()).filter(|&i| page_number(texts[i].1)).collect();
+    let mut out: FxHashSet<usize> = numbered.iter().map(|&i| texts[i].0).collect();
+    if numbered.len() < 2 {
+        return FxHashSet::default();
+    }
+    // Lines next to a page number, counted by their text.
+    let mut beside: FxHashMap<&str, usize> = FxHashMap::default();
+    for &i in &numbered {
+        let mut near: Vec<&str> = Vec::new();
+        near.extend(i.checked_sub(1).map(|k| texts[k].1));
+        near.extend(texts.get(i + 1).map(|t| t.1));
+        near.dedup();
+        for t in near {
+            *beside.entry(t).or_insert(0) += 1;
+        }
+    }
+    let running: FxHashSet<&str> = beside
+        .into_iter()
+        .filter(|&(t, n)| n * 2 >= numbered.len() && n >= 2 && !page_number(t))
+        .map(|(t, _)| t)
+        .collect();
+    for &i in &numbered {
+        for k in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            if let Some(&(line, t)) = texts.get(k)
+                && running.contains(t)
+            {
+                out.insert(line);
+            }
+        }
+    }
+    out
+}
 
 /// Most words of a line taken for page chrome by its place.
 const MAX_CHROME_WORDS: usize = 6;
@@ -3604,7 +3719,7 @@ mod tests {
         let text =
             "السؤال الأول\n\nنص\n\nالسؤال الثاني\n\nنص\n\nالسؤال الثالث\n\nنص\n\nالسؤال الرابع\n\nنص\n\nالسؤال الخامس\n";
         let lines = crate::lines::lines(text);
-        let found = heading_schemes(text, &lines);
+        let found = heading_schemes(text, &lines, &FxHashSet::default());
         let mut numbers: Vec<u32> = found.values().map(|h| h.number).collect();
         numbers.sort();
         assert_eq!(numbers, [1, 2, 3, 4, 5]);
@@ -3627,7 +3742,7 @@ mod tests {
         // Lines of one shape after blank lines, numbered 1 through 5 or more.
         let text = "Q1\nfirst\n\nQ2\nsecond\n\nQ3\n\nQ4\n\nQ5\n\nQ7\nStep 1: a\nStep 2: b\n\nGoal 1\n\nGoal 3";
         let lines = crate::lines(text);
-        let found = heading_schemes(text, &lines);
+        let found = heading_schemes(text, &lines, &FxHashSet::default());
         let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, h)| (line, h.number)).collect();
         numbers.sort();
         assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
@@ -3674,6 +3789,80 @@ mod tests {
             let r = ending_keyword(line, "value").unwrap_or_else(|| panic!("{line}"));
             assert_eq!(&line[r], value);
         }
+    }
+
+    #[test]
+    fn page_numbers_and_the_running_title_are_page_furniture() {
+        for (line, page) in [
+            ("Page 2 of 9", true),
+            ("Página 2 de 9", true),
+            ("Стр. 3", true),
+            ("صفحة 4 من 9", true),
+            ("第2页 共9页", true),
+            ("Page 2/9", true),
+            ("Page 2 of the report", false),
+            ("Question 2 of 12", false),
+            ("2 of 9", false),
+        ] {
+            assert_eq!(page_number(line), page, "{line}");
+        }
+        let text = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\nPage 1 of 3\n\
+                    Nomination Form of the Awards\n\nNomination form\n\nQuestion 1\n\nPlease describe it. (150 words maximum)\n\
+                    Page 2 of 3\nNomination Form of the Awards\n\nIt is new.\n\nQuestion 2\n\nPlease explain. (100 words maximum)\n\
+                    Because.\n\nPage 3 of 3\nNomination Form of the Awards";
+        let lines = crate::lines(text);
+        let furniture: Vec<usize> = {
+            let mut v: Vec<usize> = page_furniture(text, &lines).into_iter().collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(furniture, [5, 6, 13, 14, 23, 24]);
+        let form = parsed(text);
+        let parts: Vec<(u32, Option<u32>, usize)> = form
+            .questions
+            .iter()
+            .flat_map(|q| q.parts.iter().map(move |p| (q.number, p.word_limit, p.answer.len())))
+            .collect();
+        assert_eq!(parts, [(1, Some(150), 1), (2, Some(100), 1)]);
+        assert_eq!(form.chrome.iter().filter(|c| c.key == PAGE_FURNITURE).count(), 6);
+    }
+
+    #[test]
+    fn parts_numbered_by_a_digit_and_a_full_stop_or_after_the_questions_number() {
+        // `1.` opens a part right under its heading, or before a prompt with
+        // its word limit; an answer's own list stays the answer.
+        let text = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\nNomination form\n\n\
+                    问题九\n\n1. 倡议是否经过正式评估\n是（√）\n2. 评估方式（不多于100字）\nIt was.\n1. First step\n2. Second step";
+        let parts = |form: &Form| -> Vec<(u32, Option<char>, usize)> {
+            form.questions
+                .iter()
+                .flat_map(|q| q.parts.iter().map(move |p| (q.number, p.letter, p.answer.len())))
+                .collect()
+        };
+        assert_eq!(parts(&parsed(text)), [(9, Some('a'), 1), (9, Some('b'), 3)]);
+        // `Q3a.`: the part's letter after the heading's letter and number.
+        let questions: String = (1..=5)
+            .map(|n| {
+                format!(
+                    "Q{n}/5\n\nQ{n}a. Which ones? (200 words at most)\nThese.\nQ{n}b. How? (100 words at most)\nSo.\n\n"
+                )
+            })
+            .collect();
+        let text = format!(
+            "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\nNomination form\n\n{questions}"
+        );
+        let want: Vec<(u32, Option<char>, usize)> =
+            (1..=5).flat_map(|n| [(n, Some('a'), 1), (n, Some('b'), 1)]).collect();
+        assert_eq!(parts(&parsed(&text)), want);
+    }
+
+    #[test]
+    fn a_goal_numbered_between_the_ordinal_sign_and_the_counter() {
+        assert_eq!(
+            goal_number(&nomina_refdata::fold("可持续发展目标第16项：和平、正义且强大的机构")).map(|g| g.0),
+            Some(16)
+        );
+        assert_eq!(yes_no("否（√）"), Some(false));
     }
 
     #[test]
@@ -3730,7 +3919,7 @@ mod tests {
             })
             .collect::<String>();
         let lines = crate::lines::lines(&text);
-        let schemes = heading_schemes(&text, &lines);
+        let schemes = heading_schemes(&text, &lines, &FxHashSet::default());
         let mut numbers: Vec<u32> = schemes.values().map(|h| h.number).collect();
         numbers.sort_unstable();
         assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
@@ -3794,12 +3983,12 @@ mod tests {
     fn bare_numbers_head_questions_only_in_a_run_and_count_for_no_form() {
         let text = "1) Basics\n\n2) Category\n\n3) SDGs\n\n4) Date\n\n5) Partners\n\n1) Elsewhere";
         let lines = crate::lines(text);
-        let found = heading_schemes(text, &lines);
+        let found = heading_schemes(text, &lines, &FxHashSet::default());
         assert_eq!(found.len(), 6);
         assert!(found.values().all(|h| h.bare));
         // Four of them make no run.
         let short = "1) Basics\n\n2) Category\n\n3) SDGs\n\n4) Date";
-        assert!(heading_schemes(short, &crate::lines(short)).is_empty());
+        assert!(heading_schemes(short, &crate::lines(short), &FxHashSet::default()).is_empty());
         // A page of numbered paragraphs is no form for its numbering alone.
         assert_eq!(parse_form(text, &lines).err(), Some(0));
     }
