@@ -3224,8 +3224,13 @@ pub const PAGE_FURNITURE: &str = "chrome.page";
 /// (`structure.page`) and a number, perhaps the count of pages after it
 /// (`Page 2 of 9`, `Página 2 de 9`, `Стр. 2`, `第2页 共9页`).
 fn page_number(s: &str) -> bool {
+    // A short line with a digit (ASCII, or the lead byte of an Arabic-Indic
+    // or a full-width one): most lines are spared the words.
+    if s.len() > 48 || !s.bytes().any(|b| b.is_ascii_digit() || matches!(b, 0xD9 | 0xDB | 0xEF)) {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 || s.len() > 48 {
+    if words.is_empty() || words.len() > 4 {
         return false;
     }
     let number = |w: &str| !w.is_empty() && w.chars().all(|c| decimal_digit(nfkc_digit(c)).is_some());
@@ -3250,6 +3255,10 @@ fn page_number(s: &str) -> bool {
 /// on two pages or more, and a line printed next to each of them, the same
 /// on every page (the document's running title).
 fn page_furniture(text: &str, lines: &[Line]) -> FxHashSet<usize> {
+    // Most texts have no page number at all: nothing more is built.
+    if lines.iter().filter(|l| page_number(&text[l.trimmed.range()])).nth(1).is_none() {
+        return FxHashSet::default();
+    }
     let texts: Vec<(usize, &str)> =
         lines.iter().filter(|l| !l.trimmed.is_empty()).map(|l| (l.number, &text[l.trimmed.range()])).collect();
     let numbered: Vec<usize> = (0..texts.len()).filter(|&i| page_number(texts[i].1)).collect();

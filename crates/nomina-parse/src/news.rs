@@ -348,9 +348,11 @@ struct Lexicon {
     /// spaces (Chinese and Korean ones as written, found inside words).
     notice: Vec<String>,
     notice_inside: Vec<&'static str>,
-    /// Words of a consent banner, the same way.
+    /// Words of a consent banner, the same way, and all of them as written,
+    /// found in a line case aside, ASCII letters' at least.
     consent: Vec<String>,
     consent_inside: Vec<&'static str>,
+    consent_ac: AhoCorasick,
     /// Words naming a newspaper's issue, as tokens (Chinese and Korean ones
     /// as written, after the issue's number).
     edition: FxHashSet<&'static str>,
@@ -465,9 +467,16 @@ fn byline_words() -> &'static FxHashSet<String> {
     })
 }
 
+/// Longest credit line, in bytes (see [`credit_line`]).
+const MAX_CREDIT_LINE_BYTES: usize = 80;
+
 /// A credit alone on its line: a photo word, a byline word and a name of a
 /// few words (`Photo by Daniel Smith`, `Foto por Juan Pérez`).
 fn credit_line(s: &str) -> bool {
+    // Six words of a name's length at most: longer lines are not split.
+    if s.len() > MAX_CREDIT_LINE_BYTES || memchr::memchr_iter(b' ', s.as_bytes()).count() > 8 {
+        return false;
+    }
     let mut words = s.split_whitespace();
     let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
     (1..=4).contains(&words.count())
@@ -544,7 +553,17 @@ fn credit_at_end(s: &str) -> bool {
     if stopped && !s.ends_with('.') {
         return false;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
+    // A credit closed by a full stop has two words after the photo word at
+    // most: the line's last four words tell, and prose is not split whole.
+    let words: Vec<&str> = if stopped {
+        // The rest of the line before them is one piece: its end is all
+        // that is read of it.
+        let mut tail: Vec<&str> = s.rsplitn(5, char::is_whitespace).filter(|w| !w.is_empty()).collect();
+        tail.reverse();
+        tail
+    } else {
+        s.split_whitespace().collect()
+    };
     let n = words.len();
     (n.saturating_sub(7).max(1)..n.saturating_sub(1)).any(|k| {
         let w = words[k];
@@ -719,6 +738,7 @@ fn lexicon() -> &'static Lexicon {
             notice_inside: Vec::new(),
             consent: Vec::new(),
             consent_inside: Vec::new(),
+            consent_ac: automaton(Vec::new()),
             edition: FxHashSet::default(),
             edition_inside: Vec::new(),
             archive: Vec::new(),
@@ -811,6 +831,26 @@ fn lexicon() -> &'static Lexicon {
         l.event_han_ac = automaton(l.event.iter().copied().filter(|w| han(w)).collect());
         l.event_padded_ac = automaton(l.event_padded.iter().map(String::as_str).collect());
         l.labels_ac = automaton(l.published.iter().chain(&l.updated).copied().collect());
+        // Searched for as written: an ASCII word without its first letter
+        // (`ookies` finds `Cookies` and `cookies`) and in capitals; a word
+        // that holds another is found by it. A few needles, searched for
+        // together by the automaton's vector prefilter.
+        let mut needles: Vec<String> = Vec::new();
+        for w in news_words().iter().filter(|w| w.class == NewsWordClass::Consent) {
+            if w.text.is_ascii() {
+                needles.extend([w.text[1..].to_string(), w.text.to_uppercase()]);
+            } else {
+                needles.push(w.text.to_string());
+            }
+        }
+        needles.sort_by_key(String::len);
+        let mut kept: Vec<String> = Vec::new();
+        for n in needles {
+            if !kept.iter().any(|k| n.contains(k.as_str())) {
+                kept.push(n);
+            }
+        }
+        l.consent_ac = AhoCorasick::new(kept).expect("consent automaton");
         l
     })
 }
@@ -1878,7 +1918,8 @@ fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool, has_han: boo
     let credit = units <= 3.0 && toks.iter().any(|t| photo_words().contains(*t));
     let bracketed = (s.starts_with('(') && s.ends_with(')')) || (s.starts_with('[') && s.ends_with(']'));
     // A headline never ends in an address (`To read this online: https://…`).
-    let address = s.rsplit([' ', '\u{a0}']).next().is_some_and(|w| w.contains("://") || w.starts_with("www."));
+    let last = memchr::memrchr(b' ', s.as_bytes()).map_or(s, |i| &s[i + 1..]);
+    let address = last.contains("://") || last.starts_with("www.");
     !ends_with_full_stop(s)
         && !s.ends_with([':', '：'])
         && !address
@@ -2817,9 +2858,12 @@ fn holds_word(s: &str, padded: &[String], inside: &[&str]) -> bool {
 /// more than a headline holds: two clauses, or buttons set apart by a bar
 /// or by a run of spaces (`… cookies. OK   En savoir plus`).
 fn consent_banner(s: &str, units: f32) -> bool {
+    let lex = lexicon();
+    // The word first: one search of the automaton spares most lines the rest.
     units <= 40.0
+        && lex.consent_ac.is_match(s)
         && (sentence_breaks(s) >= 1 || s.contains('|') || s.contains("   "))
-        && holds_word(s, &lexicon().consent, &lexicon().consent_inside)
+        && holds_word(s, &lex.consent, &lex.consent_inside)
 }
 
 /// Whether a line ends with a read-more link (class `more`: `... Read more
