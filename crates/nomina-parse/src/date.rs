@@ -698,6 +698,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_spanish_of_peru_and_uruguay_writes_setiembre() {
+        assert_eq!(iso("15 de setiembre, 2008"), Some("2008-09-15".to_string()));
+        assert_eq!(iso("15 set. 2008"), Some("2008-09-15".to_string()));
+    }
+
+    #[test]
     fn a_day_in_guillemets() {
         assert_eq!(iso("«01» ноября 2017 г."), Some("2017-11-01".to_string()));
         let found = find_dates("Дата: «01» ноября 2017 г.");

@@ -399,6 +399,10 @@ struct Lexicon {
 fn words_of(key: &str) -> String {
     let mut words: Vec<&str> =
         catalog().entries().iter().filter(|e: &&LabelEntry| e.key == key).map(|e| e.text).collect();
+    // Photo words of the news lexicon's other languages too.
+    if key == "news.photo" {
+        words.extend(news_words().iter().filter(|w| w.class == NewsWordClass::Photo).map(|w| w.text));
+    }
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.dedup();
     words.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
@@ -416,7 +420,7 @@ fn patterns() -> &'static Patterns {
         let byline = Regex::new(&format!(r"(?i)^(?:{})(?:\s*[:：]\s*|\s+)(?P<rest>\S.*)$", words_of("news.byline")))
             .expect("byline pattern");
         let photo = words_of("news.photo");
-        let caption = Regex::new(&format!(r"(?i)(?:[(（]\s*(?:{photo})\b[^)）]*[)）]|^(?:{photo})\s*[:：©]|©)"))
+        let caption = Regex::new(&format!(r"(?i)(?:[(（]\s*(?:{photo})\b[^)）]*[)）]|^(?:{photo})\s*[:：©=]|©)"))
             .expect("caption pattern");
         let credit_after = unfiltered(&credit_after_pattern()).expect("credit-after pattern");
         let mut markers: Vec<&'static str> =
@@ -450,7 +454,14 @@ fn unfiltered(pattern: &str) -> Result<MetaRegex, Box<regex_automata::meta::Buil
 fn photo_words() -> &'static FxHashSet<String> {
     static W: OnceLock<FxHashSet<String>> = OnceLock::new();
     W.get_or_init(|| {
-        catalog().entries().iter().filter(|e| e.key == "news.photo").map(|e| e.text.to_lowercase()).collect()
+        let news = news_words().iter().filter(|w| w.class == NewsWordClass::Photo).map(|w| w.text.to_string());
+        catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "news.photo")
+            .map(|e| e.text.to_lowercase())
+            .chain(news)
+            .collect()
     })
 }
 
@@ -523,6 +534,8 @@ fn words_with_letter(s: &str) -> usize {
 /// A photo caption or credit: a photo word (`(Photo: ...)`, `Foto:`),
 /// `©`, or a credit in brackets at the end (`(Jane Doe/Agency)`).
 fn caption(s: &str) -> bool {
+    // A caption's own marker (`▲ 사진=동대문구`) opens it.
+    let s = s.strip_prefix(['▲', '△']).map_or(s, str::trim_start);
     // Each pattern needs one of these characters: most lines are spared
     // the regular expressions.
     let b = s.as_bytes();
@@ -623,7 +636,7 @@ fn caption_words(s: &str, open: bool) -> bool {
     let b = s.as_bytes();
     let full = "：".as_bytes();
     let wide = memchr::memchr_iter(full[0], b).find(|&i| b[i..].starts_with(full));
-    let colon = match (memchr::memchr(b':', b), wide) {
+    let colon = match (memchr::memchr2(b':', b'=', b), wide) {
         (Some(a), Some(b)) if b < a => Some(b + '：'.len_utf8()),
         (Some(a), _) => Some(a + 1),
         (None, b) => b.map(|b| b + '：'.len_utf8()),
@@ -799,6 +812,8 @@ fn lexicon() -> &'static Lexicon {
                     l.edition.insert(w.text);
                 }
                 NewsWordClass::Archive => l.archive.push(w.text),
+                // Read with the catalog's photo words (see `photo_words`).
+                NewsWordClass::Photo => {}
                 NewsWordClass::More if han(w.text) => l.more_han.push(w.text),
                 NewsWordClass::More => {
                     l.more_ends.extend(w.text.chars().next_back());
@@ -1417,6 +1432,10 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
             let before = before.trim_end_matches(|c: char| c.is_alphabetic() && !before.contains(' ')).trim_end();
             end = rest_start + before.len();
         }
+        // Or where another label of the line begins (`作者:张三编辑:李四来源:新华社`).
+        if let Some(next) = next_byline_label(&text[rest_start..end]) {
+            end = rest_start + next;
+        }
         let name = trim(text, Span::new(rest_start, end.max(rest_start)));
         if word_count(&text[name.range()]) <= 8 && !name.is_empty() {
             return Some(name);
@@ -1432,6 +1451,22 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
         return Some(at.span);
     }
     None
+}
+
+/// Where a byline label with its colon (`编辑:`, `Source:`) begins in `s`,
+/// the rest of a byline line after its first name.
+fn next_byline_label(s: &str) -> Option<usize> {
+    let colon = s.find([':', '：'])?;
+    let head = &s[..colon];
+    let lower = head.to_lowercase();
+    catalog()
+        .entries()
+        .iter()
+        .filter(|e| e.key == "news.byline")
+        .filter_map(|e| lower.strip_suffix(&e.text.to_lowercase()).map(|before| before.len()))
+        .filter(|&at| at > 0)
+        .min()
+        .map(|at| head.len() - (lower.len() - at))
 }
 
 /// The line model of one non-blank line.
@@ -2683,8 +2718,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             // Between the copies of the headline: the page's header.
             None
         } else if i < bs || i <= header_end {
-            // Under the headline, before the body: a deck stays.
-            (l.kind == LineKind::Content || deck_like(l)).then_some(())
+            // Under the headline, before the body: a deck stays, and so does
+            // an item of the list of decks the body opens with (`• - …`).
+            let listed = || {
+                let lead = |k: usize| {
+                    let s = slice(&info[k]);
+                    let n = s.len() - s.trim_start_matches(['•', '·', '-', '–', ' ']).len();
+                    (n > 0).then(|| &s[..n])
+                };
+                lead(i).is_some_and(|a| info.get(i + 1).is_some() && lead(i + 1) == Some(a) && i + 1 == bs)
+            };
+            (l.kind == LineKind::Content || deck_like(l) || listed()).then_some(())
         } else if i <= be {
             Some(())
         } else {
@@ -4359,6 +4403,29 @@ mod tests {
         }
         let text = format!("Riverside Town\nCouncil Opens New Library Branch\n{PROSE}\n");
         assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn a_byline_of_several_labels_names_the_first_one() {
+        let text = "天大校庆系列微视频\n作者:包庆龄 胡震泽编辑:梁绍楠 殷琪来源:新华社\n\
+                    1895年10月2日,天津大学的前身北洋大学诞生,这是中国近代高等教育史上的第一所现代大学。\n\
+                    校园里,学生、老师以及从五湖四海赶来的校友们汇聚一堂,为在130载岁月后依然朝气蓬勃的母校庆生。\n";
+        let n = news(text).unwrap();
+        assert_eq!(&text[n.byline.unwrap().name.range()], "包庆龄 胡震泽");
+        assert_eq!(next_byline_label("John Smith, Source: Reuters"), None);
+    }
+
+    #[test]
+    fn a_korean_photo_credit_and_the_decks_before_the_body() {
+        let text = "동대문구, 언론홍보 강화 위해 구 누리집 일부 개편\n등록 2025-03-17 12:39:23\n\
+                    • - 보도자료 게시판 개편 및 언론보도 게시판 신설\n• - 보도자료 작성법 담은 책자도 발간 및 교육을 준비하고 있다고 구는 밝혔다\n\
+                    ▲ 사진=동대문구\n\
+                    서울 동대문구는 보다 효과적인 언론홍보가 이뤄질 수 있도록 구 누리집 알림마당 코너를 일부 개편했다고 14일 밝혔다.\n\
+                    구는 구정 소식을 전하는 알림마당 코너의 보도자료 게시판을 개편하고 언론보도 게시판을 새로 만들었다.\n";
+        let (_, published, paragraphs, _) = parts(text);
+        assert_eq!(published.as_deref(), Some("2025-03-17"));
+        assert_eq!(paragraphs[0], "• - 보도자료 게시판 개편 및 언론보도 게시판 신설");
+        assert!(!paragraphs.iter().any(|p| p.contains("사진=")), "{paragraphs:?}");
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub enum NewsWordClass {
     /// `标签：`): opening a short line before the page's first paragraph, it
     /// makes the page a list of stories, not an article.
     Archive,
+    /// A photo word of Korean, whose pages' credits (`사진=동대문구`) the
+    /// form catalogs' six languages (`news.photo`) do not hold.
+    Photo,
     /// A word opening a line before the day's date that a site shows under
     /// its name (`Today:`, `Сегодня:`, `今天`): that date is the day the
     /// page was read, never the article's. Arabic's `اليوم` is left out: it
@@ -91,6 +94,7 @@ impl NewsWordClass {
             "consent" => NewsWordClass::Consent,
             "edition" => NewsWordClass::Edition,
             "archive" => NewsWordClass::Archive,
+            "photo" => NewsWordClass::Photo,
             "more" => NewsWordClass::More,
             "today" => NewsWordClass::Today,
             _ => return None,
