@@ -201,6 +201,11 @@ const QP_SOFT_BREAKS: usize = 2;
 /// [`QP_SOFT_BREAKS`] soft line breaks. Ordinary text (`a = b`, a URL's
 /// `?id=7`, an HTML attribute) has an `=` that is neither.
 fn quoted_printable(bytes: &[u8]) -> bool {
+    // No soft line break, no quoted-printable: one search settles most texts.
+    let crlf = || memchr::memchr(b'\r', bytes).is_some() && memchr::memmem::find(bytes, b"=\r\n").is_some();
+    if memchr::memmem::find(bytes, b"=\n").is_none() && !crlf() {
+        return false;
+    }
     let hex = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b));
     let mut soft = 0;
     for at in memchr::memchr_iter(b'=', bytes) {

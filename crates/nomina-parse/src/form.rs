@@ -1234,6 +1234,12 @@ const BOX_EMPTY: [&str; 7] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )"];
 /// what the filled box says.
 fn box_choice(s: &str) -> Option<(usize, bool)> {
     let t = s.trim_end();
+    // Every box is a bracket or a character of U+2xxx (lead byte 0xE2): a
+    // line whose end has neither is spared the pieces.
+    let tail = &t.as_bytes()[t.len().saturating_sub(64)..];
+    if !tail.iter().any(|&b| matches!(b, 0xE2 | b'[' | b'(')) {
+        return None;
+    }
     let is_box = |piece: &str| BOX_FILLED.iter().chain(&BOX_EMPTY).find(|b| piece.ends_with(**b)).copied();
     // The pieces from the end: boxes, and the words between them.
     let mut pieces: Vec<(usize, &str)> = Vec::new();
@@ -3229,26 +3235,37 @@ fn page_number(s: &str) -> bool {
     if s.len() > 48 || !s.bytes().any(|b| b.is_ascii_digit() || matches!(b, 0xD9 | 0xDB | 0xEF)) {
         return false;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 {
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| decimal_digit(nfkc_digit(c)).is_some());
+    // `第2页`, `第 2 页`, `第2页 共9页`, `第2页/共9页`.
+    if s.starts_with('第') {
+        let joined: String = s.split_whitespace().collect();
+        let (first, count) = joined.split_once(['共', '/']).map_or((joined.as_str(), None), |(a, b)| (a, Some(b)));
+        let page = first.strip_prefix('第').and_then(|r| r.strip_suffix('页')).is_some_and(number);
+        return page && count.is_none_or(|c| c.strip_suffix('页').is_some_and(number));
+    }
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    // The first letter first: most short lines open with another.
+    let initial = first.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+    if !initial.is_some_and(|c| page_words().iter().any(|w| w.starts_with(c)))
+        || !page_words().contains(&first.to_lowercase())
+    {
         return false;
     }
-    let number = |w: &str| !w.is_empty() && w.chars().all(|c| decimal_digit(nfkc_digit(c)).is_some());
-    let page_word = |w: &str| catalog().exact(w, |e| e.key == "structure.page").next().is_some();
-    // `第2页`, `第 2 页`, `第2页 共9页`, `第2页/共9页`.
-    let cjk = |w: &str| w.strip_prefix('第').and_then(|r| r.strip_suffix('页')).is_some_and(|n| number(n.trim()));
-    let joined: String = words.concat();
-    if let Some((first, count)) = joined.split_once(['共', '/']).map(|(a, b)| (a, Some(b))).or(Some((&joined, None)))
-        && cjk(first)
-    {
-        return count.is_none_or(|c| c.strip_suffix('页').is_some_and(number));
-    }
-    match words[..] {
+    match (words.next(), words.next(), words.next(), words.next()) {
         // `Page 2`, `Page 2/9`
-        [w, n] => page_word(w) && (number(n) || n.split_once('/').is_some_and(|(n, m)| number(n) && number(m))),
-        [w, n, of, m] => page_word(w) && number(n) && number(m) && of.chars().all(char::is_alphabetic),
+        (Some(n), None, None, None) => number(n) || n.split_once('/').is_some_and(|(n, m)| number(n) && number(m)),
+        (Some(n), Some(of), Some(m), None) => number(n) && number(m) && of.chars().all(char::is_alphabetic),
         _ => false,
     }
+}
+
+/// The page words of the catalog (`structure.page`), lower-cased.
+fn page_words() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        catalog().entries().iter().filter(|e| e.key == "structure.page").map(|e| e.text.to_lowercase()).collect()
+    })
 }
 
 /// The lines (by number) of a paginated text's page furniture: page numbers
