@@ -248,14 +248,14 @@ fn every_rendering_of_the_thirteenth_set_reads_as_seed_001() {
 
 /// The fourteenth set, measured by its totals (737/837) before its failures
 /// were read. r_ru_14 is hard-wrapped at 76 characters by a mail client:
-/// a prompt goes on to its word limit over the lines under it, but a basic
-/// field's value or a list's label cut by a break, and a tick left alone at
-/// a line's end with its `Нет` on the next, are not joined.
+/// a prompt goes on to its word limit and a free-text value over the lines
+/// under it, but a list's label cut by a break, and a tick left alone at a
+/// line's end with its `Нет` on the next, are not joined.
 #[test]
 fn every_rendering_of_the_fourteenth_set_reads_as_seed_001() {
     only_known_differences(
         &renderings_against_seed_001(14, 7),
-        &["r_ru_14.txt: initiative_name", "r_ru_14.txt: sdgs", "r_ru_14.txt: won_other_awards"],
+        &["r_ru_14.txt: sdgs", "r_ru_14.txt: won_other_awards"],
     );
 }
 

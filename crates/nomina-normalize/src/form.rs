@@ -344,6 +344,8 @@ impl FormNormalizer<'_> {
                 }));
             }
             ValueKind::Category => {
+                // A name a hard wrap cut goes on over lines: one line of text.
+                let text = text.replace('\n', " ");
                 // A category after the name of its list (`Special Category:
                 // Institutional resilience ...`).
                 let after_list = || {

@@ -1745,6 +1745,14 @@ struct Parser<'t> {
     /// on the next line: the form is laid out so, and a free-text field's
     /// label alone on its line may be too.
     values_below: bool,
+    /// The width a mail client hard-wrapped the text at, where it was (see
+    /// [`wrap_width`]).
+    wrap: Option<usize>,
+    /// A free-text field whose value ends the line read last, and that
+    /// line's length in characters: a value the wrap cut goes on below it.
+    wrapped_value: Option<((Context, usize), usize, usize)>,
+    /// The line read last: its number and its length in characters.
+    last_line: Option<(usize, usize)>,
 }
 
 impl<'t> Parser<'t> {
@@ -1790,6 +1798,27 @@ impl<'t> Parser<'t> {
             return;
         }
         let mut at = LineRef { span, line: line.number };
+        let wrapped = self.wrapped_value.take();
+        if self.wrap.is_some() {
+            self.last_line = Some((line.number, self.slice(span).chars().count()));
+        }
+        // A free-text value the mail client's wrap cut (`…Basic and` /
+        // `Implementation Plans`): the line goes on with it when its first
+        // word would not have fitted on the line above, and it opens no label.
+        if let (Some(width), Some((target, above, above_chars))) = (self.wrap, wrapped)
+            && above + 1 == line.number
+        {
+            let s = self.slice(span);
+            let first = s.split_whitespace().next().map_or(0, |w| w.chars().count());
+            if above_chars + 1 + first > width
+                && !opens_with_label(s)
+                && catalog().prefix_in(s, "field").is_none()
+                && let Some(field) = self.field_mut(target)
+            {
+                field.items.push(at);
+                return;
+            }
+        }
         // Page furniture breaks nothing: an answer, a list or a value awaited
         // goes on after it.
         if self.furniture.contains(&line.number) {
@@ -2287,6 +2316,13 @@ impl<'t> Parser<'t> {
         if !spec.value.is_multi_line() && empty {
             self.awaiting_value = Some((context, index));
         }
+        if self.wrap.is_some()
+            && !empty
+            && matches!(spec.value, ValueKind::Text | ValueKind::Category)
+            && let Some(line) = self.last_line
+        {
+            self.wrapped_value = Some(((context, index), line.0, line.1));
+        }
     }
 
     /// The template of the current block: the basic-info question whose
@@ -2708,6 +2744,41 @@ const MAX_WRAPPED_PROMPT_WORDS: usize = 16;
 
 /// Most lines a hard-wrapped prompt goes on over after its first.
 const MAX_WRAPPED_PROMPT_LINES: usize = 4;
+
+/// Narrowest and widest width, in characters, a mail client hard-wraps text
+/// at (`format=flowed` writes 66 to 78).
+const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 60..=80;
+
+/// Fewest lines that reach within a few characters of the width, for a text
+/// to be taken for hard-wrapped.
+const MIN_WRAPPED_LINES: usize = 10;
+
+/// The width `text` was hard-wrapped at: its longest line, when that is a
+/// mail client's width and many lines come close to it (prose filled to the
+/// margin). A form page's answers run on for hundreds of characters.
+fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
+    // Any line longer than the widest wrap settles it at once.
+    let mut lengths = Vec::with_capacity(lines.len());
+    for l in lines {
+        let s = &text[l.trimmed.range()];
+        if s.len() > WRAP_WIDTHS.end() * 4 {
+            return None;
+        }
+        // A line of fewer bytes than the narrowest width less the slack is
+        // neither the longest nor near it: its characters are not counted.
+        if s.len() + 10 < *WRAP_WIDTHS.start() {
+            continue;
+        }
+        let n = if s.is_ascii() { s.len() } else { s.chars().count() };
+        if n > *WRAP_WIDTHS.end() {
+            return None;
+        }
+        lengths.push(n);
+    }
+    let width = lengths.iter().copied().max()?;
+    let near = lengths.iter().filter(|&&n| n + 10 >= width).count();
+    (WRAP_WIDTHS.contains(&width) && near >= MIN_WRAPPED_LINES).then_some(width)
+}
 
 /// Fewest consecutive numbers, from 1, that make lines of one shape a
 /// question numbering.
@@ -3186,6 +3257,9 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         hits: 0,
         next: None,
         values_below: false,
+        wrap: wrap_width(text, lines),
+        wrapped_value: None,
+        last_line: None,
     };
     for (i, line) in lines.iter().enumerate() {
         parser.next = lines
@@ -3851,6 +3925,28 @@ mod tests {
             .collect();
         assert_eq!(parts, [(1, Some(150), 1), (2, Some(100), 1)]);
         assert_eq!(form.chrome.iter().filter(|c| c.key == PAGE_FURNITURE).count(), 6);
+    }
+
+    #[test]
+    fn a_value_cut_by_a_mail_clients_wrap_goes_on_below() {
+        // Prose filled to 69 characters, as a mail client wraps it.
+        let filler = "The city council approved the new transparency programme after a long\n".repeat(12);
+        let text = format!(
+            "Institution Information\n\nMember State Republic of Korea\nInstitution Name Dangjin City\n\
+             Name of initiative Dangjin Sustainable Development Basic and\nImplementation Plans\n\
+             Website of Institution http://www.dangjin.go.kr\n\nQuestion 1: About the Initiative\n\n\
+             Is this a public sector initiative? Yes\n\n{filler}"
+        );
+        let lines = crate::lines(&text);
+        assert_eq!(wrap_width(&text, &lines), Some(69));
+        let form = parsed(&text);
+        let name = form.institution.iter().find(|f| f.key == "field.initiative_name").expect("the initiative's name");
+        let words: Vec<&str> =
+            name.value.iter().chain(name.items.iter().map(|i| &i.span)).map(|s| &text[s.range()]).collect();
+        assert_eq!(words, ["Dangjin Sustainable Development Basic and", "Implementation Plans"]);
+        // Not wrapped: a line longer than any mail client's width.
+        let long = format!("{text}{}\n", "word ".repeat(30));
+        assert_eq!(wrap_width(&long, &crate::lines(&long)), None);
     }
 
     #[test]
