@@ -1325,12 +1325,8 @@ pub fn yes_no(value: &str) -> Option<bool> {
     let word = core.strip_suffix(['.', '。', '．']).unwrap_or(core);
     [core, word]
         .into_iter()
-        .find_map(|v| catalog().exact(v, is_ns("value")).next())
-        .and_then(|e| match e.name() {
-            "yes" => Some(true),
-            "no" => Some(false),
-            _ => None,
-        })
+        .find(|v| catalog().exact(v, is_ns("value")).next().is_some())
+        .and_then(yes_no_word)
         .or(mark)
 }
 
@@ -1748,11 +1744,10 @@ struct Parser<'t> {
     /// The width a mail client hard-wrapped the text at, where it was (see
     /// [`wrap_width`]).
     wrap: Option<usize>,
-    /// A free-text field whose value ends the line read last, and that
-    /// line's length in characters: a value the wrap cut goes on below it.
+    /// A free-text field whose value ends the line read last, that line's
+    /// number and its length in characters: a value the wrap cut goes on
+    /// below it.
     wrapped_value: Option<((Context, usize), usize, usize)>,
-    /// The line read last: its number and its length in characters.
-    last_line: Option<(usize, usize)>,
 }
 
 impl<'t> Parser<'t> {
@@ -1799,9 +1794,6 @@ impl<'t> Parser<'t> {
         }
         let mut at = LineRef { span, line: line.number };
         let wrapped = self.wrapped_value.take();
-        if self.wrap.is_some() {
-            self.last_line = Some((line.number, self.slice(span).chars().count()));
-        }
         // A free-text value the mail client's wrap cut (`…Basic and` /
         // `Implementation Plans`): the line goes on with it when its first
         // word would not have fitted on the line above, and it opens no label.
@@ -1812,7 +1804,6 @@ impl<'t> Parser<'t> {
             let first = s.split_whitespace().next().map_or(0, |w| w.chars().count());
             if above_chars + 1 + first > width
                 && !opens_with_label(s)
-                && catalog().prefix_in(s, "field").is_none()
                 && let Some(field) = self.field_mut(target)
             {
                 field.items.push(at);
@@ -2317,11 +2308,12 @@ impl<'t> Parser<'t> {
             self.awaiting_value = Some((context, index));
         }
         if self.wrap.is_some()
-            && !empty
             && matches!(spec.value, ValueKind::Text | ValueKind::Category)
-            && let Some(line) = self.last_line
+            && let Some(value) = field.value
         {
-            self.wrapped_value = Some(((context, index), line.0, line.1));
+            // The line's length, from its label's start to its value's end.
+            let chars = self.slice(Span::new(field.label_full.start, value.end)).chars().count();
+            self.wrapped_value = Some(((context, index), field.line, chars));
         }
     }
 
@@ -3259,7 +3251,6 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         values_below: false,
         wrap: wrap_width(text, lines),
         wrapped_value: None,
-        last_line: None,
     };
     for (i, line) in lines.iter().enumerate() {
         parser.next = lines
@@ -3347,16 +3338,14 @@ fn page_words() -> &'static FxHashSet<String> {
 /// on every page (the document's running title).
 fn page_furniture(text: &str, lines: &[Line]) -> FxHashSet<usize> {
     // Most texts have no page number at all: nothing more is built.
-    if lines.iter().filter(|l| page_number(&text[l.trimmed.range()])).nth(1).is_none() {
+    let mut out: FxHashSet<usize> =
+        lines.iter().filter(|l| page_number(&text[l.trimmed.range()])).map(|l| l.number).collect();
+    if out.len() < 2 {
         return FxHashSet::default();
     }
     let texts: Vec<(usize, &str)> =
         lines.iter().filter(|l| !l.trimmed.is_empty()).map(|l| (l.number, &text[l.trimmed.range()])).collect();
-    let numbered: Vec<usize> = (0..texts.len()).filter(|&i| page_number(texts[i].1)).collect();
-    let mut out: FxHashSet<usize> = numbered.iter().map(|&i| texts[i].0).collect();
-    if numbered.len() < 2 {
-        return FxHashSet::default();
-    }
+    let numbered: Vec<usize> = (0..texts.len()).filter(|&i| out.contains(&texts[i].0)).collect();
     // Lines next to a page number, counted by their text.
     let mut beside: FxHashMap<&str, usize> = FxHashMap::default();
     for &i in &numbered {

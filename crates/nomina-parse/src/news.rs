@@ -401,7 +401,7 @@ fn words_of(key: &str) -> String {
         catalog().entries().iter().filter(|e: &&LabelEntry| e.key == key).map(|e| e.text).collect();
     // Photo words of the news lexicon's other languages too.
     if key == "news.photo" {
-        words.extend(news_words().iter().filter(|w| w.class == NewsWordClass::Photo).map(|w| w.text));
+        words.extend(lexicon_photo_words());
     }
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.dedup();
@@ -454,7 +454,7 @@ fn unfiltered(pattern: &str) -> Result<MetaRegex, Box<regex_automata::meta::Buil
 fn photo_words() -> &'static FxHashSet<String> {
     static W: OnceLock<FxHashSet<String>> = OnceLock::new();
     W.get_or_init(|| {
-        let news = news_words().iter().filter(|w| w.class == NewsWordClass::Photo).map(|w| w.text.to_string());
+        let news = lexicon_photo_words().map(str::to_string);
         catalog()
             .entries()
             .iter()
@@ -465,17 +465,24 @@ fn photo_words() -> &'static FxHashSet<String> {
     })
 }
 
-/// The byline words of one word (`by`, `par`, `por`), lower-cased.
+/// The photo words of the news lexicon (class `photo`: Korean's), which
+/// join the catalog's `news.photo`.
+fn lexicon_photo_words() -> impl Iterator<Item = &'static str> {
+    news_words().iter().filter(|w| w.class == NewsWordClass::Photo).map(|w| w.text)
+}
+
+/// The catalog's byline labels (`by`, `written by`, `编辑`), lower-cased.
+fn byline_labels() -> &'static [String] {
+    static W: OnceLock<Vec<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        catalog().entries().iter().filter(|e| e.key == "news.byline").map(|e| e.text.to_lowercase()).collect()
+    })
+}
+
+/// The byline labels of one word (`by`, `par`, `por`).
 fn byline_words() -> &'static FxHashSet<String> {
     static W: OnceLock<FxHashSet<String>> = OnceLock::new();
-    W.get_or_init(|| {
-        catalog()
-            .entries()
-            .iter()
-            .filter(|e| e.key == "news.byline" && !e.text.contains(' '))
-            .map(|e| e.text.to_lowercase())
-            .collect()
-    })
+    W.get_or_init(|| byline_labels().iter().filter(|w| !w.contains(' ')).cloned().collect())
 }
 
 /// Longest credit line, in bytes (see [`credit_line`]).
@@ -1459,11 +1466,9 @@ fn next_byline_label(s: &str) -> Option<usize> {
     let colon = s.find([':', '：'])?;
     let head = &s[..colon];
     let lower = head.to_lowercase();
-    catalog()
-        .entries()
+    byline_labels()
         .iter()
-        .filter(|e| e.key == "news.byline")
-        .filter_map(|e| lower.strip_suffix(&e.text.to_lowercase()).map(|before| before.len()))
+        .filter_map(|w| lower.strip_suffix(w.as_str()).map(|before| before.len()))
         .filter(|&at| at > 0)
         .min()
         .map(|at| head.len() - (lower.len() - at))
@@ -1625,6 +1630,14 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         headline_form,
         affixes,
     }
+}
+
+/// Whether lines read as prose together: their text joined, function words
+/// at a prose rate.
+fn reads_as_prose(text: &str, run: &[LineInfo]) -> bool {
+    let joined = run.iter().map(|l| &text[l.at.span.range()]).collect::<Vec<_>>().join(" ");
+    let lower = lower_of(&joined);
+    function_share(&joined, &split_tokens(&lower), han_count(&joined) > 0) >= PROSE_FUNCTION_SHARE
 }
 
 /// Dates set as a tile, their parts on lines of their own (`24` / `МАР` /
@@ -2069,15 +2082,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && !run[0].sentence
             // The lines' words add up to the paragraph's.
             && run.iter().map(|l| l.units).sum::<f32>() >= WRAPPED_PROSE_WORDS
+            && reads_as_prose(text, run)
         {
-            let joined = run.iter().map(|l| &text[l.at.span.range()]).collect::<Vec<_>>().join(" ");
-            let lower = lower_of(&joined);
-            let toks = split_tokens(&lower);
-            if function_share(&joined, &toks, han_count(&joined) > 0) >= PROSE_FUNCTION_SHARE {
-                for l in &mut info[i..j] {
-                    l.kind = LineKind::Content;
-                    l.headline_form = false;
-                }
+            for l in &mut info[i..j] {
+                l.kind = LineKind::Content;
+                l.headline_form = false;
             }
         }
         i = j;
@@ -2103,15 +2112,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && run.iter().any(|l| l.kind == LineKind::Neutral)
             && info.get(j).is_none_or(|l| l.kind != LineKind::Meta)
             && words >= WRAPPED_PROSE_WORDS
+            && reads_as_prose(text, run)
         {
-            let joined = run.iter().map(|l| &text[l.at.span.range()]).collect::<Vec<_>>().join(" ");
-            let lower = lower_of(&joined);
-            let toks = split_tokens(&lower);
-            if function_share(&joined, &toks, false) >= PROSE_FUNCTION_SHARE {
-                for l in &mut info[i..j] {
-                    l.kind = LineKind::Content;
-                    l.headline_form = false;
-                }
+            for l in &mut info[i..j] {
+                l.kind = LineKind::Content;
+                l.headline_form = false;
             }
         }
         i = j;
