@@ -1996,6 +1996,25 @@ fn around_separators(line: &str) -> impl Iterator<Item = (&str, &str)> {
     SITE_SEPARATORS.iter().flat_map(move |sep| line.split_once(sep).into_iter().chain(line.rsplit_once(sep)))
 }
 
+/// Whether `key`, a part of a title around a site separator, is named
+/// again inside two lines or more of the page (`More Northern Ireland News`,
+/// a footer's `© Site - Name | About`): the site's or section's name, which
+/// its pages print around their chrome, not a headline, which a page gives
+/// whole (as a page title and a heading) but not inside other lines.
+fn site_name_in_chrome(info: &[LineInfo], key: &str) -> bool {
+    info.iter()
+        .filter(|l| {
+            l.key.len() > key.len()
+                && !l.affixes.iter().any(|a| a == key)
+                && l.key.match_indices(key).any(|(at, _)| {
+                    let (before, after) = (&l.key[..at], &l.key[at + key.len()..]);
+                    (before.is_empty() || before.ends_with(' ')) && (after.is_empty() || after.starts_with(' '))
+                })
+        })
+        .nth(1)
+        .is_some()
+}
+
 /// Whether `line` is `key`'s text with a site name or a breadcrumb before
 /// or after it: `Site - Headline`, `Headline | Site`, `Home / Headline`.
 fn site_affix(line: &str, key: &str) -> bool {
@@ -2489,8 +2508,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         // Repeated: as a page title and an article heading, not as a
         // caption.
-        let repeated =
-            !key.is_empty() && (repeats.get(key.as_str()).copied().unwrap_or(0) >= 2 || affixed.contains(key.as_str()));
+        let whole_twice = repeats.get(key.as_str()).copied().unwrap_or(0) >= 2;
+        let affix = !key.is_empty() && !whole_twice && affixed.contains(key.as_str());
+        // The site's name, printed around the page's chrome as well.
+        let site_name = affix && site_name_in_chrome(&info, &key);
+        let repeated = !key.is_empty() && (whole_twice || affix) && !site_name;
+        if site_name {
+            score -= 2.0;
+        }
         if repeated && titled(l) {
             score += if l.lettered >= 4.0 { 4.0 } else { 1.0 };
             why.push("repeated");
@@ -3801,6 +3826,20 @@ mod tests {
         let (title, _, _, boilerplate) = parts(&text);
         assert_eq!(title, "Council Opens New Library Branch");
         assert_eq!(boilerplate, ["Council Opens New Library Branch - Riverside Gazette"]);
+    }
+
+    #[test]
+    fn a_site_name_printed_around_the_chrome_is_no_headline() {
+        // The site's name after its short name on the first line, as the
+        // section's heading over the date, and again in the teasers' label
+        // and the footer; the headline under the date.
+        let text = format!(
+            "RG - Riverside Gazette News\nHome | News | Sport | Contact\nRiverside Gazette News\n02/04/2021\n\
+             Council Opens New Library Branch\n{PROSE}\nMore Riverside Gazette News\nBridge repairs start in May\n\
+             © rg.example - Riverside Gazette News | About | Privacy\n"
+        );
+        let (title, _, _, _) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
     }
 
     #[test]
