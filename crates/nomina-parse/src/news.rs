@@ -1979,6 +1979,17 @@ fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool, has_han: boo
         && !caption
         && heading_marker(s).is_none()
         && !dash_led(s)
+        && !keyword_list(s)
+}
+
+/// Whether `s` is a list of keywords (`город, общество, люди, весна`):
+/// four items or more between commas, none longer than two words.
+fn keyword_list(s: &str) -> bool {
+    if memchr::memchr(b',', s.as_bytes()).is_none() && !s.contains('、') {
+        return false;
+    }
+    let items: Vec<&str> = s.split([',', '、']).map(str::trim).collect();
+    items.len() >= 4 && items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 2)
 }
 
 /// Whether `key` is the longer part of a title around a site separator
@@ -2048,9 +2059,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         // A line the markup names twice (the `<h1>` and the `<title>`, whole
         // or beside the site's name) is a headline whatever its form: a
-        // series title in brackets with its number (`[History ②]`) is one.
+        // series title in brackets with its number (`[History ②]`) is one,
+        // and so is a headline that ends with a full stop.
         if headline
-            && (l.kind == LineKind::Chrome || (l.kind == LineKind::Neutral && !l.headline_form))
+            && (l.kind == LineKind::Chrome
+                || (matches!(l.kind, LineKind::Neutral | LineKind::Content) && !l.headline_form))
             && l.units <= MAX_TITLE_WORDS
             && hint_keys.iter().filter(|k| **k == l.key).count()
                 + hints.titles.iter().filter(|h| title_part(h, &l.key)).count()
@@ -2375,6 +2388,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && next.units <= 8.0
             && s.chars().next().is_some_and(char::is_lowercase)
             && !ends_like_sentence(slice(&info[i]))
+            && !keyword_list(s)
     };
     let key_of = |i: usize| -> String {
         if wrapped(i) { format!("{} {}", info[i].key, info[i + 1].key) } else { info[i].key.clone() }
@@ -2481,9 +2495,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // separators: what makes a headline repeated.
     let mut repeats: FxHashMap<&str, usize> = FxHashMap::default();
     let mut affixed: FxHashSet<&str> = FxHashSet::default();
-    for l in info.iter().filter(|l| !l.caption) {
+    for (i, l) in info.iter().enumerate().filter(|(_, l)| !l.caption) {
         *repeats.entry(l.key.as_str()).or_insert(0) += 1;
-        affixed.extend(l.affixes.iter().map(String::as_str));
+        // A page title stands over the body; the site's name beside the
+        // footer's links (`Site | Legal notice`) is no title.
+        if i < bs {
+            affixed.extend(l.affixes.iter().map(String::as_str));
+        }
     }
     // A line given twice in a row is a photo's alt text over its caption,
     // not a page title over an article heading, which the site's header
@@ -2523,6 +2541,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if named(&key) {
             score += 5.0;
             why.push("named by the page's markup");
+            // The shorter side of the page title (`Headline | Site`) whose
+            // longer side the page gives as a line too: the site's name.
+            if hints.titles.iter().any(|h| {
+                around_separators(h).any(|(a, b)| {
+                    let (a, b) = (token_key(a), token_key(b));
+                    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                    short == key && eligible_idx.iter().any(|&k| info[k].key == long)
+                })
+            }) {
+                score -= 4.0;
+            }
         }
         if heads.contains(&i) {
             score += if l.lettered >= 4.0 { 2.5 } else { 1.5 };
@@ -2687,7 +2716,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // A page that shows no date is still an article where its widgets or
     // masthead are a news publication's (related news, the editor's line).
     let dated = published.is_some() || byline.is_some() || agency || markup_date.is_some();
-    let newsroom = !dated && newsroom_cue(text, &info);
+    // So is a page whose headline stands under the site's news or blog
+    // section label (`News`, `Новости района`, `Blog`).
+    let newsroom = !dated
+        && (newsroom_cue(text, &info)
+            || (t.saturating_sub(2)..t)
+                .any(|k| info[k].kind != LineKind::Content && section_label(slice(&info[k]), &info[k])));
     let declared = !dated && !newsroom && hints.article;
     if !dated && !newsroom && !declared {
         return Err("no publication date, byline or dateline near the headline".into());
@@ -2976,6 +3010,18 @@ fn newsroom_cue(text: &str, info: &[LineInfo]) -> bool {
         lex.newsroom.iter().any(|k| after_phrase(&l.key, k).is_some())
             || lex.newsroom_han.iter().any(|w| text[l.at.span.range()].contains(w))
     })
+}
+
+/// Whether `l` names a news or blog section (`News`, `Новости района`,
+/// `Blog`): a feed label of the catalog, alone or before the section's
+/// own words.
+fn section_label(s: &str, l: &LineInfo) -> bool {
+    let lex = lexicon();
+    l.units <= 3.0
+        && lex
+            .feed
+            .iter()
+            .any(|f| if han(f) { s.trim().starts_with(f.as_str()) } else { after_phrase(&l.key, f).is_some() })
 }
 
 /// Whether a paragraph is written in a language whose writers put the day
@@ -4447,6 +4493,34 @@ mod tests {
         }
         let text = format!("Riverside Town\nCouncil Opens New Library Branch\n{PROSE}\n");
         assert!(news(&text).is_err());
+        // A comment form under the post.
+        let text = format!("Riverside Town\nCouncil Opens New Library Branch\n{PROSE}\nLeave a Reply\nName *\n");
+        assert_eq!(parts(&text).0, "Council Opens New Library Branch");
+    }
+
+    #[test]
+    fn an_undated_page_under_a_news_or_blog_section_is_an_article() {
+        for section in ["News", "Новости района", "Blog", "新闻"] {
+            let text = format!(
+                "Riverside Town\nHome | About | Contact\n{section}\nCouncil Opens New Library Branch\n{PROSE}\n"
+            );
+            assert_eq!(parts(&text).0, "Council Opens New Library Branch", "{section}");
+        }
+        // Not under it: no article.
+        let text = format!(
+            "Riverside Town\nNews\nHome | About | Contact\nLibrary\nCouncil Opens New Library Branch\n{PROSE}\n"
+        );
+        assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn a_list_of_keywords_under_the_headline_is_no_headline() {
+        let text = format!(
+            "Home | News | Contact\nNews\nCouncil Opens New Library Branch\nlibrary, town, people, books, spring\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Council Opens New Library Branch");
+        assert!(keyword_list("город, общество, люди, весна, любовь"));
+        assert!(!keyword_list("Bread, milk, eggs and butter: prices rise again"));
     }
 
     #[test]
