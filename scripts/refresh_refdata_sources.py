@@ -26,6 +26,10 @@ as JSON (so the generator needs no YAML or JavaScript parser):
                          locales of MONTH_LOCALES (`ar-SY`), whose names
                          differ from their language's
   cldr/LICENSE           the CLDR licence (the three packages ship the same one)
+  opencc/ts_characters.json  OpenCC data/dictionary/TSCharacters.txt: each
+                         traditional character and the first simplified
+                         character it maps to, where the two differ
+  opencc/LICENSE         OpenCC's licence
   unpsa/unpsa-categories.md  copied as it is
   sources.json           name, version, origin and licence of each source
 
@@ -109,6 +113,10 @@ NPM_PACKAGES = {
     "cldr-dates-full": (
         "48.2.0",
         "sha512-zMrKvjMO414HDftLr6vKH1fNQHakFNe+F1h4S0eg+zmL4WRi9pI41fxB3UrTJDY42MEM87jCuAw/qlqCgYKcAQ==",
+    ),
+    "opencc": (
+        "1.4.2",
+        "sha512-fAo8GJy0XhFyw9zIsEHmEVKL+qK8qbw0hcCjqKN5cn2UA7FPOU6b13xpqpSUf8mLNLhBMmIVZu6J+fEjJ2KcyQ==",
     ),
 }
 
@@ -447,6 +455,30 @@ def months_extract(dates: NpmTarball) -> dict:
     return out
 
 
+OPENCC_TS = "data/dictionary/TSCharacters.txt"
+
+
+def ts_characters_extract(opencc: NpmTarball) -> dict:
+    """Traditional character -> its first simplified character, where they differ.
+
+    Only one character to one character: the table folds text for comparison,
+    a character at a time.
+    """
+    out = {}
+    for line in opencc.read_text(OPENCC_TS).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, values = line.partition("\t")
+        first = values.split()[0] if values.split() else ""
+        if len(key) != 1 or len(first) != 1:
+            raise SourceError(f"{OPENCC_TS}: not one character to one: {line!r}")
+        if key != first:
+            out[key] = first
+    if len(out) < 2000:
+        raise SourceError(f"{OPENCC_TS}: only {len(out)} mappings")
+    return dict(sorted(out.items()))
+
+
 def manifest(dates: NpmTarball) -> dict:
     def npm(name: str, files: str) -> dict:
         version, integrity = NPM_PACKAGES[name]
@@ -467,6 +499,7 @@ def manifest(dates: NpmTarball) -> dict:
             "licence": "Unicode-3.0",
         },
         "cldr-dates-full": {**npm("cldr-dates-full", greg), "licence": "Unicode-3.0"},
+        "opencc": {**npm("opencc", OPENCC_TS), "licence": "Apache-2.0"},
         "unpsa-categories": {
             "origin": "unpsa-categories.md, official UNPSA category names by award year gathered by the project from UN pages",
             "licence": "facts; no licence applies",
@@ -483,6 +516,7 @@ def extracts() -> dict[str, bytes]:
     core = NpmTarball("cldr-core")
     localenames = NpmTarball("cldr-localenames-full")
     dates = NpmTarball("cldr-dates-full")
+    opencc = NpmTarball("opencc")
     for pkg in (localenames, dates):
         if pkg.read_text("LICENSE") != core.read_text("LICENSE"):
             raise SourceError(f"{pkg.name} LICENSE differs from cldr-core's; keep each one")
@@ -498,6 +532,8 @@ def extracts() -> dict[str, bytes]:
         "cldr/territories.json": to_json(territories_extract(localenames)),
         "cldr/months.json": to_json(months_extract(dates)),
         "cldr/LICENSE": core.read("LICENSE"),
+        "opencc/ts_characters.json": to_json(ts_characters_extract(opencc)),
+        "opencc/LICENSE": opencc.read("LICENSE"),
         "unpsa/unpsa-categories.md": categories.read_bytes(),
         "sources.json": to_json(manifest(dates)),
     }

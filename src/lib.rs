@@ -169,11 +169,25 @@ impl Pipeline {
         } else {
             (decoded.text, Vec::new(), parse::PageHints::default())
         };
+        let mut text = text;
+        let invisible = parse::remove_invisible(&mut text);
         let doc = parse::parse_with_hints(text, &hints);
         let mut record = normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
         if !removed.is_empty() {
             let ui = &mut record.diagnostics.ui_text_removed;
             ui.splice(0..0, removed.into_iter().map(|r| r.text));
+        }
+        if invisible > 0 {
+            record.diagnostics.warnings.insert(
+                0,
+                Warning::new(
+                    "invisible_characters",
+                    format!(
+                        "{invisible} invisible characters (soft hyphens, zero-width spaces, word joiners) removed before parsing"
+                    ),
+                    None,
+                ),
+            );
         }
         if quoted_printable {
             record.diagnostics.warnings.insert(

@@ -366,15 +366,20 @@ impl FormNormalizer<'_> {
                 // The whole label: a hint after its words may have been
                 // left out of the bare label.
                 let hint = date_hint(self.slice(f.label)).or_else(|| date_hint(self.slice(f.label_full)));
-                let order = hint.unwrap_or(self.options.date_order);
+                // A label in a language that writes the day first (French,
+                // Spanish, Russian, Arabic) reads the date so, not in the
+                // configured order, which is for English labels.
+                let language = language_order(f.lang, self.slice(f.label));
+                let order = hint.or(language).unwrap_or(self.options.date_order);
                 match parse_date(&text, order) {
                     Some(d) => {
                         if d.ambiguous && hint.is_none() {
-                            self.warn_value(
-                                f,
-                                "ambiguous_date",
-                                "day and month could be swapped; read in the configured order",
-                            );
+                            let how = if language.is_some() {
+                                "day and month could be swapped; read day first, as the label's language writes dates"
+                            } else {
+                                "day and month could be swapped; read in the configured order"
+                            };
+                            self.warn_value(f, "ambiguous_date", how);
                         }
                         n.implementation_date = Some(d.date);
                     }
@@ -624,6 +629,15 @@ fn number_word(s: &str) -> Option<u32> {
         // `五年`: the word for years joined to the number.
         .find_map(|w| cardinal(w).or_else(|| cardinal(w.strip_suffix('年')?)))
         .and_then(|e| e.name().parse().ok())
+}
+
+/// The day-month order of numeric dates in the language of a label's
+/// wording, where it is not English's: the day first in French, Spanish,
+/// Russian and Arabic. A label placed by its position has no language of
+/// the catalog; its script tells Russian and Arabic.
+fn language_order(lang: &str, label: &str) -> Option<DateOrder> {
+    let day_first_script = || label.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0600}'..='\u{06FF}'));
+    (matches!(lang, "fr" | "es" | "ru" | "ar") || day_first_script()).then_some(DateOrder::DayFirst)
 }
 
 /// The day-month order a label's own format hint gives: `(dd/MM/yyyy)`,

@@ -154,7 +154,7 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
         folded = s.nfkc().map(|c| decimal_digit(c).unwrap_or(c)).collect();
         folded.trim()
     };
-    parse_folded(s, order).or_else(|| chinese_numeral_date(s)).or_else(|| {
+    parse_folded(s, order).or_else(|| chinese_numeral_date(s)).or_else(|| republic_era_date(s)).or_else(|| {
         // A date a clock time follows, as exports of date fields print them
         // (`01/11/2017 0:00:00`, `2017-11-01 12:00 AM`).
         let date = without_clock_time(s)?;
@@ -180,6 +180,19 @@ fn without_clock_time(s: &str) -> Option<&str> {
         && parts.clone().count() <= 2
         && parts.all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
     clock.then(|| head.trim_end()).filter(|h| !h.is_empty())
+}
+
+/// A date of the Republic of China era, as Taiwan's offices write it
+/// (`民國106年11月1日`): the era's year 1 is 1912.
+fn republic_era_date(s: &str) -> Option<ParsedDate> {
+    let rest = s.trim().strip_prefix("民國").or_else(|| s.trim().strip_prefix("民国"))?.trim_start();
+    let (year, rest) = rest.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日').unwrap_or(rest);
+    let number = |t: &str| t.trim().parse::<u16>().ok();
+    let year = number(year).filter(|y| (1..=200).contains(y))? + 1911;
+    let date = IsoDate::new(year, u8::try_from(number(month)?).ok()?, u8::try_from(number(day)?).ok()?)?;
+    Some(ParsedDate { date, ambiguous: false })
 }
 
 /// A date written in Chinese numerals (`二〇一七年十一月一日`, the style of
@@ -241,7 +254,33 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
             (None, None) => None,
         };
     }
-    words(s)
+    words(s).or_else(|| roman_month_date(s)).or_else(|| compact_date(s))
+}
+
+/// A date written as eight digits, year, month and day (`20171101`), as
+/// databases and file names write it.
+fn compact_date(s: &str) -> Option<ParsedDate> {
+    if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let date = IsoDate::new(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?)?;
+    (1900..=2100).contains(&date.year()).then_some(ParsedDate { date, ambiguous: false })
+}
+
+/// A date whose month is a Roman numeral between the day and the year
+/// (`01.XI.2017`, `1 XI 2017`), as Russian, Polish and Italian offices
+/// write it.
+fn roman_month_date(s: &str) -> Option<ParsedDate> {
+    let mut parts = s.split(['.', ' ', '/', '-']).filter(|p| !p.is_empty());
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let year = year.strip_suffix(['г', 'r']).unwrap_or(year);
+    if parts.any(|p| p != "г" && p != "r") || !(1..=2).contains(&day.len()) || year.len() != 4 {
+        return None;
+    }
+    const ROMAN: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+    let month = ROMAN.iter().position(|r| *r == month)? as u8 + 1;
+    let date = IsoDate::new(year.parse().ok()?, month, day.parse().ok()?)?;
+    Some(ParsedDate { date, ambiguous: false })
 }
 
 /// A date of a day, a month written as a word (`Nov`, `2月`, `ноября`) and
@@ -266,6 +305,9 @@ fn words(s: &str) -> Option<ParsedDate> {
             match digits.len() {
                 4 if year.is_none() => year = Some(n as u16),
                 1 | 2 if day.is_none() => day = Some(n as u8),
+                // A year of two digits after the day (`01-Nov-17`): this
+                // century's up to 69, as numeric short dates are read.
+                2 if year.is_none() => year = Some(if n < 70 { 2000 + n as u16 } else { 1900 + n as u16 }),
                 _ => return None,
             }
         } else if let Some(m) = month_words(token).or_else(|| {
@@ -701,6 +743,29 @@ mod tests {
     fn the_spanish_of_peru_and_uruguay_writes_setiembre() {
         assert_eq!(iso("15 de setiembre, 2008"), Some("2008-09-15".to_string()));
         assert_eq!(iso("15 set. 2008"), Some("2008-09-15".to_string()));
+    }
+
+    #[test]
+    fn a_date_of_the_republic_of_china_era() {
+        assert_eq!(iso("民國106年11月1日"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("民国 106年11月01日"), Some("2017-11-01".to_string()));
+    }
+
+    #[test]
+    fn compact_dates_and_short_years_after_a_month_word() {
+        assert_eq!(iso("20171101"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("20171301"), None);
+        assert_eq!(iso("12345678"), None);
+        assert_eq!(iso("01-Nov-17"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("1 Nov 98"), Some("1998-11-01".to_string()));
+    }
+
+    #[test]
+    fn a_month_in_roman_numerals() {
+        assert_eq!(iso("01.XI.2017"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("1 XI 2017 г."), Some("2017-11-01".to_string()));
+        assert_eq!(iso("01.XIII.2017"), None);
+        assert_eq!(iso("01.xi.2017"), None);
     }
 
     #[test]

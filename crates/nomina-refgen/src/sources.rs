@@ -29,6 +29,11 @@ pub struct Sources {
     pub months: BTreeMap<String, Calendar>,
     /// The CLDR licence text.
     pub cldr_license: String,
+    /// OpenCC `TSCharacters.txt`: traditional character -> simplified one,
+    /// where they differ.
+    pub ts_characters: BTreeMap<String, String>,
+    /// OpenCC's licence text.
+    pub opencc_license: String,
     /// The UNPSA categories file, as it is.
     pub categories: String,
     /// Name, version and origin of each source.
@@ -82,6 +87,8 @@ pub struct Manifest {
     pub cldr_localenames_full: Origin,
     /// npm cldr-dates-full.
     pub cldr_dates_full: Origin,
+    /// npm opencc.
+    pub opencc: Origin,
 }
 
 /// Version and files of one source.
@@ -157,6 +164,8 @@ impl Sources {
             territories: read_json(dir, "cldr/territories.json")?,
             months: read_json(dir, "cldr/months.json")?,
             cldr_license: read_text(dir, "cldr/LICENSE")?,
+            ts_characters: read_json(dir, "opencc/ts_characters.json")?,
+            opencc_license: read_text(dir, "opencc/LICENSE")?,
             categories: read_text(dir, "unpsa/unpsa-categories.md")?,
             manifest: read_json(dir, "sources.json")?,
             aliases: read_json(dir, "project/aliases.json")?,
