@@ -84,7 +84,25 @@ pub fn parse_with_hints(text: String, hints: &PageHints) -> Document {
         }
         Err(hits) => format!("not a form ({hits} form labels or question headings, fewer than 3)"),
     };
-    let (body, classification) = match news::parse_news_with(&text, &lines, hints) {
+    // A page in traditional Chinese is read in simplified characters, at
+    // the same offsets, as the catalog's words are written.
+    let simplified = nomina_refdata::simplified_text(&text);
+    let simplified_hints;
+    let (news_text, hints) = match &simplified {
+        Some(s) => {
+            simplified_hints = PageHints {
+                titles: hints
+                    .titles
+                    .iter()
+                    .map(|t| nomina_refdata::simplified_text(t).unwrap_or_else(|| t.clone()))
+                    .collect(),
+                ..hints.clone()
+            };
+            (s.as_str(), &simplified_hints)
+        }
+        None => (text.as_str(), hints),
+    };
+    let (body, classification) = match news::parse_news_with(news_text, &lines, hints) {
         Ok(article) => {
             let why = format!("news: {}", article.signals);
             (Body::News(Box::new(article)), why)
@@ -99,4 +117,24 @@ pub fn parse_with_hints(text: String, hints: &PageHints) -> Document {
         }
     };
     Document { body, label_votes: Default::default(), classification, lines, text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_in_traditional_chinese_is_read_as_the_simplified_one() {
+        // The labels `記者` and `發佈時間` are the catalog's `记者` and
+        // `发布时间`; the record keeps the page's own characters.
+        let text = "市府舉行年終成果發表會\n記者:林家慶 發佈時間:2023-08-27 15:57\n\
+                    暑假邁入尾聲,台中市南區公所與福平里辦公處26日在福平里民興公園舉辦年度活動,吸引許多親子參加。\n\
+                    吳局長說明,國防是立國、建國根本,也是培植國力的泉源,現代國防以全民國防為主軸推動。\n"
+            .to_string();
+        let doc = parse(text.clone());
+        let Body::News(n) = &doc.body else { panic!("{}", doc.classification) };
+        assert_eq!(&text[n.title.span.range()], "市府舉行年終成果發表會");
+        assert_eq!(n.published.as_ref().unwrap().found.month_first.to_string(), "2023-08-27");
+        assert_eq!(&text[n.byline.as_ref().expect("a byline").name.range()], "林家慶");
+    }
 }

@@ -1437,7 +1437,7 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
                 c.is_whitespace() || matches!(c, ',' | '，' | '|' | '–' | '—' | '-' | '·' | ':')
             });
             let before = before.trim_end_matches(|c: char| c.is_alphabetic() && !before.contains(' ')).trim_end();
-            end = rest_start + before.len();
+            end = rest_start + without_date_label(before).len();
         }
         // Or where another label of the line begins (`作者:张三编辑:李四来源:新华社`).
         if let Some(next) = next_byline_label(&text[rest_start..end]) {
@@ -1460,14 +1460,40 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
     None
 }
 
-/// Where a byline label with its colon (`编辑:`, `Source:`) begins in `s`,
-/// the rest of a byline line after its first name.
+/// `s` without a date's label at its end (`林家庆 发布时间`, `Ann Lee
+/// Published`): the name before a date's label.
+fn without_date_label(s: &str) -> &str {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return s;
+    }
+    let lex = lexicon();
+    lex.published
+        .iter()
+        .chain(&lex.updated)
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            lower.ends_with(w.as_str())
+                && w.len() < s.len()
+                && (!w.is_ascii() || s[..s.len() - w.len()].ends_with(char::is_whitespace))
+        })
+        .max_by_key(String::len)
+        .map_or(s, |w| s[..s.len() - w.len()].trim_end())
+}
+
+/// Where a byline label or a date's label with its colon (`编辑:`,
+/// `Source:`, `发布时间:`) begins in `s`, the rest of a byline line after its
+/// first name.
 fn next_byline_label(s: &str) -> Option<usize> {
     let colon = s.find([':', '：'])?;
     let head = &s[..colon];
     let lower = head.to_lowercase();
+    let lex = lexicon();
+    let date_labels = lex.published.iter().chain(&lex.updated).map(|w| w.to_lowercase());
     byline_labels()
         .iter()
+        .cloned()
+        .chain(date_labels)
         .filter_map(|w| lower.strip_suffix(w.as_str()).map(|before| before.len()))
         .filter(|&at| at > 0)
         .min()
@@ -1523,7 +1549,10 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
                 && ((units <= MAX_META_WORDS && rest <= 8.0 && !told)
                     || (opens && units <= 20.0 && !dateline)
                     || field);
-            let label = if short || f.start <= 48 { label } else { Label::None };
+            // A label counts near the line's start: within 48 bytes, or twelve
+            // words (a Chinese line's label after the site's name and the
+            // reporter's takes more bytes than words).
+            let label = if short || f.start <= 48 || self::units(&s[..f.start]) <= 12.0 { label } else { Label::None };
             // The day's date under the site's name (`Сегодня: Среда 24
             // апреля 2024 г.`): the day the page was read.
             if label == Label::None && opens_with_today(&s[..f.start]) {
@@ -2260,10 +2289,24 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // Labelled dates (published, updated) belong to one article.
     // Teasers opening with their dates (`24 April 2025, Cairo - ...`) count
     // as dated lines too: an article has one dateline.
-    let dated: Vec<&LineInfo> = info
+    let mut dated: Vec<&LineInfo> = info
         .iter()
         .filter(|l| l.date.is_some_and(|d| d.label == Label::None && (l.kind == LineKind::Meta || d.dateline)))
         .collect();
+    // An article's body between the first two dated lines (three prose
+    // lines, sixty words, none opening with a date as a teaser does): the
+    // dates after it are a sidebar's (an agenda, other stories), not a
+    // listing's items.
+    if let [first, second, ..] = dated[..] {
+        let body: Vec<&LineInfo> = info
+            .iter()
+            .filter(|l| l.at.line > first.at.line && l.at.line < second.at.line && l.kind == LineKind::Content)
+            .filter(|l| find_dates(&text[l.at.span.range()]).first().is_none_or(|f| f.start > 0))
+            .collect();
+        if body.len() >= 3 && body.iter().map(|l| l.units).sum::<f32>() >= 60.0 {
+            dated.truncate(1);
+        }
+    }
     let mut distinct: Vec<_> = dated.iter().filter_map(|l| l.date.map(|d| d.found.month_first)).collect();
     distinct.sort();
     distinct.dedup();
@@ -2455,8 +2498,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         if let Some(&top) = block.last() {
             // The block's top line heads it, unless the line under it is
-            // the longer one and no prose: a site or section name over the
-            // headline is shorter than it, a standfirst under it is prose.
+            // the longer one and no sentence: a site or section name (or a
+            // kicker) over the headline is shorter than it, a standfirst
+            // under it is a sentence.
             let mut k = block.len() - 1;
             while k > 0 && {
                 let below = &info[block[k - 1]];
@@ -2520,6 +2564,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let l = &info[i];
         let key = key_of(i);
         let mut why = Vec::new();
+        // An earlier line with a word or two added (an image's alt text,
+        // `Headline_QRCODE`): a copy of that line, not a headline of its own.
+        if eligible_idx[..n].iter().any(|&k| {
+            let short = &info[k].key;
+            short.len() >= 12
+                && key.strip_prefix(short.as_str()).is_some_and(|r| r.starts_with(' ') && token_count(r) <= 2)
+        }) {
+            continue;
+        }
         let mut score = l.lettered.min(12.0) / 3.0;
         if !titled(l) {
             score -= 1.0;
@@ -4511,6 +4564,36 @@ mod tests {
             "Riverside Town\nNews\nHome | About | Contact\nLibrary\nCouncil Opens New Library Branch\n{PROSE}\n"
         );
         assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn an_agenda_after_the_body_makes_no_listing() {
+        let text = format!(
+            "Council Opens New Library Branch\nThursday, 14 February 2019\n{PROSE}\n\
+             The branch has a reading room, a children's corner and a workshop with tools to borrow for a week.\n\
+             Residents asked for it at two meetings last year, and the council found the money in its budget.\n\
+             Agenda\nSaturday, 17 January 2026\nSaturday, 24 January 2026\nSaturday, 28 February 2026\n\
+             Saturday, 7 March 2026\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
+        assert_eq!(published.as_deref(), Some("2019-02-14"));
+        // Dated teasers with their summaries stay a listing.
+        let listing = "News\n14 February 2019\nLibrary opens\n15 February 2019\nBridge closes\n\
+                       16 February 2019\nMarket returns\n17 February 2019\nPark reopens\n18 February 2019\nPool opens\n";
+        assert!(news(listing).unwrap_err().starts_with("a listing"));
+    }
+
+    #[test]
+    fn a_chinese_label_after_the_site_and_the_reporter_dates_the_article() {
+        let text = "全民国防消暑一夏 南区民兴公园亲子打水仗嗨翻天\n\
+                    里报.tw 记者:林家庆 / 台中市 报导 发布时间:2023-08-27 15:57:43\n\
+                    全民国防消暑一夏 南区民兴公园亲子打水仗嗨翻天_QRCODE码\n\
+                    暑假迈入尾声,台中市南区公所与福平里办公处26日在福平里民兴公园举办年度活动,吸引许多亲子参加,现场气氛热烈。\n\
+                    吴局长说明,国防是立国、建国根本,也是培植国力的泉源,现代国防以全民国防为主轴推动。\n";
+        let (title, published, _, _) = parts(text);
+        assert_eq!(title, "全民国防消暑一夏 南区民兴公园亲子打水仗嗨翻天");
+        assert_eq!(published.as_deref(), Some("2023-08-27"));
     }
 
     #[test]

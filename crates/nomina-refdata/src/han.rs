@@ -56,6 +56,33 @@ pub fn simplified(c: char) -> char {
     t.sparse.binary_search_by_key(&c, |p| p.0).map_or(c, |i| t.sparse[i].1)
 }
 
+/// `text` with every traditional character whose simplified form takes as
+/// many bytes written as simplified, or `None` when none is there. What is
+/// found in the copy is found at the same byte offsets in `text`, so that
+/// the words of the tables, which are simplified, are found in a page
+/// written in traditional characters and the page is cut where they stand.
+pub fn simplified_text(text: &str) -> Option<String> {
+    // Ideographs of both writings are written with lead bytes 0xE3 to 0xE9
+    // (U+3000 to U+9FFF); text without them has none to map.
+    if !text.bytes().any(|b| (0xE3..=0xE9).contains(&b)) {
+        return None;
+    }
+    let mut changed = false;
+    let out: String = text
+        .chars()
+        .map(|c| {
+            let s = simplified(c);
+            if s != c && s.len_utf8() == c.len_utf8() {
+                changed = true;
+                s
+            } else {
+                c
+            }
+        })
+        .collect();
+    changed.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +94,15 @@ mod tests {
         assert_eq!(read("永續發展目標"), "永续发展目标");
         // Simplified text, kana and Latin letters are left as they are.
         assert_eq!(read("大韩民国 かな Korea"), "大韩民国 かな Korea");
+    }
+
+    #[test]
+    fn a_traditional_text_keeps_its_byte_offsets() {
+        let text = "記者:林家慶 發佈時間:2023-08-27";
+        let s = simplified_text(text).unwrap();
+        assert_eq!(s, "记者:林家庆 发布时间:2023-08-27");
+        assert_eq!(s.len(), text.len());
+        assert_eq!(simplified_text("记者 Korea"), None);
+        assert_eq!(simplified_text("plain text"), None);
     }
 }

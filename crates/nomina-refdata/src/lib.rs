@@ -43,7 +43,7 @@ pub use catalog::{
 pub use category::Category;
 pub use country::Country;
 pub use fold::{Folded, fold};
-pub use han::simplified;
+pub use han::{simplified, simplified_text};
 pub use month::month_from_name;
 pub use news_words::{NewsWord, NewsWordClass, news_words};
 pub use sdg::{SdgGoal, SdgTarget, UnknownTarget};
