@@ -348,6 +348,8 @@ struct Lexicon {
     /// spaces (Chinese and Korean ones as written, found inside words).
     notice: Vec<String>,
     notice_inside: Vec<&'static str>,
+    rights: Vec<String>,
+    rights_inside: Vec<&'static str>,
     /// Words of a consent banner, the same way, and all of them as written,
     /// found in a line case aside, ASCII letters' at least.
     consent: Vec<String>,
@@ -548,7 +550,7 @@ fn caption(s: &str) -> bool {
     let b = s.as_bytes();
     let open = memchr::memchr(b'(', b).is_some() || has_char(b, "（".as_bytes());
     caption_words(s, open)
-        || (open && bracketed_credit(s))
+        || (open && (bracketed_credit(s) || bracketed_han_credit(s)))
         || credit_at_end(s)
         || credit_line(s)
         || ((memchr::memchr(b'|', b).is_some() || has_char(b, "｜".as_bytes())) && patterns().credit_after.is_match(s))
@@ -595,6 +597,20 @@ fn credit_at_end(s: &str) -> bool {
         let name = || n - k - 1 <= 2 && words[k + 1..].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         (colon || opens) && (!stopped || name()) && photo_words().contains(&bare.to_lowercase())
     })
+}
+
+/// A Chinese credit in brackets ending the line, its photo word last
+/// (`（记者洪瑞琴摄）`, `(新华社记者 李明 摄影)`).
+fn bracketed_han_credit(s: &str) -> bool {
+    let s = s.trim_end().trim_end_matches(['。', '.']);
+    let Some(body) = s.strip_suffix([')', '）']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['(', '（']) else {
+        return false;
+    };
+    let inner = body[open..].trim_start_matches(['(', '（']).trim_end();
+    inner.chars().count() <= 24 && photo_words().iter().any(|w| han(w) && inner.ends_with(w.as_str()))
 }
 
 /// A credit in brackets ending the line (`(Jane Doe/Agency)`): what the
@@ -756,6 +772,8 @@ fn lexicon() -> &'static Lexicon {
             masthead_han: Vec::new(),
             notice: Vec::new(),
             notice_inside: Vec::new(),
+            rights: Vec::new(),
+            rights_inside: Vec::new(),
             consent: Vec::new(),
             consent_inside: Vec::new(),
             consent_ac: automaton(Vec::new()),
@@ -812,6 +830,8 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Masthead => l.masthead.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Notice if han(w.text) || may_hold_hangul(w.text) => l.notice_inside.push(w.text),
                 NewsWordClass::Notice => l.notice.push(format!(" {} ", token_key(w.text))),
+                NewsWordClass::Rights if han(w.text) || may_hold_hangul(w.text) => l.rights_inside.push(w.text),
+                NewsWordClass::Rights => l.rights.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Consent if han(w.text) || may_hold_hangul(w.text) => l.consent_inside.push(w.text),
                 NewsWordClass::Consent => l.consent.push(format!(" {} ", token_key(w.text))),
                 NewsWordClass::Edition if han(w.text) || may_hold_hangul(w.text) => l.edition_inside.push(w.text),
@@ -1467,18 +1487,24 @@ fn without_date_label(s: &str) -> &str {
     if lower.len() != s.len() {
         return s;
     }
-    let lex = lexicon();
-    lex.published
+    date_labels()
         .iter()
-        .chain(&lex.updated)
-        .map(|w| w.to_lowercase())
         .filter(|w| {
             lower.ends_with(w.as_str())
                 && w.len() < s.len()
                 && (!w.is_ascii() || s[..s.len() - w.len()].ends_with(char::is_whitespace))
         })
-        .max_by_key(String::len)
+        .max_by_key(|w| w.len())
         .map_or(s, |w| s[..s.len() - w.len()].trim_end())
+}
+
+/// The labels of publication and update dates, lower-cased.
+fn date_labels() -> &'static [String] {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| {
+        let lex = lexicon();
+        lex.published.iter().chain(&lex.updated).map(|w| w.to_lowercase()).collect()
+    })
 }
 
 /// Where a byline label or a date's label with its colon (`编辑:`,
@@ -1488,12 +1514,9 @@ fn next_byline_label(s: &str) -> Option<usize> {
     let colon = s.find([':', '：'])?;
     let head = &s[..colon];
     let lower = head.to_lowercase();
-    let lex = lexicon();
-    let date_labels = lex.published.iter().chain(&lex.updated).map(|w| w.to_lowercase());
     byline_labels()
         .iter()
-        .cloned()
-        .chain(date_labels)
+        .chain(date_labels())
         .filter_map(|w| lower.strip_suffix(w.as_str()).map(|before| before.len()))
         .filter(|&at| at > 0)
         .min()
@@ -2014,7 +2037,12 @@ fn headline_form(s: &str, toks: &[&str], units: f32, caption: bool, has_han: boo
 /// Whether `s` is a list of keywords (`город, общество, люди, весна`):
 /// four items or more between commas, none longer than two words.
 fn keyword_list(s: &str) -> bool {
-    if memchr::memchr(b',', s.as_bytes()).is_none() && !s.contains('、') {
+    // Three separators at least, counted by bytes: most lines have none.
+    let b = s.as_bytes();
+    let ideographic = "、".as_bytes();
+    let commas = memchr::memchr_iter(b',', b).count()
+        + memchr::memchr_iter(ideographic[0], b).filter(|&i| b[i..].starts_with(ideographic)).count();
+    if commas < 3 {
         return false;
     }
     let items: Vec<&str> = s.split([',', '、']).map(str::trim).collect();
@@ -2398,6 +2426,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // banner, the comments' rules, a comment quota) with the widgets among
     // them (`Comments`, `Views: 1204`): a notice right after a paragraph,
     // with no widget, may be the article's own last word.
+    // A copyright or reprint notice closing it is the site's, widget or none.
+    let rights = |l: &LineInfo| {
+        l.kind == LineKind::Content && l.units <= 60.0 && holds_word(slice(l), &lex.rights, &lex.rights_inside)
+    };
+    let mut e = be;
+    while e > bs && (info[e].kind != LineKind::Content || rights(&info[e])) {
+        e -= 1;
+    }
+    if e < be && (e + 1..=be).any(|k| rights(&info[k])) {
+        be = e;
+    }
     let notice = |l: &LineInfo| l.kind == LineKind::Content && l.units <= 40.0 && reader_notice(slice(l));
     let mut e = be;
     while e > bs && (info[e].kind != LineKind::Content || notice(&info[e])) {
@@ -4564,6 +4603,19 @@ mod tests {
             "Riverside Town\nNews\nHome | About | Contact\nLibrary\nCouncil Opens New Library Branch\n{PROSE}\n"
         );
         assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn a_reprint_notice_and_a_chinese_photo_credit_are_no_body() {
+        let text = "十三届全国人大五次会议首场新闻发布会3月4日举行\n2022年03月02日 星期三\n\
+                    会议新闻中心主任在发布会前与部分代表交流。（记者王明摄）\n\
+                    据十三届全国人大五次会议新闻中心消息,会议将于2022年3月4日12时在人民大会堂新闻发布厅举行新闻发布会。\n\
+                    为有效防控疫情,新闻发布会将采用网络视频形式进行。届时中央广播电视总台进行现场直播。\n\
+                    1、凡注有“新天水讯”的稿件,均为本报版权稿件,未经许可不得转载或镜像。\n";
+        let (_, _, paragraphs, boilerplate) = parts(text);
+        assert!(paragraphs[0].starts_with("据十三届"), "{paragraphs:?}");
+        assert!(!paragraphs.iter().any(|p| p.contains("不得转载") || p.contains("摄）")), "{paragraphs:?}");
+        assert!(boilerplate.iter().any(|b| b.contains("不得转载")), "{boilerplate:?}");
     }
 
     #[test]

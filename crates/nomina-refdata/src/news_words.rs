@@ -47,6 +47,10 @@ pub enum NewsWordClass {
     /// rules and quotas): such a notice closing the article's run of prose
     /// after a widget is the page's, not the body's.
     Notice,
+    /// A word of a copyright or reprint notice (`all rights reserved`,
+    /// `不得转载`, `무단전재`): prose holding one at the end of the article
+    /// is the site's notice, not the body's, widget or none.
+    Rights,
     /// A word of a consent banner (`cookies`, `쿠키`): a short line holding
     /// one and more than one clause or a button (`Accept | More`) is the
     /// site's banner wherever it stands, never the headline or the body.
@@ -91,6 +95,7 @@ impl NewsWordClass {
             "feed" => NewsWordClass::Feed,
             "masthead" => NewsWordClass::Masthead,
             "notice" => NewsWordClass::Notice,
+            "rights" => NewsWordClass::Rights,
             "consent" => NewsWordClass::Consent,
             "edition" => NewsWordClass::Edition,
             "archive" => NewsWordClass::Archive,
@@ -142,6 +147,7 @@ mod tests {
                 NewsWordClass::Function,
                 NewsWordClass::Newsroom,
                 NewsWordClass::Notice,
+                NewsWordClass::Rights,
                 NewsWordClass::Consent,
                 NewsWordClass::Archive,
                 NewsWordClass::More,
