@@ -160,6 +160,7 @@ impl Pipeline {
             let signals = extracted.signals;
             let hints = parse::PageHints {
                 titles: signals.og_title.into_iter().chain(signals.title).chain(signals.headings).collect(),
+                captions: signals.captions,
                 published: signals.published,
                 address: signals.address,
                 content_lines: signals.content_lines,

@@ -84,6 +84,9 @@ pub struct PageSignals {
     pub og_title: Option<String>,
     /// The text of each `<h1>`.
     pub headings: Vec<String>,
+    /// The text of each `<figcaption>`: a photo's caption, not the
+    /// article's prose.
+    pub captions: Vec<String>,
     /// The publication date as the markup gives it: `article:published_time`
     /// and like meta tags, else JSON-LD `datePublished`, else a `<time
     /// datetime>` (one in an `<article>` or marked `datePublished` first).

@@ -391,6 +391,7 @@ fn signals(doc: &Html) -> PageSignals {
     struct Selectors {
         og_title: Selector,
         h1: Selector,
+        figcaption: Selector,
         published: Selector,
         modified: Selector,
         time: Selector,
@@ -403,6 +404,7 @@ fn signals(doc: &Html) -> PageSignals {
     let s = S.get_or_init(|| Selectors {
         og_title: selector(r#"meta[property="og:title"], meta[name="twitter:title"]"#),
         h1: selector("h1"),
+        figcaption: selector("figcaption"),
         published: selector(
             r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="date"], meta[name="dc.date"], meta[name="DC.date.issued"]"#,
         ),
@@ -427,6 +429,7 @@ fn signals(doc: &Html) -> PageSignals {
         title: None,
         og_title: content(&s.og_title),
         headings: doc.select(&s.h1).map(text).filter(|t| !t.is_empty()).collect(),
+        captions: doc.select(&s.figcaption).map(text).filter(|t| !t.is_empty()).collect(),
         published,
         modified: content(&s.modified).or_else(|| json("dateModified")),
         address: doc

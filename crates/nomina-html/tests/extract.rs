@@ -196,3 +196,15 @@ fn looks_like_html_not_for_text() {
     );
     assert!(!looks_like_html(&text));
 }
+
+#[test]
+fn the_markups_signals_name_the_headline_and_the_captions() {
+    let page = "<html><head><title>Library opens | Gazette</title>\
+                <meta property=\"og:type\" content=\"article\"></head><body>\
+                <h1>Library opens</h1><figure><img src=\"a.jpg\"><figcaption>Residents at the opening</figcaption></figure>\
+                <p>The council opened a new branch of the library on Monday.</p></body></html>";
+    let signals = nomina_html::extract(page).signals;
+    assert_eq!(signals.headings, ["Library opens"]);
+    assert_eq!(signals.captions, ["Residents at the opening"]);
+    assert!(signals.article);
+}

@@ -1330,13 +1330,19 @@ fn bracketed_yes_no(s: &str) -> Option<(usize, bool)> {
     let word = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
     let meaning = yes_no_word(word)?;
     let before = t[..at].trim_end();
-    let head_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let head_start = last_word_start(before);
     let head = &before[head_start..];
     let initial = head.chars().count() == 1
         && head.chars().all(char::is_alphabetic)
         && word.chars().next().is_some_and(|c| c.to_lowercase().eq(head.chars().flat_map(char::to_lowercase)));
     let start = if !head.is_empty() && (initial || yes_no_word(head) == Some(meaning)) { head_start } else { at };
     Some((start, meaning))
+}
+
+/// Where the last word of `s` starts: after its last blank, whatever that
+/// blank's width in bytes (a no-break or an ideographic space).
+fn last_word_start(s: &str) -> usize {
+    s.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// A yes/no word given in two languages at the end of `s`, as bilingual
@@ -1350,7 +1356,7 @@ fn paired_yes_no(s: &str) -> Option<(usize, bool)> {
         return None;
     }
     let before = t[..slash].trim_end();
-    let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = last_word_start(before);
     let meaning = yes_no_word(&before[start..])?;
     (yes_no_word(after)? == meaning).then_some((start, meaning))
 }
@@ -3918,6 +3924,11 @@ mod tests {
             ("Y (Yes)", Some(true)),
             ("N (No)", Some(false)),
             ("X (Yes)", None),
+            // A tick in brackets after the word; the word in two languages.
+            ("Да [+]", Some(true)),
+            ("Yes/Oui", Some(true)),
+            ("No / Non", Some(false)),
+            ("Yes/Non", None),
         ] {
             assert_eq!(yes_no(v), want, "{v}");
         }
@@ -3927,6 +3938,8 @@ mod tests {
             ("本项目是否属于公共部门项目？ ■是 □否", "■是 □否"),
             ("Is the initiative public? [Yes]", "[Yes]"),
             ("The initiative is public: Y (Yes)", "Y (Yes)"),
+            ("Public sector initiative?\u{3000}Yes/Oui", "Yes/Oui"),
+            ("Réponse\u{a0}Y\u{3000}(Yes)", "Y\u{3000}(Yes)"),
         ] {
             let r = ending_keyword(line, "value").unwrap_or_else(|| panic!("{line}"));
             assert_eq!(&line[r], value);

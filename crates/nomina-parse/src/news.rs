@@ -271,6 +271,9 @@ pub struct PageHints {
     /// `@type`): for a page that shows no date, the publisher's word that
     /// it is one.
     pub article: bool,
+    /// The photos' captions the markup gives (`<figcaption>`): a line that
+    /// is one is a caption, neither the headline nor a paragraph.
+    pub captions: Vec<String>,
 }
 
 /// A byline.
@@ -2128,6 +2131,23 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         {
             l.kind = LineKind::Neutral;
             l.headline_form = true;
+        }
+    }
+    if !hints.captions.is_empty() {
+        // A caption that repeats the headline the markup names (an image
+        // captioned with its article's title) leaves the headline be.
+        let keys: Vec<String> = hints
+            .captions
+            .iter()
+            .map(|c| token_key(c))
+            .filter(|k| !k.is_empty() && !hint_keys.contains(k) && !hints.titles.iter().any(|h| title_part(h, k)))
+            .collect();
+        for l in info.iter_mut().filter(|l| keys.contains(&l.key)) {
+            l.caption = true;
+            l.headline_form = false;
+            if l.kind == LineKind::Content {
+                l.kind = LineKind::Neutral;
+            }
         }
     }
     let markup_date = hints.published.as_deref().and_then(|d| find_dates(d).first().copied());
@@ -4387,6 +4407,24 @@ mod tests {
         if let Ok(n) = &once {
             assert_ne!(&text[n.title.span.range()], titles[1]);
         }
+    }
+
+    #[test]
+    fn a_figcaption_is_no_paragraph_unless_it_repeats_the_headline() {
+        let caption = "Residents at the opening of the branch.";
+        let text = format!("Council Opens New Library Branch\nFeb 23, 2016\n{caption}\n{PROSE}\n");
+        let lines = crate::lines::lines(&text);
+        let hints = |captions: &[&str]| PageHints {
+            titles: vec!["Council Opens New Library Branch".into()],
+            captions: captions.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        let n = parse_news_with(&text, &lines, &hints(&[caption])).unwrap();
+        let first = n.paragraphs.first().expect("a paragraph");
+        assert!(!text[first.span.range()].starts_with("Residents"), "{}", &text[first.span.range()]);
+        // An image captioned with its article's title: the headline stays.
+        let n = parse_news_with(&text, &lines, &hints(&["Council Opens New Library Branch"])).unwrap();
+        assert_eq!(&text[n.title.span.range()], "Council Opens New Library Branch");
     }
 
     #[test]
