@@ -2315,6 +2315,20 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             }
         }
     }
+    // A consent banner's buttons on the line under it (`Aceptar | Más
+    // información`) are the banner's.
+    for i in 1..info.len() {
+        let (prev, cur) = (&info[i - 1], &info[i]);
+        if prev.kind == LineKind::Chrome
+            && cur.kind == LineKind::Neutral
+            && cur.units <= 5.0
+            && text[cur.at.span.range()].contains(['|', '｜'])
+            && consent_banner(&text[prev.at.span.range()], prev.units)
+        {
+            info[i].kind = LineKind::Chrome;
+            info[i].headline_form = false;
+        }
+    }
     // A line is a copy when an earlier line has its key: the keys are
     // borrowed, not copied, into a set sized for them. A line outside the
     // article (a summary box, a teaser) makes no line of the article a copy.
@@ -4521,6 +4535,19 @@ mod tests {
         assert_eq!(title, "Council Opens New Library Branch");
         assert_eq!(boilerplate, [banner]);
         assert_eq!(paragraphs.len(), 2);
+        // Its buttons on the line under it, the banner set between two
+        // paragraphs of the body.
+        let third = "The council will report on the programme to residents at the end of the year, with the number of \
+                     contracts published, the time each took to appear online and the questions residents asked about \
+                     them, and it will ask the residents' associations of every district what they would change in it.";
+        let text = format!(
+            "Council Opens New Library Branch\nMarch 3, 2021\n{PROSE}\n\
+             We use cookies to improve your experience. By browsing you accept them.\nAccept | More\n{third}\n"
+        );
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+        assert_eq!(paragraphs[2], third);
+        assert!(boilerplate.iter().any(|b| b == "Accept | More"), "{boilerplate:?}");
         // A headline about cookies is a headline.
         let text = format!("Regulator Fines Sites Over Tracking Cookies\nMarch 3, 2021\n{PROSE}\n");
         assert_eq!(parts(&text).0, "Regulator Fines Sites Over Tracking Cookies");
