@@ -2842,11 +2842,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // A page that shows no date is still an article where its widgets or
     // masthead are a news publication's (related news, the editor's line).
     let dated = published.is_some() || byline.is_some() || agency || markup_date.is_some();
-    // So is a page whose headline stands under the site's news or blog
-    // section label (`News`, `Новости района`, `Blog`).
+    // So is a page whose headline stands under or over the site's news or
+    // blog section label (`News`, `Новости района`, `Blog`).
     let newsroom = !dated
         && (newsroom_cue(text, &info)
-            || (t.saturating_sub(2)..t)
+            || (t.saturating_sub(2)..(t + 2).min(info.len()))
+                .filter(|&k| k != t)
                 .any(|k| info[k].kind != LineKind::Content && section_label(slice(&info[k]), &info[k])));
     let declared = !dated && !newsroom && hints.article;
     if !dated && !newsroom && !declared {
@@ -3140,14 +3141,24 @@ fn newsroom_cue(text: &str, info: &[LineInfo]) -> bool {
 
 /// Whether `l` names a news or blog section (`News`, `Новости района`,
 /// `Blog`): a feed label of the catalog, alone or before the section's
-/// own words.
+/// own words, or as a breadcrumb trail's last crumb (`Accueil » Actualités`).
 fn section_label(s: &str, l: &LineInfo) -> bool {
     let lex = lexicon();
-    l.units <= 3.0
-        && lex
-            .feed
+    let is_feed = |text: &str, key: &str| {
+        lex.feed
             .iter()
-            .any(|f| if han(f) { s.trim().starts_with(f.as_str()) } else { after_phrase(&l.key, f).is_some() })
+            .any(|f| if han(f) { text.trim().starts_with(f.as_str()) } else { after_phrase(key, f).is_some() })
+    };
+    if l.units <= 3.0 && is_feed(s, &l.key) {
+        return true;
+    }
+    if l.units > 12.0 {
+        return false;
+    }
+    s.char_indices().rev().find(|&(_, c)| matches!(c, '»' | '>' | '›')).is_some_and(|(i, c)| {
+        let last = s[i + c.len_utf8()..].trim();
+        !last.is_empty() && token_count(last) <= 3 && is_feed(last, &token_key(last))
+    })
 }
 
 /// Whether a paragraph is written in a language whose writers put the day
@@ -4663,6 +4674,12 @@ mod tests {
             );
             assert_eq!(parts(&text).0, "Council Opens New Library Branch", "{section}");
         }
+        // The label under the headline, or a breadcrumb trail ending in it.
+        let text =
+            format!("Riverside Town\nHome | About | Contact\nCouncil Opens New Library Branch\nLatest news\n{PROSE}\n");
+        assert_eq!(parts(&text).0, "Council Opens New Library Branch");
+        let text = format!("Riverside Town\nAccueil » Actualités\nCouncil Opens New Library Branch\n{PROSE}\n");
+        assert_eq!(parts(&text).0, "Council Opens New Library Branch");
         // Not under it: no article.
         let text = format!(
             "Riverside Town\nNews\nHome | About | Contact\nLibrary\nCouncil Opens New Library Branch\n{PROSE}\n"
