@@ -172,11 +172,22 @@ impl Pipeline {
         };
         let mut text = text;
         let invisible = parse::remove_invisible(&mut text);
+        let composed = parse::compose(&mut text);
         let doc = parse::parse_with_hints(text, &hints);
         let mut record = normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
         if !removed.is_empty() {
             let ui = &mut record.diagnostics.ui_text_removed;
             ui.splice(0..0, removed.into_iter().map(|r| r.text));
+        }
+        if composed {
+            record.diagnostics.warnings.insert(
+                0,
+                Warning::new(
+                    "composed_unicode",
+                    "letters written decomposed (a base letter and a combining mark) composed (Unicode NFC) before parsing",
+                    None,
+                ),
+            );
         }
         if invisible > 0 {
             record.diagnostics.warnings.insert(

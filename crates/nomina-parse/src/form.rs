@@ -84,6 +84,8 @@ struct Patterns {
     heading: Regex,
     nested: Regex,
     word_limits: Vec<Regex>,
+    /// Word limits that open a prompt (`In no more than 300 words, …`).
+    leading_limits: Vec<Regex>,
 }
 
 /// Compiles the patterns now (see [`crate::prepare`]).
@@ -108,11 +110,11 @@ fn patterns() -> &'static Patterns {
                 .expect("heading pattern");
         let nested = Regex::new(&format!(r"(?i)^(?:{words})\s*(?:{number})\s*[:：.．、]\s*(?P<rest>.+)$"))
             .expect("nested heading pattern");
-        let word_limits = catalog()
-            .word_limits()
-            .iter()
-            .map(|w| Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog"))
-            .collect();
+        let limit = |w: &nomina_refdata::WordLimitPattern| {
+            Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog")
+        };
+        let word_limits = catalog().word_limits().iter().filter(|w| !w.pattern.starts_with('^')).map(limit).collect();
+        let leading_limits = catalog().word_limits().iter().filter(|w| w.pattern.starts_with('^')).map(limit).collect();
         let heading_words: Vec<(char, String)> = catalog()
             .entries()
             .iter()
@@ -129,6 +131,7 @@ fn patterns() -> &'static Patterns {
             heading,
             nested,
             word_limits,
+            leading_limits,
         }
     })
 }
@@ -1252,19 +1255,19 @@ fn strip_tick(s: &str) -> (&str, Option<bool>) {
 
 /// Boxes that mark the option chosen among those printed, and boxes left
 /// empty (`Oui ☒ Non ☐`, `■是 □否`, `(•) Sí ( ) No`).
-const BOX_FILLED: [&str; 16] =
-    ["■", "☒", "☑", "✔", "✓", "●", "◉", "▣", "⊠", "[X]", "[x]", "(X)", "(x)", "(•)", "[+]", "(+)"];
-const BOX_EMPTY: [&str; 7] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )"];
+const BOX_FILLED: [&str; 18] =
+    ["■", "☒", "☑", "✔", "✓", "●", "◉", "▣", "⊠", "[X]", "[x]", "(X)", "(x)", "(•)", "[+]", "(+)", "_X_", "_x_"];
+const BOX_EMPTY: [&str; 9] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )", "___", "__"];
 
 /// A yes and a no printed side by side at the end of `s`, each with its box,
 /// one box filled (`Oui ☒ Non ☐`, `■是 □否`): where the choice starts and
 /// what the filled box says.
 fn box_choice(s: &str) -> Option<(usize, bool)> {
     let t = s.trim_end();
-    // Every box is a bracket or a character of U+2xxx (lead byte 0xE2): a
+    // Every box is a bracket, an underscore or a character of U+2xxx (lead byte 0xE2): a
     // line whose end has neither is spared the pieces.
     let tail = &t.as_bytes()[t.len().saturating_sub(64)..];
-    if !tail.iter().any(|&b| matches!(b, 0xE2 | b'[' | b'(')) {
+    if !tail.iter().any(|&b| matches!(b, 0xE2 | b'[' | b'(' | b'_')) {
         return None;
     }
     let is_box = |piece: &str| BOX_FILLED.iter().chain(&BOX_EMPTY).find(|b| piece.ends_with(**b)).copied();
@@ -1684,9 +1687,29 @@ fn prompt(text: &str) -> PromptFacts {
 
 /// The word limit a prompt states: the last match of any language's pattern.
 pub fn word_limit(prompt: &str) -> Option<u32> {
+    bracketed_word_limit(prompt).or_else(|| leading_word_limit(prompt))
+}
+
+/// A word limit that opens the prompt (`In no more than 300 words,
+/// describe…`): the catalog's patterns anchored at the start, over the
+/// prompt's first words.
+fn leading_word_limit(prompt: &str) -> Option<u32> {
+    let mut end = prompt.len().min(80);
+    while !prompt.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &prompt[..end];
+    if !head.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    patterns().leading_limits.iter().find_map(|re| re.captures(head)?.name("n")?.as_str().parse().ok())
+}
+
+/// A word limit in the prompt's last parenthesis.
+fn bracketed_word_limit(prompt: &str) -> Option<u32> {
     // The limit stands in the last parenthesis (every pattern of the catalog
-    // opens one; a test holds them to it); the rest of a long prompt need
-    // not be searched, and a line without one not at all.
+    // but the leading ones opens one; a test holds them to it); the rest of
+    // a long prompt need not be searched, and a line without one not at all.
     let from = last_open_paren(prompt)?;
     let tail = &prompt[from..];
     // Full-width digits (`（不超过３００字）`) are read as ASCII ones.
@@ -2673,6 +2696,19 @@ impl<'t> Parser<'t> {
             let (letter, end) = part_marker(rest)?;
             Some((letter, s.len() - rest.len() + end))
         };
+        // The question's number and the part's letter in brackets (`(3a)`).
+        let bracketed = || {
+            let inner = s.strip_prefix(['(', '（'])?;
+            let rest = inner.strip_prefix(number.as_str())?;
+            let c = rest.chars().next()?;
+            let letter = part_letter(c)?;
+            let after = rest[c.len_utf8()..].strip_prefix([')', '）'])?;
+            if !after.starts_with(char::is_whitespace) {
+                return None;
+            }
+            let end = s.len() - after.len();
+            Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
+        };
         // A part named by a word before its marker (`Inciso a)`,
         // `Sub-question b.`), perhaps with the question's number between
         // them (`Criterion 3(a)`).
@@ -2693,7 +2729,7 @@ impl<'t> Parser<'t> {
         let first_of_question = question.parts.is_empty();
         let dotted = || {
             let d = s.chars().next()?.to_digit(10).filter(|&d| d > 0)?;
-            let rest = s[1..].strip_prefix(['.', '．', '-', '–'])?;
+            let rest = s[1..].strip_prefix(".-").or_else(|| s[1..].strip_prefix(['.', '．', '-', '–']))?;
             if !rest.starts_with(char::is_whitespace) {
                 return None;
             }
@@ -2706,7 +2742,8 @@ impl<'t> Parser<'t> {
             Some((char::from_u32('a' as u32 + d - 1)?, prompt_start))
         };
         if let Some(expected) = expected
-            && let Some((letter, prompt_start)) = part_marker(s).or_else(numbered).or_else(worded).or_else(dotted)
+            && let Some((letter, prompt_start)) =
+                part_marker(s).or_else(numbered).or_else(bracketed).or_else(worded).or_else(dotted)
             && letter == expected
             && same_style(prompt_start)
         {
@@ -4350,9 +4387,13 @@ mod tests {
 
     #[test]
     fn every_word_limit_pattern_opens_a_parenthesis_or_a_bracket() {
+        // Or the prompt itself.
         for w in catalog().word_limits() {
-            assert!(w.pattern.starts_with(r"[(（\["), "{}: {}", w.lang, w.pattern);
+            assert!(w.pattern.starts_with(r"[(（\[") || w.pattern.starts_with('^'), "{}: {}", w.lang, w.pattern);
         }
+        assert_eq!(word_limit("In no more than 300 words, describe the initiative."), Some(300));
+        assert_eq!(word_limit("En 200 mots au plus, présentez l'initiative."), Some(200));
+        assert_eq!(word_limit("Describe the 300 words of the initiative."), None);
     }
 
     #[test]
