@@ -173,11 +173,23 @@ impl Pipeline {
         let mut text = text;
         let invisible = parse::remove_invisible(&mut text);
         let composed = parse::compose(&mut text);
+        let repaired = parse::repair_mojibake(&mut text);
         let doc = parse::parse_with_hints(text, &hints);
         let mut record = normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
         if !removed.is_empty() {
             let ui = &mut record.diagnostics.ui_text_removed;
             ui.splice(0..0, removed.into_iter().map(|r| r.text));
+        }
+        if !repaired.is_empty() {
+            let lines = repaired.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            record.diagnostics.warnings.insert(
+                0,
+                Warning::new(
+                    "mojibake_repaired",
+                    format!("UTF-8 read as Windows-1252 and saved again, repaired on lines {lines}"),
+                    repaired.first().copied(),
+                ),
+            );
         }
         if composed {
             record.diagnostics.warnings.insert(

@@ -113,6 +113,47 @@ pub fn compose(text: &mut String) -> bool {
     true
 }
 
+/// Repairs the lines of `text` that were UTF-8 read as Windows-1252 and
+/// saved again (`RÃ©publique` for `République`, `Ð ÐµÑ` for Cyrillic), as a
+/// copy through an editor or a database with the wrong charset leaves one
+/// paragraph of a page: such a line, written back in Windows-1252, is valid
+/// UTF-8 and says the letters it stood for. Gives the 1-based numbers of the
+/// lines repaired.
+pub fn repair_mojibake(text: &mut String) -> Vec<usize> {
+    // UTF-8's lead bytes C2, C3, D0 and D1 read as Windows-1252 are `Â`, `Ã`,
+    // `Ð` and `Ñ`, which UTF-8 writes C3 82, C3 83, C3 90 and C3 91.
+    let marked = |b: &[u8]| {
+        memchr::memchr_iter(0xC3, b).any(|i| b.get(i + 1).is_some_and(|n| matches!(n, 0x82 | 0x83 | 0x90 | 0x91)))
+    };
+    if !marked(text.as_bytes()) {
+        return Vec::new();
+    }
+    let mut repaired = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let fixed = marked(line.as_bytes())
+            .then(|| {
+                let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(line);
+                if unmappable {
+                    return None;
+                }
+                std::str::from_utf8(&bytes).ok().filter(|s| *s != line).map(str::to_string)
+            })
+            .flatten();
+        match fixed {
+            Some(f) => {
+                out.push_str(&f);
+                repaired.push(n + 1);
+            }
+            None => out.push_str(line),
+        }
+    }
+    if !repaired.is_empty() {
+        *text = out;
+    }
+    repaired
+}
+
 /// Bytes of distinct non-ASCII words chardetng is shown. chardetng costs
 /// about 1,700 instructions a byte, and a legacy page's labels alone come
 /// to a few kilobytes; a kilobyte of them (some 500 ideographs, or 500
@@ -441,6 +482,17 @@ mod tests {
         ] {
             assert!(!decode(text).unwrap().quoted_printable, "{:?}", String::from_utf8_lossy(text));
         }
+    }
+
+    #[test]
+    fn a_line_of_utf8_read_as_windows_1252_is_repaired() {
+        let mut text = "Pays : RÃ©publique de CorÃ©e\nNom : Dangjin City\nÉtat : République\n".to_string();
+        assert_eq!(repair_mojibake(&mut text), [1]);
+        assert_eq!(text, "Pays : République de Corée\nNom : Dangjin City\nÉtat : République\n");
+        // Latin-1 letters that are no mojibake stay.
+        let mut plain = "SÃO PAULO Ã vista".to_string();
+        assert!(repair_mojibake(&mut plain).is_empty());
+        assert_eq!(plain, "SÃO PAULO Ã vista");
     }
 
     #[test]
