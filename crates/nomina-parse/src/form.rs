@@ -1214,7 +1214,8 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
 const TICK_YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
 const TICK_NO: [char; 4] = ['✗', '✘', '×', '☐'];
 const RADIO: [char; 2] = ['○', '●'];
-const CHECKBOXES: [&str; 12] = ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]", "(√)", "（√）", "(✓)", "（✓）", "[+]", "(+)"];
+const CHECKBOXES: [&str; 13] =
+    ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]", "(√)", "（√）", "(✓)", "（✓）", "[+]", "(+)", "(selected)"];
 
 fn is_tick(c: char) -> bool {
     TICK_YES.contains(&c) || TICK_NO.contains(&c) || RADIO.contains(&c)
