@@ -68,8 +68,10 @@ pub struct Decoded {
 /// country name is read.
 const INVISIBLE: [&str; 4] = ["\u{ad}", "\u{200b}", "\u{2060}", "\u{feff}"];
 
-/// Removes [`INVISIBLE`] characters from `text` and says how many there
-/// were (the record reports them). Text without any is left as it is.
+/// Removes the characters that print as nothing (soft hyphens, zero-width
+/// spaces, word joiners, a byte-order mark inside the text) from `text`
+/// and says how many there were (the record reports them). Text without
+/// any is left as it is.
 pub fn remove_invisible(text: &mut String) -> usize {
     // One vectorized search a character: most texts hold none, and a
     // search for the three lead bytes at once would stop at every `’`.
