@@ -688,7 +688,7 @@ fn target_pattern() -> &'static Regex {
     static TARGET: OnceLock<Regex> = OnceLock::new();
     TARGET.get_or_init(|| {
         Regex::new(
-            r#"^[\s"'“”„«»「」(\[（【]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.]|\.(?:\s|$))"#,
+            r#"^[\s"'“”„«»「」(\[（【]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.]|\.-?(?:\s|$))"#,
         )
         .expect("target pattern")
     })
@@ -809,6 +809,12 @@ fn ascii_target_number(s: &str) -> Ascii<Option<&str>> {
         Some(b'.') => match b.get(at + 1) {
             None => Told(true),
             Some(n) if !n.is_ascii() => Untold,
+            // `16.7.- Garantizar…`: a full stop and a dash close it.
+            Some(b'-') => match b.get(at + 2) {
+                None => Told(true),
+                Some(n) if !n.is_ascii() => Untold,
+                Some(n) => Told(matches!(n, b'\t'..=b'\r' | b' ')),
+            },
             Some(n) => Told(matches!(n, b'\t'..=b'\r' | b' ')),
         },
         Some(c) => Told(!(c.is_ascii_alphanumeric() || *c == b'_')),
@@ -2716,7 +2722,11 @@ impl<'t> Parser<'t> {
         let worded = || {
             let word_end = s.find(char::is_whitespace)?;
             let word = &s[..word_end];
-            if word.len() > MAX_PART_WORD_BYTES || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            // A word of one letter names no part (`Y a-t-il eu…`).
+            if word.len() > MAX_PART_WORD_BYTES
+                || word.chars().nth(1).is_none()
+                || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+            {
                 return None;
             }
             let rest = s[word_end..].trim_start();
@@ -3658,6 +3668,11 @@ mod tests {
         assert_eq!(target_number(" 16 . 10 Develop"), Some("16 . 10"));
         assert_eq!(target_number("“5.a”"), Some("5.a"));
         assert_eq!(target_number("16.6.1"), None);
+        // A full stop and a dash close a number (`16.7.- Garantizar…`).
+        for s in ["16.7.- Garantizar", "16.7.-", "16.7.-x"] {
+            assert_eq!(leading_target_number(s), reference(s), "{s:?}");
+        }
+        assert_eq!(target_number("16.7.- Garantizar"), Some("16.7"));
     }
 
     #[test]
