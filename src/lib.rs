@@ -171,64 +171,56 @@ impl Pipeline {
             (decoded.text, Vec::new(), parse::PageHints::default())
         };
         let mut text = text;
-        let invisible = parse::remove_invisible(&mut text);
-        let composed = parse::compose(&mut text);
-        let repaired = parse::repair_mojibake(&mut text);
+        let repairs = parse::repair_text(&mut text);
         let doc = parse::parse_with_hints(text, &hints);
         let mut record = normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
         if !removed.is_empty() {
             let ui = &mut record.diagnostics.ui_text_removed;
             ui.splice(0..0, removed.into_iter().map(|r| r.text));
         }
-        if !repaired.is_empty() {
-            let lines = repaired.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-            record.diagnostics.warnings.insert(
-                0,
-                Warning::new(
-                    "mojibake_repaired",
-                    format!("UTF-8 read as Windows-1252 and saved again, repaired on lines {lines}"),
-                    repaired.first().copied(),
-                ),
-            );
-        }
-        if composed {
-            record.diagnostics.warnings.insert(
-                0,
-                Warning::new(
-                    "composed_unicode",
-                    "letters written decomposed (a base letter and a combining mark) composed (Unicode NFC) before parsing",
-                    None,
-                ),
-            );
-        }
-        if invisible > 0 {
-            record.diagnostics.warnings.insert(
-                0,
-                Warning::new(
-                    "invisible_characters",
-                    format!(
-                        "{invisible} invisible characters (soft hyphens, zero-width spaces, word joiners) removed before parsing"
-                    ),
-                    None,
-                ),
-            );
+        // What decoding and repairing did to the text, in the order it was
+        // done, before the parser's own warnings.
+        let mut done = Vec::new();
+        if malformed > 0 {
+            done.push(Warning::new(
+                "lossy_decode",
+                format!("{malformed} malformed byte sequences replaced by U+FFFD"),
+                None,
+            ));
         }
         if quoted_printable {
-            record.diagnostics.warnings.insert(
-                0,
-                Warning::new(
-                    "quoted_printable",
-                    "the bytes were quoted-printable: escapes and soft line breaks undone before decoding",
-                    None,
+            done.push(Warning::new(
+                "quoted_printable",
+                "the bytes were quoted-printable: escapes and soft line breaks undone before decoding",
+                None,
+            ));
+        }
+        if repairs.invisible > 0 {
+            done.push(Warning::new(
+                "invisible_characters",
+                format!(
+                    "{} invisible characters (soft hyphens, zero-width spaces, word joiners) removed before parsing",
+                    repairs.invisible
                 ),
-            );
+                None,
+            ));
         }
-        if malformed > 0 {
-            record.diagnostics.warnings.insert(
-                0,
-                Warning::new("lossy_decode", format!("{malformed} malformed byte sequences replaced by U+FFFD"), None),
-            );
+        if repairs.composed {
+            done.push(Warning::new(
+                "composed_unicode",
+                "letters written decomposed (a base letter and a combining mark) composed (Unicode NFC) before parsing",
+                None,
+            ));
         }
+        if let Some(&first) = repairs.mojibake_lines.first() {
+            let lines = repairs.mojibake_lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            done.push(Warning::new(
+                "mojibake_repaired",
+                format!("UTF-8 read as Windows-1252 and saved again, repaired on lines {lines}"),
+                Some(first),
+            ));
+        }
+        record.diagnostics.warnings.splice(0..0, done);
         Ok(record)
     }
 }

@@ -237,13 +237,7 @@ fn parse_folded(s: &str, order: DateOrder) -> Option<ParsedDate> {
     });
     if let Some(c) = numeric {
         let (a, b, year) = (num(c.get(1))? as u8, num(c.get(2))? as u8, num(c.get(3))?);
-        // A year of two digits (`1/11/17`): this century's up to 69, the last
-        // one's from 70, as forms' short dates mean them.
-        let year = match c.get(3).map(|m| m.as_str().len()) {
-            Some(2) if year < 70 => 2000 + year,
-            Some(2) => 1900 + year,
-            _ => year,
-        };
+        let year = if c.get(3).is_some_and(|m| m.as_str().len() == 2) { full_year(year) } else { year };
         let month_first = IsoDate::new(year, a, b);
         let day_first = IsoDate::new(year, b, a);
         return match (month_first, day_first) {
@@ -267,6 +261,13 @@ fn compact_date(s: &str) -> Option<ParsedDate> {
     (1900..=2100).contains(&date.year()).then_some(ParsedDate { date, ambiguous: false })
 }
 
+/// The year a year of two digits means (`1/11/17`, `01-Nov-17`): this
+/// century's up to 69, the last one's from 70, as forms' short dates mean
+/// them.
+fn full_year(two_digits: u16) -> u16 {
+    if two_digits < 70 { 2000 + two_digits } else { 1900 + two_digits }
+}
+
 /// A date whose month is a Roman numeral between the day and the year
 /// (`01.XI.2017`, `1 XI 2017`), as Russian, Polish and Italian offices
 /// write it.
@@ -277,8 +278,11 @@ fn roman_month_date(s: &str) -> Option<ParsedDate> {
     if parts.any(|p| p != "г" && p != "r") || !(1..=2).contains(&day.len()) || year.len() != 4 {
         return None;
     }
-    const ROMAN: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
-    let month = ROMAN.iter().position(|r| *r == month)? as u8 + 1;
+    // In capitals: `xi` in lower case is a word.
+    if month.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let month = u8::try_from(crate::form::small_roman(month)?).ok()?;
     let date = IsoDate::new(year.parse().ok()?, month, day.parse().ok()?)?;
     Some(ParsedDate { date, ambiguous: false })
 }
@@ -305,9 +309,8 @@ fn words(s: &str) -> Option<ParsedDate> {
             match digits.len() {
                 4 if year.is_none() => year = Some(n as u16),
                 1 | 2 if day.is_none() => day = Some(n as u8),
-                // A year of two digits after the day (`01-Nov-17`): this
-                // century's up to 69, as numeric short dates are read.
-                2 if year.is_none() => year = Some(if n < 70 { 2000 + n as u16 } else { 1900 + n as u16 }),
+                // A year of two digits after the day (`01-Nov-17`).
+                2 if year.is_none() => year = Some(full_year(n as u16)),
                 _ => return None,
             }
         } else if let Some(m) = month_words(token).or_else(|| {

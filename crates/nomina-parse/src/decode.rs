@@ -66,32 +66,46 @@ pub struct Decoded {
 /// and a byte-order mark inside the text. Left in, they cut the words they
 /// stand in (`При\u{ad}над\u{ad}леж\u{ad}ность`), and no label, month or
 /// country name is read.
-const INVISIBLE: [&str; 4] = ["\u{ad}", "\u{200b}", "\u{2060}", "\u{feff}"];
+const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
-/// Removes the characters that print as nothing (soft hyphens, zero-width
-/// spaces, word joiners, a byte-order mark inside the text) from `text`
-/// and says how many there were (the record reports them). Text without
-/// any is left as it is.
-pub fn remove_invisible(text: &mut String) -> usize {
+/// What [`repair_text`] did to a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Repairs {
+    /// Characters that print as nothing, removed.
+    pub invisible: usize,
+    /// Decomposed letters were composed (Unicode NFC).
+    pub composed: bool,
+    /// The 1-based lines repaired from UTF-8 read as Windows-1252.
+    pub mojibake_lines: Vec<usize>,
+}
+
+/// Repairs decoded text before it is parsed: removes the characters that
+/// print as nothing (soft hyphens, zero-width spaces, word joiners, a
+/// byte-order mark inside the text), composes decomposed letters, and
+/// repairs lines of UTF-8 read as Windows-1252. Says what it did, for the
+/// record's warnings; text that needs none of it is left as it is.
+pub fn repair_text(text: &mut String) -> Repairs {
+    Repairs { invisible: remove_invisible(text), composed: compose(text), mojibake_lines: repair_mojibake(text) }
+}
+
+/// Removes the [`INVISIBLE`] characters from `text` and says how many there
+/// were.
+fn remove_invisible(text: &mut String) -> usize {
     // One vectorized search a character: most texts hold none, and a
     // search for the three lead bytes at once would stop at every `’`.
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| INVISIBLE.iter().map(|c| memchr::memmem::Finder::new(c.as_bytes())).collect());
-    let bytes = text.as_bytes();
-    let Some(first) = finders.iter().filter_map(|f| f.find(bytes)).min() else { return 0 };
+    let finders = FINDERS.get_or_init(|| {
+        INVISIBLE
+            .iter()
+            .map(|c| memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned())
+            .collect()
+    });
+    let Some(first) = finders.iter().filter_map(|f| f.find(text.as_bytes())).min() else { return 0 };
+    let tail = &text[first..];
+    let n = tail.chars().filter(|c| INVISIBLE.contains(c)).count();
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..first]);
-    let mut n = 0;
-    let mut rest = &text[first..];
-    while let Some(c) = rest.chars().next() {
-        let len = c.len_utf8();
-        if INVISIBLE.iter().any(|i| rest.starts_with(i)) {
-            n += 1;
-        } else {
-            out.push(c);
-        }
-        rest = &rest[len..];
-    }
+    out.extend(tail.chars().filter(|c| !INVISIBLE.contains(c)));
     *text = out;
     n
 }
@@ -100,7 +114,7 @@ pub fn remove_invisible(text: &mut String) -> usize {
 /// compose (`e` and U+0301 as `é`, as macOS file names and some exports
 /// write letters), and says whether it did: the catalog's words, month and
 /// country names are composed, and a decomposed letter would cut them.
-pub fn compose(text: &mut String) -> bool {
+fn compose(text: &mut String) -> bool {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     // The combining diacritical marks (U+0300 to U+036F) are written with
     // lead bytes 0xCC and 0xCD: text without them is left unread.
@@ -121,7 +135,7 @@ pub fn compose(text: &mut String) -> bool {
 /// paragraph of a page: such a line, written back in Windows-1252, is valid
 /// UTF-8 and says the letters it stood for. Gives the 1-based numbers of the
 /// lines repaired.
-pub fn repair_mojibake(text: &mut String) -> Vec<usize> {
+fn repair_mojibake(text: &mut String) -> Vec<usize> {
     // UTF-8's lead bytes C2, C3, D0 and D1 read as Windows-1252 are `Â`, `Ã`,
     // `Ð` and `Ñ`, which UTF-8 writes C3 82, C3 83, C3 90 and C3 91.
     let marked = |b: &[u8]| {

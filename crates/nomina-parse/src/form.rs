@@ -490,7 +490,7 @@ fn part_style(marker: &str) -> u8 {
 }
 
 /// A Roman numeral from 1 to 12 in one case (`iv`, `XII`).
-fn small_roman(s: &str) -> Option<u32> {
+pub(crate) fn small_roman(s: &str) -> Option<u32> {
     const NUMERALS: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
     let lower = s.to_ascii_lowercase();
     if s != lower && s != s.to_ascii_uppercase() {
@@ -1340,19 +1340,13 @@ fn bracketed_yes_no(s: &str) -> Option<(usize, bool)> {
     let word = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
     let meaning = yes_no_word(word)?;
     let before = t[..at].trim_end();
-    let head_start = last_word_start(before);
+    let head_start = word_spans(before).last().map_or(0, |(at, _)| at);
     let head = &before[head_start..];
     let initial = head.chars().count() == 1
         && head.chars().all(char::is_alphabetic)
         && word.chars().next().is_some_and(|c| c.to_lowercase().eq(head.chars().flat_map(char::to_lowercase)));
     let start = if !head.is_empty() && (initial || yes_no_word(head) == Some(meaning)) { head_start } else { at };
     Some((start, meaning))
-}
-
-/// Where the last word of `s` starts: after its last blank, whatever that
-/// blank's width in bytes (a no-break or an ideographic space).
-fn last_word_start(s: &str) -> usize {
-    s.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// A yes/no word given in two languages at the end of `s`, as bilingual
@@ -1366,7 +1360,7 @@ fn paired_yes_no(s: &str) -> Option<(usize, bool)> {
         return None;
     }
     let before = t[..slash].trim_end();
-    let start = last_word_start(before);
+    let start = word_spans(before).last().map_or(0, |(at, _)| at);
     let meaning = yes_no_word(&before[start..])?;
     (yes_no_word(after)? == meaning).then_some((start, meaning))
 }

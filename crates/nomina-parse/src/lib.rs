@@ -45,7 +45,7 @@ mod testgen;
 mod words;
 
 pub use date::{DateOrder, FoundDate, IsoDate, ParsedDate, find_dates, parse_date};
-pub use decode::{Decoded, EncodingBasis, compose, decode, decode_declared, remove_invisible, repair_mojibake};
+pub use decode::{Decoded, EncodingBasis, Repairs, decode, decode_declared, repair_text};
 pub use document::{
     BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part, Span, UnknownLabel,
 };
