@@ -90,7 +90,7 @@ SDG_LANG_DIR = {"en": "en", "zh": "zh-Hans", "fr": "fr", "es": "es", "ru": "ru",
 # Syria, Lebanon, Iraq and Jordan (`تشرين الثاني`, often beside the Egyptian
 # `نوفمبر` of CLDR's `ar`), and `setiembre` of Peru and Uruguay, kept as
 # months of their language.
-MONTH_LOCALES = ["ar-SY", "ar-LB", "ar-IQ", "ar-JO", "es-PE", "es-UY"]
+MONTH_LOCALES = ["ar-SY", "ar-LB", "ar-IQ", "ar-JO", "ar-MA", "ar-TN", "ar-DZ", "es-PE", "es-UY"]
 
 SDG_VERSION = "2.4.0"
 SDG_DIRNAME = f"sdg-translations-{SDG_VERSION}"

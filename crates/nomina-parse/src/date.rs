@@ -313,6 +313,10 @@ fn words(s: &str) -> Option<ParsedDate> {
                 2 if year.is_none() => year = Some(full_year(n as u16)),
                 _ => return None,
             }
+        } else if day.is_none() && is_first_day_word(token) {
+            // The first of the month in words (`فاتح نونبر 2017`, `primero
+            // de noviembre`).
+            day = Some(1);
         } else if let Some(m) = month_words(token).or_else(|| {
             // A month name of two words (`تشرين الثاني`), perhaps paired
             // with another (`تشرين الثاني/نوفمبر`).
@@ -347,6 +351,12 @@ fn without_ordinal_suffix(s: &str) -> &str {
     let ordinal =
         matches!(suffix.as_str(), "er" | "re" | "ère" | "e" | "º" | "ª" | "°" | "o" | "st" | "nd" | "rd" | "th");
     if ordinal { &s[..digits] } else { s }
+}
+
+/// Whether `w` is a word of the catalog for the first day of a month
+/// (`فاتح`, `premier`).
+fn is_first_day_word(w: &str) -> bool {
+    w.chars().count() > 3 && nomina_refdata::catalog().exact(w, |e| e.key == "unit.first_day").next().is_some()
 }
 
 /// Whether `w` is a word for a year in the catalog (`года`, `años`).
@@ -769,6 +779,16 @@ mod tests {
         assert_eq!(iso("1 XI 2017 г."), Some("2017-11-01".to_string()));
         assert_eq!(iso("01.XIII.2017"), None);
         assert_eq!(iso("01.xi.2017"), None);
+    }
+
+    #[test]
+    fn the_first_of_the_month_in_words() {
+        // Maghreb month names (CLDR ar-MA, ar-TN) and the day in words.
+        assert_eq!(iso("فاتح نونبر 2017"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("الفاتح من جوان 2019"), Some("2019-06-01".to_string()));
+        assert_eq!(iso("primero de noviembre de 2017"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("premier novembre 2017"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("premier 3 novembre 2017"), None);
     }
 
     #[test]

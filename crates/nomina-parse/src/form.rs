@@ -718,8 +718,9 @@ pub fn target_number(s: &str) -> Option<&str> {
 /// `Задача 16.7`, `具体目标16.7`) at the start of a line.
 fn named_target_number(s: &str) -> Option<&str> {
     let first = s.trim_start_matches(|c: char| c.is_whitespace() || TARGET_QUOTES.contains(&c)).chars().next()?;
-    // A word or two (`Target`, `Sous-objectif`), then the number, within
-    // the line's head.
+    // A word or two (`Target`, `Sous-objectif`), perhaps an acronym or a
+    // number sign after them (`Задача ЦУР №`), then the number, within the
+    // line's head.
     if !first.is_alphabetic() || !s.chars().take(24).any(|c| decimal_digit(nfkc_digit(c)).is_some()) {
         return None;
     }
@@ -728,7 +729,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     // written in full-width characters and closed by a counter word
     // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -1538,9 +1539,26 @@ fn vocabulary_split(s: &str) -> Option<(usize, Range<usize>)> {
 fn content_words(label: &str) -> Vec<String> {
     nomina_refdata::fold(label)
         .split_whitespace()
-        .filter(|w| w.chars().count() >= 4 || w.chars().any(nomina_refdata::fold::is_cjk))
+        // Arabic writes its content words in three letters as often as not
+        // (`اسم`, `نوع`); Latin and Cyrillic words that short are mostly
+        // function words.
+        .filter(|w| {
+            let n = w.chars().count();
+            n >= 4 || (n == 3 && w.chars().all(is_arabic_letter)) || w.chars().any(nomina_refdata::fold::is_cjk)
+        })
         .map(canonical_word)
         .collect()
+}
+
+/// A country's code of two or three capitals (`PA`, `USA`): a form's
+/// answer names its country; an agency's or a unit's initials look the same.
+fn is_country_code(value: &str) -> bool {
+    (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A letter of the Arabic block (U+0621 to U+064A).
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 /// The word of the catalog's labels a folded word stands for (`organization`
@@ -1871,7 +1889,7 @@ impl<'t> Parser<'t> {
             self.start_run_closed = true;
             return;
         }
-        let mut at = LineRef { span, line: line.number };
+        let at = LineRef { span, line: line.number };
         let wrapped = self.wrapped_value.take();
         // A free-text value the mail client's wrap cut (`…Basic and` /
         // `Implementation Plans`): the line goes on with it when its first
@@ -1895,6 +1913,22 @@ impl<'t> Parser<'t> {
             self.form.chrome.push(Marker { key: PAGE_FURNITURE, at });
             return;
         }
+        // Two fields side by side, as a two-column grid is flattened
+        // (`Страна: Корея            Организация: Dangjin City`): each is
+        // read as a line of its own.
+        if !matches!(self.context, Context::Question(_))
+            && let Some((left_end, right_start)) = two_columns(self.slice(span))
+        {
+            self.cell(LineRef { span: Span::new(span.start, span.start + left_end), line: line.number });
+            self.cell(LineRef { span: Span::new(span.start + right_start, span.end), line: line.number });
+            return;
+        }
+        self.cell(at);
+    }
+
+    /// A line, or one field of a line that holds two (see [`two_columns`]).
+    fn cell(&mut self, mut at: LineRef) {
+        let span = at.span;
         let mut s = self.slice(span);
         // A bullet before a label or a heading (`• Country — Korea`) is the
         // page's decoration, set aside as chrome; an answer keeps its own.
@@ -1902,7 +1936,7 @@ impl<'t> Parser<'t> {
             && let Some(n) = bullet_len(s)
         {
             let bullet = trim(self.text, Span::new(span.start, span.start + n));
-            self.form.chrome.push(Marker { key: BULLET, at: LineRef { span: bullet, line: line.number } });
+            self.form.chrome.push(Marker { key: BULLET, at: LineRef { span: bullet, line: at.line } });
             at.span = Span::new(span.start + n, span.end);
             s = self.slice(at.span);
         }
@@ -2196,7 +2230,9 @@ impl<'t> Parser<'t> {
                 // `10:30`).
                 && (rest[colon..].starts_with('：') || rest[colon + 1..].starts_with(char::is_whitespace))
                 && rest[..colon].split_whitespace().count() <= 3
-                && !rest[..colon].contains(|c: char| c.is_ascii_digit() || matches!(c, '/' | '.'))
+                // A slash right after the wording joins another name to it
+                // (`Name of Initiative/Programme:`); elsewhere it is a value's.
+                && !rest[..colon].trim_start_matches('/').contains(|c: char| c.is_ascii_digit() || matches!(c, '/' | '.'))
                 && !rest[colon..].trim_start_matches([':', '：']).trim().is_empty()
             {
                 let before = rest[..colon].trim_end().len();
@@ -2259,6 +2295,10 @@ impl<'t> Parser<'t> {
             // Pakistan`).
             && s[label_len..value.start].trim().starts_with([':', '：'])
             && s[..label_len].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 3
+            // A label, not the end of a sentence (`… press briefing.
+            // Picture: PA`, a photo credit's agency read as Panama's code).
+            && !s[..label_len].contains(". ")
+            && !is_country_code(s[value.clone()].trim())
             && Country::from_name(s[value.clone()].trim()).is_some()
             && let Some(spec) = catalog().fields().iter().find(|f| f.question == 0 && f.value == ValueKind::Country)
         {
@@ -3043,6 +3083,32 @@ fn numeric_ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     Some((shape, number, head_end))
 }
 
+/// A heading numbered by a Heavenly Stem, the Chinese forms' letter (`甲部：
+/// 計劃性質`, `乙、參選組別`): the stem's place in the catalog's sequence is
+/// the number, a word or two of one kind may follow it (`部`, `節`) before
+/// the separator.
+fn stem_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    static STEMS: OnceLock<FxHashMap<char, u32>> = OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        let stem = catalog().entries().iter().filter(|e| e.namespace() == "stem");
+        stem.filter_map(|e| Some((e.text.chars().next()?, e.name().parse().ok()?))).collect()
+    });
+    let first = s.chars().next()?;
+    let &number = stems.get(&first)?;
+    let rest = &s[first.len_utf8()..];
+    let mark_len: usize = rest
+        .chars()
+        .take_while(|&c| nomina_refdata::fold::is_cjk(c) && !stems.contains_key(&c))
+        .take(2)
+        .map(char::len_utf8)
+        .sum();
+    let head_end = head_end_after(s, first.len_utf8() + mark_len, false)?;
+    // The head alone, or a separator then a title.
+    let head = first.len_utf8() + mark_len;
+    (head_end > head || (head_end == s.len() && mark_len > 0))
+        .then(|| (format!("#stem{}", nomina_refdata::fold(&rest[..mark_len])), number, head_end))
+}
+
 /// Most words in the title of a heading numbered without a word before its
 /// number.
 const MAX_BARE_TITLE_WORDS: usize = 8;
@@ -3281,7 +3347,10 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
         if !std::mem::replace(&mut after_blank, false) {
             continue;
         }
-        if let Some(((shape, number, head_end), bare)) = heading_shape(s)
+        // A stem first: the stems' line goes on with words a numeral opens
+        // (`乙部：參選組別`, `參` the formal three).
+        if let Some(((shape, number, head_end), bare)) = stem_heading_shape(s)
+            .or_else(|| heading_shape(s))
             .or_else(|| numeric_ordinal_heading_shape(s))
             .map(|h| (h, false))
             .or_else(|| bare_heading_shape(s).or_else(|| bare_ordinal_heading_shape(s)).map(|h| (h, true)))
@@ -3368,6 +3437,34 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     trailing_chrome(&mut form, text);
     form.truncated_at = truncation(&form, lines);
     Ok((form, parser.votes.into_iter().collect(), parser.hits))
+}
+
+/// Where the left field of a line holding two `label: value` fields side
+/// by side ends and the right one starts: a run of three blanks or more
+/// after a value, then a label of a few words and its colon and a value.
+/// A label padded away from its own value (`Country:      Korea`) is one
+/// field.
+fn two_columns(s: &str) -> Option<(usize, usize)> {
+    if s.len() > MAX_MARKER_BYTES * 2 || !s.contains("   ") {
+        return None;
+    }
+    let gap = s.find("   ")?;
+    let right_start = gap + s[gap..].len() - s[gap..].trim_start().len();
+    let (left, right) = (&s[..gap], &s[right_start..]);
+    let has_field = |part: &str, most_words: usize| {
+        let colon = part.find([':', '：'])?;
+        let label = part[..colon].trim();
+        let value = part[colon..].trim_start_matches([':', '：']).trim();
+        (!label.is_empty()
+            && !value.is_empty()
+            && label.split_whitespace().count() <= most_words
+            && label.chars().next().is_some_and(char::is_alphabetic))
+        .then_some(())
+    };
+    // The right part opens with its label; the left one holds a whole field.
+    has_field(left, MAX_LOOSE_LABEL_WORDS)?;
+    has_field(right, 6)?;
+    (!right.contains("   ")).then_some((gap, right_start))
 }
 
 /// The key of a bullet set before a label (see [`bullet_len`]).
@@ -3561,6 +3658,8 @@ mod tests {
         assert_eq!(target_id("١٦-٧ ضمان اتخاذ القرارات").as_deref(), Some("16.7"));
         assert_eq!(target_id("١٦-ب تعزيز القوانين").as_deref(), Some("16.b"));
         assert_eq!(target_id("17 - 14 text").as_deref(), Some("17.14"));
+        assert_eq!(target_id("Задача ЦУР № 16.b – Поощрять").as_deref(), Some("16.b"));
+        assert_eq!(target_id("Meta ODS N° 17.14: Mejorar").as_deref(), Some("17.14"));
         assert_eq!(target_id("Meta 16.7").as_deref(), Some("16.7"));
         assert_eq!(target_id("Target No. 16.b: Promote").as_deref(), Some("16.b"));
         assert_eq!(target_id("Cible n° 17.14 – Renforcer").as_deref(), Some("17.14"));
@@ -4122,6 +4221,18 @@ mod tests {
         assert_eq!(found("ثانياً: فئات الجائزة"), Some(("ordinal#".into(), 2, "فئات الجائزة".into())));
         assert_eq!(found("حادي عشر - الموافقة"), Some(("ordinal#".into(), 11, "الموافقة".into())));
         for line in ["First, the city built a plant", "أولاً", "Second place went to the city", "ثانياً -"] {
+            assert_eq!(found(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn headings_numbered_by_a_heavenly_stem() {
+        let found = |s: &str| stem_heading_shape(s).map(|(k, n, end)| (k, n, s[end..].trim().to_string()));
+        assert_eq!(found("甲部：計劃性質"), Some(("#stem部".into(), 1, "計劃性質".into())));
+        assert_eq!(found("癸部：同意核實"), Some(("#stem部".into(), 10, "同意核實".into())));
+        assert_eq!(found("丙、可持续发展目标"), Some(("#stem".into(), 3, "可持续发展目标".into())));
+        assert_eq!(found("乙部"), Some(("#stem部".into(), 2, String::new())));
+        for line in ["甲醛超标问题严重", "甲", "Part A"] {
             assert_eq!(found(line), None, "{line}");
         }
     }
