@@ -157,9 +157,19 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<ParsedDate> {
     parse_folded(s, order).or_else(|| chinese_numeral_date(s)).or_else(|| republic_era_date(s)).or_else(|| {
         // A date a clock time follows, as exports of date fields print them
         // (`01/11/2017 0:00:00`, `2017-11-01 12:00 AM`).
-        let date = without_clock_time(s)?;
+        let date = without_clock_time(s).or_else(|| without_bracketed_remark(s))?;
         parse_folded(date, order).or_else(|| chinese_numeral_date(date))
     })
+}
+
+/// `s` without a short remark in brackets at its end, with no digit in it
+/// (`2017年11月1日（星期三）`, `1 November 2017 (Wednesday)`).
+fn without_bracketed_remark(s: &str) -> Option<&str> {
+    let inner = s.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    let remark = &inner[open..];
+    let head = inner[..open].trim_end();
+    (!head.is_empty() && remark.chars().count() <= 16 && !remark.contains(|c: char| c.is_ascii_digit())).then_some(head)
 }
 
 /// `s` without a clock time at its end (`H:MM`, `H:MM:SS`, an `AM`/`PM`
@@ -303,6 +313,9 @@ fn words(s: &str) -> Option<ParsedDate> {
     while let Some(token) = tokens.next() {
         // A day in guillemets (`«01» ноября 2017 г.`), as Russian forms write it.
         let token = token.trim_matches(['«', '»']);
+        // The Gregorian era's letter joined to the year (`2017م`).
+        let token =
+            token.strip_suffix('م').filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())).unwrap_or(token);
         let digits = without_ordinal_suffix(token.trim_end_matches(['.', '日']));
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             let n: u32 = digits.parse().ok()?;
@@ -779,6 +792,14 @@ mod tests {
         assert_eq!(iso("1 XI 2017 г."), Some("2017-11-01".to_string()));
         assert_eq!(iso("01.XIII.2017"), None);
         assert_eq!(iso("01.xi.2017"), None);
+    }
+
+    #[test]
+    fn a_weekday_in_brackets_and_an_era_letter_after_the_date() {
+        assert_eq!(iso("2017年11月1日（星期三）"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("1 November 2017 (Wednesday)"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("1 نوفمبر 2017م"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("1 November 2017 (2 copies)"), None);
     }
 
     #[test]

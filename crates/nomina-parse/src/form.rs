@@ -608,6 +608,16 @@ fn leading_goal_number(folded: &str) -> Option<(u8, &str)> {
     {
         return Some((number.parse().ok()?, rest));
     }
+    // `第16项可持续发展目标：…`: the ordinal sign, the number and the counter
+    // word before the goal word.
+    if let Some(w) = first.strip_prefix('第')
+        && let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+        && digits > 0
+        && let after = w[digits..].trim_start_matches(['项', '項', '个', '個'])
+        && (is_goal_word(after) || ideographic_goal_words().iter().any(|g| after.ends_with(g.as_str())))
+    {
+        return Some((w[..digits].parse().ok()?, rest));
+    }
     if let Some(found) = goal_phrase_number(folded) {
         return Some(found);
     }
@@ -643,8 +653,12 @@ fn leading_goal_number(folded: &str) -> Option<(u8, &str)> {
 fn goal_phrase_number(folded: &str) -> Option<(u8, &str)> {
     let mut named = false;
     let mut rest = folded;
-    for _ in 0..MAX_GOAL_PHRASE_WORDS {
+    let mut words = 0;
+    while words < MAX_GOAL_PHRASE_WORDS {
         let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        // A number sign before the number is no word of the name
+        // (`objectif de développement durable n° 16`).
+        words += usize::from(!is_number_sign(word));
         let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let letters = &word[..word.len() - digits];
         if !letters.chars().all(char::is_alphabetic) {
@@ -729,7 +743,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     // written in full-width characters and closed by a counter word
     // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№|[nN][oO]\.))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -1262,10 +1276,14 @@ fn strip_tick(s: &str) -> (&str, Option<bool>) {
 }
 
 /// Boxes that mark the option chosen among those printed, and boxes left
-/// empty (`Oui ☒ Non ☐`, `■是 □否`, `(•) Sí ( ) No`).
-const BOX_FILLED: [&str; 18] =
-    ["■", "☒", "☑", "✔", "✓", "●", "◉", "▣", "⊠", "[X]", "[x]", "(X)", "(x)", "(•)", "[+]", "(+)", "_X_", "_x_"];
-const BOX_EMPTY: [&str; 9] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )", "___", "__"];
+/// empty (`Oui ☒ Non ☐`, `■是 □否`, `(•) Sí ( ) No`). Word's Wingdings
+/// boxes come out as the Latin-1 letters of their codes when a conversion
+/// drops the font: `þ` and `ý` for a ticked box, `¨` for an empty one.
+const BOX_FILLED: [&str; 20] = [
+    "■", "☒", "☑", "✔", "✓", "●", "◉", "▣", "⊠", "[X]", "[x]", "(X)", "(x)", "(•)", "[+]", "(+)", "_X_", "_x_", "þ",
+    "ý",
+];
+const BOX_EMPTY: [&str; 10] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )", "___", "__", "¨"];
 
 /// A yes and a no printed side by side at the end of `s`, each with its box,
 /// one box filled (`Oui ☒ Non ☐`, `■是 □否`): where the choice starts and
@@ -1275,7 +1293,8 @@ fn box_choice(s: &str) -> Option<(usize, bool)> {
     // Every box is a bracket, an underscore or a character of U+2xxx (lead byte 0xE2): a
     // line whose end has neither is spared the pieces.
     let tail = &t.as_bytes()[t.len().saturating_sub(64)..];
-    if !tail.iter().any(|&b| matches!(b, 0xE2 | b'[' | b'(' | b'_')) {
+    // `þ`, `ý` and `¨` end in 0xBE, 0xBD and 0xA8 after a lead byte.
+    if !tail.iter().any(|&b| matches!(b, 0xE2 | b'[' | b'(' | b'_' | 0xBE | 0xBD | 0xA8)) {
         return None;
     }
     let is_box = |piece: &str| BOX_FILLED.iter().chain(&BOX_EMPTY).find(|b| piece.ends_with(**b)).copied();
@@ -2737,12 +2756,18 @@ impl<'t> Parser<'t> {
             let (letter, end) = part_marker(rest)?;
             Some((letter, s.len() - rest.len() + end))
         };
-        // The question's number and the part's letter in brackets (`(3a)`).
+        // The question's number and the part's letter or number in brackets
+        // (`(3a)`, `(3.1)`).
         let bracketed = || {
             let inner = s.strip_prefix(['(', '（'])?;
             let rest = inner.strip_prefix(number.as_str())?;
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
             let c = rest.chars().next()?;
-            let letter = part_letter(c)?;
+            let letter = match c.to_digit(10) {
+                Some(d @ 1..=9) => char::from_u32('a' as u32 + d - 1)?,
+                Some(_) => return None,
+                None => part_letter(c)?,
+            };
             let after = rest[c.len_utf8()..].strip_prefix([')', '）'])?;
             if !after.starts_with(char::is_whitespace) {
                 return None;
@@ -2786,9 +2811,21 @@ impl<'t> Parser<'t> {
             }
             Some((char::from_u32('a' as u32 + d - 1)?, prompt_start))
         };
+        // An ordinal word (`أولاً: …`, `ثانياً: …`): an answer's own list
+        // is counted so too, so only before a prompt that states its word
+        // limit.
+        let ordinal = || {
+            let (n, head_end) = ordinal_head(s)?;
+            let prompt_start = s.len() - s[head_end..].trim_start().len();
+            // Right under its heading the first is a part, limit or none.
+            if !(first_of_question && n == 1) {
+                prompt(&s[prompt_start..]).limit?;
+            }
+            Some((char::from_u32('a' as u32 + n.checked_sub(1)?).filter(char::is_ascii_lowercase)?, prompt_start))
+        };
         if let Some(expected) = expected
             && let Some((letter, prompt_start)) =
-                part_marker(s).or_else(numbered).or_else(bracketed).or_else(worded).or_else(dotted)
+                part_marker(s).or_else(numbered).or_else(bracketed).or_else(worded).or_else(dotted).or_else(ordinal)
             && letter == expected
             && same_style(prompt_start)
         {
@@ -3084,9 +3121,10 @@ fn numeric_ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
 }
 
 /// A heading numbered by a Heavenly Stem, the Chinese forms' letter (`甲部：
-/// 計劃性質`, `乙、參選組別`): the stem's place in the catalog's sequence is
-/// the number, a word or two of one kind may follow it (`部`, `節`) before
-/// the separator.
+/// 計劃性質`, `乙、參選組別`), or by a Latin capital before a Chinese word
+/// (`A部分：`): the stem's place in the catalog's sequence, or the letter's
+/// in the alphabet, is the number; a word or two of one kind may follow it
+/// (`部`, `節`, `部分`) before the separator.
 fn stem_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     static STEMS: OnceLock<FxHashMap<char, u32>> = OnceLock::new();
     let stems = STEMS.get_or_init(|| {
@@ -3094,8 +3132,12 @@ fn stem_heading_shape(s: &str) -> Option<(String, u32, usize)> {
         stem.filter_map(|e| Some((e.text.chars().next()?, e.name().parse().ok()?))).collect()
     });
     let first = s.chars().next()?;
-    let &number = stems.get(&first)?;
+    let latin = first.is_ascii_uppercase();
+    let number = if latin { u32::from(first as u8 - b'A') + 1 } else { *stems.get(&first)? };
     let rest = &s[first.len_utf8()..];
+    if latin && !rest.starts_with(nomina_refdata::fold::is_cjk) {
+        return None;
+    }
     let mark_len: usize = rest
         .chars()
         .take_while(|&c| nomina_refdata::fold::is_cjk(c) && !stems.contains_key(&c))
@@ -3265,6 +3307,12 @@ fn bare_ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     if s.len() > MAX_TITLE_BYTES {
         return None;
     }
+    ordinal_head(s).map(|(number, head_end)| ("ordinal#".to_string(), number, head_end))
+}
+
+/// The number of the ordinal word or two that open `s` and where the
+/// separator after them ends (`أولاً: …`, `Second - …`), when text follows.
+fn ordinal_head(s: &str) -> Option<(u32, usize)> {
     let mut words = word_spans(s);
     let (_, first) = words.next()?;
     if !ordinals().1.contains(&head_key(first)) {
@@ -3286,7 +3334,7 @@ fn bare_ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
         if head_end == end && !closed || head_end >= s.len() {
             return None;
         }
-        return Some(("ordinal#".to_string(), number, head_end));
+        return Some((number, head_end));
     }
     None
 }
@@ -3660,6 +3708,7 @@ mod tests {
         assert_eq!(target_id("17 - 14 text").as_deref(), Some("17.14"));
         assert_eq!(target_id("Задача ЦУР № 16.b – Поощрять").as_deref(), Some("16.b"));
         assert_eq!(target_id("Meta ODS N° 17.14: Mejorar").as_deref(), Some("17.14"));
+        assert_eq!(target_id("SDG Target No. 16.7 – Ensure").as_deref(), Some("16.7"));
         assert_eq!(target_id("Meta 16.7").as_deref(), Some("16.7"));
         assert_eq!(target_id("Target No. 16.b: Promote").as_deref(), Some("16.b"));
         assert_eq!(target_id("Cible n° 17.14 – Renforcer").as_deref(), Some("17.14"));
@@ -3717,6 +3766,8 @@ mod tests {
             ("Objectif de développement durable 16 — Paix", 16),
             ("هدف التنمية المستدامة 16 - السلام", 16),
             ("可持续发展目标16：和平", 16),
+            ("Objectif de développement durable n° 16 : Paix", 16),
+            ("第16项可持续发展目标：和平、正义且强大的机构", 16),
         ] {
             let folded = nomina_refdata::fold(line);
             assert_eq!(goal_number(&folded).map(|g| g.0), Some(number), "{line}");
@@ -4232,7 +4283,8 @@ mod tests {
         assert_eq!(found("癸部：同意核實"), Some(("#stem部".into(), 10, "同意核實".into())));
         assert_eq!(found("丙、可持续发展目标"), Some(("#stem".into(), 3, "可持续发展目标".into())));
         assert_eq!(found("乙部"), Some(("#stem部".into(), 2, String::new())));
-        for line in ["甲醛超标问题严重", "甲", "Part A"] {
+        assert_eq!(found("C部分：可持续发展目标"), Some(("#stem部分".into(), 3, "可持续发展目标".into())));
+        for line in ["甲醛超标问题严重", "甲", "Part A", "A: yes", "ABC公司"] {
             assert_eq!(found(line), None, "{line}");
         }
     }
