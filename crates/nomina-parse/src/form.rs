@@ -400,11 +400,15 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
     if let Some(found) = numbered_part_marker(s) {
         return Some(found);
     }
-    let (letter, end) = if matches!(first, '(' | '（' | '[') {
-        // `(c)`, `（一）`, `[c]`
+    let (letter, end) = if matches!(first, '(' | '（' | '[' | '«') {
+        // `(c)`, `（一）`, `[c]`, `«в»`
         let mut rest = s[first.len_utf8()..].chars();
         let (letter, close) = (rest.next()?, rest.next()?);
-        let closes = if first == '[' { close == ']' } else { matches!(close, ')' | '）') };
+        let closes = match first {
+            '[' => close == ']',
+            '«' => close == '»',
+            _ => matches!(close, ')' | '）'),
+        };
         closes.then_some((letter, first.len_utf8() + letter.len_utf8() + close.len_utf8()))?
     } else {
         // `c.`, `c)`, `c -`, `甲、`; an Arabic letter may be drawn out by a
@@ -743,7 +747,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     // written in full-width characters and closed by a counter word
     // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№|[nN][oO]\.))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№|#))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№|#|[nN][oO]\.))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -1135,9 +1139,10 @@ pub fn level_named(value: &str) -> Option<&'static str> {
             rest = &rest[e.text.len()..];
         }
     } else {
-        // A level in parentheses qualifies another value (`Government(Local)`).
-        if value.contains(['(', '（']) {
-            return None;
+        // A level in parentheses qualifies another value (`Government(Local)`);
+        // one before them is qualified (`Местный (ОМСУ)`).
+        if let Some(open) = value.find(['(', '（']) {
+            return exact(value[..open].trim());
         }
         let words: Vec<&str> = value.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
         if words.len() > MAX_LEVEL_VALUE_WORDS {
@@ -1235,8 +1240,25 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
 const TICK_YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
 const TICK_NO: [char; 4] = ['✗', '✘', '×', '☐'];
 const RADIO: [char; 2] = ['○', '●'];
-const CHECKBOXES: [&str; 13] =
-    ["[X]", "[x]", "(X)", "(x)", "[ ]", "[✓]", "(√)", "（√）", "(✓)", "（✓）", "[+]", "(+)", "(selected)"];
+/// Boxes and marks printed beside a yes/no word; an export may add the
+/// option's code (`Oui (1)`, `Non (0)`).
+const CHECKBOXES: [&str; 15] = [
+    "[X]",
+    "[x]",
+    "(X)",
+    "(x)",
+    "[ ]",
+    "[✓]",
+    "(√)",
+    "（√）",
+    "(✓)",
+    "（✓）",
+    "[+]",
+    "(+)",
+    "(selected)",
+    "(1)",
+    "(0)",
+];
 
 fn is_tick(c: char) -> bool {
     TICK_YES.contains(&c) || TICK_NO.contains(&c) || RADIO.contains(&c)
@@ -1961,6 +1983,12 @@ impl<'t> Parser<'t> {
         }
         let awaiting = self.awaiting_value.take();
 
+        // A help text the online form printed under a field (`Aide : Nom
+        // officiel complet…`): the site's, not the form's.
+        if help_text(s) {
+            self.form.chrome.push(Marker { key: HELP_TEXT, at });
+            return;
+        }
         // Whole-line markers: page chrome and section headings.
         // Chrome and section headings are short lines; answers are not
         // folded to find out.
@@ -2752,6 +2780,16 @@ impl<'t> Parser<'t> {
                 let end = s.len() - after.len();
                 return Some((char::from_u32('a' as u32 + d - 1)?, end + s[end..].len() - s[end..].trim_start().len()));
             }
+            // `3.a Merci…`: after the question's number and a full stop, a
+            // letter alone then a blank is the part's.
+            if let Some(sub) = rest.strip_prefix('.')
+                && let Some(c) = sub.chars().next()
+                && sub[c.len_utf8()..].starts_with(char::is_whitespace)
+                && let Some(letter) = part_letter(c)
+            {
+                let end = s.len() - sub.len() + c.len_utf8();
+                return Some((letter, end + s[end..].len() - s[end..].trim_start().len()));
+            }
             let rest = past_question_number(rest)?;
             let (letter, end) = part_marker(rest)?;
             Some((letter, s.len() - rest.len() + end))
@@ -2799,8 +2837,9 @@ impl<'t> Parser<'t> {
         let first_of_question = question.parts.is_empty();
         let dotted = || {
             let d = s.chars().next()?.to_digit(10).filter(|&d| d > 0)?;
-            let rest = s[1..].strip_prefix(".-").or_else(|| s[1..].strip_prefix(['.', '．', '-', '–']))?;
-            if !rest.starts_with(char::is_whitespace) {
+            let rest = s[1..].strip_prefix(".-").or_else(|| s[1..].strip_prefix(['.', '．', '-', '–', '、']))?;
+            // A full-width mark closes the number without a blank (`1、申报…`).
+            if !rest.starts_with(char::is_whitespace) && !s[1..].starts_with(['．', '、']) {
                 return None;
             }
             let prompt_start = s.len() - rest.trim_start().len();
@@ -2848,6 +2887,14 @@ impl<'t> Parser<'t> {
                 });
                 return;
             }
+        }
+        // A counter of the answer's words against its limit, printed under
+        // the answer by the online form.
+        if let Some(limit) = self.form.questions[q].parts.last().and_then(|p| p.word_limit)
+            && word_counter(s, limit)
+        {
+            self.form.chrome.push(Marker { key: WORD_COUNTER, at });
+            return;
         }
         let text = self.text;
         let question = &mut self.form.questions[q];
@@ -3007,6 +3054,9 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     let trimmed = after.trim_start();
     let head_end = if let Some(end) = head_end_after(s, s.len() - after.len(), closed && mark.is_empty()) {
         end
+    } else if mark.is_empty() && optional_remark(trimmed) {
+        // `Вопрос #7 (необязательный)`: a remark on the question, no title.
+        s.len()
     } else if !mark.is_empty() && after.len() > trimmed.len() {
         // A closing mark then a blank before the title (`第一部分 关于本倡议`).
         s.len() - trimmed.len()
@@ -3069,6 +3119,16 @@ fn head_end_after(s: &str, end: usize, closed: bool) -> Option<usize> {
         Some(sep) if is_heading_sep(sep) => Some(s.len() - after.len() + sep.len_utf8()),
         Some(_) => None,
     }
+}
+
+/// Whether `s` is a short remark in brackets and nothing else (`(optional)`,
+/// `(необязательный)`), as a question's heading may carry.
+fn optional_remark(s: &str) -> bool {
+    s.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])).is_some_and(|inner| {
+        !inner.is_empty()
+            && inner.split_whitespace().count() <= 2
+            && inner.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+    })
 }
 
 /// The end of a count after a question's number (`of 12`, `из 12`, `sur
@@ -3515,6 +3575,51 @@ fn two_columns(s: &str) -> Option<(usize, usize)> {
     (!right.contains("   ")).then_some((gap, right_start))
 }
 
+/// The key of a help text an online form printed under a field (see
+/// [`help_text`]).
+pub const HELP_TEXT: &str = "chrome.help_text";
+
+/// Whether `s` is a help text: a word of the catalog for help (`Help`,
+/// `Aide`, `Подсказка`), its colon and the text.
+fn help_text(s: &str) -> bool {
+    let Some(colon) = s.get(..s.len().min(32)).and_then(|head| head.find([':', '：'])) else {
+        return false;
+    };
+    let rest = s[colon..].trim_start_matches([':', '：']).trim();
+    !rest.is_empty() && catalog().exact(s[..colon].trim(), |e| e.key == "help.label").next().is_some()
+}
+
+/// The key of a word counter an online form printed under an answer (see
+/// [`word_counter`]).
+pub const WORD_COUNTER: &str = "chrome.word_counter";
+
+/// Whether `s` counts an answer's words against its limit (`Количество
+/// слов: 276 из 300`, `Words: 276/300`): a few words, then two numbers,
+/// the second the limit, joined by a short word or a slash.
+fn word_counter(s: &str, limit: u32) -> bool {
+    if s.len() > 80 {
+        return false;
+    }
+    let t = s.trim_end();
+    let last_start = t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if t[last_start..].parse::<u32>().ok() != Some(limit) {
+        return false;
+    }
+    // The word between the numbers: `из`, `of`, `sur`, `/`.
+    let head = t[..last_start].trim_end();
+    let between = head.len() - head.trim_end_matches(|c: char| !c.is_whitespace() && !c.is_ascii_digit()).len();
+    if between > 8 {
+        return false;
+    }
+    let head = head[..head.len() - between].trim_end();
+    let first_start = head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let Ok(count) = head[first_start..].parse::<u32>() else {
+        return false;
+    };
+    let words = head[..first_start].split_whitespace().count();
+    count <= limit && (1..=4).contains(&words)
+}
+
 /// The key of a bullet set before a label (see [`bullet_len`]).
 pub const BULLET: &str = "chrome.bullet";
 
@@ -3709,6 +3814,7 @@ mod tests {
         assert_eq!(target_id("Задача ЦУР № 16.b – Поощрять").as_deref(), Some("16.b"));
         assert_eq!(target_id("Meta ODS N° 17.14: Mejorar").as_deref(), Some("17.14"));
         assert_eq!(target_id("SDG Target No. 16.7 – Ensure").as_deref(), Some("16.7"));
+        assert_eq!(target_id("غاية #16.7: كفالة").as_deref(), Some("16.7"));
         assert_eq!(target_id("Meta 16.7").as_deref(), Some("16.7"));
         assert_eq!(target_id("Target No. 16.b: Promote").as_deref(), Some("16.b"));
         assert_eq!(target_id("Cible n° 17.14 – Renforcer").as_deref(), Some("17.14"));
@@ -4325,6 +4431,7 @@ mod tests {
             ("1) Initiative", 1, "Initiative"),
             ("10.0 Consent for verification", 10, "Consent for verification"),
             ("Вопрос анкеты № 3", 3, ""),
+            ("Вопрос #7 (необязательный)", 7, ""),
             ("Question 2 (of 12)", 2, ""),
             ("Section 1 · Initiative overview", 1, "Initiative overview"),
             ("IV. Партнёры", 4, "Партнёры"),
