@@ -453,6 +453,18 @@ fn date_tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
                 end = j + n.len_utf8();
                 it.next();
             }
+            // A clock time glued to the day (`2026-02-0419:47:55`): the run's
+            // last two digits are the hour, after a month and a separator.
+            let glued_time = digits == 4
+                && it.peek().is_some_and(|&(_, n)| n == ':')
+                && matches!(out.last(), Some((Tok::Sep(_), _, _)))
+                && matches!(out.len().checked_sub(2).map(|k| &out[k]), Some((Tok::Num(_, 1..=2), _, _)));
+            if glued_time && s.is_char_boundary(end - 2) {
+                out.push((Tok::Num(value / 100, 2), i, end - 2));
+                out.push((Tok::Other, end - 2, end - 2));
+                out.push((Tok::Num(value % 100, 2), end - 2, end));
+                continue;
+            }
             out.push((Tok::Num(value, digits), i, end));
         } else if date_sign(c) {
             out.push((Tok::Sign(c), i, i + c.len_utf8()));
@@ -810,6 +822,12 @@ mod tests {
         assert_eq!(iso("primero de noviembre de 2017"), Some("2017-11-01".to_string()));
         assert_eq!(iso("premier novembre 2017"), Some("2017-11-01".to_string()));
         assert_eq!(iso("premier 3 novembre 2017"), None);
+    }
+
+    #[test]
+    fn a_clock_time_glued_to_the_day() {
+        let found = find_dates("发布日期: 2026-02-0419:47:55 浏览次数");
+        assert_eq!(found.iter().map(|f| f.month_first.to_string()).collect::<Vec<_>>(), ["2026-02-04"]);
     }
 
     #[test]

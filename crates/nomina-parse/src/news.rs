@@ -2679,6 +2679,19 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 score -= 4.0;
             }
         }
+        // Right under the site's news or blog section label (`Blog`,
+        // `Новости`), on a page whose dates head no line: the post's
+        // headline. Where a date heads one, the line under the label may be
+        // the first of a list of other stories.
+        if heads.is_empty()
+            && i > 0
+            && info[i - 1].kind != LineKind::Content
+            && info[i - 1].units <= 3.0
+            && section_label(slice(&info[i - 1]), &info[i - 1])
+        {
+            score += 1.5;
+            why.push("under the section's label");
+        }
         if heads.contains(&i) {
             score += if l.lettered >= 4.0 { 2.5 } else { 1.5 };
             why.push("heading the lines over the date or byline");
@@ -2797,6 +2810,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             // (the day's date), not the article's.
             if d.label != Label::Published
                 && (i + 1..t).any(|k| info[k].kind == LineKind::Chrome && crumbs(slice(&info[k])) >= 2)
+            {
+                continue;
+            }
+            // The site's name beside the date (`Comisiones Obreras de Aragón
+            // | 28 marzo 2024.`), printed again in the page's chrome: the
+            // site's date bar too.
+            if d.label != Label::Published
+                && info[i].affixes.iter().any(|a| {
+                    a.len() >= 6
+                        && info.iter().enumerate().any(|(k, o)| k != i && o.kind != LineKind::Content && o.key == *a)
+                })
             {
                 continue;
             }
@@ -2969,6 +2993,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         || good.len() == 1 && good[0].units >= 20.0 && best_date.is_some() && sentence_breaks(slice(good[0])) >= 1;
     if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned && !brief() && !sentences() {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
+    }
+    // Undated, under a news section's label, with not one sentence under
+    // the headline: the section's list of headlines, not an article.
+    if !dated && !good.iter().any(|l| l.sentence) {
+        return Err("no sentence under the headline of an undated page: a list of titles".into());
     }
     let mut title = info[t].at;
     if title_lines == 2 {
@@ -3155,8 +3184,15 @@ fn section_label(s: &str, l: &LineInfo) -> bool {
     if l.units > 12.0 {
         return false;
     }
-    s.char_indices().rev().find(|&(_, c)| matches!(c, '»' | '>' | '›')).is_some_and(|(i, c)| {
-        let last = s[i + c.len_utf8()..].trim();
+    // `Главная / Новости`: a slash set off by blanks parts crumbs too.
+    let last_crumb = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '»' | '>' | '›'))
+        .map(|(i, c)| i + c.len_utf8())
+        .or_else(|| s.rfind(" / ").map(|i| i + 3));
+    last_crumb.is_some_and(|i| {
+        let last = s[i..].trim();
         !last.is_empty() && token_count(last) <= 3 && is_feed(last, &token_key(last))
     })
 }
@@ -3218,7 +3254,7 @@ fn dateline_without_year(s: &str) -> bool {
     {
         return !place.trim().is_empty() && !agency.trim().is_empty();
     }
-    if place_and_stop_dash(s) {
+    if place_and_stop_dash(s) || arabic_source_dateline(s) {
         return true;
     }
     let mut cut = None;
@@ -3266,6 +3302,25 @@ fn place_and_stop_dash(s: &str) -> bool {
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| case_of(c).1) && w.chars().all(|c| letter(c) || c == '-' || c == '\'')
         })
+}
+
+/// `الرياض – واس:`, `صراحة - واس:`: the Arabic press's dateline, a place or
+/// the paper's name, a dash and the agency's name, then a colon, opening
+/// the first paragraph.
+fn arabic_source_dateline(s: &str) -> bool {
+    let head = head_of(s, 64);
+    let Some(colon) = head.find(':') else {
+        return false;
+    };
+    let Some((place, agency)) = head[..colon].split_once(" – ").or_else(|| head[..colon].split_once(" - ")) else {
+        return false;
+    };
+    let arabic_words = |t: &str, most: usize| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        (1..=most).contains(&words.len())
+            && words.iter().all(|w| w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c) || c == '(' || c == ')'))
+    };
+    arabic_words(place, 3) && arabic_words(agency, 3)
 }
 
 /// `10月22日` ending where the agency's sign stands at `at`, its `月` at
@@ -4685,6 +4740,42 @@ mod tests {
             "Riverside Town\nNews\nHome | About | Contact\nLibrary\nCouncil Opens New Library Branch\n{PROSE}\n"
         );
         assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn more_cues_of_an_undated_article() {
+        // A breadcrumb parted by slashes; a WordPress post's default category.
+        for top in ["Главная / Новости", "Sin categoría"] {
+            let text =
+                format!("Riverside Town\nHome | About | Contact\n{top}\nCouncil Opens New Library Branch\n{PROSE}\n");
+            assert_eq!(parts(&text).0, "Council Opens New Library Branch", "{top}");
+        }
+        // A short headline right under the section's label wins over the
+        // site's tagline above.
+        let text = format!(
+            "Inside Riverside\nNews and updates from the Riverside Town Council\nHome | About\nPress Releases\n\
+             Council Opens Library Branch\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Council Opens Library Branch");
+        // The Arabic press's dateline opening the first paragraph.
+        let text = "أمانة المدينة تنفذ أعمال الصيانة في مختلف الأحياء\n\
+                    صراحة – واس: تواصل الفرق الميدانية لأمانة المنطقة أعمالها البلدية في مختلف الأحياء والطرق الرئيسية والفرعية في المدينة.\n\
+                    الجدير بالذكر أن الأمانة تواصل جهودها لتحسين المشهد الحضري ورفع جودة الحياة في جميع أحياء المدينة.\n";
+        assert_eq!(parts(text).0, "أمانة المدينة تنفذ أعمال الصيانة في مختلف الأحياء");
+        // Under the label, titles and no sentence: the section's list.
+        let text = "Press Releases\nMinistry Partners with Telecom Company to Increase Public Education\n\
+                    Persons at High Risk for Severe Complications from Flu Urged to be Extra Vigilant\n\
+                    Health Sector Being Prepared to Deal with Increase in Influenza Cases\n";
+        assert!(news(text).is_err());
+    }
+
+    #[test]
+    fn the_sites_name_beside_a_date_makes_it_the_date_bar() {
+        let text = format!(
+            "Riverside Workers Union | 28 March 2024.\nCouncil Opens New Library Branch\n{PROSE}\n17/07/2019.\n{PROSE}\n\
+             Riverside Workers Union\nLegal notice | Privacy | Accessibility\n"
+        );
+        assert_eq!(parts(&text).1.as_deref(), Some("2019-07-17"));
     }
 
     #[test]
