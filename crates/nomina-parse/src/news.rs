@@ -373,6 +373,8 @@ struct Lexicon {
     /// ones as written).
     today: Vec<String>,
     today_han: Vec<&'static str>,
+    /// Headings of a table of contents, lower-cased as written.
+    contents: Vec<&'static str>,
     /// Function words of English, which writes numeric dates month first
     /// (bit 1), and of French and Spanish, which write them day first (bit
     /// 2; a word of both has both). A map, not another set of `&str`: the
@@ -788,6 +790,7 @@ fn lexicon() -> &'static Lexicon {
             more_ends: FxHashSet::default(),
             today: Vec::new(),
             today_han: Vec::new(),
+            contents: Vec::new(),
             date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
@@ -851,6 +854,7 @@ fn lexicon() -> &'static Lexicon {
                 }
                 NewsWordClass::Today if han(w.text) => l.today_han.push(w.text),
                 NewsWordClass::Today => l.today.push(token_key(w.text)),
+                NewsWordClass::Contents => l.contents.push(w.text),
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -1273,10 +1277,20 @@ fn lexicon_chrome(s: &str, toks: &[&str], has_han: bool) -> bool {
     // A phrase of the lexicon that the line contains; a single word only
     // when it opens a line of at most four words, or stands in a line of
     // at most two.
-    (0..words.len()).any(|i| {
+    if (0..words.len()).any(|i| {
         lex.chrome_first.contains(words[i])
             && opens_chrome_phrase(lex, &words[i..], |n| n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2)
-    })
+    }) {
+        return true;
+    }
+    // A row of buttons: four words or more, nearly every one a word of the
+    // lexicon alone (`RSS 페이스북 공유하기 트위터 공유하기 …`).
+    words.len() >= 4 && {
+        let alone = (0..words.len())
+            .filter(|&i| lex.chrome_first.contains(words[i]) && opens_chrome_phrase(lex, &words[i..=i], |_| true))
+            .count();
+        alone * 5 >= words.len() * 4
+    }
 }
 
 /// Whether `words` open with a chrome phrase of `n + 1` tokens for which
@@ -1747,6 +1761,13 @@ fn archive_heading(s: &str) -> bool {
     let Some((label, name)) = s.split_once([':', '：']) else { return false };
     let label = lowercase(label.trim());
     !name.trim().is_empty() && units(name) <= 6.0 && lexicon().archive.iter().any(|w| *w == label)
+}
+
+/// Whether `s` is the heading of a table of contents alone (`ÍNDICE`,
+/// `Sommaire :`): a word of class `contents`, case and a colon aside.
+fn contents_heading(s: &str) -> bool {
+    let s = s.trim().trim_end_matches([':', '：']).trim_end();
+    s.chars().count() <= 24 && lexicon().contents.iter().any(|w| *w == lowercase(s))
 }
 
 /// Whether `s` names a newspaper's issue by a word of class `edition` next
@@ -2505,6 +2526,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && s.chars().next().is_some_and(char::is_lowercase)
             && !ends_like_sentence(slice(&info[i]))
             && !keyword_list(s)
+            // A headline in title case goes on in title case: a line of
+            // small words under it is another thing (a stray caption).
+            && (!title_case(slice(&info[i])) || s.split_whitespace().any(|w| w.starts_with(char::is_uppercase)))
     };
     let key_of = |i: usize| -> String {
         if wrapped(i) { format!("{} {}", info[i].key, info[i + 1].key) } else { info[i].key.clone() }
@@ -2761,6 +2785,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         return Err("no body under the headline".into());
     }
     let be = be.max(bs);
+    // A table of contents' heading between the headline and the body (a
+    // gazette's issue, a report's first page): no article.
+    if (t + 1..bs).any(|k| contents_heading(slice(&info[k]))) {
+        return Err("a table of contents under the headline".into());
+    }
 
     // The publication date.
     let first_content: Vec<usize> =
@@ -3304,6 +3333,15 @@ fn place_and_stop_dash(s: &str) -> bool {
         })
 }
 
+/// Whether `s` is written in title case: three words or more, and most of
+/// its words of four letters or more capitalized (`Suspect Captured After
+/// Robbery`).
+fn title_case(s: &str) -> bool {
+    let long: Vec<&str> =
+        s.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    long.len() >= 3 && long.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 4 >= long.len() * 3
+}
+
 /// `الرياض – واس:`, `صراحة - واس:`: the Arabic press's dateline, a place or
 /// the paper's name, a dash and the agency's name, then a colon, opening
 /// the first paragraph.
@@ -3826,7 +3864,9 @@ mod tests {
                 }
             }
         }
-        false
+        // A row of buttons, every word looked up alone.
+        let alone = words.iter().filter(|w| lex.chrome.contains(**w)).count();
+        words.len() >= 4 && alone * 5 >= words.len() * 4
     }
 
     #[test]
@@ -4767,6 +4807,22 @@ mod tests {
                     Persons at High Risk for Severe Complications from Flu Urged to be Extra Vigilant\n\
                     Health Sector Being Prepared to Deal with Increase in Influenza Cases\n";
         assert!(news(text).is_err());
+    }
+
+    #[test]
+    fn a_table_of_contents_under_the_headline_is_no_article() {
+        let text = format!("Official Gazette of the Council\n14 March 2023\nContents\n{PROSE}\n");
+        assert!(news(&text).is_err());
+        let text = format!("Official Gazette of the Council\n14 March 2023\n{PROSE}\n");
+        assert!(news(&text).is_ok());
+    }
+
+    #[test]
+    fn a_row_of_share_buttons_is_chrome() {
+        let text = format!(
+            "RSS 페이스북 공유하기 트위터 공유하기 프린트하기\nCouncil Opens New Library Branch\nPublished 3 March 2021\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Council Opens New Library Branch");
     }
 
     #[test]

@@ -75,6 +75,10 @@ pub enum NewsWordClass {
     /// дальше`, `阅读全文`): two teasers closed so make a page a list of
     /// stories, not an article.
     More,
+    /// The heading of a table of contents (`Índice`, `Sommaire`,
+    /// `Содержание`, `目录`): under a headline, it makes the page an issue's
+    /// or a report's contents, not an article.
+    Contents,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -102,6 +106,7 @@ impl NewsWordClass {
             "photo" => NewsWordClass::Photo,
             "more" => NewsWordClass::More,
             "today" => NewsWordClass::Today,
+            "contents" => NewsWordClass::Contents,
             _ => return None,
         })
     }
