@@ -1657,6 +1657,8 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s)))
         // A headline set in capitals is no paragraph, whatever its words.
         && (sentence || units > 25.0 || !set_in_capitals(s))
+        // Nor is a list of tags.
+        && (sentence || !dashed_tags(s))
     {
         // Last: it reads every character, and most lines are settled before.
         glued = run_together(s);
@@ -2066,11 +2068,24 @@ fn keyword_list(s: &str) -> bool {
     let ideographic = "、".as_bytes();
     let commas = memchr::memchr_iter(b',', b).count()
         + memchr::memchr_iter(ideographic[0], b).filter(|&i| b[i..].starts_with(ideographic)).count();
-    if commas < 3 {
-        return false;
+    if commas >= 3 {
+        let items: Vec<&str> = s.split([',', '、']).map(str::trim).collect();
+        return items.len() >= 4 && items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 2);
     }
-    let items: Vec<&str> = s.split([',', '、']).map(str::trim).collect();
-    items.len() >= 4 && items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 2)
+    dashed_tags(s)
+}
+
+/// Whether `s` is a tag line parted by spaced hyphens (`ambassadeur -
+/// reine - protocole - …`): six items or more, none longer than three
+/// words, none a sentence.
+fn dashed_tags(s: &str) -> bool {
+    let b = s.as_bytes();
+    let dashes =
+        memchr::memchr_iter(b'-', b).filter(|&i| i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ')).count();
+    dashes >= 5 && {
+        let items: Vec<&str> = s.split(" - ").map(str::trim).collect();
+        items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 3 && !ends_like_sentence(i))
+    }
 }
 
 /// Whether `key` is the longer part of a title around a site separator
@@ -4884,6 +4899,10 @@ mod tests {
         );
         assert_eq!(parts(&text).0, "Council Opens New Library Branch");
         assert!(keyword_list("город, общество, люди, весна, любовь"));
+        assert!(keyword_list(
+            "ambassadeur - reine - buckingham palace - lettres de créances - protocole - garde royale"
+        ));
+        assert!(!keyword_list("Paris - Lyon - Marseille - the trains ran late all day - strikes - what next."));
         assert!(!keyword_list("Bread, milk, eggs and butter: prices rise again"));
     }
 
