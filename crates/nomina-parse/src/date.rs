@@ -113,7 +113,8 @@ fn patterns_with(digit: &str) -> Patterns {
     let pattern = |p: &str| p.replace("DIGIT", digit);
     Patterns {
         iso: Regex::new(&pattern(r"^(DIGIT{4})[-/.](DIGIT{1,2})[-/.](DIGIT{1,2})(?:$|[T\s])")).expect("iso pattern"),
-        cjk: Regex::new(&pattern(r"^(DIGIT{4})\s*年\s*(DIGIT{1,2})\s*月\s*(DIGIT{1,2})\s*日?$")).expect("cjk pattern"),
+        cjk: Regex::new(&pattern(r"^(DIGIT{4})\s*年\s*(DIGIT{1,2})\s*月\s*(DIGIT{1,2})\s*[日号號]?$"))
+            .expect("cjk pattern"),
         numeric: Regex::new(&pattern(r"^(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{1,2})\s*[/.\-]\s*(DIGIT{4}|DIGIT{2})$"))
             .expect("numeric pattern"),
     }
@@ -353,7 +354,7 @@ fn words(s: &str) -> Option<ParsedDate> {
 }
 
 /// A day's number without the ordinal suffix written after it (`1er`,
-/// `1re`, `1º`, `1st`, `2nd`, `3rd`, `4th`, `2e`): the digits, or `s` as it
+/// `1re`, `1º`, `1st`, `2nd`, `3rd`, `4th`, `2e`, `1-го`): the digits, or `s` as it
 /// is.
 fn without_ordinal_suffix(s: &str) -> &str {
     let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
@@ -361,8 +362,10 @@ fn without_ordinal_suffix(s: &str) -> &str {
         return s;
     }
     let suffix = s[digits..].to_lowercase();
-    let ordinal =
-        matches!(suffix.as_str(), "er" | "re" | "ère" | "e" | "º" | "ª" | "°" | "o" | "st" | "nd" | "rd" | "th");
+    let ordinal = matches!(
+        suffix.as_str(),
+        "er" | "re" | "ère" | "e" | "º" | "ª" | "°" | "o" | "st" | "nd" | "rd" | "th" | "-го" | "-е"
+    );
     if ordinal { &s[..digits] } else { s }
 }
 
@@ -811,6 +814,9 @@ mod tests {
         assert_eq!(iso("2017年11月1日（星期三）"), Some("2017-11-01".to_string()));
         assert_eq!(iso("1 November 2017 (Wednesday)"), Some("2017-11-01".to_string()));
         assert_eq!(iso("1 نوفمبر 2017م"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("2017年11月1号"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("الأول من نوفمبر 2017م"), Some("2017-11-01".to_string()));
+        assert_eq!(iso("1-го ноября 2017 г."), Some("2017-11-01".to_string()));
         assert_eq!(iso("1 November 2017 (2 copies)"), None);
     }
 

@@ -612,6 +612,15 @@ fn leading_goal_number(folded: &str) -> Option<(u8, &str)> {
     {
         return Some((number.parse().ok()?, rest));
     }
+    // `16号目标：…`: the number and its sign before the goal word.
+    if let Some(sign) = first.find(['号', '號'])
+        && sign > 0
+        && first[..sign].bytes().all(|b| b.is_ascii_digit())
+        && let after = &first[sign + '号'.len_utf8()..]
+        && (is_goal_word(after) || ideographic_goal_words().iter().any(|g| after.ends_with(g.as_str())))
+    {
+        return Some((first[..sign].parse().ok()?, rest));
+    }
     // `第16项可持续发展目标：…`: the ordinal sign, the number and the counter
     // word before the goal word.
     if let Some(w) = first.strip_prefix('第')
@@ -706,7 +715,7 @@ fn target_pattern() -> &'static Regex {
     static TARGET: OnceLock<Regex> = OnceLock::new();
     TARGET.get_or_init(|| {
         Regex::new(
-            r#"^[\s"'“”„«»「」(\[（【]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.]|\.-?(?:\s|$))"#,
+            r#"^[\s"'“”„«»「」(\[（【]*(\d{1,2}\s*\.\s*(?:\d{1,2}|[a-zA-Zа-зА-Зأبجدهوزحطي]))(?:$|[^\w.]|\.-?(?:\s|$)|[号號])"#,
         )
         .expect("target pattern")
     })
@@ -747,7 +756,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     // written in full-width characters and closed by a counter word
     // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№|#))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№|#|[nN][oO]\.))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．](?:\s|$)|[项項])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№|#))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№|#|[nN][oO]\.))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．]-?(?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -1242,7 +1251,7 @@ const TICK_NO: [char; 4] = ['✗', '✘', '×', '☐'];
 const RADIO: [char; 2] = ['○', '●'];
 /// Boxes and marks printed beside a yes/no word; an export may add the
 /// option's code (`Oui (1)`, `Non (0)`).
-const CHECKBOXES: [&str; 15] = [
+const CHECKBOXES: [&str; 19] = [
     "[X]",
     "[x]",
     "(X)",
@@ -1258,6 +1267,10 @@ const CHECKBOXES: [&str; 15] = [
     "(selected)",
     "(1)",
     "(0)",
+    "( X )",
+    "( x )",
+    "[ X ]",
+    "[ x ]",
 ];
 
 fn is_tick(c: char) -> bool {
@@ -1377,7 +1390,8 @@ fn yes_no_word(w: &str) -> Option<bool> {
 /// where it starts and what it says.
 fn bracketed_yes_no(s: &str) -> Option<(usize, bool)> {
     let t = s.trim_end();
-    let (open, close) = [('[', ']'), ('(', ')'), ('（', '）')].into_iter().find(|(_, c)| t.ends_with(*c))?;
+    let (open, close) =
+        [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')].into_iter().find(|(_, c)| t.ends_with(*c))?;
     let at = t.rfind(open)?;
     let word = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
     let meaning = yes_no_word(word)?;
@@ -3038,7 +3052,14 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         rest = r;
         closed = true;
     }
-    let prefix = prefix.trim_end_matches(['(', '（']).trim_end();
+    let mut prefix = prefix.trim_end_matches(['(', '（']).trim_end();
+    // `QUESTION ONE (1)`: the number in words before its figures is the
+    // number again, not the heading's word.
+    if let Some((head, word)) = prefix.rsplit_once(' ')
+        && ordinals().0.get(nomina_refdata::fold(word).as_str()) == Some(&number)
+    {
+        prefix = head.trim_end();
+    }
     // A closing mark: up to three characters that are neither blank, nor a
     // separator, nor a letter or digit of a Latin word (`题`).
     let mark_len: usize = rest
@@ -3225,6 +3246,20 @@ const MAX_BARE_TITLE_WORDS: usize = 8;
 fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     if s.len() > MAX_TITLE_BYTES {
         return None;
+    }
+    // `(iv) DATE OF IMPLEMENTATION`: a small Roman numeral in lower case,
+    // inside the parenthesis only (`i.` opens a sentence's list too).
+    if let Some(inner) = s.strip_prefix('(')
+        && let Some(close) = inner.find(')')
+        && close <= 4
+        && let Some(number) = small_roman(&inner[..close].to_uppercase())
+        && inner[..close].bytes().all(|b| b.is_ascii_lowercase())
+        && let title = &inner[close + 1..]
+        && title.starts_with(' ')
+        && title.trim().chars().next().is_some_and(char::is_alphabetic)
+        && title.split_whitespace().count() <= MAX_BARE_TITLE_WORDS
+    {
+        return Some(("(#roman)".to_string(), number, 1 + close + 1));
     }
     // `(1) Initiative`: the parenthesis closes the number.
     if let Some(inner) = s.strip_prefix(['(', '（', '[', '【', '〔']) {
@@ -3815,6 +3850,8 @@ mod tests {
         assert_eq!(target_id("Meta ODS N° 17.14: Mejorar").as_deref(), Some("17.14"));
         assert_eq!(target_id("SDG Target No. 16.7 – Ensure").as_deref(), Some("16.7"));
         assert_eq!(target_id("غاية #16.7: كفالة").as_deref(), Some("16.7"));
+        assert_eq!(target_id("16.7号具体目标：确保").as_deref(), Some("16.7"));
+        assert_eq!(target_id("Meta 16.7.- Garantizar").as_deref(), Some("16.7"));
         assert_eq!(target_id("Meta 16.7").as_deref(), Some("16.7"));
         assert_eq!(target_id("Target No. 16.b: Promote").as_deref(), Some("16.b"));
         assert_eq!(target_id("Cible n° 17.14 – Renforcer").as_deref(), Some("17.14"));
@@ -3874,6 +3911,8 @@ mod tests {
             ("可持续发展目标16：和平", 16),
             ("Objectif de développement durable n° 16 : Paix", 16),
             ("第16项可持续发展目标：和平、正义且强大的机构", 16),
+            ("16号目标：和平、正义且强大的机构", 16),
+            ("الهدف رقم (16): السلام والعدالة", 16),
         ] {
             let folded = nomina_refdata::fold(line);
             assert_eq!(goal_number(&folded).map(|g| g.0), Some(number), "{line}");

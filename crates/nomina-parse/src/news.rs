@@ -2541,6 +2541,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && s.chars().next().is_some_and(char::is_lowercase)
             && !ends_like_sentence(slice(&info[i]))
             && !keyword_list(s)
+            // A headline in another script than ASCII goes on in it, not in
+            // an ASCII word left by a script (`undefined`).
+            && (slice(&info[i]).is_ascii() || !s.is_ascii())
             // A headline in title case goes on in title case: a line of
             // small words under it is another thing (a stray caption).
             && (!title_case(slice(&info[i])) || s.split_whitespace().any(|w| w.starts_with(char::is_uppercase)))
