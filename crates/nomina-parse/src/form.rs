@@ -1432,8 +1432,14 @@ pub fn yes_no(value: &str) -> Option<bool> {
     }
     let (core, mark) = strip_tick(value);
     let word = core.strip_suffix(['.', '。', '．']).unwrap_or(core);
-    [core, word]
+    // The word of another language after it in brackets (`Да (ҳа)`).
+    let glossed = core
+        .strip_suffix([')', '）'])
+        .and_then(|c| c.rfind(['(', '（']).map(|open| c[..open].trim_end()))
+        .filter(|head| !head.is_empty());
+    [Some(core), Some(word), glossed]
         .into_iter()
+        .flatten()
         .find(|v| catalog().exact(v, is_ns("value")).next().is_some())
         .and_then(yes_no_word)
         .or(mark)
@@ -1867,6 +1873,9 @@ struct Parser<'t> {
     open_field: Option<(Context, usize)>,
     /// The field whose value may stand on the next line.
     awaiting_value: Option<(Context, usize)>,
+    /// A value printed over its caption (`Республика Корея` over
+    /// `(государство – член ООН)`), kept until the caption is read.
+    value_above: Option<LineRef>,
     basic_copy: usize,
     /// Whether the form's own questions have begun (their section heading,
     /// or a question heading without a title, was met): a heading with a
@@ -1967,6 +1976,63 @@ impl<'t> Parser<'t> {
         if self.furniture.contains(&line.number) {
             self.form.chrome.push(Marker { key: PAGE_FURNITURE, at });
             return;
+        }
+        // A value over its caption in brackets, as printed forms set them:
+        // the caption is the label, read first.
+        if !matches!(self.context, Context::Question(_)) {
+            let s = self.slice(span);
+            if let Some(caption) = bracketed_caption(s)
+                && let Some(value) = self.value_above.take()
+            {
+                let inner = Span::new(span.start + caption.start, span.start + caption.end);
+                // The value is read as if it stood under its label, which
+                // places a label the catalog lacks by the value's kind.
+                let value_text = self.slice(value.span);
+                let below = self.next.replace(value_text);
+                self.cell(LineRef { span: inner, line: line.number });
+                self.next = below;
+                // The brackets are the caption's: a line kept unread keeps them.
+                let unread = match self.context {
+                    Context::Basic(b) => self.form.basic[b].unknown.last_mut().map(|u| &mut u.at),
+                    _ => self.form.stray.last_mut(),
+                };
+                if let Some(last) = unread.filter(|l| l.span == inner) {
+                    last.span = span;
+                }
+                // The whole caption is the label; the value is the line above.
+                let number = line.number;
+                let field = match self.context {
+                    Context::Basic(b) => self.form.basic[b].fields.last_mut(),
+                    _ => self.form.institution.last_mut(),
+                }
+                .filter(|f| f.line == number);
+                match field {
+                    Some(field) => {
+                        field.value = None;
+                        field.label_full = span;
+                        field.items.push(value);
+                        self.awaiting_value = None;
+                    }
+                    // Kept unread in page order, before its caption.
+                    None => {
+                        let at =
+                            self.form.stray.iter().rposition(|l| l.line == number).unwrap_or(self.form.stray.len());
+                        self.form.stray.insert(at, value);
+                    }
+                }
+                return;
+            }
+            // A value, not a line the catalog knows (`UNPSA Criteria` over
+            // `(no criteria)`).
+            if self.next.is_some_and(|n| bracketed_caption(n).is_some())
+                && bracketed_caption(s).is_none()
+                && s.len() <= MAX_MARKER_BYTES
+                && catalog().exact(s, |e| is_marker(e) || e.namespace() == "field").next().is_none()
+                && catalog().prefix_in(s, "field").is_none()
+            {
+                self.value_above = Some(LineRef { span, line: line.number });
+                return;
+            }
         }
         // Two fields side by side, as a two-column grid is flattened
         // (`Страна: Корея            Организация: Dangjin City`): each is
@@ -2834,9 +2900,11 @@ impl<'t> Parser<'t> {
             let word_end = s.find(char::is_whitespace)?;
             let word = &s[..word_end];
             // A word of one letter names no part (`Y a-t-il eu…`).
+            // An abbreviation keeps its full stop (`пп. а)`).
+            let bare = word.strip_suffix('.').unwrap_or(word);
             if word.len() > MAX_PART_WORD_BYTES
-                || word.chars().nth(1).is_none()
-                || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+                || bare.chars().nth(1).is_none()
+                || !bare.chars().all(|c| c.is_alphabetic() || c == '-')
             {
                 return None;
             }
@@ -3551,6 +3619,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         context: Context::Start,
         open_field: None,
         awaiting_value: None,
+        value_above: None,
         basic_copy: 0,
         in_questions: false,
         start_run: Vec::new(),
@@ -3580,6 +3649,20 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     trailing_chrome(&mut form, text);
     form.truncated_at = truncation(&form, lines);
     Ok((form, parser.votes.into_iter().collect(), parser.hits))
+}
+
+/// The inside of a line that is a caption in brackets and nothing else,
+/// of two words or more (`(полное наименование органа)`): the label of
+/// the value printed over it.
+fn bracketed_caption(s: &str) -> Option<Range<usize>> {
+    let t = s.trim();
+    let inner = t.strip_prefix(['(', '（'])?.strip_suffix([')', '）'])?;
+    // One pair of brackets around the whole line, not two (`(a) … (b)`).
+    if inner.contains(['(', '（']) && !inner.contains([')', '）']) || inner.split_whitespace().count() < 2 {
+        return None;
+    }
+    let start = s.len() - s.trim_start().len() + t.len() - t.trim_start_matches(['(', '（']).len();
+    Some(start..start + inner.len())
 }
 
 /// Where the left field of a line holding two `label: value` fields side
@@ -4271,6 +4354,15 @@ mod tests {
             ("Yes/Oui", Some(true)),
             ("No / Non", Some(false)),
             ("Yes/Non", None),
+            // Codes, spaced boxes, Chinese brackets, a word glossed in
+            // another language, Wingdings boxes left as letters.
+            ("Oui (1)", Some(true)),
+            ("Non (0)", Some(false)),
+            ("Sí ( X )", Some(true)),
+            ("【否】", Some(false)),
+            ("Да (ҳа)", Some(true)),
+            ("þ Oui ¨ Non", Some(true)),
+            ("¨ Oui þ Non", Some(false)),
         ] {
             assert_eq!(yes_no(v), want, "{v}");
         }
@@ -4649,6 +4741,21 @@ mod tests {
         assert_eq!(numbers, [1, 2]);
         assert_eq!(form.questions[0].parts[0].word_limit, Some(150));
         assert_eq!(form.questions[0].parts[0].answer.len(), 1);
+    }
+
+    #[test]
+    fn fields_side_by_side_help_texts_and_word_counters() {
+        // Values over their captions are checked on the twentieth blind set
+        // (tests/blind_forms.rs), whose r_ru_20 is laid out so.
+        // A flattened two-column grid.
+        assert_eq!(two_columns("Страна: Корея            Организация: Dangjin City"), Some((24, 36)));
+        assert_eq!(two_columns("Country:            Republic of Korea"), None);
+        // An online form's help text and word counter.
+        assert!(help_text("Aide : Nom officiel complet, sans sigle."));
+        assert!(!help_text("Aide sociale : 5"));
+        assert!(word_counter("Количество слов: 276 из 300", 300));
+        assert!(word_counter("Words: 80/100", 100));
+        assert!(!word_counter("Количество слов: 276 из 300", 200));
     }
 
     #[test]
