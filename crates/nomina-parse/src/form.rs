@@ -1981,7 +1981,8 @@ impl<'t> Parser<'t> {
         // the caption is the label, read first.
         if !matches!(self.context, Context::Question(_)) {
             let s = self.slice(span);
-            if let Some(caption) = bracketed_caption(s)
+            if self.value_above.is_some()
+                && let Some(caption) = bracketed_caption(s)
                 && let Some(value) = self.value_above.take()
             {
                 let inner = Span::new(span.start + caption.start, span.start + caption.end);
@@ -2024,8 +2025,11 @@ impl<'t> Parser<'t> {
             }
             // A value, not a line the catalog knows (`UNPSA Criteria` over
             // `(no criteria)`).
-            if self.next.is_some_and(|n| bracketed_caption(n).is_some())
-                && bracketed_caption(s).is_none()
+            // The next line is trimmed: its first and last characters tell
+            // first.
+            if self.next.is_some_and(|n| {
+                n.ends_with([')', '）']) && n.starts_with(['(', '（']) && bracketed_caption(n).is_some()
+            }) && bracketed_caption(s).is_none()
                 && s.len() <= MAX_MARKER_BYTES
                 && catalog().exact(s, |e| is_marker(e) || e.namespace() == "field").next().is_none()
                 && catalog().prefix_in(s, "field").is_none()
@@ -3671,10 +3675,11 @@ fn bracketed_caption(s: &str) -> Option<Range<usize>> {
 /// A label padded away from its own value (`Country:      Korea`) is one
 /// field.
 fn two_columns(s: &str) -> Option<(usize, usize)> {
-    if s.len() > MAX_MARKER_BYTES * 2 || !s.contains("   ") {
+    if s.len() > MAX_MARKER_BYTES * 2 {
         return None;
     }
-    let gap = s.find("   ")?;
+    static GAP: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let gap = GAP.get_or_init(|| memchr::memmem::Finder::new(b"   ")).find(s.as_bytes())?;
     let right_start = gap + s[gap..].len() - s[gap..].trim_start().len();
     let (left, right) = (&s[..gap], &s[right_start..]);
     let has_field = |part: &str, most_words: usize| {
