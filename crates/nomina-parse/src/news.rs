@@ -1443,9 +1443,26 @@ fn label_before(lower: &str, at: usize) -> Label {
     }
     match best {
         Some((end, _, label)) if token_count(&before[end..]) <= 2 => label,
+        // `This entry was posted in Press Releases on February 19, 2016`
+        // (a blog's entry line): the label, the category it was posted in,
+        // then the particle a date takes.
+        Some((end, _, label))
+            if token_count(&before[end..]) <= 7
+                && before[end..].split_whitespace().next().is_some_and(|w| CATEGORY_PARTICLES.contains(&w))
+                && before.split_whitespace().next_back().is_some_and(|w| DATE_PARTICLES.contains(&w)) =>
+        {
+            label
+        }
         _ => Label::None,
     }
 }
+
+/// Words set right before a date in a sentence that gives it (`on`, `le`).
+const DATE_PARTICLES: [&str; 6] = ["on", "le", "el", "am", "в", "في"];
+
+/// Words set before the category a post was filed in (`posted in`,
+/// `publiée dans`).
+const CATEGORY_PARTICLES: [&str; 5] = ["in", "dans", "en", "в", "في"];
 
 fn has_event_word(lower: &str) -> bool {
     // Digits glued to a word (`Formed1 July`) do not hide it.
@@ -4841,6 +4858,17 @@ mod tests {
             "RSS 페이스북 공유하기 트위터 공유하기 프린트하기\nCouncil Opens New Library Branch\nPublished 3 March 2021\n{PROSE}\n"
         );
         assert_eq!(parts(&text).0, "Council Opens New Library Branch");
+    }
+
+    #[test]
+    fn a_blog_entry_line_after_the_body_dates_the_post() {
+        let text = format!(
+            "Inside Riverside\nPress Releases\nCouncil Opens New Library Branch\n{PROSE}\n\
+             This entry was posted in Press Releases on February 19, 2016. Bookmark the permalink.\nLeave a Reply\n"
+        );
+        assert_eq!(parts(&text).1.as_deref(), Some("2016-02-19"));
+        // A date a release was issued on, in a list of them, is no label's.
+        assert_eq!(label_before("the press release issued by the foreign office on ", 50), Label::None);
     }
 
     #[test]
