@@ -2349,9 +2349,10 @@ impl<'t> Parser<'t> {
                 m.label_len = label_len;
                 m.len = len;
             }
-            // A label longer than the catalog's wording by a few words, its
-            // colon after them (`Nom de l’organisme | candidat : Dangjin
-            // City`): the label runs to the colon.
+            // A label longer than the catalog's wording by up to four words,
+            // its colon after them (`Nom de l’organisme | candidat : Dangjin
+            // City`, `اسم المبادرة | كما ورد في الترشيح:`): the label runs to
+            // the colon.
             if let Some(rest) = s.get(m.len..)
                 && !rest.trim_start().starts_with([':', '：'])
                 // A question's mark closes its label already.
@@ -2360,7 +2361,7 @@ impl<'t> Parser<'t> {
                 // A colon that ends a word, a blank after it (not `http://`,
                 // `10:30`).
                 && (rest[colon..].starts_with('：') || rest[colon + 1..].starts_with(char::is_whitespace))
-                && rest[..colon].split_whitespace().count() <= 3
+                && rest[..colon].split_whitespace().count() <= 4
                 // A slash right after the wording joins another name to it
                 // (`Name of Initiative/Programme:`); elsewhere it is a value's.
                 && !rest[..colon].trim_start_matches('/').contains(|c: char| c.is_ascii_digit() || matches!(c, '/' | '.'))
