@@ -2492,7 +2492,10 @@ impl<'t> Parser<'t> {
         self.fields_in(open.0).iter().filter(|f| f.copy == list.copy).any(|f| {
             catalog().field(f.key).is_some_and(|g| {
                 g.question == spec.question && g.order + 1 == spec.order && g.value == ValueKind::YesNo
-            }) && f.value.is_some_and(|v| yes_no(&self.text[v.range()]) == Some(false))
+            }) && f
+                .value
+                .or_else(|| f.items.first().map(|i| i.span))
+                .is_some_and(|v| yes_no(&self.text[v.range()]) == Some(false))
         })
     }
 
