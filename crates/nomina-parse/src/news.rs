@@ -2860,6 +2860,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if d.label == Label::None && !d.dateline && ((i > 0 && listed(i - 1)) || listed(i + 1)) {
             continue;
         }
+        // A paragraph under the headline, a credit under it (`©JN`) and the
+        // line `k` under the credit: the paragraph is a photo's caption.
+        let photo_caption_over = |k: usize| {
+            k >= 2
+                && info[k - 1].caption
+                && info[k - 1].units <= 3.0
+                && info[k - 2].kind == LineKind::Content
+                && (t + 1..k - 2).all(|j| info[j].kind != LineKind::Content)
+        };
         let gap = |a: usize, b: usize| {
             (a.min(b) + 1..a.max(b)).filter(|&k| !matches!(info[k].kind, LineKind::Chrome | LineKind::Meta)).count()
                 as f32
@@ -2891,6 +2900,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             1.5 - 0.5 * gap(i, t)
         } else if i > be {
             if gap(i, be) <= 1.0 { 1.0 } else { -1.0 }
+        } else if photo_caption_over(i) {
+            // Under a photo's caption and its credit, themselves under the
+            // headline: the article's date line.
+            2.5
         } else {
             0.5 - 0.2 * gap(i, t)
         };
@@ -3033,7 +3046,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 r.starts_with(' ') && (1..=8).contains(&r.split(' ').filter(|w| !w.is_empty()).count())
             }) && !ends_like_sentence(s)
         };
-        if i > t && i <= be && ((l.caption && word_count(s) <= 60) || headline_caption()) {
+        // A photo's caption over its credit and the date line.
+        let over_credit_and_date =
+            || best_date.is_some_and(|(d, _, _)| d == i + 2) && info[i + 1].caption && info[i + 1].units <= 3.0;
+        if i > t && i <= be && ((l.caption && word_count(s) <= 60) || headline_caption() || over_credit_and_date()) {
             captions.push(l.at);
             continue;
         }
@@ -4869,6 +4885,16 @@ mod tests {
         assert_eq!(parts(&text).1.as_deref(), Some("2016-02-19"));
         // A date a release was issued on, in a list of them, is no label's.
         assert_eq!(label_before("the press release issued by the foreign office on ", 50), Label::None);
+    }
+
+    #[test]
+    fn a_date_under_a_photos_caption_and_credit() {
+        let caption = "The director, on the right of the photo, and the programme's head met the press on Tuesday \
+                       to present the year's priorities for the digital services of the state.";
+        let text = format!("Digital Government: The New Priorities\n{caption}\n©JN\nOn 20 September 2021\n{PROSE}\n");
+        let (_, date, paragraphs, _) = parts(&text);
+        assert_eq!(date.as_deref(), Some("2021-09-20"));
+        assert_ne!(paragraphs[0], caption);
     }
 
     #[test]
