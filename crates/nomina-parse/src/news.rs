@@ -3256,7 +3256,16 @@ fn section_label(s: &str, l: &LineInfo) -> bool {
     let is_feed = |text: &str, key: &str| {
         lex.feed
             .iter()
-            .any(|f| if han(f) { text.trim().starts_with(f.as_str()) } else { after_phrase(key, f).is_some() })
+            // A Chinese section's name ends with its kind as often as it
+            // opens with it (`新闻动态`, `部门动态`).
+            .any(|f| {
+                if han(f) {
+                    let t = text.trim();
+                    t.starts_with(f.as_str()) || t.ends_with(f.as_str())
+                } else {
+                    after_phrase(key, f).is_some()
+                }
+            })
     };
     if l.units <= 3.0 && is_feed(s, &l.key) {
         return true;
@@ -4814,7 +4823,8 @@ mod tests {
 
     #[test]
     fn an_undated_page_under_a_news_or_blog_section_is_an_article() {
-        for section in ["News", "Новости района", "Blog", "新闻"] {
+        for section in ["News", "Новости района", "Blog", "新闻", "当前位置: 首页 > 综合动态 > 部门动态"]
+        {
             let text = format!(
                 "Riverside Town\nHome | About | Contact\n{section}\nCouncil Opens New Library Branch\n{PROSE}\n"
             );
