@@ -212,6 +212,17 @@ impl Pipeline {
                 None,
             ));
         }
+        if repairs.arabic_forms > 0 {
+            done.push(Warning::new(
+                "arabic_presentation_forms",
+                format!(
+                    "{} Arabic letters stored as shaped presentation forms (as a PDF copies them) written back as \
+                     plain letters before parsing",
+                    repairs.arabic_forms
+                ),
+                None,
+            ));
+        }
         if let Some(&first) = repairs.mojibake_lines.first() {
             let lines = repairs.mojibake_lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
             done.push(Warning::new(

@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round20/`, twenty sets
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round21/`, twenty-one sets
 //! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
@@ -320,9 +320,35 @@ fn every_rendering_of_the_twentieth_set_reads_as_seed_001() {
     only_known_differences(&renderings_against_seed_001(20, 7), &["r_fr_20.txt: implementation_date"]);
 }
 
+/// The twenty-first set, measured by its totals (668/821) before its
+/// failures were read: Arabic in shaped presentation forms, as a PDF copies
+/// it; parts `小题一：`; yes/no `Sí – X`; `Target-16.7`; `1ro. de noviembre`.
+/// Still wrong: r_es_21's institution block copied out of a table column by
+/// column (its seven labels, then its seven values), and r_ru_21's labels
+/// broken over two to four lines by a narrow column, some inside a word.
 #[test]
-fn forms_of_other_years_of_the_fourth_to_twentieth_sets_keep_every_answer_under_its_own_number() {
-    for round in 4..=20 {
+fn every_rendering_of_the_twenty_first_set_reads_as_seed_001() {
+    only_known_differences(
+        &renderings_against_seed_001(21, 7),
+        &[
+            "r_es_21.txt: administrative_level",
+            "r_es_21.txt: department_type",
+            "r_es_21.txt: initiative_name",
+            "r_es_21.txt: institution_name",
+            "r_es_21.txt: member_state",
+            "r_es_21.txt: operational_years",
+            "r_ru_21.txt: administrative_level",
+            "r_ru_21.txt: initiative_name",
+            "r_ru_21.txt: institution_name",
+            "r_ru_21.txt: member_state",
+            "r_ru_21.txt: sdgs",
+        ],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_fourth_to_twenty_first_sets_keep_every_answer_under_its_own_number() {
+    for round in 4..=21 {
         only_known_differences(&forms_of_other_years_against_expected(round, 2), &[]);
     }
 }

@@ -364,7 +364,25 @@ fn without_ordinal_suffix(s: &str) -> &str {
     let suffix = s[digits..].to_lowercase();
     let ordinal = matches!(
         suffix.as_str(),
-        "er" | "re" | "ère" | "e" | "º" | "ª" | "°" | "o" | "st" | "nd" | "rd" | "th" | "-го" | "-е"
+        "er" | "re"
+            | "ère"
+            | "e"
+            | "º"
+            | "ª"
+            | "°"
+            | "o"
+            | "st"
+            | "nd"
+            | "rd"
+            | "th"
+            | "-го"
+            | "-е"
+            | "ro"
+            | "do"
+            | "to"
+            | "mo"
+            | "vo"
+            | "no"
     );
     if ordinal { &s[..digits] } else { s }
 }
@@ -817,6 +835,7 @@ mod tests {
         assert_eq!(iso("2017年11月1号"), Some("2017-11-01".to_string()));
         assert_eq!(iso("الأول من نوفمبر 2017م"), Some("2017-11-01".to_string()));
         assert_eq!(iso("1-го ноября 2017 г."), Some("2017-11-01".to_string()));
+        assert_eq!(iso("1ro. de noviembre de 2017"), Some("2017-11-01".to_string()));
         assert_eq!(iso("1 November 2017 (2 copies)"), None);
     }
 

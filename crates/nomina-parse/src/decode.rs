@@ -77,6 +77,9 @@ pub struct Repairs {
     pub composed: bool,
     /// The 1-based lines repaired from UTF-8 read as Windows-1252.
     pub mojibake_lines: Vec<usize>,
+    /// Arabic letters stored as their shaped presentation forms, written
+    /// back as plain letters.
+    pub arabic_forms: usize,
 }
 
 /// Repairs decoded text before it is parsed: removes the characters that
@@ -85,7 +88,47 @@ pub struct Repairs {
 /// repairs lines of UTF-8 read as Windows-1252. Says what it did, for the
 /// record's warnings; text that needs none of it is left as it is.
 pub fn repair_text(text: &mut String) -> Repairs {
-    Repairs { invisible: remove_invisible(text), composed: compose(text), mojibake_lines: repair_mojibake(text) }
+    Repairs {
+        invisible: remove_invisible(text),
+        composed: compose(text),
+        mojibake_lines: repair_mojibake(text),
+        arabic_forms: unshape_arabic(text),
+    }
+}
+
+/// Whether `c` is an Arabic presentation form: a letter shaped for its place
+/// in a word (initial, medial, final, isolated) or a ligature (`ﻻ`), as text
+/// copied out of a PDF holds them.
+fn arabic_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// Writes Arabic presentation forms back as the plain letters they shape
+/// (their compatibility decomposition, NFKC), and says how many there were:
+/// the catalog's words, month and country names are written in plain
+/// letters.
+fn unshape_arabic(text: &mut String) -> usize {
+    use unicode_normalization::UnicodeNormalization;
+    // Every form is written with the lead byte 0xEF: text without it is left
+    // unread.
+    let Some(first) = memchr::memchr(0xEF, text.as_bytes()) else { return 0 };
+    let Some(at) = text[first..].char_indices().find(|&(_, c)| arabic_presentation_form(c)).map(|(i, _)| first + i)
+    else {
+        return 0;
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    let mut n = 0;
+    for c in text[at..].chars() {
+        if arabic_presentation_form(c) {
+            n += 1;
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    *text = out;
+    n
 }
 
 /// Removes the [`INVISIBLE`] characters from `text` and says how many there
@@ -528,6 +571,17 @@ mod tests {
         let mut plain = "Принадлежность".to_string();
         assert_eq!(remove_invisible(&mut plain), 0);
         assert_eq!(plain, "Принадлежность");
+    }
+
+    #[test]
+    fn arabic_presentation_forms_are_written_as_letters() {
+        // `بلدية` shaped, and the lam-alef ligature; full-width forms and
+        // plain letters are left alone.
+        let mut text = "ﺑﻠﺪﻳﺔ ﻻ ＡＢ بلدية".to_string();
+        assert_eq!(unshape_arabic(&mut text), 6);
+        assert_eq!(text, "بلدية لا ＡＢ بلدية");
+        let mut plain = "بلدية ＡＢ".to_string();
+        assert_eq!(unshape_arabic(&mut plain), 0);
     }
 
     #[test]

@@ -756,7 +756,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     // written in full-width characters and closed by a counter word
     // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№|#))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№|#|[nN][oO]\.))?\s*[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．]-?(?:\s|$)|[项項])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№|#))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№|#|[nN][oO]\.))?\s*[-–]?[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．]-?(?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -1251,7 +1251,7 @@ const TICK_NO: [char; 4] = ['✗', '✘', '×', '☐'];
 const RADIO: [char; 2] = ['○', '●'];
 /// Boxes and marks printed beside a yes/no word; an export may add the
 /// option's code (`Oui (1)`, `Non (0)`).
-const CHECKBOXES: [&str; 19] = [
+const CHECKBOXES: [&str; 21] = [
     "[X]",
     "[x]",
     "(X)",
@@ -1271,6 +1271,8 @@ const CHECKBOXES: [&str; 19] = [
     "( x )",
     "[ X ]",
     "[ x ]",
+    "– X",
+    "- X",
 ];
 
 fn is_tick(c: char) -> bool {
@@ -2940,6 +2942,24 @@ impl<'t> Parser<'t> {
             }
             Some((char::from_u32('a' as u32 + d - 1)?, prompt_start))
         };
+        // A Chinese word or two, then a numeral and a colon (`小题一：…`):
+        // only before a prompt that states its word limit, but for the
+        // first under the heading.
+        let han_worded = || {
+            let word_end = s.char_indices().take(3).find(|&(_, c)| chinese_numeral_char(c)).map(|(i, _)| i)?;
+            if word_end == 0 || !s[..word_end].chars().all(nomina_refdata::fold::is_cjk) {
+                return None;
+            }
+            let rest = &s[word_end..];
+            let numeral = rest.chars().next()?;
+            let n = chinese_numeral(numeral.encode_utf8(&mut [0; 4]))?;
+            let after = rest[numeral.len_utf8()..].strip_prefix(['：', '、', ':'])?;
+            let prompt_start = s.len() - after.trim_start().len();
+            if !(first_of_question && n == 1) {
+                prompt(&s[prompt_start..]).limit?;
+            }
+            Some((char::from_u32('a' as u32 + n.checked_sub(1)?).filter(char::is_ascii_lowercase)?, prompt_start))
+        };
         // An ordinal word (`أولاً: …`, `ثانياً: …`): an answer's own list
         // is counted so too, so only before a prompt that states its word
         // limit.
@@ -2953,8 +2973,13 @@ impl<'t> Parser<'t> {
             Some((char::from_u32('a' as u32 + n.checked_sub(1)?).filter(char::is_ascii_lowercase)?, prompt_start))
         };
         if let Some(expected) = expected
-            && let Some((letter, prompt_start)) =
-                part_marker(s).or_else(numbered).or_else(bracketed).or_else(worded).or_else(dotted).or_else(ordinal)
+            && let Some((letter, prompt_start)) = part_marker(s)
+                .or_else(numbered)
+                .or_else(bracketed)
+                .or_else(worded)
+                .or_else(dotted)
+                .or_else(ordinal)
+                .or_else(han_worded)
             && letter == expected
             && same_style(prompt_start)
         {
@@ -3943,6 +3968,7 @@ mod tests {
         assert_eq!(target_id("SDG Target No. 16.7 – Ensure").as_deref(), Some("16.7"));
         assert_eq!(target_id("غاية #16.7: كفالة").as_deref(), Some("16.7"));
         assert_eq!(target_id("16.7号具体目标：确保").as_deref(), Some("16.7"));
+        assert_eq!(target_id("Target-16.7: Ensure").as_deref(), Some("16.7"));
         assert_eq!(target_id("Meta 16.7.- Garantizar").as_deref(), Some("16.7"));
         assert_eq!(target_id("Meta 16.7").as_deref(), Some("16.7"));
         assert_eq!(target_id("Target No. 16.b: Promote").as_deref(), Some("16.b"));
@@ -4370,6 +4396,7 @@ mod tests {
             ("Sí ( X )", Some(true)),
             ("【否】", Some(false)),
             ("Да (ҳа)", Some(true)),
+            ("Sí – X", Some(true)),
             ("þ Oui ¨ Non", Some(true)),
             ("¨ Oui þ Non", Some(false)),
         ] {
