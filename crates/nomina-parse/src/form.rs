@@ -1878,6 +1878,9 @@ struct Parser<'t> {
     /// A value printed over its caption (`Республика Корея` over
     /// `(государство – член ООН)`), kept until the caption is read.
     value_above: Option<LineRef>,
+    /// The first line of a label broken over two, kept until the second is
+    /// read (see [`label_goes_on`]).
+    label_head: Option<LineRef>,
     basic_copy: usize,
     /// Whether the form's own questions have begun (their section heading,
     /// or a question heading without a title, was met): a heading with a
@@ -1949,13 +1952,32 @@ impl<'t> Parser<'t> {
     }
 
     fn line(&mut self, line: &Line) {
-        let span = line.trimmed;
+        let mut span = line.trimmed;
         if span.is_empty() {
             self.awaiting_value = None;
             self.start_run_closed = true;
+            self.label_head = None;
             return;
         }
-        let at = LineRef { span, line: line.number };
+        // A label a narrow column broke over two lines (`Государство – член
+        // ООН, в котором зарегис-` / `трирована организация: Республика
+        // Корея`): the two lines are read as one.
+        let mut number = line.number;
+        if let Some(head) = self.label_head.take()
+            && head.line + 1 == line.number
+        {
+            span = Span::new(head.span.start, span.end);
+            number = head.line;
+        }
+        if !matches!(self.context, Context::Question(_))
+            && number == line.number
+            && !self.schemes.contains_key(&line.number)
+            && self.next.is_some_and(|n| label_goes_on(self.slice(span), n))
+        {
+            self.label_head = Some(LineRef { span, line: number });
+            return;
+        }
+        let at = LineRef { span, line: number };
         let wrapped = self.wrapped_value.take();
         // A free-text value the mail client's wrap cut (`…Basic and` /
         // `Implementation Plans`): the line goes on with it when its first
@@ -1992,7 +2014,7 @@ impl<'t> Parser<'t> {
                 // places a label the catalog lacks by the value's kind.
                 let value_text = self.slice(value.span);
                 let below = self.next.replace(value_text);
-                self.cell(LineRef { span: inner, line: line.number });
+                self.cell(LineRef { span: inner, line: number });
                 self.next = below;
                 // The brackets are the caption's: a line kept unread keeps them.
                 let unread = match self.context {
@@ -2003,7 +2025,6 @@ impl<'t> Parser<'t> {
                     last.span = span;
                 }
                 // The whole caption is the label; the value is the line above.
-                let number = line.number;
                 let field = match self.context {
                     Context::Basic(b) => self.form.basic[b].fields.last_mut(),
                     _ => self.form.institution.last_mut(),
@@ -2036,7 +2057,7 @@ impl<'t> Parser<'t> {
                 && catalog().exact(s, |e| is_marker(e) || e.namespace() == "field").next().is_none()
                 && catalog().prefix_in(s, "field").is_none()
             {
-                self.value_above = Some(LineRef { span, line: line.number });
+                self.value_above = Some(LineRef { span, line: number });
                 return;
             }
         }
@@ -2046,8 +2067,8 @@ impl<'t> Parser<'t> {
         if !matches!(self.context, Context::Question(_))
             && let Some((left_end, right_start)) = two_columns(self.slice(span))
         {
-            self.cell(LineRef { span: Span::new(span.start, span.start + left_end), line: line.number });
-            self.cell(LineRef { span: Span::new(span.start + right_start, span.end), line: line.number });
+            self.cell(LineRef { span: Span::new(span.start, span.start + left_end), line: number });
+            self.cell(LineRef { span: Span::new(span.start + right_start, span.end), line: number });
             return;
         }
         self.cell(at);
@@ -3653,6 +3674,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         open_field: None,
         awaiting_value: None,
         value_above: None,
+        label_head: None,
         basic_copy: 0,
         in_questions: false,
         start_run: Vec::new(),
@@ -3682,6 +3704,20 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     trailing_chrome(&mut form, text);
     form.truncated_at = truncation(&form, lines);
     Ok((form, parser.votes.into_iter().collect(), parser.hits))
+}
+
+/// Whether `s` is the first line of a label that `next` ends: `s` sets off
+/// no value and ends no sentence or question, and `next` opens in the
+/// middle of a sentence (a lower-case letter) and closes the label with its
+/// colon or question mark.
+fn label_goes_on(s: &str, next: &str) -> bool {
+    s.len() <= MAX_MARKER_BYTES
+        && !s.contains([':', '：'])
+        && !s.ends_with(['.', '。', '?', '？', '!', ')', '）'])
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !next.starts_with("http")
+        && next.find([':', '：', '?', '？']).is_some_and(|at| at <= 160)
+        && bracketed_caption(next).is_none()
 }
 
 /// The inside of a line that is a caption in brackets and nothing else,
@@ -4783,6 +4819,11 @@ mod tests {
     fn fields_side_by_side_help_texts_and_word_counters() {
         // Values over their captions are checked on the twentieth blind set
         // (tests/blind_forms.rs), whose r_ru_20 is laid out so.
+        // A label broken over two lines; a label over its value is not.
+        assert!(label_goes_on("Государство – член ООН, в котором зарегис-", "трирована организация: Республика Корея"));
+        assert!(!label_goes_on("Website of Institution", "http://www.dangjin.go.kr"));
+        assert!(!label_goes_on("Nivel de gobierno", "local"));
+        assert!(!label_goes_on("Country: Korea", "and more: text"));
         // A flattened two-column grid.
         assert_eq!(two_columns("Страна: Корея            Организация: Dangjin City"), Some((24, 36)));
         assert_eq!(two_columns("Country:            Republic of Korea"), None);
