@@ -3711,10 +3711,11 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
 /// middle of a sentence (a lower-case letter) and closes the label with its
 /// colon or question mark.
 fn label_goes_on(s: &str, next: &str) -> bool {
-    s.len() <= MAX_MARKER_BYTES
+    // The next line's first letter first: most lines are settled there.
+    next.chars().next().is_some_and(char::is_lowercase)
+        && s.len() <= MAX_MARKER_BYTES
         && !s.contains([':', '：'])
         && !s.ends_with(['.', '。', '?', '？', '!', ')', '）'])
-        && next.chars().next().is_some_and(char::is_lowercase)
         && !next.starts_with("http")
         && next.find([':', '：', '?', '？']).is_some_and(|at| at <= 160)
         && bracketed_caption(next).is_none()
