@@ -195,42 +195,7 @@ impl Pipeline {
                 None,
             ));
         }
-        if repairs.invisible > 0 {
-            done.push(Warning::new(
-                "invisible_characters",
-                format!(
-                    "{} invisible characters (soft hyphens, zero-width spaces, word joiners) removed before parsing",
-                    repairs.invisible
-                ),
-                None,
-            ));
-        }
-        if repairs.composed {
-            done.push(Warning::new(
-                "composed_unicode",
-                "letters written decomposed (a base letter and a combining mark) composed (Unicode NFC) before parsing",
-                None,
-            ));
-        }
-        if repairs.arabic_forms > 0 {
-            done.push(Warning::new(
-                "arabic_presentation_forms",
-                format!(
-                    "{} Arabic letters stored as shaped presentation forms (as a PDF copies them) written back as \
-                     plain letters before parsing",
-                    repairs.arabic_forms
-                ),
-                None,
-            ));
-        }
-        if let Some(&first) = repairs.mojibake_lines.first() {
-            let lines = repairs.mojibake_lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-            done.push(Warning::new(
-                "mojibake_repaired",
-                format!("UTF-8 read as Windows-1252 and saved again, repaired on lines {lines}"),
-                Some(first),
-            ));
-        }
+        done.extend(repairs.warnings().into_iter().map(|(code, message, line)| Warning::new(code, message, line)));
         record.diagnostics.warnings.splice(0..0, done);
         Ok(record)
     }

@@ -314,9 +314,7 @@ fn words(s: &str) -> Option<ParsedDate> {
     while let Some(token) = tokens.next() {
         // A day in guillemets (`«01» ноября 2017 г.`), as Russian forms write it.
         let token = token.trim_matches(['«', '»']);
-        // The Gregorian era's letter joined to the year (`2017م`).
-        let token =
-            token.strip_suffix('م').filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())).unwrap_or(token);
+        let token = without_year_letters(token);
         let digits = without_ordinal_suffix(token.trim_end_matches(['.', '日']));
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             let n: u32 = digits.parse().ok()?;
@@ -353,6 +351,23 @@ fn words(s: &str) -> Option<ParsedDate> {
     Some(ParsedDate { date, ambiguous: false })
 }
 
+/// A year without the letters joined to it, as the numeric dates' year
+/// may carry them: the era's (`2017م`) or the word for a year (`2017г.`),
+/// up to three letters and a full stop; any other token as it is.
+fn without_year_letters(token: &str) -> &str {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    let letters = token[digits..].trim_end_matches('.');
+    let joined = digits == 4 && (1..=3).contains(&letters.chars().count()) && letters.chars().all(char::is_alphabetic);
+    if joined { &token[..4] } else { token }
+}
+
+/// The suffixes written after a day's number to make it an ordinal, lower
+/// case: French, Spanish, Portuguese and Italian signs and endings, English
+/// endings, Russian endings after a hyphen.
+const ORDINAL_SUFFIXES: [&str; 20] = [
+    "er", "re", "ère", "e", "º", "ª", "°", "o", "st", "nd", "rd", "th", "-го", "-е", "ro", "do", "to", "mo", "vo", "no",
+];
+
 /// A day's number without the ordinal suffix written after it (`1er`,
 /// `1re`, `1º`, `1st`, `2nd`, `3rd`, `4th`, `2e`, `1-го`): the digits, or `s` as it
 /// is.
@@ -362,40 +377,24 @@ fn without_ordinal_suffix(s: &str) -> &str {
         return s;
     }
     let suffix = s[digits..].to_lowercase();
-    let ordinal = matches!(
-        suffix.as_str(),
-        "er" | "re"
-            | "ère"
-            | "e"
-            | "º"
-            | "ª"
-            | "°"
-            | "o"
-            | "st"
-            | "nd"
-            | "rd"
-            | "th"
-            | "-го"
-            | "-е"
-            | "ro"
-            | "do"
-            | "to"
-            | "mo"
-            | "vo"
-            | "no"
-    );
+    let ordinal = ORDINAL_SUFFIXES.contains(&suffix.as_str());
     if ordinal { &s[..digits] } else { s }
 }
 
 /// Whether `w` is a word of the catalog for the first day of a month
-/// (`فاتح`, `premier`).
+/// (`فاتح`, `premier`); longer than the particles a date carries.
 fn is_first_day_word(w: &str) -> bool {
-    w.chars().count() > 3 && nomina_refdata::catalog().exact(w, |e| e.key == "unit.first_day").next().is_some()
+    w.chars().count() > 3 && unit_word(w, "unit.first_day")
 }
 
 /// Whether `w` is a word for a year in the catalog (`года`, `años`).
 pub(crate) fn is_year_word(w: &str) -> bool {
-    nomina_refdata::catalog().exact(w, |e| e.key == "unit.years").next().is_some()
+    unit_word(w, "unit.years")
+}
+
+/// Whether `w` is one of the catalog's words under `key`.
+fn unit_word(w: &str, key: &str) -> bool {
+    nomina_refdata::catalog().exact(w, |e| e.key == key).next().is_some()
 }
 
 /// The month `s` names, or the one month that each of its names joined by
@@ -828,25 +827,29 @@ mod tests {
     }
 
     #[test]
-    fn a_weekday_in_brackets_and_an_era_letter_after_the_date() {
-        assert_eq!(iso("2017年11月1日（星期三）"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("1 November 2017 (Wednesday)"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("1 نوفمبر 2017م"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("2017年11月1号"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("الأول من نوفمبر 2017م"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("1-го ноября 2017 г."), Some("2017-11-01".to_string()));
-        assert_eq!(iso("1ro. de noviembre de 2017"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("1 November 2017 (2 copies)"), None);
-    }
-
-    #[test]
-    fn the_first_of_the_month_in_words() {
-        // Maghreb month names (CLDR ar-MA, ar-TN) and the day in words.
-        assert_eq!(iso("فاتح نونبر 2017"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("الفاتح من جوان 2019"), Some("2019-06-01".to_string()));
-        assert_eq!(iso("primero de noviembre de 2017"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("premier novembre 2017"), Some("2017-11-01".to_string()));
-        assert_eq!(iso("premier 3 novembre 2017"), None);
+    fn days_and_years_as_forms_of_many_countries_write_them() {
+        for (written, want) in [
+            // A weekday in brackets after the date; the era's letter or the
+            // word for a year joined to the year; the day's sign; ordinals.
+            ("2017年11月1日（星期三）", Some("2017-11-01")),
+            ("1 November 2017 (Wednesday)", Some("2017-11-01")),
+            ("1 نوفمبر 2017م", Some("2017-11-01")),
+            ("1 ноября 2017г.", Some("2017-11-01")),
+            ("2017年11月1号", Some("2017-11-01")),
+            ("1-го ноября 2017 г.", Some("2017-11-01")),
+            ("1ro. de noviembre de 2017", Some("2017-11-01")),
+            ("1 November 2017 (2 copies)", None),
+            // The first of the month in words, with Maghreb month names
+            // (CLDR ar-MA, ar-TN).
+            ("فاتح نونبر 2017", Some("2017-11-01")),
+            ("الفاتح من جوان 2019", Some("2019-06-01")),
+            ("الأول من نوفمبر 2017م", Some("2017-11-01")),
+            ("primero de noviembre de 2017", Some("2017-11-01")),
+            ("premier novembre 2017", Some("2017-11-01")),
+            ("premier 3 novembre 2017", None),
+        ] {
+            assert_eq!(iso(written).as_deref(), want, "{written}");
+        }
     }
 
     #[test]

@@ -82,11 +82,46 @@ pub struct Repairs {
     pub arabic_forms: usize,
 }
 
+impl Repairs {
+    /// What was done, in the order it was done, as warnings: each a code, a
+    /// message and the first line it concerns.
+    pub fn warnings(&self) -> Vec<(&'static str, String, Option<usize>)> {
+        let mut out = Vec::new();
+        if self.invisible > 0 {
+            let n = self.invisible;
+            let message = format!(
+                "{n} invisible characters (soft hyphens, zero-width spaces, word joiners) removed before parsing"
+            );
+            out.push(("invisible_characters", message, None));
+        }
+        if self.composed {
+            let message = "letters written decomposed (a base letter and a combining mark) composed (Unicode NFC) \
+                           before parsing";
+            out.push(("composed_unicode", message.to_string(), None));
+        }
+        if let Some(&first) = self.mojibake_lines.first() {
+            let lines = self.mojibake_lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            let message = format!("UTF-8 read as Windows-1252 and saved again, repaired on lines {lines}");
+            out.push(("mojibake_repaired", message, Some(first)));
+        }
+        if self.arabic_forms > 0 {
+            let n = self.arabic_forms;
+            let message = format!(
+                "{n} Arabic letters stored as shaped presentation forms (as a PDF copies them) written back as plain \
+                 letters before parsing"
+            );
+            out.push(("arabic_presentation_forms", message, None));
+        }
+        out
+    }
+}
+
 /// Repairs decoded text before it is parsed: removes the characters that
 /// print as nothing (soft hyphens, zero-width spaces, word joiners, a
-/// byte-order mark inside the text), composes decomposed letters, and
-/// repairs lines of UTF-8 read as Windows-1252. Says what it did, for the
-/// record's warnings; text that needs none of it is left as it is.
+/// byte-order mark inside the text), composes decomposed letters, repairs
+/// lines of UTF-8 read as Windows-1252, and writes Arabic presentation forms
+/// as plain letters. Says what it did, for the record's warnings; text that
+/// needs none of it is left as it is.
 pub fn repair_text(text: &mut String) -> Repairs {
     Repairs {
         invisible: remove_invisible(text),
@@ -116,13 +151,26 @@ fn unshape_arabic(text: &mut String) -> usize {
     else {
         return 0;
     };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..at]);
-    let mut n = 0;
-    for c in text[at..].chars() {
-        if arabic_presentation_form(c) {
-            n += 1;
+    rewrite_from(text, at, |c, out| {
+        let form = arabic_presentation_form(c);
+        if form {
             out.extend(std::iter::once(c).nfkc());
+        }
+        form
+    })
+}
+
+/// Rewrites `text` from byte `from` on, a character at a time: `rewrite`
+/// writes what stands for the character and says whether it changed it,
+/// or writes nothing and says no, and the character is kept. Gives the
+/// number of characters changed.
+fn rewrite_from(text: &mut String, from: usize, mut rewrite: impl FnMut(char, &mut String) -> bool) -> usize {
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..from]);
+    let mut n = 0;
+    for c in text[from..].chars() {
+        if rewrite(c, &mut out) {
+            n += 1;
         } else {
             out.push(c);
         }
@@ -144,13 +192,8 @@ fn remove_invisible(text: &mut String) -> usize {
             .collect()
     });
     let Some(first) = finders.iter().filter_map(|f| f.find(text.as_bytes())).min() else { return 0 };
-    let tail = &text[first..];
-    let n = tail.chars().filter(|c| INVISIBLE.contains(c)).count();
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    out.extend(tail.chars().filter(|c| !INVISIBLE.contains(c)));
-    *text = out;
-    n
+    // Removed: nothing is written for them.
+    rewrite_from(text, first, |c, _| INVISIBLE.contains(&c))
 }
 
 /// Composes `text` into Unicode NFC where it holds combining marks that

@@ -29,6 +29,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::date::{DateOrder, parse_date};
 use crate::document::*;
 use crate::lines::{Line, trim};
+use crate::words::head_of;
 
 /// Structural hits (field labels, question headings) below which a text is
 /// not taken for a form.
@@ -429,7 +430,7 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
         (matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）' | ':') || slash).then_some((first, end))?
     };
     let letter = part_letter(letter)?;
-    Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
+    Some((letter, past_blanks(s, end)))
 }
 
 /// A part numbered rather than lettered: a small Roman numeral (`(ii)`,
@@ -444,13 +445,13 @@ fn numbered_part_marker(s: &str) -> Option<(char, usize)> {
         && let Some(sign) = s[1..].chars().next().filter(|c| matches!(c, '°' | 'º'))
     {
         let end = 1 + sign.len_utf8();
-        let letter = char::from_u32('a' as u32 + d - 1)?;
-        return Some((letter, end + s[end..].len() - s[end..].trim_start().len()));
+        let letter = place_letter(d)?;
+        return Some((letter, past_blanks(s, end)));
     }
     if let Some(place) = "①②③④⑤⑥⑦⑧⑨".chars().position(|c| c == first) {
         let end = first.len_utf8();
-        let letter = char::from_u32('a' as u32 + place as u32)?;
-        return Some((letter, end + s[end..].len() - s[end..].trim_start().len()));
+        let letter = place_letter(place as u32 + 1)?;
+        return Some((letter, past_blanks(s, end)));
     }
     let open = s.starts_with(['(', '（']);
     let start = if open { s.chars().next()?.len_utf8() } else { 0 };
@@ -470,9 +471,20 @@ fn numbered_part_marker(s: &str) -> Option<(char, usize)> {
         None if digit_closed && body.len() == 1 => body.chars().next()?.to_digit(10).filter(|&d| d > 0)?,
         None => return None,
     };
-    let letter = char::from_u32('a' as u32 + place - 1)?;
+    let letter = place_letter(place)?;
     let end = start + body_len + close.len_utf8();
-    Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
+    Some((letter, past_blanks(s, end)))
+}
+
+/// The Latin letter of a part's place, counted from 1 (`a` for 1, `c` for
+/// 3), up to `z`.
+fn place_letter(place: u32) -> Option<char> {
+    char::from_u32(('a' as u32 - 1).checked_add(place)?).filter(|c| place > 0 && c.is_ascii_lowercase())
+}
+
+/// Where the text of `s` resumes after byte `end`, past the blanks there.
+fn past_blanks(s: &str, end: usize) -> usize {
+    end + s[end..].len() - s[end..].trim_start().len()
 }
 
 /// What follows a question's number in a part's marker that carries it
@@ -1607,7 +1619,9 @@ fn content_words(label: &str) -> Vec<String> {
         // function words.
         .filter(|w| {
             let n = w.chars().count();
-            n >= 4 || (n == 3 && w.chars().all(is_arabic_letter)) || w.chars().any(nomina_refdata::fold::is_cjk)
+            n >= 4
+                || (n == 3 && w.chars().all(nomina_refdata::fold::is_arabic_letter))
+                || w.chars().any(nomina_refdata::fold::is_cjk)
         })
         .map(canonical_word)
         .collect()
@@ -1617,11 +1631,6 @@ fn content_words(label: &str) -> Vec<String> {
 /// answer names its country; an agency's or a unit's initials look the same.
 fn is_country_code(value: &str) -> bool {
     (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// A letter of the Arabic block (U+0621 to U+064A).
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 /// The word of the catalog's labels a folded word stands for (`organization`
@@ -1776,11 +1785,7 @@ pub fn word_limit(prompt: &str) -> Option<u32> {
 /// describe…`): the catalog's patterns anchored at the start, over the
 /// prompt's first words.
 fn leading_word_limit(prompt: &str) -> Option<u32> {
-    let mut end = prompt.len().min(80);
-    while !prompt.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &prompt[..end];
+    let head = head_of(prompt, 80);
     if !head.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -1952,32 +1957,25 @@ impl<'t> Parser<'t> {
     }
 
     fn line(&mut self, line: &Line) {
-        let mut span = line.trimmed;
+        let span = line.trimmed;
         if span.is_empty() {
             self.awaiting_value = None;
             self.start_run_closed = true;
             self.label_head = None;
             return;
         }
-        // A label a narrow column broke over two lines (`Государство – член
-        // ООН, в котором зарегис-` / `трирована организация: Республика
-        // Корея`): the two lines are read as one.
-        let mut number = line.number;
-        if let Some(head) = self.label_head.take()
-            && head.line + 1 == line.number
-        {
-            span = Span::new(head.span.start, span.end);
-            number = head.line;
-        }
-        if !matches!(self.context, Context::Question(_))
-            && number == line.number
-            && !self.schemes.contains_key(&line.number)
-            && self.next.is_some_and(|n| label_goes_on(self.slice(span), n))
-        {
-            self.label_head = Some(LineRef { span, line: number });
+        let Some(at) = self.whole_label(LineRef { span, line: line.number }) else {
             return;
+        };
+        let span = at.span;
+        // A value held for its caption: read with it, or as it stands when
+        // the caption did not come.
+        if let Some(value) = self.value_above.take() {
+            if self.read_caption(value, at) {
+                return;
+            }
+            self.cell(value);
         }
-        let at = LineRef { span, line: number };
         let wrapped = self.wrapped_value.take();
         // A free-text value the mail client's wrap cut (`…Basic and` /
         // `Implementation Plans`): the line goes on with it when its first
@@ -2001,77 +1999,101 @@ impl<'t> Parser<'t> {
             self.form.chrome.push(Marker { key: PAGE_FURNITURE, at });
             return;
         }
-        // A value over its caption in brackets, as printed forms set them:
-        // the caption is the label, read first.
         if !matches!(self.context, Context::Question(_)) {
-            let s = self.slice(span);
-            if self.value_above.is_some()
-                && let Some(caption) = bracketed_caption(s)
-                && let Some(value) = self.value_above.take()
-            {
-                let inner = Span::new(span.start + caption.start, span.start + caption.end);
-                // The value is read as if it stood under its label, which
-                // places a label the catalog lacks by the value's kind.
-                let value_text = self.slice(value.span);
-                let below = self.next.replace(value_text);
-                self.cell(LineRef { span: inner, line: number });
-                self.next = below;
-                // The brackets are the caption's: a line kept unread keeps them.
-                let unread = match self.context {
-                    Context::Basic(b) => self.form.basic[b].unknown.last_mut().map(|u| &mut u.at),
-                    _ => self.form.stray.last_mut(),
-                };
-                if let Some(last) = unread.filter(|l| l.span == inner) {
-                    last.span = span;
-                }
-                // The whole caption is the label; the value is the line above.
-                let field = match self.context {
-                    Context::Basic(b) => self.form.basic[b].fields.last_mut(),
-                    _ => self.form.institution.last_mut(),
-                }
-                .filter(|f| f.line == number);
-                match field {
-                    Some(field) => {
-                        field.value = None;
-                        field.label_full = span;
-                        field.items.push(value);
-                        self.awaiting_value = None;
-                    }
-                    // Kept unread in page order, before its caption.
-                    None => {
-                        let at =
-                            self.form.stray.iter().rposition(|l| l.line == number).unwrap_or(self.form.stray.len());
-                        self.form.stray.insert(at, value);
-                    }
-                }
+            if self.over_caption(self.slice(span)) {
+                self.value_above = Some(at);
                 return;
             }
-            // A value, not a line the catalog knows (`UNPSA Criteria` over
-            // `(no criteria)`).
-            // The next line is trimmed: its first and last characters tell
-            // first.
-            if self.next.is_some_and(|n| {
-                n.ends_with([')', '）']) && n.starts_with(['(', '（']) && bracketed_caption(n).is_some()
-            }) && bracketed_caption(s).is_none()
-                && s.len() <= MAX_MARKER_BYTES
-                && catalog().exact(s, |e| is_marker(e) || e.namespace() == "field").next().is_none()
-                && catalog().prefix_in(s, "field").is_none()
-            {
-                self.value_above = Some(LineRef { span, line: number });
+            // Two fields side by side, as a two-column grid is flattened
+            // (`Страна: Корея            Организация: Dangjin City`): each is
+            // read as a line of its own.
+            if let Some((left_end, right_start)) = two_columns(self.slice(span)) {
+                self.cell(LineRef { span: Span::new(span.start, span.start + left_end), line: at.line });
+                self.cell(LineRef { span: Span::new(span.start + right_start, span.end), line: at.line });
                 return;
             }
-        }
-        // Two fields side by side, as a two-column grid is flattened
-        // (`Страна: Корея            Организация: Dangjin City`): each is
-        // read as a line of its own.
-        if !matches!(self.context, Context::Question(_))
-            && let Some((left_end, right_start)) = two_columns(self.slice(span))
-        {
-            self.cell(LineRef { span: Span::new(span.start, span.start + left_end), line: number });
-            self.cell(LineRef { span: Span::new(span.start + right_start, span.end), line: number });
-            return;
         }
         self.cell(at);
+    }
+
+    /// The line `at`, or the label a narrow column broke over it and the
+    /// line above (`Государство – член ООН, в котором зарегис-` /
+    /// `трирована организация: Республика Корея`) as one; `None` while the
+    /// first line of such a label is held for the second (see
+    /// [`label_goes_on`]).
+    fn whole_label(&mut self, at: LineRef) -> Option<LineRef> {
+        if let Some(head) = self.label_head.take()
+            && head.line + 1 == at.line
+        {
+            return Some(LineRef { span: Span::new(head.span.start, at.span.end), line: head.line });
+        }
+        if !matches!(self.context, Context::Question(_))
+            && !self.schemes.contains_key(&at.line)
+            && self.next.is_some_and(|n| label_goes_on(self.slice(at.span), n))
+        {
+            self.label_head = Some(at);
+            return None;
+        }
+        Some(at)
+    }
+
+    /// Whether `s` is a value printed over its caption in brackets, as
+    /// printed forms set them (`Республика Корея` over `(государство – член
+    /// ООН)`): the next line is such a caption, and `s` is no line the
+    /// catalog knows (`UNPSA Criteria` over `(no criteria)`).
+    fn over_caption(&self, s: &str) -> bool {
+        // The next line is trimmed: its first and last characters tell first.
+        self.next
+            .is_some_and(|n| n.ends_with([')', '）']) && n.starts_with(['(', '（']) && bracketed_caption(n).is_some())
+            && bracketed_caption(s).is_none()
+            && s.len() <= MAX_MARKER_BYTES
+            && catalog().exact(s, |e| is_marker(e) || e.namespace() == "field").next().is_none()
+            && catalog().prefix_in(s, "field").is_none()
+    }
+
+    /// Reads the line `at` as the caption of `value`, the line above it,
+    /// when it is one: the caption is the label, the value its field's.
+    /// Says whether it was.
+    fn read_caption(&mut self, value: LineRef, at: LineRef) -> bool {
+        let (span, number) = (at.span, at.line);
+        let Some(caption) = bracketed_caption(self.slice(span)) else {
+            return false;
+        };
+        let inner = Span::new(span.start + caption.start, span.start + caption.end);
+        // The value is read as if it stood under its label, which places a
+        // label the catalog lacks by the value's kind.
+        let value_text = self.slice(value.span);
+        let below = self.next.replace(value_text);
+        self.cell(LineRef { span: inner, line: number });
+        self.next = below;
+        // The brackets are the caption's: a line kept unread keeps them.
+        let unread = match self.context {
+            Context::Basic(b) => self.form.basic[b].unknown.last_mut().map(|u| &mut u.at),
+            _ => self.form.stray.last_mut(),
+        };
+        if let Some(last) = unread.filter(|l| l.span == inner) {
+            last.span = span;
+        }
+        // The whole caption is the label; the value is the line above.
+        let field = match self.context {
+            Context::Basic(b) => self.form.basic[b].fields.last_mut(),
+            _ => self.form.institution.last_mut(),
+        }
+        .filter(|f| f.line == number);
+        match field {
+            Some(field) => {
+                field.value = None;
+                field.label_full = span;
+                field.items.push(value);
+                self.awaiting_value = None;
+            }
+            // Kept unread in page order, before its caption.
+            None => {
+                let at = self.form.stray.iter().rposition(|l| l.line == number).unwrap_or(self.form.stray.len());
+                self.form.stray.insert(at, value);
+            }
+        }
+        true
     }
 
     /// A line, or one field of a line that holds two (see [`two_columns`]).
@@ -2889,7 +2911,7 @@ impl<'t> Parser<'t> {
                 && after.starts_with(char::is_whitespace)
             {
                 let end = s.len() - after.len();
-                return Some((char::from_u32('a' as u32 + d - 1)?, end + s[end..].len() - s[end..].trim_start().len()));
+                return Some((place_letter(d)?, past_blanks(s, end)));
             }
             // `3.a Merci…`: after the question's number and a full stop, a
             // letter alone then a blank is the part's.
@@ -2899,7 +2921,7 @@ impl<'t> Parser<'t> {
                 && let Some(letter) = part_letter(c)
             {
                 let end = s.len() - sub.len() + c.len_utf8();
-                return Some((letter, end + s[end..].len() - s[end..].trim_start().len()));
+                return Some((letter, past_blanks(s, end)));
             }
             let rest = past_question_number(rest)?;
             let (letter, end) = part_marker(rest)?;
@@ -2913,7 +2935,7 @@ impl<'t> Parser<'t> {
             let rest = rest.strip_prefix('.').unwrap_or(rest);
             let c = rest.chars().next()?;
             let letter = match c.to_digit(10) {
-                Some(d @ 1..=9) => char::from_u32('a' as u32 + d - 1)?,
+                Some(d @ 1..=9) => place_letter(d)?,
                 Some(_) => return None,
                 None => part_letter(c)?,
             };
@@ -2922,7 +2944,7 @@ impl<'t> Parser<'t> {
                 return None;
             }
             let end = s.len() - after.len();
-            Some((letter, end + s[end..].len() - s[end..].trim_start().len()))
+            Some((letter, past_blanks(s, end)))
         };
         // A part named by a word before its marker (`Inciso a)`,
         // `Sub-question b.`), perhaps with the question's number between
@@ -2944,10 +2966,19 @@ impl<'t> Parser<'t> {
             let (letter, end) = part_marker(rest)?;
             Some((letter, s.len() - rest.len() + end))
         };
-        // A digit and a full stop or a hyphen (`1. 倡议所支持的…（不多于200字）`,
-        // `1- يُطلب…`): an answer's own list is numbered so too, so only
-        // before a prompt that states its word limit.
+        // A part numbered as an answer's own list may be (`1.`, `أولاً:`,
+        // `小题一：`): a part only before a prompt that states its word
+        // limit, but for the first right under the heading, which is the
+        // question's prompt, limit or none.
         let first_of_question = question.parts.is_empty();
+        let counted = |n: u32, prompt_start: usize| {
+            if !(first_of_question && n == 1) {
+                prompt(&s[prompt_start..]).limit?;
+            }
+            Some((place_letter(n)?, prompt_start))
+        };
+        // A digit and a full stop or a hyphen (`1. 倡议所支持的…（不多于200字）`,
+        // `1- يُطلب…`).
         let dotted = || {
             let d = s.chars().next()?.to_digit(10).filter(|&d| d > 0)?;
             let rest = s[1..].strip_prefix(".-").or_else(|| s[1..].strip_prefix(['.', '．', '-', '–', '、']))?;
@@ -2955,17 +2986,9 @@ impl<'t> Parser<'t> {
             if !rest.starts_with(char::is_whitespace) && !s[1..].starts_with(['．', '、']) {
                 return None;
             }
-            let prompt_start = s.len() - rest.trim_start().len();
-            // The question's first line, right under its heading, is its
-            // prompt: there `1.` opens its first part, limit or none.
-            if !(first_of_question && d == 1) {
-                prompt(&s[prompt_start..]).limit?;
-            }
-            Some((char::from_u32('a' as u32 + d - 1)?, prompt_start))
+            counted(d, s.len() - rest.trim_start().len())
         };
-        // A Chinese word or two, then a numeral and a colon (`小题一：…`):
-        // only before a prompt that states its word limit, but for the
-        // first under the heading.
+        // A Chinese word or two, then a numeral and a colon (`小题一：…`).
         let han_worded = || {
             let word_end = s.char_indices().take(3).find(|&(_, c)| chinese_numeral_char(c)).map(|(i, _)| i)?;
             if word_end == 0 || !s[..word_end].chars().all(nomina_refdata::fold::is_cjk) {
@@ -2975,23 +2998,12 @@ impl<'t> Parser<'t> {
             let numeral = rest.chars().next()?;
             let n = chinese_numeral(numeral.encode_utf8(&mut [0; 4]))?;
             let after = rest[numeral.len_utf8()..].strip_prefix(['：', '、', ':'])?;
-            let prompt_start = s.len() - after.trim_start().len();
-            if !(first_of_question && n == 1) {
-                prompt(&s[prompt_start..]).limit?;
-            }
-            Some((char::from_u32('a' as u32 + n.checked_sub(1)?).filter(char::is_ascii_lowercase)?, prompt_start))
+            counted(n, s.len() - after.trim_start().len())
         };
-        // An ordinal word (`أولاً: …`, `ثانياً: …`): an answer's own list
-        // is counted so too, so only before a prompt that states its word
-        // limit.
+        // An ordinal word (`أولاً: …`, `ثانياً: …`).
         let ordinal = || {
             let (n, head_end) = ordinal_head(s)?;
-            let prompt_start = s.len() - s[head_end..].trim_start().len();
-            // Right under its heading the first is a part, limit or none.
-            if !(first_of_question && n == 1) {
-                prompt(&s[prompt_start..]).limit?;
-            }
-            Some((char::from_u32('a' as u32 + n.checked_sub(1)?).filter(char::is_ascii_lowercase)?, prompt_start))
+            counted(n, past_blanks(s, head_end))
         };
         if let Some(expected) = expected
             && let Some((letter, prompt_start)) = part_marker(s)
@@ -3374,8 +3386,8 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     if let Some(inner) = s.strip_prefix('(')
         && let Some(close) = inner.find(')')
         && close <= 4
-        && let Some(number) = small_roman(&inner[..close].to_uppercase())
         && inner[..close].bytes().all(|b| b.is_ascii_lowercase())
+        && let Some(number) = small_roman(&inner[..close])
         && let title = &inner[close + 1..]
         && title.starts_with(' ')
         && title.trim().chars().next().is_some_and(char::is_alphabetic)
@@ -3728,7 +3740,7 @@ fn bracketed_caption(s: &str) -> Option<Range<usize>> {
     let t = s.trim();
     let inner = t.strip_prefix(['(', '（'])?.strip_suffix([')', '）'])?;
     // One pair of brackets around the whole line, not two (`(a) … (b)`).
-    if inner.contains(['(', '（']) && !inner.contains([')', '）']) || inner.split_whitespace().count() < 2 {
+    if (inner.contains(['(', '（']) && !inner.contains([')', '）'])) || inner.split_whitespace().count() < 2 {
         return None;
     }
     let start = s.len() - s.trim_start().len() + t.len() - t.trim_start_matches(['(', '（']).len();
@@ -3771,7 +3783,8 @@ pub const HELP_TEXT: &str = "chrome.help_text";
 /// Whether `s` is a help text: a word of the catalog for help (`Help`,
 /// `Aide`, `Подсказка`), its colon and the text.
 fn help_text(s: &str) -> bool {
-    let Some(colon) = s.get(..s.len().min(32)).and_then(|head| head.find([':', '：'])) else {
+    // The help word's colon within the line's first bytes.
+    let Some(colon) = head_of(s, 34).find([':', '：']).filter(|&at| at <= 32) else {
         return false;
     };
     let rest = s[colon..].trim_start_matches([':', '：']).trim();

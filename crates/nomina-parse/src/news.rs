@@ -200,6 +200,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::date::{FoundDate, IsoDate, find_dates, find_short_year_dates};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
+use crate::words::head_of;
 use crate::words::{letter, word_count};
 
 /// Longest headline, in words.
@@ -1285,12 +1286,7 @@ fn lexicon_chrome(s: &str, toks: &[&str], has_han: bool) -> bool {
     }
     // A row of buttons: four words or more, nearly every one a word of the
     // lexicon alone (`RSS 페이스북 공유하기 트위터 공유하기 …`).
-    words.len() >= 4 && {
-        let alone = (0..words.len())
-            .filter(|&i| lex.chrome_first.contains(words[i]) && opens_chrome_phrase(lex, &words[i..=i], |_| true))
-            .count();
-        alone * 5 >= words.len() * 4
-    }
+    words.len() >= 4 && words.iter().filter(|w| lex.chrome.contains(**w)).count() * 5 >= words.len() * 4
 }
 
 /// Whether `words` open with a chrome phrase of `n + 1` tokens for which
@@ -1843,15 +1839,6 @@ fn opens_with_today(before: &str) -> bool {
 /// does not open with it.
 fn after_phrase<'k>(key: &'k str, phrase: &str) -> Option<&'k str> {
     key.strip_prefix(phrase).filter(|r| r.is_empty() || r.starts_with(' '))
-}
-
-/// The first bytes of `s`, at most `n`, cut at a character's start.
-fn head_of(s: &str, n: usize) -> &str {
-    let mut end = n.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// The last bytes of `s`, at most `n`, cut at a character's start.
@@ -2514,21 +2501,24 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // them (`Comments`, `Views: 1204`): a notice right after a paragraph,
     // with no widget, may be the article's own last word.
     // A copyright or reprint notice closing it is the site's, widget or none.
+    // The last line of the run, from `be` back, that is content and not
+    // what `closing` tells.
+    let last_before = |be: usize, closing: &dyn Fn(&LineInfo) -> bool| {
+        let mut e = be;
+        while e > bs && (info[e].kind != LineKind::Content || closing(&info[e])) {
+            e -= 1;
+        }
+        e
+    };
     let rights = |l: &LineInfo| {
         l.kind == LineKind::Content && l.units <= 60.0 && holds_word(slice(l), &lex.rights, &lex.rights_inside)
     };
-    let mut e = be;
-    while e > bs && (info[e].kind != LineKind::Content || rights(&info[e])) {
-        e -= 1;
-    }
+    let e = last_before(be, &rights);
     if e < be && (e + 1..=be).any(|k| rights(&info[k])) {
         be = e;
     }
     let notice = |l: &LineInfo| l.kind == LineKind::Content && l.units <= 40.0 && reader_notice(slice(l));
-    let mut e = be;
-    while e > bs && (info[e].kind != LineKind::Content || notice(&info[e])) {
-        e -= 1;
-    }
+    let e = last_before(be, &notice);
     if e < be
         && info[e].kind == LineKind::Content
         && !notice(&info[e])
@@ -2830,6 +2820,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let first_content: Vec<usize> =
         (t + title_lines..info.len()).filter(|&i| info[i].kind == LineKind::Content).take(3).collect();
     let mut updated = None;
+    // The line `k` under a credit (`©JN`) under a paragraph, the first
+    // under the headline: the paragraph is a photo's caption.
+    let photo_caption_over = |k: usize| {
+        k >= 2
+            && info[k - 1].caption
+            && info[k - 1].units <= 3.0
+            && info[k - 2].kind == LineKind::Content
+            && (t + 1..k - 2).all(|j| info[j].kind != LineKind::Content)
+    };
     let mut best_date: Option<(usize, f32, DateHit)> = None;
     for (i, l) in info.iter().enumerate() {
         let Some(d) = l.date else { continue };
@@ -2860,15 +2859,6 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if d.label == Label::None && !d.dateline && ((i > 0 && listed(i - 1)) || listed(i + 1)) {
             continue;
         }
-        // A paragraph under the headline, a credit under it (`©JN`) and the
-        // line `k` under the credit: the paragraph is a photo's caption.
-        let photo_caption_over = |k: usize| {
-            k >= 2
-                && info[k - 1].caption
-                && info[k - 1].units <= 3.0
-                && info[k - 2].kind == LineKind::Content
-                && (t + 1..k - 2).all(|j| info[j].kind != LineKind::Content)
-        };
         let gap = |a: usize, b: usize| {
             (a.min(b) + 1..a.max(b)).filter(|&k| !matches!(info[k].kind, LineKind::Chrome | LineKind::Meta)).count()
                 as f32
@@ -3047,8 +3037,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             }) && !ends_like_sentence(s)
         };
         // A photo's caption over its credit and the date line.
-        let over_credit_and_date =
-            || best_date.is_some_and(|(d, _, _)| d == i + 2) && info[i + 1].caption && info[i + 1].units <= 3.0;
+        let over_credit_and_date = || best_date.is_some_and(|(d, _, _)| d == i + 2 && photo_caption_over(d));
         if i > t && i <= be && ((l.caption && word_count(s) <= 60) || headline_caption() || over_credit_and_date()) {
             captions.push(l.at);
             continue;
@@ -3074,8 +3063,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if good.len() < 2 && !good.iter().any(|l| l.units >= 30.0) && !captioned && !brief() && !sentences() {
         return Err(format!("{} prose lines under the headline, fewer than 2", good.len()));
     }
-    // Undated, under a news section's label, with not one sentence under
-    // the headline: the section's list of headlines, not an article.
+    // Undated (a section's label or a newsroom's widgets made it a
+    // candidate), with not one sentence under the headline: a section's
+    // list of headlines, not an article.
     if !dated && !good.iter().any(|l| l.sentence) {
         return Err("no sentence under the headline of an undated page: a list of titles".into());
     }
@@ -3416,7 +3406,9 @@ fn arabic_source_dateline(s: &str) -> bool {
     let arabic_words = |t: &str, most: usize| {
         let words: Vec<&str> = t.split_whitespace().collect();
         (1..=most).contains(&words.len())
-            && words.iter().all(|w| w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c) || c == '(' || c == ')'))
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| nomina_refdata::fold::is_arabic_letter(c) || c == '(' || c == ')'))
     };
     arabic_words(place, 3) && arabic_words(agency, 3)
 }

@@ -91,6 +91,15 @@ pub fn ascii_prefix(chunk: &[u8]) -> usize {
 const CHUNK: usize = 64;
 const _: () = assert!(CHUNK <= 256, "starts in a chunk are summed in a u8");
 
+/// The first bytes of `s`, at most `n`, cut at a character's start.
+pub(crate) fn head_of(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

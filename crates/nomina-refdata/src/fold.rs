@@ -329,6 +329,12 @@ pub fn ascii_digits(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `c` is a letter of the Arabic alphabet (U+0621 to U+064A), no
+/// mark, digit or punctuation.
+pub fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
 /// Whether `c` is a CJK ideograph or kana, which are written without spaces
 /// between words.
 pub fn is_cjk(c: char) -> bool {
