@@ -385,6 +385,9 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|e| panic!("selector {css:?}: {e}"))
 }
 
+/// The longest text taken for a photo's caption or credit.
+const MAX_CAPTION_BYTES: usize = 600;
+
 /// What the page's markup says of it: its `og:title` and `<h1>`s, and its
 /// publication and update dates (meta tags, `<time>`, JSON-LD).
 fn signals(doc: &Html) -> PageSignals {
@@ -404,7 +407,9 @@ fn signals(doc: &Html) -> PageSignals {
     let s = S.get_or_init(|| Selectors {
         og_title: selector(r#"meta[property="og:title"], meta[name="twitter:title"]"#),
         h1: selector("h1"),
-        figcaption: selector("figcaption"),
+        // A photo's caption or credit, in `<figcaption>` or in an element
+        // its class names so (`wp-caption-text`, `photo-credit`).
+        figcaption: selector(r#"figcaption, [class*="caption"], [class*="credit"], [itemprop="caption"]"#),
         published: selector(
             r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="date"], meta[name="dc.date"], meta[name="DC.date.issued"]"#,
         ),
@@ -429,7 +434,13 @@ fn signals(doc: &Html) -> PageSignals {
         title: None,
         og_title: content(&s.og_title),
         headings: doc.select(&s.h1).map(text).filter(|t| !t.is_empty()).collect(),
-        captions: doc.select(&s.figcaption).map(text).filter(|t| !t.is_empty()).collect(),
+        // A container whose class merely holds the word (`captioned-story`)
+        // holds more than a caption's words.
+        captions: doc
+            .select(&s.figcaption)
+            .map(text)
+            .filter(|t| !t.is_empty() && t.len() <= MAX_CAPTION_BYTES)
+            .collect(),
         published,
         modified: content(&s.modified).or_else(|| json("dateModified")),
         address: doc

@@ -376,6 +376,8 @@ struct Lexicon {
     today_han: Vec<&'static str>,
     /// Headings of a table of contents, lower-cased as written.
     contents: Vec<&'static str>,
+    /// Phrases naming an institution's official site, as token keys.
+    official: Vec<String>,
     /// Function words of English, which writes numeric dates month first
     /// (bit 1), and of French and Spanish, which write them day first (bit
     /// 2; a word of both has both). A map, not another set of `&str`: the
@@ -792,6 +794,7 @@ fn lexicon() -> &'static Lexicon {
             today: Vec::new(),
             today_han: Vec::new(),
             contents: Vec::new(),
+            official: Vec::new(),
             date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
@@ -856,6 +859,7 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Today if han(w.text) => l.today_han.push(w.text),
                 NewsWordClass::Today => l.today.push(token_key(w.text)),
                 NewsWordClass::Contents => l.contents.push(w.text),
+                NewsWordClass::Official => l.official.push(token_key(w.text)),
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -914,6 +918,16 @@ fn token_key(s: &str) -> String {
 /// How many tokens `s` has (see [`token_key`]).
 fn token_count(s: &str) -> usize {
     split_tokens(&lower_of(s)).len()
+}
+
+/// Whether a line's token key opens with the phrase `p` naming an official
+/// site, as whole words, or ends with it in Chinese and Korean, which name
+/// the institution first (`某某市人民政府门户网站`, `군청 공식 홈페이지`). A
+/// headline may end with the words (`Council Launches Its Official Website`).
+fn names_official_site(key: &str, p: &str) -> bool {
+    key.strip_prefix(p).is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        || (han(p) || may_hold_hangul(p))
+            && key.strip_suffix(p).is_some_and(|r| r.is_empty() || r.ends_with(' ') || han(p))
 }
 
 /// `s` lower-cased, with typographic apostrophes as plain ones.
@@ -1508,6 +1522,19 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
         return Some(at.span);
     }
     None
+}
+
+/// Whether a paragraph opens with an outlet's and a reporter's name, the
+/// reporter word and a separator (`지이코노미 이수준 기자 | “…”`, `아주경제
+/// 박재천 기자 =경기도`): an article's byline run into its first line.
+fn reporter_opening(s: &str) -> bool {
+    let head = crate::words::head_of(s, 64);
+    lexicon().reporter.iter().any(|r| {
+        head.find(r).is_some_and(|at| {
+            let names = head[..at].split_whitespace().count();
+            (1..=3).contains(&names) && head[at + r.len()..].trim_start().starts_with(['=', '|', '｜', ']', '】'])
+        })
+    })
 }
 
 /// `s` without a date's label at its end (`林家庆 发布时间`, `Ann Lee
@@ -2240,6 +2267,47 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         i = j;
     }
+    // A broadcast script dumped one phrase to a line, its lines with no
+    // blank or one blank between them (a `<br>` each): its paragraphs are
+    // told by their sentence ends. Short lines up to one ending a sentence,
+    // after a line ending one or after a date, byline or chrome line, are
+    // a paragraph broken up where the page holds two such runs or more (a
+    // headline over its standfirst is one).
+    let mut runs = Vec::new();
+    let mut a = 0;
+    for b in 0..info.len() {
+        let l = &info[b];
+        // The last line, ending the sentence, may be content alone.
+        let part = (l.kind == LineKind::Neutral || (l.kind == LineKind::Content && l.sentence))
+            && l.units <= 8.0
+            && !l.glued
+            && !l.caption;
+        if !part || (b > a && l.at.line > info[b - 1].at.line + 2) {
+            a = if part { b } else { b + 1 };
+            if !part {
+                continue;
+            }
+        }
+        if l.sentence {
+            let run = &info[a..=b];
+            if run.len() >= 2
+                && run[..run.len() - 1].iter().all(|l| !l.sentence)
+                && run.iter().map(|l| l.units).sum::<f32>() >= WRAPPED_PROSE_WORDS
+                && reads_as_prose(text, run)
+            {
+                runs.push(a..b + 1);
+            }
+            a = b + 1;
+        }
+    }
+    if runs.len() >= 2 {
+        for r in runs {
+            for l in &mut info[r] {
+                l.kind = LineKind::Content;
+                l.headline_form = false;
+            }
+        }
+    }
     // Prose set one phrase to a line, a sentence running on over lines that
     // open in lower case (`Le prochain rendez-vous a eu lieu` / `le samedi
     // 2 septembre` / `à l'aire de jeux`): three lines or more (a headline
@@ -2318,6 +2386,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             .any(|n| n.key.split(' ').any(|w| w.chars().count() >= 4 && words.contains(w)));
         if names_site && names_publication(s) {
             info[i].headline_form = false;
+        }
+    }
+    // A government site's name at the top of the page (`Официальный сайт
+    // администрации района`, `某某市人民政府门户网站`).
+    for l in info.iter_mut().take(3).filter(|l| l.kind == LineKind::Neutral && l.units <= 14.0 && l.headline_form) {
+        if lex.official.iter().any(|p| names_official_site(&l.key, p)) {
+            l.headline_form = false;
         }
     }
     for l in info.iter_mut().take(4).filter(|l| l.kind == LineKind::Neutral && l.units <= 12.0 && l.headline_form) {
@@ -2682,6 +2757,22 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let mut candidates: Vec<(usize, f32, Vec<&'static str>)> = Vec::new();
     let eligible_idx: Vec<usize> = (0..limit.min(info.len())).filter(|&i| eligible(&info[i])).collect();
     let above_body = eligible_idx.iter().filter(|&&i| i < bs).count();
+    // Whether the body is written in another script than Latin: a line of
+    // Latin letters alone over it is a widget's or a link's (`Weather Data
+    // Source: ...` on an Arabic page), not the headline.
+    let latin_only = |s: &str| s.is_ascii() && s.bytes().any(|b| b.is_ascii_alphabetic());
+    let body_other_script = info.get(bs).is_some_and(|l| {
+        let s = slice(l);
+        let (mut latin, mut other) = (0usize, 0usize);
+        for c in s.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_ascii() {
+                latin += 1;
+            } else {
+                other += 1;
+            }
+        }
+        other > 2 * latin
+    });
     for (n, &i) in eligible_idx.iter().enumerate() {
         let l = &info[i];
         let key = key_of(i);
@@ -2698,6 +2789,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let mut score = l.lettered.min(12.0) / 3.0;
         if !titled(l) {
             score -= 1.0;
+        }
+        if body_other_script && latin_only(slice(l)) {
+            score -= 3.0;
         }
         // Repeated: as a page title and an article heading, not as a
         // caption.
@@ -2928,7 +3022,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .min_by_key(|&i| i.abs_diff(t));
     let byline = byline_at.map(|i| Byline { at: info[i].at, name: info[i].byline.expect("a byline line") });
     // The dateline may open the headline itself (`CALATAYUD.- La banda ...`).
-    let agency = first_content.iter().take(2).any(|&i| dateline_without_year(slice(&info[i])))
+    let agency = first_content
+        .iter()
+        .take(2)
+        .any(|&i| dateline_without_year(slice(&info[i])) || reporter_opening(slice(&info[i])))
         || place_and_stop_dash(slice(&info[t]));
     // A page that shows no date is still an article where its widgets or
     // masthead are a news publication's (related news, the editor's line).
@@ -3233,8 +3330,11 @@ fn sentence_breaks(s: &str) -> usize {
 fn newsroom_cue(text: &str, info: &[LineInfo]) -> bool {
     let lex = lexicon();
     info.iter().filter(|l| l.units <= 10.0 && l.kind != LineKind::Content).any(|l| {
-        lex.newsroom.iter().any(|k| after_phrase(&l.key, k).is_some())
-            || lex.newsroom_han.iter().any(|w| text[l.at.span.range()].contains(w))
+        // The phrase opens the line or closes it (`Follow Site 24 on Google
+        // News`).
+        lex.newsroom.iter().any(|k| {
+            after_phrase(&l.key, k).is_some() || l.key.strip_suffix(k.as_str()).is_some_and(|r| r.ends_with(' '))
+        }) || lex.newsroom_han.iter().any(|w| text[l.at.span.range()].contains(w))
     })
 }
 
@@ -4860,6 +4960,59 @@ mod tests {
                     Persons at High Risk for Severe Complications from Flu Urged to be Extra Vigilant\n\
                     Health Sector Being Prepared to Deal with Increase in Influenza Cases\n";
         assert!(news(text).is_err());
+    }
+
+    #[test]
+    fn a_government_sites_name_and_its_date_bar_head_nothing() {
+        for site in ["Official website of the Riverside County Administration", "Официальный сайт администрации района"]
+        {
+            let text = format!(
+                "{site}\nFriday, 26 April 2024\nHome\nActivities\nCouncil Meeting Held\n30.05.2011 15:21\n{PROSE}\n"
+            );
+            let (title, published, _, boilerplate) = parts(&text);
+            assert_eq!((title.as_str(), published.as_deref()), ("Council Meeting Held", Some("2011-05-30")), "{site}");
+            assert!(boilerplate.contains(&site.to_string()), "{site}");
+        }
+        // Lower down, the words are a headline's.
+        let text =
+            format!("Riverside Town\nHome | About\nCouncil Launches Its Official Website\n3 March 2021\n{PROSE}\n");
+        assert_eq!(parts(&text).0, "Council Launches Its Official Website");
+        assert!(names_official_site("某某市人民政府门户网站", "门户网站"));
+        assert!(!names_official_site("official websites", "official website"));
+        assert!(names_official_site("봉화군청 공식 홈페이지", "공식 홈페이지"));
+    }
+
+    #[test]
+    fn a_broadcast_script_with_no_blank_line_is_the_body() {
+        let text = "광주MBC\n뉴스 | 시사 | 교양\n시정\n\"의회 원구성 마무리 되는대로 본청 대대적인 조직개편\"\n\
+                    송정근 기자 입력 2022-07-04 15:48:30 조회수 1\n민선 8기 닻을 올린 강기정 광주시장이\n\
+                    대대적인 조직개편을 예고했습니다.\n강 시장은\n광주시의회 브리핑룸에서 기자들과 만나\n\
+                    의회 원구성이 마무리되는대로\n가장 먼저 해야 할 일이 조직개편이라면서\n\
+                    본청 조직을 전면 개편하겠다고 밝혔습니다.\n# 조직개편\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "\"의회 원구성 마무리 되는대로 본청 대대적인 조직개편\"");
+        assert_eq!(published.as_deref(), Some("2022-07-04"));
+        assert_eq!(paragraphs.first().map(String::as_str), Some("민선 8기 닻을 올린 강기정 광주시장이"));
+    }
+
+    #[test]
+    fn a_byline_run_into_the_first_line_makes_an_undated_page_an_article() {
+        assert!(reporter_opening("지이코노미 이수준 기자 | “친절도 능력, 말 한마디로 군민을 감동시킵니다”"));
+        assert!(reporter_opening("아주경제 박재천 기자 =경기도 광주시가 9일"));
+        assert!(!reporter_opening("기자 | 회견"));
+        assert!(!reporter_opening("정부는 오늘 기자회견을 열고 새 정책을 발표했다."));
+    }
+
+    #[test]
+    fn a_latin_line_over_a_body_in_another_script_is_no_headline() {
+        let body = "جو 24 : رجحت مصادر مطلعة تعيين وزير السياحة الأسبق أمينا للعاصمة، خلفا لرئيس لجنة إدارة الأمانة في المدينة.\n\
+                    وكان آخر أمين للعاصمة هو المهندس الذي أقيل من منصبه في العام الماضي، قبل أن تشكل الحكومة لجنة إدارة مؤقتة.\n";
+        let text = format!(
+            "2024-07-30 - الثلاثاء\nWeather Data Source: het weer vandaag Amman per uur\n\
+             الرئيسية | محليات | اقتصاد\nترجيح تعيين وزير سابق أمينا للعاصمة\nترجيح تعيين وزير سابق أمينا للعاصمة\n{body}\
+             تابعو الموقع على google news\n"
+        );
+        assert_eq!(parts(&text).0, "ترجيح تعيين وزير سابق أمينا للعاصمة");
     }
 
     #[test]

@@ -79,6 +79,11 @@ pub enum NewsWordClass {
     /// `Содержание`, `目录`): under a headline, it makes the page an issue's
     /// or a report's contents, not an article.
     Contents,
+    /// A phrase naming a site as an institution's official one (`official
+    /// website`, `официальный сайт`, `门户网站`, `الموقع الرسمي`): a line at the
+    /// top of the page that opens or ends with one is the site's name, never
+    /// the headline.
+    Official,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -107,6 +112,7 @@ impl NewsWordClass {
             "more" => NewsWordClass::More,
             "today" => NewsWordClass::Today,
             "contents" => NewsWordClass::Contents,
+            "official" => NewsWordClass::Official,
             _ => return None,
         })
     }
@@ -156,6 +162,7 @@ mod tests {
                 NewsWordClass::Consent,
                 NewsWordClass::Archive,
                 NewsWordClass::More,
+                NewsWordClass::Official,
             ] {
                 assert!(words.iter().any(|w| w.lang == lang && w.class == class), "{lang} {class:?}");
             }
