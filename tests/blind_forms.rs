@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round21/`, twenty-one sets
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round23/`, twenty-three sets
 //! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
@@ -110,11 +110,9 @@ fn only_known_differences(wrong: &[String], known: &[&str]) {
 
 #[test]
 fn every_rendering_of_seed_001_reads_as_seed_001() {
-    // Known limit: a label of one word the catalog's labels use and one they
-    // do not, before a value in the same script and case: nothing tells
-    // where the label ends (`Initiative Title Dangjin…` is read as the label
-    // `Initiative` and the value `Title Dangjin…`).
-    only_known_differences(&renderings_against_seed_001(1, 12), &["e_1.txt: initiative_name"]);
+    // `Initiative Title Dangjin…`: the label's words, a synonym counted
+    // (`title` for `name`), end before the value's capital.
+    only_known_differences(&renderings_against_seed_001(1, 12), &[]);
 }
 
 #[test]
@@ -123,7 +121,7 @@ fn every_rendering_of_the_second_set_reads_as_seed_001() {
     // whose words are not the data's (`السلام والعدل والمؤسسات القوية` for goal
     // 16 is read, `عقد الشراكات لتحقيق الأهداف` for 17, sharing two words of
     // four with the data's name, is not).
-    only_known_differences(&renderings_against_seed_001(2, 12), &["e_1.txt: initiative_name", "r_ar_2.txt: sdgs"]);
+    only_known_differences(&renderings_against_seed_001(2, 12), &["r_ar_2.txt: sdgs"]);
 }
 
 /// The third set: every basic field and every answer as in seed 001.
@@ -347,9 +345,36 @@ fn every_rendering_of_the_twenty_first_set_reads_as_seed_001() {
     );
 }
 
+/// The twenty-second set, measured by its totals (1237/1270, 1234/1242
+/// without the translated type and category) before its failures were
+/// read: plain translations in a formal register, two independent wordings
+/// in each of five languages and two English paraphrases, no layout quirk.
+/// Institution labels with no mark before their value (`Name of the
+/// institution Dangjin City`) are placed by their words.
 #[test]
-fn forms_of_other_years_of_the_fourth_to_twenty_first_sets_keep_every_answer_under_its_own_number() {
-    for round in 4..=21 {
+fn every_rendering_of_the_twenty_second_set_reads_as_seed_001() {
+    only_known_differences(&renderings_against_seed_001(22, 12), &[]);
+}
+
+/// The twenty-third set, measured by its totals (892/1007) before its
+/// failures were read: national administrations' wordings, each with one
+/// scraping artefact (no-break spaces, a tab between label and value,
+/// Windows line ends, smart quotes, the page chrome in Arabic, a block
+/// printed twice), and boxes ticked in brackets (`Yes [✔]`, `No (✔)`).
+/// Still wrong: r_ar_23b's answers, under the Arabic page chrome printed
+/// again over Questions/Answers; r_es_23's targets; r_ru_23's label
+/// qualified in brackets (`Наименование инициативы (проекта)`).
+#[test]
+fn every_rendering_of_the_twenty_third_set_reads_as_seed_001() {
+    only_known_differences(
+        &renderings_against_seed_001(23, 9),
+        &["r_ar_23b.txt: answers", "r_es_23.txt: sdg_targets", "r_ru_23.txt: initiative_name"],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_fourth_to_twenty_third_sets_keep_every_answer_under_its_own_number() {
+    for round in 4..=23 {
         only_known_differences(&forms_of_other_years_against_expected(round, 2), &[]);
     }
 }

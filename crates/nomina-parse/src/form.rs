@@ -59,6 +59,12 @@ const MAX_MARKER_BYTES: usize = 240;
 
 /// Longest line, in words, compared loosely with the labels.
 const MAX_LOOSE_LABEL_WORDS: usize = 60;
+/// Most words of an institution label no mark sets off from its value
+/// (see `unseparated_by_words`).
+const MAX_UNSEPARATED_LABEL_WORDS: usize = 12;
+/// Most characters of a label's tail past the catalog's wording in a
+/// script without Latin letters, before a web address.
+const MAX_LABEL_TAIL_CHARS: usize = 12;
 
 /// The same while a list is open below a label, whose items are not labels.
 const FUZZY_STRICT: f64 = 0.85;
@@ -1287,6 +1293,37 @@ const CHECKBOXES: [&str; 21] = [
     "- X",
 ];
 
+/// Brackets a box is printed in, opening and closing.
+const BOX_BRACKETS: [(char, char); 4] = [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')];
+
+/// Whether `inner`, a bracket's content, is a box's mark: blank, a cross,
+/// a tick or a plus (`[✔]`, `( X )`, `（√）`).
+fn box_mark(inner: &str) -> bool {
+    let t = inner.trim();
+    t.chars().count() <= 1 && t.chars().all(|c| matches!(c, 'X' | 'x' | '+') || is_tick(c))
+}
+
+/// `t` without a box in brackets at its start or end (see [`box_mark`]).
+fn strip_bracketed_box(t: &str) -> &str {
+    for (open, close) in BOX_BRACKETS {
+        if let Some(rest) = t.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && end <= 8
+            && box_mark(&rest[..end])
+        {
+            return rest[end + close.len_utf8()..].trim_start();
+        }
+        if let Some(rest) = t.strip_suffix(close)
+            && let Some(start) = rest.rfind(open)
+            && rest.len() - start <= 8
+            && box_mark(&rest[start + open.len_utf8()..])
+        {
+            return rest[..start].trim_end();
+        }
+    }
+    t
+}
+
 fn is_tick(c: char) -> bool {
     TICK_YES.contains(&c) || TICK_NO.contains(&c) || RADIO.contains(&c)
 }
@@ -1306,6 +1343,7 @@ fn strip_tick(s: &str) -> (&str, Option<bool>) {
         for bx in CHECKBOXES {
             t = t.strip_prefix(bx).unwrap_or(t).strip_suffix(bx).unwrap_or(t).trim();
         }
+        t = strip_bracketed_box(t);
         if t == before {
             break;
         }
@@ -1468,6 +1506,9 @@ fn strip_tick_end(s: &str) -> &str {
         t = t.trim_end_matches(|c| TICK_YES.contains(&c) || TICK_NO.contains(&c)).trim_end();
         for bx in CHECKBOXES {
             t = t.strip_suffix(bx).unwrap_or(t).trim_end();
+        }
+        if t.ends_with([')', ']', '）', '】']) {
+            t = strip_bracketed_box(t);
         }
         if t == before {
             return t;
@@ -2268,6 +2309,8 @@ impl<'t> Parser<'t> {
         {
             return self.add_placed(spec, at, label_len, Some(value));
         }
+        let unseparated =
+            (exact.is_none() && self.context == Context::Institution).then(|| self.unseparated_by_words(s)).flatten();
         let found = exact.map(|m| (m, LabelMatch::Exact)).or_else(|| {
             loose()
                 .then(|| {
@@ -2276,6 +2319,15 @@ impl<'t> Parser<'t> {
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
+        // A label whose words name another field than a loose comparison
+        // finds (`Name of the institution` is alike to `Name of initiative`)
+        // names the line's field; where both agree, the loose match knows
+        // better where the label ends.
+        if let Some((spec, label_len, value)) = unseparated
+            && found.as_ref().is_none_or(|(m, _)| m.entry.key != spec.key)
+        {
+            return self.add_placed(spec, at, label_len, Some(value));
+        }
         // Below a list's label any line may be an item; the label of the
         // field that follows the list in the template ends it, when it
         // shares words with a wording of that label at all (`Details`).
@@ -2386,6 +2438,33 @@ impl<'t> Parser<'t> {
             {
                 m.label_len = label_len;
                 m.len = v.start;
+            }
+            // A label running on past the catalog's wording in a script
+            // without Latin letters (`机构网站 | 地址 http://…`): the web
+            // address starts the value.
+            if spec.value == ValueKind::Url
+                && let Some(rest) = s.get(m.len..)
+                && !is_whole_value(spec.value, rest.trim_start())
+                && let Some(url) = rest.find("http").or_else(|| rest.find("www."))
+                && !rest[..url].contains(|c: char| c.is_ascii_alphanumeric())
+                && rest[..url].trim().chars().count() <= MAX_LABEL_TAIL_CHARS
+            {
+                m.label_len = m.len + rest[..url].trim_end().len();
+                m.len += url;
+            }
+            // A question's label running on past the catalog's wording to
+            // its question mark, a short answer after it (`Как Вы узнали о
+            // Премии … службы? INTERNET`).
+            if matches!(spec.value, ValueKind::Learned | ValueKind::YesNo)
+                && let Some(rest) = s.get(m.len..)
+                && let Some(mark) = rest.rfind(QUESTION_MARKS)
+                && let after = rest[mark..].trim_start_matches(QUESTION_MARKS).trim()
+                && !after.is_empty()
+                && after.split_whitespace().count() <= 3
+                && (spec.value != ValueKind::YesNo || is_whole_value(spec.value, after))
+            {
+                m.label_len = m.len + mark + rest[mark..].chars().next().map_or(0, char::len_utf8);
+                m.len = m.label_len;
             }
             // A label that ends inside a word, a colon closing that word
             // (`行政级 | 别：地方` against the catalog's `行政级`): the label
@@ -2718,6 +2797,58 @@ impl<'t> Parser<'t> {
         // there than missing); else the other signals decide.
         let next = candidates.first().map(|f| f.key);
         best.filter(|b| !b.2 || Some(b.0.key) == next).map(|(f, _, _)| (f, label_len, value))
+    }
+
+    /// The field an institution line's label names by its words where no
+    /// mark sets the label off (`Name of the institution Dangjin City`): of
+    /// the line's heads of up to [`MAX_UNSEPARATED_LABEL_WORDS`] words before a
+    /// word that is not in lower case, the longest two or more of whose
+    /// content words, and all but one in lower case, stand in one wording
+    /// of a field the block still expects (synonyms and stems counted), the
+    /// rest of the line a value of that field's kind.
+    /// Of two such fields the earlier in the template wins. Gives the
+    /// field, the label's length and the value's range.
+    fn unseparated_by_words(&self, s: &str) -> Option<(&'static FieldSpec, usize, Range<usize>)> {
+        let (_, candidates) = self.expected_fields()?;
+        let words: Vec<(usize, &str)> = word_spans(s).take(MAX_UNSEPARATED_LABEL_WORDS + 1).collect();
+        let mut best = None;
+        let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+        // A label in a script without case (Arabic, Chinese) over a value
+        // in Latin letters ends where the script changes, and any word of
+        // its own may qualify it.
+        let script_value = script_split(s).map(|(_, v)| v.start);
+        let qualifier = |w: &str| lower(w) || script_value.is_some();
+        for k in 2..words.len() {
+            // A value opens in capitals or digits (`Dangjin City`, `5`); a
+            // word in lower case goes on with the label.
+            if script_value.map_or(lower(words[k].1), |v| words[k].0 != v) {
+                continue;
+            }
+            let label_len = words[k - 1].0 + words[k - 1].1.len();
+            // The label's content words, each with whether it is written in
+            // lower case: one such word the wording lacks may qualify the
+            // label (`Intitulé du projet présenté`).
+            let label: Vec<(String, bool)> = words[..k]
+                .iter()
+                .flat_map(|(_, w)| content_words(w).into_iter().map(move |c| (c, qualifier(w))))
+                .collect();
+            if label.len() < 2 {
+                continue;
+            }
+            let value = words[k].0..s.trim_end().len();
+            let names = |f: &&&'static FieldSpec| {
+                is_whole_value(f.value, &s[value.clone()])
+                    && canonical_wordings(f.key).iter().any(|wording| {
+                        let (held, lacked): (Vec<_>, Vec<_>) =
+                            label.iter().partition(|(x, _)| wording.iter().any(|y| same_stem(x, y)));
+                        held.len() >= 2 && (lacked.is_empty() || (lacked.len() == 1 && lacked[0].1))
+                    })
+            };
+            if let Some(&f) = candidates.iter().find(names) {
+                best = Some((f, label_len, value));
+            }
+        }
+        best
     }
 
     /// The loose match of `s` with the labels of the next field its block's
@@ -4407,8 +4538,42 @@ mod tests {
     }
 
     #[test]
+    fn institution_labels_with_no_mark_are_placed_by_their_words() {
+        let text = "General Information\n\nUnited Nations Member State Republic of Korea\n\
+                    Name of the institution Dangjin City\nType of institution Government (local)\n\
+                    Level of administration Local\nTitle of the initiative Dangjin Plan\n\
+                    Intitulé du projet présenté Dangjin Plan\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n";
+        let form = parsed(text);
+        let fields: Vec<(&str, &str)> =
+            form.institution.iter().map(|f| (f.key, f.value.map_or("", |v| &text[v.range()]))).collect();
+        assert_eq!(
+            fields[1..5],
+            [
+                ("field.institution_name", "Dangjin City"),
+                ("field.institution_type", "Government (local)"),
+                ("field.administrative_level", "Local"),
+                ("field.initiative_name", "Dangjin Plan"),
+            ]
+        );
+        // A word in lower case the wording lacks qualifies the label; a
+        // capitalized one is the value's.
+        let text = "General Information\n\nÉtat Membre République de Corée\n\
+                    Intitulé du projet présenté Dangjin Plan\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n";
+        let form = parsed(text);
+        let name = form.institution.iter().find(|f| f.key == "field.initiative_name").and_then(|f| f.value);
+        assert_eq!(name.map(|v| &text[v.range()]), Some("Dangjin Plan"));
+    }
+
+    #[test]
     fn yes_and_no_as_words_ticks_and_marks() {
         for (v, want) in [
+            ("Yes [✔]", Some(true)),
+            ("No (✔)", Some(false)),
+            ("Sí （√）", Some(true)),
+            ("[ ✔ ] Да", Some(true)),
+            ("Maybe [✔]", None),
             ("Yes", Some(true)),
             ("Non.", Some(false)),
             ("是。", Some(true)),
