@@ -13,6 +13,10 @@ use crate::record::*;
 use crate::text::{clean_line, clean_lines, clean_lines_counted, is_placeholder};
 use crate::{Options, Output};
 
+/// Most words of a gloss in brackets after an institution's type
+/// (`Local authority (city council)`).
+const MAX_TYPE_GLOSS_WORDS: usize = 3;
+
 /// Normalizes a form: keeps the first copy of every block, reports the
 /// others, and turns each field's text into its canonical value.
 pub(crate) fn normalize_form(doc: &Document, form: &Form, options: &Options, out: &mut Output) -> Nomination {
@@ -296,7 +300,14 @@ impl FormNormalizer<'_> {
                     "un_details" => &mut n.un_involvement_details,
                     _ => return,
                 };
-                *slot = Some(text.replace('\n', " "));
+                let text = text.replace('\n', " ");
+                // A government's type and level, in any of the six languages
+                // (`Gobierno (local)`, `地方政府`), is the option's English name.
+                let text = match name {
+                    "institution_type" => government_type(&text).unwrap_or(text),
+                    _ => text,
+                };
+                *slot = Some(text);
             }
             ValueKind::Country => {
                 n.member_state = Some(match Country::from_name(&text) {
@@ -699,6 +710,65 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
 /// Languages an answer can be counted in (for `languages.content`).
 pub(crate) type ContentChars = BTreeMap<Lang, usize>;
 
+/// The form's option `Government(Local)` (or `National`, `Regional`)
+/// that an institution type names in any of the six languages: a
+/// government word of the catalog (`type.government`) and a level, the
+/// level in brackets after it (`Gobierno (local)`, `政府（地方）`) or
+/// beside it (`Local government`, `Gouvernement local`, `地方政府`), and
+/// nothing else.
+fn government_type(text: &str) -> Option<String> {
+    let keyword = |s: &str, ns: &str| catalog().exact(s, |e| e.namespace() == ns).next().map(|e| e.name());
+    let t = text.trim();
+    // A local government's own name (`Municipality`, `Collectivité
+    // territoriale`, `Орган местного самоуправления`, `بلدية`), perhaps
+    // with a gloss in brackets (`Local authority (city council)`).
+    let local = |s: &str| keyword(s.trim(), "type") == Some("local_government");
+    let head = t.find(['(', '（']).map_or(t, |open| &t[..open]);
+    let gloss = &t[head.len()..];
+    if local(head)
+        && (gloss.is_empty()
+            || (gloss.ends_with([')', '）']) && gloss.split_whitespace().count() <= MAX_TYPE_GLOSS_WORDS))
+    {
+        return Some("Government(Local)".to_string());
+    }
+    let government = |s: &str| keyword(s.trim(), "type") == Some("government");
+    // A level alone, or as the last word (`niveau local`, `местный
+    // уровень`), the Arabic article aside (`المحلية`).
+    let level = |s: &str| {
+        let s = s.trim();
+        let bare = |w: &str| {
+            let w = w.trim();
+            keyword(w, "level").or_else(|| w.strip_prefix("ال").and_then(|r| keyword(r, "level")))
+        };
+        if s.is_empty() {
+            return None;
+        }
+        bare(s).or_else(|| s.rsplit_once(char::is_whitespace).and_then(|(_, last)| bare(last)))
+    };
+    let found = if let Some(open) = t.find(['(', '（']) {
+        let inner = t[open..].trim_start_matches(['(', '（']);
+        let inner = inner.strip_suffix([')', '）'])?;
+        // `Local government (municipal)`: the type whole before its gloss.
+        if let Some(whole) = government_type(&t[..open])
+            && inner.split_whitespace().count() <= MAX_TYPE_GLOSS_WORDS
+        {
+            return Some(whole);
+        }
+        government(&t[..open]).then(|| level(inner)).flatten()
+    } else if t.chars().any(char::is_whitespace) {
+        // The level on either side of the government word.
+        let (a, b) = t.split_once(char::is_whitespace)?;
+        let (c, d) = t.rsplit_once(char::is_whitespace)?;
+        (government(b).then(|| level(a)).flatten()).or_else(|| government(c).then(|| level(d)).flatten())
+    } else {
+        // Written without spaces (Chinese): the level, then the word.
+        t.char_indices().skip(1).find(|&(i, _)| government(&t[i..])).and_then(|(i, _)| level(&t[..i]))
+    }?;
+    let mut name = found.chars();
+    let first = name.next()?.to_uppercase().collect::<String>();
+    Some(format!("Government({first}{})", name.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -719,6 +789,30 @@ mod tests {
         let one = "16.7 Ensure responsive; inclusive decision-making";
         assert_eq!(run_together(one, target), [one]);
         assert_eq!(run_together("Goal 16: Peace", goal), ["Goal 16: Peace"]);
+    }
+
+    #[test]
+    fn a_government_and_its_level_in_six_languages_is_the_forms_option() {
+        for (written, option) in [
+            ("Government(Local)", Some("Government(Local)")),
+            ("Gobierno (local)", Some("Government(Local)")),
+            ("Administration publique (locale)", Some("Government(Local)")),
+            ("政府（地方）", Some("Government(Local)")),
+            ("地方政府", Some("Government(Local)")),
+            ("حكومة (محلية)", Some("Government(Local)")),
+            ("Local government (municipal)", Some("Government(Local)")),
+            ("Gouvernement national", Some("Government(National)")),
+            ("Pouvoirs publics (niveau local)", Some("Government(Local)")),
+            ("الحكومة (المحلية)", Some("Government(Local)")),
+            ("Municipality", Some("Government(Local)")),
+            ("Local authority (city council)", Some("Government(Local)")),
+            // Not a government, or more than a gloss after it.
+            ("Non-governmental organization", None),
+            ("Gobierno (local) y sociedad civil", None),
+            ("Local authority (a city council of the northern region)", None),
+        ] {
+            assert_eq!(government_type(written).as_deref(), option, "{written}");
+        }
     }
 
     #[test]

@@ -348,7 +348,10 @@ pub struct Nomination {
     pub member_state: Option<MemberState>,
     /// The institution's name, as written.
     pub institution_name: Option<String>,
-    /// The institution's type, as written.
+    /// The institution's type: the form's option `Government(Local)`
+    /// (`National`, `Regional`) where the form names a government and its
+    /// level, or a local government, in any of the six languages (`Gobierno
+    /// (local)`, `地方政府`, `Municipality`); else as written.
     pub institution_type: Option<String>,
     /// The department's type, as written.
     pub department_type: Option<String>,

@@ -1655,6 +1655,12 @@ fn vocabulary_split(s: &str) -> Option<(usize, Range<usize>)> {
 fn content_words(label: &str) -> Vec<String> {
     nomina_refdata::fold(label)
         .split_whitespace()
+        // An elided article or preposition is no part of the word
+        // (`d'institution`, `l'initiative`).
+        .map(|w| match w.split_once(['\'', '’']) {
+            Some((head, rest)) if head.chars().count() <= 2 && !rest.is_empty() => rest,
+            _ => w,
+        })
         // Arabic writes its content words in three letters as often as not
         // (`اسم`, `نوع`); Latin and Cyrillic words that short are mostly
         // function words.
