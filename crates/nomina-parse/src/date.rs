@@ -607,6 +607,70 @@ pub(crate) fn find_short_year_dates(s: &str) -> Vec<FoundDate> {
     found
 }
 
+/// A date written day first with a two-digit year and a clock time after it
+/// and slashes (`05/08/22 à 11:03`, `05/08/22, 11:03`): how French and
+/// Spanish news sites print a story's time stamp. The time tells it for a date; the
+/// parts alone may be anything. Read as years 2000 to 2099.
+pub(crate) fn find_clocked_short_year_date(s: &str) -> Option<FoundDate> {
+    let b = s.as_bytes();
+    let digits_at = |i: usize| b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < b.len() {
+        let n = digits_at(i);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let glued = i > 0 && (b[i - 1].is_ascii_digit() || matches!(b[i - 1], b'/' | b'.' | b'-' | b':'));
+        i += n;
+        if glued || !(1..=2).contains(&n) {
+            continue;
+        }
+        // Slashes only: `21-11-25` and `17.03.02` are as often year first
+        // (Korean boards).
+        let sep = b'/';
+        if b.get(i) != Some(&sep) {
+            continue;
+        }
+        let m = digits_at(i + 1);
+        if !(1..=2).contains(&m) || b.get(i + 1 + m) != Some(&sep) {
+            continue;
+        }
+        let y = i + 2 + m;
+        let end = y + digits_at(y);
+        if end - y != 2 || b.get(end).is_some_and(|x| x.is_ascii_digit() || *x == sep) {
+            continue;
+        }
+        // A clock time after a blank, a comma or a short word (`à`, `a las`, `в`).
+        let mut rest = s[end..].trim_start_matches([' ', ',', '-', '|']);
+        for _ in 0..2 {
+            if let Some((w, r)) = rest.split_once(' ')
+                && w.chars().count() <= 3
+                && !w.starts_with(|c: char| c.is_ascii_digit())
+            {
+                rest = r.trim_start();
+            }
+        }
+        let hh = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let clock = (1..=2).contains(&hh)
+            && rest.as_bytes().get(hh) == Some(&b':')
+            && rest.as_bytes()[hh + 1..].iter().take_while(|x| x.is_ascii_digit()).count() == 2;
+        if !clock {
+            continue;
+        }
+        let num = |from: usize, len: usize| s[from..from + len].parse::<u16>().ok();
+        let date = num(start, n)
+            .zip(num(i + 1, m))
+            .zip(num(y, 2))
+            .and_then(|((d, mo), yy)| IsoDate::new(2000 + yy, u8::try_from(mo).ok()?, u8::try_from(d).ok()?));
+        if let Some(date) = date {
+            return Some(FoundDate { start, end, month_first: date, day_first: None });
+        }
+    }
+    None
+}
+
 /// Whether `s` has a run of digits [`find_dates`] could take for a year: four
 /// digits from 1900 to 2100, or eight digits (a date alone). Every date it
 /// reads has one, so a line without is spared the pieces and the search.
@@ -880,6 +944,28 @@ mod tests {
         // month and a four-digit year are not this form.
         for s in ["25-04.22", "25.04.22.1", "125-04-22", "25-04-221", "25-13-01", "2025-04-22", "1.25-04-22"] {
             assert!(read(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn two_digit_years_read_day_first_before_a_clock_time() {
+        fn read(s: &str) -> Option<(&str, String)> {
+            find_clocked_short_year_date(s).map(|f| (&s[f.start..f.end], f.month_first.to_string()))
+        }
+        assert_eq!(read("Le 05/08/22 à 11:03"), Some(("05/08/22", "2022-08-05".to_string())));
+        assert_eq!(read("modifié 5/8/22, 11:03"), Some(("5/8/22", "2022-08-05".to_string())));
+        assert_eq!(read("Publicado 05/08/22 a las 11:03"), Some(("05/08/22", "2022-08-05".to_string())));
+        // No clock time, other separators, a four-digit year, an impossible
+        // month: not this form.
+        for s in [
+            "Le 05/08/22",
+            "05.08.22 11:03",
+            "21-11-25 13:49",
+            "05/08/2022 11:03",
+            "05/13/22 11:03",
+            "1/05/08/22 11:03",
+        ] {
+            assert!(read(s).is_none(), "{s}");
         }
     }
 

@@ -197,7 +197,7 @@ use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::date::{FoundDate, IsoDate, find_dates, find_short_year_dates};
+use crate::date::{FoundDate, IsoDate, find_clocked_short_year_date, find_dates, find_short_year_dates};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
 use crate::words::head_of;
@@ -1685,6 +1685,19 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     // only after a publication label of the scripts that write it year first.
     if date.is_none() && units <= 20.0 && (han_n > 0 || may_hold_hangul(s)) {
         date = labelled_short_year(s);
+    }
+    // A time stamp with a two-digit year, the day first, on a short line
+    // (`Le 05/08/22 à 11:03`, `modifié 05/08/22 à 11:03`).
+    // Korean and Chinese boards write the year first (above).
+    if date.is_none()
+        && units <= 8.0
+        && han_n == 0
+        && !may_hold_hangul(s)
+        && let Some(found) = find_clocked_short_year_date(s)
+    {
+        let lower = lowercase(s);
+        date =
+            Some(DateHit { found, label: label_before(&lower, lower_index(s, &lower, found.start)), dateline: false });
     }
     let prose_share = function_share(s, &toks, han_n > 0);
     let chrome = lexicon_chrome(s, &toks, han_n > 0) || structural_chrome(s, &toks, units) || consent_banner(s, units);
@@ -5001,6 +5014,16 @@ mod tests {
         assert!(reporter_opening("아주경제 박재천 기자 =경기도 광주시가 9일"));
         assert!(!reporter_opening("기자 | 회견"));
         assert!(!reporter_opening("정부는 오늘 기자회견을 열고 새 정책을 발표했다."));
+    }
+
+    #[test]
+    fn a_time_stamp_with_a_two_digit_year_dates_the_article() {
+        let text = format!(
+            "Riverside Gazette\nHome | News\nCouncil Opens New Library Branch\nLe 05/08/22 à 11:03\n\
+             modifié 06/08/22 à 09:15\n{PROSE}\nLire aussi\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!((title.as_str(), published.as_deref()), ("Council Opens New Library Branch", Some("2022-08-05")));
     }
 
     #[test]
