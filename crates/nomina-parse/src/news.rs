@@ -378,6 +378,8 @@ struct Lexicon {
     contents: Vec<&'static str>,
     /// Phrases naming an institution's official site, as token keys.
     official: Vec<String>,
+    /// Labels of a post's title, lower-cased as written.
+    title: Vec<&'static str>,
     /// Function words of English, which writes numeric dates month first
     /// (bit 1), and of French and Spanish, which write them day first (bit
     /// 2; a word of both has both). A map, not another set of `&str`: the
@@ -795,6 +797,7 @@ fn lexicon() -> &'static Lexicon {
             today_han: Vec::new(),
             contents: Vec::new(),
             official: Vec::new(),
+            title: Vec::new(),
             date_order_function: FxHashMap::default(),
             legal_first: FxHashSet::default(),
             function: FxHashSet::default(),
@@ -860,6 +863,7 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Today => l.today.push(token_key(w.text)),
                 NewsWordClass::Contents => l.contents.push(w.text),
                 NewsWordClass::Official => l.official.push(token_key(w.text)),
+                NewsWordClass::Title => l.title.push(w.text),
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -918,6 +922,27 @@ fn token_key(s: &str) -> String {
 /// How many tokens `s` has (see [`token_key`]).
 fn token_count(s: &str) -> usize {
     split_tokens(&lower_of(s)).len()
+}
+
+/// The length of a title label opening `s` with its separator (`제목 `,
+/// `标题：`, `Title: `), when a title of some words follows it: a board's
+/// view page gives its post's headline so.
+fn title_label_len(s: &str) -> Option<usize> {
+    let lex = lexicon();
+    let head = crate::words::head_of(s, 24);
+    let lower = lowercase(head);
+    lex.title
+        .iter()
+        .find_map(|w| {
+            let rest = lower.strip_prefix(w)?;
+            // A colon after the label, or (Korean boards) a blank alone.
+            let sep = rest.len() - rest.trim_start_matches([':', '：', ' ', '\t']).len();
+            let colon = rest.trim_start().starts_with([':', '：']);
+            // Offsets in the lower-cased head are the line's where case kept
+            // every length.
+            (sep > 0 && (colon || may_hold_hangul(w)) && lower.len() == head.len()).then_some(w.len() + sep)
+        })
+        .filter(|&n| s.get(n..).is_some_and(|r| units(r) >= 2.0))
 }
 
 /// Whether a line's token key opens with the phrase `p` naming an official
@@ -2806,6 +2831,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if body_other_script && latin_only(slice(l)) {
             score -= 3.0;
         }
+        if title_label_len(slice(l)).is_some() {
+            score += 3.0;
+            why.push("after a title label");
+        }
         // Repeated: as a page title and an article heading, not as a
         // caption.
         let whole_twice = repeats.get(key.as_str()).copied().unwrap_or(0) >= 2;
@@ -3134,7 +3163,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && i <= be
         {
             let rest = trim(text, Span::new(l.at.span.start + lead, l.at.span.end - tail));
-            if !rest.is_empty() && (word_count(&text[rest.range()]) as f32) <= MAX_TITLE_WORDS {
+            // A sentence after the marker is a paragraph set off by a bullet
+            // (`□ 인사혁신처는 … 밝혔다.`, as Korean press releases write them).
+            if !rest.is_empty()
+                && (word_count(&text[rest.range()]) as f32) <= MAX_TITLE_WORDS
+                && !(l.kind == LineKind::Content && ends_like_sentence(&text[rest.range()]))
+            {
                 headings.push(Heading { at: l.at, text: rest });
                 continue;
             }
@@ -3182,6 +3216,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let mut title = info[t].at;
     if title_lines == 2 {
         title.span = Span::new(title.span.start, info[t + 1].at.span.end);
+    }
+    // The label before a board's title is the page's.
+    if let Some(n) = title_label_len(slice(&info[t])) {
+        title.span = Span::new(title.span.start + n, title.span.end);
     }
     let mut signals = format!("a headline on line {}", info[t].at.line);
     if !why.is_empty() {
@@ -5024,6 +5062,22 @@ mod tests {
         );
         let (title, published, _, _) = parts(&text);
         assert_eq!((title.as_str(), published.as_deref()), ("Council Opens New Library Branch", Some("2022-08-05")));
+    }
+
+    #[test]
+    fn a_boards_title_label_and_bulleted_paragraphs() {
+        let text = "인사혁신처\n인사혁신처 소개 | 정책정보 | 새소식\nHome > 새소식 > 보도자료\n\
+                    보도자료의 조회 테이블로 제목,담당자,작성일,조회수로 구성\n\
+                    제목 (인사혁신기획과) 대한민국 공무원상 시상\n담당자 작성일 2018-04-13 조회수 3235\n\
+                    □ 인사혁신처는 국민에게 헌신하며 탁월한 성과를 낸 공무원 10명에게 대한민국 공무원상을 시상했다고 밝혔다.\n\
+                    □ 13일 열린 시상식에는 수상자뿐만 아니라 수상자 가족을 함께 초청해 의미를 더했다.\n목록\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "(인사혁신기획과) 대한민국 공무원상 시상");
+        assert_eq!(published.as_deref(), Some("2018-04-13"));
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(title_label_len("Title: Council Opens New Library"), Some(7));
+        assert_eq!(title_label_len("Title"), None);
+        assert_eq!(title_label_len("Titles of the week"), None);
     }
 
     #[test]

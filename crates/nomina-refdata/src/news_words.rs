@@ -84,6 +84,10 @@ pub enum NewsWordClass {
     /// top of the page that opens or ends with one is the site's name, never
     /// the headline.
     Official,
+    /// The label of a post's title on a board's or a table's view page
+    /// (`제목`, `标题：`, `Title:`): the rest of a line it opens is the
+    /// headline.
+    Title,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -113,6 +117,7 @@ impl NewsWordClass {
             "today" => NewsWordClass::Today,
             "contents" => NewsWordClass::Contents,
             "official" => NewsWordClass::Official,
+            "title" => NewsWordClass::Title,
             _ => return None,
         })
     }
