@@ -924,6 +924,12 @@ fn token_count(s: &str) -> usize {
     split_tokens(&lower_of(s)).len()
 }
 
+/// Whether `s` is a short line ending with an exclamation mark (`По
+/// эффективности мы - лучшие!`): a headline's as often as a sentence's.
+fn short_exclamation(s: &str, units: f32) -> bool {
+    units < 8.0 && s.trim_end().ends_with(['!', '！'])
+}
+
 /// The length of a title label opening `s` with its separator (`제목 `,
 /// `标题：`, `Title: `), when a title of some words follows it: a board's
 /// view page gives its post's headline so.
@@ -1732,7 +1738,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     } else if chrome {
         LineKind::Chrome
     } else if ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-        || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s)))
+        || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s) && !short_exclamation(s, units)))
         // A headline set in capitals is no paragraph, whatever its words.
         && (sentence || units > 25.0 || !set_in_capitals(s))
         // Nor is a list of tags.
@@ -2830,6 +2836,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         if body_other_script && latin_only(slice(l)) {
             score -= 3.0;
+        }
+        // A newsroom's link or widget label (`← Back to the news list`) is
+        // the page's.
+        if l.units <= 6.0 && lexicon().newsroom.iter().any(|k| after_phrase(&l.key, k).is_some()) {
+            continue;
         }
         if title_label_len(slice(l)).is_some() {
             score += 3.0;
@@ -5078,6 +5089,18 @@ mod tests {
         assert_eq!(title_label_len("Title: Council Opens New Library"), Some(7));
         assert_eq!(title_label_len("Title"), None);
         assert_eq!(title_label_len("Titles of the week"), None);
+    }
+
+    #[test]
+    fn a_short_exclamation_is_a_headline_and_a_back_link_none() {
+        let text = format!(
+            "Riverside County Administration\nHome | News | Documents\nHome / News\nWe Are the Best Again!\n\
+             {PROSE}\n19 October 2018\nShare: Facebook | Twitter\n← Back to the news list\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!((title.as_str(), published.as_deref()), ("We Are the Best Again!", Some("2018-10-19")));
+        assert!(short_exclamation("По эффективности мы - лучшие!", 5.0));
+        assert!(!short_exclamation("The council approved the programme after a long public debate!", 10.0));
     }
 
     #[test]
