@@ -349,7 +349,7 @@ impl FormNormalizer<'_> {
                 }));
             }
             ValueKind::Learned => {
-                n.how_learned = Some(self.keyword(&text, "learned").map(str::to_string).unwrap_or_else(|| {
+                n.how_learned = Some(catalog_name(&text, "learned").map(str::to_string).unwrap_or_else(|| {
                     self.warn_value(f, "unknown_value", "not a known way of learning about UNPSA; kept as written");
                     text.clone()
                 }));
@@ -406,20 +406,15 @@ impl FormNormalizer<'_> {
     /// its last word names, or the one an ideographic value names with one
     /// character after it.
     fn level(&self, text: &str) -> Option<&'static str> {
-        if let Some(level) = self.keyword(text, "level") {
+        if let Some(level) = catalog_name(text, "level") {
             return Some(level);
         }
         if let Some((_, last)) = text.trim().rsplit_once(char::is_whitespace)
-            && let Some(level) = self.keyword(last, "level")
+            && let Some(level) = catalog_name(last, "level")
         {
             return Some(level);
         }
         nomina_parse::level_named(text)
-    }
-
-    /// The catalog name of `text` in namespace `ns` (`level.local` gives `local`).
-    fn keyword(&self, text: &str, ns: &str) -> Option<&'static str> {
-        catalog().exact(text, |e| e.namespace() == ns).next().map(|e| e.name())
     }
 
     fn goals(&mut self, f: &Field, items: &[LineRef]) -> Vec<Goal> {
@@ -710,35 +705,35 @@ fn goal_of(raw: &str) -> Option<SdgGoal> {
 /// Languages an answer can be counted in (for `languages.content`).
 pub(crate) type ContentChars = BTreeMap<Lang, usize>;
 
+/// The catalog name of `text` in namespace `ns` (`level.local` gives `local`).
+fn catalog_name(text: &str, ns: &str) -> Option<&'static str> {
+    catalog().exact(text, |e| e.namespace() == ns).next().map(|e| e.name())
+}
+
 /// The form's option `Government(Local)` (or `National`, `Regional`)
 /// that an institution type names in any of the six languages: a
 /// government word of the catalog (`type.government`) and a level, the
 /// level in brackets after it (`Gobierno (local)`, `政府（地方）`) or
-/// beside it (`Local government`, `Gouvernement local`, `地方政府`), and
-/// nothing else.
+/// beside it (`Local government`, `Gouvernement local`, `地方政府`), or a
+/// local government by its own name (`Municipality`, catalog
+/// `type.local_government`); either perhaps with a gloss of up to
+/// [`MAX_TYPE_GLOSS_WORDS`] words in brackets, and nothing else.
 fn government_type(text: &str) -> Option<String> {
-    let keyword = |s: &str, ns: &str| catalog().exact(s, |e| e.namespace() == ns).next().map(|e| e.name());
     let t = text.trim();
     // A local government's own name (`Municipality`, `Collectivité
-    // territoriale`, `Орган местного самоуправления`, `بلدية`), perhaps
-    // with a gloss in brackets (`Local authority (city council)`).
-    let local = |s: &str| keyword(s.trim(), "type") == Some("local_government");
-    let head = t.find(['(', '（']).map_or(t, |open| &t[..open]);
-    let gloss = &t[head.len()..];
-    if local(head)
-        && (gloss.is_empty()
-            || (gloss.ends_with([')', '）']) && gloss.split_whitespace().count() <= MAX_TYPE_GLOSS_WORDS))
-    {
+    // territoriale`, `Орган местного самоуправления`, `بلدية`); with a gloss
+    // in brackets (`Local authority (city council)`) it is read below.
+    if catalog_name(t, "type") == Some("local_government") {
         return Some("Government(Local)".to_string());
     }
-    let government = |s: &str| keyword(s.trim(), "type") == Some("government");
+    let government = |s: &str| catalog_name(s.trim(), "type") == Some("government");
     // A level alone, or as the last word (`niveau local`, `местный
     // уровень`), the Arabic article aside (`المحلية`).
     let level = |s: &str| {
         let s = s.trim();
         let bare = |w: &str| {
             let w = w.trim();
-            keyword(w, "level").or_else(|| w.strip_prefix("ال").and_then(|r| keyword(r, "level")))
+            catalog_name(w, "level").or_else(|| w.strip_prefix("ال").and_then(|r| catalog_name(r, "level")))
         };
         if s.is_empty() {
             return None;
@@ -748,7 +743,8 @@ fn government_type(text: &str) -> Option<String> {
     let found = if let Some(open) = t.find(['(', '（']) {
         let inner = t[open..].trim_start_matches(['(', '（']);
         let inner = inner.strip_suffix([')', '）'])?;
-        // `Local government (municipal)`: the type whole before its gloss.
+        // `Local government (municipal)`, `Local authority (city council)`:
+        // the type whole before its gloss.
         if let Some(whole) = government_type(&t[..open])
             && inner.split_whitespace().count() <= MAX_TYPE_GLOSS_WORDS
         {

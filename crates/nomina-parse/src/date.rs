@@ -566,83 +566,36 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
 /// caller takes it only where a label says what it is.
 pub(crate) fn find_short_year_dates(s: &str) -> Vec<FoundDate> {
     let b = s.as_bytes();
-    let mut found = Vec::new();
-    let digits_at = |i: usize| b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-    let mut i = 0;
-    while i < b.len() {
-        let n = digits_at(i);
-        if n == 0 {
-            i += 1;
-            continue;
-        }
-        let glued = i > 0 && matches!(b[i - 1], b'-' | b'.' | b'/' | b'0'..=b'9');
-        let start = i;
-        i += n;
-        if glued || n != 2 {
-            continue;
-        }
-        let Some(&sep) = b.get(i).filter(|x| matches!(x, b'-' | b'.' | b'/')) else { continue };
-        let m = digits_at(i + 1);
-        if !(1..=2).contains(&m) || b.get(i + 1 + m) != Some(&sep) {
-            continue;
-        }
-        let d = digits_at(i + 2 + m);
-        let end = i + 2 + m + d;
-        // A fourth part (`25.04.22.1`) or a longer number makes it something else.
-        if !(1..=2).contains(&d)
-            || (b.get(end).is_some_and(|&x| x == sep) && b.get(end + 1).is_some_and(u8::is_ascii_digit))
-        {
-            continue;
-        }
-        let num = |from: usize, len: usize| s[from..from + len].parse::<u16>().ok();
-        let date = num(start, 2)
-            .zip(num(i + 1, m))
-            .zip(num(i + 2 + m, d))
-            .and_then(|((y, mo), day)| IsoDate::new(2000 + y, u8::try_from(mo).ok()?, u8::try_from(day).ok()?));
-        if let Some(date) = date {
-            found.push(FoundDate { start, end, month_first: date, day_first: None });
-        }
-        i = end;
-    }
-    found
+    number_triples(s, |x| matches!(x, b'-' | b'.' | b'/'))
+        .filter_map(|([(start, n), (m_at, m), (d_at, d)], sep)| {
+            let end = d_at + d;
+            // A fourth part (`25.04.22.1`) makes it something else.
+            if n != 2 || (b.get(end) == Some(&sep) && b.get(end + 1).is_some_and(u8::is_ascii_digit)) {
+                return None;
+            }
+            let date = short_year_date(s, (start, n), (m_at, m), (d_at, d))?;
+            Some(FoundDate { start, end, month_first: date, day_first: None })
+        })
+        .collect()
 }
 
 /// A date written day first with a two-digit year and a clock time after it
 /// and slashes (`05/08/22 à 11:03`, `05/08/22, 11:03`): how French and
-/// Spanish news sites print a story's time stamp. The time tells it for a date; the
-/// parts alone may be anything. Read as years 2000 to 2099.
+/// Spanish news sites print a story's time stamp. The time tells it for a
+/// date; the parts alone may be anything. Read as years 2000 to 2099.
 pub(crate) fn find_clocked_short_year_date(s: &str) -> Option<FoundDate> {
+    // Slashes only: `21-11-25` and `17.03.02` are as often year first
+    // (Korean boards).
+    memchr::memchr(b'/', s.as_bytes())?;
     let b = s.as_bytes();
-    let digits_at = |i: usize| b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-    let mut i = 0;
-    while i < b.len() {
-        let n = digits_at(i);
-        if n == 0 {
-            i += 1;
-            continue;
+    number_triples(s, |x| x == b'/').find_map(|([day, month, (y_at, y)], sep)| {
+        let end = y_at + y;
+        // Not a time's minutes (`11:05/08/22`), nor a fourth part.
+        if y != 2 || (day.0 > 0 && b[day.0 - 1] == b':') || b.get(end) == Some(&sep) {
+            return None;
         }
-        let start = i;
-        let glued = i > 0 && (b[i - 1].is_ascii_digit() || matches!(b[i - 1], b'/' | b'.' | b'-' | b':'));
-        i += n;
-        if glued || !(1..=2).contains(&n) {
-            continue;
-        }
-        // Slashes only: `21-11-25` and `17.03.02` are as often year first
-        // (Korean boards).
-        let sep = b'/';
-        if b.get(i) != Some(&sep) {
-            continue;
-        }
-        let m = digits_at(i + 1);
-        if !(1..=2).contains(&m) || b.get(i + 1 + m) != Some(&sep) {
-            continue;
-        }
-        let y = i + 2 + m;
-        let end = y + digits_at(y);
-        if end - y != 2 || b.get(end).is_some_and(|x| x.is_ascii_digit() || *x == sep) {
-            continue;
-        }
-        // A clock time after a blank, a comma or a short word (`à`, `a las`, `в`).
+        // A clock time after a blank, a comma or up to two short words
+        // (`à`, `a las`, `в`).
         let mut rest = s[end..].trim_start_matches([' ', ',', '-', '|']);
         for _ in 0..2 {
             if let Some((w, r)) = rest.split_once(' ')
@@ -656,19 +609,51 @@ pub(crate) fn find_clocked_short_year_date(s: &str) -> Option<FoundDate> {
         let clock = (1..=2).contains(&hh)
             && rest.as_bytes().get(hh) == Some(&b':')
             && rest.as_bytes()[hh + 1..].iter().take_while(|x| x.is_ascii_digit()).count() == 2;
-        if !clock {
-            continue;
+        let date = short_year_date(s, (y_at, y), month, day).filter(|_| clock)?;
+        Some(FoundDate { start: day.0, end, month_first: date, day_first: None })
+    })
+}
+
+/// Runs of three numbers of one or two digits joined by one separator that
+/// `sep` accepts, twice the same (`25-04-22`, `5/8/22`), the first glued to
+/// no digit or date separator before it: each number's start and length,
+/// and the separator. No digit follows the last.
+fn number_triples(s: &str, sep: impl Fn(u8) -> bool) -> impl Iterator<Item = ([(usize, usize); 3], u8)> {
+    let b = s.as_bytes();
+    let digits_at = move |i: usize| b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let n = digits_at(i);
+            if n == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let glued = i > 0 && matches!(b[i - 1], b'-' | b'.' | b'/' | b'0'..=b'9');
+            i += n;
+            if glued || n > 2 {
+                continue;
+            }
+            let Some(&x) = b.get(i).filter(|&&x| sep(x)) else { continue };
+            let m = digits_at(i + 1);
+            if !(1..=2).contains(&m) || b.get(i + 1 + m) != Some(&x) {
+                continue;
+            }
+            let d = digits_at(i + 2 + m);
+            if (1..=2).contains(&d) {
+                return Some(([(start, n), (i + 1, m), (i + 2 + m, d)], x));
+            }
         }
-        let num = |from: usize, len: usize| s[from..from + len].parse::<u16>().ok();
-        let date = num(start, n)
-            .zip(num(i + 1, m))
-            .zip(num(y, 2))
-            .and_then(|((d, mo), yy)| IsoDate::new(2000 + yy, u8::try_from(mo).ok()?, u8::try_from(d).ok()?));
-        if let Some(date) = date {
-            return Some(FoundDate { start, end, month_first: date, day_first: None });
-        }
-    }
-    None
+        None
+    })
+}
+
+/// The date of a two-digit year (read as 2000 to 2099), a month and a day,
+/// each given by its start and length in `s`.
+fn short_year_date(s: &str, year: (usize, usize), month: (usize, usize), day: (usize, usize)) -> Option<IsoDate> {
+    let num = |(from, len): (usize, usize)| s[from..from + len].parse::<u16>().ok();
+    IsoDate::new(2000 + num(year)?, u8::try_from(num(month)?).ok()?, u8::try_from(num(day)?).ok()?)
 }
 
 /// Whether `s` has a run of digits [`find_dates`] could take for a year: four

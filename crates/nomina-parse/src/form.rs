@@ -1267,44 +1267,23 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
 const TICK_YES: [char; 6] = ['✓', '✔', '√', '☑', '☒', '◉'];
 const TICK_NO: [char; 4] = ['✗', '✘', '×', '☐'];
 const RADIO: [char; 2] = ['○', '●'];
-/// Boxes and marks printed beside a yes/no word; an export may add the
-/// option's code (`Oui (1)`, `Non (0)`).
-const CHECKBOXES: [&str; 21] = [
-    "[X]",
-    "[x]",
-    "(X)",
-    "(x)",
-    "[ ]",
-    "[✓]",
-    "(√)",
-    "（√）",
-    "(✓)",
-    "（✓）",
-    "[+]",
-    "(+)",
-    "(selected)",
-    "(1)",
-    "(0)",
-    "( X )",
-    "( x )",
-    "[ X ]",
-    "[ x ]",
-    "– X",
-    "- X",
-];
+/// Marks printed beside a yes/no word other than a box in brackets (see
+/// [`box_mark`]): the option's code an export adds (`Oui (1)`, `Non (0)`),
+/// a selection's word, a cross after a dash (`Sí – X`).
+const CHECKBOXES: [&str; 5] = ["(selected)", "(1)", "(0)", "– X", "- X"];
 
 /// Brackets a box is printed in, opening and closing.
 const BOX_BRACKETS: [(char, char); 4] = [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')];
 
 /// Whether `inner`, a bracket's content, is a box's mark: blank, a cross,
-/// a tick or a plus (`[✔]`, `( X )`, `（√）`).
+/// a tick or a plus (`[✔]`, `( X )`, `（√）`, `[ ]`).
 fn box_mark(inner: &str) -> bool {
     let t = inner.trim();
     t.chars().count() <= 1 && t.chars().all(|c| matches!(c, 'X' | 'x' | '+') || is_tick(c))
 }
 
-/// `t` without a box in brackets at its start or end (see [`box_mark`]).
-fn strip_bracketed_box(t: &str) -> &str {
+/// `t` without a box in brackets at its start (see [`box_mark`]).
+fn strip_box_start(t: &str) -> &str {
     for (open, close) in BOX_BRACKETS {
         if let Some(rest) = t.strip_prefix(open)
             && let Some(end) = rest.find(close)
@@ -1313,6 +1292,13 @@ fn strip_bracketed_box(t: &str) -> &str {
         {
             return rest[end + close.len_utf8()..].trim_start();
         }
+    }
+    t
+}
+
+/// `t` without a box in brackets at its end (see [`box_mark`]).
+fn strip_box_end(t: &str) -> &str {
+    for (open, close) in BOX_BRACKETS {
         if let Some(rest) = t.strip_suffix(close)
             && let Some(start) = rest.rfind(open)
             && rest.len() - start <= 8
@@ -1343,7 +1329,7 @@ fn strip_tick(s: &str) -> (&str, Option<bool>) {
         for bx in CHECKBOXES {
             t = t.strip_prefix(bx).unwrap_or(t).strip_suffix(bx).unwrap_or(t).trim();
         }
-        t = strip_bracketed_box(t);
+        t = strip_box_end(strip_box_start(t));
         if t == before {
             break;
         }
@@ -1507,9 +1493,7 @@ fn strip_tick_end(s: &str) -> &str {
         for bx in CHECKBOXES {
             t = t.strip_suffix(bx).unwrap_or(t).trim_end();
         }
-        if t.ends_with([')', ']', '）', '】']) {
-            t = strip_bracketed_box(t);
-        }
+        t = strip_box_end(t);
         if t == before {
             return t;
         }
@@ -2824,6 +2808,11 @@ impl<'t> Parser<'t> {
         // its own may qualify it.
         let script_value = script_split(s).map(|(_, v)| v.start);
         let qualifier = |w: &str| lower(w) || script_value.is_some();
+        // Each word's content words, each with whether it may qualify the
+        // label (written in lower case): one such word the wording lacks may
+        // (`Intitulé du projet présenté`).
+        let content: Vec<Vec<(String, bool)>> =
+            words.iter().map(|(_, w)| content_words(w).into_iter().map(|c| (c, qualifier(w))).collect()).collect();
         for k in 2..words.len() {
             // A value opens in capitals or digits (`Dangjin City`, `5`); a
             // word in lower case goes on with the label.
@@ -2831,23 +2820,22 @@ impl<'t> Parser<'t> {
                 continue;
             }
             let label_len = words[k - 1].0 + words[k - 1].1.len();
-            // The label's content words, each with whether it is written in
-            // lower case: one such word the wording lacks may qualify the
-            // label (`Intitulé du projet présenté`).
-            let label: Vec<(String, bool)> = words[..k]
-                .iter()
-                .flat_map(|(_, w)| content_words(w).into_iter().map(move |c| (c, qualifier(w))))
-                .collect();
-            if label.len() < 2 {
+            let label = || content[..k].iter().flatten();
+            if label().count() < 2 {
                 continue;
             }
             let value = words[k].0..s.trim_end().len();
             let names = |f: &&&'static FieldSpec| {
                 is_whole_value(f.value, &s[value.clone()])
                     && canonical_wordings(f.key).iter().any(|wording| {
-                        let (held, lacked): (Vec<_>, Vec<_>) =
-                            label.iter().partition(|(x, _)| wording.iter().any(|y| same_stem(x, y)));
-                        held.len() >= 2 && (lacked.is_empty() || (lacked.len() == 1 && lacked[0].1))
+                        let held = |x: &String| wording.iter().any(|y| same_stem(x, y));
+                        let mut lacked = label().filter(|(x, _)| !held(x));
+                        let fits = match (lacked.next(), lacked.next()) {
+                            (None, _) => true,
+                            (Some(&(_, qualifies)), None) => qualifies,
+                            _ => false,
+                        };
+                        fits && label().filter(|(x, _)| held(x)).count() >= 2
                     })
             };
             if let Some(&f) = candidates.iter().find(names) {

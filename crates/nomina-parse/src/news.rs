@@ -935,7 +935,7 @@ fn short_exclamation(s: &str, units: f32) -> bool {
 /// view page gives its post's headline so.
 fn title_label_len(s: &str) -> Option<usize> {
     let lex = lexicon();
-    let head = crate::words::head_of(s, 24);
+    let head = head_of(s, 24);
     let lower = lowercase(head);
     lex.title
         .iter()
@@ -1559,7 +1559,7 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
 /// reporter word and a separator (`지이코노미 이수준 기자 | “…”`, `아주경제
 /// 박재천 기자 =경기도`): an article's byline run into its first line.
 fn reporter_opening(s: &str) -> bool {
-    let head = crate::words::head_of(s, 64);
+    let head = head_of(s, 64);
     lexicon().reporter.iter().any(|r| {
         head.find(r).is_some_and(|at| {
             let names = head[..at].split_whitespace().count();
@@ -2326,11 +2326,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && l.units <= 8.0
             && !l.glued
             && !l.caption;
-        if !part || (b > a && l.at.line > info[b - 1].at.line + 2) {
-            a = if part { b } else { b + 1 };
-            if !part {
-                continue;
-            }
+        if !part {
+            a = b + 1;
+            continue;
+        }
+        // Two blanks or more end the run.
+        if b > a && l.at.line > info[b - 1].at.line + 2 {
+            a = b;
         }
         if l.sentence {
             let run = &info[a..=b];
@@ -2806,19 +2808,19 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // Source: ...` on an Arabic page), not the headline.
     let latin_only = |s: &str| s.is_ascii() && s.bytes().any(|b| b.is_ascii_alphabetic());
     let body_other_script = info.get(bs).is_some_and(|l| {
-        let s = slice(l);
-        let (mut latin, mut other) = (0usize, 0usize);
-        for c in s.chars().filter(|c| c.is_alphabetic()) {
-            if c.is_ascii() {
-                latin += 1;
-            } else {
-                other += 1;
-            }
-        }
+        let (latin, other) = slice(l)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0, 0), |(latin, other), c| if c.is_ascii() { (latin + 1, other) } else { (latin, other + 1) });
         other > 2 * latin
     });
     for (n, &i) in eligible_idx.iter().enumerate() {
         let l = &info[i];
+        // A newsroom's link or widget label (`← Back to the news list`) is
+        // the page's.
+        if l.units <= 6.0 && opens_with_newsroom_phrase(&l.key) {
+            continue;
+        }
         let key = key_of(i);
         let mut why = Vec::new();
         // An earlier line with a word or two added (an image's alt text,
@@ -2836,11 +2838,6 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         if body_other_script && latin_only(slice(l)) {
             score -= 3.0;
-        }
-        // A newsroom's link or widget label (`← Back to the news list`) is
-        // the page's.
-        if l.units <= 6.0 && lexicon().newsroom.iter().any(|k| after_phrase(&l.key, k).is_some()) {
-            continue;
         }
         if title_label_len(slice(l)).is_some() {
             score += 3.0;
@@ -3394,10 +3391,16 @@ fn newsroom_cue(text: &str, info: &[LineInfo]) -> bool {
     info.iter().filter(|l| l.units <= 10.0 && l.kind != LineKind::Content).any(|l| {
         // The phrase opens the line or closes it (`Follow Site 24 on Google
         // News`).
-        lex.newsroom.iter().any(|k| {
-            after_phrase(&l.key, k).is_some() || l.key.strip_suffix(k.as_str()).is_some_and(|r| r.ends_with(' '))
-        }) || lex.newsroom_han.iter().any(|w| text[l.at.span.range()].contains(w))
+        opens_with_newsroom_phrase(&l.key)
+            || lex.newsroom.iter().any(|k| l.key.strip_suffix(k.as_str()).is_some_and(|r| r.ends_with(' ')))
+            || lex.newsroom_han.iter().any(|w| text[l.at.span.range()].contains(w))
     })
+}
+
+/// Whether a line's token key opens with a newsroom phrase (`Related news`,
+/// `Назад к списку новостей`), as whole words.
+fn opens_with_newsroom_phrase(key: &str) -> bool {
+    lexicon().newsroom.iter().any(|k| after_phrase(key, k).is_some())
 }
 
 /// Whether `l` names a news or blog section (`News`, `Новости района`,
