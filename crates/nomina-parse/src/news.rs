@@ -3225,8 +3225,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if title_lines == 2 {
         title.span = Span::new(title.span.start, info[t + 1].at.span.end);
     }
-    // The label before a board's title is the page's.
+    // The label before a board's title is the page's: boilerplate, in its
+    // place among the lines.
     if let Some(n) = title_label_len(slice(&info[t])) {
+        let label = LineRef {
+            span: Span::new(title.span.start, title.span.start + slice(&info[t])[..n].trim_end().len()),
+            line: title.line,
+        };
+        let at = boilerplate.partition_point(|b: &LineRef| b.span.start < label.span.start);
+        boilerplate.insert(at, label);
         title.span = Span::new(title.span.start + n, title.span.end);
     }
     let mut signals = format!("a headline on line {}", info[t].at.line);
@@ -5085,10 +5092,13 @@ mod tests {
                     제목 (인사혁신기획과) 대한민국 공무원상 시상\n담당자 작성일 2018-04-13 조회수 3235\n\
                     □ 인사혁신처는 국민에게 헌신하며 탁월한 성과를 낸 공무원 10명에게 대한민국 공무원상을 시상했다고 밝혔다.\n\
                     □ 13일 열린 시상식에는 수상자뿐만 아니라 수상자 가족을 함께 초청해 의미를 더했다.\n목록\n";
-        let (title, published, paragraphs, _) = parts(text);
+        let (title, published, paragraphs, boilerplate) = parts(text);
         assert_eq!(title, "(인사혁신기획과) 대한민국 공무원상 시상");
         assert_eq!(published.as_deref(), Some("2018-04-13"));
         assert_eq!(paragraphs.len(), 2);
+        // The label cut from the headline is kept, in its place.
+        let label = boilerplate.iter().position(|b| b == "제목").expect("the title label in the boilerplate");
+        assert!(boilerplate[label - 1].starts_with("보도자료의 조회 테이블로"), "{boilerplate:?}");
         assert_eq!(title_label_len("Title: Council Opens New Library"), Some(7));
         assert_eq!(title_label_len("Title"), None);
         assert_eq!(title_label_len("Titles of the week"), None);
