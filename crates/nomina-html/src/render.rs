@@ -405,13 +405,15 @@ fn signals(doc: &Html) -> PageSignals {
     }
     static S: OnceLock<Selectors> = OnceLock::new();
     let s = S.get_or_init(|| Selectors {
-        og_title: selector(r#"meta[property="og:title"], meta[name="twitter:title"]"#),
+        og_title: selector(r#"meta[property="og:title"], meta[name="twitter:title"], meta[name="ArticleTitle" i]"#),
         h1: selector("h1"),
         // A photo's caption or credit, in `<figcaption>` or in an element
         // its class names so (`wp-caption-text`, `photo-credit`).
         figcaption: selector(r#"figcaption, [class*="caption"], [class*="credit"], [itemprop="caption"]"#),
         published: selector(
-            r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="date"], meta[name="dc.date"], meta[name="DC.date.issued"]"#,
+            // Names as publishers spell them, in any case (`PubDate` is the
+            // Chinese government-site standard's).
+            r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate" i], meta[name="publishdate" i], meta[name="publish-date" i], meta[name="publication_date" i], meta[name="citation_publication_date" i], meta[name="date" i], meta[name="dc.date" i], meta[name="dc.date.issued" i], meta[name="dcterms.date" i], meta[name="dcterms.issued" i]"#,
         ),
         modified: selector(r#"meta[property="article:modified_time"], meta[itemprop="dateModified"]"#),
         time: selector(r#"time[itemprop="datePublished"], article time[datetime], time[pubdate], time[datetime]"#),

@@ -208,3 +208,21 @@ fn the_markups_signals_name_the_headline_and_the_captions() {
     assert_eq!(signals.captions, ["Residents at the opening"]);
     assert!(signals.article);
 }
+
+#[test]
+fn publication_meta_tags_are_read_in_any_case() {
+    // The Chinese government-site standard names its tags `PubDate` and
+    // `ArticleTitle`; others write `pubdate`, `DC.date.issued`, `dcterms.date`.
+    let page = "<html><head><meta name=\"ArticleTitle\" content=\"常德市深化改革\">\
+                <meta name=\"PubDate\" content=\"2021-06-07\"></head><body><p>正文。</p></body></html>";
+    let signals = nomina_html::extract(page).signals;
+    assert_eq!(signals.published.as_deref(), Some("2021-06-07"));
+    assert_eq!(signals.og_title.as_deref(), Some("常德市深化改革"));
+    for tag in ["pubdate", "DC.date.issued", "dcterms.date", "publish-date"] {
+        let page =
+            format!("<html><head><meta name=\"{tag}\" content=\"2019-03-12\"></head><body><p>Text.</p></body></html>");
+        assert_eq!(nomina_html::extract(&page).signals.published.as_deref(), Some("2019-03-12"), "{tag}");
+    }
+    let page = "<html><head><meta name=\"keywords\" content=\"2019-03-12\"></head><body><p>Text.</p></body></html>";
+    assert_eq!(nomina_html::extract(page).signals.published, None);
+}
