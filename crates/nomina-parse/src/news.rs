@@ -2661,8 +2661,27 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let limit = (bs + 6).min(info.len());
     let eligible = |l: &LineInfo| matches!(l.kind, LineKind::Neutral | LineKind::Content) && l.headline_form;
     // A headline wrapped over two lines: the second starts in lower case.
+    // A headline printed on two lines that the markup names whole: in a
+    // script without case, the only sign that the lines are one.
+    let named_pair = |i: usize, next: &LineInfo| {
+        !hints.titles.is_empty()
+            && info[i].units <= MAX_TITLE_WORDS
+            && next.units <= MAX_TITLE_WORDS
+            && !matches!(next.kind, LineKind::Content | LineKind::Meta)
+            && !next.caption
+            // The first line alone beside the site's name is the headline
+            // (`Headline - Site` over a credit line `©Site`).
+            && !hints.titles.iter().any(|h| site_affix(h, &info[i].key))
+            && {
+                let joined = format!("{} {}", info[i].key, next.key);
+                hint_keys.contains(&joined) || hints.titles.iter().any(|h| title_part(h, &joined))
+            }
+    };
     let wrapped = |i: usize| -> bool {
         let Some(next) = info.get(i + 1) else { return false };
+        if named_pair(i, next) {
+            return true;
+        }
         let s = slice(next);
         next.kind == LineKind::Neutral
             && next.units <= 8.0
