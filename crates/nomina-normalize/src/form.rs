@@ -349,7 +349,7 @@ impl FormNormalizer<'_> {
                 }));
             }
             ValueKind::Learned => {
-                n.how_learned = Some(catalog_name(&text, "learned").map(str::to_string).unwrap_or_else(|| {
+                n.how_learned = Some(learned_name(&text).map(str::to_string).unwrap_or_else(|| {
                     self.warn_value(f, "unknown_value", "not a known way of learning about UNPSA; kept as written");
                     text.clone()
                 }));
@@ -710,6 +710,38 @@ fn catalog_name(text: &str, ns: &str) -> Option<&'static str> {
     catalog().exact(text, |e| e.namespace() == ns).next().map(|e| e.name())
 }
 
+/// The most words a how-learned answer may have for the option to be
+/// read from a phrase inside it.
+const MAX_LEARNED_WORDS: usize = 4;
+
+/// The how-learned option an answer names: the whole answer, or a run of
+/// its words that names one option and no other (`Por Internet`, `Site
+/// Internet`, `عبر الإنترنت`), in a short answer.
+fn learned_name(text: &str) -> Option<&'static str> {
+    if let Some(name) = catalog_name(text, "learned") {
+        return Some(name);
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '،' | '(' | ')' | '（' | '）'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 || words.len() > MAX_LEARNED_WORDS {
+        return None;
+    }
+    let mut found = None;
+    for len in 1..words.len() {
+        for run in words.windows(len) {
+            if let Some(name) = catalog_name(&run.join(" "), "learned") {
+                if found.is_some_and(|f| f != name) {
+                    return None;
+                }
+                found = Some(name);
+            }
+        }
+    }
+    found
+}
+
 /// The form's option `Government(Local)` (or `National`, `Regional`)
 /// that an institution type names in any of the six languages: a
 /// government word of the catalog (`type.government`) and a level, the
@@ -785,6 +817,25 @@ mod tests {
         let one = "16.7 Ensure responsive; inclusive decision-making";
         assert_eq!(run_together(one, target), [one]);
         assert_eq!(run_together("Goal 16: Peace", goal), ["Goal 16: Peace"]);
+    }
+
+    #[test]
+    fn a_how_learned_answer_names_its_option_by_a_phrase_inside_it() {
+        for (answer, option) in [
+            ("Internet", Some("internet")),
+            ("Por Internet", Some("internet")),
+            ("Site Internet", Some("internet")),
+            ("Через Интернет", Some("internet")),
+            ("عبر الإنترنت", Some("internet")),
+            ("From a colleague", Some("colleague")),
+            // Two options named: neither.
+            ("Internet and newspaper", None),
+            // A long answer is a story, not an option.
+            ("A colleague told me about it at a meeting", None),
+            ("Radio", None),
+        ] {
+            assert_eq!(learned_name(answer), option, "{answer}");
+        }
     }
 
     #[test]
