@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round24/`, twenty-four sets
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round25/`, twenty-five sets
 //! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
@@ -138,14 +138,11 @@ fn every_rendering_of_the_fourth_set_reads_as_seed_001() {
     only_known_differences(&renderings_against_seed_001(4, 7), &[]);
 }
 
-/// `Южная Корея` and `南韩`, common names of the Republic of Korea, are not
-/// in the country data (CLDR and the UN's names).
+/// `Южная Корея` and `南韩`, common names of the Republic of Korea, are read
+/// from the project's aliases beside CLDR's and the UN's names.
 #[test]
 fn every_rendering_of_the_fifth_set_reads_as_seed_001() {
-    only_known_differences(
-        &renderings_against_seed_001(5, 7),
-        &["r_ru_5.txt: member_state", "r_zh_5.txt: member_state"],
-    );
+    only_known_differences(&renderings_against_seed_001(5, 7), &[]);
 }
 
 /// e_10 answers yes/no with `O`/`X` and names the country `Korea (ROK)`.
@@ -381,12 +378,24 @@ fn every_rendering_of_the_twenty_fourth_set_reads_as_seed_001() {
     only_known_differences(&renderings_against_seed_001(24, 12), &[]);
 }
 
+/// The twenty-fifth set, measured by its totals (1262/1282, 1247/1254
+/// without the translated type and category) before its failures were
+/// read: two wordings of five languages and two English paraphrases with
+/// the noise of scraped dumps (blocks printed twice, chrome between them,
+/// labels over their values, wrapped answers, trailing and no-break
+/// spaces), the select lists' options translated (`Por Internet`, `公共部门
+/// （地方）`), the country by its common name (`Южная Корея`).
+#[test]
+fn every_rendering_of_the_twenty_fifth_set_reads_as_seed_001() {
+    only_known_differences(&renderings_against_seed_001(25, 12), &[]);
+}
+
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,
 /// `حكومة محلية`, `Pouvoirs publics (niveau local)`) is the form's option, as
 /// in seed 001; their category is kept as written.
 #[test]
 fn the_plain_translations_give_the_institution_type_as_the_forms_option() {
-    for (round, count) in [(22, 12), (24, 12)] {
+    for (round, count) in [(22, 12), (24, 12), (25, 12)] {
         let renderings = files(round, &["r_", "e_"]);
         assert_eq!(renderings.len(), count);
         for path in &renderings {
@@ -402,8 +411,8 @@ fn the_plain_translations_give_the_institution_type_as_the_forms_option() {
 }
 
 #[test]
-fn forms_of_other_years_of_the_fourth_to_twenty_fourth_sets_keep_every_answer_under_its_own_number() {
-    for round in 4..=24 {
+fn forms_of_other_years_of_the_fourth_to_twenty_fifth_sets_keep_every_answer_under_its_own_number() {
+    for round in 4..=25 {
         only_known_differences(&forms_of_other_years_against_expected(round, 2), &[]);
     }
 }

@@ -162,6 +162,15 @@ fn text(bytes: &[u8]) -> String {
 }
 
 #[test]
+fn a_question_running_past_the_catalogs_wording_to_its_mark_leaves_the_answer_below() {
+    // The label's tail (`ЮНПСА?`) is no answer; the line under it is.
+    let text = String::from_utf8_lossy(SEED_001)
+        .replace("How did you learn about UNPSA? INTERNET", "Как вы узнали о премии ЮНПСА?\nИнтернет");
+    let r = convert(text.as_bytes());
+    assert_eq!(nomination(&r).how_learned.as_deref(), Some("internet"));
+}
+
+#[test]
 fn line_endings_do_not_matter() {
     for seed in [SEED_001, SEED_003] {
         let base = convert(seed);

@@ -1500,6 +1500,10 @@ fn strip_tick_end(s: &str) -> &str {
     }
 }
 
+/// The most words a question's label may run on past the catalog's
+/// wording to its question mark at the line's end.
+const MAX_QUESTION_TAIL_WORDS: usize = 4;
+
 /// Characters that may close a label before its value.
 fn is_label_end(c: char) -> bool {
     matches!(c, '?' | '？' | '؟' | ':' | '：' | '.' | '。' | ')' | '）' | '-' | '–' | '—' | '،' | ',' | '，')
@@ -2443,6 +2447,17 @@ impl<'t> Parser<'t> {
                 m.len += url;
             }
             // A question's label running on past the catalog's wording to
+            // the line's end at its question mark (`Как вы узнали о премии |
+            // ЮНПСА?`): the whole line is the label, the answer below.
+            if matches!(spec.value, ValueKind::Learned | ValueKind::YesNo)
+                && let Some(rest) = s.get(m.len..).map(str::trim)
+                && rest.ends_with(QUESTION_MARKS)
+                && rest.split_whitespace().count() <= MAX_QUESTION_TAIL_WORDS
+            {
+                m.label_len = bare_label_len(s);
+                m.len = s.len();
+            }
+            // A question's label running on past the catalog's wording to
             // its question mark, a short answer after it (`Как Вы узнали о
             // Премии … службы? INTERNET`).
             if matches!(spec.value, ValueKind::Learned | ValueKind::YesNo)
@@ -2639,7 +2654,27 @@ impl<'t> Parser<'t> {
         self.add_field(spec, field);
     }
 
-    fn add_field(&mut self, spec: &FieldSpec, field: Field) {
+    fn add_field(&mut self, spec: &FieldSpec, mut field: Field) {
+        // A value that is only a gloss in brackets (`（地方）`) is the gloss of
+        // the word before it: a label that took that word (`单位类型 公共部门`,
+        // its words alike to the catalog's `公共部门机构类型`) gives it back
+        // from its last blank on.
+        if spec.value == ValueKind::Text
+            && let Some(value) = field.value
+            && let Some(inner) = self.slice(value).strip_prefix(['(', '（'])
+            && inner.trim_end().ends_with([')', '）'])
+            && !inner.contains(['(', '（'])
+            && let label = self.slice(Span::new(field.label_full.start, value.start)).trim_end()
+            // A label closed by its mark (`Type:`) took no word of the value.
+            && !label.ends_with(is_label_end)
+            && let Some(blank) = label.rfind(char::is_whitespace)
+            && blank > 0
+        {
+            let start = field.label_full.start + blank + label[blank..].chars().next().map_or(1, char::len_utf8);
+            field.value = Some(Span::new(start, value.end));
+            field.label_full = Span::new(field.label_full.start, start);
+            field.label = bare_label(self.text, Span::new(field.label.start, field.label.end.min(start)));
+        }
         // The first institution field met outside any block: the unclaimed
         // lines of its paragraph above it are the block's first lines, under
         // a section heading in a wording the catalog lacks (`联合国会员国 韩国`
@@ -4529,6 +4564,22 @@ mod tests {
         let mut numbers: Vec<(usize, u32)> = found.iter().map(|(&line, h)| (line, h.number)).collect();
         numbers.sort();
         assert_eq!(numbers, [(1, 1), (4, 2), (7, 3), (9, 4), (11, 5), (13, 7)]);
+    }
+
+    #[test]
+    fn a_gloss_alone_after_a_label_gives_the_word_before_it_back_to_the_value() {
+        let text = "机构概况\n\n联合国会员国 韩国\n单位名称 Dangjin City\n单位类型 公共部门（地方）\n行政级别 地方的\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n";
+        let form = parsed(text);
+        let kind = form.institution.iter().find(|f| f.key == "field.institution_type").and_then(|f| f.value);
+        assert_eq!(kind.map(|v| &text[v.range()]), Some("公共部门（地方）"));
+        // A label closed by its mark keeps its words.
+        let text = "General Information\n\nUnited Nations Member State Republic of Korea\n\
+                    Type of institution: (local)\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n";
+        let form = parsed(text);
+        let kind = form.institution.iter().find(|f| f.key == "field.institution_type").and_then(|f| f.value);
+        assert_eq!(kind.map(|v| &text[v.range()]), Some("(local)"));
     }
 
     #[test]
