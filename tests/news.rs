@@ -646,3 +646,23 @@ fn a_breadcrumb_ending_with_a_country_opens_no_form() {
     assert_eq!(r.kind, Kind::News, "{}", r.diagnostics.classification);
     assert_eq!(news(&r).title, "Health Minister Receives Briefing On National Programmes");
 }
+
+/// A headline printed on two lines in a script without case, which the
+/// markup names whole (`<title>` and the Chinese government-site standard's
+/// `ArticleTitle` and `PubDate`), is one headline, dated by the markup.
+#[test]
+fn a_two_line_headline_the_markup_names_whole() {
+    let page = "<html><head><title>着力推进改革攻坚 持续深化一件事一次办_某省人民政府门户网站</title>\
+                <meta name=\"ArticleTitle\" content=\"着力推进改革攻坚 持续深化一件事一次办\">\
+                <meta name=\"PubDate\" content=\"2021-06-07\"></head><body>\
+                <p>首页 省政府 政务公开 政务服务</p><p>当前位置:首页 > 工作简报</p>\
+                <p>着力推进改革攻坚</p><p>持续深化一件事一次办</p>\
+                <p>2020年,某市坚持以人民为中心,全面落实有关改革的决策部署,持续深化改革攻坚,进一步优化了政务管理服务。</p>\
+                <p>一、推进事项管理突破,实现政务服务智能办。坚持市级统筹,注重示范引导,推进事项精细化管理。</p>\
+                <p>【打印本页】【关闭窗口】</p></body></html>";
+    let r = convert(page);
+    let n = news(&r);
+    assert_eq!(n.title, "着力推进改革攻坚 持续深化一件事一次办");
+    assert_eq!(n.published.map(|d| d.to_string()).as_deref(), Some("2021-06-07"));
+    assert!(n.paragraphs[0].starts_with("2020年"), "{:?}", n.paragraphs);
+}

@@ -2840,6 +2840,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if l.units <= 6.0 && opens_with_newsroom_phrase(&l.key) {
             continue;
         }
+        // A section's path (`Noticias · Comunidades Autónomas`) is the page's.
+        if l.units <= 6.0 && section_path(slice(l)) {
+            continue;
+        }
         let key = key_of(i);
         let mut why = Vec::new();
         // An earlier line with a word or two added (an image's alt text,
@@ -2955,6 +2959,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     else {
         return Err("no headline above the body".into());
     };
+    // A line that is the next one's text with a crumb or the site's name
+    // beside it (`Home > Headline` over `Headline`): the bare line is the
+    // headline, the other its copy.
+    let t = (t + 1..info.len().min(t + 3))
+        .find(|&k| {
+            eligible(&info[k]) && info[k].key.len() * 2 > info[t].key.len() && info[t].affixes.contains(&info[k].key)
+        })
+        .unwrap_or(t);
     // Of a repeated headline, the first copy is the headline and the
     // others are copies; whatever stands between the first and the last
     // copy is the page's header.
@@ -2964,7 +2976,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let is_copy = |i: usize| {
         i != t && (info[i].key == title_key || key_of(i) == title_key || info[i].affixes.contains(&title_key))
     };
-    let t_last = (t..info.len().min(t + 12)).filter(|&i| is_copy(i) || i == t).max().unwrap_or(t);
+    // A copy with no prose under it (the headline printed again at the
+    // article's foot, over the share row) closes no header.
+    let t_last = (t..info.len().min(t + 12))
+        .filter(|&i| i == t || (is_copy(i) && info[i + 1..].iter().any(|l| l.kind == LineKind::Content && l.sentence)))
+        .max()
+        .unwrap_or(t);
     // The body starts at the first content line under the headline and
     // its copies.
     let bs = bs.max(t_last + 1).max(t + title_lines);
@@ -3006,9 +3023,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         // other items (events, stories), none of them the page's date. A
         // longer item ends with its date (`Concert in the old market hall — 2
         // October 2021`).
-        let listed = |k: usize| {
+        // A bare date over a line ending with another (`2 juillet 2013` over
+        // `Allocution … – lundi 1er juillet 2013`) is the page's date over
+        // its standfirst, not an item of a list, unless a third dated line
+        // makes the list.
+        let bare = l.units <= 4.0;
+        let listed = |k: usize, alone: bool| {
             info.get(k).is_some_and(|x| match x.date {
                 Some(o) => o.label == Label::None && !o.dateline && o.found.month_first != d.found.month_first,
+                None if bare && alone => false,
                 None => {
                     let s = slice(x).trim_end();
                     x.units <= 20.0
@@ -3019,7 +3042,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 }
             })
         };
-        if d.label == Label::None && !d.dateline && ((i > 0 && listed(i - 1)) || listed(i + 1)) {
+        let (above, below) = (i > 0 && listed(i - 1, false), listed(i + 1, false));
+        let alone = !(above && below);
+        if d.label == Label::None && !d.dateline && ((i > 0 && listed(i - 1, alone)) || listed(i + 1, alone)) {
             continue;
         }
         let gap = |a: usize, b: usize| {
@@ -3464,6 +3489,19 @@ fn section_label(s: &str, l: &LineInfo) -> bool {
     last_crumb.is_some_and(|i| {
         let last = s[i..].trim();
         !last.is_empty() && token_count(last) <= 3 && is_feed(last, &token_key(last))
+    })
+}
+
+/// Whether `s` is a section's path: a news or blog feed label of the
+/// catalog, a site separator, and a subsection of up to three words
+/// (`Noticias · Comunidades Autónomas`, `News | Local`).
+fn section_path(s: &str) -> bool {
+    let lex = lexicon();
+    SITE_SEPARATORS.iter().any(|sep| {
+        s.split_once(sep).is_some_and(|(head, rest)| {
+            let head = token_key(head);
+            token_count(rest) <= 3 && lex.feed.contains(&head)
+        })
     })
 }
 
@@ -5121,6 +5159,72 @@ mod tests {
         assert_eq!(title_label_len("Title: Council Opens New Library"), Some(7));
         assert_eq!(title_label_len("Title"), None);
         assert_eq!(title_label_len("Titles of the week"), None);
+    }
+
+    #[test]
+    fn a_bare_date_over_a_standfirst_ending_with_another_is_the_pages() {
+        let text = format!(
+            "Menu\nAccueil > Archives > Interventions du Ministre\nToutes les préfectures obtiennent le label qualité\n2 juillet 2013\n\
+             Allocution du ministre de l’Intérieur - Préfecture du Val-de-Marne – lundi 1er juillet 2013\n{PROSE}\n\
+             Partager : Facebook Twitter Imprimer\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(
+            (title.as_str(), published.as_deref()),
+            ("Toutes les préfectures obtiennent le label qualité", Some("2013-07-02"))
+        );
+    }
+
+    #[test]
+    fn a_headline_printed_again_at_the_articles_foot_closes_no_header() {
+        let text = format!(
+            "Rostov Woman\nHome | News | Health | Contacts\nCentres Named Best in the Country Again\n\
+             02.10.2022 Views: 1779\nCentres Named Best in the Country Again\n{PROSE}\n\
+             Centres Named Best in the Country Again\nShare: VK | Telegram\n"
+        );
+        let (title, published, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(
+            (title.as_str(), published.as_deref()),
+            ("Centres Named Best in the Country Again", Some("2022-10-02"))
+        );
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(boilerplate.iter().filter(|b| b.as_str() == title).count(), 2);
+    }
+
+    #[test]
+    fn a_crumb_before_the_next_lines_text_makes_that_line_the_headline() {
+        let text = format!(
+            "Published on PublicTechnology.net (https://www.publictechnology.net)\nHome > Wigan bags digital council of the year award\n\
+             Wigan bags digital council of the year award\nWritten by Rebecca Hill on 17 June 2016 in News\n{PROSE}\n"
+        );
+        let (title, _, _, boilerplate) = parts(&text);
+        assert_eq!(title, "Wigan bags digital council of the year award");
+        assert!(boilerplate.iter().any(|b| b.starts_with("Home > ")), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn a_sections_path_is_no_headline() {
+        let text = format!(
+            "INAP - Instituto Nacional de Administración Pública\nLa Administración al Día\n\
+             Inicio | Noticias | Opinión | Agenda\nNoticias · Comunidades Autónomas\n\
+             Premios Alfons Ortuño de la Escuela de Administración Pública de Cataluña\n16/02/2018\nCompartir:\n{PROSE}\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "Premios Alfons Ortuño de la Escuela de Administración Pública de Cataluña");
+        assert_eq!(published.as_deref(), Some("2018-02-16"));
+        assert!(section_path("News | Local"));
+        assert!(!section_path("News from the council chamber on Monday"));
+    }
+
+    #[test]
+    fn a_disclaimer_closing_the_body_is_the_sites() {
+        let text = "资讯网\n首页 | 新闻 | 快讯\n无锡市机关事务管理局获评全国先进集体\n2022-06-28 来源:中国江苏网\n\
+                    6月27日,全国机关事务工作先进集体和先进个人表彰大会在北京举行。无锡市机关事务管理局获评先进集体。\n\
+                    近年来先后获评全国文明单位等国家级和省级荣誉22项,多个项目被列为示范点。\n\
+                    免责声明:本文不构成任何商业建议,内容仅供参考。\n关于我们 | 联系我们\n";
+        let (_, _, paragraphs, boilerplate) = parts(text);
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(boilerplate.iter().any(|b| b.starts_with("免责声明")));
     }
 
     #[test]
