@@ -1874,6 +1874,41 @@ fn names_issue(s: &str) -> bool {
             .any(|w| s.match_indices(w).any(|(i, _)| s[..i].chars().next_back().is_some_and(|c| c.is_ascii_digit())))
 }
 
+/// A board's time stamp alone on its line, a two-digit year first and a
+/// clock time after it (`21-11-25 13:49`), on a page whose prose is Korean
+/// or Chinese, whose boards write the year first: the post's date. On a
+/// line of its own the form tells nothing of its order, so the page's
+/// script decides.
+fn board_time_stamps(text: &str, info: &mut [LineInfo]) {
+    let alone = |l: &LineInfo| l.date.is_none() && l.units <= 3.0 && l.kind != LineKind::Content;
+    if !info.iter().any(alone) {
+        return;
+    }
+    let east_asian = |l: &LineInfo| {
+        let s = &text[l.at.span.range()];
+        s.chars().take(40).any(|c| is_cjk(c) || ('가'..='힣').contains(&c))
+    };
+    let prose = info.iter().filter(|l| l.kind == LineKind::Content);
+    let (asian, all) = prose.fold((0, 0), |(a, n), l| (a + usize::from(east_asian(l)), n + 1));
+    if all == 0 || asian * 2 < all {
+        return;
+    }
+    for l in info.iter_mut().filter(|l| alone(l)) {
+        let s = &text[l.at.span.range()];
+        let Some(found) = find_short_year_dates(s).into_iter().next() else { continue };
+        // The date and a clock time, nothing else.
+        let rest = s[found.end..].trim();
+        let clock = rest.len() >= 4
+            && rest.len() <= 8
+            && rest.contains(':')
+            && rest.bytes().all(|b| b.is_ascii_digit() || b == b':');
+        if found.start == 0 && clock {
+            l.date = Some(DateHit { found, label: Label::None, dateline: false });
+            l.kind = LineKind::Meta;
+        }
+    }
+}
+
 /// The first date with a two-digit year in `s` that a Korean or Chinese
 /// publication label stands before.
 fn labelled_short_year(s: &str) -> Option<DateHit> {
@@ -2217,6 +2252,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .map(|l| line_info(text, LineRef { span: l.trimmed, line: l.number }))
         .collect();
     date_tiles(text, &mut info);
+    board_time_stamps(text, &mut info);
     // Outside the page's `<article>` or `<main>`, only dates and bylines
     // are more than chrome.
     // The headline the markup names stays a candidate, inside or not.
@@ -2865,6 +2901,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if title_label_len(slice(l)).is_some() {
             score += 3.0;
             why.push("after a title label");
+        }
+        // The last crumb of the breadcrumb right over it (`Главная » 2017
+        // Апрель 17 » Аппаратное совещание`): the page's own name.
+        if i > 0
+            && heading(l)
+            && crumbs(slice(&info[i - 1])) >= 2
+            && slice(&info[i - 1]).rsplit_once(['»', '>', '›', '/']).is_some_and(|(_, last)| token_key(last) == l.key)
+        {
+            score += 2.0;
+            why.push("the breadcrumb's last crumb");
         }
         // Repeated: as a page title and an article heading, not as a
         // caption.
@@ -5225,6 +5271,31 @@ mod tests {
         let (_, _, paragraphs, boilerplate) = parts(text);
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
         assert!(boilerplate.iter().any(|b| b.starts_with("免责声明")));
+    }
+
+    #[test]
+    fn a_boards_time_stamp_alone_is_read_year_first_on_a_korean_page() {
+        let text = "뉴스홈\n경제 | 문화 | 사회\n금천구, 국민행복민원실 국무총리 표창 수상!\n21-11-25 13:49\n본문\n\
+                    서울 금천구가 11월 24일 금천구청에서 개최된 제12회 민원공무원의 날 행사에서 우수기관 표창을 받았다.\n\
+                    민원공무원의 날은 민원업무 담당 공무원을 격려하고 사기를 진작하기 위해 제정된 날이다.\n목록\n";
+        let (title, published, _, _) = parts(text);
+        assert_eq!(title, "금천구, 국민행복민원실 국무총리 표창 수상!");
+        assert_eq!(published.as_deref(), Some("2021-11-25"));
+        // On an English page the same stamp says nothing of its order.
+        let text = format!("City News\nHome | News\nCouncil Wins Award for Service\n21-11-25 13:49\n{PROSE}\n");
+        assert_eq!(news(&text).ok().and_then(|n| n.published).map(|d| d.found.month_first.to_string()), None);
+    }
+
+    #[test]
+    fn the_breadcrumbs_last_crumb_names_a_short_headline() {
+        let text = "Тяжинский муниципальный район\nГлавная | Новости | Администрация | Документы\n\
+                    Главная » 2017 Апрель 17 » Аппаратное совещание\n\nАппаратное совещание\n\n\
+                    В администрации района прошло аппаратное совещание.\n\n\
+                    Совещание началось с торжественного открытия акции, посвящённой Дню Победы, в которой приняли участие сотрудники администрации.\n\n\
+                    Категория: Новости района | Добавил: admin | Дата: 17.04.2017\nВсего комментариев: 0\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!((title.as_str(), published.as_deref()), ("Аппаратное совещание", Some("2017-04-17")));
+        assert_eq!(paragraphs.len(), 2);
     }
 
     #[test]
