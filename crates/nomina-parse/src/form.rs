@@ -3354,6 +3354,15 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     {
         prefix = head.trim_end();
     }
+    // `第 1 題`: the number set off by blanks between the ordinal sign and
+    // its Chinese counter.
+    if prefix.chars().next_back().is_some_and(nomina_refdata::fold::is_cjk)
+        && let trimmed = rest.trim_start_matches([' ', '\u{3000}'])
+        && trimmed.len() < rest.len()
+        && trimmed.chars().next().is_some_and(nomina_refdata::fold::is_cjk)
+    {
+        rest = trimmed;
+    }
     // A closing mark: up to three characters that are neither blank, nor a
     // separator, nor a letter or digit of a Latin word (`题`).
     let mark_len: usize = rest
@@ -4550,6 +4559,8 @@ mod tests {
         }
         assert_eq!(shape("Q3"), Some(("q#".to_string(), 3, "")));
         assert_eq!(shape("第12题"), Some(("第#题".to_string(), 12, "")));
+        // The number set off by blanks (`第 1 題`, Traditional characters).
+        assert_eq!(shape("第 1 題"), Some(("第#題".to_string(), 1, "")));
         assert_eq!(shape("Вопрос № 4"), Some(("вопрос no#".to_string(), 4, "")));
         assert_eq!(shape("Section 2: Award Category"), Some(("section#".to_string(), 2, " Award Category")));
         // A numbered list item, a target, a date, prose: no heading.
