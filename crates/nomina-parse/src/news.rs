@@ -2847,9 +2847,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     }
     // A line given twice in a row is a photo's alt text over its caption,
     // not a page title over an article heading, which the site's header
-    // or the article's own lines stand between.
-    for w in info.windows(2) {
+    // or the article's own lines stand between; but a headline-shaped
+    // line twice over the page's first date is the title and the heading
+    // with nothing between them (a text dump of both).
+    let first_meta = info.iter().position(|l| l.kind == LineKind::Meta).unwrap_or(0);
+    for (k, w) in info.windows(2).enumerate() {
         if w[0].key == w[1].key
+            && !(w[0].headline_form && !w[0].sentence && k + 1 < first_meta && first_meta <= k + 4)
             && let Some(n) = repeats.get_mut(w[0].key.as_str())
         {
             *n = n.saturating_sub(1);
@@ -3176,7 +3180,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         && (newsroom_cue(text, &info)
             || (t.saturating_sub(2)..(t + 2).min(info.len()))
                 .filter(|&k| k != t)
-                .any(|k| info[k].kind != LineKind::Content && section_label(slice(&info[k]), &info[k])));
+                .any(|k| info[k].kind != LineKind::Content && section_label(slice(&info[k]), &info[k]))
+            // A breadcrumb a few lines over it whose last crumb is the news
+            // section (`首页 > 热门公告 > 市政新闻`), the print and back links
+            // between.
+            || (t.saturating_sub(5)..t).any(|k| {
+                info[k].kind == LineKind::Chrome
+                    && crumbs(slice(&info[k])) >= 2
+                    && section_label(slice(&info[k]), &info[k])
+                    && (k + 1..t).all(|j| info[j].kind != LineKind::Content && info[j].units <= 4.0)
+            }));
     let declared = !dated && !newsroom && hints.article;
     if !dated && !newsroom && !declared {
         return Err("no publication date, byline or dateline near the headline".into());
@@ -5295,6 +5308,31 @@ mod tests {
                     Категория: Новости района | Добавил: admin | Дата: 17.04.2017\nВсего комментариев: 0\n";
         let (title, published, paragraphs, _) = parts(text);
         assert_eq!((title.as_str(), published.as_deref()), ("Аппаратное совещание", Some("2017-04-17")));
+        assert_eq!(paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_headline_given_twice_in_a_row_over_the_date_is_the_headline() {
+        let text = format!(
+            "Первый Тульский\nНовости | Общество | Экономика | Спорт\n\
+             МФЦ Тульской области стал лучшим на конкурсе многофункциональных центров России\n\
+             МФЦ Тульской области стал лучшим на конкурсе многофункциональных центров России\n\
+             В конкурсе принимали участие 77 регионов страны, где собралось более 186 заявок\n17:46 | 29.10.2025\n{PROSE}\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "МФЦ Тульской области стал лучшим на конкурсе многофункциональных центров России");
+        assert_eq!(published.as_deref(), Some("2025-10-29"));
+    }
+
+    #[test]
+    fn an_undated_page_under_a_breadcrumb_ending_in_the_news_section_is_news() {
+        let text = "台中市政府全球资讯网\n认识台中\n市政资讯\n现在位置 首页 > 热门公告 > 市政新闻\n友善列印\n回上一页\n\
+                    为梨山居民拉近户政服务距离 中市府勇夺政府服务奖\n\
+                    行政院国家发展委员会第6届政府服务奖公布得奖结果,台中市政府以梨山户政服务获奖,为民服务获得肯定。\n\
+                    研考会说明,政府服务奖素有政府机关为民服务的奥斯卡奖之称,今年共有多个机关参赛,竞争激烈。\n\
+                    台中市政府 版权所有\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!((title.as_str(), published), ("为梨山居民拉近户政服务距离 中市府勇夺政府服务奖", None));
         assert_eq!(paragraphs.len(), 2);
     }
 
