@@ -5276,14 +5276,17 @@ mod tests {
     }
 
     #[test]
-    fn a_disclaimer_closing_the_body_is_the_sites() {
+    fn a_disclaimer_closing_the_body_and_a_reposts_original_title_are_the_sites() {
         let text = "资讯网\n首页 | 新闻 | 快讯\n无锡市机关事务管理局获评全国先进集体\n2022-06-28 来源:中国江苏网\n\
                     6月27日,全国机关事务工作先进集体和先进个人表彰大会在北京举行。无锡市机关事务管理局获评先进集体。\n\
+                    原标题:无锡市机关事务管理局获评全国机关事务工作先进集体\n\
                     近年来先后获评全国文明单位等国家级和省级荣誉22项,多个项目被列为示范点。\n\
                     免责声明:本文不构成任何商业建议,内容仅供参考。\n关于我们 | 联系我们\n";
         let (_, _, paragraphs, boilerplate) = parts(text);
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
         assert!(boilerplate.iter().any(|b| b.starts_with("免责声明")));
+        // A repost's note of the original headline is the page's too.
+        assert!(boilerplate.iter().any(|b| b.starts_with("原标题")), "{boilerplate:?}");
     }
 
     #[test]
