@@ -521,3 +521,20 @@ fn questions_the_catalog_does_not_know_are_named() {
     assert!(codes[1..].iter().all(|c| c.0 == "renumbered_prompt"), "{codes:?}");
     assert_eq!(codes.len(), 12);
 }
+
+/// A member state the country data does not know, under a one-word label
+/// of an unheaded institution block (`Страна Южная Кореяя`), is kept as
+/// written with a warning, and the block's other lines are still read.
+#[test]
+fn an_unknown_country_leaves_the_rest_of_its_block_readable() {
+    let text = std::fs::read_to_string(blind_dir(25).join("r_ru_25b.txt")).unwrap();
+    assert!(text.contains("Страна Южная Корея\n"));
+    let text = text.replace("Страна Южная Корея\n", "Страна Южная Кореяя\n");
+    let record = nomina::Pipeline::new(nomina::Options::default()).convert(text.as_bytes(), "r.txt").unwrap();
+    let n = nomination(&record);
+    let state = n.member_state.as_ref().expect("the member state as written");
+    assert_eq!((state.name.as_str(), state.iso2.as_deref()), ("Южная Кореяя", None));
+    assert_eq!(n.institution_name.as_deref(), Some("Dangjin City"));
+    assert_eq!(n.institution_type.as_deref(), Some("Government(Local)"));
+    assert!(record.diagnostics.warnings.iter().any(|w| w.text.as_deref() == Some("Южная Кореяя")));
+}

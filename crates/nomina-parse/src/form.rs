@@ -2947,12 +2947,30 @@ impl<'t> Parser<'t> {
             };
             fits.then_some((f, label, value))
         });
+        // The block's first field, the member state, under a label of one
+        // word its wordings hold (`Страна`, `País`, synonyms counted) before
+        // a capitalized value: the country, even one the data does not know
+        // (`Страна Южная Кореяя`), which the normalizer then reports. Left
+        // unplaced, it would leave the block's other lines unplaced too.
+        let member_state = || {
+            let first = candidates.first().filter(|f| question == 0 && f.value == ValueKind::Country)?;
+            let mut words = word_spans(s);
+            let (_, label) = words.next()?;
+            let (value_at, value) = words.next()?;
+            let label_words = content_words(label);
+            let held =
+                |wording: &FxHashSet<String>| label_words.iter().all(|x| wording.iter().any(|y| same_stem(x, y)));
+            (!label_words.is_empty()
+                && value.starts_with(char::is_uppercase)
+                && canonical_wordings(first.key).iter().any(held))
+            .then(|| (*first, label.len(), Some(value_at..s.trim_end().len())))
+        };
         // A free-text value says little of where the label ends: the label
         // is written in another script than the value (`倡议名称 Dangjin
         // Sustainable…`), or the words show it (see `same_script_split`);
         // and only the next field's place is taken so, when no value of a
         // telling kind places the line further on.
-        telling.or_else(|| {
+        telling.or_else(member_state).or_else(|| {
             let first = candidates.first().filter(|f| free_text(f))?;
             let (label, value, by_vocabulary) = separator_split(s)
                 .or_else(|| script_split(s))
