@@ -1884,10 +1884,7 @@ fn board_time_stamps(text: &str, info: &mut [LineInfo]) {
     if !info.iter().any(alone) {
         return;
     }
-    let east_asian = |l: &LineInfo| {
-        let s = &text[l.at.span.range()];
-        s.chars().take(40).any(|c| is_cjk(c) || ('가'..='힣').contains(&c))
-    };
+    let east_asian = |l: &LineInfo| text[l.at.span.range()].chars().take(40).any(east_asian_char);
     let prose = info.iter().filter(|l| l.kind == LineKind::Content);
     let (asian, all) = prose.fold((0, 0), |(a, n), l| (a + usize::from(east_asian(l)), n + 1));
     if all == 0 || asian * 2 < all {
@@ -1909,6 +1906,12 @@ fn board_time_stamps(text: &str, info: &mut [LineInfo]) {
     }
 }
 
+/// Whether `c` is a Han character or a Hangul syllable: the scripts whose
+/// boards write a two-digit year first.
+fn east_asian_char(c: char) -> bool {
+    is_cjk(c) || ('가'..='힣').contains(&c)
+}
+
 /// The first date with a two-digit year in `s` that a Korean or Chinese
 /// publication label stands before.
 fn labelled_short_year(s: &str) -> Option<DateHit> {
@@ -1917,11 +1920,10 @@ fn labelled_short_year(s: &str) -> Option<DateHit> {
         return None;
     }
     let lower = lowercase(s);
-    let east_asian = |c: char| is_cjk(c) || ('가'..='힣').contains(&c);
     found
         .into_iter()
         .find(|f| {
-            s[..f.start].chars().any(east_asian)
+            s[..f.start].chars().any(east_asian_char)
                 && label_before(&lower, lower_index(s, &lower, f.start)) == Label::Published
         })
         .map(|found| DateHit { found, label: Label::Published, dateline: false })
@@ -2911,7 +2913,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if i > 0
             && heading(l)
             && crumbs(slice(&info[i - 1])) >= 2
-            && slice(&info[i - 1]).rsplit_once(['»', '>', '›', '/']).is_some_and(|(_, last)| token_key(last) == l.key)
+            && last_crumb(slice(&info[i - 1])).is_some_and(|last| token_key(last) == l.key)
         {
             score += 2.0;
             why.push("the breadcrumb's last crumb");
@@ -3028,10 +3030,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     };
     // A copy with no prose under it (the headline printed again at the
     // article's foot, over the share row) closes no header.
-    let t_last = (t..info.len().min(t + 12))
-        .filter(|&i| i == t || (is_copy(i) && info[i + 1..].iter().any(|l| l.kind == LineKind::Content && l.sentence)))
-        .max()
-        .unwrap_or(t);
+    let last_prose = info.iter().rposition(|l| l.kind == LineKind::Content && l.sentence).unwrap_or(0);
+    let t_last = (t..info.len().min(t + 12)).filter(|&i| i == t || (is_copy(i) && i < last_prose)).max().unwrap_or(t);
     // The body starts at the first content line under the headline and
     // its copies.
     let bs = bs.max(t_last + 1).max(t + title_lines);
@@ -3078,23 +3078,31 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         // its standfirst, not an item of a list, unless a third dated line
         // makes the list.
         let bare = l.units <= 4.0;
-        let listed = |k: usize, alone: bool| {
-            info.get(k).is_some_and(|x| match x.date {
-                Some(o) => o.label == Label::None && !o.dateline && o.found.month_first != d.found.month_first,
-                None if bare && alone => false,
+        // How a neighbour lists another day: a date line of its own
+        // (`Some(true)`), a line ending with one (`Some(false)`), or not.
+        let listed = |k: usize| {
+            let x = info.get(k)?;
+            match x.date {
+                Some(o) => (o.label == Label::None && !o.dateline && o.found.month_first != d.found.month_first)
+                    .then_some(true),
                 None => {
                     let s = slice(x).trim_end();
-                    x.units <= 20.0
+                    (x.units <= 20.0
                         && !x.sentence
                         && find_dates(s)
                             .last()
-                            .is_some_and(|f| f.end == s.len() && f.month_first != d.found.month_first)
+                            .is_some_and(|f| f.end == s.len() && f.month_first != d.found.month_first))
+                    .then_some(false)
                 }
-            })
+            }
         };
-        let (above, below) = (i > 0 && listed(i - 1, false), listed(i + 1, false));
-        let alone = !(above && below);
-        if d.label == Label::None && !d.dateline && ((i > 0 && listed(i - 1, alone)) || listed(i + 1, alone)) {
+        let (above, below) = (i.checked_sub(1).and_then(listed), listed(i + 1));
+        let in_list = match (above, below) {
+            (Some(_), Some(_)) => true,
+            (Some(own), None) | (None, Some(own)) => own || !bare,
+            (None, None) => false,
+        };
+        if d.label == Label::None && !d.dateline && in_list {
             continue;
         }
         let gap = |a: usize, b: usize| {
@@ -3538,17 +3546,19 @@ fn section_label(s: &str, l: &LineInfo) -> bool {
     if l.units > 12.0 {
         return false;
     }
-    // `Главная / Новости`: a slash set off by blanks parts crumbs too.
-    let last_crumb = s
+    last_crumb(s).is_some_and(|last| !last.is_empty() && token_count(last) <= 3 && is_feed(last, &token_key(last)))
+}
+
+/// The text after a breadcrumb's last separator (`»`, `>`, `›`, or a
+/// slash set off by blanks: `Главная / Новости`), trimmed.
+fn last_crumb(s: &str) -> Option<&str> {
+    let at = s
         .char_indices()
         .rev()
         .find(|&(_, c)| matches!(c, '»' | '>' | '›'))
         .map(|(i, c)| i + c.len_utf8())
-        .or_else(|| s.rfind(" / ").map(|i| i + 3));
-    last_crumb.is_some_and(|i| {
-        let last = s[i..].trim();
-        !last.is_empty() && token_count(last) <= 3 && is_feed(last, &token_key(last))
-    })
+        .or_else(|| s.rfind(" / ").map(|i| i + 3))?;
+    Some(s[at..].trim())
 }
 
 /// Whether `s` is a section's path: a news or blog feed label of the
@@ -5298,8 +5308,10 @@ mod tests {
         assert_eq!(title, "금천구, 국민행복민원실 국무총리 표창 수상!");
         assert_eq!(published.as_deref(), Some("2021-11-25"));
         // On an English page the same stamp says nothing of its order.
-        let text = format!("City News\nHome | News\nCouncil Wins Award for Service\n21-11-25 13:49\n{PROSE}\n");
-        assert_eq!(news(&text).ok().and_then(|n| n.published).map(|d| d.found.month_first.to_string()), None);
+        let text =
+            format!("City News\nHome | News\nCouncil Wins Award for Service\nby City News\n21-11-25 13:49\n{PROSE}\n");
+        let (title, published, _, _) = parts(&text);
+        assert_eq!((title.as_str(), published), ("Council Wins Award for Service", None));
     }
 
     #[test]
