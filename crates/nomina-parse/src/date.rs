@@ -715,7 +715,7 @@ fn find_dates_in(s: &str) -> Vec<FoundDate> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((date, day_first, last)) = date_at(&toks, i) {
+        if let Some((date, day_first, last)) = date_at(s, &toks, i) {
             found.push(FoundDate { start: toks[i].1, end: toks[last].2, month_first: date, day_first });
             i = last + 1;
         } else {
@@ -733,13 +733,24 @@ fn find_dates_in(s: &str) -> Vec<FoundDate> {
 
 /// The date starting at token `i`: the date, its day-first reading when it
 /// differs, and the index of its last token.
-fn date_at(t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(IsoDate, Option<IsoDate>, usize)> {
+fn date_at(s: &str, t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(IsoDate, Option<IsoDate>, usize)> {
     let tok = |k: usize| t.get(k).map(|x| x.0);
     let month_word = |k: usize| match tok(k) {
         Some(Tok::Word(w)) if w.chars().count() >= 3 || w.chars().any(|c| !c.is_alphabetic()) => {
             month_from_name(w.trim_end_matches('.'))
         }
         _ => None,
+    };
+    // A month named in two words (`كانون الأول`, the Levantine December):
+    // the month and the index of its second word.
+    let month_words = |k: usize| match month_word(k) {
+        Some(m) => Some((m, k)),
+        None => match (t.get(k), t.get(k + 1)) {
+            (Some(&(Tok::Word(_), start, _)), Some(&(Tok::Word(_), _, end))) => {
+                month_from_name(&s[start..end]).map(|m| (m, k + 1))
+            }
+            _ => None,
+        },
     };
     match tok(i)? {
         Tok::Num(n, d) if year(n, d).is_some() => {
@@ -788,16 +799,18 @@ fn date_at(t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(IsoDate, Option<I
                     (None, None) => None,
                 };
             }
-            // 19 June, 2017; 6 de octubre de 2025; 28.jun.2024; 22 Январь 2009
+            // 19 June, 2017; 6 de octubre de 2025; 28.jun.2024; 22 Январь 2009;
+            // 30/أغسطس/2017; 14 كانون الأول / ديسمبر 2013
             let mut k = i + 1;
-            while matches!(tok(k), Some(Tok::Sep('.' | ',')))
+            while matches!(tok(k), Some(Tok::Sep('.' | ',' | '/' | '-')))
                 || matches!(tok(k), Some(Tok::Word(w)) if particle(w) && month_word(k).is_none())
             {
                 k += 1;
             }
-            let month = month_word(k)?;
-            k += 1;
-            while matches!(tok(k), Some(Tok::Sep('.' | ',' | '،' | '/'))) || matches!(tok(k), Some(Tok::Word(w)) if particle(w))
+            let (month, last) = month_words(k)?;
+            k = last + 1;
+            while matches!(tok(k), Some(Tok::Sep('.' | ',' | '،' | '/' | '-')))
+                || matches!(tok(k), Some(Tok::Word(w)) if particle(w))
                 // `25 نيسان/ أبريل 2025`: a month named twice.
                 || month_word(k) == Some(month)
             {
@@ -1091,6 +1104,18 @@ mod tests {
         // either of two.
         assert_eq!(iso("1 تشرين الثاني/أكتوبر 2017"), None);
         assert_eq!(iso("1 تشرين 2017"), None);
+    }
+
+    #[test]
+    fn a_month_word_between_slashes_or_named_in_two_words_on_a_page() {
+        let found = |s: &str| find_dates(s).iter().map(|f| f.month_first.to_string()).collect::<Vec<_>>();
+        assert_eq!(found("30/أغسطس/2017 04:20 م"), ["2017-08-30"]);
+        assert_eq!(found("28-jun-2024"), ["2024-06-28"]);
+        assert_eq!(found("تم نشره السبت 14 كانون الأوّل / ديسمبر 2013"), ["2013-12-14"]);
+        assert_eq!(found("الأحد 3 تشرين الثاني 2019"), ["2019-11-03"]);
+        // Two names of different months are no month.
+        assert!(found("14 كانون الأول / يناير 2013").is_empty());
+        assert!(found("pages 30-40 of 2017").is_empty());
     }
 
     #[test]
