@@ -335,8 +335,10 @@ struct HeadingMatch {
 /// A question heading's title, within the heading's line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Title {
-    /// Longer than a title: the line is prose that starts like a heading.
-    TooLong,
+    /// Longer than a title: the line is prose that starts like a heading,
+    /// or a question's prompt after its number (the span: the rest of the
+    /// line).
+    TooLong(Span),
     /// The title's span within the line (without the head of a heading the
     /// scraper joined before it), and the catalog's heading of that
     /// wording: its key and language.
@@ -381,7 +383,7 @@ fn heading_title(s: &str, head_end: usize) -> Option<Title> {
         return None;
     }
     if rest.len() > MAX_TITLE_BYTES {
-        return Some(Title::TooLong);
+        return Some(Title::TooLong(trim(s, Span::new(head_end, s.len()))));
     }
     // `题 10: 问题九:确认同意`: the scraper joined two headings; the outer
     // number counts, the inner title names it. Told apart without captures
@@ -1082,9 +1084,13 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
         ValueKind::Learned => after_question()
             .or_else(|| ending_keyword(s, "learned").map(|r| (r.start, Some(r))))
             .or_else(|| ends_as_question.then_some((s.len(), None))),
-        ValueKind::Category | ValueKind::Text => {
-            after_question().or_else(|| ends_as_question.then_some((s.len(), None)))
-        }
+        ValueKind::Text => after_question().or_else(|| ends_as_question.then_some((s.len(), None))),
+        // A category's name after a label with no mark between them
+        // (`Category of UNPSA … relevant Transparent and accountable …`):
+        // the data's names tell where the value starts.
+        ValueKind::Category => after_question()
+            .or_else(|| ends_as_question.then_some((s.len(), None)))
+            .or_else(|| category_suffix(s).map(|r| (r.start, Some(r)))),
         ValueKind::Date => {
             // Up to six words: `1 de noviembre de 2017`.
             for n in (1..=6).rev() {
@@ -1114,6 +1120,23 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
             .or_else(|| {
                 let r = last_words(1)?;
                 suffixed_level(&s[r.clone()]).map(|_| (r.start, Some(r)))
+            })
+            // A level's word opening a few words that name it (`Local
+            // Self-Government`, `Local authority level`).
+            .or_else(|| {
+                (2..=MAX_LEVEL_VALUE_WORDS).rev().find_map(|n| {
+                    let r = last_words(n)?;
+                    let first = s[r.clone()].split_whitespace().next()?;
+                    // Inside a label's brackets (`Nivel (central, provincial o
+                    // local)`) is a hint, no value.
+                    let v = &s[r.clone()];
+                    let balanced = v.matches(['(', '（']).count() == v.matches([')', '）']).count();
+                    (!first.starts_with(['(', '（'])
+                        && balanced
+                        && keyword("level", &(r.start..r.start + first.len()))
+                        && level_named(&s[r.clone()]).is_some())
+                    .then_some((r.start, Some(r)))
+                })
             }),
         // A number of years, with or without the word for years (`5`,
         // `5 ans`, `5年`).
@@ -1135,6 +1158,24 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
             url.then_some((r.start, Some(r)))
         }
     }
+}
+
+/// Longest line searched for a category's name at its end.
+const MAX_CATEGORY_LINE_BYTES: usize = 400;
+
+/// The range of `s` from a word's start to its end that is an award
+/// category's name (English or a known translation), the longest such.
+fn category_suffix(s: &str) -> Option<Range<usize>> {
+    let s_end = s.trim_end().len();
+    if s_end > MAX_CATEGORY_LINE_BYTES {
+        return None;
+    }
+    s.char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&i| i < s_end && !s[i..].starts_with(char::is_whitespace))
+        .find(|&i| nomina_refdata::Category::from_name(&s[i..s_end]).is_some())
+        .map(|i| i..s_end)
 }
 
 /// Most words of a value that names a level among other words (`Local
@@ -2203,10 +2244,18 @@ impl<'t> Parser<'t> {
         let Some((HeadingMatch { number, word_lang, title }, bare)) = found else {
             return false;
         };
-        let title = match title {
-            Some(Title::TooLong) => return false,
-            Some(Title::Found { span, known }) => Some((span, known)),
-            None => None,
+        // A prompt that states its word limit after the number (`Q1. Give a
+        // short account… (max. 300 words)`) is no title: the line opens a
+        // narrative question and is its first prompt.
+        // So is a part's marker before it (`3a) Has the initiative…?`).
+        let states_limit =
+            |span: Span| prompt(&s[span.range()]).limit.is_some() || part_marker(&s[span.range()]).is_some();
+        let (title, prompt_span) = match title {
+            Some(Title::TooLong(span)) if states_limit(span) => (None, Some(span)),
+            Some(Title::TooLong(_)) => return false,
+            Some(Title::Found { span, known: None }) if states_limit(span) => (None, Some(span)),
+            Some(Title::Found { span, known }) => (Some((span, known)), None),
+            None => (None, None),
         };
         if let Some(lang) = word_lang {
             self.vote(lang);
@@ -2255,7 +2304,12 @@ impl<'t> Parser<'t> {
                     parts: Vec::new(),
                     copy: self.question_copy,
                 });
-                self.context = Context::Question(self.form.questions.len() - 1);
+                let q = self.form.questions.len() - 1;
+                self.context = Context::Question(q);
+                if let Some(span) = prompt_span {
+                    let span = Span::new(at.span.start + span.start, at.span.start + span.end);
+                    self.question_line(q, &self.text[span.range()], LineRef { span, line: at.line });
+                }
             }
         }
         true
@@ -3333,7 +3387,9 @@ const MAX_SCHEME_PREFIX_BYTES: usize = 32;
 /// number, folded, and the closing mark), the number, and where the head
 /// ends.
 fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
-    if s.len() > MAX_TITLE_BYTES + MAX_SCHEME_PREFIX_BYTES + 16 {
+    // A long line is prose, but for a question's prompt after its number
+    // (`Q11. The 2030 Agenda… (max. 200 words)`).
+    if s.len() > MAX_TITLE_BYTES + MAX_SCHEME_PREFIX_BYTES + 16 && word_limit(s).is_none() {
         return None;
     }
     let decimal = |c: char| decimal_digit(nfkc_digit(c)).is_some();
@@ -3402,6 +3458,16 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
     } else if !mark.is_empty() && after.len() > trimmed.len() {
         // A closing mark then a blank before the title (`第一部分 关于本倡议`).
         s.len() - trimmed.len()
+    } else if mark.is_empty()
+        && start == 1
+        && prefix.len() == 1
+        && prefix.starts_with(|c: char| c.is_ascii_uppercase())
+        && after.starts_with(' ')
+        && trimmed.starts_with(char::is_uppercase)
+    {
+        // A part's letter glued to the item's number, a blank before the
+        // title (`A1 Public sector status`, `B3 Partners`).
+        digits_end
     } else {
         // `Question No. 1 of 12`: the count of questions closes the head.
         head_end_after(s, s.len() - trimmed.len() + count_after(trimmed)?, false)?
@@ -3472,6 +3538,10 @@ fn optional_remark(s: &str) -> bool {
             && inner.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
     })
 }
+
+/// Most sections a form numbers its items within (`1.1`, `2.3`); a
+/// target of the goals from 10 on (`16.7`) is none.
+const MAX_SECTION_NUMBER: u32 = 9;
 
 /// The end of a count after a question's number (`of 12`, `из 12`, `sur
 /// 12`): one short word and a number.
@@ -3565,7 +3635,8 @@ const MAX_BARE_TITLE_WORDS: usize = 8;
 /// nothing and not ending a sentence. Gives the shape, the number and where
 /// the head ends.
 fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
-    if s.len() > MAX_TITLE_BYTES {
+    // A long line is prose, but for a question's prompt after its number.
+    if s.len() > MAX_TITLE_BYTES && !(s.starts_with(|c: char| c.is_ascii_digit()) && word_limit(s).is_some()) {
         return None;
     }
     // `(iv) DATE OF IMPLEMENTATION`: a small Roman numeral in lower case,
@@ -3615,7 +3686,36 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
             && !title.ends_with(['.', '。', '!', '！', ';']);
         return reads_as_title.then(|| ("#digits.0".to_string(), number, number_end + 2));
     }
+    // `1.1 Public character`: an item numbered within its section, a
+    // blank before its title; the section's number is part of the shape,
+    // so that one section's items make a run.
+    if kind == "digits"
+        && number <= MAX_SECTION_NUMBER
+        && let Some(sub) = s[number_end..].strip_prefix('.')
+        && let sub_end = sub.find(|c: char| !c.is_ascii_digit()).unwrap_or(sub.len())
+        && let Some(item) = (1..=2).contains(&sub_end).then(|| sub[..sub_end].parse::<u32>().ok()).flatten()
+        && let title = &sub[sub_end..]
+        && title.starts_with(' ')
+    {
+        let title = title.trim();
+        let reads_as_title = title.chars().next().is_some_and(char::is_uppercase)
+            && title.split_whitespace().count() <= MAX_BARE_TITLE_WORDS
+            && !title.trim_end_matches(QUESTION_MARKS).contains(QUESTION_MARKS)
+            && !title.ends_with(['.', '。', '!', '！', ';']);
+        return reads_as_title.then(|| (format!("#{number}.#"), item, number_end + 1 + sub_end));
+    }
     let rest = &s[number_end..];
+    // `3a) Identify the SDGs… (max. 200 words)`: the question's number and
+    // its first part's letter before a prompt that states its word limit;
+    // the head ends at the number, the part's marker opens the prompt.
+    if kind == "digits"
+        && let Some(after_letter) = rest.strip_prefix('a')
+        && let Some(mark) = after_letter.chars().next().filter(|c| matches!(c, ')' | '.'))
+        && after_letter[1..].starts_with(' ')
+        && (word_limit(after_letter).is_some() || after_letter.trim_end().ends_with(QUESTION_MARKS))
+    {
+        return Some((format!("#{kind}{mark}"), number, number_end));
+    }
     let after_blank = rest.trim_start();
     let mark = after_blank.chars().next()?;
     // A dash is set off by spaces (`2 – Category`); other marks close the
@@ -3629,6 +3729,11 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     let title = &s[head_end..];
     let spaced = title.starts_with(char::is_whitespace);
     let title = title.trim();
+    // `1) Summarize the initiative… (max. 300 words)`: a question's prompt
+    // after its number, as a questionnaire numbers its questions.
+    if kind == "digits" && spaced && matches!(mark, ')' | '.') && word_limit(title).is_some() {
+        return Some((format!("#{kind}{mark}"), number, head_end));
+    }
     let opens_word = title.chars().next().is_some_and(char::is_alphabetic);
     // `16.7 Ensure…`, `1.6 billion`: a closing mark is followed by a space,
     // but for the full-width ones (`一、`, `一．`).
@@ -5066,6 +5171,109 @@ mod tests {
         assert_eq!(numbers, [1, 2]);
         assert_eq!(form.questions[0].parts[0].word_limit, Some(150));
         assert_eq!(form.questions[0].parts[0].answer.len(), 1);
+    }
+
+    /// Each question's number, and each part's letter, word limit and
+    /// count of answer lines.
+    fn outline(form: &Form) -> Vec<(u32, Option<char>, Option<u32>, usize)> {
+        form.questions
+            .iter()
+            .flat_map(|q| q.parts.iter().map(move |p| (q.number, p.letter, p.word_limit, p.answer.len())))
+            .collect()
+    }
+
+    #[test]
+    fn a_questions_prompt_on_its_headings_line() {
+        // `Q1. <prompt> (max. N words)`: the prompt is no title, the line
+        // opens a narrative question, the answer is under it.
+        let basic = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\n";
+        let text = format!(
+            "{basic}Q1. Give a short account of the initiative. (max. 300 words)\nIt began in 2017.\n\n\
+             Q2. Set out how it fits the category. (max. 100 words)\nIt fits.\n\n\
+             Q3.\n(a) State the goals it supports. (max. 200 words)\nGoal 16.\n\
+             (b) Explain what keeps it going. (max. 100 words)\nIts budget.\n\n\
+             Q4. Describe the lessons learned. (max. 200 words)\nMany.\n\n\
+             Q5. Name the partners. (max. 100 words)\nThe council."
+        );
+        let form = parsed(&text);
+        assert_eq!(form.basic.len(), 1);
+        assert_eq!(
+            outline(&form),
+            [
+                (1, None, Some(300), 1),
+                (2, None, Some(100), 1),
+                (3, Some('a'), Some(200), 1),
+                (3, Some('b'), Some(100), 1),
+                (4, None, Some(200), 1),
+                (5, None, Some(100), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_questionnaire_numbers_its_questions_and_their_parts_alone() {
+        // `1) <prompt>`, `3a) <prompt>`: no word before the number, the
+        // prompt states its limit or asks a question.
+        let text = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\n\
+                    Question 2: Categories\n\nIs the initiative relevant to one of the UNPSA categories? \
+                    Promoting integrated mechanisms for sustainable development\n\n\
+                    1) Summarize the initiative. (max. 300 words)\nIt began.\n\n\
+                    2) Explain the category. (max. 100 words)\nIt fits.\n\n\
+                    3a) Has the initiative been evaluated?\nYes\n\
+                    3b) Describe the evaluation. (max. 100 words)\nBy experts.\n\n\
+                    4) Describe the lessons. (max. 200 words)\nMany.\n\n\
+                    5) Name the partners. (max. 100 words)\nThe council.";
+        assert_eq!(
+            outline(&parsed(text)),
+            [
+                (1, None, Some(300), 1),
+                (2, None, Some(100), 1),
+                (3, Some('a'), None, 1),
+                (3, Some('b'), Some(100), 1),
+                (4, None, Some(200), 1),
+                (5, None, Some(100), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn items_numbered_within_a_section_or_after_a_parts_letter_head_the_basic_questions() {
+        for (a, b, c, d, e) in [
+            ("A1 Public sector status", "A2 Award category", "A3 Goals", "A4 Start", "A5 United Nations"),
+            ("1.1 Carácter público", "1.2 Categoría", "1.3 Objetivos", "1.4 Fecha de inicio", "1.5 Colaboración"),
+        ] {
+            let text = format!(
+                "{a}\n\nIs this a public sector initiative? Yes\n\n{b}\n\n\
+                 Is the initiative relevant to one of the UNPSA categories? Promoting integrated mechanisms for \
+                 sustainable development\n\n{c}\n\nIs the initiative relevant to any of the 17 SDG(s)? Yes\n\n\
+                 {d}\n\nHas the initiative been implemented for two or more years? Yes\n\n{e}\n\n\
+                 Has the United Nations or any UN agencies been involved in this initiative? No"
+            );
+            let form = parsed(&text);
+            let numbers: Vec<u32> = form.basic.iter().map(|b| b.number).collect();
+            assert_eq!(numbers, [1, 2, 3, 4, 5], "{a}");
+            assert!(form.basic.iter().all(|b| b.fields.len() == 1), "{a}");
+        }
+        // A target's number is no section's item: the run needs five.
+        assert_eq!(bare_heading_shape("1.7 Partners"), Some(("#1.#".to_string(), 7, 3)));
+        assert_eq!(bare_heading_shape("16.7 Ensure responsive decision-making"), None);
+        assert_eq!(bare_heading_shape("1.6 billion dollars were spent."), None);
+    }
+
+    #[test]
+    fn a_level_or_a_category_after_its_label_with_no_mark_between() {
+        let s = "Tier of Government Local Self-Government";
+        let (_, value) = split_by_kind_unseparated(ValueKind::Level, s).expect("a level");
+        assert_eq!(&s[value.expect("a value")], "Local Self-Government");
+        assert!(
+            split_by_kind_unseparated(ValueKind::Level, "Категория Государственное управление (местный уровень)")
+                .is_none()
+        );
+        let s = "Category of UNPSA to which the initiative is relevant Transparent and accountable public \
+                 institutions to achieve the SDGs";
+        let (_, value) = split_by_kind_unseparated(ValueKind::Category, s).expect("a category");
+        assert_eq!(&s[value.expect("a value")], "Transparent and accountable public institutions to achieve the SDGs");
+        assert_eq!(category_suffix("Category of the award Innovation"), None);
     }
 
     #[test]
