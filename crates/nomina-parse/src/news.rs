@@ -1632,7 +1632,10 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         let lower = if found.is_empty() { String::new() } else { lowercase(s) };
         for f in &found {
             let label = label_before(&lower, lower_index(s, &lower, f.start));
-            let dateline = dateline(s, f);
+            // A labelled publication date then a dash and a short source
+            // (`Publié le 18 septembre 2015 - Direction de l'information…`)
+            // is the header's date line; a dateline opens a paragraph.
+            let dateline = dateline(s, f) && !(label == Label::Published && !sentence && units <= 20.0);
             // Meta: a short line that is little besides its date (a weekday,
             // a clock time, a place, a name), or a date after a label.
             let date_units = self::units(&s[f.start..f.end]);
@@ -2645,7 +2648,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if let Some(e) = (bs + 1..=be).find(|&i| {
         info[i].units <= 6.0
             && lex.newsroom.iter().any(|k| info[i].key == *k)
-            && (i + 1..=be).filter(|&k| info[k].kind == LineKind::Content).count() <= 3
+            && {
+                // A few teasers, or more that hold less than half the words
+                // of the article over the label.
+                let units = |r: std::ops::RangeInclusive<usize>| {
+                    r.filter(|&k| info[k].kind == LineKind::Content).map(|k| info[k].units).sum::<f32>()
+                };
+                (i + 1..=be).filter(|&k| info[k].kind == LineKind::Content).count() <= 3
+                    || 2.0 * units(i + 1..=be) < units(bs..=i)
+            }
             && (bs..i).filter(|&k| info[k].kind == LineKind::Content).count() >= 2
             // The teasers' own headings or section names under the label;
             // a paragraph right under it may be the article's own.
@@ -3059,6 +3070,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && info[k - 2].kind == LineKind::Content
             && (t + 1..k - 2).all(|j| info[j].kind != LineKind::Content)
     };
+    // The line `k` under the first paragraph under the headline, only
+    // chrome between them, and over more paragraphs: the paragraph is the
+    // standfirst, `k` the header's last line.
+    let standfirst_over = |k: usize| {
+        k > bs
+            && (t + title_lines..bs).all(|j| info[j].kind != LineKind::Content)
+            && (bs + 1..k).all(|j| info[j].kind != LineKind::Content)
+            && info[k + 1..].iter().find(|l| l.kind != LineKind::Chrome).is_some_and(|l| l.kind == LineKind::Content)
+    };
     let mut best_date: Option<(usize, f32, DateHit)> = None;
     for (i, l) in info.iter().enumerate() {
         let Some(d) = l.date else { continue };
@@ -3122,6 +3142,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             {
                 continue;
             }
+            // A date beside the line that names the site a government's
+            // official one, at the top of the page: the site's date bar.
+            let official = |k: usize| {
+                k < 3 && info.get(k).is_some_and(|o| lexicon().official.iter().any(|p| names_official_site(&o.key, p)))
+            };
+            if d.label != Label::Published && (official(i + 1) || i.checked_sub(1).is_some_and(official)) {
+                continue;
+            }
             // The site's name beside the date (`Comisiones Obreras de Aragón
             // | 28 marzo 2024.`), printed again in the page's chrome: the
             // site's date bar too.
@@ -3140,6 +3168,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             // Under a photo's caption and its credit, themselves under the
             // headline: the article's date line.
             2.5
+        } else if standfirst_over(i) {
+            // Under the standfirst, over the body: the header's date line,
+            // less sure than one above the headline.
+            1.0 - 0.1 * gap(i, t)
         } else {
             0.5 - 0.2 * gap(i, t)
         };
@@ -4344,6 +4376,17 @@ mod tests {
         parse_news(text, &crate::lines::lines(text))
     }
 
+    /// Not news, or news with no publication date.
+    trait ErrOrUndated {
+        fn is_err_or_undated(&self) -> bool;
+    }
+
+    impl ErrOrUndated for Result<News, String> {
+        fn is_err_or_undated(&self) -> bool {
+            self.as_ref().map_or(true, |n| n.published.is_none())
+        }
+    }
+
     fn parts(text: &str) -> (String, Option<String>, Vec<String>, Vec<String>) {
         let n = news(text).unwrap_or_else(|e| panic!("not news: {e}\n{text}"));
         let s = |l: &LineRef| text[l.span.range()].to_string();
@@ -4357,6 +4400,59 @@ mod tests {
 
     const PROSE: &str = "The city council approved the new transparency programme after a long public debate in the spring.\n\
         Officials said the programme would publish every contract online within a week of its signature.";
+
+    #[test]
+    fn the_date_line_under_a_standfirst_and_a_link_bar() {
+        let text = format!(
+            "Hospital Funding Boost Starts to Pay Dividends\n\
+             The Government's boost to hospital funding in 2008 is starting to pay dividends according to a new report.\n\
+             View by date:\nPrevious Ministers\n29 April 2011\n{PROSE}\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Hospital Funding Boost Starts to Pay Dividends");
+        assert_eq!(published.as_deref(), Some("2011-04-29"));
+        assert!(!paragraphs.iter().any(|p| p.contains("29 April 2011")));
+        // A date above the headline outweighs it.
+        let text = format!(
+            "12 March 2011\nHospital Funding Boost Starts to Pay Dividends\n\
+             The Government's boost to hospital funding in 2008 is starting to pay dividends according to a new report.\n\
+             View by date:\n29 April 2011\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).1.as_deref(), Some("2011-03-12"));
+    }
+
+    #[test]
+    fn a_labelled_date_and_its_source_after_a_dash_is_no_dateline() {
+        let text = format!(
+            "Service Public 2016 : une nouvelle ambition autour de trois projets\n\
+             Publié le 18 septembre 2015 - Direction de l'information légale et administrative (Premier ministre)\n{PROSE}\n"
+        );
+        let (_, published, paragraphs, _) = parts(&text);
+        assert_eq!(published.as_deref(), Some("2015-09-18"));
+        assert!(paragraphs[0].starts_with("The city council"), "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_date_beside_the_government_sites_banner_is_the_date_bar() {
+        let text = format!(
+            "06 February 2026\nAn official website of the Kingdom government\nServices\n\
+             Reporting Corruption Online\n{PROSE}\n"
+        );
+        assert!(news(&text).is_err_or_undated());
+    }
+
+    #[test]
+    fn a_top_stories_list_after_the_article_is_the_pages() {
+        let teaser = "News The region has missed out on drought relief funding this year";
+        let text = format!(
+            "144 New Teachers for Local Schools\nStaff writers\n30th Jan 2020 10:00 AM\n{PROSE}\n{PROSE}\n{PROSE}\n\
+             Top Stories\nGladstone misses out on relief\n{teaser}\nWorry over donation tins\n{teaser}\n\
+             Plane washes up on beach\n{teaser}\nCouncil meets on Friday\n{teaser}\n"
+        );
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert!(!paragraphs.iter().any(|p| p.contains("drought")), "{paragraphs:?}");
+        assert!(boilerplate.contains(&"Top Stories".to_string()));
+    }
 
     #[test]
     fn headline_byline_and_date() {
