@@ -1666,7 +1666,14 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             // A label counts near the line's start: within 48 bytes, or twelve
             // words (a Chinese line's label after the site's name and the
             // reporter's takes more bytes than words).
-            let label = if short || f.start <= 48 || self::units(&s[..f.start]) <= 12.0 { label } else { Label::None };
+            // A bar of labelled fields ends with it too (`浏览次数:3037 作者: … 信息来源:
+            // … 发布时间:2019-03-22`): the label stands right before the date.
+            let label = if short || f.start <= 48 || self::units(&s[..f.start]) <= 12.0 || (!sentence && units <= 30.0)
+            {
+                label
+            } else {
+                Label::None
+            };
             // The day's date under the site's name (`Сегодня: Среда 24
             // апреля 2024 г.`): the day the page was read.
             if label == Label::None && opens_with_today(&s[..f.start]) {
@@ -3001,6 +3008,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             if (bs..=be).filter(|&k| info[k].kind == LineKind::Content).count() <= 1 {
                 continue;
             }
+        }
+        // Under the body's paragraphs: a widget's line (a newsletter's
+        // offer, a teaser), not the article's headline.
+        if i > be && (bs..=be).filter(|&k| info[k].kind == LineKind::Content).count() >= 2 {
+            score -= 1.5;
         }
         if n < above_body {
             score += 1.0 / (above_body - n) as f32;
@@ -4439,6 +4451,32 @@ mod tests {
              Reporting Corruption Online\n{PROSE}\n"
         );
         assert!(news(&text).is_err_or_undated());
+    }
+
+    #[test]
+    fn a_labelled_date_closing_a_bar_of_fields() {
+        let text = "网站首页\n新闻中心\n顺应民意,公交1路线暂不调整\n\
+                    浏览次数:3037作者: 许宸   信息来源: 市公交总公司发布时间:2019-03-22\n\
+                    为进一步优化公交线网,提升市民出行效率,2019年3月15日,市公交总公司公布了1路线调整方案,广泛征求市民意见,市民反响热烈。\n\
+                    今后,阜阳公交将一如既往地按照全心全意为市民服务的宗旨,就公交发展中的问题广泛听取市民意见和建议。\n友情链接\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "顺应民意,公交1路线暂不调整");
+        assert_eq!(published.as_deref(), Some("2019-03-22"));
+        assert!(!paragraphs.iter().any(|p| p.contains("发布时间")));
+    }
+
+    #[test]
+    fn a_line_under_the_body_heads_no_article() {
+        // A newsletter's offer under the article outweighed the headline
+        // before: it is longer, and nothing held it to its place.
+        let text = format!(
+            "Vértice TV\nInicio\nNoticias\nPor Marcelo Vera , 5 de abril de 2022 | 20:45\n\
+             Inician gestiones para dotar a Los Muermos de un Hospital\n{PROSE}\n{PROSE}\n\
+             Si te interesa recibir noticias publicadas en Vértice TV, inscribe tu correo aquí abajo\nCOMENTA AQUÍ\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "Inician gestiones para dotar a Los Muermos de un Hospital");
+        assert_eq!(published.as_deref(), Some("2022-04-05"));
     }
 
     #[test]
