@@ -1126,15 +1126,15 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
             .or_else(|| {
                 (2..=MAX_LEVEL_VALUE_WORDS).rev().find_map(|n| {
                     let r = last_words(n)?;
-                    let first = s[r.clone()].split_whitespace().next()?;
+                    let v = &s[r.clone()];
+                    let first = v.split_whitespace().next()?;
                     // Inside a label's brackets (`Nivel (central, provincial o
                     // local)`) is a hint, no value.
-                    let v = &s[r.clone()];
                     let balanced = v.matches(['(', '（']).count() == v.matches([')', '）']).count();
                     (!first.starts_with(['(', '（'])
                         && balanced
                         && keyword("level", &(r.start..r.start + first.len()))
-                        && level_named(&s[r.clone()]).is_some())
+                        && level_named(v).is_some())
                     .then_some((r.start, Some(r)))
                 })
             }),
@@ -2248,12 +2248,12 @@ impl<'t> Parser<'t> {
         // short account… (max. 300 words)`) is no title: the line opens a
         // narrative question and is its first prompt.
         // So is a part's marker before it (`3a) Has the initiative…?`).
-        let states_limit =
+        let reads_as_prompt =
             |span: Span| prompt(&s[span.range()]).limit.is_some() || part_marker(&s[span.range()]).is_some();
         let (title, prompt_span) = match title {
-            Some(Title::TooLong(span)) if states_limit(span) => (None, Some(span)),
+            Some(Title::TooLong(span)) if reads_as_prompt(span) => (None, Some(span)),
             Some(Title::TooLong(_)) => return false,
-            Some(Title::Found { span, known: None }) if states_limit(span) => (None, Some(span)),
+            Some(Title::Found { span, known: None }) if reads_as_prompt(span) => (None, Some(span)),
             Some(Title::Found { span, known }) => (Some((span, known)), None),
             None => (None, None),
         };
