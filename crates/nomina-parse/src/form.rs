@@ -513,6 +513,21 @@ fn part_style(marker: &str) -> u8 {
     }
 }
 
+/// The letter of a part whose heading is alone on its line: its marker
+/// (`(b)`, `b)`), or a word and its letter (`APARTADO B`, `Part b:`).
+fn part_heading_alone(s: &str) -> Option<char> {
+    let s = s.trim_end();
+    if let Some((letter, end)) = part_marker(s) {
+        return (end == s.len()).then_some(letter);
+    }
+    let (word, rest) = s.split_once(' ')?;
+    let rest = rest.trim_start().trim_end_matches(|c: char| c == ')' || c == '）' || is_heading_sep(c));
+    let mut letters = rest.chars();
+    let letter = letters.next()?;
+    let named = (2..=MAX_PART_WORD_BYTES).contains(&word.len()) && word.chars().all(char::is_alphabetic);
+    (named && letters.next().is_none()).then(|| part_letter(letter)).flatten()
+}
+
 /// A Roman numeral from 1 to 12 in one case (`iv`, `XII`).
 pub(crate) fn small_roman(s: &str) -> Option<u32> {
     const NUMERALS: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
@@ -1995,6 +2010,15 @@ struct Parser<'t> {
     /// number and its length in characters: a value the wrap cut goes on
     /// below it.
     wrapped_value: Option<((Context, usize), usize, usize)>,
+    /// A part named by a line of its own (`Question 3(b)`, `Apartado B`),
+    /// its prompt to come on the next line: its letter and the line that
+    /// named it, when no question heading did.
+    pending_part: Option<(char, Option<Span>)>,
+    /// The number of the section that holds the institution's fields, when
+    /// the form numbers it with the basic-info questions (`Section 1 —
+    /// Institution`): the questions after it are numbered one or more
+    /// higher than the template's.
+    institution_section: Option<u32>,
 }
 
 impl<'t> Parser<'t> {
@@ -2237,13 +2261,29 @@ impl<'t> Parser<'t> {
     /// A question heading: titled ones open basic-info questions, bare ones
     /// the form's questions.
     fn heading(&mut self, s: &str, at: LineRef) -> bool {
-        let found = heading_match(s).map(|h| (h, false)).or_else(|| {
-            let &SchemeHeading { number, head_end, bare } = self.schemes.get(&at.line)?;
-            Some((HeadingMatch { number, word_lang: None, title: heading_title(s, head_end) }, bare))
+        let found = heading_match(s).map(|h| (h, false, None)).or_else(|| {
+            let &SchemeHeading { number, head_end, bare, part } = self.schemes.get(&at.line)?;
+            Some((HeadingMatch { number, word_lang: None, title: heading_title(s, head_end) }, bare, part))
         });
-        let Some((HeadingMatch { number, word_lang, title }, bare)) = found else {
+        let Some((HeadingMatch { number, word_lang, title }, bare, part)) = found else {
             return false;
         };
+        self.pending_part = None;
+        // A later part of the question just read (`Question 3(b)` after
+        // `Question 3(a)`) goes on with it.
+        if let Some(letter) = part
+            && self.in_questions
+            && let Some(q) = self.form.questions.len().checked_sub(1)
+            && let question = &self.form.questions[q]
+            && question.number == number
+            && question.copy == self.question_copy
+            && question.parts.last().and_then(|p| p.letter).is_some_and(|l| l < letter)
+        {
+            self.open_field = None;
+            self.context = Context::Question(q);
+            self.pending_part = Some((letter, Some(at.span)));
+            return true;
+        }
         // A prompt that states its word limit after the number (`Q1. Give a
         // short account… (max. 300 words)`) is no title: the line opens a
         // narrative question and is its first prompt.
@@ -2306,6 +2346,7 @@ impl<'t> Parser<'t> {
                 });
                 let q = self.form.questions.len() - 1;
                 self.context = Context::Question(q);
+                self.pending_part = part.map(|letter| (letter, None));
                 if let Some(span) = prompt_span {
                     let span = Span::new(at.span.start + span.start, at.span.start + span.end);
                     self.question_line(q, &self.text[span.range()], LineRef { span, line: at.line });
@@ -2736,6 +2777,15 @@ impl<'t> Parser<'t> {
         if self.context == Context::Start && spec.question == 0 && !self.start_run_closed {
             self.replay_institution();
         }
+        if spec.question == 0
+            && self.institution_section.is_none()
+            && let Context::Basic(b) = self.context
+            && let block = &self.form.basic[b]
+            && block.fields.is_empty()
+            && block.title_key.is_none()
+        {
+            self.institution_section = Some(block.number);
+        }
         let empty = field.value.is_none();
         if matches!(self.context, Context::Start)
             || (spec.question == 0 && !matches!(self.context, Context::Institution))
@@ -2786,7 +2836,24 @@ impl<'t> Parser<'t> {
                 // form whose questions are numbered otherwise keeps its
                 // fields under their own question.
                 let number = q.title_key.and_then(|k| k.strip_prefix("heading.")).and_then(|n| n.parse().ok());
-                let question = number.or_else(|| u8::try_from(q.number).ok())?;
+                // Numbered after a numbered institution section, the block
+                // is the template's question that many places before.
+                let own = match self.institution_section {
+                    Some(i) if q.number > i => q.number - i,
+                    _ => q.number,
+                };
+                // A block after one that held two questions' fields (`Awards`
+                // with both award questions) is past them both.
+                let read = self.form.basic[..b]
+                    .iter()
+                    .rev()
+                    .filter(|p| p.copy == q.copy)
+                    .flat_map(|p| &p.fields)
+                    .filter_map(|f| catalog().field(f.key))
+                    .map(|f| u32::from(f.question))
+                    .max();
+                let own = read.map_or(own, |r| own.max(r + 1));
+                let question = number.or_else(|| u8::try_from(own).ok())?;
                 Some((question, q.fields.iter().map(|f| (f.key, order(f))).collect()))
             }
             Context::Institution => Some((0, self.current_institution().map(|f| (f.key, order(f))).collect())),
@@ -3110,12 +3177,38 @@ impl<'t> Parser<'t> {
     }
 
     fn question_line(&mut self, q: usize, s: &'t str, at: LineRef) {
+        // The line under a part's own heading is the part's prompt, unless
+        // it marks the part itself (`a) Describe…`).
+        if let Some((letter, marker)) = self.pending_part.take()
+            && part_marker(s).is_none_or(|(l, _)| l != letter)
+        {
+            let PromptFacts { known, limit } = prompt(s);
+            if let Some((_, lang)) = known {
+                self.vote(lang);
+            }
+            self.form.questions[q].parts.push(Part {
+                letter: Some(letter),
+                marker,
+                prompt: at.span,
+                line: at.line,
+                word_limit: limit,
+                prompt_key: known.map(|(key, _)| key),
+                answer: Vec::new(),
+            });
+            return;
+        }
         let question = &self.form.questions[q];
         let expected = match question.parts.last() {
             None => Some('a'),
             Some(Part { letter: Some(l), .. }) => char::from_u32(*l as u32 + 1),
             Some(Part { letter: None, .. }) => None,
         };
+        // A part's heading alone on its line (`APARTADO B`, `(b)`): the
+        // part's prompt comes under it.
+        if expected.is_some() && part_heading_alone(s) == expected {
+            self.pending_part = expected.map(|letter| (letter, Some(at.span)));
+            return;
+        }
         // A marker of another letter (an answer's own list) is no part: its
         // prompt is not looked up.
         // Parts after the first are marked as it is (`(ii)` after `(i)`):
@@ -3918,18 +4011,28 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
         }
         // A stem first: the stems' line goes on with words a numeral opens
         // (`乙部：參選組別`, `參` the formal three).
-        if let Some(((shape, number, head_end), bare)) = stem_heading_shape(s)
-            .or_else(|| heading_shape(s))
-            .or_else(|| numeric_ordinal_heading_shape(s))
-            .map(|h| (h, false))
-            .or_else(|| bare_heading_shape(s).or_else(|| bare_ordinal_heading_shape(s)).map(|h| (h, true)))
+        // `Question 3(b)`: the head of a question's part is its question's
+        // head, in the same run.
+        let part_head = part_suffix(s).and_then(|(cut, letter)| {
+            let (shape, number, head_end) = heading_shape(&s[..cut])?;
+            (head_end == cut).then_some(((shape, number, s.len()), Some(letter)))
+        });
+        if let Some((((shape, number, head_end), bare), part)) =
+            part_head.map(|(h, part)| ((h, false), part)).or_else(|| {
+                stem_heading_shape(s)
+                    .or_else(|| heading_shape(s))
+                    .or_else(|| numeric_ordinal_heading_shape(s))
+                    .map(|h| (h, false))
+                    .or_else(|| bare_heading_shape(s).or_else(|| bare_ordinal_heading_shape(s)).map(|h| (h, true)))
+                    .map(|h| (h, None))
+            })
         {
-            shapes.entry((shape, bare)).or_default().push((line.number, number, head_end));
+            shapes.entry((shape, bare)).or_default().push((line.number, number, head_end, part));
         }
         // `Раздел I.`, `Section V`: a capital letter that is also a Roman
         // numeral counts either way; the run from 1 tells which.
         if let Some((shape, number, head_end)) = roman_heading_shape(s) {
-            shapes.entry((shape, false)).or_default().push((line.number, number, head_end));
+            shapes.entry((shape, false)).or_default().push((line.number, number, head_end, None));
         }
     }
     let mut found = FxHashMap::default();
@@ -3937,19 +4040,39 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
     let mut shapes: Vec<_> = shapes.into_iter().collect();
     shapes.sort_by(|a, b| a.0.cmp(&b.0));
     for ((_, bare), heads) in shapes {
-        let numbers: FxHashSet<u32> = heads.iter().map(|&(_, n, _)| n).collect();
+        let numbers: FxHashSet<u32> = heads.iter().map(|&(_, n, _, _)| n).collect();
         if (1..=MIN_SCHEME_RUN).all(|n| numbers.contains(&n)) {
-            for (line, number, head_end) in heads {
-                found.entry(line).or_insert(SchemeHeading { number, head_end, bare });
+            for (line, number, head_end, part) in heads {
+                found.entry(line).or_insert(SchemeHeading { number, head_end, bare, part });
             }
         }
     }
     found
 }
 
-/// A line of a numbering scheme: its line number, its number and where its
-/// head ends.
-type SchemeLine = (usize, u32, usize);
+/// A line of a numbering scheme: its line number, its number, where its
+/// head ends and the part it opens.
+type SchemeLine = (usize, u32, usize, Option<char>);
+
+/// Where a heading's part ends it (`Question 3(a)`, `Вопрос 4 (б)`,
+/// `Question 5b`): the end of the question's number, and the part's
+/// letter. The part closes the line, but for a separator.
+fn part_suffix(s: &str) -> Option<(usize, char)> {
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || is_heading_sep(c));
+    let (body, bracketed) = match s.strip_suffix([')', '）']) {
+        Some(b) => (b, true),
+        None => (s, false),
+    };
+    let letter = body.chars().next_back()?;
+    let before = &body[..body.len() - letter.len_utf8()];
+    let before =
+        if bracketed { before.strip_suffix(['(', '（']).map(str::trim_end).unwrap_or(before) } else { before };
+    // The letter follows the number at once, or in brackets after a blank.
+    if !before.ends_with(|c: char| c.is_ascii_digit()) || (!bracketed && !letter.is_lowercase()) {
+        return None;
+    }
+    Some((before.len(), part_letter(letter)?))
+}
 
 /// A question heading found by its numbering (see [`heading_schemes`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -3961,6 +4084,9 @@ struct SchemeHeading {
     /// [`bare_heading_shape`]): many texts number their paragraphs so, and
     /// such a heading does not count towards a form.
     bare: bool,
+    /// The part the heading opens with its question (`Question 3(b)`): the
+    /// prompt under it is that part's.
+    part: Option<char>,
 }
 
 /// A form, the label votes, and the structural hits that made it a form.
@@ -3992,6 +4118,8 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         values_below: false,
         wrap: wrap_width(text, lines),
         wrapped_value: None,
+        pending_part: None,
+        institution_section: None,
     };
     for (i, line) in lines.iter().enumerate() {
         parser.next = lines
@@ -5180,6 +5308,60 @@ mod tests {
             .iter()
             .flat_map(|q| q.parts.iter().map(move |p| (q.number, p.letter, p.word_limit, p.answer.len())))
             .collect()
+    }
+
+    #[test]
+    fn a_parts_own_heading_opens_the_part_of_its_question() {
+        // `Question 3(b)` on a line of its own, the prompt under it: part b
+        // of question 3, not a second copy of question 3.
+        let basic = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\n";
+        let text = format!(
+            "{basic}Question 1\nDescribe it. (limit: 300 words)\nIt began.\n\n\
+             Question 2\nHow does it fit? (limit: 100 words)\nWell.\n\n\
+             Question 3(a)\nWhich goals? (limit: 200 words)\nGoal 16.\n\n\
+             Question 3(b)\nWhy is it sustainable? (limit: 100 words)\nIts budget.\n\n\
+             Question 4\nWhat gap? (limit: 200 words)\nA gap.\n\n\
+             Question 5\nAPARTADO A\nWhat steps? (limit: 300 words)\nSteps.\n\n\
+             APARTADO B\nWhat obstacles? (limit: 100 words)\nNone.\n\n\
+             Question 6\nWhat is new? (limit: 100 words)\nAll."
+        );
+        let form = parsed(&text);
+        assert_eq!(
+            outline(&form),
+            [
+                (1, None, Some(300), 1),
+                (2, None, Some(100), 1),
+                (3, Some('a'), Some(200), 1),
+                (3, Some('b'), Some(100), 1),
+                (4, None, Some(200), 1),
+                (5, Some('a'), Some(300), 1),
+                (5, Some('b'), Some(100), 1),
+                (6, None, Some(100), 1)
+            ]
+        );
+        assert_eq!(part_suffix("Question 3(a)"), Some(("Question 3".len(), 'a')));
+        assert_eq!(part_suffix("Вопрос 4 (б):"), Some(("Вопрос 4".len(), 'b')));
+        assert_eq!(part_suffix("Q5b"), Some(("Q5".len(), 'b')));
+        // A capital glued to a number is a code, not a part (`Form 3B`).
+        assert_eq!(part_suffix("Form 3B"), None);
+        assert_eq!(part_heading_alone("APARTADO B"), Some('b'));
+        assert_eq!(part_heading_alone("(c)"), Some('c'));
+        assert_eq!(part_heading_alone("Plan B was adopted"), None);
+        assert_eq!(part_heading_alone("a) What steps?"), None);
+    }
+
+    #[test]
+    fn a_numbered_institution_section_moves_the_template_one_place() {
+        // `Section 1` holds the institution: `Section 5` is the template's
+        // fourth question (the implementation date), not its fifth.
+        let text = "Section 1 — Nominee\nMember State: Republic of Korea\nInstitution Name: Dangjin City\n\n\
+                    Section 2 — Public\nIs this a public sector initiative? Yes\n\n\
+                    Section 3 — Category\n\nSection 4 — Goals\n\n\
+                    Section 5 — Start\nHas it been running for two years or more? Yes\n\
+                    Start date: 01 Nov 2017\n";
+        let form = parsed(text);
+        let keys: Vec<&str> = form.basic.iter().flat_map(|b| b.fields.iter().map(|f| f.key)).collect();
+        assert_eq!(keys, ["field.public_sector", "field.implemented_two_years_or_more", "field.implementation_date"]);
     }
 
     #[test]

@@ -514,11 +514,18 @@ fn word_ends(f: &str) -> impl Iterator<Item = usize> + '_ {
     let mut prev: Option<char> = None;
     f.char_indices()
         .filter_map(move |(i, c)| {
-            let cut = c == ' ' || prev.is_some_and(|p| p != ' ' && (is_cjk(p) || is_cjk(c)));
+            let cut = c == ' ' || prev.is_some_and(|p| p != ' ' && (is_cjk(p) || is_cjk(c) || script_change(p, c)));
             prev = Some(c);
             (cut && i > 0).then_some(i)
         })
         .chain((!f.is_empty()).then_some(f.len()))
+}
+
+/// Whether a Latin letter meets a letter of another alphabet (`اسم
+/// المؤسسةDangjin`): a label run into its value ends there.
+fn script_change(p: char, c: char) -> bool {
+    let other = |x: char| x as u32 >= 0x0370 && x.is_alphabetic();
+    (c.is_ascii_alphabetic() && other(p)) || (p.is_ascii_alphabetic() && other(c))
 }
 
 /// Question marks of the six languages.
@@ -659,6 +666,17 @@ mod tests {
         let m = catalog().prefix("公共部门机构类型", is_field).unwrap();
         assert_eq!(m.entry.key, "field.institution_type");
         assert_eq!(m.len, "公共部门机构类型".len());
+    }
+
+    #[test]
+    fn a_label_run_into_a_value_in_another_alphabet_ends_there() {
+        let line = "Государство-членKorea";
+        let m = catalog().prefix("Member StateРеспублика Корея", is_field).unwrap();
+        assert_eq!(m.entry.key, "field.member_state");
+        assert_eq!(m.label_len, "Member State".len());
+        assert!(catalog().prefix(line, is_field).is_some_and(|m| &line[m.len..] == "Korea"));
+        // Within one alphabet a word is still not cut.
+        assert!(catalog().prefix("Member StateXYZ", is_field).is_none());
     }
 
     #[test]
