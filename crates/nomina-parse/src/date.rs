@@ -833,6 +833,12 @@ fn date_at(s: &str, t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(IsoDate,
             let Some(Tok::Num(dn, dd)) = tok(k) else { return None };
             let day = small(dn, dd)?;
             k += 1;
+            // `October 28th, 2010`: the day an ordinal.
+            if let Some(Tok::Word(w)) = tok(k)
+                && ORDINAL_SUFFIXES.contains(&w)
+            {
+                k += 1;
+            }
             while matches!(tok(k), Some(Tok::Sep(',' | '.'))) {
                 k += 1;
             }
@@ -900,6 +906,9 @@ mod tests {
             ("2017年11月1号", Some("2017-11-01")),
             ("1-го ноября 2017 г.", Some("2017-11-01")),
             ("1ro. de noviembre de 2017", Some("2017-11-01")),
+            // Month first, the day an ordinal (`October 28th, 2010`).
+            ("October 28th, 2010", Some("2010-10-28")),
+            ("Nov. 1st 2017", Some("2017-11-01")),
             ("1 November 2017 (2 copies)", None),
             // The first of the month in words, with Maghreb month names
             // (CLDR ar-MA, ar-TN).
@@ -912,6 +921,12 @@ mod tests {
         ] {
             assert_eq!(iso(written).as_deref(), want, "{written}");
         }
+    }
+
+    #[test]
+    fn an_ordinal_day_after_its_month_in_running_text() {
+        let found = find_dates("Posted October 28th, 2010 by the desk");
+        assert_eq!(found.iter().map(|f| f.month_first.to_string()).collect::<Vec<_>>(), ["2010-10-28"]);
     }
 
     #[test]

@@ -344,6 +344,8 @@ struct Lexicon {
     /// Labels of a list of other stories, as token keys (Chinese ones as
     /// written).
     feed: FxHashSet<String>,
+    /// Names of news desks and site sections, lower-cased as written.
+    desk: FxHashSet<&'static str>,
     /// Words naming a publication, as token keys between spaces (Chinese
     /// ones as written).
     masthead: Vec<String>,
@@ -778,6 +780,7 @@ fn lexicon() -> &'static Lexicon {
             newsroom: Vec::new(),
             newsroom_han: Vec::new(),
             feed: FxHashSet::default(),
+            desk: FxHashSet::default(),
             masthead: Vec::new(),
             masthead_han: Vec::new(),
             notice: Vec::new(),
@@ -864,6 +867,9 @@ fn lexicon() -> &'static Lexicon {
                 NewsWordClass::Contents => l.contents.push(w.text),
                 NewsWordClass::Official => l.official.push(token_key(w.text)),
                 NewsWordClass::Title => l.title.push(w.text),
+                NewsWordClass::Desk => {
+                    l.desk.insert(w.text);
+                }
                 NewsWordClass::Feed if han(w.text) => {
                     l.feed.insert(w.text.to_string());
                 }
@@ -1172,6 +1178,21 @@ fn run_together(s: &str) -> bool {
     false
 }
 
+/// Whether a capital after a lower-case letter in `s` opens a word glued
+/// on (`статьиЧитайте`), rather than closing one by a slip of the shift key
+/// (`БабиЧ.`): a letter follows it (`MinistersPDF`).
+fn opens_glued_word(s: &str) -> bool {
+    let mut chars = s.chars().peekable();
+    let mut prev_lower = false;
+    while let Some(c) = chars.next() {
+        if prev_lower && c.is_uppercase() && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
 /// The words of `s` in which a lower-case letter runs into a capital.
 fn camel_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| run_together(w))
@@ -1329,9 +1350,11 @@ fn lexicon_chrome(s: &str, toks: &[&str], has_han: bool) -> bool {
     }) {
         return true;
     }
-    // A row of buttons: four words or more, nearly every one a word of the
-    // lexicon alone (`RSS 페이스북 공유하기 트위터 공유하기 …`).
-    words.len() >= 4 && words.iter().filter(|w| lex.chrome.contains(**w)).count() * 5 >= words.len() * 4
+    // A row of buttons or of the site's sections: four words or more,
+    // nearly every one a word of the lexicon alone (`RSS 페이스북 공유하기
+    // 트위터 공유하기 …`, `홈 사회 정치 경제 국제 문화 IT 포토 랭킹`).
+    words.len() >= 4
+        && words.iter().filter(|w| lex.chrome.contains(**w) || lex.desk.contains(**w)).count() * 5 >= words.len() * 4
 }
 
 /// Whether `words` open with a chrome phrase of `n + 1` tokens for which
@@ -1755,7 +1778,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         && (sentence || !dashed_tags(s))
     {
         // Last: it reads every character, and most lines are settled before.
-        glued = run_together(s);
+        glued = run_together(s) && opens_glued_word(s);
         if glued { LineKind::Neutral } else { LineKind::Content }
     } else {
         LineKind::Neutral
@@ -1820,15 +1843,20 @@ fn date_tiles(text: &str, info: &mut [LineInfo]) {
             i += 1;
             continue;
         }
-        let mut joined = text[info[i].at.span.range()].to_string();
+        // A dash may set the parts off (`- 30` / `-` / `Enero` / `2026`).
+        let mut joined = tile_word(&text[info[i].at.span.range()]).to_string();
         let mut tile = None;
-        for j in i + 1..(i + 3).min(info.len()) {
+        for j in i + 1..(i + 4).min(info.len()) {
             // Blank lines may stand between the parts; other lines may not.
             if !part(&info[j]) || info[j].at.line > info[j - 1].at.line + 2 {
                 break;
             }
+            let next = tile_word(&text[info[j].at.span.range()]);
+            if next.is_empty() {
+                continue;
+            }
             joined.push(' ');
-            joined.push_str(&text[info[j].at.span.range()]);
+            joined.push_str(next);
             if let [f] = find_dates(&joined)[..]
                 && f.start == 0
                 && f.end == joined.len()
@@ -1849,6 +1877,18 @@ fn date_tiles(text: &str, info: &mut [LineInfo]) {
         }
         i = last + 1;
     }
+}
+
+/// Most words of a copyright notice on a line of its own.
+const MAX_RIGHTS_LINE_UNITS: f32 = 15.0;
+
+/// Most lines of the names that sign a notice, between its body and its
+/// date.
+const MAX_SIGNATURE_LINES: usize = 3;
+
+/// A tile's part without the dashes or bars that set it off.
+fn tile_word(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|'))
 }
 
 /// Whether `s` is an archive's heading: a label of class `archive`, a colon,
@@ -2694,6 +2734,17 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if e < be && (e + 1..=be).any(|k| rights(&info[k])) {
         be = e;
     }
+    // A short notice standing alone after the article's paragraphs
+    // (`[저작권자ⓒ 뉴스스텝. 무단전재-재배포 금지]`) closes it, whatever
+    // widgets and teasers follow.
+    if let Some(k) = (bs + 1..=be).find(|&k| {
+        matches!(info[k].kind, LineKind::Content | LineKind::Neutral | LineKind::Chrome)
+            && info[k].units <= MAX_RIGHTS_LINE_UNITS
+            && holds_word(slice(&info[k]), &lex.rights, &lex.rights_inside)
+            && (bs..k).filter(|&j| info[j].kind == LineKind::Content).count() >= 2
+    }) {
+        be = last_before(k - 1, &rights);
+    }
     let notice = |l: &LineInfo| l.kind == LineKind::Content && l.units <= 40.0 && reader_notice(slice(l));
     let e = last_before(be, &notice);
     if e < be
@@ -3175,7 +3226,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             }
             1.5 - 0.5 * gap(i, t)
         } else if i > be {
-            if gap(i, be) <= 1.0 { 1.0 } else { -1.0 }
+            // Under the body, or under the names that sign a notice
+            // (`西城街道办事处` / `…交警二大队` / `2021年4月2日`).
+            // The date closes the text: no paragraph follows it.
+            let signed = gap(i, be) <= MAX_SIGNATURE_LINES as f32
+                && (be + 1..i).all(|k| info[k].kind != LineKind::Content && !info[k].sentence && info[k].units <= 10.0)
+                && info[i + 1..].iter().all(|l| l.kind != LineKind::Content);
+            if gap(i, be) <= 1.0 || signed { 1.0 } else { -1.0 }
         } else if photo_caption_over(i) {
             // Under a photo's caption and its credit, themselves under the
             // headline: the article's date line.
@@ -3379,6 +3436,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let mut title = info[t].at;
     if title_lines == 2 {
         title.span = Span::new(title.span.start, info[t + 1].at.span.end);
+    }
+    // A table's cell bar after the title (`… 신청 |`): the table's, kept
+    // as boilerplate in its place.
+    let bare = text[title.span.range()].trim_end_matches([' ', '|', '｜']);
+    if bare.len() < text[title.span.range()].len() && text[title.span.range()][bare.len()..].contains(['|', '｜']) {
+        let bar = LineRef { span: Span::new(title.span.start + bare.len(), title.span.end), line: title.line };
+        let at = boilerplate.partition_point(|b: &LineRef| b.span.start < bar.span.start);
+        boilerplate.insert(at, bar);
+        title.span = Span::new(title.span.start, title.span.start + bare.len());
     }
     // The label before a board's title is the page's: boilerplate, in its
     // place among the lines.
@@ -4102,6 +4168,9 @@ mod tests {
             assert_eq!(case_of(c), (c.is_lowercase(), c.is_uppercase()), "{c:?}");
         }
         assert!(run_together("Награды победителямМинистерство"));
+        assert!(opens_glued_word("Награды победителямМинистерство"));
+        assert!(!opens_glued_word("профессор Анатолий Васильевич БабиЧ, начальник"));
+        assert!(opens_glued_word("Previous MinistersPDF printable version"));
         assert!(!run_together("Министерство внутренних дел"));
     }
 
@@ -4258,8 +4327,8 @@ mod tests {
                 }
             }
         }
-        // A row of buttons, every word looked up alone.
-        let alone = words.iter().filter(|w| lex.chrome.contains(**w)).count();
+        // A row of buttons or sections, every word looked up alone.
+        let alone = words.iter().filter(|w| lex.chrome.contains(**w) || lex.desk.contains(**w)).count();
         words.len() >= 4 && alone * 5 >= words.len() * 4
     }
 
@@ -4431,6 +4500,66 @@ mod tests {
              View by date:\n29 April 2011\n{PROSE}\n"
         );
         assert_eq!(parts(&text).1.as_deref(), Some("2011-03-12"));
+    }
+
+    #[test]
+    fn a_notice_dated_under_the_names_that_sign_it() {
+        let text = "城市论坛\n论坛 › 公告 › 道路封闭施工通告\n\n道路封闭施工通告\n\
+                    因公园的改造项目需要,为了确保期间车辆和行人的安全以及工程的进度,我们决定对下列的路段实行全封闭施工。现将有关的事宜通告如下:\n\
+                    在封闭施工的期间,请过往的车辆和行人按照施工区的相关交通标志通行,并服从现场的民警和管理人员的指挥,对于给您带来的不便,敬请多多谅解与支持。\n\
+                    西城街道办事处\n市公安局交通警察局直属二大队\n2021年4月2日\n查看完整版本\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "道路封闭施工通告");
+        assert_eq!(published.as_deref(), Some("2021-04-02"));
+        assert!(paragraphs[0].starts_with("因公园的改造项目需要"));
+    }
+
+    #[test]
+    fn a_row_of_the_sites_sections_is_no_headline() {
+        let text = format!(
+            "Daum 뉴스\n홈 사회 정치 경제 국제 문화 IT 포토 랭킹\n\n강남구 “민원상담, 사전 예약하고 빠르게 처리하세요”\n\
+             이성희 기자 2023. 12. 18. 21:06\n{PROSE}\n"
+        );
+        let (title, published, _, boilerplate) = parts(&text);
+        assert_eq!(title, "강남구 “민원상담, 사전 예약하고 빠르게 처리하세요”");
+        assert_eq!(published.as_deref(), Some("2023-12-18"));
+        assert!(boilerplate.iter().any(|b| b.starts_with("홈 사회")));
+    }
+
+    #[test]
+    fn a_copyright_line_alone_closes_the_article_before_the_next_teaser() {
+        let text = format!(
+            "Health survey begins in the county\nBy Kim, published 2023-05-15 11:30\n{PROSE}\n\
+             [Copyright News Step. All rights reserved]\nComments >\nLatest news\n\
+             Dance concert at the arts centre\n\
+             The arts centre offers a special afternoon to its audience every third Wednesday of the month with a \
+             concert, and this month the dance company led by a young choreographer brings scenes from famous films \
+             to the stage with music played live by the orchestra of the city and a choir.\n"
+        );
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(boilerplate.iter().any(|b| b.starts_with("The arts centre")));
+    }
+
+    #[test]
+    fn a_tables_cell_bar_after_the_title_is_the_tables() {
+        let text = format!(
+            "학교소식 | 학부모마당\n\n2026년 학부모 학교급식 정책모니터단 신청 |\n| 작성자 | *** | 등록일 | 2026.03.18 |\n{PROSE}\n"
+        );
+        let (title, _, _, boilerplate) = parts(&text);
+        assert_eq!(title, "2026년 학부모 학교급식 정책모니터단 신청");
+        assert!(boilerplate.iter().any(|b| b.trim() == "|"), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn a_date_set_as_a_tile_of_four_lines() {
+        let text = format!(
+            "Entrega el alcalde la remodelación de la plaza principal\n- 30\n-\nEnero\n2026\n\
+             Compartir: Facebook | X | WhatsApp\n{PROSE}\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "Entrega el alcalde la remodelación de la plaza principal");
+        assert_eq!(published.as_deref(), Some("2026-01-30"));
     }
 
     #[test]

@@ -88,6 +88,10 @@ pub enum NewsWordClass {
     /// (`제목`, `标题：`, `Title:`): the rest of a line it opens is the
     /// headline.
     Title,
+    /// The name of a news desk or a site's section (`Politics`, `사회`,
+    /// `经济`, `Культура`): a row of four or more such names and interface
+    /// words is the site's menu, never the headline.
+    Desk,
     /// One of the language's most frequent function words (for Korean, a
     /// particle or ending that closes a word; for Chinese, a character).
     Function,
@@ -118,6 +122,7 @@ impl NewsWordClass {
             "contents" => NewsWordClass::Contents,
             "official" => NewsWordClass::Official,
             "title" => NewsWordClass::Title,
+            "desk" => NewsWordClass::Desk,
             _ => return None,
         })
     }
