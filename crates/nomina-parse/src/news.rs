@@ -1771,7 +1771,10 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
     } else if chrome {
         LineKind::Chrome
     } else if ((units >= PROSE_WORDS && (sentence || prose_share >= PROSE_FUNCTION_SHARE || units >= 25.0))
-        || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s) && !short_exclamation(s, units)))
+        || (units >= 5.0 && sentence && prose_share > 0.0 && !short_question(s) && !short_exclamation(s, units))
+        // A clause leading into what follows (`As of 8:15 a.m., the
+        // following remains in effect:`).
+        || (units >= 6.0 && prose_share >= PROSE_FUNCTION_SHARE && s.trim_end().ends_with([':', '：'])))
         // A headline set in capitals is no paragraph, whatever its words.
         && (sentence || units > 25.0 || !set_in_capitals(s))
         // Nor is a list of tags.
@@ -2099,7 +2102,7 @@ fn lower_index(s: &str, lower: &str, i: usize) -> usize {
 }
 
 /// Separators between a headline and a site name or a breadcrumb.
-const SITE_SEPARATORS: [&str; 9] = [" - ", " | ", " – ", " — ", " :: ", " · ", " / ", " > ", " » "];
+const SITE_SEPARATORS: [&str; 10] = [" - ", " | ", " – ", " — ", " :: ", ":: ", " · ", " / ", " > ", " » "];
 
 /// The keys of the parts of `line` around a site separator, first and last.
 fn affix_keys(line: &str) -> Vec<String> {
@@ -2908,11 +2911,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // separators: what makes a headline repeated.
     let mut repeats: FxHashMap<&str, usize> = FxHashMap::default();
     let mut affixed: FxHashSet<&str> = FxHashSet::default();
+    // The body's first paragraph of some length: a standfirst may open the
+    // run over a title bar (`Noticias:: Headline`).
+    let first_paragraph =
+        (bs..info.len()).find(|&k| info[k].kind == LineKind::Content && info[k].units >= 15.0).unwrap_or(bs);
     for (i, l) in info.iter().enumerate().filter(|(_, l)| !l.caption) {
         *repeats.entry(l.key.as_str()).or_insert(0) += 1;
         // A page title stands over the body; the site's name beside the
         // footer's links (`Site | Legal notice`) is no title.
-        if i < bs {
+        if i < first_paragraph {
             affixed.extend(l.affixes.iter().map(String::as_str));
         }
     }
@@ -4549,6 +4556,29 @@ mod tests {
         let (title, _, _, boilerplate) = parts(&text);
         assert_eq!(title, "2026년 학부모 학교급식 정책모니터단 신청");
         assert!(boilerplate.iter().any(|b| b.trim() == "|"), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn a_title_bar_under_the_standfirst_repeats_the_headline() {
+        let text = format!(
+            "Ayuntamiento de Pinto\nInicio  Ayuntamiento  Actualidad  Agenda\n\nActualidad\n\n\
+             Cultura Vecinal Cultura Abierta: propuestas de diciembre\n\n\
+             Prosiguen las actividades lúdicas y culturales de este programa municipal\n\n05/12/2023\n\
+             Noticias:: Cultura Vecinal Cultura Abierta: propuestas de diciembre\n\n{PROSE}\n"
+        );
+        assert_eq!(parts(&text).0, "Cultura Vecinal Cultura Abierta: propuestas de diciembre");
+    }
+
+    #[test]
+    fn a_clause_leading_into_the_body_is_its_first_paragraph() {
+        let text = format!(
+            "Update on University Hospital safety precautions\n\nOctober 28th, 2010\n\nStory Contact: ,\n\n\
+             As of 8:15 a.m., the following remains in effect:\n\n{PROSE}\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Update on University Hospital safety precautions");
+        assert_eq!(published.as_deref(), Some("2010-10-28"));
+        assert_eq!(paragraphs[0], "As of 8:15 a.m., the following remains in effect:");
     }
 
     #[test]
