@@ -1764,7 +1764,12 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             Some(DateHit { found, label: label_before(&lower, lower_index(s, &lower, found.start)), dateline: false });
     }
     let prose_share = function_share(s, &toks, han_n > 0);
-    let chrome = lexicon_chrome(s, &toks, han_n > 0) || structural_chrome(s, &toks, units) || consent_banner(s, units);
+    let chrome = lexicon_chrome(s, &toks, han_n > 0)
+        || structural_chrome(s, &toks, units)
+        || consent_banner(s, units)
+        // A widget's label leading into its links (`Sur le même sujet, vous
+        // pouvez également consulter nos articles:`).
+        || (units <= 20.0 && s.trim_end().ends_with([':', '：']) && opens_with_newsroom_phrase(&token_key(s)));
     let mut glued = false;
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
@@ -4579,6 +4584,17 @@ mod tests {
         assert_eq!(title, "Update on University Hospital safety precautions");
         assert_eq!(published.as_deref(), Some("2010-10-28"));
         assert_eq!(paragraphs[0], "As of 8:15 a.m., the following remains in effect:");
+    }
+
+    #[test]
+    fn a_widgets_label_leading_into_its_links_is_chrome() {
+        let text = format!(
+            "Le pôle femme-enfant au cœur des vœux de l'hôpital\nPublié le 10/01/2012\n{PROSE}\n\
+             Sur le même sujet, vous pouvez également consulter nos articles:\n"
+        );
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(boilerplate.iter().any(|b| b.starts_with("Sur le même sujet")));
     }
 
     #[test]
