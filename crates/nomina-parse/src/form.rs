@@ -3182,20 +3182,7 @@ impl<'t> Parser<'t> {
         if let Some((letter, marker)) = self.pending_part.take()
             && part_marker(s).is_none_or(|(l, _)| l != letter)
         {
-            let PromptFacts { known, limit } = prompt(s);
-            if let Some((_, lang)) = known {
-                self.vote(lang);
-            }
-            self.form.questions[q].parts.push(Part {
-                letter: Some(letter),
-                marker,
-                prompt: at.span,
-                line: at.line,
-                word_limit: limit,
-                prompt_key: known.map(|(key, _)| key),
-                answer: Vec::new(),
-            });
-            return;
+            return self.open_part(q, Some(letter), marker, s, at);
         }
         let question = &self.form.questions[q];
         let expected = match question.parts.last() {
@@ -3405,22 +3392,26 @@ impl<'t> Parser<'t> {
                 }
             }
             Some(part) => part.answer.push(at),
-            None => {
-                let PromptFacts { known, limit } = prompt(s);
-                if let Some((_, lang)) = known {
-                    self.vote(lang);
-                }
-                self.form.questions[q].parts.push(Part {
-                    letter: None,
-                    marker: None,
-                    prompt: at.span,
-                    line: at.line,
-                    word_limit: limit,
-                    prompt_key: known.map(|(key, _)| key),
-                    answer: Vec::new(),
-                });
-            }
+            None => self.open_part(q, None, None, s, at),
         }
+    }
+
+    /// Opens a part of question `q` whose prompt is the whole line `s`:
+    /// its word limit and the catalog's key read from it.
+    fn open_part(&mut self, q: usize, letter: Option<char>, marker: Option<Span>, s: &str, at: LineRef) {
+        let PromptFacts { known, limit } = prompt(s);
+        if let Some((_, lang)) = known {
+            self.vote(lang);
+        }
+        self.form.questions[q].parts.push(Part {
+            letter,
+            marker,
+            prompt: at.span,
+            line: at.line,
+            word_limit: limit,
+            prompt_key: known.map(|(key, _)| key),
+            answer: Vec::new(),
+        });
     }
 }
 
