@@ -4,7 +4,8 @@
     scripts/eval_forms.py [--bin NOMINA] [--seed FILE] [--details] [--hold-out GLOB ...] DIR
 
 Converts every `r_LANG_N.txt` and `e_N.txt` of DIR (seed 001 with its labels
-reworded) and every `y_*.txt` (a form of another year) with the given nomina
+reworded) and every `y_*.txt` (a form of another year), or the same saved as
+`.html`, with the given nomina
 binary and counts the facts that come out right:
 
 - renderings: every basic-info field of the nomination (its normalized
@@ -211,14 +212,14 @@ def main():
     seen = [0, 0]
     for name in sorted(os.listdir(args.dir)):
         group = group_of(name)
-        if group is None or not name.endswith(".txt"):
+        if group is None or not name.endswith((".txt", ".html")):
             continue
         if args.only and not any(fnmatch.fnmatch(name, g) for g in args.only):
             continue
         hold_out = any(fnmatch.fnmatch(name, g) for g in args.hold_out)
         got = nomination(convert(args.bin, os.path.join(args.dir, name)))
         if group == "years":
-            entry = expected.get(name[:-4])
+            entry = expected.get(os.path.splitext(name)[0])
             if entry is None:
                 print(f"{name}: no entry in expected.json", file=sys.stderr)
                 continue

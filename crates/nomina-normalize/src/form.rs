@@ -145,6 +145,9 @@ impl FormNormalizer<'_> {
         for m in &form.sections {
             self.cover(m.at.span);
         }
+        for &rule in &form.table_rules {
+            self.cover(rule);
+        }
     }
 
     /// Picks one occurrence of every field: the first. Later occurrences are

@@ -114,6 +114,10 @@ pub struct Form {
     pub questions: Vec<FormQuestion>,
     /// Lines outside any block that no rule claimed.
     pub stray: Vec<LineRef>,
+    /// The rules between a questions' table's cells, its word-limit cells
+    /// and the number on a later part's row: structure, read into the
+    /// answers and not carried further.
+    pub table_rules: Vec<Span>,
     /// Set when the text ends where more was due (no closing page chrome
     /// after the last question): the line it ends on.
     pub truncated_at: Option<usize>,

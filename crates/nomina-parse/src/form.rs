@@ -542,7 +542,7 @@ pub(crate) fn small_roman(s: &str) -> Option<u32> {
 /// of either case (`a`, `B`, `а`, `Б`), Arabic letters (`أ`, `ب`, `ج`, in
 /// abjad order), Chinese numerals (`一`, `二`) or the celestial stems that
 /// Chinese documents count parts with (`甲`, `乙`, `丙`).
-fn part_letter(c: char) -> Option<char> {
+pub(crate) fn part_letter(c: char) -> Option<char> {
     const ORDERS: [&str; 5] = ["абвгдеж", "АБВГДЕЖ", "أبجدهوز", "一二三四五六七", "甲乙丙丁戊己庚"];
     if c.is_ascii_alphabetic() {
         return Some(c.to_ascii_lowercase());
@@ -2019,6 +2019,8 @@ struct Parser<'t> {
     /// Institution`): the questions after it are numbered one or more
     /// higher than the template's.
     institution_section: Option<u32>,
+    /// The form's questions printed as a table (see [`crate::table`]).
+    table: crate::table::Table,
 }
 
 impl<'t> Parser<'t> {
@@ -2097,6 +2099,13 @@ impl<'t> Parser<'t> {
         // goes on after it.
         if self.furniture.contains(&line.number) {
             self.form.chrome.push(Marker { key: PAGE_FURNITURE, at });
+            return;
+        }
+        if let Some(row) = self.table.rows.remove(&line.number) {
+            return self.table_row(row, at);
+        }
+        if self.table.header.contains(&line.number) {
+            self.form.chrome.push(Marker { key: TABLE_HEADER, at });
             return;
         }
         if !matches!(self.context, Context::Question(_)) {
@@ -3396,6 +3405,49 @@ impl<'t> Parser<'t> {
         }
     }
 
+    /// A row of the questions' table: a part of its question, the question
+    /// opened unless the row before was an earlier part of it.
+    fn table_row(&mut self, row: crate::table::Row, at: LineRef) {
+        let (number, number_cell) = row.number;
+        let letter = row.part.and_then(|(letter, _)| letter);
+        self.in_questions = true;
+        self.open_field = None;
+        self.pending_part = None;
+        let goes_on = self.form.questions.last().is_some_and(|q| {
+            q.number == number
+                && q.copy == self.question_copy
+                && q.parts.last().and_then(|p| p.letter).zip(letter).is_some_and(|(last, this)| last < this)
+        });
+        if goes_on {
+            // The number repeated on a later part's row is the table's.
+            self.form.table_rules.push(number_cell);
+        } else {
+            if self.form.questions.last().is_some_and(|q| q.copy == self.question_copy && q.number >= number) {
+                self.question_copy += 1;
+            }
+            let heading = LineRef { span: number_cell, line: at.line };
+            self.form.questions.push(FormQuestion { number, heading, parts: Vec::new(), copy: self.question_copy });
+        }
+        let q = self.form.questions.len() - 1;
+        self.context = Context::Question(q);
+        // A table without a prompt column: the prompt is empty, before the answer.
+        let prompt_span = row.prompt.unwrap_or(Span::new(row.answer.start, row.answer.start));
+        let PromptFacts { known, .. } = prompt(self.slice(prompt_span));
+        if let Some((_, lang)) = known {
+            self.vote(lang);
+        }
+        self.form.questions[q].parts.push(Part {
+            letter,
+            marker: row.part.map(|(_, cell)| cell),
+            prompt: prompt_span,
+            line: at.line,
+            word_limit: row.limit,
+            prompt_key: known.map(|(key, _)| key),
+            answer: vec![LineRef { span: row.answer, line: at.line }],
+        });
+        self.form.table_rules.extend(row.rules);
+    }
+
     /// Opens a part of question `q` whose prompt is the whole line `s`:
     /// its word limit and the catalog's key read from it.
     fn open_part(&mut self, q: usize, letter: Option<char>, marker: Option<Span>, s: &str, at: LineRef) {
@@ -4111,6 +4163,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         wrapped_value: None,
         pending_part: None,
         institution_section: None,
+        table: crate::table::rows(text, lines),
     };
     for (i, line) in lines.iter().enumerate() {
         parser.next = lines
@@ -4254,6 +4307,10 @@ pub const UNRECOGNIZED_CHROME: &str = "chrome.unrecognized";
 /// The key of a paginated document's page furniture: its page numbers and
 /// the running header or footer printed with each of them.
 pub const PAGE_FURNITURE: &str = "chrome.page";
+
+/// The key of a line of the questions' table that holds no part: its
+/// header row, a rule under it (see [`crate::table`]).
+pub const TABLE_HEADER: &str = "chrome.table_header";
 
 /// Whether `s` is a page number: a page word of the catalog
 /// (`structure.page`) and a number, perhaps the count of pages after it
@@ -5277,6 +5334,41 @@ mod tests {
 
     fn parsed(text: &str) -> Form {
         parse_form(text, &crate::lines(text)).expect("a form").0
+    }
+
+    #[test]
+    fn a_spreadsheet_of_the_questions_gives_a_part_a_row() {
+        let answer = "The council of residents and officials meets every month to review the plan and its indicators.";
+        let text = format!(
+            "Member State | Republic of Korea\nInstitution Name | Dangjin City\nWebsite of Institution | http://www.dangjin.go.kr\n\n\
+             No. | Part | Question | Words | Answer\n\
+             1 | - | Briefly describe the initiative. | 300 | {answer}\n\
+             3 | a | Which goals does it serve? | 200 | {answer}\n\
+             3 | b | What makes it sustainable? | 100 | {answer}\n\
+             4 | a | Which gap did it fill? | 200 | {answer}\nIt goes on here.\n"
+        );
+        let form = parsed(&text);
+        let text = text.as_str();
+        let parts: Vec<(u32, Option<char>, Option<u32>, &str)> = form
+            .questions
+            .iter()
+            .flat_map(|q| q.parts.iter().map(move |p| (q.number, p.letter, p.word_limit, &text[p.prompt.range()])))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (1, None, Some(300), "Briefly describe the initiative."),
+                (3, Some('a'), Some(200), "Which goals does it serve?"),
+                (3, Some('b'), Some(100), "What makes it sustainable?"),
+                (4, Some('a'), Some(200), "Which gap did it fill?"),
+            ]
+        );
+        let last = &form.questions[2].parts[0].answer;
+        let lines: Vec<&str> = last.iter().map(|l| &text[l.span.range()]).collect();
+        assert_eq!(lines, [answer, "It goes on here."]);
+        // The header row is the table's, not the form's.
+        assert!(form.chrome.iter().any(|c| c.key == TABLE_HEADER && c.at.line == 5));
+        assert!(form.stray.is_empty(), "{:?}", form.stray);
     }
 
     #[test]

@@ -40,6 +40,7 @@ mod error;
 mod form;
 mod lines;
 mod news;
+mod table;
 #[cfg(test)]
 mod testgen;
 mod words;
