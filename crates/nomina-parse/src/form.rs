@@ -365,13 +365,15 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
         seen.get_or_insert(s, || {
             let c = p.heading.captures(s)?;
             let head = c.get(0).expect("group 0 is the match");
-            if c.name("sep").is_none() && head.end() < s.len() {
-                return None;
+            let mut head_end = head.end();
+            if c.name("sep").is_none() && head_end < s.len() {
+                // `Question 1 of 12`: the count of questions closes the head.
+                head_end = head_end_after(s, head_end + count_after(&s[head_end..])?, false)?;
             }
             let number = c.name("num").and_then(|m| parse_number(m.as_str()))?;
             let word = c.name("word").expect("the pattern names the word").as_str();
             let word_lang = catalog().exact(word, |e| e.key == "structure.question").next().map(|e| e.lang);
-            Some(HeadingMatch { number, word_lang, title: heading_title(s, head.end()) })
+            Some(HeadingMatch { number, word_lang, title: heading_title(s, head_end) })
         })
     })
 }
@@ -2139,6 +2141,7 @@ impl<'t> Parser<'t> {
         if !matches!(self.context, Context::Question(_))
             && !self.schemes.contains_key(&at.line)
             && self.next.is_some_and(|n| label_goes_on(self.slice(at.span), n))
+            && heading_match(self.slice(at.span)).is_none()
         {
             self.label_head = Some(at);
             return None;
@@ -3186,6 +3189,25 @@ impl<'t> Parser<'t> {
     }
 
     fn question_line(&mut self, q: usize, s: &'t str, at: LineRef) {
+        // A prompt and its answer in two cells of a table's row (`<th>` and
+        // `<td>`, joined by a tab): the prompt read first, its answer after.
+        if let Some(tab) = s.find('\t')
+            && let (left, right) = (s[..tab].trim_end(), s[tab + 1..].trim_start())
+            && !left.is_empty()
+            && !right.is_empty()
+            && (self.form.questions[q].parts.is_empty() || part_marker(left).is_some() || {
+                let facts = prompt(left);
+                facts.limit.is_some() || facts.known.is_some()
+            })
+        {
+            let right_start = at.span.end - right.len();
+            self.question_line(
+                q,
+                left,
+                LineRef { span: Span::new(at.span.start, at.span.start + left.len()), line: at.line },
+            );
+            return self.question_line(q, right, LineRef { span: Span::new(right_start, at.span.end), line: at.line });
+        }
         // The line under a part's own heading is the part's prompt, unless
         // it marks the part itself (`a) Describe…`).
         if let Some((letter, marker)) = self.pending_part.take()
@@ -5334,6 +5356,35 @@ mod tests {
 
     fn parsed(text: &str) -> Form {
         parse_form(text, &crate::lines(text)).expect("a form").0
+    }
+
+    #[test]
+    fn a_saved_pages_table_gives_the_prompt_and_its_answer_one_row() {
+        // `<th>` and `<td>` rendered with a tab between; the heading counts
+        // the questions (`of 12`) and no blank line sets it off.
+        let text = "Member State\tRepublic of Korea\nInstitution Name\tDangjin City\nWebsite of Institution\thttp://x.kr\n\n\
+                    Nomination form\n\nQuestion 1 of 12\nSummarize the initiative. (up to 300 words)\tIt is an answer.\n\
+                    Question 2 of 12\na. Which goals does it serve? (up to 200 words)\tGoal 16.\n\
+                    b. What makes it sustainable? (up to 100 words)\tIts council.\n";
+        let form = parsed(text);
+        let parts: Vec<(u32, Option<char>, Option<u32>, &str, Vec<&str>)> = form
+            .questions
+            .iter()
+            .flat_map(|q| {
+                q.parts.iter().map(move |p| {
+                    let answer = p.answer.iter().map(|l| &text[l.span.range()]).collect();
+                    (q.number, p.letter, p.word_limit, &text[p.prompt.range()], answer)
+                })
+            })
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (1, None, Some(300), "Summarize the initiative. (up to 300 words)", vec!["It is an answer."]),
+                (2, Some('a'), Some(200), "Which goals does it serve? (up to 200 words)", vec!["Goal 16."]),
+                (2, Some('b'), Some(100), "What makes it sustainable? (up to 100 words)", vec!["Its council."]),
+            ]
+        );
     }
 
     #[test]
