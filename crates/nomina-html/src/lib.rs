@@ -128,19 +128,23 @@ pub enum RemovedKind {
     Style,
     /// Site navigation: a `<nav>`, or an element with `role="navigation"`.
     Navigation,
+    /// An `<option>` of a list that a saved form did not select: one of the
+    /// choices offered, not the answer given.
+    Unselected,
     /// Anything else: the `<title>`, other `<head>` text, `<noscript>`,
     /// `<template>`, `<iframe>` fallback.
     Other,
 }
 
 impl RemovedKind {
-    /// The kind as a lowercase word: `script`, `style`, `navigation` or
-    /// `other`.
+    /// The kind as a lowercase word: `script`, `style`, `navigation`,
+    /// `unselected` or `other`.
     pub fn as_str(self) -> &'static str {
         match self {
             RemovedKind::Script => "script",
             RemovedKind::Style => "style",
             RemovedKind::Navigation => "navigation",
+            RemovedKind::Unselected => "unselected",
             RemovedKind::Other => "other",
         }
     }

@@ -35,6 +35,9 @@ enum Class {
     Line { pre: bool },
     /// A table cell: separated from the previous cell of its row by a tab.
     Cell,
+    /// `<input>`: a saved form's answer in its `value`, or a box ticked or
+    /// not.
+    Control,
     /// Everything else, including unknown and foreign elements.
     Inline,
 }
@@ -65,6 +68,7 @@ fn classify(el: &scraper::node::Element) -> Class {
         return Class::Inline;
     }
     match name {
+        "input" => Class::Control,
         "nav" => Class::Removed(RemovedKind::Navigation),
         // `head` holds no content; `iframe` text is fallback markup.
         "noscript" | "template" | "head" | "iframe" => Class::Removed(RemovedKind::Other),
@@ -83,6 +87,26 @@ fn classify(el: &scraper::node::Element) -> Class {
         "td" | "th" => Class::Cell,
         _ => Class::Inline,
     }
+}
+
+/// What a saved form's `<input>` shows: the text typed in it, or a box
+/// ticked (`[x]`) or not (`[ ]`), as text browsers print them. Hidden
+/// fields and buttons show no answer.
+fn control_text(el: &scraper::node::Element) -> Option<&str> {
+    match el.attr("type").map(str::to_ascii_lowercase).as_deref() {
+        Some("checkbox" | "radio") => Some(if el.attr("checked").is_some() { "[x]" } else { "[ ]" }),
+        Some("hidden" | "submit" | "button" | "reset" | "image" | "file" | "password") => None,
+        _ => el.attr("value").filter(|v| !v.trim().is_empty()),
+    }
+}
+
+/// Whether an `<option>` is an answer its list gives: the `<select>` holding
+/// it selected it (a saved form's answer), or it stands in no `<select>` (a
+/// `<datalist>`'s). An option a list did not select, or of a list that
+/// selects none (its placeholder showing), is a choice offered, not given.
+fn chosen(option: ElementRef<'_>) -> bool {
+    option.value().attr("selected").is_some()
+        || !option.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "select")
 }
 
 /// Whether `el` directly holds block-level elements.
@@ -217,17 +241,29 @@ impl Writer {
                     self.start_capture(RemovedKind::Other, true);
                     Exit::Capture
                 }
-                Class::Inline => Exit::Nothing,
+                Class::Inline | Class::Control => Exit::Nothing,
                 _ => {
                     capture.buf.push(' ');
                     Exit::Space
                 }
             };
         }
+        if el.value().name() == "option" && !chosen(el) {
+            self.start_capture(RemovedKind::Unselected, false);
+            return Exit::Capture;
+        }
         match class {
             Class::Removed(kind) => {
                 self.start_capture(kind, false);
                 Exit::Capture
+            }
+            Class::Control => {
+                if let Some(value) = control_text(el.value()) {
+                    self.pending_space = true;
+                    self.text(value);
+                    self.pending_space = true;
+                }
+                Exit::Nothing
             }
             Class::Title => {
                 self.start_capture(RemovedKind::Other, true);

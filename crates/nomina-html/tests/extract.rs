@@ -86,6 +86,30 @@ fn tables_have_a_line_per_row_and_tabs_between_cells() {
 }
 
 #[test]
+fn a_saved_forms_controls_show_the_answers_given() {
+    let html = "<form><label>Member State</label><input type=\"text\" value=\"Republic of Korea\" readonly>\
+                <input type=\"hidden\" name=\"token\" value=\"8f3a\">\
+                <div>Level <select><option value=\"\">- choose -</option><option>National</option>\
+                <option selected>Local</option></select></div>\
+                <div>Goals <select multiple><option selected>Goal 16</option><option>Goal 1</option>\
+                <option selected>Goal 17</option></select></div>\
+                <div>Agencies <select multiple><option>UNDP</option><option>UNICEF</option></select></div>\
+                <div><input type=\"checkbox\" checked> Yes <input type=\"checkbox\"> No</div>\
+                <input type=\"submit\" value=\"Send\"></form>";
+    let out = extract(html);
+    assert_eq!(
+        out.text,
+        "Member State Republic of Korea\n\nLevel\nLocal\n\nGoals\nGoal 16\nGoal 17\n\nAgencies\n\n[x] Yes [ ] No"
+    );
+    // The choices offered and not given are kept aside, each once.
+    let unselected: Vec<&str> =
+        out.removed.iter().filter(|r| r.kind == RemovedKind::Unselected).map(|r| r.text.as_str()).collect();
+    assert_eq!(unselected, ["- choose -", "National", "Goal 1", "UNDP", "UNICEF"]);
+    // Options out of any list are what the page shows.
+    assert_eq!(text("<datalist><option>Seoul</option></datalist>"), "Seoul");
+}
+
+#[test]
 fn definition_lists() {
     assert_eq!(
         text("<dl><dt>Member State</dt><dd>Korea</dd><dt>Year</dt><dd>2020</dd></dl>"),
