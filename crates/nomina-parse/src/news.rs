@@ -1688,11 +1688,23 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
                 && !after.contains([':', '：', ' ', '\u{3000}']);
             // A field of a bar of metadata, little besides the date
             // (`已有 4437 次阅读 2012-9-1 16:00 | 系统分类: … | …`).
+            // Set off by spaced dashes in a line that ends no sentence, too
+            // (`Le Bien Public - 12 sept. 2017 à 05:00 - Temps de lecture :`).
             let field = units <= 30.0 && {
                 let bars = ['|', '｜'];
                 let from = s[..f.start].rfind(bars).map_or(0, |i| i + 1);
                 let to = s[f.end..].find(bars).map_or(s.len(), |i| f.end + i);
-                (from > 0 || to < s.len()) && self::units(&s[from..to]) - date_units <= 5.0
+                let barred = (from > 0 || to < s.len()) && self::units(&s[from..to]) - date_units <= 5.0;
+                barred
+                    || (!sentence && {
+                        let dashes = [" - ", " – ", " — "];
+                        let from = dashes.iter().filter_map(|d| s[..f.start].rfind(d).map(|i| i + d.len())).max();
+                        let to = dashes.iter().filter_map(|d| s[f.end..].find(d).map(|i| f.end + i)).min();
+                        from.is_some() && to.is_some() && {
+                            let (from, to) = (from.unwrap_or(0), to.unwrap_or(s.len()));
+                            self::units(&s[from..to]) - date_units <= 3.0
+                        }
+                    })
             };
             let short = !titled
                 && ((units <= MAX_META_WORDS && rest <= 8.0 && !told)
@@ -2325,6 +2337,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         .collect();
     date_tiles(text, &mut info);
     board_time_stamps(text, &mut info);
+    crumb_echoes(text, &mut info);
+    chrome_run_ons(text, &mut info);
     // Outside the page's `<article>` or `<main>`, only dates and bylines
     // are more than chrome.
     // The headline the markup names stays a candidate, inside or not.
@@ -2709,12 +2723,20 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if let Some(e) = (bs + 1..=be).find(|&i| lex.end.contains(info[i].key.as_str())) {
         be = e - 1;
     }
+    // or after the paragraph an end marker closes (`… 1부.  끝.`, `… said.
+    // ENDS`), as official notices end.
+    if let Some(e) =
+        (bs..be).find(|&i| info[i].kind == LineKind::Content && ends_with_end_mark(&text[info[i].at.span.range()]))
+    {
+        be = e;
+    }
     // and before a newsroom's widget label (`Related news`, `Te puede
     // interesar`) with no more than a few teasers of content after it: a
     // `Read also` link inside a long article leaves the article whole.
     if let Some(e) = (bs + 1..=be).find(|&i| {
         info[i].units <= 6.0
-            && lex.newsroom.iter().any(|k| info[i].key == *k)
+            // The label alone, or with a word of when (`Lo más leído hoy`).
+            && lex.newsroom.iter().any(|k| after_phrase(&info[i].key, k).is_some_and(|r| token_count(r) <= 1))
             && {
                 // A few teasers, or more that hold less than half the words
                 // of the article over the label.
@@ -2725,11 +2747,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                     || 2.0 * units(i + 1..=be) < units(bs..=i)
             }
             && (bs..i).filter(|&k| info[k].kind == LineKind::Content).count() >= 2
-            // The teasers' own headings or section names under the label;
-            // a paragraph right under it may be the article's own.
-            && (i + 1..=be)
+            // The teasers' own headings or section names under the label,
+            // or a list of them (`- Al menos doce muertos…`); a paragraph
+            // right under it may be the article's own.
+            && ((i + 1..=be)
                 .take_while(|&k| info[k].kind != LineKind::Content)
                 .any(|k| info[k].kind == LineKind::Neutral)
+                || (i + 1..=be).all(|k| info[k].kind != LineKind::Content || dash_led(slice(&info[k]))))
     }) {
         be = e - 1;
     }
@@ -3682,6 +3706,73 @@ fn section_label(s: &str, l: &LineInfo) -> bool {
         return false;
     }
     last_crumb(s).is_some_and(|last| !last.is_empty() && token_count(last) <= 3 && is_feed(last, &token_key(last)))
+}
+
+/// Whether a paragraph ends with an end marker of the catalog after its
+/// last sentence (`… 1부.  끝.`, `… the Minister said. ENDS`, `…。（完）`).
+fn ends_with_end_mark(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['.', '。', '-', '—', '–', ' ']);
+    let t = t.strip_suffix([')', '）']).unwrap_or(t);
+    let Some(at) = t.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '（' | '-' | '—' | '–' | '.' | '。'))
+    else {
+        return false;
+    };
+    let word = &t[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let before = t[..at].trim_end_matches(['(', '（', '-', '—', '–', ' ']);
+    !word.is_empty()
+        && before.ends_with(['.', '。', '!', '?', '»', '"', '”', '’'])
+        && lexicon().end.contains(word.to_lowercase().as_str())
+}
+
+/// Most words of a line that goes on with a sentence of page chrome.
+const MAX_CHROME_RUN_ON_WORDS: f32 = 20.0;
+
+/// Marks as chrome the short lines that go on with a sentence of chrome
+/// over them, which ends no sentence, each opening in lower case (a
+/// paywall's `...pour lire la suite, rejoignez notre communauté d'abonnés`
+/// / `et accédez à l'intégralité de nos articles…` / `à partir de 1 € le
+/// 1er mois…`). A button (three words or fewer) opens no sentence.
+fn chrome_run_ons(text: &str, info: &mut [LineInfo]) {
+    for i in 1..info.len() {
+        let (prev, cur) = (&info[i - 1], &info[i]);
+        if prev.kind == LineKind::Chrome
+            && prev.units > 3.0
+            && cur.kind != LineKind::Meta
+            && cur.units <= MAX_CHROME_RUN_ON_WORDS
+            && !ends_like_sentence(&text[prev.at.span.range()])
+            && text[cur.at.span.range()].chars().next().is_some_and(char::is_lowercase)
+        {
+            info[i].kind = LineKind::Chrome;
+        }
+    }
+}
+
+/// Most lines under a breadcrumb trail that may repeat one of its crumbs
+/// as the section's heading.
+const CRUMB_ECHO_LINES: usize = 4;
+
+/// Marks as chrome a short line that repeats a crumb of the breadcrumb
+/// trail over it, other than the last (`Home > News, Events and Culture >
+/// Archived News` over `News, Events and Culture`): the section's heading,
+/// not the article's. The last crumb is often the headline itself.
+fn crumb_echoes(text: &str, info: &mut [LineInfo]) {
+    for i in 0..info.len() {
+        if info[i].kind != LineKind::Chrome || crumbs(&text[info[i].at.span.range()]) == 0 {
+            continue;
+        }
+        let s = &text[info[i].at.span.range()];
+        let Some(sep) = ['»', '›', '>'].into_iter().find(|c| s.contains(*c)) else {
+            continue;
+        };
+        let mut crumbs: Vec<String> = s.split(sep).map(token_key).filter(|k| !k.is_empty()).collect();
+        crumbs.pop();
+        for l in info.iter_mut().skip(i + 1).take(CRUMB_ECHO_LINES) {
+            if l.kind != LineKind::Meta && l.units <= 6.0 && crumbs.contains(&l.key) {
+                l.kind = LineKind::Chrome;
+                l.headline_form = false;
+            }
+        }
+    }
 }
 
 /// The text after a breadcrumb's last separator (`»`, `>`, `›`, or a
@@ -5634,6 +5725,69 @@ mod tests {
             format!("City News\nHome | News\nCouncil Wins Award for Service\nby City News\n21-11-25 13:49\n{PROSE}\n");
         let (title, published, _, _) = parts(&text);
         assert_eq!((title.as_str(), published), ("Council Wins Award for Service", None));
+    }
+
+    #[test]
+    fn a_crumb_of_the_trail_repeated_under_it_is_the_sections_heading() {
+        let text = format!(
+            "Riverside District Council\nSkip to main content\nHome > Community and Leisure > Archived News > 2014\n\n\
+             Community and Leisure\n\nSwimming pool to reopen after a summer of repairs\n\nTuesday June 3 2014\n\n{PROSE}\n"
+        );
+        let (title, published, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Swimming pool to reopen after a summer of repairs");
+        assert_eq!(published.as_deref(), Some("2014-06-03"));
+        assert_eq!(paragraphs.len(), 2);
+        assert!(boilerplate.contains(&"Community and Leisure".to_string()));
+    }
+
+    #[test]
+    fn a_date_set_off_by_dashes_between_the_source_and_a_reading_time() {
+        let text = format!(
+            "Le Courrier du Val\nAccueil | Région | Sports | Loisirs\n\nLa piscine rouvre après l’été\n\n\
+             Le Courrier du Val - 3 juin 2014 à 06:00 - Temps de lecture :\n\n{PROSE}\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!((title.as_str(), published.as_deref()), ("La piscine rouvre après l’été", Some("2014-06-03")));
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_notice_closed_by_its_end_mark_ends_there() {
+        let text = "군산시 보건소\n보건소소개 | 건강증진 | 감염병관리 | 보건소식\n\n예방접종 기준 개정 알림\n작성일 2022.03.14\n\n\
+                    1. 관련: 감염병의 예방 및 관리에 관한 법률 제32조에 따라 예방접종 기준을 개정하였습니다.\n\
+                    2. 개정된 기준을 붙임과 같이 알려 드리니 업무에 참고하시기 바랍니다. 붙임 1부.  끝.\n\
+                    공공누리 공공저작물 자유이용허락 제4유형 출처표시 상업적 이용금지 변경금지 조건에 따라 이용할 수 있습니다\n\
+                    열람하신 정보에 대해 만족하십니까?\n";
+        let (_, published, paragraphs, _) = parts(text);
+        assert_eq!(published.as_deref(), Some("2022-03-14"));
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(paragraphs[1].ends_with("끝."));
+    }
+
+    #[test]
+    fn a_most_read_label_of_the_day_over_a_list_of_teasers_ends_the_article() {
+        let text = format!(
+            "Hoy en la Comarca\nInicio | Comarca | Sucesos | Deportes\n\n\
+             El nuevo hospital recibirá a sus primeros pacientes en agosto\n\nPublicado 18 Jun 2025 13:38\n\n\
+             El consejero de Sanidad no pone fecha exacta para la llegada de los primeros pacientes al nuevo hospital de la ciudad.\n\n\
+             Los primeros pacientes irán al área de radioterapia, según ha explicado el consejero a los medios de comunicación.\n\n\
+             Lo más leído hoy\n\n- Un incendio obliga a desalojar un edificio de viviendas en el centro de la capital\n"
+        );
+        let (_, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(boilerplate.iter().any(|b| b.starts_with("- Un incendio")));
+    }
+
+    #[test]
+    fn a_paywalls_sentence_goes_on_over_lines_opening_in_lower_case() {
+        let text = format!(
+            "Le Courrier du Val\nAccueil | Région | Sports | Loisirs\n\nLa piscine rouvre après l’été\n\n3 juin 2014\n\n{PROSE}\n\n\
+             ...pour lire la suite, rejoignez notre communauté d'abonnés\n\n\
+             et accédez à tous nos articles sur le site et l'application\n\nà partir de 1 € le premier mois, sans engagement\n\n\
+             Necesitas ser suscriptor para acceder a esta funcionalidad.\n"
+        );
+        let (_, _, paragraphs, _) = parts(&text);
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
     }
 
     #[test]
