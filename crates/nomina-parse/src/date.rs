@@ -485,6 +485,21 @@ fn date_tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
                 out.push((Tok::Num(value % 100, 2), end - 2, end));
                 continue;
             }
+            // A day glued to the clock time before it (`10:3529.08.2012`):
+            // after an hour and its colon, the run's first two digits are
+            // the minutes.
+            let glued_day = matches!(digits, 3..=4)
+                && it.peek().is_some_and(|&(_, n)| matches!(n, '.' | '/' | '-'))
+                && s[..i].strip_suffix(':').is_some_and(|hour| hour.ends_with(|c: char| c.is_ascii_digit()))
+                && c.is_ascii_digit()
+                && s.is_char_boundary(i + 2);
+            if glued_day {
+                let split = 10u32.pow(u32::from(digits) - 2);
+                out.push((Tok::Num(value / split, 2), i, i + 2));
+                out.push((Tok::Other, i + 2, i + 2));
+                out.push((Tok::Num(value % split, digits - 2), i + 2, end));
+                continue;
+            }
             out.push((Tok::Num(value, digits), i, end));
         } else if date_sign(c) {
             out.push((Tok::Sign(c), i, i + c.len_utf8()));
@@ -927,6 +942,14 @@ mod tests {
     fn an_ordinal_day_after_its_month_in_running_text() {
         let found = find_dates("Posted October 28th, 2010 by the desk");
         assert_eq!(found.iter().map(|f| f.month_first.to_string()).collect::<Vec<_>>(), ["2010-10-28"]);
+    }
+
+    #[test]
+    fn a_day_glued_to_the_clock_time_before_it() {
+        let found = find_dates("10:3529.08.2012г.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].month_first.to_string(), "2012-08-29");
+        assert_eq!(&"10:3529.08.2012г."[found[0].start..found[0].start + 2], "29");
     }
 
     #[test]

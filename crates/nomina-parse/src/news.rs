@@ -2580,11 +2580,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // (`Governor Smith` / `Governor Smith at the opening`): neither heads
     // the article. A name over a headline goes on after a separator
     // (`City of Riverside: Council ...`), which is no caption.
+    // An alt text of a sentence over its caption with the credit after it
+    // (`… de Pamiers.` / `… de Pamiers. Photo DDM`) is no paragraph.
     for i in 1..info.len() {
         let (a, b) = (&info[i - 1], &info[i]);
         let runs_on = a.lettered >= 2.0
-            && a.kind == LineKind::Neutral
-            && b.kind == LineKind::Neutral
+            && (a.kind == LineKind::Neutral || (a.kind == LineKind::Content && b.caption))
+            && (b.kind == LineKind::Neutral || (b.kind == LineKind::Content && b.caption))
             && b.key.strip_prefix(a.key.as_str()).is_some_and(|r| r.starts_with(' '))
             && {
                 let (sa, sb) = (&text[a.at.span.range()], &text[b.at.span.range()]);
@@ -2595,6 +2597,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             for l in &mut info[i - 1..=i] {
                 l.caption = true;
                 l.headline_form = false;
+                if l.kind == LineKind::Content {
+                    l.kind = LineKind::Neutral;
+                }
             }
         }
     }
@@ -5788,6 +5793,28 @@ mod tests {
         );
         let (_, _, paragraphs, _) = parts(&text);
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_photos_alt_text_of_a_sentence_over_its_credited_caption_is_no_paragraph() {
+        let text = "Le Courrier du Val\nAccueil\nRégion\n\nLes élèves de retour à l'école\n\n\
+                    Le maire a fait sa tournée de rentrée, ici à l'école maternelle du centre.\n\n\
+                    Le maire a fait sa tournée de rentrée, ici à l'école maternelle du centre. Photo DDM\n\n\
+                    Publié le 22/09/2015\n\n\
+                    Une rentrée calme et plutôt positive, avec des effectifs stables dans la plupart des écoles du département.\n\n\
+                    Les syndicats espèrent pourtant deux ouvertures de classes dans les communes qui grandissent le plus vite.\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!((title.as_str(), published.as_deref()), ("Les élèves de retour à l'école", Some("2015-09-22")));
+        assert!(paragraphs[0].starts_with("Une rentrée calme"), "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_date_glued_to_the_clock_time_over_it_dates_the_article() {
+        let text = format!(
+            "Новый город\nГлавная | Новости | Общество\n\nОчередь в детские сады сократится\n\n10:3529.08.2012г.\n\n{PROSE}\n"
+        );
+        let (_, published, _, _) = parts(&text);
+        assert_eq!(published.as_deref(), Some("2012-08-29"));
     }
 
     #[test]
