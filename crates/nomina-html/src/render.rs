@@ -109,6 +109,41 @@ fn chosen(option: ElementRef<'_>) -> bool {
         || !option.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "select")
 }
 
+/// Whether a `<label>` captions the one block beside it, as a form's row
+/// sets a field (`<div class="form-group"><label>Country</label><div><p>
+/// Korea</p></div></div>`): the two are one line, label and value, as the
+/// page shows them side by side.
+fn labels_a_block(label: ElementRef<'_>) -> bool {
+    let Some(parent) = label.parent().and_then(ElementRef::wrap) else {
+        return false;
+    };
+    let mut children = parent.child_elements();
+    let (Some(first), Some(second), None) = (children.next(), children.next(), children.next()) else {
+        return false;
+    };
+    // A list of values (a multiple choice, a list, several paragraphs)
+    // stays under its label, a value a line.
+    let lines = second
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| match e.value().name() {
+            "select" => e.value().attr("multiple").is_some(),
+            "ul" | "ol" | "dl" | "table" | "br" => true,
+            _ => false,
+        })
+        .count()
+        + second
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == "p")
+            .count()
+            .saturating_sub(1);
+    first == label
+        && lines == 0
+        && classify(second.value()).is_block()
+        && parent.children().all(|n| n.value().as_text().is_none_or(|t| t.trim().is_empty()))
+}
+
 /// Whether `el` directly holds block-level elements.
 fn has_block_child(el: ElementRef<'_>) -> bool {
     el.child_elements().any(|c| classify(c.value()).is_block())
@@ -124,6 +159,8 @@ enum Exit {
     Capture,
     /// Inside removed text: a block boundary is a word boundary.
     Space,
+    /// A form field's `<label>`: its value's block goes on its line.
+    Label,
 }
 
 enum Step<'a> {
@@ -148,6 +185,9 @@ struct Writer {
     pending_space: bool,
     pending_tab: bool,
     pending_blank: bool,
+    /// A form field's `<label>` was just written: its value's block goes
+    /// on the same line, after a tab (see [`labels_a_block`]).
+    join_tab: bool,
     pre_depth: usize,
     /// Entries of `removed`, with whether each is a `<title>`.
     removed: Vec<(Removed, bool)>,
@@ -172,6 +212,10 @@ impl Writer {
                 if is_space(c) {
                     self.pending_space = true;
                     continue;
+                }
+                if self.join_tab {
+                    self.join_tab = false;
+                    self.pending_tab = !self.cur.is_empty();
                 }
                 if !self.cur.is_empty() {
                     if self.pending_tab {
@@ -200,6 +244,7 @@ impl Writer {
         self.cur.clear();
         self.pending_space = false;
         self.pending_tab = false;
+        self.join_tab = false;
     }
 
     /// Ends the current block and asks for a blank line before the next.
@@ -252,6 +297,18 @@ impl Writer {
             self.start_capture(RemovedKind::Unselected, false);
             return Exit::Capture;
         }
+        // The block holding a label's value starts no line of its own.
+        // Preformatted text keeps its own lines.
+        if self.join_tab
+            && class.is_block()
+            && !matches!(class, Class::Paragraph { pre: true } | Class::Line { pre: true })
+        {
+            return if matches!(class, Class::Paragraph { .. } | Class::Container) {
+                Exit::Paragraph
+            } else {
+                Exit::Line
+            };
+        }
         match class {
             Class::Removed(kind) => {
                 self.start_capture(kind, false);
@@ -303,6 +360,7 @@ impl Writer {
                 }
                 Exit::Nothing
             }
+            Class::Inline if el.value().name() == "label" && labels_a_block(el) => Exit::Label,
             Class::Inline => Exit::Nothing,
         }
     }
@@ -322,6 +380,7 @@ impl Writer {
                     c.buf.push(' ');
                 }
             }
+            Exit::Label => self.join_tab = !self.cur.trim().is_empty(),
         }
     }
 }

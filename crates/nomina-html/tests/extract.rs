@@ -110,6 +110,26 @@ fn a_saved_forms_controls_show_the_answers_given() {
 }
 
 #[test]
+fn a_label_and_its_value_side_by_side_in_a_forms_row_are_one_line() {
+    let row = |value: &str| {
+        format!("<div class=\"form-group row\"><label>Country</label><div class=\"col\">{value}</div></div>")
+    };
+    let html = format!(
+        "{}{}{}",
+        row("<p class=\"form-control-static\">Republic of Korea</p>"),
+        row("<p>Goal 16</p><p>Goal 17</p>"),
+        row("<ul><li>UNDP</li><li>UNICEF</li></ul>")
+    );
+    // One value goes on the label's line; a list of them stays under it.
+    assert_eq!(text(&html), "Country\tRepublic of Korea\n\nCountry\n\nGoal 16\n\nGoal 17\n\nCountry\n\nUNDP\nUNICEF");
+    // A label with words of its own beside it is no caption of the block.
+    assert_eq!(
+        text("<div><label>Country</label> (official name)<p>Korea</p></div>"),
+        "Country (official name)\n\nKorea"
+    );
+}
+
+#[test]
 fn definition_lists() {
     assert_eq!(
         text("<dl><dt>Member State</dt><dd>Korea</dd><dt>Year</dt><dd>2020</dd></dl>"),
