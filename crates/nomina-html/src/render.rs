@@ -74,13 +74,15 @@ fn classify(el: &scraper::node::Element) -> Class {
         "noscript" | "template" | "head" | "iframe" => Class::Removed(RemovedKind::Other),
         "title" => Class::Title,
         "br" => Class::Break,
+        // A table is set off as a paragraph is: two tables in a row are two
+        // blocks (a form's sections), not one run of rows.
         "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "hr" | "figure" | "address" | "details"
-        | "dialog" => Class::Paragraph { pre: false },
+        | "dialog" | "table" => Class::Paragraph { pre: false },
         "pre" | "listing" | "xmp" | "plaintext" => Class::Paragraph { pre: true },
         "html" | "body" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "form"
         | "fieldset" | "center" | "hgroup" | "search" => Class::Container,
-        "li" | "dt" | "dd" | "ul" | "ol" | "dl" | "menu" | "dir" | "table" | "thead" | "tbody" | "tfoot" | "tr"
-        | "caption" | "figcaption" | "summary" | "legend" | "select" | "optgroup" | "option" | "datalist" => {
+        "li" | "dt" | "dd" | "ul" | "ol" | "dl" | "menu" | "dir" | "thead" | "tbody" | "tfoot" | "tr" | "caption"
+        | "figcaption" | "summary" | "legend" | "select" | "optgroup" | "option" | "datalist" => {
             Class::Line { pre: false }
         }
         "textarea" => Class::Line { pre: true },

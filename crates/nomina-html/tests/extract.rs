@@ -130,6 +130,16 @@ fn a_label_and_its_value_side_by_side_in_a_forms_row_are_one_line() {
 }
 
 #[test]
+fn two_tables_in_a_row_are_two_blocks() {
+    let table =
+        |caption: &str| format!("<table><caption>{caption}</caption><tr><th>Country</th><td>Korea</td></tr></table>");
+    assert_eq!(
+        text(&format!("{}{}", table("Step 1"), table("Step 2"))),
+        "Step 1\nCountry\tKorea\n\nStep 2\nCountry\tKorea"
+    );
+}
+
+#[test]
 fn definition_lists() {
     assert_eq!(
         text("<dl><dt>Member State</dt><dd>Korea</dd><dt>Year</dt><dd>2020</dd></dl>"),
