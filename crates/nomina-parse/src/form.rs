@@ -1117,6 +1117,15 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
                     return Some((r.start, Some(r)));
                 }
             }
+            // A date run into its label, no blank between (`实施开始日期
+            // （日/月/年）2017年11月1日`).
+            if let Some(f) = crate::date::find_dates(s).last()
+                && f.start > 0
+                && s[f.end..].trim().is_empty()
+            {
+                let r = trim_range(s, f.start..s.len());
+                return Some((r.start, Some(r)));
+            }
             (ends_as_question || s.trim_end().ends_with([')', ':', '：'])).then_some((s.len(), None))
         }
         ValueKind::Goals | ValueKind::Targets | ValueKind::List => {
@@ -5356,6 +5365,14 @@ mod tests {
 
     fn parsed(text: &str) -> Form {
         parse_form(text, &crate::lines(text)).expect("a form").0
+    }
+
+    #[test]
+    fn a_date_run_into_its_label_splits_before_the_date() {
+        let s = "实施开始日期（日/月/年）2017年11月1日";
+        let (label_end, value) = split_by_kind_unseparated(ValueKind::Date, s).expect("a split");
+        assert_eq!(&s[..label_end], "实施开始日期（日/月/年）");
+        assert_eq!(&s[value.expect("a value")], "2017年11月1日");
     }
 
     #[test]
