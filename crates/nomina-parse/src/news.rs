@@ -40,6 +40,11 @@
 //!   elsewhere too (a name: `UrduPoint`);
 //! - *neutral*: anything else: headlines, section names, subheadings.
 //!
+//! A short line repeating a crumb of the breadcrumb trail over it, other
+//! than the last, is chrome (the section's heading), and so are the short
+//! lines opening in lower case that go on with a sentence of chrome over
+//! them (a paywall's notice broken into paragraphs).
+//!
 //! A line equal to an earlier one (lower-cased, list numbers left out) is a
 //! *copy*. On a saved HTML page, lines outside its `<article>` (else
 //! `<main>`) are chrome unless they are meta or the headline its markup
@@ -53,11 +58,13 @@
 //! meta line -0.5, chrome -1.5, a neutral line -1 (at most three words) or
 //! -0.4: a subheading or a widget label inside the article does not cut it,
 //! a block of navigation does. An end marker alone on its line (class `end`:
-//! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it, and so do the site's notices to
+//! `ENDS`, `FIN`, `（完）`, `<끝>`) ends it, or closing a paragraph's last
+//! sentence (`… 1부.  끝.`) after that paragraph, and so do the site's notices to
 //! its readers closing it (class `notice`: a cookie banner, the comments'
 //! rules or quota) where a widget stands among them, and so does a
-//! newsroom's widget label alone on its line (`Related news`, `Written
-//! By`) with at most three paragraphs of teasers under it, their headings
+//! newsroom's widget label alone on its line, perhaps with a word of when
+//! (`Related news`, `Written By`, `Lo más leído hoy`) with at most three
+//! paragraphs of teasers under it (or a dash-led list of them), their headings
 //! or section names between (a `Read also` link inside a long article, a
 //! paragraph right under the label, leave it whole). A paragraph of 40 words or more above the
 //! headline is the body's start too where it opens the page (pages that put
@@ -123,7 +130,9 @@
 //! words, 8 besides the date, not a sentence that mentions it), in a line
 //! that opens with it (at most 20 words, no dash after it), in a field of a
 //! bar of metadata that is little else (`|`-separated, 5 words besides the
-//! date, at most 30 in the line), after a label
+//! date, at most 30 in the line; or set off by spaced dashes in a line
+//! ending no sentence, 3 words besides the date: `Source - 12 sept. 2017 à
+//! 05:00 - Temps de lecture :`), after a label
 //! (`catalog/news.tsv` classes `published` and `updated`, at most two words
 //! before the date; a publication label outweighs an event word in it,
 //! `Créé le`), or opening one of the first three paragraphs as a
