@@ -5384,7 +5384,9 @@ mod tests {
                     Question 2 of 12\na. Which goals does it serve? (up to 200 words)\tGoal 16.\n\
                     b. What makes it sustainable? (up to 100 words)\tIts council.\n";
         let form = parsed(text);
-        let parts: Vec<(u32, Option<char>, Option<u32>, &str, Vec<&str>)> = form
+        // Number, letter, limit, prompt and answer lines of each part.
+        type Read<'a> = (u32, Option<char>, Option<u32>, &'a str, Vec<&'a str>);
+        let parts: Vec<Read> = form
             .questions
             .iter()
             .flat_map(|q| {

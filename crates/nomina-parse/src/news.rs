@@ -5780,14 +5780,12 @@ mod tests {
 
     #[test]
     fn a_most_read_label_of_the_day_over_a_list_of_teasers_ends_the_article() {
-        let text = format!(
-            "Hoy en la Comarca\nInicio | Comarca | Sucesos | Deportes\n\n\
+        let text = "Hoy en la Comarca\nInicio | Comarca | Sucesos | Deportes\n\n\
              El nuevo hospital recibirá a sus primeros pacientes en agosto\n\nPublicado 18 Jun 2025 13:38\n\n\
              El consejero de Sanidad no pone fecha exacta para la llegada de los primeros pacientes al nuevo hospital de la ciudad.\n\n\
              Los primeros pacientes irán al área de radioterapia, según ha explicado el consejero a los medios de comunicación.\n\n\
-             Lo más leído hoy\n\n- Un incendio obliga a desalojar un edificio de viviendas en el centro de la capital\n"
-        );
-        let (_, _, paragraphs, boilerplate) = parts(&text);
+             Lo más leído hoy\n\n- Un incendio obliga a desalojar un edificio de viviendas en el centro de la capital\n";
+        let (_, _, paragraphs, boilerplate) = parts(text);
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
         assert!(boilerplate.iter().any(|b| b.starts_with("- Un incendio")));
     }
