@@ -3463,19 +3463,12 @@ impl<'t> Parser<'t> {
         self.context = Context::Question(q);
         // A table without a prompt column: the prompt is empty, before the answer.
         let prompt_span = row.prompt.unwrap_or(Span::new(row.answer.start, row.answer.start));
-        let PromptFacts { known, .. } = prompt(self.slice(prompt_span));
-        if let Some((_, lang)) = known {
-            self.vote(lang);
-        }
-        self.form.questions[q].parts.push(Part {
-            letter,
-            marker: row.part.map(|(_, cell)| cell),
-            prompt: prompt_span,
-            line: at.line,
-            word_limit: row.limit,
-            prompt_key: known.map(|(key, _)| key),
-            answer: vec![LineRef { span: row.answer, line: at.line }],
-        });
+        let at_prompt = LineRef { span: prompt_span, line: at.line };
+        self.open_part(q, letter, row.part.map(|(_, cell)| cell), self.slice(prompt_span), at_prompt);
+        let part = self.form.questions[q].parts.last_mut().expect("the part just opened");
+        // The limit's column says it, else the prompt (see `table::rows`).
+        part.word_limit = row.limit;
+        part.answer.push(LineRef { span: row.answer, line: at.line });
         self.form.table_rules.extend(row.rules);
     }
 

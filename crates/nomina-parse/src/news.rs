@@ -1704,16 +1704,13 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
                 let from = s[..f.start].rfind(bars).map_or(0, |i| i + 1);
                 let to = s[f.end..].find(bars).map_or(s.len(), |i| f.end + i);
                 let barred = (from > 0 || to < s.len()) && self::units(&s[from..to]) - date_units <= 5.0;
-                barred
-                    || (!sentence && {
-                        let dashes = [" - ", " – ", " — "];
-                        let from = dashes.iter().filter_map(|d| s[..f.start].rfind(d).map(|i| i + d.len())).max();
-                        let to = dashes.iter().filter_map(|d| s[f.end..].find(d).map(|i| f.end + i)).min();
-                        from.is_some() && to.is_some() && {
-                            let (from, to) = (from.unwrap_or(0), to.unwrap_or(s.len()));
-                            self::units(&s[from..to]) - date_units <= 3.0
-                        }
-                    })
+                let dashed = || {
+                    let dashes = [" - ", " – ", " — "];
+                    let from = dashes.iter().filter_map(|d| s[..f.start].rfind(d).map(|i| i + d.len())).max()?;
+                    let to = dashes.iter().filter_map(|d| s[f.end..].find(d).map(|i| f.end + i)).min()?;
+                    Some(self::units(&s[from..to]) - date_units <= 3.0)
+                };
+                barred || (!sentence && dashed() == Some(true))
             };
             let short = !titled
                 && ((units <= MAX_META_WORDS && rest <= 8.0 && !told)
@@ -3731,7 +3728,7 @@ fn ends_with_end_mark(s: &str) -> bool {
     else {
         return false;
     };
-    let word = &t[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = t[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
     let before = t[..at].trim_end_matches(['(', '（', '-', '—', '–', ' ']);
     !word.is_empty()
         && before.ends_with(['.', '。', '!', '?', '»', '"', '”', '’'])

@@ -108,6 +108,9 @@ fn cells(text: &str, line: Span) -> Option<Vec<Span>> {
     Some(cells)
 }
 
+/// A line of cells: its number, its trimmed span and its cells.
+type Cells = (usize, Span, Vec<Span>);
+
 /// The roles of a table's columns.
 struct Columns {
     number: usize,
@@ -125,19 +128,19 @@ pub(crate) fn rows(text: &str, lines: &[Line]) -> Table {
     }
     // The lines of each width: a table's rows have as many cells each,
     // wherever a cell broken over two lines interrupts them.
-    let mut by_width: FxHashMap<usize, Vec<(usize, Vec<Span>)>> = FxHashMap::default();
+    let mut by_width: FxHashMap<usize, Vec<Cells>> = FxHashMap::default();
     for line in lines {
         if let Some(cells) = cells(text, line.trimmed).filter(|c| c.len() >= MIN_CELLS) {
-            by_width.entry(cells.len()).or_default().push((line.number, cells));
+            by_width.entry(cells.len()).or_default().push((line.number, line.trimmed, cells));
         }
     }
     for group in by_width.values() {
         let kinds: Vec<Vec<Kind>> =
-            group.iter().map(|(_, cells)| cells.iter().map(|c| kind(&text[c.range()])).collect()).collect();
+            group.iter().map(|(_, _, cells)| cells.iter().map(|c| kind(&text[c.range()])).collect()).collect();
         let Some(columns) = columns(text, group, &kinds) else {
             continue;
         };
-        for ((number, cells), kinds) in group.iter().zip(&kinds) {
+        for ((number, line, cells), kinds) in group.iter().zip(&kinds) {
             let Kind::Int(n) = kinds[columns.number] else {
                 table.header.push(*number);
                 continue;
@@ -148,13 +151,10 @@ pub(crate) fn rows(text: &str, lines: &[Line]) -> Table {
                 _ => None,
             });
             let limit = column_limit.or_else(|| prompt.and_then(|p| word_limit(&text[p.range()])));
-            // The rules between the cells, and the limit's cell.
+            // The rules before, between and after the cells, and the limit's cell.
             let mut rules: Vec<Span> = cells.windows(2).map(|w| Span::new(w[0].end, w[1].start)).collect();
-            if let Some(first) = cells.first() {
-                rules.push(Span::new(line_start(text, first.start), first.start));
-            }
-            if let Some(last) = cells.last() {
-                rules.push(Span::new(last.end, line_end(text, last.end)));
+            if let (Some(first), Some(last)) = (cells.first(), cells.last()) {
+                rules.extend([Span::new(line.start, first.start), Span::new(last.end, line.end)]);
             }
             if let Some(c) = columns.limit {
                 rules.push(cells[c]);
@@ -182,21 +182,10 @@ pub(crate) fn rows(text: &str, lines: &[Line]) -> Table {
     table
 }
 
-/// Where the line holding byte `at` starts.
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// Where the line holding byte `at` ends, before its trailing blanks.
-fn line_end(text: &str, at: usize) -> usize {
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    at + text[at..end].trim_end().len()
-}
-
 /// The roles of the columns of the rows `group`, when they are a table of
 /// the form's questions: a column of question numbers, and a text column of
 /// prose answers.
-fn columns(text: &str, group: &[(usize, Vec<Span>)], kinds: &[Vec<Kind>]) -> Option<Columns> {
+fn columns(text: &str, group: &[Cells], kinds: &[Vec<Kind>]) -> Option<Columns> {
     let width = kinds.first()?.len();
     let is_number = |k: &Kind| matches!(k, Kind::Int(n) if (1..=MAX_QUESTION).contains(n));
     let number = (0..width).find(|&c| kinds.iter().filter(|row| is_number(&row[c])).count() >= MIN_ROWS)?;
@@ -213,7 +202,7 @@ fn columns(text: &str, group: &[(usize, Vec<Span>)], kinds: &[Vec<Kind>]) -> Opt
     let texts: Vec<usize> =
         others().filter(|&c| Some(c) != part && Some(c) != limit && any(c, &|k| *k == Kind::Text)).collect();
     // The answers are the longest text, the prompts the next.
-    let words = |r: usize, c: usize| text[group[r].1[c].range()].split_whitespace().count();
+    let words = |r: usize, c: usize| text[group[r].2[c].range()].split_whitespace().count();
     let total = |c: &usize| data.iter().map(|&r| words(r, *c)).sum::<usize>();
     let mut by_length = texts.clone();
     by_length.sort_by_key(|c| std::cmp::Reverse(total(c)));
