@@ -4200,6 +4200,13 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     if parser.hits < MIN_FORM_HITS {
         return Err(parser.hits);
     }
+    // A part's own heading the text ends on, its prompt never come
+    // (`Question 6` / `a.` cut off there): kept as a line no rule read.
+    if let Some((_, Some(marker))) = parser.pending_part.take()
+        && let Some(line) = lines.iter().find(|l| l.trimmed.start <= marker.start && marker.end <= l.trimmed.end)
+    {
+        parser.form.stray.push(LineRef { span: marker, line: line.number });
+    }
     let mut form = parser.form;
     trailing_chrome(&mut form, text);
     form.truncated_at = truncation(&form, lines);
@@ -5358,6 +5365,15 @@ mod tests {
 
     fn parsed(text: &str) -> Form {
         parse_form(text, &crate::lines(text)).expect("a form").0
+    }
+
+    #[test]
+    fn a_parts_heading_the_text_ends_on_is_kept() {
+        let text = "Member State Republic of Korea\nInstitution Name Dangjin City\nWebsite of Institution http://x.kr\n\n\
+                    Question 1\n\nPlease describe it. (300 words maximum)\nIt helps.\n\nQuestion 2\n\na.";
+        let form = parsed(text);
+        let stray: Vec<&str> = form.stray.iter().map(|l| &text[l.span.range()]).collect();
+        assert_eq!(stray, ["a."]);
     }
 
     #[test]
