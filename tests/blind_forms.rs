@@ -327,7 +327,6 @@ fn every_rendering_of_the_twenty_first_set_reads_as_seed_001() {
         &renderings_against_seed_001(21, 7),
         &[
             "r_es_21.txt: administrative_level",
-            "r_es_21.txt: department_type",
             "r_es_21.txt: initiative_name",
             "r_es_21.txt: institution_name",
             "r_es_21.txt: member_state",
@@ -397,10 +396,7 @@ fn every_rendering_of_the_twenty_fifth_set_reads_as_seed_001() {
 /// brackets over its value (`País (Estado Miembro)` / `República de Corea`).
 #[test]
 fn every_rendering_of_the_twenty_sixth_set_reads_as_seed_001() {
-    only_known_differences(
-        &renderings_against_seed_001(26, 6),
-        &["r_es_26.txt: institution_name", "r_es_26.txt: member_state"],
-    );
+    only_known_differences(&renderings_against_seed_001(26, 6), &[]);
 }
 
 /// The twenty-seventh set, measured by its totals (834/1176 with the code
@@ -419,9 +415,6 @@ fn every_rendering_of_the_twenty_seventh_set_reads_as_seed_001() {
             "r_fr_27.txt: department_type",
             "r_fr_27.txt: initiative_name",
             "r_fr_27.txt: institution_name",
-            "r_fr_27.txt: member_state",
-            "r_fr_27.txt: operational_years",
-            "r_fr_27.txt: website",
         ],
     );
 }
@@ -432,15 +425,18 @@ fn every_rendering_of_the_twenty_seventh_set_reads_as_seed_001() {
 /// (`Section 1 — …` holding the institution, `Question 3(a)` over its
 /// prompt), a mobile view (`PREGUNTA 3` / `APARTADO A`, labels in
 /// capitals over their values), a printed form with checkboxes, and two
-/// spreadsheet exports. Known limits: every layout but the Word copy's.
+/// spreadsheet exports. Known limits: every layout but the Word copy's;
+/// the e-mail's questions (`[1] <prompt> (limit: 300 words)`, `[3.ii]`)
+/// are read, its bulleted institution labels are not.
 #[test]
 fn the_twenty_eighth_sets_word_copy_reads_as_seed_001() {
     let wrong = renderings_against_seed_001(28, 6);
     let word_copy: Vec<&String> = wrong.iter().filter(|w| w.starts_with("r_fr_28")).collect();
     assert!(word_copy.is_empty(), "{word_copy:#?}");
     // The mobile view's answers keep their questions and parts, and so do
-    // the spreadsheet's rows (`3 | ب | <prompt> | 100 | <answer>`).
-    for file in ["r_es_28.txt", "r_ar_28.txt"] {
+    // the spreadsheet's rows (`3 | ب | <prompt> | 100 | <answer>`), and
+    // the e-mail's bracketed questions.
+    for file in ["r_es_28.txt", "r_ar_28.txt", "r_en_28.txt"] {
         assert!(!wrong.iter().any(|w| w.starts_with(&format!("{file}: answers"))), "{wrong:#?}");
     }
 }
@@ -470,6 +466,24 @@ fn every_rendering_of_the_thirtieth_set_reads_as_seed_001() {
 #[test]
 fn forms_of_other_years_of_the_thirtieth_set_keep_every_answer_under_its_own_number() {
     only_known_differences(&forms_of_other_years_against_expected(30, 6), &[]);
+}
+
+/// The thirty-first set, measured by its totals (1505/1718 with the code as
+/// it stood when it came): seed 001 in two independent wordings in each of
+/// five languages and two English paraphrases, in the seed's own layout,
+/// half with their labels over their values, and six forms of other years.
+/// Word limits closing the prompt after a dash (`— no more than 300
+/// words`, `Límite: 300 palabras`) and labels the catalog lacks over their
+/// values (`Country` / `South Korea`) are read. Its categories are free
+/// translations the reference data lacks, kept as written.
+#[test]
+fn every_rendering_of_the_thirty_first_set_reads_as_seed_001() {
+    only_known_differences(&renderings_against_seed_001(31, 12), &[]);
+}
+
+#[test]
+fn forms_of_other_years_of_the_thirty_first_set_keep_every_answer_under_its_own_number() {
+    only_known_differences(&forms_of_other_years_against_expected(31, 6), &[]);
 }
 
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,
@@ -512,7 +526,7 @@ fn forms_of_other_years_of_the_twenty_seventh_set_keep_every_answer_under_its_ow
 #[test]
 fn forms_of_other_years_of_the_twenty_eighth_and_ninth_sets_keep_every_answer_under_its_own_number() {
     // Round 28's e-mail, spreadsheet and mobile layouts are known limits.
-    only_known_differences(&forms_of_other_years_against_expected(28, 6), &["y_2013_en: kind", "y_2021_zh: answers"]);
+    only_known_differences(&forms_of_other_years_against_expected(28, 6), &["y_2021_zh: answers"]);
     only_known_differences(&forms_of_other_years_against_expected(29, 6), &[]);
 }
 

@@ -38,6 +38,12 @@ const MIN_FORM_HITS: usize = 3;
 /// Longest title a basic-info question heading may have; a longer line that
 /// happens to start with `Question 3:` is prose.
 const MAX_TITLE_BYTES: usize = 200;
+/// How far from a prompt's end a word limit closing it may start.
+const TRAILING_LIMIT_BYTES: usize = 80;
+/// The stems of the word for "word" in the catalog's trailing limits, in
+/// the cases a prompt writes them: a cheap test before the patterns run.
+const TRAILING_LIMIT_UNITS: [&str; 11] =
+    ["word", "Word", "WORD", "palabra", "PALABRA", "mot", "MOT", "слов", "СЛОВ", "كلم", "字"];
 
 /// What skipping one field of a block's template costs a loose match's
 /// score when the line is aligned to the template.
@@ -93,6 +99,7 @@ struct Patterns {
     word_limits: Vec<Regex>,
     /// Word limits that open a prompt (`In no more than 300 words, …`).
     leading_limits: Vec<Regex>,
+    trailing_limits: Vec<Regex>,
 }
 
 /// Compiles the patterns now (see [`crate::prepare`]).
@@ -120,8 +127,11 @@ fn patterns() -> &'static Patterns {
         let limit = |w: &nomina_refdata::WordLimitPattern| {
             Regex::new(&format!("(?i){}", w.pattern)).expect("word-limit pattern in catalog")
         };
-        let word_limits = catalog().word_limits().iter().filter(|w| !w.pattern.starts_with('^')).map(limit).collect();
-        let leading_limits = catalog().word_limits().iter().filter(|w| w.pattern.starts_with('^')).map(limit).collect();
+        let of_kind = |kind: LimitPlace| {
+            catalog().word_limits().iter().filter(|w| LimitPlace::of(w.pattern) == kind).map(limit).collect()
+        };
+        let (word_limits, leading_limits, trailing_limits) =
+            (of_kind(LimitPlace::Bracketed), of_kind(LimitPlace::Leading), of_kind(LimitPlace::Trailing));
         let heading_words: Vec<(char, String)> = catalog()
             .entries()
             .iter()
@@ -139,6 +149,7 @@ fn patterns() -> &'static Patterns {
             nested,
             word_limits,
             leading_limits,
+            trailing_limits,
         }
     })
 }
@@ -538,6 +549,42 @@ pub(crate) fn small_roman(s: &str) -> Option<u32> {
         return None;
     }
     NUMERALS.iter().position(|n| *n == lower).map(|i| i as u32 + 1)
+}
+
+/// A question's number in square brackets or parentheses opening its
+/// prompt, with the part's letter or small Roman numeral after a full stop
+/// or at once (`[1] Summarize… (limit: 300 words)`, `[3.ii] What makes…`,
+/// `(4b) Who…`): a questionnaire's numbering when the prompt states its
+/// word limit or asks a question. Gives the shape, the number, where the head ends and the
+/// part, if any.
+fn bracketed_prompt_head(s: &str) -> Option<((String, u32, usize), Option<char>)> {
+    let open = s.chars().next().filter(|c| matches!(c, '[' | '('))?;
+    let close = if open == '[' { ']' } else { ')' };
+    let inner_end = s.find(close)?;
+    let inner = &s[1..inner_end];
+    let digits = inner.find(|c: char| !c.is_ascii_digit()).unwrap_or(inner.len());
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let number: u32 = inner[..digits].parse().ok()?;
+    let rest = &inner[digits..];
+    let mark = rest.strip_prefix('.').unwrap_or(rest);
+    // A small Roman numeral before a letter: `i` is far more often the
+    // first part than the ninth.
+    let part = match mark {
+        "" if rest.is_empty() => None,
+        m => match small_roman(m) {
+            Some(n) => Some(place_letter(n)?),
+            None if m.len() == 1 => Some(part_letter(m.chars().next()?).filter(char::is_ascii_lowercase)?),
+            None => return None,
+        },
+    };
+    let head_end = inner_end + close.len_utf8();
+    let prompt = s[head_end..].strip_prefix(' ')?;
+    if word_limit(prompt).is_none() && !prompt.trim_end().ends_with(QUESTION_MARKS) {
+        return None;
+    }
+    Some(((format!("{open}#{close}"), number, head_end), part))
 }
 
 /// The Latin letter of a part marker written in Latin or Cyrillic letters
@@ -1880,7 +1927,51 @@ fn prompt(text: &str) -> PromptFacts {
 
 /// The word limit a prompt states: the last match of any language's pattern.
 pub fn word_limit(prompt: &str) -> Option<u32> {
-    bracketed_word_limit(prompt).or_else(|| leading_word_limit(prompt))
+    bracketed_word_limit(prompt).or_else(|| leading_word_limit(prompt)).or_else(|| trailing_word_limit(prompt))
+}
+
+/// Where a catalog pattern finds a prompt's word limit: in its last
+/// parenthesis, opening it (`^…`), or closing it after a dash or a stop
+/// (`…$`: `… objectives. — no more than 300 words`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LimitPlace {
+    Bracketed,
+    Leading,
+    Trailing,
+}
+
+impl LimitPlace {
+    fn of(pattern: &str) -> Self {
+        if pattern.starts_with('^') {
+            Self::Leading
+        } else if pattern.ends_with('$') {
+            Self::Trailing
+        } else {
+            Self::Bracketed
+        }
+    }
+}
+
+/// A word limit that closes the prompt, set off by a dash, a colon or a
+/// full stop (`… what it is meant to achieve. — no more than 300 words`,
+/// `… sus objetivos. Límite: 300 palabras`): the catalog's patterns
+/// anchored at the end, over the prompt's last words.
+fn trailing_word_limit(prompt: &str) -> Option<u32> {
+    let prompt = prompt.trim_end();
+    let mut from = prompt.len().saturating_sub(TRAILING_LIMIT_BYTES);
+    while !prompt.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &prompt[from..];
+    // The unit's word first (most lines with a figure near their end count
+    // no words), then a figure.
+    if !TRAILING_LIMIT_UNITS.iter().any(|unit| tail.contains(unit))
+        || !tail.chars().any(|c| decimal_digit(nfkc_digit(c)).is_some())
+    {
+        return None;
+    }
+    let digits = ascii_digits(tail);
+    patterns().trailing_limits.iter().find_map(|re| re.captures(&digits)?.name("n")?.as_str().parse().ok())
 }
 
 /// A word limit that opens the prompt (`In no more than 300 words,
@@ -2302,15 +2393,33 @@ impl<'t> Parser<'t> {
         {
             self.open_field = None;
             self.context = Context::Question(q);
-            self.pending_part = Some((letter, Some(at.span)));
+            // The part's prompt on its heading's line (`[3.ii] What
+            // makes…`), else on the next.
+            match title {
+                Some(Title::Found { span, .. } | Title::TooLong(span))
+                    if prompt(&s[span.range()]).limit.is_some() || s.trim_end().ends_with(QUESTION_MARKS) =>
+                {
+                    let head = Span::new(at.span.start, at.span.start + span.start);
+                    self.pending_part = Some((letter, Some(trim(self.text, head))));
+                    let span = Span::new(at.span.start + span.start, at.span.start + span.end);
+                    self.question_line(q, &self.text[span.range()], LineRef { span, line: at.line });
+                }
+                _ => self.pending_part = Some((letter, Some(at.span))),
+            }
             return true;
         }
         // A prompt that states its word limit after the number (`Q1. Give a
         // short account… (max. 300 words)`) is no title: the line opens a
         // narrative question and is its first prompt.
         // So is a part's marker before it (`3a) Has the initiative…?`).
-        let reads_as_prompt =
-            |span: Span| prompt(&s[span.range()]).limit.is_some() || part_marker(&s[span.range()]).is_some();
+        // So is a question asked after a number that names its part too
+        // (`[8.i] Has the initiative been evaluated?`).
+        let reads_as_prompt = |span: Span| {
+            let p = &s[span.range()];
+            prompt(p).limit.is_some()
+                || part_marker(p).is_some()
+                || (bare && part.is_some() && p.trim_end().ends_with(QUESTION_MARKS))
+        };
         let (title, prompt_span) = match title {
             Some(Title::TooLong(span)) if reads_as_prompt(span) => (None, Some(span)),
             Some(Title::TooLong(_)) => return false,
@@ -2322,7 +2431,10 @@ impl<'t> Parser<'t> {
             self.vote(lang);
         }
         self.open_field = None;
-        if !bare {
+        // A numbered prompt that states its word limit (`[1] Summarize the
+        // initiative… (limit: 300 words)`) is a form's question however it
+        // is numbered: prose numbers its paragraphs, not their lengths.
+        if !bare || word_limit(s).is_some() {
             self.hits += 1;
         }
         // A form of another year may title its own questions
@@ -2549,6 +2661,20 @@ impl<'t> Parser<'t> {
                 m.label_len = label_len;
                 m.len = v.start;
             }
+            // A free-text label running on in lower case past the catalog's
+            // wording, alone on its line (`Tipo de | organismo` over
+            // `Administración local`): the whole line is the label, its value
+            // the line under it, when that is no label.
+            if spec.value == ValueKind::Text
+                && let Some(rest) = s.get(m.len..).map(str::trim)
+                && !rest.is_empty()
+                && rest.split_whitespace().all(|w| w.starts_with(char::is_lowercase))
+                && self.next.is_some_and(|n| !opens_with_label(n))
+            {
+                m.label_len = bare_label_len(s);
+                m.len = s.len();
+                self.values_below = true;
+            }
             // A label running on past the catalog's wording in a script
             // without Latin letters (`机构网站 | 地址 http://…`): the web
             // address starts the value.
@@ -2656,6 +2782,8 @@ impl<'t> Parser<'t> {
             && item_fits(catalog().field(field.key).map(|f| f.value), s)
         {
             field.items.push(at);
+            // A value read from under its label: the form prints them so.
+            self.values_below |= awaiting.is_some();
             return;
         }
         if let Some((spec, label_len, value)) = self.by_position(s) {
@@ -2710,10 +2838,12 @@ impl<'t> Parser<'t> {
         let value_alone = |kind: ValueKind| {
             is_whole_value(kind, next) && split_by_kind(kind, next).is_none_or(|(_, v)| v.is_none_or(|v| v.start == 0))
         };
-        let telling = candidates
-            .iter()
-            .take(3)
-            .find(|f| f.value.is_telling() && !f.value.is_multi_line() && value_alone(f.value));
+        // A level in a longer value (`Local government`) only one field on,
+        // as in `by_position`: two fields on, it is more likely the type.
+        let telling = candidates.iter().take(3).enumerate().find_map(|(i, f)| {
+            let level_far = f.value == ValueKind::Level && i > 1 && !level_alone(next);
+            (f.value.is_telling() && !f.value.is_multi_line() && !level_far && value_alone(f.value)).then_some(f)
+        });
         telling.copied().or_else(|| {
             let spec = *candidates.first()?;
             // Free text says nothing of its own place: only on a form that
@@ -2723,7 +2853,14 @@ impl<'t> Parser<'t> {
                 && !spec.value.is_multi_line()
                 && next.split_whitespace().count() <= 12
                 && catalog().prefix_in(next, "field").is_none()
-                && self.by_position(next).is_none_or(|(_, label, _)| label == 0);
+                // The line under is no label and value of its own, but for
+                // a level's word closing it with no mark before it, two
+                // fields before the level's place (`جهة حكومية محلية`, a
+                // local government: the type's value).
+                && self.by_position(next).is_none_or(|(f, label, _)| {
+                    let level_far = candidates.iter().position(|c| c.key == f.key).is_some_and(|i| i > 1);
+                    label == 0 || (f.value == ValueKind::Level && level_far && separator_split(next).is_none())
+                });
             fits.then_some(spec)
         })
     }
@@ -3151,7 +3288,12 @@ impl<'t> Parser<'t> {
             }
             // A label found by its words alone must be a shortening of the
             // label of the field it fills.
-            (!best.2 && (!by_vocabulary || covers(best.0))).then_some((best.0, label, Some(value)))
+            // Over a line that is no label, or on a form that puts its
+            // values under their labels, a line whose would-be value opens
+            // in lower case (`Tipo de | organismo`) is a label alone.
+            let label_alone = s[value.clone()].starts_with(char::is_lowercase)
+                && (self.values_below || self.next.is_some_and(|n| !opens_with_label(n)));
+            (!best.2 && (!by_vocabulary || covers(best.0)) && !label_alone).then_some((best.0, label, Some(value)))
         })
     }
     fn unknown(&mut self, at: LineRef) {
@@ -3190,10 +3332,21 @@ impl<'t> Parser<'t> {
         }
         self.form.stray.truncate(keep);
         self.context = Context::Institution;
-        for at in run {
+        // Each line is read as the main pass reads it, with the line under
+        // it as its next: a label alone there waits for its value below.
+        let next = self.next;
+        for (i, &at) in run.iter().enumerate() {
+            self.next = run
+                .get(i + 1)
+                .filter(|below| below.line == at.line + 1)
+                .map(|below| &self.text[below.span.range()])
+                .filter(|n| !n.is_empty());
             let s = self.slice(at.span);
-            self.basic_line(s, at, None);
+            let awaiting = self.awaiting_value.take();
+            self.basic_line(s, at, awaiting);
         }
+        self.next = next;
+        self.awaiting_value = None;
         self.open_field = None;
     }
 
@@ -4084,8 +4237,10 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
             let (shape, number, head_end) = heading_shape(&s[..cut])?;
             (head_end == cut).then_some(((shape, number, s.len()), Some(letter)))
         });
-        if let Some((((shape, number, head_end), bare), part)) =
-            part_head.map(|(h, part)| ((h, false), part)).or_else(|| {
+        if let Some((((shape, number, head_end), bare), part)) = part_head
+            .map(|(h, part)| ((h, false), part))
+            .or_else(|| bracketed_prompt_head(s).map(|(h, part)| ((h, true), part)))
+            .or_else(|| {
                 stem_heading_shape(s)
                     .or_else(|| heading_shape(s))
                     .or_else(|| numeric_ordinal_heading_shape(s))
@@ -5342,6 +5497,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_number_opens_a_prompt_that_states_its_limit_or_asks() {
+        fn head(s: &str) -> Option<(String, u32, &str, Option<char>)> {
+            bracketed_prompt_head(s).map(|((shape, n, end), part)| (shape, n, &s[..end], part))
+        }
+        assert_eq!(head("[1] Summarize the initiative. (limit: 300 words)"), Some(("[#]".to_string(), 1, "[1]", None)));
+        assert_eq!(
+            head("[3.ii] What makes it sustainable? (limit: 100 words)"),
+            Some(("[#]".to_string(), 3, "[3.ii]", Some('b')))
+        );
+        assert_eq!(head("[9.i] Has the initiative been evaluated?"), Some(("[#]".to_string(), 9, "[9.i]", Some('a'))));
+        assert_eq!(head("(4c) Who benefited? (100 words)"), Some(("(#)".to_string(), 4, "(4c)", Some('c'))));
+        // A reference or a footnote mark before prose is no question.
+        assert_eq!(head("[2] Smith, J. (2019). Public service reform."), None);
+        assert_eq!(head("[12] See the annex."), None);
+    }
+
+    #[test]
     fn a_bullet_before_a_label_is_set_aside() {
         assert_eq!(bullet_len("• Country — Korea"), Some("• ".len()));
         assert_eq!(bullet_len("- Goal 16"), Some(2));
@@ -5694,11 +5866,27 @@ mod tests {
     }
 
     #[test]
-    fn every_word_limit_pattern_opens_a_parenthesis_or_a_bracket() {
+    fn every_word_limit_pattern_opens_a_parenthesis_or_a_bracket_or_is_anchored() {
         // Or the prompt itself.
         for w in catalog().word_limits() {
-            assert!(w.pattern.starts_with(r"[(（\[") || w.pattern.starts_with('^'), "{}: {}", w.lang, w.pattern);
+            assert!(
+                w.pattern.starts_with(r"[(（\[") || w.pattern.starts_with('^') || w.pattern.ends_with('$'),
+                "{}: {}",
+                w.lang,
+                w.pattern
+            );
         }
+        // The cheap test before the trailing patterns knows each one's unit.
+        for w in catalog().word_limits().iter().filter(|w| w.pattern.ends_with('$')) {
+            assert!(TRAILING_LIMIT_UNITS.iter().any(|u| w.pattern.contains(u)), "{}: {}", w.lang, w.pattern);
+        }
+        assert_eq!(word_limit("Tell us what it is meant to achieve. — no more than 300 words"), Some(300));
+        assert_eq!(word_limit("Cuáles son sus objetivos. Límite: 300 palabras"), Some(300));
+        assert_eq!(word_limit("Ses objectifs. – 300 mots au plus"), Some(300));
+        assert_eq!(word_limit("Каких целей хочет достичь. — до 300 слов"), Some(300));
+        assert_eq!(word_limit("وما أهدافه. - الحد الأقصى: 300 كلمة"), Some(300));
+        // A sentence that counts words is no limit.
+        assert_eq!(word_limit("The summary was written in 300 words."), None);
         assert_eq!(word_limit("In no more than 300 words, describe the initiative."), Some(300));
         assert_eq!(word_limit("En 200 mots au plus, présentez l'initiative."), Some(200));
         assert_eq!(word_limit("Describe the 300 words of the initiative."), None);
