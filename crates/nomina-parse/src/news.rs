@@ -1214,6 +1214,15 @@ fn opens_glued_word(s: &str) -> bool {
     false
 }
 
+/// Whether the one glued word of `s` is its first, opened in lower case
+/// (`автобусЖители микрорайона…`): an image's alt text run into the
+/// paragraph under it, not a link's title run into its teaser.
+fn alt_text_glued_on(s: &str) -> bool {
+    let s = s.trim_start();
+    let first_end = s.find(char::is_whitespace).unwrap_or(s.len());
+    s.starts_with(char::is_lowercase) && opens_glued_word(&s[..first_end]) && !run_together(&s[first_end..])
+}
+
 /// The words of `s` in which a lower-case letter runs into a capital.
 fn camel_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| run_together(w))
@@ -1721,7 +1730,15 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             // reporter's takes more bytes than words).
             // A bar of labelled fields ends with it too (`浏览次数:3037 作者: … 信息来源:
             // … 发布时间:2019-03-22`): the label stands right before the date.
-            let label = if short || f.start <= 48 || self::units(&s[..f.start]) <= 12.0 || (!sentence && units <= 30.0)
+            // So does a publication label whose date closes the line, a
+            // clock time at most after it (a deck ending `… dimanche matin.
+            // Par N.P - Publié le Dimanche 23 Juillet 2023 à 09:01`).
+            let closing = || label == Label::Published && self::units(&s[f.end..]) <= 3.0 && !ends_like_sentence(s);
+            let label = if short
+                || f.start <= 48
+                || self::units(&s[..f.start]) <= 12.0
+                || (!sentence && units <= 30.0)
+                || closing()
             {
                 label
             } else {
@@ -1816,7 +1833,7 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         && (sentence || !dashed_tags(s))
     {
         // Last: it reads every character, and most lines are settled before.
-        glued = run_together(s) && opens_glued_word(s);
+        glued = run_together(s) && opens_glued_word(s) && !alt_text_glued_on(s);
         if glued { LineKind::Neutral } else { LineKind::Content }
     } else {
         LineKind::Neutral
@@ -4576,6 +4593,9 @@ mod tests {
                 assert_eq!(run_together(&s), unicode(&s), "{s:?}");
             }
         }
+        assert!(alt_text_glued_on("автобусЖители микрорайона не раз обращались в администрацию"));
+        assert!(!alt_text_glued_on("Award winnersMinistry of Interior"));
+        assert!(!alt_text_glued_on("photoThe museum opens. Read moreNext story"));
         assert!(run_together("Award winnersMinistry of Interior"));
         assert!(!run_together("Ministry of Interior and Safety"));
     }
@@ -5760,6 +5780,31 @@ mod tests {
         let (title, published, paragraphs, _) = parts(&text);
         assert_eq!((title.as_str(), published.as_deref()), ("La piscine rouvre après l’été", Some("2014-06-03")));
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_deck_closed_by_its_byline_and_labelled_date_dates_the_article() {
+        let text = format!(
+            "Le Courrier du Val\nAccueil | Région | Sports | Loisirs\n\nLa piscine rouvre après l’été\n\n\
+             Après des travaux qui ont duré tout l’été, la piscine municipale rouvre ses portes aux nageurs ce \
+             lundi matin. Par J.D - Publié le Lundi 2 Juin 2014 à 08:30\n\n{PROSE}\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!((title.as_str(), published.as_deref()), ("La piscine rouvre après l’été", Some("2014-06-02")));
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(!paragraphs.iter().any(|p| p.contains("Publié le")), "{paragraphs:?}");
+    }
+
+    #[test]
+    fn an_image_alt_text_run_into_the_only_paragraph_leaves_it_prose() {
+        let text = "Городской портал\nГлавная\nНовости\nКонтакты\n\nАвтобус пойдёт в новый микрорайон\n\n\
+                    Дата публикации : 16/11/2016 09:10\n\n\
+                    автобусЖители микрорайона не раз обращались в администрацию города с вопросом об организации \
+                    автобусного сообщения. Сообщаем, что принято постановление о продлении маршрута до микрорайона, \
+                    и автобусы будут ходить туда два раза в час.\n\nВсе новости\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!((title.as_str(), published.as_deref()), ("Автобус пойдёт в новый микрорайон", Some("2016-11-16")));
+        assert_eq!(paragraphs.len(), 1, "{paragraphs:?}");
     }
 
     #[test]
