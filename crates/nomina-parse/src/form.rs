@@ -3288,12 +3288,7 @@ impl<'t> Parser<'t> {
             }
             // A label found by its words alone must be a shortening of the
             // label of the field it fills.
-            // Over a line that is no label, or on a form that puts its
-            // values under their labels, a line whose would-be value opens
-            // in lower case (`Tipo de | organismo`) is a label alone.
-            let label_alone = s[value.clone()].starts_with(char::is_lowercase)
-                && (self.values_below || self.next.is_some_and(|n| !opens_with_label(n)));
-            (!best.2 && (!by_vocabulary || covers(best.0)) && !label_alone).then_some((best.0, label, Some(value)))
+            (!best.2 && (!by_vocabulary || covers(best.0))).then_some((best.0, label, Some(value)))
         })
     }
     fn unknown(&mut self, at: LineRef) {
