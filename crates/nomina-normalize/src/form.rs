@@ -128,6 +128,16 @@ impl FormNormalizer<'_> {
         for m in &form.chrome {
             self.cover(m.at.span);
             let text = self.slice(m.at.span).to_string();
+            if m.key == nomina_parse::LOADING_CHROME {
+                self.out.warnings.push(
+                    Warning::new(
+                        "fuzzy_label",
+                        "a short line alone that trails off in an ellipsis, taken for the page's loading message",
+                        Some(m.at.line),
+                    )
+                    .with_text(text.clone()),
+                );
+            }
             if m.key == nomina_parse::UNRECOGNIZED_CHROME {
                 self.out.warnings.push(
                     Warning::new(
@@ -650,20 +660,32 @@ fn language_order(lang: &str, label: &str) -> Option<DateOrder> {
 }
 
 /// The day-month order a label's own format hint gives: `(dd/MM/yyyy)`,
-/// `(jj/mm/aaaa)`, `(дд.мм.гггг)`, `(يوم/شهر/سنة)`.
+/// `(jj/mm/aaaa)`, `(дд.мм.гггг)`, `(يوم/شهر/سنة)`, `(day/month/year)`,
+/// `(día/mes/año)`: the catalog's words and letters for the day and the
+/// month (`datepart`), whichever comes first.
 fn date_hint(label: &str) -> Option<DateOrder> {
     // The hint stands in parentheses when there are any: the label's own
     // words may hold the letters (`commencement` has an `mm`).
-    let hint = match (label.rfind(['(', '（']), label.rfind([')', '）'])) {
-        (Some(open), Some(close)) if open < close => &label[open..close],
+    let (hint, bracketed) = match (label.rfind(['(', '（']), label.rfind([')', '）'])) {
+        (Some(open), Some(close)) if open < close => (&label[open..close], true),
         // A label cut before its closing parenthesis.
-        (Some(open), None) => &label[open..],
-        _ => label,
+        (Some(open), None) => (&label[open..], true),
+        _ => (label, false),
     };
     let l = hint.to_lowercase();
-    let find = |pats: &[&str]| pats.iter().filter_map(|p| l.find(p)).min();
-    let d = find(&["dd", "jj", "дд", "يوم", "يي"])?;
-    let m = find(&["mm", "мм", "شهر", "شش"])?;
+    // Outside brackets only the doubled letters (`dd/mm/yyyy`) are a hint:
+    // a label's own words may name a day or a month.
+    let letters = |t: &str| t.chars().count() == 2 && t.chars().next() == t.chars().nth(1);
+    let find = |key: &str| {
+        catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == key && (bracketed || letters(e.text)))
+            .filter_map(|e| l.find(&e.text.to_lowercase()))
+            .min()
+    };
+    let d = find("datepart.day")?;
+    let m = find("datepart.month")?;
     Some(if d < m { DateOrder::DayFirst } else { DateOrder::MonthFirst })
 }
 
@@ -742,8 +764,33 @@ fn learned_name(text: &str) -> Option<&'static str> {
             }
         }
     }
+    found.or_else(|| inflected_learned(&words))
+}
+
+/// The how-learned option a word of a short answer names in an inflected
+/// form (`Из интернета`, `Интернет` in the genitive): a one-word option of
+/// the catalog of five letters or more that opens the word, with at most
+/// [`MAX_INFLECTION_CHARS`] letters after it, and no other option.
+fn inflected_learned(words: &[&str]) -> Option<&'static str> {
+    let mut found = None;
+    for w in words {
+        let w = fold(w);
+        for e in catalog().entries().iter().filter(|e| e.namespace() == "learned" && !e.text.contains(' ')) {
+            let option = fold(e.text);
+            let (n, m) = (option.chars().count(), w.chars().count());
+            if n >= 5 && m > n && m - n <= MAX_INFLECTION_CHARS && w.starts_with(&option) {
+                if found.is_some_and(|f| f != e.name()) {
+                    return None;
+                }
+                found = Some(e.name());
+            }
+        }
+    }
     found
 }
+
+/// The most letters an inflection adds to a word (`интернет-а`, `интернет-ом`).
+const MAX_INFLECTION_CHARS: usize = 2;
 
 /// The form's option `Government(Local)` (or `National`, `Regional`)
 /// that an institution type names in any of the six languages: a
@@ -903,6 +950,13 @@ mod tests {
         assert_eq!(date_hint("Date de mise en œuvre (jj/mm/aaaa)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Дата (дд.мм.гггг)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("التاريخ (يوم/شهر/سنة)"), Some(DateOrder::DayFirst));
+        // The words for day and month, in brackets only.
+        assert_eq!(date_hint("Start date (day/month/year)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Fecha de arranque (día/mes/año)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Date de démarrage (jour/mois/année)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Date (month/day/year)"), Some(DateOrder::MonthFirst));
+        assert_eq!(date_hint("Дата начала (число, месяц, год)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Month and day the initiative started"), None);
     }
 
     #[test]

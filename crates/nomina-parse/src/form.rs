@@ -1742,7 +1742,9 @@ fn vocabulary_split(s: &str) -> Option<(usize, Range<usize>)> {
         if folded.is_empty() {
             continue;
         }
-        if !folded.split_whitespace().all(|w| words.contains(w)) {
+        // A synonym of a label's word is one too (`Organization` for
+        // `Institution`).
+        if !folded.split_whitespace().all(|w| words.contains(w) || words.contains(&canonical_word(w))) {
             let end = label_end?;
             return Some((end, trim_range(s, start..s.len())));
         }
@@ -2123,6 +2125,14 @@ struct Parser<'t> {
     institution_section: Option<u32>,
     /// The form's questions printed as a table (see [`crate::table`]).
     table: crate::table::Table,
+    /// Whether a blank line (or the start of the text) stands above the
+    /// line being read.
+    blank_above: bool,
+    /// Whether the line being read opened with a bullet, set aside.
+    bulleted: bool,
+    /// The basic-info blocks opened by a title without a number (see
+    /// [`Parser::untitled_section`]).
+    untitled: FxHashSet<usize>,
 }
 
 impl<'t> Parser<'t> {
@@ -2312,15 +2322,29 @@ impl<'t> Parser<'t> {
     fn cell(&mut self, mut at: LineRef) {
         let span = at.span;
         let mut s = self.slice(span);
+        self.bulleted = false;
         // A bullet before a label or a heading (`• Country — Korea`) is the
         // page's decoration, set aside as chrome; an answer keeps its own.
         if !matches!(self.context, Context::Question(_))
             && let Some(n) = bullet_len(s)
         {
+            self.bulleted = true;
             let bullet = trim(self.text, Span::new(span.start, span.start + n));
             self.form.chrome.push(Marker { key: BULLET, at: LineRef { span: bullet, line: at.line } });
             at.span = Span::new(span.start + n, span.end);
             s = self.slice(at.span);
+        }
+        // A short line alone in its paragraph that trails off in an
+        // ellipsis (`正在载入……`, `Chargement…`) is the page's loading
+        // message in a wording the catalog lacks: chrome, where a value
+        // awaited or a list goes on after it.
+        if !matches!(self.context, Context::Question(_))
+            && self.blank_above
+            && self.next.is_none()
+            && loading_message(s)
+        {
+            self.form.chrome.push(Marker { key: LOADING_CHROME, at });
+            return;
         }
         let awaiting = self.awaiting_value.take();
 
@@ -2497,6 +2521,11 @@ impl<'t> Parser<'t> {
     }
 
     fn basic_line(&mut self, s: &'t str, at: LineRef, awaiting: Option<(Context, usize)>) {
+        // A title ruled on both sides (`-- Award category --`) is no field's
+        // line, whatever the block still expects.
+        if self.untitled_section(s, at, true) {
+            return;
+        }
         let collecting = awaiting.or(self.open_field);
         let exact = if may_be_field(s) { catalog().prefix_in(s, "field") } else { None };
         // A goal under the goals label, a target under the targets label:
@@ -2776,10 +2805,31 @@ impl<'t> Parser<'t> {
             let (label_len, value) = split_by_kind(next.value, s).unwrap_or((s.len(), None));
             return self.add_placed(next, at, label_len.min(s.len()), value);
         }
-        // A value moved to the line below its label, or a list's item.
+        // A value moved to the line below its label, or a list's item. A
+        // yes/no, a date, a number or a web address is short: a longer line
+        // that is none, or one a label opens or a later field's label and
+        // value fill, is the next label, its own field's left empty (`Is the initiative relevant to the SDGs?` over
+        // `If your answer…`).
+        let unlike_value = |kind: Option<ValueKind>| {
+            kind.is_some_and(|k| {
+                let later_field = || self.by_position(s).is_some_and(|(_, label, value)| label > 0 && value.is_some());
+                match k {
+                    ValueKind::YesNo | ValueKind::Date | ValueKind::Integer | ValueKind::Url => {
+                        !is_whole_value(k, s)
+                            && (s.split_whitespace().nth(MAX_SHORT_VALUE_WORDS).is_some()
+                                || opens_with_label(s)
+                                || later_field())
+                    }
+                    _ => false,
+                }
+            })
+        };
         if let Some(target) = collecting
+            && let Some(field) = self.field_ref(target)
+            && let kind = catalog().field(field.key).map(|f| f.value)
+            && item_fits(kind, s)
+            && !unlike_value(kind)
             && let Some(field) = self.field_mut(target)
-            && item_fits(catalog().field(field.key).map(|f| f.value), s)
         {
             field.items.push(at);
             // A value read from under its label: the form prints them so.
@@ -2799,7 +2849,7 @@ impl<'t> Parser<'t> {
             // A label of words and its colon, not a breadcrumb (`Home >
             // Pakistan`).
             && s[label_len..value.start].trim().starts_with([':', '：'])
-            && s[..label_len].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 3
+            && names_the_country_field(&s[..label_len])
             // A label, not the end of a sentence (`… press briefing.
             // Picture: PA`, a photo credit's agency read as Panama's code).
             && !s[..label_len].contains(". ")
@@ -2816,7 +2866,84 @@ impl<'t> Parser<'t> {
             self.values_below |= spec.value.is_telling();
             return self.add_placed(spec, at, s.len(), None);
         }
+        if self.untitled_section(s, at, false) {
+            return;
+        }
         self.unknown(at);
+    }
+
+    /// A basic-info section the form titles without numbering it (`■
+    /// Sector público`, `-- Award category --`, a mobile view's or an
+    /// e-mail's): a short line no label claims, set apart by a bullet, by
+    /// rules around it or by a blank line above it, with a line right
+    /// under it, read inside the basic-info part. It opens the question
+    /// its title names when the catalog knows the title, else the one
+    /// after the last question read: the form keeps the template's order.
+    fn untitled_section(&mut self, s: &str, at: LineRef, ruled_only: bool) -> bool {
+        // A form that numbers its sections numbers them all: a short line
+        // there is a label wrapped, or chrome.
+        if self.in_questions
+            || !matches!(self.context, Context::Institution | Context::Basic(_))
+            || (0..self.form.basic.len()).any(|b| !self.untitled.contains(&b))
+        {
+            return false;
+        }
+        let rule = |c: char| matches!(c, '-' | '–' | '—' | '=' | '#' | '*' | '~' | '_') || c.is_whitespace();
+        let title = s.trim_matches(rule);
+        let ruled = title.len() + 2 <= s.len() && s.ends_with(rule) && s.starts_with(rule);
+        if ruled_only && !ruled {
+            return false;
+        }
+        let words = title.split_whitespace().count();
+        if !(self.bulleted || ruled || self.blank_above)
+            || self.next.is_none()
+            || title.is_empty()
+            || words > MAX_SECTION_TITLE_WORDS
+            || title.chars().count() > MAX_SECTION_TITLE_CHARS
+            || title.contains(|c: char| c.is_ascii_digit())
+            // A title is words alone: brackets, quotes and list marks are a
+            // label's or a value's (`"Relevant to any SDG (Y/N)",TRUE`).
+            || title.contains(['(', ')', '[', ']', '"', '“', '”', '«', '»', ',', ';', '/', '|'])
+            // A label wrapped onto the next line goes on in lower case.
+            || self.next.is_some_and(|n| n.starts_with(char::is_lowercase))
+            || title.ends_with(['?', '？', '؟', ':', '：', '.', '。', '!', ')', '）'])
+            || !title.chars().any(char::is_alphabetic)
+        {
+            return false;
+        }
+        let known = catalog().exact(title, is_ns("heading")).next().map(|e| (e.key, e.lang));
+        let read = self
+            .form
+            .basic
+            .iter()
+            .rev()
+            .filter(|b| b.copy == self.basic_copy)
+            .flat_map(|b| {
+                b.fields.iter().filter_map(|f| catalog().field(f.key)).map(|f| u32::from(f.question)).chain([b.number])
+            })
+            .max()
+            .unwrap_or(0);
+        let number = known.and_then(|(k, _)| k.strip_prefix("heading.")?.parse().ok()).unwrap_or(read + 1);
+        if let Some((_, lang)) = known {
+            self.vote(lang);
+        }
+        if self.form.basic.last().is_some_and(|b| b.copy == self.basic_copy && b.number >= number) {
+            self.basic_copy += 1;
+        }
+        let start = at.span.start + (title.as_ptr() as usize - s.as_ptr() as usize);
+        self.form.basic.push(BasicQuestion {
+            number,
+            heading: at,
+            title: Some(Span::new(start, start + title.len())),
+            title_key: known.map(|(k, _)| k),
+            fields: Vec::new(),
+            unknown: Vec::new(),
+            copy: self.basic_copy,
+        });
+        self.open_field = None;
+        self.context = Context::Basic(self.form.basic.len() - 1);
+        self.untitled.insert(self.form.basic.len() - 1);
+        true
     }
 
     /// The field the block expects next, when `s` reads as its label alone
@@ -3025,12 +3152,26 @@ impl<'t> Parser<'t> {
     fn expected_fields(&self) -> Option<(u8, Vec<&'static FieldSpec>)> {
         let (question, present) = self.template()?;
         let last = present.iter().map(|(_, o)| *o).max().unwrap_or(0);
-        let mut fields: Vec<&'static FieldSpec> = catalog()
-            .fields()
-            .iter()
-            .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
-            .collect();
-        fields.sort_by_key(|f| f.order);
+        let in_order = |question: u8, last: u8| {
+            let mut fields: Vec<&'static FieldSpec> = catalog()
+                .fields()
+                .iter()
+                .filter(|f| f.question == question && f.order > last && !present.iter().any(|(k, _)| *k == f.key))
+                .collect();
+            fields.sort_by_key(|f| f.order);
+            fields
+        };
+        let fields = in_order(question, last);
+        // A section the form titles without a number may hold two of the
+        // template's questions (`Awards already received`, both award
+        // questions): its question read, the next one's fields follow.
+        if fields.is_empty()
+            && question > 0
+            && let Context::Basic(b) = self.context
+            && self.untitled.contains(&b)
+        {
+            return Some((question + 1, in_order(question + 1, 0)));
+        }
         Some((question, fields))
     }
 
@@ -3255,7 +3396,14 @@ impl<'t> Parser<'t> {
                 .or_else(|| script_split(s))
                 .or_else(|| same_script_split(s))
                 .map(|(l, v)| (l, v, false))
-                .or_else(|| vocabulary_split(s).map(|(l, v)| (l, v, true)))?;
+                // A label told by its words alone before a value that opens
+                // in capitals: in a script without case, words of a label's
+                // vocabulary may qualify it (`الاسم | الرسمي للمؤسسة`).
+                .or_else(|| {
+                    vocabulary_split(s)
+                        .filter(|(_, v)| s[v.clone()].starts_with(char::is_uppercase))
+                        .map(|(l, v)| (l, v, true))
+                })?;
             // A free-text field whose line is missing leaves the next one
             // in its place: of the free-text fields that come next, the one
             // one of whose wordings shares the most words with the label
@@ -3281,8 +3429,9 @@ impl<'t> Parser<'t> {
             // field is one of them (`Nominating institution`, alike to
             // `Institution Name` and `Institution Type`): a form prints every
             // field, so its line is more likely there than missing.
-            let covers =
-                |f: &FieldSpec| wording_words(f.key).iter().any(|w| words.iter().all(|x| w.iter().any(|y| y == x)));
+            let covers = |f: &FieldSpec| {
+                canonical_wordings(f.key).iter().any(|w| words.iter().all(|x| w.contains(&canonical_word(x))))
+            };
             if best.2 && best.0.key == first.key {
                 best.2 = false;
             }
@@ -3329,18 +3478,20 @@ impl<'t> Parser<'t> {
         self.context = Context::Institution;
         // Each line is read as the main pass reads it, with the line under
         // it as its next: a label alone there waits for its value below.
-        let next = self.next;
+        let (next, blank_above, bulleted) = (self.next, self.blank_above, self.bulleted);
         for (i, &at) in run.iter().enumerate() {
             self.next = run
                 .get(i + 1)
                 .filter(|below| below.line == at.line + 1)
                 .map(|below| &self.text[below.span.range()])
                 .filter(|n| !n.is_empty());
+            self.blank_above = i == 0 || run[i - 1].line + 1 != at.line;
+            self.bulleted = false;
             let s = self.slice(at.span);
             let awaiting = self.awaiting_value.take();
             self.basic_line(s, at, awaiting);
         }
-        self.next = next;
+        (self.next, self.blank_above, self.bulleted) = (next, blank_above, bulleted);
         self.awaiting_value = None;
         self.open_field = None;
     }
@@ -3657,6 +3808,22 @@ const MIN_WRAPPED_LINES: usize = 10;
 /// The width `text` was hard-wrapped at: its longest line, when that is a
 /// mail client's width and many lines come close to it (prose filled to the
 /// margin). A form page's answers run on for hundreds of characters.
+/// A label before a country's name that reads as the institution block's
+/// first field: three words or more (`Name of UN Member State`), or two of
+/// which one is a word of that field's wordings (`Nominating country`).
+fn names_the_country_field(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    words.len() >= 3
+        || (words.len() == 2
+            && catalog().fields().iter().filter(|f| f.question == 0 && f.value == ValueKind::Country).any(|f| {
+                let wordings = canonical_wordings(f.key);
+                words.iter().any(|w| {
+                    let w = canonical_word(&nomina_refdata::fold(w));
+                    wordings.iter().any(|set| set.contains(&w))
+                })
+            }))
+}
+
 fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     // Any line longer than the widest wrap settles it at once.
     let mut lengths = Vec::with_capacity(lines.len());
@@ -4311,6 +4478,15 @@ pub(crate) type ParsedForm = (Form, BTreeMap<&'static str, usize>, usize);
 
 /// Parses a decoded text as a nomination form, or gives the structural hits
 /// found when they are too few for a form.
+/// The most words a yes/no, a date, a number of years or a web address
+/// printed under its label is read in, when it is none of them.
+const MAX_SHORT_VALUE_WORDS: usize = 5;
+
+/// The longest title of a basic-info section the form does not number, in
+/// words and in characters (see [`Parser::untitled_section`]).
+const MAX_SECTION_TITLE_WORDS: usize = 6;
+const MAX_SECTION_TITLE_CHARS: usize = 60;
+
 pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize> {
     let furniture = page_furniture(text, lines);
     let mut parser = Parser {
@@ -4338,8 +4514,12 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         pending_part: None,
         institution_section: None,
         table: crate::table::rows(text, lines),
+        blank_above: true,
+        bulleted: false,
+        untitled: FxHashSet::default(),
     };
     for (i, line) in lines.iter().enumerate() {
+        parser.blank_above = i == 0 || lines[i - 1].number + 1 != line.number || lines[i - 1].trimmed.is_empty();
         parser.next = lines
             .get(i + 1)
             .filter(|n| n.number == line.number + 1)
@@ -4575,6 +4755,26 @@ fn page_furniture(text: &str, lines: &[Line]) -> FxHashSet<usize> {
     }
     out
 }
+
+/// The key of a loading message recognized by its ellipsis, not its
+/// wording (a few words trailing off in an ellipsis).
+pub const LOADING_CHROME: &str = "chrome.loading";
+
+/// Whether `s` reads as a loading message: a few words (or ideographs)
+/// trailing off in an ellipsis, with no digit and no other punctuation.
+fn loading_message(s: &str) -> bool {
+    let Some(body) = ["……", "…", "..."].iter().find_map(|e| s.strip_suffix(e)) else {
+        return false;
+    };
+    let body = body.trim_end_matches(['.', '…']).trim();
+    !body.is_empty()
+        && body.chars().count() <= MAX_LOADING_CHARS
+        && body.split_whitespace().count() <= MAX_CHROME_WORDS
+        && body.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == ',' || c == '،')
+}
+
+/// The longest loading message, in characters.
+const MAX_LOADING_CHARS: usize = 40;
 
 /// Most words of a line taken for page chrome by its place.
 const MAX_CHROME_WORDS: usize = 6;
@@ -4932,6 +5132,83 @@ mod tests {
                 ("field.administrative_level", "Local")
             ]
         );
+    }
+
+    #[test]
+    fn sections_titled_without_a_number_open_the_templates_questions_in_turn() {
+        // An e-mail: rules around each title, a bullet before each label;
+        // the awards section holds both award questions.
+        let text = "-- Nominee institution --\n* Nominating country: Republic of Korea\n\
+                    * Name of the nominated institution: Dangjin City\n\n\
+                    -- Public-sector status --\n* Public-sector initiative? YES\n\n\
+                    -- Award category --\n* Award category selected: Promoting integrated mechanisms\n\n\
+                    -- Sustainable Development Goals --\n* Linked to the Sustainable Development Goals? YES\n\n\
+                    -- Implementation --\n* In operation for at least two years? YES\n\
+                    * Start of implementation (DD/MM/YYYY): 01/11/2017\n\n\
+                    -- United Nations involvement --\n* Involvement of the UN or a UN agency? NO\n\n\
+                    -- Earlier nominations --\n* Put forward during the previous 3 years (2017-2019)? NO\n\n\
+                    -- Awards already received --\n* Previous UNPSA winner? NO\n\
+                    * Winner of other public service awards? NO\n\n\
+                    -- How you heard about us --\n* Where did you hear about the awards: Internet search\n\n\
+                    [1] Summarize the initiative. (limit: 300 words)\nAn answer.\n";
+        let form = parsed(text);
+        let keys = |b: &BasicQuestion| b.fields.iter().map(|f| f.key).collect::<Vec<_>>();
+        let blocks: Vec<(u32, Vec<&str>)> = form.basic.iter().map(|b| (b.number, keys(b))).collect();
+        assert_eq!(
+            blocks,
+            [
+                (1, vec!["field.public_sector"]),
+                (2, vec!["field.category"]),
+                (3, vec!["field.sdg_relevant"]),
+                (4, vec!["field.implemented_two_years_or_more", "field.implementation_date"]),
+                (5, vec!["field.un_involved"]),
+                (6, vec!["field.submitted_previously"]),
+                (7, vec!["field.won_unpsa", "field.won_other_awards"]),
+                (9, vec!["field.how_learned"]),
+            ]
+        );
+        let titles: Vec<&str> = form.basic.iter().filter_map(|b| b.title).map(|t| &text[t.range()]).collect();
+        assert_eq!(titles[0], "Public-sector status");
+        // A form that numbers its sections: a short line after a blank
+        // one is a label wrapped over two lines, not a section.
+        let text = "Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n\n\
+                    Question 5: Partners\n\nHas the United Nations\nbeen involved? No\n";
+        let form = parsed(text);
+        assert_eq!(form.basic.iter().map(|b| b.number).collect::<Vec<_>>(), [1, 5]);
+    }
+
+    #[test]
+    fn a_loading_line_alone_is_chrome_and_keeps_the_block_above_it() {
+        assert!(loading_message("正在载入……"));
+        assert!(loading_message("Chargement en cours..."));
+        assert!(!loading_message("Dangjin City"));
+        assert!(!loading_message("Implemented since 2017..."));
+        let text = "申报单位\n\n国家 韩国\n单位名称 Dangjin City\n\n正在载入……\n\n\
+                    问题1：关于项目\n\n是否为公共部门项目 是\n";
+        let form = parsed(text);
+        assert!(form.chrome.iter().any(|m| m.key == LOADING_CHROME && &text[m.at.span.range()] == "正在载入……"));
+        let keys: Vec<&str> = form.institution.iter().map(|f| f.key).collect();
+        assert_eq!(keys, ["field.member_state", "field.institution_name"]);
+    }
+
+    #[test]
+    fn a_question_left_unanswered_does_not_take_the_next_label_for_its_answer() {
+        let text = "Question 4: Implementation Date\n\n\
+                    Has the initiative a history of more than two years?\n\
+                    Implementation date 1 Feb 2020\n";
+        let form = parsed(text);
+        let fields: Vec<(&str, Option<&str>)> =
+            form.basic[0].fields.iter().map(|f| (f.key, f.value.map(|v| &text[v.range()]))).collect();
+        assert_eq!(
+            fields,
+            [("field.implemented_two_years_or_more", None), ("field.implementation_date", Some("1 Feb 2020"))]
+        );
+        assert!(form.basic[0].fields[0].items.is_empty());
+    }
+
+    #[test]
+    fn a_one_word_label_the_catalog_knows_by_a_synonym_gives_way_to_its_value() {
+        assert_eq!(vocabulary_split("Organization Dangjin City"), Some((12, 13..25)));
     }
 
     #[test]

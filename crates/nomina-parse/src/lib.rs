@@ -52,7 +52,8 @@ pub use document::{
 };
 pub use error::DecodeError;
 pub use form::{
-    UNRECOGNIZED_CHROME, goal_number, level_named, suffixed_level, target_id, target_number, word_limit, yes_no,
+    LOADING_CHROME, UNRECOGNIZED_CHROME, goal_number, level_named, suffixed_level, target_id, target_number,
+    word_limit, yes_no,
 };
 pub use lines::{Line, lines};
 pub use news::{Byline, Dated, Heading, News, PageHints};
