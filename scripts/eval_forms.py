@@ -4,7 +4,8 @@
     scripts/eval_forms.py [--bin NOMINA] [--seed FILE] [--details] [--hold-out GLOB ...] DIR
 
 Converts every `r_LANG_N.txt` and `e_N.txt` of DIR (seed 001 with its labels
-reworded) and every `y_*.txt` (a form of another year), or the same saved as
+reworded), every `s_LANG_N.txt` (seed 003 with its labels reworded, compared
+with seed 003's record) and every `y_*.txt` (a form of another year), or the same saved as
 `.html`, with the given nomina
 binary and counts the facts that come out right:
 
@@ -17,7 +18,7 @@ binary and counts the facts that come out right:
   001's English labels).
 
 Prints a line per file and per language (`en` for the English paraphrases,
-`years` for the forms of other years). `--details` lists the facts that are
+`years` for the forms of other years, `seed003` for seed 003's renderings). `--details` lists the facts that are
 wrong, except for files matching a `--hold-out` pattern, which are counted
 in the totals only: their text and their failures stay unread.
 """
@@ -183,6 +184,8 @@ def group_of(name):
         return "en"
     if name.startswith("y_"):
         return "years"
+    if re.match(r"s_[a-z]{2}_\d+", name):
+        return "seed003"
     return None
 
 
@@ -192,6 +195,7 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("--bin", default=os.path.join(here, "..", "target", "release", "nomina"))
     ap.add_argument("--seed", default=os.path.join(here, "..", "fixtures", "001_eeae656d80b09620.txt"))
+    ap.add_argument("--seed003", default=os.path.join(here, "..", "fixtures", "003_3d6537fba802d833.txt"))
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--skip-field", action="append", default=[], metavar="KEY",
                     help="leave this basic field out of the count (e.g. a value kept as written)")
@@ -201,6 +205,7 @@ def main():
     args = ap.parse_args()
 
     reference = nomination(convert(args.bin, args.seed))
+    reference003 = None
     expected_path = os.path.join(args.dir, "expected.json")
     expected = {}
     if os.path.exists(expected_path):
@@ -224,6 +229,10 @@ def main():
                 print(f"{name}: no entry in expected.json", file=sys.stderr)
                 continue
             right, total, wrong = compare_year(entry, got, args.skip_field)
+        elif group == "seed003":
+            if reference003 is None:
+                reference003 = nomination(convert(args.bin, args.seed003))
+            right, total, wrong = compare_rendering(reference003, got, args.skip_field)
         else:
             right, total, wrong = compare_rendering(reference, got, args.skip_field)
         tag = " (held out)" if hold_out else ""
