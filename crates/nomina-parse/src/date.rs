@@ -796,6 +796,15 @@ fn date_at(s: &str, t: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(IsoDate,
         }
         Tok::Num(n, d) if small(n, d).is_some() => {
             let day = small(n, d)?;
+            // 09日 11月 2015年: the day first, each number with its sign, as
+            // a blog platform's Chinese date format writes it.
+            if let (Some(Tok::Sign('日')), Some(Tok::Num(m, md)), Some(Tok::Sign('月')), Some(Tok::Num(y, yd))) =
+                (tok(i + 1), tok(i + 2), tok(i + 3), tok(i + 4))
+            {
+                let date = IsoDate::new(year(y, yd)?, small(m, md)?, day)?;
+                let last = if matches!(tok(i + 5), Some(Tok::Sign('年'))) { i + 5 } else { i + 4 };
+                return Some((date, None, last));
+            }
             // 23.01.2008, 17-09-2023, 02/03/2020
             if let (Some(Tok::Sep(a)), Some(Tok::Num(m, md)), Some(Tok::Sep(b)), Some(Tok::Num(y, yd))) =
                 (tok(i + 1), tok(i + 2), tok(i + 3), tok(i + 4))
@@ -919,6 +928,7 @@ mod tests {
             ("1 نوفمبر 2017م", Some("2017-11-01")),
             ("1 ноября 2017г.", Some("2017-11-01")),
             ("2017年11月1号", Some("2017-11-01")),
+            ("09日 11月 2015年", Some("2015-11-09")),
             ("1-го ноября 2017 г.", Some("2017-11-01")),
             ("1ro. de noviembre de 2017", Some("2017-11-01")),
             // Month first, the day an ordinal (`October 28th, 2010`).

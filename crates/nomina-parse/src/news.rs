@@ -1424,6 +1424,11 @@ fn structural_chrome(s: &str, toks: &[&str], units: f32) -> bool {
     if toks.len() >= 3 && mixed * 2 >= toks.len() {
         return true;
     }
+    // A link to the previous or next story (`←Подозреваемые в смерти…`,
+    // `Next article →`): the page's pager.
+    if s.starts_with(['←', '⟵', '⇐']) || s.trim_end().ends_with(['→', '⟶', '⇒']) {
+        return true;
+    }
     let crumbs = crumbs(s);
     if crumbs >= 2 && (toks.len() as f32) / (crumbs as f32 + 1.0) <= 4.0 {
         return true;
@@ -1719,7 +1724,16 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
                     let to = dashes.iter().filter_map(|d| s[f.end..].find(d).map(|i| f.end + i)).min()?;
                     Some(self::units(&s[from..to]) - date_units <= 3.0)
                 };
-                barred || (!sentence && dashed() == Some(true))
+                // A field whose value a label's brackets hold (`발표시간: [
+                // 2020-03-23 13:44:27 ] 클릭: [ ]`).
+                let bracketed = || {
+                    let before = s[..f.start].trim_end();
+                    before.strip_suffix(['[', '【']).is_some_and(|b| b.trim_end().ends_with([':', '：']))
+                        && s[f.end..]
+                            .find([']', '】'])
+                            .is_some_and(|close| self::units(&s[f.end..f.end + close]) <= 2.0)
+                };
+                barred || (!sentence && dashed() == Some(true)) || bracketed()
             };
             let short = !titled
                 && ((units <= MAX_META_WORDS && rest <= 8.0 && !told)
@@ -2906,7 +2920,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 break;
             } else if !(matches!(l.kind, LineKind::Chrome | LineKind::Meta)
                 || l.caption
-                || (l.units < 2.0 && block.is_empty()))
+                || (l.units < 2.0 && block.is_empty())
+                // A field's label left empty (`Источник материала:`) is
+                // passed over as the page's.
+                || (block.is_empty() && l.units <= 4.0 && slice(l).trim_end().ends_with([':', '：'])))
             {
                 break;
             }
@@ -4686,6 +4703,33 @@ mod tests {
         let (_, _, paragraphs, boilerplate) = parts(&text);
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
         assert!(boilerplate.iter().any(|b| b.starts_with("The arts centre")));
+    }
+
+    #[test]
+    fn an_empty_field_label_between_the_headline_and_its_date_is_passed_over() {
+        let text = format!(
+            "21.BY\nГлавная | Политика | Экономика | Общество\n\n\
+             В районе открыли новую больницу в здании старой школы\n\nИсточник материала:\n\
+             13.10.2014 12:42 — Новости Общества\n{PROSE}\n\
+             ←Подозреваемые в краже дали признательные показания следователям\n"
+        );
+        let (title, published, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "В районе открыли новую больницу в здании старой школы");
+        assert_eq!(published.as_deref(), Some("2014-10-13"));
+        // The link to the previous story is the page's pager.
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(boilerplate.iter().any(|b| b.starts_with('←')));
+    }
+
+    #[test]
+    fn a_date_in_a_labels_brackets_is_a_field_of_the_meta_bar() {
+        let text = format!(
+            "창닫기\n\n연변대학부속병원 첫 분원 룡정시에 건설된다\n\n\
+             편집/기자: [ 김가혜 ] 원고래원: [ 길림신문 ] 발표시간: [ 2020-03-23 13:44:27 ] 클릭: [ ]\n\n{PROSE}\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "연변대학부속병원 첫 분원 룡정시에 건설된다");
+        assert_eq!(published.as_deref(), Some("2020-03-23"));
     }
 
     #[test]
