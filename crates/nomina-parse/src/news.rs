@@ -1504,6 +1504,27 @@ fn crumbs(s: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// Where a publication label the lexicon knows ends `s` after a blank,
+/// three words or more before it (`… dans le nouveau collège Publié le`):
+/// the label's start.
+fn trailing_date_label(s: &str) -> Option<usize> {
+    let t = s.trim_end();
+    let lower = lowercase(t);
+    // Lower-casing keeps the byte length of every letter a label uses.
+    if lower.len() != t.len() {
+        return None;
+    }
+    lexicon()
+        .published
+        .iter()
+        .filter(|w| !han(w) && w.contains(' '))
+        .filter_map(|w| {
+            let start = lower.len().checked_sub(w.len())?;
+            (lower.ends_with(*w) && lower[..start].ends_with(' ') && units(&t[..start]) >= 3.0).then_some(start)
+        })
+        .min()
+}
+
 /// The label nearest before `at` in `s` (lower-cased): a publication or an
 /// update label, at most two words before the date.
 fn label_before(lower: &str, at: usize) -> Label {
@@ -3540,6 +3561,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         boilerplate.insert(at, bar);
         title.span = Span::new(title.span.start, title.span.start + bare.len());
     }
+    // A publication label run onto the headline's end, its date on a line
+    // below (`… dans le nouveau collège Publié le`): the page's.
+    if let Some(n) = trailing_date_label(&text[title.span.range()]) {
+        let label = LineRef { span: Span::new(title.span.start + n, title.span.end), line: title.line };
+        let kept = text[title.span.start..title.span.start + n].trim_end().len();
+        let at = boilerplate.partition_point(|b: &LineRef| b.span.start < label.span.start);
+        boilerplate.insert(at, label);
+        title.span = Span::new(title.span.start, title.span.start + kept);
+    }
     // The label before a board's title is the page's: boilerplate, in its
     // place among the lines.
     if let Some(n) = title_label_len(slice(&info[t])) {
@@ -4719,6 +4749,22 @@ mod tests {
         // The link to the previous story is the page's pager.
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
         assert!(boilerplate.iter().any(|b| b.starts_with('←')));
+    }
+
+    #[test]
+    fn a_publication_label_run_onto_the_headline_is_the_pages() {
+        assert_eq!(trailing_date_label("Escalquens : visite officielle dans le collège Publié le"), Some(48));
+        assert_eq!(trailing_date_label("Publié le"), None);
+        assert_eq!(trailing_date_label("Le collège a publié"), None);
+        let text = format!(
+            "Haute-Garonne - Le Département\nLe Département | Actualités | Agenda\n\n\
+             Escalquens : première visite officielle dans le nouveau collège Publié le\n\
+             Date de publication\n22 janvier 2021\n\n{PROSE}\n"
+        );
+        let (title, published, _, boilerplate) = parts(&text);
+        assert_eq!(title, "Escalquens : première visite officielle dans le nouveau collège");
+        assert_eq!(published.as_deref(), Some("2021-01-22"));
+        assert!(boilerplate.iter().any(|b| b == "Publié le"), "{boilerplate:?}");
     }
 
     #[test]
