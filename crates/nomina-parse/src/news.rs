@@ -219,6 +219,9 @@ const MAX_META_WORDS: f32 = 14.0;
 /// Words of a content line.
 const PROSE_WORDS: f32 = 10.0;
 
+/// Most lettered words of a kicker in capitals over the headline.
+const MAX_KICKER_WORDS: f32 = 10.0;
+
 /// Fewest words of a paragraph hard-wrapped over short lines that make it
 /// prose: its lines' breaks, no blank between them, say it is one already.
 const WRAPPED_PROSE_WORDS: f32 = 6.0;
@@ -3001,9 +3004,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             .find(|&k| eligible(&info[k]) && heading(&info[k]) && info[k].kind != LineKind::Meta)
         {
             // A topic label in capitals over the headline (`URUGUAY DERECHOS
-            // HUMANOS`) gives way to the longer line under it.
+            // HUMANOS`) gives way to the longer line under it; a longer
+            // kicker (`CENTRE DE SANTÉ DE SANKAL, À LOUGA`) to a longer line
+            // that ends no sentence, no standfirst.
             if let Some(next) = info.get(k + 1)
-                && info[k].lettered <= 5.0
+                && (info[k].lettered <= 5.0
+                    || (info[k].lettered <= MAX_KICKER_WORDS && !next.sentence && !deck_like(next)))
                 && capitals(slice(&info[k]))
                 && eligible(next)
                 && titled(next)
@@ -4765,6 +4771,25 @@ mod tests {
         assert_eq!(title, "Escalquens : première visite officielle dans le nouveau collège");
         assert_eq!(published.as_deref(), Some("2021-01-22"));
         assert!(boilerplate.iter().any(|b| b == "Publié le"), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn a_long_kicker_in_capitals_gives_way_to_the_headline_under_it() {
+        let text = format!(
+            "Publié le 23 Oct 2023 - 23:55\nCENTRE DE SANTÉ DE SANKAL, À LOUGA\n\n\
+             Le PM inaugure un bijou de 13 postes de santé\n\n{PROSE}\n"
+        );
+        let (title, published, _, boilerplate) = parts(&text);
+        assert_eq!(title, "Le PM inaugure un bijou de 13 postes de santé");
+        assert_eq!(published.as_deref(), Some("2023-10-23"));
+        assert!(boilerplate.iter().any(|b| b.starts_with("CENTRE DE SANTÉ")), "{boilerplate:?}");
+        // A headline in capitals keeps its standfirst under it.
+        let text = format!(
+            "Publié le 23 Oct 2023 - 23:55\nLE CONSEIL VOTE LE BUDGET DE LA VILLE\n\n\
+             Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine.\n\n{PROSE}\n"
+        );
+        let (title, _, _, _) = parts(&text);
+        assert_eq!(title, "LE CONSEIL VOTE LE BUDGET DE LA VILLE");
     }
 
     #[test]
