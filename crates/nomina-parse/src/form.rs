@@ -2808,8 +2808,8 @@ impl<'t> Parser<'t> {
         // A value moved to the line below its label, or a list's item. A
         // yes/no, a date, a number or a web address is short: a longer line
         // that is none, or one a label opens or a later field's label and
-        // value fill, is the next label, its own field's left empty (`Is the initiative relevant to the SDGs?` over
-        // `If your answer…`).
+        // value fill, is the next label, its own field's left empty (`Is
+        // the initiative relevant to the SDGs?` over `If your answer…`).
         let unlike_value = |kind: Option<ValueKind>| {
             kind.is_some_and(|k| {
                 let later_field = || self.by_position(s).is_some_and(|(_, label, value)| label > 0 && value.is_some());
