@@ -128,25 +128,18 @@ impl FormNormalizer<'_> {
         for m in &form.chrome {
             self.cover(m.at.span);
             let text = self.slice(m.at.span).to_string();
-            if m.key == nomina_parse::LOADING_CHROME {
-                self.out.warnings.push(
-                    Warning::new(
-                        "fuzzy_label",
-                        "a short line alone that trails off in an ellipsis, taken for the page's loading message",
-                        Some(m.at.line),
-                    )
-                    .with_text(text.clone()),
-                );
-            }
-            if m.key == nomina_parse::UNRECOGNIZED_CHROME {
-                self.out.warnings.push(
-                    Warning::new(
-                        "fuzzy_label",
-                        "a short line after the last answer, taken for page chrome by its place",
-                        Some(m.at.line),
-                    )
-                    .with_text(text.clone()),
-                );
+            // Chrome read by its place or its shape, not its wording.
+            let why = match m.key {
+                nomina_parse::LOADING_CHROME => {
+                    Some("a short line alone that trails off in an ellipsis, taken for the page's loading message")
+                }
+                nomina_parse::UNRECOGNIZED_CHROME => {
+                    Some("a short line after the last answer, taken for page chrome by its place")
+                }
+                _ => None,
+            };
+            if let Some(why) = why {
+                self.out.warnings.push(Warning::new("fuzzy_label", why, Some(m.at.line)).with_text(text.clone()));
             }
             if seen.insert(text.clone()) {
                 self.out.ui_text_removed.push(text);

@@ -3555,6 +3555,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         return Err("no sentence under the headline of an undated page: a list of titles".into());
     }
     let mut title = info[t].at;
+    // A piece cut off the headline line: boilerplate, in its place.
+    let set_aside = |boilerplate: &mut Vec<LineRef>, piece: LineRef| {
+        let at = boilerplate.partition_point(|b: &LineRef| b.span.start < piece.span.start);
+        boilerplate.insert(at, piece);
+    };
     if title_lines == 2 {
         title.span = Span::new(title.span.start, info[t + 1].at.span.end);
     }
@@ -3563,8 +3568,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let bare = text[title.span.range()].trim_end_matches([' ', '|', '｜']);
     if bare.len() < text[title.span.range()].len() && text[title.span.range()][bare.len()..].contains(['|', '｜']) {
         let bar = LineRef { span: Span::new(title.span.start + bare.len(), title.span.end), line: title.line };
-        let at = boilerplate.partition_point(|b: &LineRef| b.span.start < bar.span.start);
-        boilerplate.insert(at, bar);
+        set_aside(&mut boilerplate, bar);
         title.span = Span::new(title.span.start, title.span.start + bare.len());
     }
     // A publication label run onto the headline's end, its date on a line
@@ -3572,8 +3576,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     if let Some(n) = trailing_date_label(&text[title.span.range()]) {
         let label = LineRef { span: Span::new(title.span.start + n, title.span.end), line: title.line };
         let kept = text[title.span.start..title.span.start + n].trim_end().len();
-        let at = boilerplate.partition_point(|b: &LineRef| b.span.start < label.span.start);
-        boilerplate.insert(at, label);
+        set_aside(&mut boilerplate, label);
         title.span = Span::new(title.span.start, title.span.start + kept);
     }
     // The label before a board's title is the page's: boilerplate, in its
@@ -3583,8 +3586,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             span: Span::new(title.span.start, title.span.start + slice(&info[t])[..n].trim_end().len()),
             line: title.line,
         };
-        let at = boilerplate.partition_point(|b: &LineRef| b.span.start < label.span.start);
-        boilerplate.insert(at, label);
+        set_aside(&mut boilerplate, label);
         title.span = Span::new(title.span.start + n, title.span.end);
     }
     let mut signals = format!("a headline on line {}", info[t].at.line);
