@@ -2869,7 +2869,43 @@ impl<'t> Parser<'t> {
         if self.untitled_section(s, at, false) {
             return;
         }
+        if let Some(spec) = self.empty_label(s) {
+            self.add_placed(spec, at, s.len(), None);
+            // The line under is a label and a value of its own.
+            self.awaiting_value = None;
+            return;
+        }
         self.unknown(at);
+    }
+
+    /// An institution field the form printed with its label alone (seed
+    /// 003's empty institution type) in a wording the catalog lacks: a
+    /// short line no split divides, the next line a label and a value of
+    /// its own, and the line's words nearer the field the block expects
+    /// next than the one after it, the field the next line would then go
+    /// to (`Public-sector institution type` over `Sector type Interior`).
+    /// Left unplaced, the next line would take its place.
+    fn empty_label(&self, s: &str) -> Option<&'static FieldSpec> {
+        if self.context != Context::Institution || s.split_whitespace().count() > MAX_LOOSE_LABEL_WORDS {
+            return None;
+        }
+        let next = self.next?;
+        let (_, candidates) = self.expected_fields()?;
+        let first = *candidates.first().filter(|f| f.value == ValueKind::Text)?;
+        let second = candidates.get(1)?;
+        let (below, _, value) = self.by_position(next)?;
+        if below.key != first.key || value.is_none() {
+            return None;
+        }
+        let words = content_words(s);
+        let shared = |key: &str| {
+            let held = |wording: &Vec<String>| {
+                words.iter().filter(|w| wording.iter().any(|x| same_stem(&canonical_word(x), w))).count()
+            };
+            wording_words(key).iter().map(held).max().unwrap_or(0)
+        };
+        let own = shared(first.key);
+        (own > 0 && own > shared(second.key)).then_some(first)
     }
 
     /// A basic-info section the form titles without numbering it (`■
@@ -5130,6 +5166,26 @@ mod tests {
                 ("field.institution_name", "Dangjin City"),
                 ("field.institution_type", "Government(Local)"),
                 ("field.administrative_level", "Local")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_institution_label_printed_alone_keeps_its_place_and_leaves_the_next_line_its_own() {
+        let text = "Nominee\n\nMember State Republic of Korea\nResponsible body Ministry of Interior and safety\n\
+                    Public-sector institution type\nSector type Interior\nAdministrative tier National\n\n\
+                    Question 1: About the Initiative\n\nIs this a public sector initiative? Yes";
+        let form = parsed(text);
+        let fields: Vec<(&str, Option<&str>)> =
+            form.institution.iter().map(|f| (f.key, f.value.map(|v| &text[v.range()]))).collect();
+        assert_eq!(
+            fields,
+            [
+                ("field.member_state", Some("Republic of Korea")),
+                ("field.institution_name", Some("Ministry of Interior and safety")),
+                ("field.institution_type", None),
+                ("field.department_type", Some("Interior")),
+                ("field.administrative_level", Some("National"))
             ]
         );
     }
