@@ -677,9 +677,38 @@ fn date_hint(label: &str) -> Option<DateOrder> {
             .filter_map(|e| l.find(&e.text.to_lowercase()))
             .min()
     };
-    let d = find("datepart.day")?;
-    let m = find("datepart.month")?;
+    let (d, m) = match (find("datepart.day"), find("datepart.month")) {
+        (Some(d), Some(m)) => (d, m),
+        _ => return letter_pattern_order(&l),
+    };
     Some(if d < m { DateOrder::DayFirst } else { DateOrder::MonthFirst })
+}
+
+/// The order a pattern of single letters gives (`D/M/YYYY`, `m.d.yyyy`):
+/// three runs of one letter each joined by `/`, `.` or `-`, a day's and a
+/// month's among them, their letters those of the catalog's doubled ones
+/// (`dd`, `jj`, `мм`).
+fn letter_pattern_order(lower: &str) -> Option<DateOrder> {
+    let letter_of = |key: &str, c: char| {
+        catalog().entries().iter().any(|e| {
+            let mut chars = e.text.chars().flat_map(char::to_lowercase);
+            e.key == key && chars.next() == Some(c) && chars.next() == Some(c) && chars.next().is_none()
+        })
+    };
+    lower.split(|c: char| !c.is_alphabetic() && !matches!(c, '/' | '.' | '-')).find_map(|pattern| {
+        let runs: Vec<&str> = pattern.split(['/', '.', '-']).collect();
+        let run_letter = |r: &&str| {
+            let c = r.chars().next()?;
+            r.chars().all(|x| x == c).then_some(c)
+        };
+        let letters: Vec<char> = runs.iter().map(run_letter).collect::<Option<_>>()?;
+        if letters.len() != 3 {
+            return None;
+        }
+        let d = letters.iter().position(|&c| letter_of("datepart.day", c))?;
+        let m = letters.iter().position(|&c| letter_of("datepart.month", c))?;
+        Some(if d < m { DateOrder::DayFirst } else { DateOrder::MonthFirst })
+    })
 }
 
 /// Whether two copies of a value say different things: case, accents,
@@ -742,6 +771,11 @@ fn learned_name(text: &str) -> Option<&'static str> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '،' | '(' | ')' | '（' | '）'))
         .filter(|w| !w.is_empty())
+        // An elided article is no part of the word (`l’Internet`).
+        .map(|w| match w.split_once(['\'', '’']) {
+            Some((head, rest)) if head.chars().count() <= 2 && !rest.is_empty() => rest,
+            _ => w,
+        })
         .collect();
     if words.len() < 2 || words.len() > MAX_LEARNED_WORDS {
         return None;
@@ -762,7 +796,8 @@ fn learned_name(text: &str) -> Option<&'static str> {
 
 /// The how-learned option a word of a short answer names in an inflected
 /// form (`Из интернета`, `Интернет` in the genitive): a one-word option of
-/// the catalog of five letters or more that opens the word, with at most
+/// the catalog of five letters or more that opens the word, perhaps but for
+/// its last letter (`От правительства`), with at most
 /// [`MAX_INFLECTION_CHARS`] letters after it, and no other option.
 fn inflected_learned(words: &[&str]) -> Option<&'static str> {
     let mut found = None;
@@ -771,7 +806,12 @@ fn inflected_learned(words: &[&str]) -> Option<&'static str> {
         for e in catalog().entries().iter().filter(|e| e.namespace() == "learned" && !e.text.contains(' ')) {
             let option = fold(e.text);
             let (n, m) = (option.chars().count(), w.chars().count());
-            if n >= 5 && m > n && m - n <= MAX_INFLECTION_CHARS && w.starts_with(&option) {
+            // The option's last letter may be an ending the word changes
+            // (`правительств-о`, `правительств-а`).
+            let stem = option.char_indices().last().map_or(option.as_str(), |(i, _)| &option[..i]);
+            let whole = m > n && m - n <= MAX_INFLECTION_CHARS && w.starts_with(&option);
+            let changed = m >= n && m - (n - 1) <= MAX_INFLECTION_CHARS && w != option && w.starts_with(stem);
+            if n >= 5 && (whole || changed) {
                 if found.is_some_and(|f| f != e.name()) {
                     return None;
                 }
@@ -870,6 +910,10 @@ mod tests {
             ("Site Internet", Some("internet")),
             ("Через Интернет", Some("internet")),
             ("عبر الإنترنت", Some("internet")),
+            ("Par l’Internet", Some("internet")),
+            ("От правительства", Some("government")),
+            ("С интернетом", Some("internet")),
+            ("Online (Internet)", Some("internet")),
             ("From a colleague", Some("colleague")),
             // Two options named: neither.
             ("Internet and newspaper", None),
@@ -945,6 +989,11 @@ mod tests {
         assert_eq!(date_hint("التاريخ (يوم/شهر/سنة)"), Some(DateOrder::DayFirst));
         // The words for day and month, in brackets only.
         assert_eq!(date_hint("Start date (day/month/year)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Started on (D/M/YYYY)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Started on (M/D/YYYY)"), Some(DateOrder::MonthFirst));
+        assert_eq!(date_hint("Lancé le (j.m.aaaa)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Дата старта (д.м.гггг)"), Some(DateOrder::DayFirst));
+        assert_eq!(date_hint("Date (a/b/c)"), None);
         assert_eq!(date_hint("Fecha de arranque (día/mes/año)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Date de démarrage (jour/mois/année)"), Some(DateOrder::DayFirst));
         assert_eq!(date_hint("Date (month/day/year)"), Some(DateOrder::MonthFirst));
