@@ -1352,9 +1352,11 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
         return ending_keyword(ticked, ns).map(|r| r.start..full.len()).or_else(|| {
             // A mark alone after the question (`…实施？ √`) is the answer.
             let at = ticked.len() + (full.len() - ticked.len() - full[ticked.len()..].trim_start().len());
+            // Set off from the question by a blank or a question's mark
+            // (`跟…有关吗 √`, `…实施？√`).
             (ns == "value"
                 && !ticked.is_empty()
-                && ticked.chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
+                && (at > ticked.len() || ticked.chars().next_back().is_some_and(is_label_end))
                 && strip_tick(&full[at..]).1.is_some())
             .then_some(at..full.len())
         });
@@ -1632,10 +1634,12 @@ fn keywords(ns: &str) -> &'static [String] {
     static VALUE: OnceLock<Vec<String>> = OnceLock::new();
     static LEARNED: OnceLock<Vec<String>> = OnceLock::new();
     static LEVEL: OnceLock<Vec<String>> = OnceLock::new();
+    static TYPE: OnceLock<Vec<String>> = OnceLock::new();
     let cell = match ns {
         "value" => &VALUE,
         "learned" => &LEARNED,
         "level" => &LEVEL,
+        "type" => &TYPE,
         _ => return &[],
     };
     cell.get_or_init(|| {
@@ -2616,6 +2620,33 @@ impl<'t> Parser<'t> {
             {
                 None
             }
+            // A loose match with an institution field read already, when the
+            // line has a label and a value in the place of a field still to
+            // come (`Naturaleza de la institución | Administración local`,
+            // alike to `Nombre de la institución`): a copy of the block
+            // would start at its first field, not in its middle.
+            Some((m, LabelMatch::Loose { .. }))
+                if self.context == Context::Institution
+                    && self.current_institution().any(|f| f.key == m.entry.key)
+                    && self.by_position(s).is_some_and(|(spec, label, value)| {
+                        spec.key != m.entry.key && label > 0 && value.is_some()
+                    }) =>
+            {
+                None
+            }
+            // A loose match with a later field of free text, when the value
+            // is an institution type the catalog names and the line's place
+            // is an earlier field's (`Type de structure | Administration
+            // territoriale`, alike to `Type de service`, a department's).
+            Some((m, LabelMatch::Loose { .. }))
+                if let Some((spec, _, Some(value))) = self.by_position(s)
+                    && catalog().exact(s[value].trim(), is_ns("type")).next().is_some()
+                    && catalog().field(m.entry.key).is_some_and(|f| {
+                        f.question == spec.question && f.order > spec.order && f.value == ValueKind::Text
+                    }) =>
+            {
+                None
+            }
             other => other,
         };
         if let Some((mut m, how)) = found
@@ -3392,7 +3423,16 @@ impl<'t> Parser<'t> {
                         // A level in a longer value (`Local government`)
                         // only one field on: two fields on, it is more
                         // likely the institution's type.
-                        ValueKind::Level => i <= 1 || value.clone().is_some_and(|v| level_alone(&s[v])),
+                        // A level's word closing an institution type the
+                        // catalog names (`Administración local`) two fields
+                        // on is the type's.
+                        ValueKind::Level => {
+                            i <= 1
+                                || value.clone().is_some_and(|v| {
+                                    level_alone(&s[v.clone()])
+                                        && ending_keyword(s, "type").is_none_or(|t| t.start >= v.start)
+                                })
+                        }
                         ValueKind::Integer => i <= 1,
                         _ => false,
                     }
@@ -3431,6 +3471,15 @@ impl<'t> Parser<'t> {
             let (label, value, by_vocabulary) = separator_split(s)
                 .or_else(|| script_split(s))
                 .or_else(|| same_script_split(s))
+                // An institution type the catalog names closing the line
+                // (`Naturaleza de la institución | Administración local`),
+                // not in lower case as a label's word (`Nivel de la
+                // administración`).
+                .or_else(|| {
+                    ending_keyword(s, "type")
+                        .filter(|r| !s[r.clone()].starts_with(char::is_lowercase))
+                        .map(|r| (r.start, r))
+                })
                 .map(|(l, v)| (l, v, false))
                 // A label told by its words alone before a value that opens
                 // in capitals: in a script without case, words of a label's
@@ -3449,7 +3498,16 @@ impl<'t> Parser<'t> {
             let folded = nomina_refdata::fold(&s[..label]);
             let words: Vec<&str> = folded.split_whitespace().collect();
             let shared = |f: &FieldSpec| {
-                let common = |wording: &Vec<String>| wording.iter().filter(|w| words.contains(&w.as_str())).count();
+                // Particles (`de`, `of`) say nothing of the field.
+                let common = |wording: &Vec<String>| {
+                    wording
+                        .iter()
+                        .filter(|w| {
+                            (w.chars().count() > 2 || w.chars().any(nomina_refdata::fold::is_cjk))
+                                && words.contains(&w.as_str())
+                        })
+                        .count()
+                };
                 wording_words(f.key).iter().map(common).max().unwrap_or(0)
             };
             let mut best = (*first, shared(first), false);
@@ -5171,6 +5229,44 @@ mod tests {
     }
 
     #[test]
+    fn an_institution_type_the_catalog_names_places_its_line_whatever_the_label_is_alike_to() {
+        let institution = |text: &str| -> Vec<(&'static str, String)> {
+            parsed(text)
+                .institution
+                .iter()
+                .map(|f| (f.key, f.value.map_or(String::new(), |v| text[v.range()].to_string())))
+                .collect()
+        };
+        // Alike to the institution name's label, read already.
+        let text = "Datos de la institución\n\nEstado Miembro proponente República de Corea\n\
+                    Denominación de la institución Dangjin City\n\
+                    Naturaleza de la institución Administración local\nÁmbito administrativo Local\n\n\
+                    Pregunta 1: Sobre la iniciativa\n\n¿Es una iniciativa del sector público? Sí";
+        assert_eq!(
+            institution(text)[2..],
+            [
+                ("field.institution_type", "Administración local".to_string()),
+                ("field.administrative_level", "Local".to_string())
+            ]
+        );
+        // Alike to a department's label (`Type de service`), the particle
+        // `de` counting for neither.
+        let text = "Institution\n\nPays membre Corée du Sud\nNom de la structure Dangjin City\n\
+                    Type de structure Administration territoriale\nNiveau d’administration Niveau local\n\n\
+                    Question 1 : Le projet\n\nProjet du secteur public ? Oui";
+        assert_eq!(institution(text)[2], ("field.institution_type", "Administration territoriale".to_string()));
+    }
+
+    #[test]
+    fn a_mark_set_off_from_a_question_by_a_blank_answers_it() {
+        let value = |s: &'static str| split_by_kind(ValueKind::YesNo, s).and_then(|(_, v)| v.map(|v| &s[v]));
+        assert_eq!(value("跟17个可持续发展目标有关吗 √"), Some("√"));
+        assert_eq!(value("有联合国或其机构参与吗 ×"), Some("×"));
+        // A mark run into the question's last word is no answer.
+        assert_eq!(split_by_kind(ValueKind::YesNo, "有联合国或其机构参与吗×"), None);
+    }
+
+    #[test]
     fn an_institution_label_printed_alone_keeps_its_place_and_leaves_the_next_line_its_own() {
         let text = "Nominee\n\nMember State Republic of Korea\nResponsible body Ministry of Interior and safety\n\
                     Public-sector institution type\nSector type Interior\nAdministrative tier National\n\n\
@@ -5483,11 +5579,23 @@ mod tests {
             ("Sí – X", Some(true)),
             ("þ Oui ¨ Non", Some(true)),
             ("¨ Oui þ Non", Some(false)),
+            // A box's state, a statement judged true or false, a language's
+            // initials (`O`/`N` in French, `Д`/`Н` in Russian).
+            ("Checked", Some(true)),
+            ("Unchecked", Some(false)),
+            ("Верно", Some(true)),
+            ("Неверно", Some(false)),
+            ("صح", Some(true)),
+            ("错", Some(false)),
+            ("O", Some(true)),
+            ("Н", Some(false)),
         ] {
             assert_eq!(yes_no(v), want, "{v}");
         }
-        // The label ends where the choice starts.
+        // The label ends where the choice starts (`Réponse` reads as the
+        // label's).
         for (line, value) in [
+            ("L’initiative a-t-elle reçu d’autres prix ? Réponse négative", "négative"),
             ("CARACTÈRE PUBLIC : Oui ☒ Non ☐", "Oui ☒ Non ☐"),
             ("本项目是否属于公共部门项目？ ■是 □否", "■是 □否"),
             ("Is the initiative public? [Yes]", "[Yes]"),
