@@ -843,7 +843,8 @@ fn government_type(text: &str) -> Option<String> {
     }
     let government = |s: &str| catalog_name(s.trim(), "type") == Some("government");
     // A level alone, or as the last word (`niveau local`, `местный
-    // уровень`), the Arabic article aside (`المحلية`).
+    // уровень`) or the first of two (`local level`), the Arabic article
+    // aside (`المحلية`).
     let level = |s: &str| {
         let s = s.trim();
         let bare = |w: &str| {
@@ -853,7 +854,13 @@ fn government_type(text: &str) -> Option<String> {
         if s.is_empty() {
             return None;
         }
-        bare(s).or_else(|| s.rsplit_once(char::is_whitespace).and_then(|(_, last)| bare(last)))
+        bare(s)
+            .or_else(|| s.rsplit_once(char::is_whitespace).and_then(|(_, last)| bare(last)))
+            // Or as the first of two words (`local level`).
+            .or_else(|| {
+                let (first, rest) = s.split_once(char::is_whitespace)?;
+                (!rest.trim().contains(char::is_whitespace)).then(|| bare(first)).flatten()
+            })
     };
     let found = if let Some(open) = t.find(['(', '（']) {
         let inner = t[open..].trim_start_matches(['(', '（']);
@@ -930,6 +937,7 @@ mod tests {
         for (written, option) in [
             ("Government(Local)", Some("Government(Local)")),
             ("Gobierno (local)", Some("Government(Local)")),
+            ("Government (local level)", Some("Government(Local)")),
             ("Administration publique (locale)", Some("Government(Local)")),
             ("政府（地方）", Some("Government(Local)")),
             ("地方政府", Some("Government(Local)")),

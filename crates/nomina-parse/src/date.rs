@@ -369,7 +369,7 @@ const ORDINAL_SUFFIXES: [&str; 20] = [
 ];
 
 /// A day's number without the ordinal suffix written after it (`1er`,
-/// `1re`, `1º`, `1st`, `2nd`, `3rd`, `4th`, `2e`, `1-го`): the digits, or `s` as it
+/// `1re`, `1º`, `1.º`, `1st`, `2nd`, `3rd`, `4th`, `2e`, `1-го`): the digits, or `s` as it
 /// is.
 fn without_ordinal_suffix(s: &str) -> &str {
     let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
@@ -377,7 +377,10 @@ fn without_ordinal_suffix(s: &str) -> &str {
         return s;
     }
     let suffix = s[digits..].to_lowercase();
-    let ordinal = ORDINAL_SUFFIXES.contains(&suffix.as_str());
+    // Spanish puts a full stop before the sign (`1.º`, `1.o` once NFKC
+    // has folded the sign).
+    let suffix = suffix.strip_prefix('.').filter(|r| matches!(*r, "º" | "ª" | "°" | "o" | "a")).unwrap_or(&suffix);
+    let ordinal = ORDINAL_SUFFIXES.contains(&suffix);
     if ordinal { &s[..digits] } else { s }
 }
 
@@ -931,6 +934,7 @@ mod tests {
             ("09日 11月 2015年", Some("2015-11-09")),
             ("1-го ноября 2017 г.", Some("2017-11-01")),
             ("1ro. de noviembre de 2017", Some("2017-11-01")),
+            ("1.º de noviembre de 2017", Some("2017-11-01")),
             // Month first, the day an ordinal (`October 28th, 2010`).
             ("October 28th, 2010", Some("2010-10-28")),
             ("Nov. 1st 2017", Some("2017-11-01")),

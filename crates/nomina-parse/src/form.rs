@@ -1366,6 +1366,17 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     if t.is_empty() {
         return None;
     }
+    // A gloss in brackets after the value that says the same (`Online
+    // (Internet)`): the value runs from the word before it.
+    if ns != "value"
+        && let Some(inner) = t.strip_suffix([')', '）'])
+        && let Some(open) = inner.rfind(['(', '（'])
+        && let gloss = inner[open..].trim_start_matches(['(', '（']).trim()
+        && catalog().exact(gloss, |e| e.namespace() == ns).next().is_some()
+        && let Some(before) = ending_keyword(inner[..open].trim_end(), ns)
+    {
+        return Some(before.start..full.len());
+    }
     let words = keywords(ns);
     words
         .iter()
@@ -2733,7 +2744,9 @@ impl<'t> Parser<'t> {
             {
                 m.label_len = bare_label_len(s);
                 m.len = s.len();
-                self.values_below = true;
+                // On a form that prints values beside their labels, the
+                // label alone is an empty field's (see `add_field`).
+                self.values_below |= !(self.context == Context::Institution && self.inline_layout());
             }
             // A label running on past the catalog's wording in a script
             // without Latin letters (`机构网站 | 地址 http://…`): the web
@@ -2929,9 +2942,21 @@ impl<'t> Parser<'t> {
             return None;
         }
         let words = content_words(s);
+        // Ideographs are written without blanks: pairs of them stand for
+        // words (`公共机构分类` and `公共部门机构类型` share `公共`, `机构`).
+        let pairs = |t: &str| -> Vec<(char, char)> {
+            let chars: Vec<char> = t.chars().filter(|&c| nomina_refdata::fold::is_cjk(c)).collect();
+            chars.windows(2).map(|w| (w[0], w[1])).collect()
+        };
+        let own_pairs = pairs(s);
         let shared = |key: &str| {
             let held = |wording: &Vec<String>| {
-                words.iter().filter(|w| wording.iter().any(|x| same_stem(&canonical_word(x), w))).count()
+                if own_pairs.is_empty() {
+                    words.iter().filter(|w| wording.iter().any(|x| same_stem(&canonical_word(x), w))).count()
+                } else {
+                    let theirs = pairs(&wording.concat());
+                    own_pairs.iter().filter(|p| theirs.contains(p)).count()
+                }
             };
             wording_words(key).iter().map(held).max().unwrap_or(0)
         };
@@ -3061,7 +3086,7 @@ impl<'t> Parser<'t> {
 
     /// Whether the open field `open` is a list asked after a yes/no
     /// question (the field before it in its question's template) that its
-    /// block's copy answered no.
+    /// block's copy answered no or left unanswered.
     fn list_answered_off(&self, open: (Context, usize)) -> bool {
         let Some(list) = self.field_ref(open) else { return false };
         let Some(spec) = catalog().field(list.key).filter(|f| f.value == ValueKind::List) else { return false };
@@ -3071,8 +3096,15 @@ impl<'t> Parser<'t> {
             }) && f
                 .value
                 .or_else(|| f.items.first().map(|i| i.span))
-                .is_some_and(|v| yes_no(&self.text[v.range()]) == Some(false))
+                // Left unanswered (seed 003's): nothing involved to list.
+                .is_none_or(|v| yes_no(&self.text[v.range()]) == Some(false))
         })
+    }
+
+    /// Whether the institution block's current copy has printed its values
+    /// beside their labels so far: two of them, none under its label.
+    fn inline_layout(&self) -> bool {
+        !self.values_below && self.current_institution().filter(|f| f.value.is_some()).nth(1).is_some()
     }
 
     /// The fields of the institution block's current copy, last first.
@@ -3163,7 +3195,11 @@ impl<'t> Parser<'t> {
             }
         };
         self.open_field = spec.value.is_multi_line().then_some((context, index));
-        if !spec.value.is_multi_line() && empty {
+        // A free-text institution field printed with its label alone on a
+        // form that prints values beside their labels is empty (seed 003's
+        // institution type): the line under it is the next field's.
+        let empty_inline = context == Context::Institution && spec.value == ValueKind::Text && self.inline_layout();
+        if !spec.value.is_multi_line() && empty && !empty_inline {
             self.awaiting_value = Some((context, index));
         }
         if self.wrap.is_some()
@@ -4303,7 +4339,9 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     if kind == "digits" && spaced && matches!(mark, ')' | '.') && word_limit(title).is_some() {
         return Some((format!("#{kind}{mark}"), number, head_end));
     }
-    let opens_word = title.chars().next().is_some_and(char::is_alphabetic);
+    // A Spanish question or exclamation opens with its mark (`6) ¿Se
+    // presentó antes?`).
+    let opens_word = title.trim_start_matches(['¿', '¡', '«']).chars().next().is_some_and(char::is_alphabetic);
     // `16.7 Ensure…`, `1.6 billion`: a closing mark is followed by a space,
     // but for the full-width ones (`一、`, `一．`).
     if !opens_word || !(spaced || matches!(mark, '、' | '．' | '：' | '）' | '】' | '〕')) {
@@ -5255,6 +5293,17 @@ mod tests {
                     Type de structure Administration territoriale\nNiveau d’administration Niveau local\n\n\
                     Question 1 : Le projet\n\nProjet du secteur public ? Oui";
         assert_eq!(institution(text)[2], ("field.institution_type", "Administration territoriale".to_string()));
+    }
+
+    #[test]
+    fn a_how_learned_option_glossed_in_brackets_is_one_value() {
+        let value = |s: &'static str| split_by_kind(ValueKind::Learned, s).and_then(|(_, v)| v.map(|v| &s[v]));
+        assert_eq!(
+            value("Means by which the institution learned of the Awards Online (Internet)"),
+            Some("Online (Internet)")
+        );
+        assert_eq!(value("了解途径 网络（互联网）"), Some("网络（互联网）"));
+        assert_eq!(value("了解途径（可多选）"), None);
     }
 
     #[test]
