@@ -2859,8 +2859,12 @@ impl<'t> Parser<'t> {
                 let later_field = || self.by_position(s).is_some_and(|(_, label, value)| label > 0 && value.is_some());
                 match k {
                     ValueKind::YesNo | ValueKind::Date | ValueKind::Integer | ValueKind::Url => {
+                        // Ideographs are written without blanks: two
+                        // stand for a word.
+                        let ideographs = s.chars().filter(|&c| nomina_refdata::fold::is_cjk(c)).count();
                         !is_whole_value(k, s)
                             && (s.split_whitespace().nth(MAX_SHORT_VALUE_WORDS).is_some()
+                                || ideographs > 2 * MAX_SHORT_VALUE_WORDS
                                 || opens_with_label(s)
                                 || later_field())
                     }
@@ -5405,6 +5409,15 @@ mod tests {
             [("field.implemented_two_years_or_more", None), ("field.implementation_date", Some("1 Feb 2020"))]
         );
         assert!(form.basic[0].fields[0].items.is_empty());
+        // Ideographs without blanks: the next label is long all the same.
+        let text = "联合国成员国 韩国\n机构名称 Ministry of Interior and safety\n\n问题三:可持续发展目标\n\n\
+                    本项目是否与可持续发展目标（共17项）中的某一项有关？\n\
+                    若上题回答“是”，请注明与本项目关系最密切的可持续发展目标\n无贫穷\n";
+        let form = parsed(text);
+        let keys: Vec<&str> = form.basic[0].fields.iter().map(|f| f.key).collect();
+        assert_eq!(keys, ["field.sdg_relevant", "field.sdgs"]);
+        let goals = &form.basic[0].fields[1];
+        assert_eq!(goals.items.iter().map(|i| &text[i.span.range()]).collect::<Vec<_>>(), ["无贫穷"]);
     }
 
     #[test]
