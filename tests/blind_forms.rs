@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round32/`, thirty-two sets
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round33/`, thirty-three sets
 //! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
@@ -527,6 +527,32 @@ fn every_rendering_of_the_thirty_second_set_reads_as_its_seed() {
 #[test]
 fn forms_of_other_years_of_the_thirty_second_set_keep_every_answer_under_its_own_number() {
     only_known_differences(&forms_of_other_years_against_expected(32, 4), &[]);
+}
+
+/// The thirty-third set, measured by its totals (1002/1068 for seed 001's
+/// renderings, 264/276 for seed 003's and 404/432 for the forms of other
+/// years, with the code as it stood when it came): the same kinds as the
+/// thirty-second by a new hand. Yes/no written as a box's state
+/// (`Checked`), true or false (`Верно`, `صح`), initials (`O`/`N`) or a mark
+/// after a blank (`…吗 √`), single-letter date patterns (`D/M/YYYY`),
+/// institution types the catalog names under labels alike to other
+/// fields', section titles opening with `¿`, `1.º de noviembre` and seed
+/// 003's empty labels in new wordings are read. Its categories are free
+/// translations the reference data lacks, kept as written.
+#[test]
+fn every_rendering_of_the_thirty_third_set_reads_as_its_seed() {
+    only_known_differences(&renderings_against_seed_001(33, 12), &[]);
+    // Seed 003's sector type (`内政部`) is printed in translation, or
+    // under a label alike to no field's (`Sector Interior`).
+    only_known_differences(
+        &renderings_against("003_3d6537fba802d833.txt", 23, 33, &["s_"], 3),
+        &["s_es_33.txt: department_type", "s_ru_33.txt: department_type"],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_thirty_third_set_keep_every_answer_under_its_own_number() {
+    only_known_differences(&forms_of_other_years_against_expected(33, 4), &[]);
 }
 
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,

@@ -369,7 +369,12 @@ impl FormNormalizer<'_> {
                     let (head, rest) = text.split_once([':', '：'])?;
                     (head.split_whitespace().count() <= 3).then(|| Category::from_name(rest.trim())).flatten()
                 };
-                n.category = Some(match Category::from_name(&text).or_else(after_list) {
+                let loose = || {
+                    let c = Category::from_english_words(&text)?;
+                    self.warn_value(f, "fuzzy_value", "a UNPSA category's name worded with other endings");
+                    Some(c)
+                };
+                n.category = Some(match Category::from_name(&text).or_else(after_list).or_else(loose) {
                     Some(c) => CategoryValue { name: c.name.to_string(), special: c.special },
                     None => {
                         self.warn_value(f, "unknown_category", "not a known UNPSA category; kept as written");

@@ -3450,7 +3450,16 @@ impl<'t> Parser<'t> {
         let free_text = |f: &FieldSpec| question == 0 && f.value == ValueKind::Text;
         let telling = candidates.iter().enumerate().filter(|(_, f)| !free_text(f)).find_map(|(i, &f)| {
             let next = i == 0;
-            let (label, value) = split_by_kind(f.value, s)?;
+            // A category's name the data lacks (a paraphrase, a
+            // translation) in the next field's place: where the label's
+            // words give way to the value's, as for free text.
+            let unknown_category = || {
+                (next && f.value == ValueKind::Category)
+                    .then(|| script_split(s).or_else(|| same_script_split(s)))
+                    .flatten()
+                    .map(|(label, value)| (label, Some(value)))
+            };
+            let (label, value) = split_by_kind(f.value, s).or_else(unknown_category)?;
             let fits = if question == 0 {
                 // The institution block's labels are short: only a value of
                 // a telling kind places a line, and a bare number only in
@@ -5297,6 +5306,21 @@ mod tests {
                     Type de structure Administration territoriale\nNiveau d’administration Niveau local\n\n\
                     Question 1 : Le projet\n\nProjet du secteur public ? Oui";
         assert_eq!(institution(text)[2], ("field.institution_type", "Administration territoriale".to_string()));
+    }
+
+    #[test]
+    fn a_category_the_data_lacks_in_its_place_ends_its_label_where_the_words_show() {
+        let text = "Member State Republic of Korea\nInstitution Dangjin City\n\n\
+                    Question 2: Category\n\n\
+                    Category chosen Promotion of integrated mechanisms for sustainable development\n\
+                    UNPSACriteria\nNone listed\n";
+        let form = parsed(text);
+        let category = &form.basic[0].fields[0];
+        assert_eq!(category.key, "field.category");
+        assert_eq!(
+            category.value.map(|v| &text[v.range()]),
+            Some("Promotion of integrated mechanisms for sustainable development")
+        );
     }
 
     #[test]

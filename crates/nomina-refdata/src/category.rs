@@ -27,6 +27,38 @@ impl Category {
     }
 }
 
+impl Category {
+    /// The one category whose English name `name` words differently but
+    /// for endings (`Promotion of integrated mechanism for sustainable
+    /// development`): every word of four letters or more of each stands for
+    /// one of the other's, two words standing for each other when one opens
+    /// the other or both share their first six letters.
+    pub fn from_english_words(name: &str) -> Option<&'static Category> {
+        let words = |s: &str| -> Vec<String> {
+            crate::fold(s)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_string)
+                .collect()
+        };
+        let alike = |a: &str, b: &str| {
+            let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            common >= 6 || (common >= 4 && (common == a.chars().count() || common == b.chars().count()))
+        };
+        let covers = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| alike(x, y)));
+        let mine = words(name);
+        if mine.len() < 2 {
+            return None;
+        }
+        let mut found = tables().categories.iter().filter(|c| {
+            let theirs = words(c.name);
+            covers(&mine, &theirs) && covers(&theirs, &mine)
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+}
+
 struct Tables {
     categories: Vec<Category>,
     by_name: HashMap<String, usize>,
@@ -88,6 +120,18 @@ mod tests {
         let c = Category::from_name("特殊类别:针对2019冠状病毒病的恢复机制和创新应对").unwrap();
         assert_eq!(c.name, "Institutional resilience and innovative responses to the COVID-19 pandemic");
         assert!(c.special);
+    }
+
+    #[test]
+    fn an_english_name_worded_with_other_endings() {
+        let c = Category::from_english_words("Promotion of integrated mechanism for sustainable development").unwrap();
+        assert_eq!(c.name, "Promoting integrated mechanisms for sustainable development");
+        // Words missing or added: no category.
+        assert!(Category::from_english_words("Promoting integrated mechanisms").is_none());
+        assert!(
+            Category::from_english_words("Promoting integrated mechanisms for sustainable rural development").is_none()
+        );
+        assert!(Category::from_english_words("Promover mecanismos integrados para el desarrollo sostenible").is_none());
     }
 
     #[test]
