@@ -1464,6 +1464,13 @@ fn fields_bar(s: &str) -> bool {
     if s.contains(['，', '。', '；']) || ends_like_sentence(s) {
         return false;
     }
+    // A ticker of three or more labels and their short values, one blank
+    // between them (`Dólar Oficial: - Dólar Blue: - Riesgo País: 1.500`):
+    // a few words between one colon and the next.
+    let pieces: Vec<&str> = s.split([':', '：']).collect();
+    if pieces.len() >= 4 && pieces[1..pieces.len() - 1].iter().all(|p| p.split_whitespace().count() <= 4) {
+        return true;
+    }
     let fields: Vec<&str> =
         s.split("  ").flat_map(|f| f.split('\u{3000}')).map(str::trim).filter(|f| !f.is_empty()).collect();
     fields.len() >= 2
@@ -1889,6 +1896,17 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
             }
             key.push_str(t);
         }
+        // A line that prints its text twice over (a headline and its copy
+        // run together) is that text.
+        let half = key.len() / 2;
+        if key.len() % 2 == 1
+            && key.len() > 24
+            && key.is_char_boundary(half)
+            && key.as_bytes()[half] == b' '
+            && key[..half] == key[half + 1..]
+        {
+            key.truncate(half);
+        }
         key
     };
     let lettered = if long { units } else { lettered(s, han_n) };
@@ -1974,6 +1992,10 @@ fn date_tiles(text: &str, info: &mut [LineInfo]) {
 
 /// Most words of a copyright notice on a line of its own.
 const MAX_RIGHTS_LINE_UNITS: f32 = 15.0;
+
+/// Words (a Chinese character half a word) from which a paragraph is a
+/// long one, as an article's body runs, not a notice's line.
+const LONG_PARAGRAPH_UNITS: f32 = 20.0;
 
 /// Most lines of the names that sign a notice, between its body and its
 /// date.
@@ -3186,6 +3208,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if i > be && (bs..=be).filter(|&k| info[k].kind == LineKind::Content).count() >= 2 {
             score -= 1.5;
         }
+        // Inside the body, under two of its long paragraphs: a line of it
+        // (the last one of a page cut off mid-sentence), not a headline.
+        if (bs..=be).contains(&i)
+            && (bs..i).filter(|&k| info[k].kind == LineKind::Content && info[k].units >= LONG_PARAGRAPH_UNITS).count()
+                >= 2
+        {
+            score -= 1.5;
+        }
         if n < above_body {
             score += 1.0 / (above_body - n) as f32;
             // Over a navigation bar with headline-sized lines under it:
@@ -4121,6 +4151,8 @@ mod tests {
         assert!(fields_bar("主办：中共舞阳县委宣传部  承办：舞阳县融媒体中心"));
         assert!(fields_bar("Source: City Hall    Views: 12"));
         assert!(fields_bar("来源：新华网\u{3000}作者：张三"));
+        assert!(fields_bar("Dolar Oficial: - Dolar Blue:- Dolar CCL:- Dolar Bolsa: - Dolar Mayorista: -"));
+        assert!(!fields_bar("Note: the council met on Monday: it approved the plan: all voted for it"));
         // One field, a sentence, prose with a colon: none.
         assert!(!fields_bar("主办：中共舞阳县委宣传部"));
         assert!(!fields_bar("He said: the plan works.  She said: it does not."));
@@ -4741,6 +4773,36 @@ mod tests {
         let (_, _, paragraphs, boilerplate) = parts(&text);
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
         assert!(boilerplate.iter().any(|b| b.starts_with("The arts centre")));
+    }
+
+    #[test]
+    fn the_last_line_of_a_page_cut_off_mid_sentence_is_no_headline() {
+        let text = String::from(
+            "Friday, 26 April 2024\n\nHome\n\nActivities\n\nWeekly meeting\n30.05.2011 15:21\n\
+             On 30 May the district administration held its weekly meeting, chaired by the head of the administration, \
+             with the heads of the rural settlements.\n\
+             The meeting also reviewed the spring field works and the measures taken to prevent fires in the district \
+             in the coming weeks.\n\
+             In closing, the head of the district stressed the important role of the rural settlements in the work of",
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Weekly meeting");
+        assert_eq!(published.as_deref(), Some("2011-05-30"));
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_headline_printed_twice_on_one_line_is_a_copy_of_it() {
+        let text = format!(
+            "Dollar: - Euro:- Real:- Peso: -\n\nTHE COURIER . Santiago\n\n\
+             The health minister arrived in the province today\n\n27/07/2020 10:52 Santiago\nListen:\n\n\
+             The health minister arrived in the province today The health minister arrived in the province today\n\
+             {PROSE}\n"
+        );
+        let (title, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "The health minister arrived in the province today");
+        assert!(paragraphs[0].starts_with("The city council"), "{paragraphs:?}");
+        assert!(boilerplate.iter().any(|b| b.starts_with("Dollar:")));
     }
 
     #[test]
