@@ -46,9 +46,19 @@ pub fn remove_all() {
     }
 }
 
+/// Times a directory is removed again when a thread still writing into it (a sorted run)
+/// made a file in it while it was being emptied.
+const REMOVE_DIR_ATTEMPTS: u32 = 50;
+
 fn remove(path: &Path) {
     if path.is_dir() {
-        let _ = std::fs::remove_dir_all(path);
+        for _ in 0..REMOVE_DIR_ATTEMPTS {
+            let _ = std::fs::remove_dir_all(path);
+            if !path.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
     } else {
         let _ = std::fs::remove_file(path);
     }
