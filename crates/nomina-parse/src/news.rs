@@ -2422,6 +2422,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     board_time_stamps(text, &mut info);
     crumb_echoes(text, &mut info);
     chrome_run_ons(text, &mut info);
+    bulleted_teasers(text, &mut info);
     // Outside the page's `<article>` or `<main>`, only dates and bylines
     // are more than chrome.
     // The headline the markup names stays a candidate, inside or not.
@@ -3860,6 +3861,37 @@ fn chrome_run_ons(text: &str, info: &mut [LineInfo]) {
     }
 }
 
+/// Fewest bulleted lines in a row that make a list of links.
+const MIN_BULLETED_TEASERS: usize = 3;
+
+/// Marks as chrome a run of lines above the page's first sentence of
+/// prose, each opening with the same bullet and ending no sentence (`•
+/// Headline one` / `• Headline two` / …): a ticker or a list of other
+/// articles' headlines, not the article. Under the first sentence such a
+/// list may be the body's own, and is left alone.
+fn bulleted_teasers(text: &str, info: &mut [LineInfo]) {
+    let first_prose = info.iter().position(|l| l.kind == LineKind::Content && l.sentence).unwrap_or(info.len());
+    let bullet = |l: &LineInfo| {
+        let s = &text[l.at.span.range()];
+        let c = s.chars().next().filter(|c| matches!(c, '•' | '·' | '▪' | '►' | '▸' | '●'))?;
+        (s[c.len_utf8()..].starts_with(' ') && !ends_like_sentence(s) && l.units <= MAX_TITLE_WORDS).then_some(c)
+    };
+    let mut i = 0;
+    while i < first_prose {
+        let Some(c) = bullet(&info[i]) else {
+            i += 1;
+            continue;
+        };
+        let end = (i..first_prose).find(|&k| bullet(&info[k]) != Some(c)).unwrap_or(first_prose);
+        if end - i >= MIN_BULLETED_TEASERS {
+            for l in &mut info[i..end] {
+                l.kind = LineKind::Chrome;
+            }
+        }
+        i = end;
+    }
+}
+
 /// Most lines under a breadcrumb trail that may repeat one of its crumbs
 /// as the section's heading.
 const CRUMB_ECHO_LINES: usize = 4;
@@ -4789,6 +4821,24 @@ mod tests {
         assert_eq!(title, "Weekly meeting");
         assert_eq!(published.as_deref(), Some("2011-05-30"));
         assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+    }
+
+    #[test]
+    fn bulleted_headlines_over_the_article_are_a_ticker() {
+        let text = format!(
+            "• From Abidjan, the coach says football unites the nation and its youth\n\
+             • Cup final between the two clubs of the east on Sunday evening\n\
+             • Two ministers praise the kingdom efforts in Istanbul\n\
+             • Amid interest from two clubs, the defender extends his contract\n\
+             • The sheikh says he stands with his country until the end (video)\n\
+             Breaking\nSaturday 21 August 2021 at 21:32\n\
+             Will the school year start later? The ministry breaks its silence\n\
+             Will the school year start later? The ministry breaks its silence\n{PROSE}\n"
+        );
+        let (title, _, paragraphs, boilerplate) = parts(&text);
+        assert_eq!(title, "Will the school year start later? The ministry breaks its silence");
+        assert!(paragraphs[0].starts_with("The city council"), "{paragraphs:?}");
+        assert!(boilerplate.iter().any(|b| b.starts_with("• From Abidjan")));
     }
 
     #[test]
