@@ -1546,6 +1546,7 @@ fn label_before(lower: &str, at: usize) -> Label {
         present[m.pattern().as_usize()] = true;
     }
     let mut best: Option<(usize, usize, Label)> = None;
+    let (mut best_start, mut updated_end) = (0, None);
     for (base, words, label) in
         [(0, &lex.published, Label::Published), (lex.published.len(), &lex.updated, Label::Updated)]
     {
@@ -1557,19 +1558,34 @@ fn label_before(lower: &str, at: usize) -> Label {
             for (i, _) in before.match_indices(*w) {
                 let end = i + w.len();
                 if spaced {
-                    let prev = before[..i].chars().next_back();
+                    // The Arabic article joined to the word is no other word
+                    // (`التحديث`, the update).
+                    let head = before[..i].strip_suffix("ال").unwrap_or(&before[..i]);
+                    let prev = head.chars().next_back();
                     let next = before[end..].chars().next();
                     if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) {
                         continue;
                     }
                 }
+                if label == Label::Updated && updated_end.is_none_or(|e| end > e) {
+                    updated_end = Some(end);
+                }
                 // The label ending nearest the date wins, the longer on a tie.
                 let key = (end, w.len(), label);
                 if best.is_none_or(|(e, l, _)| (end, w.len()) > (e, l)) {
                     best = Some(key);
+                    best_start = i;
                 }
             }
         }
+    }
+    // A word of the published labels right after an updated label is that
+    // label's particle (`التحديث الاخير بتاريخ`, last updated on).
+    if let Some((_, _, Label::Published)) = best
+        && updated_end.is_some_and(|e| e <= best_start && token_count(&before[e..best_start]) <= 2)
+        && let Some(b) = best.as_mut()
+    {
+        b.2 = Label::Updated;
     }
     match best {
         Some((end, _, label)) if token_count(&before[end..]) <= 2 => label,
@@ -6181,6 +6197,18 @@ mod tests {
         assert_eq!(parts(&text).1.as_deref(), Some("2016-02-19"));
         // A date a release was issued on, in a list of them, is no label's.
         assert_eq!(label_before("the press release issued by the foreign office on ", 50), Label::None);
+    }
+
+    #[test]
+    fn a_published_word_after_an_updated_label_is_its_particle() {
+        // Last updated on: the article joined to the label's word, and the
+        // word for `dated` after it.
+        let before = "التحديث الاخير بتاريخ|";
+        assert_eq!(label_before(before, before.len()), Label::Updated);
+        let before = "آخر تحديث: ";
+        assert_eq!(label_before(before, before.len()), Label::Updated);
+        let before = "نشر بتاريخ ";
+        assert_eq!(label_before(before, before.len()), Label::Published);
     }
 
     #[test]
