@@ -419,3 +419,16 @@ fn mutations_do_what_they_say() {
     let text = String::from_utf8(bytes).expect("a swap keeps UTF-8");
     assert!(text.contains(sites[0].others[0]), "{}", sites[0].others[0]);
 }
+
+/// A case the random search found: a stray line under the goals label, then
+/// a line in brackets that reads as a goal (`(1 old Ctrl …)`), kept its
+/// brackets out of every field.
+#[test]
+fn a_bracketed_line_read_as_a_caption_keeps_its_brackets() {
+    let (_, seed) = &FIXTURES[0];
+    let text = String::from_utf8(seed.clone()).expect("seed 001 is UTF-8");
+    let at = text.find("initiative. (hold Ctrl").expect("seed 001's goals label") + "initiative. (h".len();
+    let mutated = format!("{}\na\n(1\t{}", &text[..at], &text[at..]);
+    let record = check(mutated.as_bytes()).expect("nothing lost").expect("a record");
+    assert_eq!(record.diagnostics.uncovered_chars, 0);
+}

@@ -2311,6 +2311,14 @@ impl<'t> Parser<'t> {
         if let Some(last) = unread.filter(|l| l.span == inner) {
             last.span = span;
         }
+        // So does a line read as a list's item (`(16 …)` under the goals).
+        let fields = match self.context {
+            Context::Basic(b) => &mut self.form.basic[b].fields,
+            _ => &mut self.form.institution,
+        };
+        if let Some(item) = fields.iter_mut().rev().find_map(|f| f.items.iter_mut().rev().find(|l| l.span == inner)) {
+            item.span = span;
+        }
         // The whole caption is the label; the value is the line above.
         let field = match self.context {
             Context::Basic(b) => self.form.basic[b].fields.last_mut(),
