@@ -777,10 +777,7 @@ fn learned_name(text: &str) -> Option<&'static str> {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '،' | '(' | ')' | '（' | '）'))
         .filter(|w| !w.is_empty())
         // An elided article is no part of the word (`l’Internet`).
-        .map(|w| match w.split_once(['\'', '’']) {
-            Some((head, rest)) if head.chars().count() <= 2 && !rest.is_empty() => rest,
-            _ => w,
-        })
+        .map(nomina_refdata::fold::without_elision)
         .collect();
     if words.len() < 2 || words.len() > MAX_LEARNED_WORDS {
         return None;

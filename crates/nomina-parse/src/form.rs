@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use std::ops::Range;
 
-use nomina_refdata::fold::{ascii_digits, decimal_digit};
+use nomina_refdata::fold::{ascii_digits, decimal_digit, same_stem, without_elision};
 use nomina_refdata::memo::Memo;
 use nomina_refdata::{Country, FieldSpec, LabelEntry, PrefixMatch, SdgGoal, ValueKind, catalog};
 use regex::Regex;
@@ -1671,18 +1671,6 @@ fn ends_with_caseless(t: &str, word: &str) -> Option<Range<usize>> {
     same.then_some(start..t.len())
 }
 
-/// Whether two folded words are one, or forms of one word: they share
-/// their first five letters, and at least two thirds of the shorter
-/// (`подробнее` and `подробности`, `précisions` and `préciser`).
-fn same_stem(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    common >= 5 && 3 * common >= 2 * shorter
-}
-
 /// Where a label written in a script without Latin letters (Chinese,
 /// Cyrillic, Arabic) gives way to a value in Latin letters or digits: the
 /// label's length and the value's range. Every word before the value has
@@ -1776,10 +1764,7 @@ fn content_words(label: &str) -> Vec<String> {
         .split_whitespace()
         // An elided article or preposition is no part of the word
         // (`d'institution`, `l'initiative`).
-        .map(|w| match w.split_once(['\'', '’']) {
-            Some((head, rest)) if head.chars().count() <= 2 && !rest.is_empty() => rest,
-            _ => w,
-        })
+        .map(without_elision)
         // Arabic writes its content words in three letters as often as not
         // (`اسم`, `نوع`); Latin and Cyrillic words that short are mostly
         // function words.
@@ -2311,20 +2296,16 @@ impl<'t> Parser<'t> {
         if let Some(last) = unread.filter(|l| l.span == inner) {
             last.span = span;
         }
-        // So does a line read as a list's item (`(16 …)` under the goals).
         let fields = match self.context {
             Context::Basic(b) => &mut self.form.basic[b].fields,
             _ => &mut self.form.institution,
         };
+        // So does a line read as a list's item (`(16 …)` under the goals).
         if let Some(item) = fields.iter_mut().rev().find_map(|f| f.items.iter_mut().rev().find(|l| l.span == inner)) {
             item.span = span;
         }
         // The whole caption is the label; the value is the line above.
-        let field = match self.context {
-            Context::Basic(b) => self.form.basic[b].fields.last_mut(),
-            _ => self.form.institution.last_mut(),
-        }
-        .filter(|f| f.line == number);
+        let field = fields.last_mut().filter(|f| f.line == number);
         match field {
             Some(field) => {
                 field.value = None;
@@ -2612,60 +2593,8 @@ impl<'t> Parser<'t> {
                 .flatten()
                 .map(|(m, score)| (m, LabelMatch::Loose { score: (score * 100.0).round() as u8 }))
         });
-        // A loose match with a field of another question than the block's
-        // yields to the block's template, when the line's value fits a field
-        // the block still expects (`Has the initiative won a UN Public
-        // Service Award before? No` under question 7 is alike to question
-        // 8's label).
         let found = match found {
-            Some((m, LabelMatch::Loose { .. }))
-                if let Context::Basic(_) = self.context
-                    && let Some((question, _)) = self.template()
-                    && catalog().field(m.entry.key).is_some_and(|f| f.question != question)
-                    && self.by_position(s).is_some() =>
-            {
-                None
-            }
-            // A loose match with a field further on in the block, when the
-            // line's value tells that it is an earlier field's (`Name of the
-            // Member State … Republic of Korea`, alike to `Name of
-            // initiative`): the value's kind places it.
-            Some((m, LabelMatch::Loose { .. }))
-                if let Some((spec, _, Some(_))) = self.by_position(s)
-                    && spec.value.is_telling()
-                    && catalog().field(m.entry.key).is_some_and(|f| {
-                        f.question == spec.question && f.order > spec.order && f.value != spec.value
-                    }) =>
-            {
-                None
-            }
-            // A loose match with an institution field read already, when the
-            // line has a label and a value in the place of a field still to
-            // come (`Naturaleza de la institución | Administración local`,
-            // alike to `Nombre de la institución`): a copy of the block
-            // would start at its first field, not in its middle.
-            Some((m, LabelMatch::Loose { .. }))
-                if self.context == Context::Institution
-                    && self.current_institution().any(|f| f.key == m.entry.key)
-                    && self.by_position(s).is_some_and(|(spec, label, value)| {
-                        spec.key != m.entry.key && label > 0 && value.is_some()
-                    }) =>
-            {
-                None
-            }
-            // A loose match with a later field of free text, when the value
-            // is an institution type the catalog names and the line's place
-            // is an earlier field's (`Type de structure | Administration
-            // territoriale`, alike to `Type de service`, a department's).
-            Some((m, LabelMatch::Loose { .. }))
-                if let Some((spec, _, Some(value))) = self.by_position(s)
-                    && catalog().exact(s[value].trim(), is_ns("type")).next().is_some()
-                    && catalog().field(m.entry.key).is_some_and(|f| {
-                        f.question == spec.question && f.order > spec.order && f.value == ValueKind::Text
-                    }) =>
-            {
-                None
-            }
+            Some((m, LabelMatch::Loose { .. })) if self.loose_match_yields(m.entry.key, s) => None,
             other => other,
         };
         if let Some((mut m, how)) = found
@@ -2869,10 +2798,10 @@ impl<'t> Parser<'t> {
                     ValueKind::YesNo | ValueKind::Date | ValueKind::Integer | ValueKind::Url => {
                         // Ideographs are written without blanks: two
                         // stand for a word.
-                        let ideographs = s.chars().filter(|&c| nomina_refdata::fold::is_cjk(c)).count();
+                        let ideographs = || s.chars().filter(|&c| nomina_refdata::fold::is_cjk(c)).count();
                         !is_whole_value(k, s)
                             && (s.split_whitespace().nth(MAX_SHORT_VALUE_WORDS).is_some()
-                                || ideographs > 2 * MAX_SHORT_VALUE_WORDS
+                                || ideographs() > 2 * MAX_SHORT_VALUE_WORDS
                                 || opens_with_label(s)
                                 || later_field())
                     }
@@ -2932,6 +2861,43 @@ impl<'t> Parser<'t> {
             return;
         }
         self.unknown(at);
+    }
+
+    /// Whether a loose match of `s` with the field `key` yields to the
+    /// line's place in its block's template (see [`Self::by_position`]),
+    /// which is asked once.
+    fn loose_match_yields(&self, key: &str, s: &str) -> bool {
+        let Some((spec, label, value)) = self.by_position(s) else { return false };
+        let Some(matched) = catalog().field(key) else { return false };
+        // A field further on in the same question than the line's place.
+        let further = matched.question == spec.question && matched.order > spec.order;
+        // A field of another question than the block's, when the line's
+        // value fits a field the block still expects (`Has the initiative
+        // won a UN Public Service Award before? No` under question 7 is
+        // alike to question 8's label).
+        (matches!(self.context, Context::Basic(_))
+            && self.template().is_some_and(|(question, _)| matched.question != question))
+            // A field further on, when the line's value tells that it is an
+            // earlier field's (`Name of the Member State … Republic of
+            // Korea`, alike to `Name of initiative`): the value's kind
+            // places it.
+            || (value.is_some() && spec.value.is_telling() && further && matched.value != spec.value)
+            // An institution field read already, when the line has a label
+            // and a value in the place of a field still to come
+            // (`Naturaleza de la institución | Administración local`, alike
+            // to `Nombre de la institución`): a copy of the block would
+            // start at its first field, not in its middle.
+            || (self.context == Context::Institution
+                && self.current_institution().any(|f| f.key == key)
+                && spec.key != key
+                && label > 0
+                && value.is_some())
+            // A later field of free text, when the value is an institution
+            // type the catalog names (`Type de structure | Administration
+            // territoriale`, alike to `Type de service`, a department's).
+            || (further
+                && matched.value == ValueKind::Text
+                && value.is_some_and(|v| catalog().exact(s[v].trim(), is_ns("type")).next().is_some()))
     }
 
     /// An institution field the form printed with its label alone (seed

@@ -1546,7 +1546,7 @@ fn label_before(lower: &str, at: usize) -> Label {
         present[m.pattern().as_usize()] = true;
     }
     let mut best: Option<(usize, usize, Label)> = None;
-    let (mut best_start, mut updated_end) = (0, None);
+    let mut updated_end = None;
     for (base, words, label) in
         [(0, &lex.published, Label::Published), (lex.published.len(), &lex.updated, Label::Updated)]
     {
@@ -1574,18 +1574,16 @@ fn label_before(lower: &str, at: usize) -> Label {
                 let key = (end, w.len(), label);
                 if best.is_none_or(|(e, l, _)| (end, w.len()) > (e, l)) {
                     best = Some(key);
-                    best_start = i;
                 }
             }
         }
     }
     // A word of the published labels right after an updated label is that
     // label's particle (`التحديث الاخير بتاريخ`, last updated on).
-    if let Some((_, _, Label::Published)) = best
-        && updated_end.is_some_and(|e| e <= best_start && token_count(&before[e..best_start]) <= 2)
-        && let Some(b) = best.as_mut()
+    if let Some((end, len, label @ Label::Published)) = best.as_mut()
+        && updated_end.is_some_and(|e| e <= *end - *len && token_count(&before[e..*end - *len]) <= 2)
     {
-        b.2 = Label::Updated;
+        *label = Label::Updated;
     }
     match best {
         Some((end, _, label)) if token_count(&before[end..]) <= 2 => label,
@@ -3220,17 +3218,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 continue;
             }
         }
-        // Under the body's paragraphs: a widget's line (a newsletter's
-        // offer, a teaser), not the article's headline.
-        if i > be && (bs..=be).filter(|&k| info[k].kind == LineKind::Content).count() >= 2 {
-            score -= 1.5;
-        }
-        // Inside the body, under two of its long paragraphs: a line of it
-        // (the last one of a page cut off mid-sentence), not a headline.
-        if (bs..=be).contains(&i)
-            && (bs..i).filter(|&k| info[k].kind == LineKind::Content && info[k].units >= LONG_PARAGRAPH_UNITS).count()
-                >= 2
-        {
+        // Under two of the body's paragraphs: below the body, a widget's
+        // line (a newsletter's offer, a teaser); inside it, under two long
+        // ones, a line of it (the last one of a page cut off mid-sentence).
+        // Neither is the article's headline.
+        let paragraphs_over = if i > be {
+            (bs..=be).filter(|&k| info[k].kind == LineKind::Content).count()
+        } else {
+            (bs..i).filter(|&k| info[k].kind == LineKind::Content && info[k].units >= LONG_PARAGRAPH_UNITS).count()
+        };
+        if paragraphs_over >= 2 {
             score -= 1.5;
         }
         if n < above_body {

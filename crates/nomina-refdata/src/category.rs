@@ -25,14 +25,11 @@ impl Category {
         let t = tables();
         t.by_name.get(&crate::fold(name)).map(|&i| &t.categories[i])
     }
-}
 
-impl Category {
     /// The one category whose English name `name` words differently but
     /// for endings (`Promotion of integrated mechanism for sustainable
-    /// development`): every word of four letters or more of each stands for
-    /// one of the other's, two words standing for each other when one opens
-    /// the other or both share their first six letters.
+    /// development`): every word of four letters or more of each is a form
+    /// of one of the other's ([`crate::fold::same_stem`]).
     pub fn from_english_words(name: &str) -> Option<&'static Category> {
         let words = |s: &str| -> Vec<String> {
             crate::fold(s)
@@ -41,11 +38,7 @@ impl Category {
                 .map(str::to_string)
                 .collect()
         };
-        let alike = |a: &str, b: &str| {
-            let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-            common >= 6 || (common >= 4 && (common == a.chars().count() || common == b.chars().count()))
-        };
-        let covers = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| alike(x, y)));
+        let covers = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| crate::fold::same_stem(x, y)));
         let mine = words(name);
         if mine.len() < 2 {
             return None;

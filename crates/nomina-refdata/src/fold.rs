@@ -292,6 +292,27 @@ pub fn fold_at_most(source: &str, max_bytes: usize) -> Option<String> {
     fold_into(source, usize::MAX, max_bytes, false).map(|f| f.text)
 }
 
+/// Whether two folded words are one, or forms of one word: they share
+/// their first five letters, and at least two thirds of the shorter
+/// (`подробнее` and `подробности`, `précisions` and `préciser`).
+pub fn same_stem(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && 3 * common >= 2 * shorter
+}
+
+/// A word without the elided article or preposition joined to it by an
+/// apostrophe (`d'institution`, `l’Internet`), or the word as it is.
+pub fn without_elision(word: &str) -> &str {
+    match word.split_once(['\'', '’']) {
+        Some((head, rest)) if head.chars().count() <= 2 && !rest.is_empty() => rest,
+        _ => word,
+    }
+}
+
 /// Format characters that carry no text: direction marks, zero-width
 /// characters, the byte-order mark, the Arabic letter mark.
 pub fn is_format(c: char) -> bool {
