@@ -349,12 +349,15 @@ impl FormNormalizer<'_> {
                 *slot = value;
             }
             ValueKind::Level => {
+                // A row of boxed options says its choice by the box it fills.
+                let text = nomina_parse::ticked_option(&text).map_or(text.clone(), str::to_string);
                 n.administrative_level = Some(self.level(&text).map(str::to_string).unwrap_or_else(|| {
                     self.warn_value(f, "unknown_value", "not a known administrative level; kept as written");
                     text.clone()
                 }));
             }
             ValueKind::Learned => {
+                let text = nomina_parse::ticked_option(&text).map_or(text.clone(), str::to_string);
                 n.how_learned = Some(learned_name(&text).map(str::to_string).unwrap_or_else(|| {
                     self.warn_value(f, "unknown_value", "not a known way of learning about UNPSA; kept as written");
                     text.clone()
@@ -432,6 +435,10 @@ impl FormNormalizer<'_> {
         let mut goals = BTreeSet::new();
         for item in items {
             let raw = self.slice(item.span);
+            if let Some(w) = unticked(f, item, raw) {
+                self.out.warnings.push(w);
+                continue;
+            }
             let listed = run_together(raw, |p| goal_of(p).is_some());
             if listed.len() > 1 {
                 goals.extend(listed.into_iter().filter_map(goal_of).map(Goal));
@@ -454,6 +461,11 @@ impl FormNormalizer<'_> {
         let mut targets = BTreeSet::new();
         for item in items {
             let raw = self.slice(item.span);
+            if let Some(w) = unticked(f, item, raw) {
+                self.out.warnings.push(w);
+                continue;
+            }
+            let raw = nomina_parse::listed_item(raw);
             let listed = run_together(raw, |p| nomina_parse::target_id(p).is_some());
             if listed.len() > 1 {
                 let ids = listed.into_iter().filter_map(|p| nomina_parse::target_id(p).and_then(|id| id.parse().ok()));
@@ -491,12 +503,21 @@ impl FormNormalizer<'_> {
                 Some(&i) => self.dropped_question(kept[i], q),
             }
         }
+        // A table's export prints each cell after its column's label
+        // (`题目    简述…`, `答复    o. Introduction…`): the labels are the
+        // table's, not the prompt's or the answer's.
+        let doc = self.doc;
+        let parts = || kept.iter().flat_map(|q| &q.parts);
+        let columns = Columns {
+            prompt: column_label(parts().map(|p| doc.slice(p.prompt))),
+            answer: column_label(parts().filter_map(|p| p.answer.first()).map(|l| doc.slice(l.span))),
+        };
         let mut answers = Vec::new();
         for q in kept {
             self.cover(q.heading.span);
             for part in &q.parts {
                 self.prompt_known(q.number, part);
-                answers.push(self.answer(q.number, part));
+                answers.push(self.answer(q.number, part, &columns));
             }
         }
         if let Some(d) = self.options.detector {
@@ -578,10 +599,15 @@ impl FormNormalizer<'_> {
         }
     }
 
-    fn answer(&mut self, question: u32, part: &Part) -> Answer {
+    fn answer(&mut self, question: u32, part: &Part, columns: &Columns) -> Answer {
         self.cover_part(part);
         let doc = self.doc;
-        let raw = || part.answer.iter().map(|l| doc.slice(l.span));
+        let raw = || {
+            part.answer.iter().enumerate().map(|(i, l)| match (i, columns.answer) {
+                (0, Some(label)) => after_column_label(doc.slice(l.span), label),
+                _ => doc.slice(l.span),
+            })
+        };
         let (cleaned, words) = clean_lines_counted(raw());
         // Named in warnings only.
         let name = || match part.letter {
@@ -613,7 +639,10 @@ impl FormNormalizer<'_> {
         Answer {
             question,
             part: part.letter.and_then(PartLetter::new),
-            prompt: clean_line(self.slice(part.prompt)),
+            prompt: clean_line(match columns.prompt {
+                Some(label) => after_column_label(self.slice(part.prompt), label),
+                None => self.slice(part.prompt),
+            }),
             word_limit: part.word_limit,
             text,
             // Set once every answer's text is known (see `answers`).
@@ -621,6 +650,46 @@ impl FormNormalizer<'_> {
             word_count,
         }
     }
+}
+
+/// The column labels of a table's export before its prompts and answers
+/// (see [`column_label`]).
+struct Columns<'d> {
+    prompt: Option<&'d str>,
+    answer: Option<&'d str>,
+}
+
+/// The most characters of a table's column label.
+const MAX_COLUMN_LABEL_CHARS: usize = 16;
+
+/// The blanks that set a column's label off from its cell: more than a
+/// sentence's.
+const COLUMN_GAP: &str = "   ";
+
+/// The label that opens every one of `lines`, at least two, set off from
+/// the rest by a run of blanks (`题目                    简述…`): a short head
+/// of one or two words, the same on every line.
+fn column_label<'d>(lines: impl Iterator<Item = &'d str>) -> Option<&'d str> {
+    let mut label = None;
+    let mut count = 0;
+    for line in lines {
+        let (head, _) = line.trim_start().split_once(COLUMN_GAP)?;
+        if head.is_empty()
+            || head.chars().count() > MAX_COLUMN_LABEL_CHARS
+            || head.split_whitespace().count() > 2
+            || label.is_some_and(|l| l != head)
+        {
+            return None;
+        }
+        label = Some(head);
+        count += 1;
+    }
+    label.filter(|_| count >= 2)
+}
+
+/// `line` after its column's label and the blanks that follow it.
+fn after_column_label<'d>(line: &'d str, label: &str) -> &'d str {
+    line.trim_start().strip_prefix(label).map_or(line, str::trim_start)
 }
 
 /// The record's name of a catalog field key (`field.un_details` is
@@ -773,6 +842,19 @@ fn learned_name(text: &str) -> Option<&'static str> {
     if let Some(name) = catalog_name(text, "learned") {
         return Some(name);
     }
+    // Ideographs run on without blanks (`上网看到的`, saw it online): the
+    // option whose word the answer holds, when one option's words alone are
+    // there.
+    let t = text.trim();
+    if t.chars().any(fold::is_cjk) && !t.contains(char::is_whitespace) {
+        let mut named = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.namespace() == "learned" && e.text.chars().all(fold::is_cjk) && t.contains(e.text))
+            .map(|e| e.name());
+        let first = named.next()?;
+        return named.all(|n| n == first).then_some(first);
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '،' | '(' | ')' | '（' | '）'))
         .filter(|w| !w.is_empty())
@@ -824,6 +906,15 @@ fn inflected_learned(words: &[&str]) -> Option<&'static str> {
     found
 }
 
+/// The report of a list's item printed with its box left empty (`[ ] Goal
+/// 3`): an option the form did not choose, reported and not read.
+fn unticked(f: &Field, item: &LineRef, raw: &str) -> Option<Warning> {
+    nomina_parse::unticked_item(raw).then(|| {
+        Warning::new("unticked_option", format!("{}: an option left unchosen", field_name(f.key)), Some(item.line))
+            .with_text(raw.to_string())
+    })
+}
+
 /// The most letters an inflection adds to a word (`интернет-а`, `интернет-ом`).
 const MAX_INFLECTION_CHARS: usize = 2;
 
@@ -841,6 +932,17 @@ fn government_type(text: &str) -> Option<String> {
     // territoriale`, `Орган местного самоуправления`, `بلدية`); with a gloss
     // in brackets (`Local authority (city council)`) it is read below.
     if catalog_name(t, "type") == Some("local_government") {
+        return Some("Government(Local)".to_string());
+    }
+    // A local government's name after a word for a body and its particle
+    // (`Entidad de gobierno local`, `Organe de pouvoir local`).
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if (3..=6).contains(&words.len())
+        && let [_, particle, rest @ ..] = &words[..]
+        && particle.chars().count() <= 3
+        && particle.chars().all(char::is_lowercase)
+        && catalog_name(&rest.join(" "), "type") == Some("local_government")
+    {
         return Some("Government(Local)".to_string());
     }
     let government = |s: &str| catalog_name(s.trim(), "type") == Some("government");
@@ -881,8 +983,11 @@ fn government_type(text: &str) -> Option<String> {
         let (c, d) = t.rsplit_once(char::is_whitespace)?;
         (government(b).then(|| level(a)).flatten()).or_else(|| government(c).then(|| level(d)).flatten())
     } else {
-        // Written without spaces (Chinese): the level, then the word.
-        t.char_indices().skip(1).find(|&(i, _)| government(&t[i..])).and_then(|(i, _)| level(&t[..i]))
+        // Written without spaces (Chinese): the level, then the word; a
+        // qualifier may open the level (`基层地方政府`, grassroots local).
+        let (i, _) = t.char_indices().skip(1).find(|&(i, _)| government(&t[i..]))?;
+        let prefix = &t[..i];
+        prefix.char_indices().find_map(|(j, _)| level(&prefix[j..]))
     }?;
     let mut name = found.chars();
     let first = name.next()?.to_uppercase().collect::<String>();
@@ -923,6 +1028,9 @@ mod tests {
             ("От правительства", Some("government")),
             ("С интернетом", Some("internet")),
             ("Online (Internet)", Some("internet")),
+            ("On the web", Some("internet")),
+            ("上网看到的", Some("internet")),
+            ("同事告诉的", Some("colleague")),
             ("From a colleague", Some("colleague")),
             // Two options named: neither.
             ("Internet and newspaper", None),
@@ -943,6 +1051,8 @@ mod tests {
             ("Administration publique (locale)", Some("Government(Local)")),
             ("政府（地方）", Some("Government(Local)")),
             ("地方政府", Some("Government(Local)")),
+            ("基层地方政府", Some("Government(Local)")),
+            ("Entidad de gobierno local", Some("Government(Local)")),
             ("حكومة (محلية)", Some("Government(Local)")),
             ("Local government (municipal)", Some("Government(Local)")),
             ("Gouvernement national", Some("Government(National)")),

@@ -612,9 +612,21 @@ const QUESTION_MARKS: [char; 3] = ['?', '？', '؟'];
 /// anything under others.
 fn item_fits(kind: Option<ValueKind>, s: &str) -> bool {
     match kind {
-        Some(ValueKind::Goals) => looks_like_goal(s),
-        Some(ValueKind::Targets) => looks_like_target(s),
+        // A target's line (`相关具体目标 16.7 确保…`) names its goal too, but
+        // is no item of the goals' list: the targets' label was missed.
+        Some(ValueKind::Goals) => looks_like_goal(s) && !numbered_target(s),
+        Some(ValueKind::Targets) => looks_like_target(listed_item(s)),
         _ => true,
+    }
+}
+
+/// A list's item as a table row prints it, after the list's label and a
+/// mark (`الغاية المختارة | 16.b تعزيز…`): the part after the mark when it is
+/// a target; the whole line otherwise.
+pub fn listed_item(s: &str) -> &str {
+    match separator_split(s) {
+        Some((_, value)) if !looks_like_target(s) && looks_like_target(&s[value.clone()]) => &s[value],
+        _ => s,
     }
 }
 
@@ -790,6 +802,16 @@ fn trailing_goal_number(folded: &str) -> Option<(u8, &str)> {
     is_goal_word(word).then_some((number, head))
 }
 
+/// Whether `s` opens with a target's id numbered within its goal (`16.7`,
+/// `16.b`), not a goal's number before its name (`16. Peace`).
+fn numbered_target(s: &str) -> bool {
+    target_id(s).is_some_and(|id| {
+        id.split_once('.').is_some_and(|(_, t)| {
+            t.bytes().all(|b| b.is_ascii_digit()) || t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase())
+        })
+    })
+}
+
 fn looks_like_target(s: &str) -> bool {
     target_number(s).is_some()
 }
@@ -813,6 +835,9 @@ const TARGET_QUOTES: [char; 13] = ['"', '\'', '“', '”', '„', '«', '»', '
 /// perhaps after the word for a target (`Meta 16.7`, `Задача 16.7`,
 /// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
+    // A box before the item (`[x] Задача 16.7`) is the list's, not the
+    // target's.
+    let s = strip_box_start(s.trim_start());
     leading_target_number(s).or_else(|| arabic_target_number(s)).or_else(|| named_target_number(s)).or_else(|| {
         // The target's id after its text, in parentheses (`… (meta 16.7)`).
         let inner = s.trim_end().strip_suffix([')', '）'])?;
@@ -1052,7 +1077,10 @@ fn opens_with_label(s: &str) -> bool {
 fn is_whole_value(kind: ValueKind, value: &str) -> bool {
     match kind {
         ValueKind::Text | ValueKind::Category | ValueKind::Learned => true,
-        ValueKind::Goals | ValueKind::Targets | ValueKind::List => false,
+        ValueKind::Goals | ValueKind::List => false,
+        // The first of a table's rows of targets, each after the list's
+        // label (`الغاية المختارة | 16.7 كفالة…`).
+        ValueKind::Targets => numbered_target(value),
         ValueKind::YesNo => yes_no(value).is_some(),
         ValueKind::Date => parse_date(value, DateOrder::DayFirst).is_some(),
         ValueKind::Country => Country::from_name(value).is_some(),
@@ -1147,6 +1175,13 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
         }
         ValueKind::Learned => after_question()
             .or_else(|| ending_keyword(s, "learned").map(|r| (r.start, Some(r))))
+            // Ideographs after a blank that hold an option's word
+            // (`… 上网看到的`, saw it online).
+            .or_else(|| {
+                let (at, last) = word_spans(s.trim_end()).last()?;
+                (at > 0 && last.chars().all(nomina_refdata::fold::is_cjk) && holds_learned_word(last))
+                    .then(|| (at, Some(at..s.trim_end().len())))
+            })
             .or_else(|| ends_as_question.then_some((s.len(), None))),
         ValueKind::Text => after_question().or_else(|| ends_as_question.then_some((s.len(), None))),
         // A category's name after a label with no mark between them
@@ -1176,7 +1211,20 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
             (ends_as_question || s.trim_end().ends_with([')', ':', '：'])).then_some((s.len(), None))
         }
         ValueKind::Goals | ValueKind::Targets | ValueKind::List => {
-            (!looks_like_goal(s) && !looks_like_target(s)).then_some((s.len(), None))
+            if !looks_like_goal(s) && !looks_like_target(s) {
+                return Some((s.len(), None));
+            }
+            // A label, then an item after a blank (`相关具体目标  16.7 确保…`):
+            // the label's words name no goal, the rest is one.
+            let item = |r: &str| match kind {
+                ValueKind::Goals => goal_number(&nomina_refdata::fold(r)).is_some(),
+                ValueKind::Targets => target_number(r).is_some(),
+                _ => false,
+            };
+            let at = s.char_indices().find(|&(i, c)| c.is_whitespace() && i > 0 && item(s[i..].trim_start()))?.0;
+            let head = &s[..at];
+            let r = trim_range(s, at..s.len());
+            (!looks_like_goal(head) && !looks_like_target(head)).then_some((at, Some(r)))
         }
         ValueKind::Country => (1..=5).rev().find_map(|n| {
             let r = last_words(n)?;
@@ -1377,6 +1425,15 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     {
         return Some(before.start..full.len());
     }
+    // A yes word a negation turns into a no (`Not ticked`): the value is
+    // both words.
+    if ns == "value"
+        && let Some(at) = negated_yes(t)
+        && at > 0
+        && t[..at].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
+    {
+        return Some(at..full.len());
+    }
     let words = keywords(ns);
     words
         .iter()
@@ -1399,6 +1456,8 @@ const RADIO: [char; 2] = ['○', '●'];
 /// a selection's word, a cross after a dash (`Sí – X`).
 const CHECKBOXES: [&str; 5] = ["(selected)", "(1)", "(0)", "– X", "- X"];
 
+/// Brackets that frame a section's title alone on its line.
+const TITLE_FRAMES: [(char, char); 4] = [('[', ']'), ('【', '】'), ('〖', '〗'), ('〔', '〕')];
 /// Brackets a box is printed in, opening and closing.
 const BOX_BRACKETS: [(char, char); 4] = [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')];
 
@@ -1541,6 +1600,66 @@ fn box_choice(s: &str) -> Option<(usize, bool)> {
     (a.1 != b.1).then_some((pieces[0].0, chosen))
 }
 
+/// A row of options, each after its box (`[ ] e-mail [x] Internet [ ] other`,
+/// `☐ National ☒ Local`): the options in order, each with whether its box
+/// is filled. `None` unless the line opens with a box and holds two.
+pub fn boxed_options(s: &str) -> Option<Vec<(bool, &str)>> {
+    let t = s.trim();
+    let box_at = |rest: &str| {
+        BOX_FILLED
+            .iter()
+            .map(|b| (true, *b))
+            .chain(BOX_EMPTY.iter().map(|b| (false, *b)))
+            .find(|(_, b)| rest.starts_with(b))
+    };
+    box_at(t)?;
+    let mut options: Vec<(bool, &str)> = Vec::new();
+    let mut at = 0;
+    let mut open: Option<(bool, usize)> = None;
+    while at < t.len() {
+        // A box opens the line or follows a blank.
+        let boundary = at == 0 || t[..at].ends_with(char::is_whitespace);
+        if boundary && let Some((filled, b)) = box_at(&t[at..]) {
+            if let Some((f, start)) = open.take() {
+                options.push((f, t[start..at].trim()));
+            }
+            at += b.len();
+            open = Some((filled, at));
+            continue;
+        }
+        at += t[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    if let Some((f, start)) = open {
+        options.push((f, t[start..].trim()));
+    }
+    (options.len() >= 2 && options.iter().all(|(_, o)| !o.is_empty())).then_some(options)
+}
+
+/// The one option whose box is filled in a row of boxed options (see
+/// [`boxed_options`]).
+pub fn ticked_option(s: &str) -> Option<&str> {
+    let options = boxed_options(s)?;
+    let mut ticked = options.iter().filter(|(filled, _)| *filled);
+    let (_, one) = ticked.next()?;
+    ticked.next().is_none().then_some(*one)
+}
+
+/// Whether a list's item opens with an empty box (`[ ] Goal 3`): an option
+/// printed and left unchosen.
+pub fn unticked_item(s: &str) -> bool {
+    let t = s.trim_start();
+    BOX_EMPTY.iter().filter(|b| !b.starts_with('_')).any(|b| t.starts_with(b))
+}
+
+/// Whether ideographs hold a how-learned option's word of the catalog
+/// (`上网看到的` holds `上网`).
+fn holds_learned_word(s: &str) -> bool {
+    catalog()
+        .entries()
+        .iter()
+        .any(|e| e.namespace() == "learned" && e.text.chars().all(nomina_refdata::fold::is_cjk) && s.contains(e.text))
+}
+
 /// A yes/no word of the catalog, alone.
 fn yes_no_word(w: &str) -> Option<bool> {
     catalog().exact(w, is_ns("value")).next().and_then(|e| match e.name() {
@@ -1607,7 +1726,34 @@ pub fn yes_no(value: &str) -> Option<bool> {
         .flatten()
         .find(|v| catalog().exact(v, is_ns("value")).next().is_some())
         .and_then(yes_no_word)
+        .or_else(|| negated_yes(word).map(|_| false))
         .or(mark)
+}
+
+/// A yes word after a word that negates it (`Not ticked`, `Sin marcar`,
+/// `Не выбрано`, `未勾选`): where the negation starts. An ideographic
+/// negation is written against the word.
+fn negated_yes(s: &str) -> Option<usize> {
+    let t = s.trim_end();
+    let negation = |w: &str| catalog().exact(w, |e| e.key == "structure.negation").next().is_some();
+    let yes = |w: &str| yes_no_word(w) == Some(true);
+    // The word before the last, a blank between them.
+    if let Some((head, last)) = t.rsplit_once(char::is_whitespace)
+        && yes(last)
+    {
+        let head = head.trim_end();
+        let start = word_spans(head).last().map_or(0, |(at, _)| at);
+        if negation(&head[start..]) {
+            return Some(start);
+        }
+    }
+    // Ideographs: a negation of one or two characters against the word.
+    let last_start = word_spans(t).last().map_or(0, |(at, _)| at);
+    let word = &t[last_start..];
+    word.char_indices().skip(1).take(2).find_map(|(i, _)| {
+        (word[..i].chars().all(nomina_refdata::fold::is_cjk) && negation(&word[..i]) && yes(&word[i..]))
+            .then_some(last_start)
+    })
 }
 
 /// `s` without the ticks and checkboxes that end it.
@@ -2959,8 +3105,14 @@ impl<'t> Parser<'t> {
             return false;
         }
         let rule = |c: char| matches!(c, '-' | '–' | '—' | '=' | '#' | '*' | '~' | '_') || c.is_whitespace();
-        let title = s.trim_matches(rule);
-        let ruled = title.len() + 2 <= s.len() && s.ends_with(rule) && s.starts_with(rule);
+        // A title framed by a pair of brackets alone on its line
+        // (`【公共部门】`, `[Public sector]`) is set off as a ruled one is.
+        let framed = TITLE_FRAMES.iter().find_map(|&(open, close)| {
+            let inner = s.trim().strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then_some(inner)
+        });
+        let title = framed.unwrap_or(s).trim_matches(rule);
+        let ruled = framed.is_some() || title.len() + 2 <= s.len() && s.ends_with(rule) && s.starts_with(rule);
         if ruled_only && !ruled {
             return false;
         }
@@ -4975,6 +5127,38 @@ mod tests {
     }
 
     #[test]
+    fn a_row_of_boxed_options_chooses_by_its_filled_box() {
+        let row = "[ ] электронная рассылка [x] Интернет [ ] коллеги [ ] другое";
+        assert_eq!(
+            boxed_options(row),
+            Some(vec![(false, "электронная рассылка"), (true, "Интернет"), (false, "коллеги"), (false, "другое")])
+        );
+        assert_eq!(ticked_option(row), Some("Интернет"));
+        assert_eq!(ticked_option("☐ National ☒ Local"), Some("Local"));
+        // Two boxes filled, none, or a single box: no choice.
+        assert_eq!(ticked_option("[x] National [x] Local"), None);
+        assert_eq!(ticked_option("[ ] National [ ] Local"), None);
+        assert_eq!(ticked_option("[x] Internet"), None);
+        assert_eq!(boxed_options("Internet"), None);
+        // A list's item left unchosen, and one chosen.
+        assert!(unticked_item("[ ] Goal 3: Good health"));
+        assert!(!unticked_item("[x] Goal 16: Peace"));
+        assert!(!unticked_item("Goal 16: Peace"));
+    }
+
+    #[test]
+    fn a_target_after_a_box_or_a_tables_label() {
+        assert_eq!(target_id("[x] Задача 16.7 — Обеспечить").as_deref(), Some("16.7"));
+        assert_eq!(listed_item("الغاية المختارة | 16.b تعزيز القوانين"), "16.b تعزيز القوانين");
+        assert_eq!(listed_item("16.b Promote"), "16.b Promote");
+        // A goal's number before its name is no target's id.
+        assert!(numbered_target("相关具体目标 16.7 确保各级的决策"));
+        assert!(numbered_target("16.b Promote"));
+        assert!(!numbered_target("16. Peace, justice and strong institutions"));
+        assert!(!numbered_target("目标16 和平、正义且强大的机构"));
+    }
+
+    #[test]
     fn target_ids_in_any_digits_and_style() {
         assert_eq!(target_id("16.7 Ensure responsive").as_deref(), Some("16.7"));
         assert_eq!(target_id("１６.６").as_deref(), Some("16.6"));
@@ -5424,15 +5608,26 @@ mod tests {
     }
 
     #[test]
-    fn a_label_alike_to_two_fields_that_shortens_neither_places_nothing() {
-        // `Sector Type` shares `Type` with the institution's type and the
-        // department's, and is a shortening of neither.
+    fn under_the_empty_type_label_the_sector_line_is_the_departments() {
+        // Seed 003's label of the institution's type printed empty: the
+        // `Sector Type` line under it, alike to both types, is the
+        // department's, the type's place being taken.
         let text = "Institution Details\n\nMember State Republic of Korea\nInstitution Name Ministry of Interior\n\
                     Public Sector Institution Type\nSector Type Interior\nAdministrative Level National\n\n\
                     Question 1: About the Initiative\n\nIs this a public sector initiative? Yes";
         let form = parsed(text);
-        let keys: Vec<&str> = form.institution.iter().map(|f| f.key).collect();
-        assert_eq!(keys, ["field.member_state", "field.institution_name", "field.administrative_level"]);
+        let fields: Vec<(&str, Option<&str>)> =
+            form.institution.iter().map(|f| (f.key, f.value.map(|v| &text[v.range()]))).collect();
+        assert_eq!(
+            fields,
+            [
+                ("field.member_state", Some("Republic of Korea")),
+                ("field.institution_name", Some("Ministry of Interior")),
+                ("field.institution_type", None),
+                ("field.department_type", Some("Interior")),
+                ("field.administrative_level", Some("National")),
+            ]
+        );
     }
 
     #[test]

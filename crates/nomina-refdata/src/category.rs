@@ -29,7 +29,9 @@ impl Category {
     /// The one category whose English name `name` words differently but
     /// for endings (`Promotion of integrated mechanism for sustainable
     /// development`): every word of four letters or more of each is a form
-    /// of one of the other's ([`crate::fold::same_stem`]).
+    /// of one of the other's ([`crate::fold::same_stem`]); or a shortening
+    /// of at least [`MIN_SHORTENED_WORDS`] such words that leaves out one
+    /// (`Integrated mechanisms for sustainable development`).
     pub fn from_english_words(name: &str) -> Option<&'static Category> {
         let words = |s: &str| -> Vec<String> {
             crate::fold(s)
@@ -45,12 +47,17 @@ impl Category {
         }
         let mut found = tables().categories.iter().filter(|c| {
             let theirs = words(c.name);
-            covers(&mine, &theirs) && covers(&theirs, &mine)
+            let missing = theirs.iter().filter(|y| !mine.iter().any(|x| crate::fold::same_stem(x, y))).count();
+            covers(&mine, &theirs) && (missing == 0 || missing == 1 && mine.len() >= MIN_SHORTENED_WORDS)
         });
         let first = found.next()?;
         found.next().is_none().then_some(first)
     }
 }
+
+/// The fewest words of four letters or more a shortened category name
+/// keeps (see [`Category::from_english_words`]).
+const MIN_SHORTENED_WORDS: usize = 4;
 
 struct Tables {
     categories: Vec<Category>,
@@ -119,8 +126,12 @@ mod tests {
     fn an_english_name_worded_with_other_endings() {
         let c = Category::from_english_words("Promotion of integrated mechanism for sustainable development").unwrap();
         assert_eq!(c.name, "Promoting integrated mechanisms for sustainable development");
-        // Words missing or added: no category.
+        // One word left out of four or more kept: a shortening.
+        let c = Category::from_english_words("Integrated mechanisms for sustainable development").unwrap();
+        assert_eq!(c.name, "Promoting integrated mechanisms for sustainable development");
+        // More words missing, or one added: no category.
         assert!(Category::from_english_words("Promoting integrated mechanisms").is_none());
+        assert!(Category::from_english_words("Integrated mechanisms for development").is_none());
         assert!(
             Category::from_english_words("Promoting integrated mechanisms for sustainable rural development").is_none()
         );
