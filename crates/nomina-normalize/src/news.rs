@@ -16,7 +16,21 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
             .collect()
     };
     out.coverage.mark(article.title.span);
-    let title = clean_line(doc.slice(article.title.span));
+    let mut title = clean_line(doc.slice(article.title.span));
+    // A headline printed twice over on one line (its copy run on, as a
+    // scraper joins a heading and its link): the headline once, the copy
+    // reported.
+    if let Some(once) = undoubled(&title) {
+        out.warnings.push(
+            Warning::new(
+                "repeated_text",
+                "the headline is printed twice on its line; kept once",
+                Some(article.title.line),
+            )
+            .with_text(title.clone()),
+        );
+        title = once.to_string();
+    }
     let byline = article.byline.map(|b| {
         out.coverage.mark(b.at.span);
         clean_line(doc.slice(b.name))
@@ -78,4 +92,34 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         crate::count_languages(d, &paragraphs, out);
     }
     News { title, byline, published, captions, headings, paragraphs, boilerplate }
+}
+
+/// The fewest characters of a text whose doubling is taken for a copy run
+/// on, not a word said twice.
+const MIN_DOUBLED_CHARS: usize = 12;
+
+/// `s` printed twice over (`XX`, `X X`): its first copy.
+fn undoubled(s: &str) -> Option<&str> {
+    let half = s.len() / 2;
+    if !s.is_char_boundary(half) || s[..half].chars().count() < MIN_DOUBLED_CHARS {
+        return None;
+    }
+    let (first, rest) = s.split_at(half);
+    let rest = if s.len() % 2 == 1 { rest.strip_prefix(' ')? } else { rest };
+    (first == rest).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_printed_twice_over_is_its_first_copy() {
+        let once = "د.أحمد عزيز يكشف طريقة جديدة لرصد كورونا";
+        assert_eq!(undoubled(&format!("{once}{once}")), Some(once));
+        assert_eq!(undoubled("Council approves budget Council approves budget"), Some("Council approves budget"));
+        // Short words said twice, or two different halves, stay.
+        assert_eq!(undoubled("Bye bye"), None);
+        assert_eq!(undoubled("Council approves budget Council approves budgets"), None);
+    }
 }

@@ -1652,6 +1652,14 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
         && units <= 8.0
         && let Some(i) = toks.iter().position(|t| lex.reporter.iter().any(|r| t == r || t.ends_with(r)))
         && i <= 3
+        // A byline's reporter word closes the name: nothing after it but
+        // an address, a date or its label (`기자 입력 2022-07-04`), not a
+        // noun it qualifies (`시민기자 간담회`, a meeting of citizen reporters).
+        && (s.contains('@')
+            || toks.get(i + 1).is_none_or(|next| {
+                !next.chars().next().is_some_and(char::is_alphabetic)
+                    || date_labels().iter().any(|w| next.to_lowercase().starts_with(w.as_str()))
+            }))
     {
         return Some(at.span);
     }
@@ -2026,6 +2034,18 @@ fn archive_heading(s: &str) -> bool {
     let Some((label, name)) = s.split_once([':', '：']) else { return false };
     let label = lowercase(label.trim());
     !name.trim().is_empty() && units(name) <= 6.0 && lexicon().archive.iter().any(|w| *w == label)
+}
+
+/// Whether `s` is an archive's word of the lexicon alone (`Archives`), an
+/// article of up to three letters perhaps before it (`Les archives`).
+fn archive_title(s: &str) -> bool {
+    let lower = lowercase(s.trim().trim_end_matches([':', '：']).trim_end());
+    let word = match lower.split_once(' ') {
+        Some((article, word)) if article.chars().count() <= 3 && !word.contains(' ') => word,
+        Some(_) => return false,
+        None => lower.as_str(),
+    };
+    lexicon().archive.contains(&word)
 }
 
 /// Whether `s` is the heading of a table of contents alone (`ÍNDICE`,
@@ -2787,6 +2807,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     {
         return Err(format!("a listing: the archive heading on line {}", l.at.line));
     }
+    // The page titled by an archive's word alone (`Les archives`, `Архив`),
+    // an article aside, on its first line.
+    if let Some(l) = info.first()
+        && archive_title(slice(l))
+    {
+        return Err(format!("a listing: the archive's title on line {}", l.at.line));
+    }
 
     // The main run of content lines.
     let weight = |l: &LineInfo| -> f32 {
@@ -3078,11 +3105,24 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // not a page title over an article heading, which the site's header
     // or the article's own lines stand between; but a headline-shaped
     // line twice over the page's first date is the title and the heading
-    // with nothing between them (a text dump of both).
+    // with nothing between them (a text dump of both), unless another
+    // headline-shaped line and a paragraph stand between them and the date
+    // (a widget's line printed twice over the article's own headline and
+    // standfirst).
     let first_meta = info.iter().position(|l| l.kind == LineKind::Meta).unwrap_or(0);
+    let headline_shaped = |l: &LineInfo| l.headline_form && !l.sentence;
+    let own_headline = |between: &[LineInfo]| {
+        between
+            .iter()
+            .position(|l| headline_shaped(l) && l.kind != LineKind::Content)
+            .is_some_and(|j| between[j + 1..].iter().any(|l| l.kind == LineKind::Content))
+    };
     for (k, w) in info.windows(2).enumerate() {
         if w[0].key == w[1].key
-            && !(w[0].headline_form && !w[0].sentence && k + 1 < first_meta && first_meta <= k + 4)
+            && !(headline_shaped(&w[0])
+                && k + 1 < first_meta
+                && first_meta <= k + 4
+                && !own_headline(&info[k + 2..first_meta]))
             && let Some(n) = repeats.get_mut(w[0].key.as_str())
         {
             *n = n.saturating_sub(1);
@@ -3111,6 +3151,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
         // A section's path (`Noticias · Comunidades Autónomas`) is the page's.
         if l.units <= 6.0 && section_path(slice(l)) {
+            continue;
+        }
+        // A copyright or a photo's credit (`ⓒ 한빛신문`, `© Reuters`).
+        if slice(l).trim_start().starts_with(['©', 'ⓒ']) {
             continue;
         }
         let key = key_of(i);
@@ -3955,6 +3999,10 @@ fn section_path(s: &str) -> bool {
             let head = token_key(head);
             token_count(rest) <= 3 && lex.feed.contains(&head)
         })
+    }) || SITE_SEPARATORS.iter().chain(&[". "]).any(|sep| {
+        // Or the topic first, the kind of section last (`Хоккей
+        // (КХЛ). Статьи`).
+        s.rsplit_once(sep).is_some_and(|(head, last)| token_count(head) <= 3 && lex.feed.contains(&token_key(last)))
     })
 }
 
@@ -5733,6 +5781,64 @@ mod tests {
         // `第14988期` names an issue; a number alone does not.
         assert!(names_issue("2013年10月11日 第14988期"));
         assert!(!names_issue("2013年10月11日 14988"));
+    }
+
+    #[test]
+    fn a_page_titled_by_an_archives_word_is_a_listing() {
+        for title in ["Les archives", "Archives", "Архив"] {
+            let text = format!("{title}\nMardi l 27-02-2018\nCouncil Opens New Library Branch\n{PROSE}\n");
+            let e = news(&text).unwrap_err();
+            assert!(e.starts_with("a listing: the archive's title"), "{title}: {e}");
+        }
+        // A headline that opens with the word is no archive's title.
+        let text = format!("Archives reopen after the flood\nMarch 3, 2021\n{PROSE}\n");
+        assert_eq!(parts(&text).0, "Archives reopen after the flood");
+    }
+
+    #[test]
+    fn a_widgets_line_twice_over_the_headline_and_its_standfirst_is_no_headline() {
+        let text = "El clima por Pronostico.net\nEl clima por Pronostico.net\n\n\
+                    Entrada libre al museo de la ciudad este domingo\n\n\
+                    Con motivo del Día de los Museos, hoy se podrá visitar el museo de la ciudad sin costo alguno.\n\n\
+                    Por: Redacción 18 Mayo 2022 11:25\n\n\
+                    La dirección del museo informó que vecinos y turistas podrán entrar de manera gratuita todo el día.\n\n\
+                    El horario de visitas será de diez de la mañana a cinco de la tarde y habrá un obsequio a la entrada.\n";
+        let (title, published, _, _) = parts(text);
+        assert_eq!(title, "Entrada libre al museo de la ciudad este domingo");
+        assert_eq!(published.as_deref(), Some("2022-05-18"));
+    }
+
+    #[test]
+    fn a_copyright_or_a_photos_credit_is_no_headline() {
+        let text =
+            format!("뉴스 > 전체\n\n한빛신문 시민기자 간담회\n\n입력 : 2020년 11월 10일\nⓒ 한빛신문\n\n{PROSE}\n");
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "한빛신문 시민기자 간담회");
+        assert_eq!(published.as_deref(), Some("2020-11-10"));
+    }
+
+    #[test]
+    fn a_reporter_word_qualifying_a_noun_makes_no_byline() {
+        let line = |s: &str| {
+            let toks = split_tokens(s);
+            byline_in(s, LineRef { line: 1, span: Span::new(0, s.len()) }, &toks, units(s))
+        };
+        // A meeting of citizen reporters: a headline.
+        assert!(line("한빛신문 시민기자 간담회").is_none());
+        assert!(line("김철수 기자").is_some());
+        assert!(line("홍길동 객원기자").is_some());
+        assert!(line("이성희 기자 hong@news.kr").is_some());
+    }
+
+    #[test]
+    fn a_topic_over_its_sections_kind_is_no_headline() {
+        let text = format!(
+            "Хоккей (КХЛ). Статьи\n\nИнтервью\n\n22 августа 2019, 15:00\n\n\
+             «Мы готовы к сезону». Тренер клуба — о новичках и планах\n\n{PROSE}\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "«Мы готовы к сезону». Тренер клуба — о новичках и планах");
+        assert_eq!(published.as_deref(), Some("2019-08-22"));
     }
 
     #[test]
