@@ -465,7 +465,7 @@ impl FormNormalizer<'_> {
                 self.out.warnings.push(w);
                 continue;
             }
-            let raw = nomina_parse::listed_item(raw);
+            let raw = if nomina_parse::target_id(raw).is_some() { raw } else { nomina_parse::listed_item(raw) };
             let listed = run_together(raw, |p| nomina_parse::target_id(p).is_some());
             if listed.len() > 1 {
                 let ids = listed.into_iter().filter_map(|p| nomina_parse::target_id(p).and_then(|id| id.parse().ok()));

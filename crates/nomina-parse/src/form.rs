@@ -615,7 +615,7 @@ fn item_fits(kind: Option<ValueKind>, s: &str) -> bool {
         // A target's line (`相关具体目标 16.7 确保…`) names its goal too, but
         // is no item of the goals' list: the targets' label was missed.
         Some(ValueKind::Goals) => looks_like_goal(s) && !numbered_target(s),
-        Some(ValueKind::Targets) => looks_like_target(listed_item(s)),
+        Some(ValueKind::Targets) => looks_like_target(s) || looks_like_target(listed_item(s)),
         _ => true,
     }
 }
@@ -805,11 +805,22 @@ fn trailing_goal_number(folded: &str) -> Option<(u8, &str)> {
 /// Whether `s` opens with a target's id numbered within its goal (`16.7`,
 /// `16.b`), not a goal's number before its name (`16. Peace`).
 fn numbered_target(s: &str) -> bool {
-    target_id(s).is_some_and(|id| {
-        id.split_once('.').is_some_and(|(_, t)| {
-            t.bytes().all(|b| b.is_ascii_digit()) || t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase())
+    // Most goals' lines hold no digit, a stop and a digit or a letter in a
+    // row: spared the patterns.
+    let mut digit = false;
+    let dotted = s.chars().any(|c| {
+        let stop = digit && matches!(c, '.' | '．' | '-');
+        if !c.is_whitespace() {
+            digit = c.is_numeric();
+        }
+        stop
+    });
+    dotted
+        && target_id(s).is_some_and(|id| {
+            id.split_once('.').is_some_and(|(_, t)| {
+                t.bytes().all(|b| b.is_ascii_digit()) || t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase())
+            })
         })
-    })
 }
 
 fn looks_like_target(s: &str) -> bool {
@@ -1221,7 +1232,12 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
                 ValueKind::Targets => target_number(r).is_some(),
                 _ => false,
             };
-            let at = s.char_indices().find(|&(i, c)| c.is_whitespace() && i > 0 && item(s[i..].trim_start()))?.0;
+            let at = s
+                .char_indices()
+                .filter(|&(i, c)| c.is_whitespace() && i > 0)
+                .take(MAX_LOOSE_LABEL_WORDS)
+                .find(|&(i, _)| item(s[i..].trim_start()))?
+                .0;
             let head = &s[..at];
             let r = trim_range(s, at..s.len());
             (!looks_like_goal(head) && !looks_like_target(head)).then_some((at, Some(r)))
@@ -1428,6 +1444,8 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     // A yes word a negation turns into a no (`Not ticked`): the value is
     // both words.
     if ns == "value"
+        && (t.chars().next_back().is_some_and(nomina_refdata::fold::is_cjk)
+            || keywords(ns).iter().any(|w| ends_with_caseless(t, w).is_some()))
         && let Some(at) = negated_yes(t)
         && at > 0
         && t[..at].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
