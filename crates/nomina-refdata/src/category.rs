@@ -30,7 +30,7 @@ impl Category {
     /// for endings (`Promotion of integrated mechanism for sustainable
     /// development`): every word of four letters or more of each is a form
     /// of one of the other's ([`crate::fold::same_stem`]); or a shortening
-    /// of at least [`MIN_SHORTENED_WORDS`] such words that leaves out one
+    /// of at least four such words that leaves out one
     /// (`Integrated mechanisms for sustainable development`).
     pub fn from_english_words(name: &str) -> Option<&'static Category> {
         let words = |s: &str| -> Vec<String> {
