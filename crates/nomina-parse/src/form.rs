@@ -1441,27 +1441,20 @@ fn ending_keyword(s: &str, ns: &str) -> Option<Range<usize>> {
     {
         return Some(before.start..full.len());
     }
-    // A yes word a negation turns into a no (`Not ticked`): the value is
-    // both words.
+    let set_off =
+        |at: usize| at > 0 && t[..at].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c));
+    let found = keywords(ns).iter().filter_map(|w| ends_with_caseless(t, w)).max_by_key(|r| r.len());
+    // A yes word a negation turns into a no (`Not ticked`, `未勾选`): the
+    // value is both words.
     if ns == "value"
-        && (t.chars().next_back().is_some_and(nomina_refdata::fold::is_cjk)
-            || keywords(ns).iter().any(|w| ends_with_caseless(t, w).is_some()))
+        && (found.is_some() || t.chars().next_back().is_some_and(nomina_refdata::fold::is_cjk))
         && let Some(at) = negated_yes(t)
-        && at > 0
-        && t[..at].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
+        && set_off(at)
     {
         return Some(at..full.len());
     }
-    let words = keywords(ns);
-    words
-        .iter()
-        .filter_map(|w| ends_with_caseless(t, w))
-        .max_by_key(|r| r.len())
-        .filter(|r| {
-            // The whole line is a value, not a label and a value.
-            r.start > 0 && t[..r.start].chars().next_back().is_some_and(|c| c.is_whitespace() || is_label_end(c))
-        })
-        .map(|r| r.start..full.len())
+    // The whole line is a value, not a label and a value.
+    found.filter(|r| set_off(r.start)).map(|r| r.start..full.len())
 }
 
 /// Marks that tick a yes, and marks that say no, beside or instead of a
