@@ -876,7 +876,7 @@ fn named_target_number(s: &str) -> Option<&str> {
     // written in full-width characters and closed by a counter word
     // (`具体目标第１６．７项`).
     let named = NAMED.get_or_init(|| {
-        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:\p{L}+\.?|[nN][°º]|№|#))?(?:\s+(?:\p{Lu}{2,5}|[nN][°º]|№|#|[nN][oO]\.))?\s*[-–]?[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．]-?(?:\s|$)|[项項])"#)
+        Regex::new(r#"^[\s"'“”„«»「」(\[（【]*\p{L}+(?:-\p{L}+)?(?:\s+(?:[nN]\.?[°º]|\p{L}+\.?|№|#))?(?:\s+(?:\p{Lu}{2,5}|[nN]\.?[°º]|№|#|[nN][oO]\.))?\s*[-–]?[(\[（]?(\d{1,2}\s*[.．]\s*(?:\d{1,2}|[a-zA-Zａ-ｚа-зА-Зأبجدهوزحطي]))(?:$|[^\w.．]|[.．]-?(?:\s|$)|[项項])"#)
             .expect("named target pattern")
     });
     named.captures(s).and_then(|c| c.get(1)).filter(|m| m.start() <= 48).map(|m| m.as_str())
@@ -2826,6 +2826,18 @@ impl<'t> Parser<'t> {
                 m.label_len = label_len;
                 m.len = v.start;
             }
+            // A remark in brackets after the catalog's wording, then the mark
+            // that sets off the value (`Название инициативы | (проекта)⇥
+            // Dangjin…`): the remark qualifies the label.
+            if let Some(rest) = s.get(m.len..)
+                && rest.trim_start().starts_with(['(', '（'])
+                && let Some((label_len, value)) = separator_split(s)
+                && label_len > m.len
+                && s[m.len..label_len].trim().ends_with([')', '）'])
+            {
+                m.label_len = label_len;
+                m.len = value.start;
+            }
             // A free-text label running on in lower case past the catalog's
             // wording, alone on its line (`Tipo de | organismo` over
             // `Administración local`): the whole line is the label, its value
@@ -4280,6 +4292,10 @@ fn head_end_after(s: &str, end: usize, closed: bool) -> Option<usize> {
         None => Some(s.len()),
         Some(_) if closed => Some(end),
         Some(sep) if is_heading_sep(sep) => Some(s.len() - after.len() + sep.len_utf8()),
+        // `س1/` (question 1, as Arabic forms abbreviate it): a slash closes
+        // the number when the line ends or a blank follows; `1/12` is a
+        // fraction, not a head.
+        Some('/') if after[1..].chars().next().is_none_or(char::is_whitespace) => Some(s.len() - after.len() + 1),
         Some(_) => None,
     }
 }
@@ -5198,6 +5214,8 @@ mod tests {
         assert_eq!(target_number("Задача 16.b Поощрять"), Some("16.b"));
         assert_eq!(target_number("具体目标17.14 加强可持续发展政策的一致性"), Some("17.14"));
         assert_eq!(target_number("Cible 17.17 : Encourager"), Some("17.17"));
+        // The Spanish number sign with its stop (`N.°`).
+        assert_eq!(target_number("Meta N.° 16.b: Promover"), Some("16.b"));
         // A word and a number that is no target's, or a sentence.
         assert_eq!(target_number("Section 3 of the form"), None);
         assert_eq!(target_number("Revenue grew by 16.7 percent"), None);
@@ -5798,6 +5816,20 @@ mod tests {
     }
 
     #[test]
+    fn a_remark_in_brackets_after_a_label_stays_with_it() {
+        for line in ["Название инициативы (проекта)\tDangjin Plan", "Title of the initiative (project): Dangjin Plan"]
+        {
+            let text = format!(
+                "General Information\n\nCountry: Republic of Korea\n{line}\n\n\
+                 Question 1: About the Initiative\n\nIs this a public sector initiative? Yes\n"
+            );
+            let form = parsed(&text);
+            let name = form.institution.iter().find(|f| f.key == "field.initiative_name").and_then(|f| f.value);
+            assert_eq!(name.map(|v| &text[v.range()]), Some("Dangjin Plan"), "{line}");
+        }
+    }
+
+    #[test]
     fn yes_and_no_as_words_ticks_and_marks() {
         for (v, want) in [
             ("Yes [✔]", Some(true)),
@@ -6079,6 +6111,9 @@ mod tests {
             ("PART C – SDGs", 3, "SDGs"),
             ("Primera pregunta — Categorías", 1, "Categorías"),
             ("Question Ten: Consent", 10, "Consent"),
+            // The abbreviated word for a question, a slash closing its number.
+            ("س1/", 1, ""),
+            ("Q4/ Partners", 4, "Partners"),
         ] {
             assert_eq!(found(line), Some((number, title.to_string())), "{line}");
         }
@@ -6091,6 +6126,7 @@ mod tests {
             "2017-11-01",
             "3) The city built a new plant in the north.",
             "1.0 billion dollars were spent.",
+            "ص12/3 ملحق",
         ] {
             assert_eq!(found(line), None, "{line}");
         }
