@@ -31,6 +31,10 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
         );
         title = once.to_string();
     }
+    // A headline printed as a list's item (`• Headline`) is the item's text.
+    if let Some(item) = without_bullet(&title) {
+        title = item.to_string();
+    }
     let byline = article.byline.map(|b| {
         out.coverage.mark(b.at.span);
         clean_line(doc.slice(b.name))
@@ -94,6 +98,17 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
     News { title, byline, published, captions, headings, paragraphs, boilerplate }
 }
 
+/// Marks a list's item opens with.
+const BULLETS: [char; 14] = ['•', '◦', '▪', '▫', '■', '□', '●', '○', '◆', '◇', '►', '▶', '*', '-'];
+
+/// `s` without the list's bullet and the blank that open it, when it
+/// opens so.
+fn without_bullet(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix(BULLETS)?;
+    let item = rest.trim_start();
+    (item.len() < rest.len() && !item.is_empty()).then_some(item)
+}
+
 /// The fewest characters of a text whose doubling is taken for a copy run
 /// on, not a word said twice.
 const MIN_DOUBLED_CHARS: usize = 12;
@@ -112,6 +127,15 @@ fn undoubled(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_printed_as_a_list_item_loses_its_bullet() {
+        assert_eq!(without_bullet("• Council approves budget"), Some("Council approves budget"));
+        assert_eq!(without_bullet("- Совет утвердил бюджет"), Some("Совет утвердил бюджет"));
+        // A sign that is part of the words stays.
+        assert_eq!(without_bullet("-5 degrees tonight"), None);
+        assert_eq!(without_bullet("Council approves budget"), None);
+    }
 
     #[test]
     fn a_text_printed_twice_over_is_its_first_copy() {

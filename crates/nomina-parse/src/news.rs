@@ -2457,6 +2457,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     crumb_echoes(text, &mut info);
     chrome_run_ons(text, &mut info);
     bulleted_teasers(text, &mut info);
+    outlet_bylines(text, &mut info);
     // Outside the page's `<article>` or `<main>`, only dates and bylines
     // are more than chrome.
     // The headline the markup names stays a candidate, inside or not.
@@ -3049,6 +3050,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             // kicker) over the headline is shorter than it, a standfirst
             // under it is a sentence.
             let mut k = block.len() - 1;
+            // A top line that carries a date (an issue's bar: `No. 2026 -
+            // Sunday 23 March 2008`) is the page's, over the headline.
+            if k > 0 && !find_dates(slice(&info[block[k]])).is_empty() {
+                k -= 1;
+            }
             while k > 0 && {
                 let below = &info[block[k - 1]];
                 below.lettered > info[block[k]].lettered && below.kind != LineKind::Content && !deck_like(below)
@@ -3539,6 +3545,8 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         })
         .map_or(header_end, |k| header_end.max(k));
     let updated_line = updated.map(|u| u.at.line);
+    let body_under_header = header_end > t
+        && (header_end + 1..=be.min(info.len().saturating_sub(1))).any(|k| info[k].kind == LineKind::Content);
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (i, l) in info.iter().enumerate() {
         if i >= t && i < t + title_lines || used.contains(&i) || Some(l.at.line) == updated_line {
@@ -3613,6 +3621,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let over_credit_and_date = || best_date.is_some_and(|(d, _, _)| d == i + 2 && photo_caption_over(d));
         if i > t && i <= be && ((l.caption && word_count(s) <= 60) || headline_caption() || over_credit_and_date()) {
             captions.push(l.at);
+            continue;
+        }
+        // A standfirst between the headline and the byline or date that
+        // closes the header, the body under them: the article's subtitle,
+        // not its first paragraph.
+        if place.is_some() && i > t && i < header_end && body_under_header {
+            headings.push(Heading { at: l.at, text: l.at.span });
             continue;
         }
         match place {
@@ -3946,6 +3961,51 @@ fn bulleted_teasers(text: &str, info: &mut [LineInfo]) {
             }
         }
         i = end;
+    }
+}
+
+/// Most people a byline after its outlet's name lists.
+const MAX_OUTLET_BYLINE_NAMES: usize = 3;
+
+/// Marks as a byline a line right over a date line that gives an outlet's
+/// or a city's name, a dash and one to three people's names, each of two
+/// or three words, set apart by commas (`Gazette - Ann Lee, Tom Ray`, the
+/// way Arabic dailies credit their reporters): no function word, no
+/// figure, no sentence. Such a line over the date is no headline.
+fn outlet_bylines(text: &str, info: &mut [LineInfo]) {
+    for i in 0..info.len().saturating_sub(1) {
+        let next = &info[i + 1];
+        let l = &info[i];
+        if next.kind != LineKind::Meta
+            || next.date.is_none()
+            || next.byline.is_some()
+            || l.byline.is_some()
+            || l.kind == LineKind::Chrome
+            || l.sentence
+            || l.prose_share > 0.0
+        {
+            continue;
+        }
+        let s = &text[l.at.span.range()];
+        let Some((head, names)) = [" - ", " – ", " — "].iter().find_map(|d| s.split_once(d)) else {
+            continue;
+        };
+        let words_only = |t: &str| t.split_whitespace().all(|w| w.chars().all(char::is_alphabetic));
+        let head_words = head.split_whitespace().count();
+        let people: Vec<&str> = names.split([',', '،']).map(str::trim).collect();
+        if (1..=2).contains(&head_words)
+            && words_only(head)
+            && people.len() <= MAX_OUTLET_BYLINE_NAMES
+            && people.iter().all(|p| (2..=3).contains(&p.split_whitespace().count()) && words_only(p))
+        {
+            let start = l.at.span.start + head.len();
+            let name = trim(text, Span::new(start, l.at.span.end));
+            let name =
+                trim(text, Span::new(name.start + text[name.range()].find(char::is_alphabetic).unwrap_or(0), name.end));
+            info[i].byline = Some(name);
+            info[i].kind = LineKind::Meta;
+            info[i].headline_form = false;
+        }
     }
 }
 
@@ -5651,9 +5711,42 @@ mod tests {
         );
         let (_, date, paragraphs, boilerplate) = parts(&text);
         assert_eq!(date.as_deref(), Some("2025-10-06"));
-        assert_eq!(paragraphs.len(), 3);
-        assert_eq!(paragraphs[0], deck);
+        // The standfirst over the header's date is the article's subtitle.
+        assert_eq!(paragraphs.len(), 2);
+        assert!(paragraphs[0].starts_with("The city council approved"), "{paragraphs:?}");
         assert!(boilerplate.contains(&"Reporter Riverside".to_string()), "{boilerplate:?}");
+        let n = news(&text).unwrap();
+        assert_eq!(n.headings.iter().map(|h| &text[h.text.range()]).collect::<Vec<_>>(), [deck]);
+    }
+
+    #[test]
+    fn a_standfirst_over_the_byline_is_the_subtitle_not_the_first_paragraph() {
+        let deck = "The council said the library would open its doors to every resident of the north within a year.";
+        let text = format!("Council Opens New Library Branch\n{deck}\nBy Jane Doe - 6 Oct. 2025 at 09:46\n{PROSE}\n");
+        let (title, date, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Council Opens New Library Branch");
+        assert_eq!(date.as_deref(), Some("2025-10-06"));
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(paragraphs[0].starts_with("The city council approved"), "{paragraphs:?}");
+        let n = news(&text).unwrap();
+        assert_eq!(n.headings.iter().map(|h| &text[h.text.range()]).collect::<Vec<_>>(), [deck]);
+        // Under the byline, the same line opens the body.
+        let text = format!("Council Opens New Library Branch\nBy Jane Doe - 6 Oct. 2025 at 09:46\n{deck}\n{PROSE}\n");
+        assert_eq!(parts(&text).2[0], deck);
+    }
+
+    #[test]
+    fn reporters_named_after_their_outlet_over_the_date_are_a_byline() {
+        let text = format!(
+            "العدد 1234 - الأحد 23 مارس 2008م\nالمجلس البلدي يقر خطة الطرق الجديدة\n\
+             الجريدة - سلمى الراشد، خالد النمر\n23 مارس 2008\n{PROSE}\n"
+        );
+        let n = news(&text).unwrap();
+        assert_eq!(&text[n.title.span.range()], "المجلس البلدي يقر خطة الطرق الجديدة");
+        assert_eq!(n.byline.map(|b| &text[b.name.range()]), Some("سلمى الراشد، خالد النمر"));
+        // A headline of that shape, no date under it, stays the headline.
+        let text = format!("Brexit - Theresa May, Boris Johnson\n{PROSE}\nMarch 3, 2021\n");
+        assert_ne!(news(&text).map(|n| n.byline.is_some()).ok(), Some(true));
     }
 
     #[test]
