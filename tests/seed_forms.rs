@@ -387,3 +387,28 @@ fn labels_alone_on_their_lines_over_their_values() {
     let wrong = seed.replacen("Member State Republic of Korea", "Country of the nominating body\nSee attached", 3);
     assert!(values(&convert(wrong.as_bytes()))["member_state"].is_null());
 }
+
+/// A form of another layout: sections lettered from `A.`, and each label of
+/// the institution block alone on its line over its value, in wordings the
+/// catalog lacks.
+#[test]
+fn sections_lettered_from_a_and_labels_over_their_values_are_read() {
+    let text = "Overview\n\nAbout the institution\n\nUN Member State concerned\nRepublic of Korea\n\
+                Name of the nominated institution\nDangjin City\nTier of administration\nLocal\n\
+                Title of the initiative\nDangjin Plan\n\n\
+                A. Public character\n\nDoes the initiative belong to the public sector?\nYES\n\n\
+                B. Award category\n\nCategory the initiative falls under\nGender-responsive public services\n\n\
+                C. Global Goals\n\nDoes it relate to the Goals?\nYES\n\n\
+                D. Start of implementation\n\nImplementation start date\n01/11/2017\n\n\
+                E. United Nations\n\nWere UN agencies part of it?\nNO\n\n\
+                Question 1\n\nDescribe the initiative. (300 words maximum)\nIt helps.\n";
+    let r = convert(text.as_bytes());
+    let v = values(&r);
+    assert_eq!(v["member_state"], serde_json::json!({"name": "Republic of Korea", "iso2": "KR"}));
+    assert_eq!(v["institution_name"], "Dangjin City");
+    assert_eq!(v["administrative_level"], "local");
+    assert_eq!(v["initiative_name"], "Dangjin Plan");
+    assert_eq!(v["public_sector"], true);
+    assert_eq!(v["un_involved"], false);
+    assert_eq!(nomination(&r).answers.len(), 1);
+}

@@ -1,5 +1,6 @@
 //! Bytes to text: byte-order mark, declared charset, validation, detection.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
@@ -80,6 +81,10 @@ pub struct Repairs {
     /// Arabic letters stored as their shaped presentation forms, written
     /// back as plain letters.
     pub arabic_forms: usize,
+    /// HTML character references left in text (`Cor&eacute;e`, `&#39;`,
+    /// `&nbsp;`), as a scraper that saved a page's source text writes
+    /// them, written as the characters they stand for.
+    pub entities: usize,
 }
 
 impl Repairs {
@@ -103,6 +108,11 @@ impl Repairs {
             let lines = self.mojibake_lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
             let message = format!("UTF-8 read as Windows-1252 and saved again, repaired on lines {lines}");
             out.push(("mojibake_repaired", message, Some(first)));
+        }
+        if self.entities > 0 {
+            let n = self.entities;
+            let message = format!("{n} HTML character references (`&eacute;`, `&#39;`) written as their characters");
+            out.push(("html_entities", message, None));
         }
         if self.arabic_forms > 0 {
             let n = self.arabic_forms;
@@ -128,8 +138,42 @@ pub fn repair_text(text: &mut String) -> Repairs {
         composed: compose(text),
         mojibake_lines: repair_mojibake(text),
         arabic_forms: unshape_arabic(text),
+        entities: decode_entities(text),
     }
 }
+
+/// Writes the HTML character references in `text` as the characters they
+/// stand for and says how many there were. A reference is an ampersand, a
+/// name of HTML's table or a number, and a semicolon: `AT&T` and `&c.` are
+/// left as they are.
+fn decode_entities(text: &mut String) -> usize {
+    let Some(first) = memchr::memchr(b'&', text.as_bytes()) else { return 0 };
+    let rest = &text[first..];
+    let bytes = rest.as_bytes();
+    // The references HTML's table knows (`&foo;` is kept as written).
+    let known = memchr::memchr_iter(b'&', bytes)
+        .filter(|&i| {
+            let body = bytes[i + 1..]
+                .iter()
+                .take(MAX_REFERENCE_BYTES + 1)
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+                .count();
+            body > 0
+                && body <= MAX_REFERENCE_BYTES
+                && bytes.get(i + 1 + body) == Some(&b';')
+                && matches!(html_escape::decode_html_entities(&rest[i..i + body + 2]), Cow::Owned(_))
+        })
+        .count();
+    if known > 0 {
+        let decoded = html_escape::decode_html_entities(rest).into_owned();
+        text.truncate(first);
+        text.push_str(&decoded);
+    }
+    known
+}
+
+/// Longest name or number of a character reference (`&CounterClockwiseContourIntegral;`).
+const MAX_REFERENCE_BYTES: usize = 32;
 
 /// Whether `c` is an Arabic presentation form: a letter shaped for its place
 /// in a word (initial, medial, final, isolated) or a ligature (`ﻻ`), as text
@@ -584,6 +628,24 @@ mod tests {
         ] {
             assert!(!decode(text).unwrap().quoted_printable, "{:?}", String::from_utf8_lossy(text));
         }
+    }
+
+    #[test]
+    fn html_character_references_left_in_text_are_written_as_characters() {
+        let mut text =
+            "Pays membre | Cor&eacute;e du Sud\nNom de l&#39;organisme&nbsp;: Dangjin &amp; Co\n".to_string();
+        assert_eq!(decode_entities(&mut text), 4);
+        assert_eq!(text, "Pays membre | Corée du Sud\nNom de l'organisme\u{a0}: Dangjin & Co\n");
+        // An ampersand that opens no reference the table knows stays, and so
+        // does a legacy name without its semicolon (a web address's query).
+        for plain in ["AT&T and R&D", "&foo; bar", "see x.kr/?a=1&copy=2 &c."] {
+            let mut text = plain.to_string();
+            assert_eq!(decode_entities(&mut text), 0);
+            assert_eq!(text, plain);
+        }
+        let mut text = "x.kr/?a=1&copy=2 &eacute;".to_string();
+        assert_eq!(decode_entities(&mut text), 1);
+        assert_eq!(text, "x.kr/?a=1&copy=2 é");
     }
 
     #[test]

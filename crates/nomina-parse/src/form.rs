@@ -2721,6 +2721,24 @@ impl<'t> Parser<'t> {
         {
             return self.add_placed(spec, at, label_len, Some(value));
         }
+        // An institution label alone on its line, its value on the next one
+        // (a table's cells one per line): the field its words name.
+        if exact.is_none()
+            && self.context == Context::Institution
+            && let Some(next) = self.next
+            && !opens_with_label(next)
+            && separator_split(s).is_none()
+            && s.split_whitespace().count() <= MAX_SEPARATED_LABEL_WORDS
+            // No capitalized word after the first, where a value would
+            // open (`Institution name Dangjin City`).
+            && s.split_whitespace().skip(1).all(|w| !w.starts_with(char::is_uppercase))
+            && !self.inline_layout()
+            && self.unseparated_by_words(next).is_none()
+            && let Some(spec) = self.named_by_words(s, next.trim())
+        {
+            self.values_below = true;
+            return self.add_placed(spec, at, s.trim_end().len(), None);
+        }
         let unseparated =
             (exact.is_none() && self.context == Context::Institution).then(|| self.unseparated_by_words(s)).flatten();
         let found = exact.map(|m| (m, LabelMatch::Exact)).or_else(|| {
@@ -3468,7 +3486,14 @@ impl<'t> Parser<'t> {
     /// range.
     fn separated_by_words(&self, s: &str) -> Option<(&'static FieldSpec, usize, Range<usize>)> {
         let (label_len, value) = separator_split(s)?;
-        let words = content_words(&s[..label_len]);
+        self.named_by_words(&s[..label_len], &s[value.clone()]).map(|f| (f, label_len, value))
+    }
+
+    /// The field of the block still expected whose wordings share the most
+    /// content words with `label`, `value` being a whole value of its kind
+    /// (see [`Parser::separated_by_words`]).
+    fn named_by_words(&self, label: &str, value: &str) -> Option<&'static FieldSpec> {
+        let words = content_words(label);
         if words.is_empty() {
             return None;
         }
@@ -3478,7 +3503,7 @@ impl<'t> Parser<'t> {
         // is surer than free text (`مستوى الإدارة: محلي`).
         let mut best: Option<(&'static FieldSpec, (usize, bool), bool)> = None;
         for &f in &candidates {
-            if !is_whole_value(f.value, &s[value.clone()]) {
+            if !is_whole_value(f.value, value) {
                 continue;
             }
             let shared = canonical_wordings(f.key)
@@ -3497,7 +3522,7 @@ impl<'t> Parser<'t> {
         // the line (a form prints every field, so its line is more likely
         // there than missing); else the other signals decide.
         let next = candidates.first().map(|f| f.key);
-        best.filter(|b| !b.2 || Some(b.0.key) == next).map(|(f, _, _)| (f, label_len, value))
+        best.filter(|b| !b.2 || Some(b.0.key) == next).map(|(f, _, _)| f)
     }
 
     /// The field an institution line's label names by its words where no
@@ -4000,7 +4025,16 @@ impl<'t> Parser<'t> {
                 // limit, whole or cut across a break (`(no more than 200` /
                 // `words)`), closes the last of them, right under it.
                 let short = |l: &str| l.split_whitespace().count() <= MAX_WRAPPED_PROMPT_WORDS;
-                let limit = if s.trim_end().ends_with([')', ']', '）'])
+                // Or the limit alone on the line under the prompt (`Limite :
+                // 300 mots`).
+                let limit = if part.answer.is_empty() && s.split_whitespace().count() <= MAX_LIMIT_LINE_WORDS {
+                    word_limit(s)
+                } else {
+                    None
+                };
+                let limit = if limit.is_some() {
+                    limit
+                } else if s.trim_end().ends_with([')', ']', '）'])
                     && short(s)
                     && part.answer.iter().all(|l| short(&text[l.span.range()]))
                 {
@@ -4140,6 +4174,10 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     (WRAP_WIDTHS.contains(&width) && near >= MIN_WRAPPED_LINES).then_some(width)
 }
 
+/// Most words of a line that gives a prompt's word limit alone, under
+/// the prompt (`Limite : 300 mots`, `Maximum 200 words`).
+const MAX_LIMIT_LINE_WORDS: usize = 5;
+
 /// Fewest consecutive numbers, from 1, that make lines of one shape a
 /// question numbering.
 const MIN_SCHEME_RUN: u32 = 5;
@@ -4240,6 +4278,25 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         head_end_after(s, s.len() - trimmed.len() + count_after(trimmed)?, false)?
     };
     Some((format!("{}#{mark}", nomina_refdata::fold(prefix)), number, head_end))
+}
+
+/// A heading numbered by a capital letter alone, a full stop or a
+/// parenthesis closing it, then a short title (`A. Public character`, `D)
+/// Start of implementation`): the letter's place in the alphabet is the
+/// number. Bare, as [`bare_heading_shape`]'s are: only a run from `A`
+/// makes them headings.
+fn bare_letter_heading_shape(s: &str) -> Option<(String, u32, usize)> {
+    let b = s.as_bytes();
+    let (&letter, &mark) = (b.first()?, b.get(1)?);
+    if !letter.is_ascii_uppercase() || !matches!(mark, b'.' | b')') || b.get(2) != Some(&b' ') {
+        return None;
+    }
+    let title = s[2..].trim();
+    let reads_as_title = title.starts_with(char::is_uppercase)
+        && title.split_whitespace().count() <= MAX_BARE_TITLE_WORDS
+        && !title.trim_end_matches(QUESTION_MARKS).contains(QUESTION_MARKS)
+        && !title.ends_with(['.', '。', '!', '！', ';']);
+    reads_as_title.then(|| (format!("#letter{}", mark as char), u32::from(letter - b'A') + 1, 2))
 }
 
 /// A heading numbered by a capital letter after a word (`PART C – SDGs`,
@@ -4476,16 +4533,18 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
         return reads_as_title.then(|| (format!("#{number}.#"), item, number_end + 1 + sub_end));
     }
     let rest = &s[number_end..];
-    // `3a) Identify the SDGs… (max. 200 words)`: the question's number and
+    // `3a) Identify the SDGs… (max. 200 words)`, `3.a) …`: the question's number and
     // its first part's letter before a prompt that states its word limit;
     // the head ends at the number, the part's marker opens the prompt.
     if kind == "digits"
-        && let Some(after_letter) = rest.strip_prefix('a')
+        && let Some(after_letter) = rest.strip_prefix('a').or_else(|| rest.strip_prefix(".a"))
         && let Some(mark) = after_letter.chars().next().filter(|c| matches!(c, ')' | '.'))
         && after_letter[1..].starts_with(' ')
         && (word_limit(after_letter).is_some() || after_letter.trim_end().ends_with(QUESTION_MARKS))
     {
-        return Some((format!("#{kind}{mark}"), number, number_end));
+        // A full stop joining the number and the letter is the head's.
+        let joined = usize::from(rest.starts_with('.'));
+        return Some((format!("#{kind}{mark}"), number, number_end + joined));
     }
     let after_blank = rest.trim_start();
     let mark = after_blank.chars().next()?;
@@ -4715,6 +4774,11 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
         // numeral counts either way; the run from 1 tells which.
         if let Some((shape, number, head_end)) = roman_heading_shape(s) {
             shapes.entry((shape, false)).or_default().push((line.number, number, head_end, None));
+        }
+        // `A. Public character`, `I. Consent`: so for a capital letter
+        // alone.
+        if let Some((shape, number, head_end)) = bare_letter_heading_shape(s) {
+            shapes.entry((shape, true)).or_default().push((line.number, number, head_end, None));
         }
     }
     let mut found = FxHashMap::default();
@@ -6114,6 +6178,8 @@ mod tests {
             // The abbreviated word for a question, a slash closing its number.
             ("س1/", 1, ""),
             ("Q4/ Partners", 4, "Partners"),
+            // A full stop between the number and its first part's letter.
+            ("3.a) ¿Con qué ODS colabora? (máx. 200 palabras)", 3, "a) ¿Con qué ODS colabora? (máx. 200 palabras)"),
         ] {
             assert_eq!(found(line), Some((number, title.to_string())), "{line}");
         }
@@ -6284,6 +6350,26 @@ mod tests {
         let form = parsed(text);
         let stray: Vec<&str> = form.stray.iter().map(|l| &text[l.span.range()]).collect();
         assert_eq!(stray, ["a."]);
+    }
+
+    #[test]
+    fn a_capital_letter_alone_heads_a_section_before_a_short_title() {
+        assert_eq!(bare_letter_heading_shape("A. Public character"), Some(("#letter.".to_string(), 1, 2)));
+        assert_eq!(bare_letter_heading_shape("D) Start of implementation"), Some(("#letter)".to_string(), 4, 2)));
+        assert_eq!(bare_letter_heading_shape("A. This line ends a sentence."), None);
+        assert_eq!(bare_letter_heading_shape("A.B. Smith"), None);
+        assert_eq!(bare_letter_heading_shape("a. public character"), None);
+    }
+
+    #[test]
+    fn a_word_limit_alone_under_its_prompt_is_the_prompts() {
+        let text = "Member State Republic of Korea\nInstitution Name Dangjin City\nWebsite of Institution http://x.kr\n\n\
+                    Question 1\n\nPrésentez le projet en quelques lignes.\nLimite : 300 mots\nIt helps.\n";
+        let form = parsed(text);
+        let part = &form.questions[0].parts[0];
+        assert_eq!(part.word_limit, Some(300));
+        let answer: Vec<&str> = part.answer.iter().map(|l| &text[l.span.range()]).collect();
+        assert_eq!(answer, ["It helps."]);
     }
 
     #[test]
