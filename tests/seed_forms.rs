@@ -412,3 +412,83 @@ fn sections_lettered_from_a_and_labels_over_their_values_are_read() {
     assert_eq!(v["un_involved"], false);
     assert_eq!(nomination(&r).answers.len(), 1);
 }
+
+/// A table export whose empty answers leave their cells empty (`Website
+/// |`) and whose yes/no rows tick neither box: every such field stays
+/// empty, and an empty row under a list is the next label, not an item.
+#[test]
+fn empty_cells_and_unticked_boxes_leave_their_fields_empty() {
+    let text = "Basic information\n\
+                \n\
+                Institution information\n\
+                \n\
+                Field | Answer\n\
+                Member State | Republic of Korea\n\
+                Institution Name | Ministry of Interior and Safety\n\
+                Kind of public institution |\n\
+                Website |\n\
+                \n\
+                Question 1: About the Initiative\n\
+                \n\
+                Is this a public sector initiative? | [ ] Yes [ ] No\n\
+                \n\
+                Question 5: Partners\n\
+                \n\
+                Did a UN agency take part? | [ ] Yes [ ] No\n\
+                UN agencies involved |\n\
+                Further details |\n\
+                \n\
+                Question 1\n\
+                \n\
+                Describe the initiative. (300 words maximum)\n\
+                It helps.\n\
+                ";
+    let r = convert(text.as_bytes());
+    let v = values(&r);
+    assert_eq!(v["institution_name"], "Ministry of Interior and Safety");
+    for field in ["institution_type", "website", "public_sector", "un_involved", "un_involvement_details"] {
+        assert_eq!(v[field], serde_json::Value::Null, "{field}");
+    }
+    assert_eq!(v["un_agencies"], serde_json::json!([]));
+    assert!(codes(&r).contains(&"unreadable_value"));
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+}
+
+/// Labels alone over their values in wordings the catalog lacks: a value
+/// alike to a label (`Ministry of …`) under the label waiting for it is the
+/// value, and a date's label under an unanswered yes/no question is no
+/// yes/no answer.
+#[test]
+fn a_value_under_its_label_stays_a_value() {
+    let text = "Сведения об учреждении\n\
+                \n\
+                Страна\n\
+                Республика Корея\n\
+                Учреждение\n\
+                Ministry of Interior and Safety\n\
+                Сайт\n\
+                http://x.kr\n\
+                \n\
+                Вопрос 1: Об инициативе\n\
+                \n\
+                Относится ли инициатива к государственному сектору?\n\
+                Да\n\
+                \n\
+                Вопрос 4: Дата начала реализации\n\
+                \n\
+                Длится ли инициатива два года или дольше?\n\
+                Дата начала\n\
+                01 2月 2020\n\
+                \n\
+                Вопрос 1\n\
+                \n\
+                Опишите инициативу. (не более 300 слов)\n\
+                It helps.\n\
+                ";
+    let r = convert(text.as_bytes());
+    let v = values(&r);
+    assert_eq!(v["institution_name"], "Ministry of Interior and Safety");
+    assert_eq!(v["website"], "http://x.kr");
+    assert_eq!(v["implemented_two_years_or_more"], serde_json::Value::Null);
+    assert_eq!(v["implementation_date"], "2020-02-01");
+}

@@ -1180,6 +1180,13 @@ fn split_by_kind_unseparated(kind: ValueKind, s: &str) -> Option<(usize, Option<
     match kind {
         ValueKind::YesNo => {
             if let Some(r) = ending_keyword(s, "value") {
+                // The word after an empty box is an option of a row of boxes
+                // (`… ? [ ] Oui [ ] Non`): the row is the value.
+                if BOX_EMPTY.iter().any(|b| s[..r.start].trim_end().ends_with(b))
+                    && let Some(row) = BOX_FILLED.iter().chain(&BOX_EMPTY).filter_map(|b| s.find(b)).min()
+                {
+                    return Some((row, Some(trim_range(s, row..s.len()))));
+                }
                 return Some((r.start, Some(r)));
             }
             ends_as_question.then_some((s.len(), None))
@@ -1875,7 +1882,9 @@ fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
             // Initiative | Dangjin…`), or every word of it is a word of the
             // catalog's labels. Capitalized words alone (`Initiative Title
             // Dangjin…`) tell nothing.
-            let shown = label_words >= 2 && (any_lower || all_known);
+            // Nor does a label end with a particle (`Ministry of | Interior
+            // and safety` is a name).
+            let shown = label_words >= 2 && (any_lower || all_known) && !particle(&s[..label_end]);
             return shown.then(|| (label_end, trim_range(s, start..s.len())));
         }
         label_end = start + word.len();
@@ -1884,6 +1893,14 @@ fn same_script_split(s: &str) -> Option<(usize, Range<usize>)> {
         any_lower |= is_lower;
     }
     None
+}
+
+/// Whether `label` ends with a particle: a word of up to three letters in
+/// lower case (`of`, `de`, `du`, `la`), which closes no label.
+fn particle(label: &str) -> bool {
+    word_spans(label).last().is_some_and(|(_, w)| {
+        w.chars().count() <= 3 && w.chars().all(|c| c.is_lowercase() && !nomina_refdata::fold::is_arabic_letter(c))
+    })
 }
 
 /// Where a label every word of which is a word of the catalog's field
@@ -1906,6 +1923,11 @@ fn vocabulary_split(s: &str) -> Option<(usize, Range<usize>)> {
         // `Institution`).
         if !folded.split_whitespace().all(|w| words.contains(w) || words.contains(&canonical_word(w))) {
             let end = label_end?;
+            // A label ends with no particle (`Ministry of | Interior`): the
+            // words run on as a name.
+            if particle(&s[..end]) {
+                return None;
+            }
             return Some((end, trim_range(s, start..s.len())));
         }
         label_end = Some(start + word.len());
@@ -2287,6 +2309,9 @@ struct Parser<'t> {
     blank_above: bool,
     /// Whether the line being read opened with a bullet, set aside.
     bulleted: bool,
+    /// Whether the line being read is a table's row whose last cell is
+    /// empty (`Site web |`), its bar set aside.
+    empty_cell: bool,
     /// The basic-info blocks opened by a title without a number (see
     /// [`Parser::untitled_section`]).
     untitled: FxHashSet<usize>,
@@ -2494,6 +2519,24 @@ impl<'t> Parser<'t> {
             self.form.chrome.push(Marker { key: BULLET, at: LineRef { span: bullet, line: at.line } });
             at.span = Span::new(span.start + n, span.end);
             s = self.slice(at.span);
+        }
+        // A table's row whose last cell is empty (`Site web |`): the bar is
+        // the table's, and the label stands alone, its value left empty.
+        self.empty_cell = false;
+        if !matches!(self.context, Context::Question(_))
+            && let Some(before) = s.strip_suffix(['|', '｜'])
+            && before.ends_with(char::is_whitespace)
+            // One bar in the row: a bar that closes a row of cells (`| Pays
+            // | Corée |`) leaves the cells full.
+            && !before.contains(['|', '｜'])
+            && before.trim_end().chars().any(char::is_alphabetic)
+        {
+            let kept = before.trim_end().len();
+            let bar = Span::new(at.span.start + kept, at.span.end);
+            self.form.table_rules.push(trim(self.text, bar));
+            at.span = Span::new(at.span.start, at.span.start + kept);
+            s = self.slice(at.span);
+            self.empty_cell = true;
         }
         // A short line alone in its paragraph that trails off in an
         // ellipsis (`正在载入……`, `Chargement…`) is the page's loading
@@ -2770,6 +2813,14 @@ impl<'t> Parser<'t> {
         });
         let found = match found {
             Some((m, LabelMatch::Loose { .. })) if self.loose_match_yields(m.entry.key, s) => None,
+            // A line loosely alike to the label of the field waiting for its
+            // value on it (`Учреждение` over `Ministry of Interior and
+            // safety`) is that value.
+            Some((m, LabelMatch::Loose { .. }))
+                if awaiting.and_then(|a| self.field_ref(a)).is_some_and(|f| f.key == m.entry.key) =>
+            {
+                None
+            }
             other => other,
         };
         if let Some((mut m, how)) = found
@@ -2939,6 +2990,12 @@ impl<'t> Parser<'t> {
                 m.label_len = m.len + before;
                 m.len += colon;
             }
+            // A row whose value's cell is empty: the line is all label
+            // (`Type d’institution | publique`, past the catalog's wording).
+            if self.empty_cell {
+                m.label_len = bare_label_len(s);
+                m.len = s.len();
+            }
             // A mark left between the label and its value (`— Dangjin
             // City`) is the label's.
             m.len = past_separator(s, m.len.min(s.len()));
@@ -2967,7 +3024,8 @@ impl<'t> Parser<'t> {
         // no word with the catalog's, below an empty list of UN agencies).
         if let Some(open) = self.open_field
             && !s.trim_start().starts_with(['(', '（'])
-            && self.list_answered_off(open)
+            // So is a table's row with its value's cell empty: a label.
+            && (self.list_answered_off(open) || self.empty_cell)
             && let Some(next) = self.expected_fields().and_then(|(_, f)| f.first().copied())
         {
             let (label_len, value) = split_by_kind(next.value, s).unwrap_or((s.len(), None));
@@ -2986,11 +3044,14 @@ impl<'t> Parser<'t> {
                         // Ideographs are written without blanks: two
                         // stand for a word.
                         let ideographs = || s.chars().filter(|&c| nomina_refdata::fold::is_cjk(c)).count();
+                        // Or a label the catalog lacks over a later
+                        // field's value (`Дата внедрения` over a date).
                         !is_whole_value(k, s)
                             && (s.split_whitespace().nth(MAX_SHORT_VALUE_WORDS).is_some()
                                 || ideographs() > 2 * MAX_SHORT_VALUE_WORDS
                                 || opens_with_label(s)
-                                || later_field())
+                                || later_field()
+                                || self.label_over_value(s).is_some_and(|f| f.value.is_telling() && f.value != k))
                     }
                     _ => false,
                 }
@@ -4878,6 +4939,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         table: crate::table::rows(text, lines),
         blank_above: true,
         bulleted: false,
+        empty_cell: false,
         untitled: FxHashSet::default(),
     };
     for (i, line) in lines.iter().enumerate() {
@@ -5479,6 +5541,8 @@ mod tests {
         );
         // One capitalized word before another, or a label alone: no split.
         assert_eq!(split("Initiative Title Dangjin Sustainable Development"), None);
+        // Nor a particle closing the words before a capital: a name.
+        assert_eq!(split("Ministry of Interior and Safety"), None);
         assert_eq!(split("Public Sector Institution Type"), None);
         assert_eq!(split("Institution"), None);
     }
