@@ -795,11 +795,19 @@ fn differ(a: &str, b: &str) -> bool {
 /// The goal a list line names: `Goal 16: Peace, ...`, `16. Peace ...`, or a
 /// name alone in any of the six languages.
 /// The items of a list a form ran together on one line, separated by
-/// semicolons (`SDG 16: ...; SDG 17: ...`), when every piece is one;
-/// else the line alone.
+/// semicolons (`SDG 16: ...; SDG 17: ...`) or else by commas between
+/// numbered items (`16.7, 16.b`, `16, 17`), when every piece is one; else
+/// the line alone.
 fn run_together(raw: &str, is_item: impl Fn(&str) -> bool) -> Vec<&str> {
-    let pieces: Vec<&str> = raw.split([';', '；']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    if pieces.len() > 1 && pieces.iter().all(|p| is_item(p)) { pieces } else { vec![raw] }
+    for (separators, numbered) in [(&[';', '；'][..], false), (&[',', '，', '、', '،'][..], true)] {
+        let pieces: Vec<&str> = raw.split(separators).map(str::trim).filter(|p| !p.is_empty()).collect();
+        // Parted by commas, every item carries its number: a goal's name
+        // holds commas, and its pieces are alike to names.
+        if pieces.len() > 1 && pieces.iter().all(|p| is_item(p) && (!numbered || p.chars().any(|c| c.is_numeric()))) {
+            return pieces;
+        }
+    }
+    vec![raw]
 }
 
 fn goal_of(raw: &str) -> Option<SdgGoal> {
@@ -1014,6 +1022,12 @@ mod tests {
         let one = "16.7 Ensure responsive; inclusive decision-making";
         assert_eq!(run_together(one, target), [one]);
         assert_eq!(run_together("Goal 16: Peace", goal), ["Goal 16: Peace"]);
+        // Commas where no semicolon parts the items.
+        assert_eq!(run_together("16.7, 16.b, 17.14", target), ["16.7", "16.b", "17.14"]);
+        assert_eq!(run_together("16, 17", goal), ["16", "17"]);
+        let named = "SDG 16: Peace, justice and strong institutions";
+        assert_eq!(run_together(named, goal), [named]);
+        assert_eq!(run_together("Peace, justice and strong institutions", goal).len(), 1);
     }
 
     #[test]

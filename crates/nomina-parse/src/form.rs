@@ -846,9 +846,10 @@ const TARGET_QUOTES: [char; 13] = ['"', '\'', '“', '”', '„', '«', '»', '
 /// perhaps after the word for a target (`Meta 16.7`, `Задача 16.7`,
 /// `具体目标16.7`).
 pub fn target_number(s: &str) -> Option<&str> {
-    // A box before the item (`[x] Задача 16.7`) is the list's, not the
-    // target's.
+    // A box or a bullet before the item (`[x] Задача 16.7`, `▸16.7`) is
+    // the list's, not the target's.
     let s = strip_box_start(s.trim_start());
+    let s = s.trim_start_matches(['•', '▪', '▸', '►', '‣', '◦']).trim_start();
     leading_target_number(s).or_else(|| arabic_target_number(s)).or_else(|| named_target_number(s)).or_else(|| {
         // The target's id after its text, in parentheses (`… (meta 16.7)`).
         let inner = s.trim_end().strip_suffix([')', '）'])?;
@@ -1153,10 +1154,18 @@ fn past_separator(s: &str, at: usize) -> usize {
 /// between label and value (see [`separator_split`]) is taken first, when
 /// what follows it is a value of the kind.
 fn split_by_kind(kind: ValueKind, s: &str) -> Option<(usize, Option<Range<usize>>)> {
-    if let Some((label, value)) = separator_split(s)
-        && is_whole_value(kind, &s[value.clone()])
-    {
-        return Some((label, Some(value)));
+    if let Some((label, value)) = separator_split(s) {
+        let v = &s[value.clone()];
+        // A list's items run together in the value's cell (`ODS 16 (…);
+        // ODS 17 (…)`), its first one opening it.
+        let first_item = || match kind {
+            ValueKind::Goals => goal_number(&nomina_refdata::fold(v)).is_some(),
+            ValueKind::Targets => target_number(v).is_some(),
+            _ => false,
+        };
+        if is_whole_value(kind, v) || first_item() {
+            return Some((label, Some(value)));
+        }
     }
     split_by_kind_unseparated(kind, s)
 }
@@ -5361,6 +5370,7 @@ mod tests {
             ("الغاية رقم 16.ب: تعزيز", "16.b"),
             ("Promover el estado de derecho (meta 16.3)", "16.3"),
             ("Promover (16.b)", "16.b"),
+            ("▸16.7 确保各级的决策", "16.7"),
         ] {
             assert_eq!(target_id(line).as_deref(), Some(id), "{line}");
         }
@@ -6434,6 +6444,19 @@ mod tests {
         assert_eq!(part.word_limit, Some(300));
         let answer: Vec<&str> = part.answer.iter().map(|l| &text[l.span.range()]).collect();
         assert_eq!(answer, ["It helps."]);
+    }
+
+    #[test]
+    fn a_lists_items_in_the_cell_beside_its_label_are_its_value() {
+        let s = "ODS elegidos (Ctrl para varios)\tODS 16 (Paz); ODS 17 (Alianzas)";
+        let (label, value) = split_by_kind(ValueKind::Goals, s).expect("a split");
+        assert_eq!(&s[..label], "ODS elegidos (Ctrl para varios)");
+        assert_eq!(&s[value.expect("a value")], "ODS 16 (Paz); ODS 17 (Alianzas)");
+        let s = "Задачи: 16.7, 16.b";
+        assert_eq!(split_by_kind(ValueKind::Targets, s).and_then(|(_, v)| v).map(|v| &s[v]), Some("16.7, 16.b"));
+        // A cell of other words is no item.
+        let s = "ODS elegidos\tVer abajo";
+        assert_ne!(split_by_kind(ValueKind::Goals, s).and_then(|(_, v)| v).map(|v| &s[v]), Some("Ver abajo"));
     }
 
     #[test]
