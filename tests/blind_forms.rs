@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round34/`, thirty-four sets
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round35/`, thirty-five sets
 //! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
@@ -609,6 +609,29 @@ fn every_rendering_of_the_thirty_fourth_set_reads_as_its_seed() {
 #[test]
 fn forms_of_other_years_of_the_thirty_fourth_set_keep_every_answer_under_its_own_number() {
     only_known_differences(&forms_of_other_years_against_expected(34, 4), &[]);
+}
+
+/// The thirty-fifth set, measured by its totals (1636/1780 in all: 1058/1068
+/// for seed 001's renderings but for three of them, with the code as it
+/// stood when it came): new layouts by a new hand. Sections lettered `A.`
+/// with labels alone over their values, word limits on the line under each
+/// prompt, `3.a)` numbering, character references left in the text
+/// (`Cor&eacute;e`), empty table cells (`Site web |`), rows of unticked
+/// boxes, and lists run together with commas are read.
+#[test]
+fn every_rendering_of_the_thirty_fifth_set_reads_as_its_seed() {
+    only_known_differences(&renderings_against_seed_001(35, 12), &[]);
+    // Seed 003's values under labels in three languages. Known limit: the
+    // English one's goals question (`Is the initiative relevant to … the 17
+    // SDGs?:`, its answer left empty) is loosely alike to the category's
+    // label, the goals' label under it taken for the category, and the
+    // goals' names lost.
+    only_known_differences(&renderings_against("003_3d6537fba802d833.txt", 23, 35, &["s_"], 3), &["s_en_35.txt: sdgs"]);
+}
+
+#[test]
+fn forms_of_other_years_of_the_thirty_fifth_set_keep_every_answer_under_its_own_number() {
+    only_known_differences(&forms_of_other_years_against_expected(35, 4), &[]);
 }
 
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,
