@@ -611,9 +611,10 @@ fn forms_of_other_years_of_the_thirty_fourth_set_keep_every_answer_under_its_own
     only_known_differences(&forms_of_other_years_against_expected(34, 4), &[]);
 }
 
-/// The thirty-fifth set, measured by its totals (1636/1780 in all: 1058/1068
-/// for seed 001's renderings but for three of them, with the code as it
-/// stood when it came): new layouts by a new hand. Sections lettered `A.`
+/// The thirty-fifth set, measured by its totals (949/1068 for seed 001's
+/// renderings, 262/276 for seed 003's and 425/436 for the forms of other
+/// years, with the code as it stood when it came): new layouts by a new
+/// hand. Sections lettered `A.`
 /// with labels alone over their values, word limits on the line under each
 /// prompt, `3.a)` numbering, character references left in the text
 /// (`Cor&eacute;e`), empty table cells (`Site web |`), rows of unticked
