@@ -597,6 +597,46 @@ pub(crate) fn find_short_year_dates(s: &str) -> Vec<FoundDate> {
         .collect()
 }
 
+/// Dates written year first with one blank alone between the parts (`2022
+/// 11 20`), as a Korean or Chinese board's time stamp reads once a scraper
+/// has dropped its dots. Alone the form is no date (a row of figures looks
+/// the same); the caller takes it only where a label says what it is.
+pub(crate) fn find_spaced_dates(s: &str) -> Vec<FoundDate> {
+    let b = s.as_bytes();
+    let digits_at = |i: usize| b.get(i..).map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let n = digits_at(i);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += n;
+        if n != 4 || b.get(i) != Some(&b' ') {
+            continue;
+        }
+        let (m_at, m) = (i + 1, digits_at(i + 1));
+        if !(1..=2).contains(&m) || b.get(m_at + m) != Some(&b' ') {
+            continue;
+        }
+        let (d_at, d) = (m_at + m + 1, digits_at(m_at + m + 1));
+        if !(1..=2).contains(&d) {
+            continue;
+        }
+        let num = |at: usize, len: usize| s[at..at + len].parse::<u8>().ok();
+        let year = s[start..start + 4].parse::<u16>().ok().filter(|y| (1900..=2100).contains(y));
+        if let (Some(y), Some(mo), Some(da)) = (year, num(m_at, m), num(d_at, d))
+            && let Some(date) = IsoDate::new(y, mo, da)
+        {
+            out.push(FoundDate { start, end: d_at + d, month_first: date, day_first: None });
+            i = d_at + d;
+        }
+    }
+    out
+}
+
 /// A date written day first with a two-digit year and a clock time after it
 /// and slashes (`05/08/22 à 11:03`, `05/08/22, 11:03`): how French and
 /// Spanish news sites print a story's time stamp. The time tells it for a
@@ -977,6 +1017,18 @@ mod tests {
         assert_eq!(iso("«01» ноября 2017 г."), Some("2017-11-01".to_string()));
         let found = find_dates("Дата: «01» ноября 2017 г.");
         assert_eq!(found.iter().map(|f| f.month_first.to_string()).collect::<Vec<_>>(), ["2017-11-01"]);
+    }
+
+    #[test]
+    fn dates_whose_parts_only_blanks_set_apart() {
+        fn read(s: &str) -> Vec<(&str, String)> {
+            find_spaced_dates(s).iter().map(|f| (&s[f.start..f.end], f.month_first.to_string())).collect()
+        }
+        assert_eq!(read("입력 2022 11 20 20:28"), [("2022 11 20", "2022-11-20".to_string())]);
+        // Other figures, an impossible month or a year out of range: none.
+        for s in ["12022 11 20", "2022 13 20", "3000 1 2", "2022 111 2", "2022  11 20", "2022 11"] {
+            assert!(read(s).is_empty(), "{s}");
+        }
     }
 
     #[test]

@@ -206,7 +206,9 @@ use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::date::{FoundDate, IsoDate, find_clocked_short_year_date, find_dates, find_short_year_dates};
+use crate::date::{
+    FoundDate, IsoDate, find_clocked_short_year_date, find_dates, find_short_year_dates, find_spaced_dates,
+};
 use crate::document::{LineRef, Span};
 use crate::lines::{Line, trim};
 use crate::words::head_of;
@@ -2111,10 +2113,12 @@ fn east_asian_char(c: char) -> bool {
     is_cjk(c) || ('가'..='힣').contains(&c)
 }
 
-/// The first date with a two-digit year in `s` that a Korean or Chinese
-/// publication label stands before.
+/// The first date with a two-digit year, or with blanks alone between its
+/// parts, in `s` that a Korean or Chinese publication label stands before.
 fn labelled_short_year(s: &str) -> Option<DateHit> {
-    let found = find_short_year_dates(s);
+    // Or a date whose parts only blanks set apart (`입력 2022 11 20 20:28`).
+    let mut found = find_short_year_dates(s);
+    found.extend(find_spaced_dates(s));
     if found.is_empty() {
         return None;
     }
@@ -6190,6 +6194,17 @@ mod tests {
         assert!(boilerplate.iter().any(|b| b.starts_with("免责声明")));
         // A repost's note of the original headline is the page's too.
         assert!(boilerplate.iter().any(|b| b.starts_with("原标题")), "{boilerplate:?}");
+    }
+
+    #[test]
+    fn a_korean_date_with_blanks_alone_between_its_parts_after_its_label() {
+        let text = "구청 소식지 명예기자단 출범\n김민지 기자\n입력 2022 11 20 20:28\n\
+                    구청은 지난 17일 소식지 명예기자 위촉식을 열고 주민 기자 17명에게 위촉장을 전달했다고 밝혔다.\n\
+                    명예기자들은 앞으로 한 해 동안 동네의 소식을 취재해 소식지에 싣게 된다고 구청은 설명했다.\n";
+        let (_, date, _, _) = parts(text);
+        assert_eq!(date.as_deref(), Some("2022-11-20"));
+        // Without the label, figures so set apart are no date.
+        assert_eq!(parts(&text.replace("입력 ", "")).1, None);
     }
 
     #[test]
