@@ -492,3 +492,41 @@ fn a_value_under_its_label_stays_a_value() {
     assert_eq!(v["implemented_two_years_or_more"], serde_json::Value::Null);
     assert_eq!(v["implementation_date"], "2020-02-01");
 }
+
+/// The categories printed one a line, each after its box, the ticked one
+/// chosen: the category is the ticked option, not the first line.
+#[test]
+fn a_category_chosen_among_options_one_a_line_is_the_ticked_one() {
+    let text = "Institutional Information\n\
+                \n\
+                Member State Republic of Korea\n\
+                Institution Name Dangjin City\n\
+                \n\
+                Question 1: About the Initiative\n\
+                \n\
+                Is this a public sector initiative? Yes\n\
+                \n\
+                Question 2: Categories\n\
+                \n\
+                Which award category does the initiative enter?\n\
+                ( ) Delivering inclusive and equitable services for all\n\
+                (•) Promoting integrated mechanisms for sustainable development\n\
+                ( ) Developing transparent and accountable public institutions\n\
+                UNPSACriteria\n\
+                NoItems\n\
+                \n\
+                Question 3: Sustainable Development Goals\n\
+                \n\
+                Is the initiative relevant to the SDGs? Yes\n\
+                \n\
+                Question 1\n\
+                \n\
+                Describe the initiative. (300 words maximum)\n\
+                It helps.\n\
+                ";
+    let r = convert(text.as_bytes());
+    let v = values(&r);
+    assert_eq!(v["category"]["name"], "Promoting integrated mechanisms for sustainable development");
+    assert_eq!(v["sdg_relevant"], true);
+    assert_eq!(r.diagnostics.uncovered_chars, 0);
+}

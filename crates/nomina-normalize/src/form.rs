@@ -366,6 +366,8 @@ impl FormNormalizer<'_> {
             ValueKind::Category => {
                 // A name a hard wrap cut goes on over lines: one line of text.
                 let text = text.replace('\n', " ");
+                // Options one a line, each after its box: the ticked one.
+                let text = nomina_parse::ticked_option(&text).map_or(text.clone(), str::to_string);
                 // A category after the name of its list (`Special Category:
                 // Institutional resilience ...`).
                 let after_list = || {

@@ -1571,6 +1571,19 @@ const BOX_FILLED: [&str; 20] = [
 ];
 const BOX_EMPTY: [&str; 10] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )", "___", "__", "¨"];
 
+/// The box `s` opens with, a blank after it (`☑ `, `( ) `, `[x] `): whether
+/// it is ticked, and where the text after it starts.
+fn leading_box(s: &str) -> Option<(bool, usize)> {
+    let (filled, b) = BOX_FILLED
+        .iter()
+        .map(|b| (true, *b))
+        .chain(BOX_EMPTY.iter().map(|b| (false, *b)))
+        .find(|(_, b)| s.starts_with(b))?;
+    let rest = &s[b.len()..];
+    let text = rest.trim_start();
+    (text.len() < rest.len() && !text.is_empty()).then(|| (filled, s.len() - text.len()))
+}
+
 /// A yes and a no printed side by side at the end of `s`, each with its box,
 /// one box filled (`Oui ☒ Non ☐`, `■是 □否`): where the choice starts and
 /// what the filled box says.
@@ -3076,6 +3089,14 @@ impl<'t> Parser<'t> {
             field.items.push(at);
             // A value read from under its label: the form prints them so.
             self.values_below |= awaiting.is_some();
+            // A category's options one a line, each after its box (`( ) …`
+            // over `(•) …`): the next box's line is the options' too.
+            if kind == Some(ValueKind::Category)
+                && leading_box(s).is_some()
+                && self.next.is_some_and(|n| leading_box(n).is_some())
+            {
+                self.awaiting_value = Some(target);
+            }
             return;
         }
         if let Some((spec, label_len, value)) = self.by_position(s) {
@@ -3691,6 +3712,14 @@ impl<'t> Parser<'t> {
     /// within `s`.
     fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
         let (question, candidates) = self.expected_fields()?;
+        // The category's options printed one a line, each after its box
+        // (`( ) 1. …`, `(•) 2. …`): the ticked one is the category, the
+        // others are no field's.
+        if let Some((filled, start)) = leading_box(s)
+            && let Some(&category) = candidates.iter().take(2).find(|f| f.value == ValueKind::Category)
+        {
+            return filled.then(|| (category, start, Some(trim_range(s, start..s.len()))));
+        }
         let free_text = |f: &FieldSpec| question == 0 && f.value == ValueKind::Text;
         let telling = candidates.iter().enumerate().filter(|(_, f)| !free_text(f)).find_map(|(i, &f)| {
             let next = i == 0;
@@ -6424,6 +6453,14 @@ mod tests {
         let form = parsed(text);
         let stray: Vec<&str> = form.stray.iter().map(|l| &text[l.span.range()]).collect();
         assert_eq!(stray, ["a."]);
+    }
+
+    #[test]
+    fn a_box_opening_a_line_says_whether_it_is_ticked() {
+        assert_eq!(leading_box("(•) 2. Favoriser"), Some((true, "(•) ".len())));
+        assert_eq!(leading_box("☐ Охват"), Some((false, "☐ ".len())));
+        assert_eq!(leading_box("( )"), None);
+        assert_eq!(leading_box("Category"), None);
     }
 
     #[test]
