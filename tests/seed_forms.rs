@@ -14,6 +14,10 @@ fn nomination(r: &Record) -> &Nomination {
     r.nomination.as_ref().expect("a nomination")
 }
 
+/// The form's questions, one answered: what makes a text a nomination for
+/// the tests that vary its basic-info block.
+const ONE_QUESTION: &str = "Question 1\n\nDescribe the initiative. (300 words maximum)\nIt helps.\n";
+
 fn codes(r: &Record) -> Vec<&str> {
     r.diagnostics.warnings.iter().map(|w| w.code.as_str()).collect()
 }
@@ -400,9 +404,8 @@ fn sections_lettered_from_a_and_labels_over_their_values_are_read() {
                 B. Award category\n\nCategory the initiative falls under\nGender-responsive public services\n\n\
                 C. Global Goals\n\nDoes it relate to the Goals?\nYES\n\n\
                 D. Start of implementation\n\nImplementation start date\n01/11/2017\n\n\
-                E. United Nations\n\nWere UN agencies part of it?\nNO\n\n\
-                Question 1\n\nDescribe the initiative. (300 words maximum)\nIt helps.\n";
-    let r = convert(text.as_bytes());
+                E. United Nations\n\nWere UN agencies part of it?\nNO\n\n";
+    let r = convert(format!("{text}{ONE_QUESTION}").as_bytes());
     let v = values(&r);
     assert_eq!(v["member_state"], serde_json::json!({"name": "Republic of Korea", "iso2": "KR"}));
     assert_eq!(v["institution_name"], "Dangjin City");
@@ -438,12 +441,8 @@ fn empty_cells_and_unticked_boxes_leave_their_fields_empty() {
                 UN agencies involved |\n\
                 Further details |\n\
                 \n\
-                Question 1\n\
-                \n\
-                Describe the initiative. (300 words maximum)\n\
-                It helps.\n\
                 ";
-    let r = convert(text.as_bytes());
+    let r = convert(format!("{text}{ONE_QUESTION}").as_bytes());
     let v = values(&r);
     assert_eq!(v["institution_name"], "Ministry of Interior and Safety");
     for field in ["institution_type", "website", "public_sector", "un_involved", "un_involvement_details"] {
@@ -519,12 +518,8 @@ fn a_category_chosen_among_options_one_a_line_is_the_ticked_one() {
                 \n\
                 Is the initiative relevant to the SDGs? Yes\n\
                 \n\
-                Question 1\n\
-                \n\
-                Describe the initiative. (300 words maximum)\n\
-                It helps.\n\
                 ";
-    let r = convert(text.as_bytes());
+    let r = convert(format!("{text}{ONE_QUESTION}").as_bytes());
     let v = values(&r);
     assert_eq!(v["category"]["name"], "Promoting integrated mechanisms for sustainable development");
     assert_eq!(v["sdg_relevant"], true);

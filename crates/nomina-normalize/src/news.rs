@@ -98,15 +98,10 @@ pub(crate) fn normalize_news(doc: &Document, article: &ParsedNews, options: &Opt
     News { title, byline, published, captions, headings, paragraphs, boilerplate }
 }
 
-/// Marks a list's item opens with.
-const BULLETS: [char; 14] = ['•', '◦', '▪', '▫', '■', '□', '●', '○', '◆', '◇', '►', '▶', '*', '-'];
-
 /// `s` without the list's bullet and the blank that open it, when it
-/// opens so.
+/// opens so (the parser's reading of a bullet, as for a form's lines).
 fn without_bullet(s: &str) -> Option<&str> {
-    let rest = s.strip_prefix(BULLETS)?;
-    let item = rest.trim_start();
-    (item.len() < rest.len() && !item.is_empty()).then_some(item)
+    nomina_parse::bullet_len(s).map(|n| &s[n..])
 }
 
 /// The fewest characters of a text whose doubling is taken for a copy run

@@ -1571,14 +1571,16 @@ const BOX_FILLED: [&str; 20] = [
 ];
 const BOX_EMPTY: [&str; 10] = ["□", "☐", "○", "◯", "▢", "[ ]", "( )", "___", "__", "¨"];
 
+/// The box `s` opens with, if any: whether it is ticked, and the box as
+/// written.
+fn box_at(s: &str) -> Option<(bool, &'static str)> {
+    BOX_FILLED.iter().map(|b| (true, *b)).chain(BOX_EMPTY.iter().map(|b| (false, *b))).find(|(_, b)| s.starts_with(b))
+}
+
 /// The box `s` opens with, a blank after it (`☑ `, `( ) `, `[x] `): whether
 /// it is ticked, and where the text after it starts.
 fn leading_box(s: &str) -> Option<(bool, usize)> {
-    let (filled, b) = BOX_FILLED
-        .iter()
-        .map(|b| (true, *b))
-        .chain(BOX_EMPTY.iter().map(|b| (false, *b)))
-        .find(|(_, b)| s.starts_with(b))?;
+    let (filled, b) = box_at(s)?;
     let rest = &s[b.len()..];
     let text = rest.trim_start();
     (text.len() < rest.len() && !text.is_empty()).then(|| (filled, s.len() - text.len()))
@@ -1645,13 +1647,6 @@ fn box_choice(s: &str) -> Option<(usize, bool)> {
 /// is filled. `None` unless the line opens with a box and holds two.
 pub fn boxed_options(s: &str) -> Option<Vec<(bool, &str)>> {
     let t = s.trim();
-    let box_at = |rest: &str| {
-        BOX_FILLED
-            .iter()
-            .map(|b| (true, *b))
-            .chain(BOX_EMPTY.iter().map(|b| (false, *b)))
-            .find(|(_, b)| rest.starts_with(b))
-    };
     box_at(t)?;
     let mut options: Vec<(bool, &str)> = Vec::new();
     let mut at = 0;
@@ -5113,7 +5108,7 @@ fn word_counter(s: &str, limit: u32) -> bool {
 pub const BULLET: &str = "chrome.bullet";
 
 /// The length of a bullet and the blank after it that open `s`, if any.
-fn bullet_len(s: &str) -> Option<usize> {
+pub fn bullet_len(s: &str) -> Option<usize> {
     let c = s.chars().next()?;
     if !matches!(c, '•' | '·' | '▪' | '◦' | '●' | '○' | '■' | '□' | '►' | '▸' | '➢' | '→' | '*' | '-' | '–')
     {

@@ -52,8 +52,8 @@ pub use document::{
 };
 pub use error::DecodeError;
 pub use form::{
-    LOADING_CHROME, UNRECOGNIZED_CHROME, boxed_options, goal_number, level_named, listed_item, suffixed_level,
-    target_id, target_number, ticked_option, unticked_item, word_limit, yes_no,
+    LOADING_CHROME, UNRECOGNIZED_CHROME, boxed_options, bullet_len, goal_number, level_named, listed_item,
+    suffixed_level, target_id, target_number, ticked_option, unticked_item, word_limit, yes_no,
 };
 pub use lines::{Line, lines};
 pub use news::{Byline, Dated, Heading, News, PageHints};
