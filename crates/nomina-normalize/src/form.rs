@@ -350,14 +350,14 @@ impl FormNormalizer<'_> {
             }
             ValueKind::Level => {
                 // A row of boxed options says its choice by the box it fills.
-                let text = nomina_parse::ticked_option(&text).map_or(text.clone(), str::to_string);
+                let text = chosen_option(&text);
                 n.administrative_level = Some(self.level(&text).map(str::to_string).unwrap_or_else(|| {
                     self.warn_value(f, "unknown_value", "not a known administrative level; kept as written");
                     text.clone()
                 }));
             }
             ValueKind::Learned => {
-                let text = nomina_parse::ticked_option(&text).map_or(text.clone(), str::to_string);
+                let text = chosen_option(&text);
                 n.how_learned = Some(learned_name(&text).map(str::to_string).unwrap_or_else(|| {
                     self.warn_value(f, "unknown_value", "not a known way of learning about UNPSA; kept as written");
                     text.clone()
@@ -367,7 +367,7 @@ impl FormNormalizer<'_> {
                 // A name a hard wrap cut goes on over lines: one line of text.
                 let text = text.replace('\n', " ");
                 // Options one a line, each after its box: the ticked one.
-                let text = nomina_parse::ticked_option(&text).map_or(text.clone(), str::to_string);
+                let text = chosen_option(&text);
                 // A category after the name of its list (`Special Category:
                 // Institutional resilience ...`).
                 let after_list = || {
@@ -845,6 +845,12 @@ fn catalog_name(text: &str, ns: &str) -> Option<&'static str> {
 /// read from a phrase inside it.
 const MAX_LEARNED_WORDS: usize = 4;
 
+/// A value printed as a row of boxed options: the ticked option; any
+/// other value as it is.
+fn chosen_option(text: &str) -> String {
+    nomina_parse::ticked_option(text).unwrap_or(text).to_string()
+}
+
 /// The how-learned option an answer names: the whole answer, or a run of
 /// its words that names one option and no other (`Por Internet`, `Site
 /// Internet`, `عبر الإنترنت`), in a short answer.
@@ -857,11 +863,7 @@ fn learned_name(text: &str) -> Option<&'static str> {
     // there.
     let t = text.trim();
     if t.chars().any(fold::is_cjk) && !t.contains(char::is_whitespace) {
-        let mut named = catalog()
-            .entries()
-            .iter()
-            .filter(|e| e.namespace() == "learned" && e.text.chars().all(fold::is_cjk) && t.contains(e.text))
-            .map(|e| e.name());
+        let mut named = catalog().ideographic_words_in("learned", t).map(|e| e.name());
         let first = named.next()?;
         return named.all(|n| n == first).then_some(first);
     }

@@ -1689,10 +1689,7 @@ pub fn unticked_item(s: &str) -> bool {
 /// Whether ideographs hold a how-learned option's word of the catalog
 /// (`上网看到的` holds `上网`).
 fn holds_learned_word(s: &str) -> bool {
-    catalog()
-        .entries()
-        .iter()
-        .any(|e| e.namespace() == "learned" && e.text.chars().all(nomina_refdata::fold::is_cjk) && s.contains(e.text))
+    catalog().ideographic_words_in("learned", s).next().is_some()
 }
 
 /// A yes/no word of the catalog, alone.

@@ -258,6 +258,19 @@ impl Catalog {
         self.entries.iter().zip(self.tokens.iter().map(Vec::as_slice))
     }
 
+    /// Entries of namespace `namespace` written in ideographs alone whose
+    /// wording `text` holds: ideographs run on without blanks
+    /// (`上网看到的`, saw it online), so a value is told by the words inside it.
+    pub fn ideographic_words_in<'c>(
+        &'c self,
+        namespace: &'c str,
+        text: &'c str,
+    ) -> impl Iterator<Item = &'c LabelEntry> + 'c {
+        self.entries.iter().filter(move |e| {
+            e.namespace() == namespace && e.text.chars().all(crate::fold::is_cjk) && text.contains(e.text)
+        })
+    }
+
     /// Every basic-info field.
     pub fn fields(&self) -> &[FieldSpec] {
         &self.fields
