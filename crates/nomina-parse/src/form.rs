@@ -1005,6 +1005,29 @@ fn ascii_target_number(s: &str) -> Ascii<Option<&str>> {
     Told(told!(ends(end)).then(|| &s[start..end]))
 }
 
+/// Whether the rest of a line after a label's catalog wording is a second
+/// wording of the label after a slash (`/ Organization name`), perhaps
+/// after a word or two in lower case that end the first one (`visée /
+/// Award category`).
+fn second_wording(rest: &str) -> bool {
+    let Some((before, after)) =
+        rest.split_once(" / ").or_else(|| rest.trim_start().strip_prefix("/ ").map(|a| ("", a)))
+    else {
+        return false;
+    };
+    let before = before.trim();
+    let after = after.trim();
+    before.split_whitespace().count() <= MAX_FIRST_WORDING_TAIL
+        && before.split_whitespace().all(|w| w.starts_with(char::is_lowercase))
+        && after.starts_with(char::is_alphabetic)
+        && !after.contains(['/', '／'])
+        && after.split_whitespace().take(MAX_SEPARATED_LABEL_WORDS + 1).count() <= MAX_SEPARATED_LABEL_WORDS
+}
+
+/// Most words of a first wording left after the catalog's, before a second
+/// wording (see [`second_wording`]).
+const MAX_FIRST_WORDING_TAIL: usize = 2;
+
 /// Most words of a label before a separator (see [`separator_split`]).
 const MAX_SEPARATED_LABEL_WORDS: usize = 24;
 
@@ -2921,6 +2944,28 @@ impl<'t> Parser<'t> {
                 m.label_len = label_len;
                 m.len = value.start;
             }
+            // A label given in a second language after a slash (`Nom de
+            // l’organisation | / Organization name` over `Dangjin City`),
+            // perhaps after a word or two of the first wording the catalog
+            // lacks (`Catégorie du prix | visée / Award category`): no value
+            // opens so, so the line is all label, its value set off by a mark
+            // on it or else the line under it.
+            if let Some(rest) = s.get(m.len..)
+                && second_wording(rest)
+            {
+                match separator_split(s) {
+                    Some((label_len, value)) if label_len > m.len => {
+                        m.label_len = label_len;
+                        m.len = value.start;
+                    }
+                    _ if self.next.is_some_and(|n| !opens_with_label(n)) => {
+                        m.label_len = bare_label_len(s);
+                        m.len = s.len();
+                        self.values_below |= !(self.context == Context::Institution && self.inline_layout());
+                    }
+                    _ => {}
+                }
+            }
             // A free-text label running on in lower case past the catalog's
             // wording, alone on its line (`Tipo de | organismo` over
             // `Administración local`): the whole line is the label, its value
@@ -3371,6 +3416,19 @@ impl<'t> Parser<'t> {
     fn add_placed(&mut self, spec: &FieldSpec, at: LineRef, label_len: usize, value: Option<Range<usize>>) {
         self.hits += 1;
         let s = self.slice(at.span);
+        // What follows a label's first wording may be its second, after a
+        // slash (`Intitulé du projet | / Project title`): the line is all
+        // label, its value on the line under it.
+        let (label_len, value) = match value {
+            Some(v)
+                if s.find(" / ").is_some_and(|at| v.start <= at + " / ".len() && second_wording(&s[at..]))
+                    && self.next.is_some_and(|n| !opens_with_label(n)) =>
+            {
+                self.values_below = true;
+                (bare_label_len(s), None)
+            }
+            other => (label_len, other),
+        };
         let value =
             value.map(|v| Span::new(at.span.start + past_separator(s, v.start).min(v.end), at.span.start + v.end));
         let field = Field {
@@ -3704,6 +3762,24 @@ impl<'t> Parser<'t> {
     /// within `s`.
     fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
         let (question, candidates) = self.expected_fields()?;
+        // A label in two languages (`Ordre de gouvernement / Level of
+        // government`): no value starts at its slash.
+        let slash = s
+            .find(" / ")
+            .filter(|&at| separator_split(s).is_none() && s[..at].chars().any(char::is_alphabetic))
+            .filter(|&at| second_wording(&s[at..]));
+        let placed = self.placed_by_position(s, question, &candidates)?;
+        let (_, _, value) = &placed;
+        (!slash.is_some_and(|at| value.as_ref().is_some_and(|v| v.start <= at + " / ".len()))).then_some(placed)
+    }
+
+    /// [`Parser::by_position`] once a label in two languages is told apart.
+    fn placed_by_position(
+        &self,
+        s: &str,
+        question: u8,
+        candidates: &[&'static FieldSpec],
+    ) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
         // The category's options printed one a line, each after its box
         // (`( ) 1. …`, `(•) 2. …`): the ticked one is the category, the
         // others are no field's.
@@ -5986,6 +6062,32 @@ mod tests {
             let name = form.institution.iter().find(|f| f.key == "field.initiative_name").and_then(|f| f.value);
             assert_eq!(name.map(|v| &text[v.range()]), Some("Dangjin Plan"), "{line}");
         }
+    }
+
+    #[test]
+    fn a_label_in_two_languages_over_its_value_is_all_label() {
+        let text = "Informations générales / General information\n\n\
+                    Pays / Country\nRépublique de Corée\n\
+                    Nom de l’entité / Entity name\nSejong City\n\
+                    Nature de l’entité / Kind of entity\nAdministration municipale\n\
+                    Échelon administratif / Tier of administration\nMunicipal\n\
+                    Intitulé du projet / Project title\nSejong Open Data Portal\n\n\
+                    Question 1 : L’initiative\n\nS’agit-il d’une initiative du secteur public ? Oui\n";
+        let form = parsed(text);
+        let value = |key: &str| {
+            let field = form.institution.iter().find(|f| f.key == key)?;
+            field.value.or_else(|| field.items.first().map(|i| i.span)).map(|v| &text[v.range()])
+        };
+        assert_eq!(value("field.institution_name"), Some("Sejong City"));
+        assert_eq!(value("field.institution_type"), Some("Administration municipale"));
+        assert_eq!(value("field.administrative_level"), Some("Municipal"));
+        assert_eq!(value("field.initiative_name"), Some("Sejong Open Data Portal"));
+        assert_eq!(value("field.department_type"), None);
+        // A value of a telling kind after the slash's second wording stays
+        // the line's value (`UN / UN agency involvement? No`).
+        assert!(second_wording(" / Level of government"));
+        assert!(second_wording("visée / Award category"));
+        assert!(!second_wording("Dangjin City / 당진시"));
     }
 
     #[test]
