@@ -3770,7 +3770,7 @@ impl<'t> Parser<'t> {
             .filter(|&at| second_wording(&s[at..]));
         let placed = self.placed_by_position(s, question, &candidates)?;
         let (_, _, value) = &placed;
-        (!slash.is_some_and(|at| value.as_ref().is_some_and(|v| v.start <= at + " / ".len()))).then_some(placed)
+        slash.is_none_or(|at| value.as_ref().is_none_or(|v| v.start > at + " / ".len())).then_some(placed)
     }
 
     /// [`Parser::by_position`] once a label in two languages is told apart.
