@@ -155,7 +155,8 @@ impl Pipeline {
         let quoted_printable = decoded.quoted_printable;
         // A saved web page: its text, laid out as lines, goes through the same
         // parser; what the page held besides its content is reported.
-        let (text, removed, hints) = if html::looks_like_html(&decoded.text) {
+        let page = html::looks_like_html(&decoded.text);
+        let (text, removed, hints) = if page {
             let extracted = html::extract(&decoded.text);
             let signals = extracted.signals;
             let hints = parse::PageHints {
@@ -171,7 +172,9 @@ impl Pipeline {
             (decoded.text, Vec::new(), parse::PageHints::default())
         };
         let mut text = text;
-        let repairs = parse::repair_text(&mut text);
+        // Markup in plain text is left over from a page's source or a
+        // Markdown export; a page's own text keeps what it shows.
+        let repairs = if page { parse::repair_text(&mut text) } else { parse::repair_plain_text(&mut text) };
         let doc = parse::parse_with_hints(text, &hints);
         let mut record = normalize::normalize(&doc, source, sha256[..16].to_string(), &self.normalize);
         if !removed.is_empty() {

@@ -2,9 +2,11 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use memchr::memmem;
+use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use crate::error::DecodeError;
@@ -85,6 +87,11 @@ pub struct Repairs {
     /// `&nbsp;`), as a scraper that saved a page's source text writes
     /// them, written as the characters they stand for.
     pub entities: usize,
+    /// Markup left in plain text, removed: HTML tags of known elements
+    /// (`<br>`, `<b>`, `<span dir="rtl">`) and Markdown's strong emphasis
+    /// and heading marks (`**Label:**`, `## Part A`). See
+    /// [`repair_plain_text`].
+    pub markup: usize,
 }
 
 impl Repairs {
@@ -114,6 +121,13 @@ impl Repairs {
             let message = format!("{n} HTML character references (`&eacute;`, `&#39;`) written as their characters");
             out.push(("html_entities", message, None));
         }
+        if self.markup > 0 {
+            let n = self.markup;
+            let message = format!(
+                "{n} HTML tags and Markdown marks left in plain text (`<br>`, `**`, `##`) removed before parsing"
+            );
+            out.push(("markup_removed", message, None));
+        }
         if self.arabic_forms > 0 {
             let n = self.arabic_forms;
             let message = format!(
@@ -139,7 +153,78 @@ pub fn repair_text(text: &mut String) -> Repairs {
         mojibake_lines: repair_mojibake(text),
         arabic_forms: unshape_arabic(text),
         entities: decode_entities(text),
+        markup: 0,
     }
+}
+
+/// [`repair_text`] of a text that was not read as HTML: markup left in it
+/// (a page's source copied as text, a Markdown export) is removed first, so
+/// that `**Country:** Korea` reads as `Country: Korea`.
+pub fn repair_plain_text(text: &mut String) -> Repairs {
+    let markup = remove_markup(text);
+    Repairs { markup, ..repair_text(text) }
+}
+
+/// Elements whose tags a page's source copied as text leaves around its
+/// words. A `<` before any other word (`a < b`, `<3`) is text.
+const MARKUP_TAG: &str = r"(?i)</?(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|div|dl|dt|em|font|h[1-6]|hr|i|img|li|ol|p|pre|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|section|article|header|footer|nav|main|label)(?:\s[^<>\n]*)?/?>";
+
+/// Removes markup left in plain text and says how much: HTML tags of the
+/// elements of [`MARKUP_TAG`], Markdown's strong emphasis when a line holds
+/// its marks in pairs (`**Label:** value`), and a Markdown heading's hashes
+/// before a blank at a line's start (`## Part A`). Lines stay where they
+/// were: a tag between two words leaves a blank, never a line break, so
+/// that every line keeps its number.
+fn remove_markup(text: &mut String) -> usize {
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'<', b'*', b'#', bytes).is_none() && memchr::memchr(b'_', bytes).is_none() {
+        return 0;
+    }
+    let tag = TAG.get_or_init(|| Regex::new(MARKUP_TAG).expect("markup tag pattern"));
+    let mut removed = 0;
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        let mut kept = String::new();
+        let mut last = 0;
+        for m in tag.find_iter(body) {
+            kept.push_str(&body[last..m.start()]);
+            // A tag between two words stands for the break it makes.
+            let joins = kept.ends_with(|c: char| !c.is_whitespace())
+                && body[m.end()..].starts_with(|c: char| !c.is_whitespace() && c != '<');
+            if joins {
+                kept.push(' ');
+            }
+            removed += 1;
+            last = m.end();
+        }
+        kept.push_str(&body[last..]);
+        // `## Part A`: a heading's hashes and the blanks after them.
+        let indent = kept.len() - kept.trim_start().len();
+        let hashes = kept[indent..].bytes().take_while(|&b| b == b'#').count();
+        let title = kept.len() - kept[indent + hashes..].trim_start().len();
+        // `# 3` is a number sign before a number, not a heading's mark.
+        let number_sign = hashes == 1 && kept[title..].starts_with(|c: char| c.is_ascii_digit());
+        if (1..=6).contains(&hashes) && kept[indent + hashes..].starts_with([' ', '\t']) && !number_sign {
+            kept.replace_range(indent..title, "");
+            removed += 1;
+        }
+        // Strong emphasis, its marks in pairs on the line.
+        for mark in ["**", "__"] {
+            let n = kept.matches(mark).count();
+            if n >= 2 && n % 2 == 0 {
+                kept = kept.replace(mark, "");
+                removed += n;
+            }
+        }
+        out.push_str(&kept);
+        out.push_str(end);
+    }
+    if removed > 0 {
+        *text = out;
+    }
+    removed
 }
 
 /// Writes the HTML character references in `text` as the characters they
@@ -627,6 +712,31 @@ mod tests {
             b"One soft break =\nand an escape =E2=80=93\n",
         ] {
             assert!(!decode(text).unwrap().quoted_printable, "{:?}", String::from_utf8_lossy(text));
+        }
+    }
+
+    #[test]
+    fn markup_left_in_plain_text_is_removed_and_lines_keep_their_numbers() {
+        let mut text = "**Pays d’accueil :** Ghana\n## Section B » Thème\n<b>2) Thème</b>\n\
+                        Ville = Tamale<br>\nUn<br/>Deux\n<span dir=\"rtl\">المدينة</span>\n<hr/>\n__Note__ et __suite__\n"
+            .to_string();
+        assert_eq!(remove_markup(&mut text), 14);
+        assert_eq!(
+            text,
+            "Pays d’accueil : Ghana\nSection B » Thème\n2) Thème\nVille = Tamale\nUn Deux\nالمدينة\n\nNote et suite\n"
+        );
+        // Text that only looks like markup stays as written: a comparison,
+        // a number sign, marks that do not pair, a tag of no known element.
+        for kept in [
+            "a < b and c > d\n",
+            "# 3\nQuestion text\n",
+            "Note** one\n",
+            "Press <Enter> to go on\n",
+            "#hashtag and ## no blank\n",
+        ] {
+            let mut text = kept.to_string();
+            assert_eq!(remove_markup(&mut text), 0, "{kept:?}");
+            assert_eq!(text, kept);
         }
     }
 

@@ -2267,7 +2267,7 @@ fn is_marker(e: &LabelEntry) -> bool {
 }
 
 /// Where the parser stands.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Context {
     /// Before any block.
     Start,
@@ -3144,11 +3144,13 @@ impl<'t> Parser<'t> {
         // institution block's first field, which opens the block.
         if self.context == Context::Start
             && s.len() <= MAX_MARKER_BYTES
-            && s.contains([':', '：'])
+            && s.contains(|c: char| c == '\t' || is_separator_char(c))
             && let Some((label_len, value)) = separator_split(s)
-            // A label of words and its colon, not a breadcrumb (`Home >
-            // Pakistan`).
-            && s[label_len..value.start].trim().starts_with([':', '：'])
+            // A label of words and its mark, not a breadcrumb (`Home >
+            // Pakistan`, `Home » Countries » Pakistan`): a colon, or a mark
+            // the line holds once (`Country (UN member) » Korea, Rep.`).
+            && let mark = s[label_len..value.start].trim()
+            && (mark.starts_with([':', '：']) || (!mark.starts_with(['>', '›']) && s.matches(mark).count() == 1))
             && names_the_country_field(&s[..label_len])
             // A label, not the end of a sentence (`… press briefing.
             // Picture: PA`, a photo credit's agency read as Panama's code).
@@ -4731,6 +4733,11 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     if kind == "digits" && spaced && matches!(mark, ')' | '.') && word_limit(title).is_some() {
         return Some((format!("#{kind}{mark}"), number, head_end));
     }
+    // The number and its mark alone on the line (`4)` over the question's
+    // parts): a heading without a title, when a run of them makes a scheme.
+    if title.is_empty() && kind != "roman" {
+        return Some((format!("#{kind}{mark}"), number, head_end));
+    }
     // A Spanish question or exclamation opens with its mark (`6) ¿Se
     // presentó antes?`).
     let opens_word = title.trim_start_matches(['¿', '¡', '«']).chars().next().is_some_and(char::is_alphabetic);
@@ -4891,7 +4898,7 @@ fn head_key(s: &str) -> [char; 3] {
 }
 
 fn is_heading_sep(c: char) -> bool {
-    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|' | '·')
+    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|' | '·' | '»' | '›' | '→' | '=')
 }
 
 /// Question headings found by their numbering rather than their words: lines
@@ -6062,6 +6069,32 @@ mod tests {
             let name = form.institution.iter().find(|f| f.key == "field.initiative_name").and_then(|f| f.value);
             assert_eq!(name.map(|v| &text[v.range()]), Some("Dangjin Plan"), "{line}");
         }
+    }
+
+    #[test]
+    fn a_chevron_sets_off_labels_and_numbers_alone_head_the_questions() {
+        let mut text = String::from(
+            "Summary of your entry\n\n\
+             Home country (as listed by the UN) » Ghana\n\
+             Organisation » Tamale Metropolitan Assembly\n\
+             Website » https://tama.gov.gh\n\n\
+             Section A » Public sector\n\n\
+             Public-sector project? » Yes\n\n",
+        );
+        for n in 1..=5 {
+            text.push_str(&format!(
+                "{n})\n\nWhat did step {n} of the project change for residents? – 150 words max\n\
+                 Step {n} moved the waste collection rota onto a shared calendar that wards can edit.\n\n"
+            ));
+        }
+        let form = parsed(&text);
+        let country = form.institution.iter().find(|f| f.key == "field.member_state").and_then(|f| f.value);
+        assert_eq!(country.map(|v| &text[v.range()]), Some("Ghana"));
+        let numbers: Vec<u32> = form.questions.iter().map(|q| q.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5]);
+        // A breadcrumb is no label and its value.
+        let crumbs = "Home » Countries » Ghana\n\nNews of the week\n";
+        assert!(parse_form(crumbs, &crate::lines(crumbs)).is_err());
     }
 
     #[test]

@@ -46,7 +46,7 @@ mod testgen;
 mod words;
 
 pub use date::{DateOrder, FoundDate, IsoDate, ParsedDate, find_dates, parse_date};
-pub use decode::{Decoded, EncodingBasis, Repairs, decode, decode_declared, repair_text};
+pub use decode::{Decoded, EncodingBasis, Repairs, decode, decode_declared, repair_plain_text, repair_text};
 pub use document::{
     BasicQuestion, Body, Document, Field, Form, FormQuestion, LabelMatch, LineRef, Marker, Part, Span, UnknownLabel,
 };
