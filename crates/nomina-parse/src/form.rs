@@ -1034,8 +1034,29 @@ const MAX_SEPARATED_LABEL_WORDS: usize = 24;
 /// Characters a mark between a label and its value is made of (`:`, `—`,
 /// `--`, `»`, `·`, `|`, `=`, `::`, a dot leader).
 fn is_separator_char(c: char) -> bool {
-    matches!(c, ':' | '：' | '-' | '–' | '—' | '|' | '=' | '»' | '›' | '·' | '.' | '…' | '>' | '→' | '~')
+    matches!(c, ':' | '：' | '-' | '–' | '—' | '|' | '=' | '»' | '›' | '>' | '→' | '~') || is_leader_char(c)
 }
+
+/// Characters a leader from a label to its value is made of (`Pays .....
+/// Corée`, `País ····· Corea`).
+fn is_leader_char(c: char) -> bool {
+    matches!(c, '.' | '…' | '·' | '・' | '‧' | '∙')
+}
+
+/// Where a leader of at least [`MIN_LEADER_CHARS`] that ends a line after a
+/// blank starts (`Website ········`), when a label with a letter is before it.
+fn trailing_leader(s: &str) -> Option<usize> {
+    let label = s.trim_end_matches(is_leader_char);
+    let leader = &s[label.len()..];
+    (leader.chars().count() >= MIN_LEADER_CHARS
+        && label.ends_with(char::is_whitespace)
+        && label.chars().any(char::is_alphabetic))
+    .then_some(label.len())
+}
+
+/// Fewest characters of a leader alone at a line's end (`....`): fewer
+/// close a sentence or trail off (`…`, `...`).
+const MIN_LEADER_CHARS: usize = 4;
 
 /// Where a mark set between a label and its value splits a line: a tab or
 /// an ideographic space; a colon closing a word (`Country: Korea`,
@@ -1092,7 +1113,7 @@ fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
         if i > 0 && bytes[i - 1].is_ascii_whitespace() && is_separator_char(c) {
             let word_len = s[i..].find(char::is_whitespace).unwrap_or(s.len() - i);
             let word = &s[i..i + word_len];
-            let dots = word.chars().all(|d| matches!(d, '.' | '…'));
+            let dots = word.chars().all(is_leader_char);
             if word.chars().all(is_separator_char) && i + word_len < s.len() && (dots || word.chars().count() <= 3) {
                 return Some((i, i + word_len));
             }
@@ -1162,7 +1183,7 @@ fn past_separator(s: &str, at: usize) -> usize {
     // A colon may close the label without a blank (`Pays: Corée`); any other
     // mark stands alone (`-5`, `...and` are values).
     let closes = trimmed[marks..].starts_with(char::is_whitespace) || mark.ends_with([':', '：']);
-    if marks == 0 || !closes || mark.chars().count() > 3 && !mark.chars().all(|d| matches!(d, '.' | '…')) {
+    if marks == 0 || !closes || mark.chars().count() > 3 && !mark.chars().all(is_leader_char) {
         return at;
     }
     let value = trimmed[marks..].trim_start();
@@ -2574,6 +2595,17 @@ impl<'t> Parser<'t> {
             at.span = Span::new(at.span.start, at.span.start + kept);
             s = self.slice(at.span);
             self.empty_cell = true;
+        }
+        // A leader that ends the line (`Website ········`, `Main goals
+        // ····` over the goals): it leads to no value on the line, and is
+        // no part of the label.
+        if !matches!(self.context, Context::Question(_))
+            && let Some(leader) = trailing_leader(s)
+        {
+            let kept = s[..leader].trim_end().len();
+            self.form.table_rules.push(trim(self.text, Span::new(at.span.start + kept, at.span.end)));
+            at.span = Span::new(at.span.start, at.span.start + kept);
+            s = self.slice(at.span);
         }
         // A short line alone in its paragraph that trails off in an
         // ellipsis (`正在载入……`, `Chargement…`) is the page's loading
@@ -4564,19 +4596,33 @@ fn count_after(s: &str) -> Option<usize> {
     (digits > 0).then(|| s.len() - rest.len() + digits)
 }
 
+/// The endings that make a numeral an ordinal, of the catalog (`st`, `-й`,
+/// `e`, `.ª`).
+fn ordinal_endings() -> &'static [String] {
+    static ENDINGS: OnceLock<Vec<String>> = OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        let mut endings: Vec<String> = catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.namespace() == "ordinal_ending")
+            .map(|e| e.text.to_string())
+            .collect();
+        endings.sort_unstable();
+        endings.dedup();
+        endings
+    })
+}
+
 /// A heading whose number, written as an ordinal in digits, comes before
-/// its question word (`2nd Question`, `1-й вопрос`, `3e question : …`).
+/// its question word (`2nd Question`, `1-й вопрос`, `3e question : …`,
+/// `1.ª pregunta`).
 fn numeric_ordinal_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     let digits = s.find(|c: char| !c.is_ascii_digit())?;
     if digits == 0 || digits > 2 {
         return None;
     }
     let number: u32 = s[..digits].parse().ok()?;
-    let suffix_len = ["st", "nd", "rd", "th", "-й", "-я", "-е", "-ый", "er", "re", "e", "º", "ª"]
-        .iter()
-        .filter(|x| s[digits..].starts_with(**x))
-        .map(|x| x.len())
-        .max()?;
+    let suffix_len = ordinal_endings().iter().filter(|x| s[digits..].starts_with(x.as_str())).map(String::len).max()?;
     let rest = &s[digits + suffix_len..];
     let word = rest.strip_prefix(char::is_whitespace)?.trim_start();
     let word_len = word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len());
@@ -6098,6 +6144,34 @@ mod tests {
     }
 
     #[test]
+    fn a_leader_ending_a_line_leads_to_no_value_on_it() {
+        let text = "Institutional Information\n\n\
+                    Member State ·················· Ghana\n\
+                    Institution Name ······· Tamale Metropolitan Assembly\n\
+                    Website of Institution ·········\n\n\
+                    Question 1: About the Initiative\n\n\
+                    Is this a public sector initiative? ······ Yes\n\n\
+                    Question 3: Sustainable Development Goals\n\n\
+                    Is the initiative relevant to any of the 17 SDG(s)? ······ Yes\n\
+                    Which SDGs matter most to the initiative? ·····\n\
+                    Goal 6: Clean Water and Sanitation\n\
+                    Goal 11: Sustainable Cities and Communities\n";
+        let form = parsed(text);
+        let field = |key: &str| {
+            form.institution.iter().chain(form.basic.iter().flat_map(|q| q.fields.iter())).find(|f| f.key == key)
+        };
+        let value = |key: &str| field(key).and_then(|f| f.value).map(|v| &text[v.range()]);
+        assert_eq!(value("field.member_state"), Some("Ghana"));
+        assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
+        assert!(field("field.website").is_some_and(|f| f.value.is_none() && f.items.is_empty()));
+        let goals = field("field.sdgs").map(|f| f.items.iter().map(|i| &text[i.span.range()]).collect::<Vec<_>>());
+        assert_eq!(
+            goals,
+            Some(vec!["Goal 6: Clean Water and Sanitation", "Goal 11: Sustainable Cities and Communities"])
+        );
+    }
+
+    #[test]
     fn a_label_in_two_languages_over_its_value_is_all_label() {
         let text = "Informations générales / General information\n\n\
                     Pays / Country\nRépublique de Corée\n\
@@ -6399,6 +6473,9 @@ mod tests {
             ("Шаг 2 из 10: Категория", 2, "Категория"),
             ("2nd Question", 2, ""),
             ("1-й вопрос", 1, ""),
+            // The Spanish ordinal indicator after a full stop.
+            ("4.ª pregunta", 4, ""),
+            ("2.º apartado: Socios", 2, "Socios"),
             ("第一部分 关于本倡议", 1, "关于本倡议"),
             ("第3个问题", 3, ""),
             ("Part 2 | Award category", 2, "Award category"),
