@@ -1043,12 +1043,17 @@ fn is_leader_char(c: char) -> bool {
     matches!(c, '.' | '…' | '·' | '・' | '‧' | '∙')
 }
 
-/// Where a leader of at least [`MIN_LEADER_CHARS`] that ends a line after a
-/// blank starts (`Website ········`), when a label with a letter is before it.
+/// Where a leader of at least [`MIN_LEADER_CHARS`], or an arrow, that ends a
+/// line after a blank starts (`Website ········`, `网址 →`), when a label
+/// with a letter is before it.
 fn trailing_leader(s: &str) -> Option<usize> {
-    let label = s.trim_end_matches(is_leader_char);
+    let label = s.trim_end_matches(|c: char| is_separator_char(c) && c != '|');
     let leader = &s[label.len()..];
-    (leader.chars().count() >= MIN_LEADER_CHARS
+    // A leader, or an arrow or chevron that points at nothing (`Website
+    // →`); not a colon, a dash or a full stop, which close labels and
+    // sentences.
+    let points = matches!(leader, "→" | "»" | "›" | "=" | ">" | "=>" | "->");
+    ((leader.chars().count() >= MIN_LEADER_CHARS && leader.chars().all(is_leader_char) || points)
         && label.ends_with(char::is_whitespace)
         && label.chars().any(char::is_alphabetic))
     .then_some(label.len())
@@ -3027,6 +3032,19 @@ impl<'t> Parser<'t> {
                 m.label_len = m.len + rest[..url].trim_end().len();
                 m.len += url;
             }
+            // Nor is a tail without a Latin letter or digit a web address
+            // (`机构网 | 址`, the catalog's `机构网站` loosely): the line is
+            // all label, the field empty or its value below.
+            if spec.value == ValueKind::Url
+                && loose
+                && let Some(rest) = s.get(m.len..).map(str::trim)
+                && !rest.is_empty()
+                && !rest.contains(|c: char| c.is_ascii_alphanumeric())
+                && rest.chars().count() <= MAX_LABEL_TAIL_CHARS
+            {
+                m.label_len = bare_label_len(s);
+                m.len = s.len();
+            }
             // A question's label running on past the catalog's wording to
             // the line's end at its question mark (`Как вы узнали о премии |
             // ЮНПСА?`): the whole line is the label, the answer below.
@@ -4340,6 +4358,14 @@ const MIN_WRAPPED_LINES: usize = 10;
 /// which one is a word of that field's wordings (`Nominating country`).
 fn names_the_country_field(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    // Ideographs run on without blanks: a label holding a whole wording of
+    // the field (`所属联合国成员国` holds `联合国成员国`).
+    let country_field = |f: &&FieldSpec| f.question == 0 && f.value == ValueKind::Country;
+    if label.chars().any(nomina_refdata::fold::is_cjk) {
+        return catalog().fields().iter().filter(country_field).any(|f| {
+            catalog().ideographic_words_in("field", label).any(|e| e.key == f.key && e.text.chars().count() >= 3)
+        });
+    }
     words.len() >= 3
         || (words.len() == 2
             && catalog().fields().iter().filter(|f| f.question == 0 && f.value == ValueKind::Country).any(|f| {
@@ -4944,7 +4970,7 @@ fn head_key(s: &str) -> [char; 3] {
 }
 
 fn is_heading_sep(c: char) -> bool {
-    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|' | '·' | '»' | '›' | '→' | '=')
+    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|' | '｜' | '·' | '»' | '›' | '→' | '=')
 }
 
 /// Question headings found by their numbering rather than their words: lines
@@ -6172,6 +6198,24 @@ mod tests {
     }
 
     #[test]
+    fn an_arrow_to_nothing_leaves_the_field_empty() {
+        let text = "单位资料\n\n本单位所在的联合国成员国 → 加纳\n机构名称 → Tamale Metropolitan Assembly\n机构网址 →\n";
+        let form = parsed(text);
+        let field = |key: &str| form.institution.iter().find(|f| f.key == key);
+        assert_eq!(
+            field("field.institution_name").and_then(|f| f.value).map(|v| &text[v.range()]),
+            Some("Tamale Metropolitan Assembly")
+        );
+        // The catalog's `机构网站` is alike to `机构网址`: its tail is no web
+        // address, and the arrow points at nothing.
+        assert!(field("field.website").is_some_and(|f| f.value.is_none() && f.items.is_empty()));
+        // A label in ideographs names the country's field when it holds a
+        // whole wording of it.
+        assert!(names_the_country_field("所属联合国成员国"));
+        assert!(!names_the_country_field("所属单位"));
+    }
+
+    #[test]
     fn a_label_in_two_languages_over_its_value_is_all_label() {
         let text = "Informations générales / General information\n\n\
                     Pays / Country\nRépublique de Corée\n\
@@ -6473,6 +6517,8 @@ mod tests {
             ("Шаг 2 из 10: Категория", 2, "Категория"),
             ("2nd Question", 2, ""),
             ("1-й вопрос", 1, ""),
+            // A full-width bar after the number.
+            ("板块1｜关于本倡议", 1, "关于本倡议"),
             // The Spanish ordinal indicator after a full stop.
             ("4.ª pregunta", 4, ""),
             ("2.º apartado: Socios", 2, "Socios"),
