@@ -2234,12 +2234,25 @@ fn bracketed_word_limit(prompt: &str) -> Option<u32> {
     // The limit stands in the last parenthesis (every pattern of the catalog
     // but the leading ones opens one; a test holds them to it); the rest of
     // a long prompt need not be searched, and a line without one not at all.
-    let from = last_open_paren(prompt)?;
+    // Other brackets (`〔不超过300字〕`, `【…】`) are read as parentheses.
+    // Searched from the end a bracket at a time, as answers are long.
+    let other = OTHER_OPEN_BRACKETS
+        .iter()
+        .filter_map(|b| memchr::memmem::rfind(prompt.as_bytes(), b.encode_utf8(&mut [0; 4]).as_bytes()))
+        .max();
+    let from = last_open_paren(prompt).max(other)?;
     let tail = &prompt[from..];
     // Full-width digits (`（不超过３００字）`) are read as ASCII ones.
     let wide: String;
-    let tail = if tail.contains(|c: char| ('０'..='９').contains(&c)) {
-        wide = tail.chars().map(nfkc_digit).collect();
+    let tail = if other.is_some() || tail.contains(|c: char| ('０'..='９').contains(&c)) {
+        wide = tail
+            .chars()
+            .map(|c| match c {
+                c if OTHER_OPEN_BRACKETS.contains(&c) => '(',
+                c if OTHER_CLOSE_BRACKETS.contains(&c) => ')',
+                c => nfkc_digit(c),
+            })
+            .collect();
         &wide
     } else {
         tail
@@ -2264,6 +2277,11 @@ fn bracketed_word_limit(prompt: &str) -> Option<u32> {
         })
     })
 }
+
+/// Brackets a word limit may stand in besides `(`, `[` and `（`, and the
+/// brackets that close them.
+const OTHER_OPEN_BRACKETS: [char; 5] = ['〔', '【', '［', '〈', '《'];
+const OTHER_CLOSE_BRACKETS: [char; 5] = ['〕', '】', '］', '〉', '》'];
 
 /// Where the last `(`, `[` or `（` of `s` starts, found from the end with memchr
 /// (`（` is EF BC 88 in UTF-8, and 88 is no other character's last byte
@@ -7079,6 +7097,10 @@ mod tests {
             assert!(TRAILING_LIMIT_UNITS.iter().any(|u| w.pattern.contains(u)), "{}: {}", w.lang, w.pattern);
         }
         assert_eq!(word_limit("Tell us what it is meant to achieve. — no more than 300 words"), Some(300));
+        // In brackets other than parentheses, after a parenthesis or not.
+        assert_eq!(word_limit("请说明该项目的成效。〔不超过250字〕"), Some(250));
+        assert_eq!(word_limit("请说明（如有）合作伙伴。【最多１５０字】"), Some(150));
+        assert_eq!(word_limit("Name the partners 《max. 120 words》"), Some(120));
         assert_eq!(word_limit("Cuáles son sus objetivos. Límite: 300 palabras"), Some(300));
         assert_eq!(word_limit("Ses objectifs. – 300 mots au plus"), Some(300));
         assert_eq!(word_limit("Каких целей хочет достичь. — до 300 слов"), Some(300));
