@@ -1059,6 +1059,10 @@ fn trailing_leader(s: &str) -> Option<usize> {
     .then_some(label.len())
 }
 
+/// Most characters of a short label (`国家`, `Country`), which says little
+/// by its words.
+const MAX_SHORT_LABEL_CHARS: usize = 8;
+
 /// Fewest characters of a leader alone at a line's end (`....`): fewer
 /// close a sentence or trail off (`…`, `...`).
 const MIN_LEADER_CHARS: usize = 4;
@@ -1102,6 +1106,12 @@ fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
             '\t' | '\u{3000}' if i > 0 => {
                 let end = s[after..].find(|d: char| !d.is_whitespace()).map_or(s.len(), |n| after + n);
                 return Some((i, end));
+            }
+            // A corner bracket opening the value (`国家「韩国`, its closing
+            // bracket cut off the line before).
+            '「' | '『' if i > 0 && !s[after..].trim_end_matches(['」', '』']).contains(['「', '『', '」', '』']) =>
+            {
+                return Some((i, after));
             }
             // A colon closing a word (`Country:`, `会员国：韩国`), not a web
             // address's nor a clock's.
@@ -2619,6 +2629,21 @@ impl<'t> Parser<'t> {
             s = self.slice(at.span);
             self.empty_cell = true;
         }
+        // A value in corner brackets after its label (`国家「韩国」`): the
+        // closing bracket is a mark, as the opening one is (see
+        // `unbracketed_separator`).
+        if !matches!(self.context, Context::Question(_))
+            && let Some(inner) = s.strip_suffix(['」', '』'])
+            && let Some(open) = inner.rfind(['「', '『'])
+            && open > 0
+            && !inner[open..].contains(['」', '』'])
+            && inner[..open].chars().any(char::is_alphabetic)
+        {
+            let kept = inner.len();
+            self.form.table_rules.push(Span::new(at.span.start + kept, at.span.end));
+            at.span = Span::new(at.span.start, at.span.start + kept);
+            s = self.slice(at.span);
+        }
         // A leader that ends the line (`Website ········`, `Main goals
         // ····` over the goals): it leads to no value on the line, and is
         // no part of the label.
@@ -3212,14 +3237,18 @@ impl<'t> Parser<'t> {
         // institution block's first field, which opens the block.
         if self.context == Context::Start
             && s.len() <= MAX_MARKER_BYTES
-            && s.contains(|c: char| c == '\t' || is_separator_char(c))
             && let Some((label_len, value)) = separator_split(s)
             // A label of words and its mark, not a breadcrumb (`Home >
             // Pakistan`, `Home » Countries » Pakistan`): a colon, or a mark
             // the line holds once (`Country (UN member) » Korea, Rep.`).
             && let mark = s[label_len..value.start].trim()
             && (mark.starts_with([':', '：']) || (!mark.starts_with(['>', '›']) && s.matches(mark).count() == 1))
-            && names_the_country_field(&s[..label_len])
+            // A label naming the country, or any short one over a line
+            // of a label and its value too (`国家「韩国」` over `单位名称「…」`):
+            // a block of fields opens.
+            && (names_the_country_field(&s[..label_len])
+                || (s[..label_len].chars().count() <= MAX_SHORT_LABEL_CHARS
+                    && self.next.is_some_and(|n| separator_split(n).is_some())))
             // A label, not the end of a sentence (`… press briefing.
             // Picture: PA`, a photo credit's agency read as Panama's code).
             && !s[..label_len].contains(". ")
@@ -5057,7 +5086,47 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
             }
         }
     }
+    // Sections titled after a symbol alone, unnumbered (`◆ 所属类别`), before
+    // the questions: numbered in their order.
+    let questions = found.iter().filter(|(_, h)| h.bare && h.part.is_none()).map(|(&line, _)| line).min();
+    let mut symbols: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (i, line) in lines.iter().enumerate() {
+        let alone = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.trimmed.is_empty());
+        if line.trimmed.is_empty()
+            || questions.is_some_and(|q| line.number >= q)
+            || found.contains_key(&line.number)
+            || !alone(i.checked_sub(1))
+            || !alone(Some(i + 1))
+        {
+            continue;
+        }
+        if let Some((symbol, _)) = symbol_title(&text[line.trimmed.range()]) {
+            symbols.entry(symbol).or_default().push(line.number);
+        }
+    }
+    for heads in symbols.into_values().filter(|h| h.len() >= MIN_SCHEME_RUN as usize) {
+        for (number, line) in (1..).zip(heads) {
+            // The symbol is set aside as a bullet before the heading is read.
+            found.insert(line, SchemeHeading { number, head_end: 0, bare: true, part: None });
+        }
+    }
     found
+}
+
+/// A section's title after a symbol that marks it (`◆ 所属类别`, `■ Award
+/// category`): the symbol and where the title starts. The title is short,
+/// and no label and value nor a sentence.
+fn symbol_title(s: &str) -> Option<(char, usize)> {
+    let symbol = s.chars().next().filter(|c| matches!(c, '◆' | '◇' | '♦' | '■' | '□' | '▶' | '►' | '★' | '☆'))?;
+    let title = s[symbol.len_utf8()..].trim_start();
+    let short = title.split_whitespace().count() <= MAX_BARE_TITLE_WORDS
+        && title.chars().filter(|&c| nomina_refdata::fold::is_cjk(c)).count() <= 3 * MAX_BARE_TITLE_WORDS;
+    (title.len() < s.len() - symbol.len_utf8()
+        && title.chars().next().is_some_and(char::is_alphabetic)
+        && short
+        && !title.ends_with(['.', '。', '!', '！', ';', '?', '？', ':', '：'])
+        && separator_split(title).is_none())
+    .then(|| (symbol, s.len() - title.len()))
 }
 
 /// A line of a numbering scheme: its line number, its number, where its
@@ -5280,8 +5349,29 @@ pub const BULLET: &str = "chrome.bullet";
 /// The length of a bullet and the blank after it that open `s`, if any.
 pub fn bullet_len(s: &str) -> Option<usize> {
     let c = s.chars().next()?;
-    if !matches!(c, '•' | '·' | '▪' | '◦' | '●' | '○' | '■' | '□' | '►' | '▸' | '➢' | '→' | '*' | '-' | '–')
-    {
+    if !matches!(
+        c,
+        '•' | '·'
+            | '▪'
+            | '◦'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▸'
+            | '➢'
+            | '→'
+            | '*'
+            | '-'
+            | '–'
+            | '◆'
+            | '◇'
+            | '♦'
+            | '▶'
+            | '★'
+            | '☆'
+    ) {
         return None;
     }
     let rest = &s[c.len_utf8()..];
@@ -6231,6 +6321,38 @@ mod tests {
         // whole wording of it.
         assert!(names_the_country_field("所属联合国成员国"));
         assert!(!names_the_country_field("所属单位"));
+    }
+
+    #[test]
+    fn a_value_in_corner_brackets_after_its_label() {
+        let text = "申报概要\n\n国家「加纳」\n单位名称「Tamale Metropolitan Assembly」\n网址「https://tama.gov.gh」\n";
+        let form = parsed(text);
+        let value =
+            |key: &str| form.institution.iter().find(|f| f.key == key).and_then(|f| f.value).map(|v| &text[v.range()]);
+        assert_eq!(value("field.member_state"), Some("加纳"));
+        assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
+        assert_eq!(value("field.website"), Some("https://tama.gov.gh"));
+    }
+
+    #[test]
+    fn sections_titled_after_a_symbol_are_numbered_in_their_order() {
+        let text = "Institutional Information\n\nMember State: Ghana\nInstitution Name: Tamale Assembly\n\n\
+                    ◆ Public character\n\nIs this a public sector initiative? Yes\n\n\
+                    ◆ Award category\n\nIs the initiative relevant to one of the UNPSA categories? \
+                    Promoting integrated mechanisms for sustainable development\n\n\
+                    ◆ Goals\n\nIs the initiative relevant to any of the 17 SDG(s)? Yes\n\n\
+                    ◆ Start\n\nHas the initiative been implemented for two or more years? Yes\n\n\
+                    ◆ Partners\n\nHas the United Nations or any UN agencies been involved in this initiative? No\n";
+        let form = parsed(text);
+        let numbers: Vec<u32> = form.basic.iter().map(|q| q.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5]);
+        let title = form.basic[1].title.map(|t| &text[t.range()]);
+        assert_eq!(title, Some("Award category"));
+        // A bulleted list's items are no sections: they share a paragraph,
+        // or say more than a title does.
+        assert_eq!(symbol_title("◆ Award category"), Some(('◆', "◆ ".len())));
+        assert_eq!(symbol_title("◆ Country: Ghana"), None);
+        assert_eq!(symbol_title("■ The council met twice a year."), None);
     }
 
     #[test]
