@@ -1028,6 +1028,9 @@ fn second_wording(rest: &str) -> bool {
 /// wording (see [`second_wording`]).
 const MAX_FIRST_WORDING_TAIL: usize = 2;
 
+/// Blanks that pad a label to the column of its value.
+const COLUMN_PADDING: &str = "   ";
+
 /// Most words of a label before a separator (see [`separator_split`]).
 const MAX_SEPARATED_LABEL_WORDS: usize = 24;
 
@@ -1106,6 +1109,12 @@ fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
             '\t' | '\u{3000}' if i > 0 => {
                 let end = s[after..].find(|d: char| !d.is_whitespace()).map_or(s.len(), |n| after + n);
                 return Some((i, end));
+            }
+            // A label padded to a column (`Country      Ghana`): blanks
+            // enough that no sentence holds them.
+            ' ' if i > 0 && s[i..].starts_with(COLUMN_PADDING) => {
+                let end = s[i..].find(|d: char| d != ' ').map_or(s.len(), |n| i + n);
+                return (end < s.len()).then_some((i, end));
             }
             // A corner bracket opening the value (`国家「韩国`, its closing
             // bracket cut off the line before).
@@ -3239,10 +3248,12 @@ impl<'t> Parser<'t> {
             && s.len() <= MAX_MARKER_BYTES
             && let Some((label_len, value)) = separator_split(s)
             // A label of words and its mark, not a breadcrumb (`Home >
-            // Pakistan`, `Home » Countries » Pakistan`): a colon, or a mark
-            // the line holds once (`Country (UN member) » Korea, Rep.`).
+            // Pakistan`, `Home » Countries » Pakistan`): blanks, a colon, or
+            // a mark the line holds once (`Country (UN member) » Korea, Rep.`).
             && let mark = s[label_len..value.start].trim()
-            && (mark.starts_with([':', '：']) || (!mark.starts_with(['>', '›']) && s.matches(mark).count() == 1))
+            && (mark.is_empty()
+                || mark.starts_with([':', '：'])
+                || (!mark.starts_with(['>', '›']) && s.matches(mark).count() == 1))
             // A label naming the country, or any short one over a line
             // of a label and its value too (`国家「韩国」` over `单位名称「…」`):
             // a block of fields opens.
@@ -6332,6 +6343,23 @@ mod tests {
         assert_eq!(value("field.member_state"), Some("加纳"));
         assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
         assert_eq!(value("field.website"), Some("https://tama.gov.gh"));
+    }
+
+    #[test]
+    fn a_label_padded_to_its_value_s_column() {
+        let text = "عن الجهة\n\nالبلد                    غانا\nاسم الجهة                Tamale Metropolitan Assembly\n\
+                    الموقع الإلكتروني        https://tama.gov.gh\n";
+        let form = parsed(text);
+        let value =
+            |key: &str| form.institution.iter().find(|f| f.key == key).and_then(|f| f.value).map(|v| &text[v.range()]);
+        assert_eq!(value("field.member_state"), Some("غانا"));
+        assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
+        // Two blanks are a typing slip, not a column.
+        assert_eq!(separator_split("Dangjin  City"), None);
+        assert_eq!(
+            separator_split("Country    Ghana"),
+            Some(("Country".len(), "Country    ".len().."Country    Ghana".len()))
+        );
     }
 
     #[test]
