@@ -217,12 +217,13 @@ fn every_rendering_of_the_tenth_set_reads_as_seed_001() {
     only_known_differences(&renderings_against_seed_001(10, 7), &[]);
 }
 
-/// The eleventh set, measured by its totals before its failures were read:
-/// e_20's limits written `— 300 words max.`. The Chinese and Arabic dates
-/// run into labels the catalog lacks are read by the date's kind.
+/// The eleventh set, measured by its totals before its failures were read.
+/// e_20's limits are written `— 300 words max.` and `— about 300 words`.
+/// The Chinese and Arabic dates run into labels the catalog lacks are read
+/// by the date's kind.
 #[test]
 fn every_rendering_of_the_eleventh_set_reads_as_seed_001() {
-    only_known_differences(&renderings_against_seed_001(11, 7), &["e_20.txt: answers"]);
+    only_known_differences(&renderings_against_seed_001(11, 7), &[]);
 }
 
 /// The twelfth set, whose Arabic form puts every value on the line after
@@ -625,6 +626,67 @@ fn every_rendering_of_the_thirty_fifth_set_reads_as_its_seed() {
 #[test]
 fn forms_of_other_years_of_the_thirty_fifth_set_keep_every_answer_under_its_own_number() {
     only_known_differences(&forms_of_other_years_against_expected(35, 4), &[]);
+}
+
+/// The thirty-sixth set, measured by its totals (1412/1784 with the code as
+/// it stood when it came: 1035/1068 for seed 001's renderings, 195/276 for
+/// seed 003's and 338/440 for the forms of other years, by its own
+/// figures): a new hand's layouts. Labels set off by dotted and middle-dot
+/// leaders, chevrons, arrows, `=` and blanks padding a column, values in
+/// corner brackets, Markdown (`**Label:**`, `## Part A`) and HTML tags left
+/// in the text, question numbers alone on their line (`4)`), Spanish
+/// ordinals (`1.ª pregunta`), limits in tortoise-shell brackets
+/// (`〔不超过300字〕`) and sections titled after a symbol (`◆ 所属类别`).
+///
+/// Known limits: r_ar_36b's sections ruled with hyphens (`- البدء -`) lose
+/// their place after the third, and the fields from the two-year question
+/// on are read in the wrong places; r_en_36a prints all the institution's
+/// labels, then all their values; the member state as a World Bank name
+/// (`Korea, Rep.`); r_es_36b's numbered fields (`(6) Años de actividad`)
+/// and an initiative name broken over two lines; targets on the line under
+/// the goals of a list printed inline (`Основные ЦУР = ЦУР-16; ЦУР-17` over
+/// `Задачи ЦУР = 16.7 / 16.b / …`) are read as one more goal line.
+#[test]
+fn every_rendering_of_the_thirty_sixth_set_reads_as_its_seed() {
+    only_known_differences(
+        &renderings_against_seed_001(36, 12),
+        &[
+            "r_ar_36b.txt: how_learned",
+            "r_ar_36b.txt: implementation_date",
+            "r_ar_36b.txt: implemented_two_years_or_more",
+            "r_ar_36b.txt: public_sector",
+            "r_ar_36b.txt: sdg_relevant",
+            "r_ar_36b.txt: sdg_targets",
+            "r_ar_36b.txt: sdgs",
+            "r_ar_36b.txt: submitted_previously",
+            "r_ar_36b.txt: un_involved",
+            "r_ar_36b.txt: validation_consent",
+            "r_ar_36b.txt: won_other_awards",
+            "r_ar_36b.txt: won_unpsa",
+            "r_en_36a.txt: department_type",
+            "r_en_36a.txt: institution_name",
+            "r_en_36a.txt: member_state",
+            "r_en_36a.txt: operational_years",
+            "r_en_36b.txt: member_state",
+            "r_es_36b.txt: initiative_name",
+            "r_es_36b.txt: operational_years",
+            "r_es_36b.txt: sdg_targets",
+            "r_es_36b.txt: sdgs",
+            "r_ru_36b.txt: sdg_targets",
+            "r_zh_36b.txt: sdg_targets",
+        ],
+    );
+    // Known limit: s_ar_36's numbered goals label (`(١٣) …`) over its goals
+    // in Chinese is taken for a label the block does not expect.
+    only_known_differences(
+        &renderings_against("003_3d6537fba802d833.txt", 23, 36, &["s_"], 3),
+        &["s_ar_36.txt: sdg_targets", "s_ar_36.txt: sdgs"],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_thirty_sixth_set_keep_every_answer_under_its_own_number() {
+    only_known_differences(&forms_of_other_years_against_expected(36, 4), &[]);
 }
 
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,

@@ -801,7 +801,7 @@ fn differ(a: &str, b: &str) -> bool {
 /// numbered items (`16.7, 16.b`, `16, 17`), when every piece is one; else
 /// the line alone.
 fn run_together(raw: &str, is_item: impl Fn(&str) -> bool) -> Vec<&str> {
-    for (separators, numbered) in [(&[';', '；'][..], false), (&[',', '，', '、', '،'][..], true)] {
+    for (separators, numbered) in [(&[';', '；'][..], false), (&[',', '，', '、', '،', '/'][..], true)] {
         let pieces: Vec<&str> = raw.split(separators).map(str::trim).filter(|p| !p.is_empty()).collect();
         // Parted by commas, every item carries its number: a goal's name
         // holds commas, and its pieces are alike to names.
@@ -1029,6 +1029,7 @@ mod tests {
         // Commas where no semicolon parts the items.
         assert_eq!(run_together("16.7, 16.b, 17.14", target), ["16.7", "16.b", "17.14"]);
         assert_eq!(run_together("16, 17", goal), ["16", "17"]);
+        assert_eq!(run_together("16.7 / 16.b / 17.14", target), ["16.7", "16.b", "17.14"]);
         let named = "SDG 16: Peace, justice and strong institutions";
         assert_eq!(run_together(named, goal), [named]);
         assert_eq!(run_together("Peace, justice and strong institutions", goal).len(), 1);

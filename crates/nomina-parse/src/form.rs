@@ -391,7 +391,9 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
 
 /// The title of the heading `s` whose head ends at `head_end`.
 fn heading_title(s: &str, head_end: usize) -> Option<Title> {
-    let rest = &s[head_end..];
+    // A scheme's head was measured on the whole line, which a mark cut off
+    // its end may have shortened.
+    let rest = s.get(head_end..)?;
     if rest.trim().is_empty() {
         return None;
     }
@@ -1052,11 +1054,13 @@ fn is_leader_char(c: char) -> bool {
 fn trailing_leader(s: &str) -> Option<usize> {
     let label = s.trim_end_matches(|c: char| is_separator_char(c) && c != '|');
     let leader = &s[label.len()..];
-    // A leader, or an arrow or chevron that points at nothing (`Website
-    // →`); not a colon, a dash or a full stop, which close labels and
-    // sentences.
-    let points = matches!(leader, "→" | "»" | "›" | "=" | ">" | "=>" | "->");
-    ((leader.chars().count() >= MIN_LEADER_CHARS && leader.chars().all(is_leader_char) || points)
+    // A leader, or an arrow, chevron or em dash that points at nothing
+    // (`Website →`); not a colon, a hyphen or a full stop, which close
+    // labels and sentences.
+    let points = matches!(leader, "→" | "»" | "›" | "=" | ">" | "=>" | "->" | "—");
+    // A title ruled on both sides (`— Question 1 —`) keeps its rules.
+    let ruled = s.starts_with(leader);
+    ((leader.chars().count() >= MIN_LEADER_CHARS && leader.chars().all(is_leader_char) || points && !ruled)
         && label.ends_with(char::is_whitespace)
         && label.chars().any(char::is_alphabetic))
     .then_some(label.len())
@@ -4848,9 +4852,10 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     let after_blank = rest.trim_start();
     let mark = after_blank.chars().next()?;
     // A dash is set off by spaces (`2 – Category`); other marks close the
-    // number (`2)`, `2.`, `二、`).
+    // number (`2)`, `2.`, `二、`, `2/ Catégorie`; `1/12` is a fraction, no
+    // blank after its slash).
     let dash = matches!(mark, '-' | '–' | '—');
-    let closing = matches!(mark, ')' | '）' | ']' | '】' | '〕' | '.' | '．' | '、' | ':' | '：');
+    let closing = matches!(mark, ')' | '）' | ']' | '】' | '〕' | '.' | '．' | '、' | ':' | '：' | '/');
     if !(closing && after_blank.len() == rest.len() || dash) {
         return None;
     }
@@ -6685,6 +6690,8 @@ mod tests {
             ("Шаг 2 из 10: Категория", 2, "Категория"),
             ("2nd Question", 2, ""),
             ("1-й вопрос", 1, ""),
+            // A slash closing the number before a blank.
+            ("2/ Catégorie", 2, "Catégorie"),
             // A full-width bar after the number.
             ("板块1｜关于本倡议", 1, "关于本倡议"),
             // The Spanish ordinal indicator after a full stop.
@@ -7247,6 +7254,9 @@ mod tests {
             assert!(TRAILING_LIMIT_UNITS.iter().any(|u| w.pattern.contains(u)), "{}: {}", w.lang, w.pattern);
         }
         assert_eq!(word_limit("Tell us what it is meant to achieve. — no more than 300 words"), Some(300));
+        // An approximate limit after a dash.
+        assert_eq!(word_limit("What got in the way? – around 100 words"), Some(100));
+        assert_eq!(word_limit("Как внедряли проект? — примерно 300 слов"), Some(300));
         // In brackets other than parentheses, after a parenthesis or not.
         assert_eq!(word_limit("请说明该项目的成效。〔不超过250字〕"), Some(250));
         assert_eq!(word_limit("请说明（如有）合作伙伴。【最多１５０字】"), Some(150));
