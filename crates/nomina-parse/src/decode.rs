@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
@@ -176,54 +177,73 @@ const MARKUP_TAG: &str = r"(?i)</?(?:a|abbr|b|big|blockquote|br|center|cite|code
 /// were: a tag between two words leaves a blank, never a line break, so
 /// that every line keeps its number.
 fn remove_markup(text: &mut String) -> usize {
-    static TAG: OnceLock<Regex> = OnceLock::new();
-    let bytes = text.as_bytes();
-    if memchr::memchr3(b'<', b'*', b'#', bytes).is_none() && memchr::memchr(b'_', bytes).is_none() {
+    // Where the markup is, found by the bytes that open it (most texts
+    // hold none, and are left untouched): the ranges to remove, each with
+    // whether a blank takes its place.
+    let mut cuts: Vec<(Range<usize>, bool)> = Vec::new();
+    let b = text.as_bytes();
+    if memchr::memchr(b'<', b).is_some() {
+        static TAG: OnceLock<Regex> = OnceLock::new();
+        let tag = TAG.get_or_init(|| Regex::new(MARKUP_TAG).expect("markup tag pattern"));
+        for m in tag.find_iter(text) {
+            // A tag between two words stands for the break it makes.
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let joins = before.is_some_and(|c| !c.is_whitespace() && c != '>')
+                && after.is_some_and(|c| !c.is_whitespace() && c != '<');
+            cuts.push((m.range(), joins));
+        }
+    }
+    // `## Part A`: a heading's hashes at a line's start and the blanks after
+    // them; `# 3` is a number sign before a number, not a heading's mark.
+    for at in memchr::memchr_iter(b'#', b) {
+        let line_start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |n| n + 1);
+        if (at > line_start && b[at - 1] == b'#') || !b[line_start..at].iter().all(|c| matches!(c, b' ' | b'\t')) {
+            continue;
+        }
+        let hashes = b[at..].iter().take_while(|&&c| c == b'#').count();
+        let blanks = b[at + hashes..].iter().take_while(|&&c| matches!(c, b' ' | b'\t')).count();
+        let title = at + hashes + blanks;
+        let number_sign = hashes == 1 && b.get(title).is_some_and(u8::is_ascii_digit);
+        if (1..=6).contains(&hashes) && blanks > 0 && !number_sign && b.get(title).is_some_and(|&c| c != b'\n') {
+            cuts.push((at..title, false));
+        }
+    }
+    // Strong emphasis, its marks in pairs on their line.
+    for mark in ["**", "__"] {
+        let mut marks = memchr::memmem::find_iter(b, mark).peekable();
+        while let Some(first) = marks.next() {
+            let line_end = memchr::memchr(b'\n', &b[first..]).map_or(b.len(), |n| first + n);
+            let mut on_line = vec![first];
+            while let Some(&next) = marks.peek().filter(|&&n| n < line_end) {
+                on_line.push(next);
+                marks.next();
+            }
+            if on_line.len() % 2 == 0 {
+                cuts.extend(on_line.into_iter().map(|at| (at..at + mark.len(), false)));
+            }
+        }
+    }
+    if cuts.is_empty() {
         return 0;
     }
-    let tag = TAG.get_or_init(|| Regex::new(MARKUP_TAG).expect("markup tag pattern"));
-    let mut removed = 0;
+    cuts.sort_by_key(|(r, _)| r.start);
     let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
-        let mut kept = String::new();
-        let mut last = 0;
-        for m in tag.find_iter(body) {
-            kept.push_str(&body[last..m.start()]);
-            // A tag between two words stands for the break it makes.
-            let joins = kept.ends_with(|c: char| !c.is_whitespace())
-                && body[m.end()..].starts_with(|c: char| !c.is_whitespace() && c != '<');
-            if joins {
-                kept.push(' ');
-            }
-            removed += 1;
-            last = m.end();
+    let (mut last, mut removed) = (0, 0);
+    for (range, joins) in cuts {
+        // A mark inside a tag already cut goes with it.
+        if range.start < last {
+            continue;
         }
-        kept.push_str(&body[last..]);
-        // `## Part A`: a heading's hashes and the blanks after them.
-        let indent = kept.len() - kept.trim_start().len();
-        let hashes = kept[indent..].bytes().take_while(|&b| b == b'#').count();
-        let title = kept.len() - kept[indent + hashes..].trim_start().len();
-        // `# 3` is a number sign before a number, not a heading's mark.
-        let number_sign = hashes == 1 && kept[title..].starts_with(|c: char| c.is_ascii_digit());
-        if (1..=6).contains(&hashes) && kept[indent + hashes..].starts_with([' ', '\t']) && !number_sign {
-            kept.replace_range(indent..title, "");
-            removed += 1;
+        out.push_str(&text[last..range.start]);
+        if joins {
+            out.push(' ');
         }
-        // Strong emphasis, its marks in pairs on the line.
-        for mark in ["**", "__"] {
-            let n = kept.matches(mark).count();
-            if n >= 2 && n % 2 == 0 {
-                kept = kept.replace(mark, "");
-                removed += n;
-            }
-        }
-        out.push_str(&kept);
-        out.push_str(end);
+        last = range.end;
+        removed += 1;
     }
-    if removed > 0 {
-        *text = out;
-    }
+    out.push_str(&text[last..]);
+    *text = out;
     removed
 }
 

@@ -2258,11 +2258,7 @@ fn bracketed_word_limit(prompt: &str) -> Option<u32> {
     // but the leading ones opens one; a test holds them to it); the rest of
     // a long prompt need not be searched, and a line without one not at all.
     // Other brackets (`〔不超过300字〕`, `【…】`) are read as parentheses.
-    // Searched from the end a bracket at a time, as answers are long.
-    let other = OTHER_OPEN_BRACKETS
-        .iter()
-        .filter_map(|b| memchr::memmem::rfind(prompt.as_bytes(), b.encode_utf8(&mut [0; 4]).as_bytes()))
-        .max();
+    let other = last_other_bracket(prompt);
     let from = last_open_paren(prompt).max(other)?;
     let tail = &prompt[from..];
     // Full-width digits (`（不超过３００字）`) are read as ASCII ones.
@@ -2301,10 +2297,32 @@ fn bracketed_word_limit(prompt: &str) -> Option<u32> {
     })
 }
 
+/// Bytes at a prompt's end searched for [`OTHER_OPEN_BRACKETS`]: some 30
+/// ideographs, more than `〔不超过300字〕` takes.
+const OTHER_BRACKET_TAIL_BYTES: usize = 96;
+
 /// Brackets a word limit may stand in besides `(`, `[` and `（`, and the
 /// brackets that close them.
 const OTHER_OPEN_BRACKETS: [char; 5] = ['〔', '【', '［', '〈', '《'];
 const OTHER_CLOSE_BRACKETS: [char; 5] = ['〕', '】', '］', '〉', '》'];
+
+/// Where the last of [`OTHER_OPEN_BRACKETS`] in the end of `s` starts,
+/// found from the end by the first bytes of their UTF-8 (E3 or EF): such a
+/// bracket holds a limit only at a prompt's end, and answers are long.
+fn last_other_bracket(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let from = b.len().saturating_sub(OTHER_BRACKET_TAIL_BYTES);
+    let mut end = b.len();
+    while let Some(i) = memchr::memrchr2(0xE3, 0xEF, &b[from..end]).map(|i| from + i) {
+        if let Some(c) = s.get(i..).and_then(|t| t.chars().next())
+            && OTHER_OPEN_BRACKETS.contains(&c)
+        {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
 
 /// Where the last `(`, `[` or `（` of `s` starts, found from the end with memchr
 /// (`（` is EF BC 88 in UTF-8, and 88 is no other character's last byte
@@ -5107,13 +5125,15 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
     let questions = found.iter().filter(|(_, h)| h.bare && h.part.is_none()).map(|(&line, _)| line).min();
     let mut symbols: FxHashMap<char, Vec<usize>> = FxHashMap::default();
     for (i, line) in lines.iter().enumerate() {
-        let alone = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.trimmed.is_empty());
-        if line.trimmed.is_empty()
+        // The symbols are outside ASCII: most lines are passed over at
+        // their first byte.
+        if text.as_bytes().get(line.trimmed.start).is_none_or(u8::is_ascii)
             || questions.is_some_and(|q| line.number >= q)
-            || found.contains_key(&line.number)
-            || !alone(i.checked_sub(1))
-            || !alone(Some(i + 1))
         {
+            continue;
+        }
+        let alone = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.trimmed.is_empty());
+        if !alone(i.checked_sub(1)) || !alone(Some(i + 1)) || found.contains_key(&line.number) {
             continue;
         }
         if let Some((symbol, _)) = symbol_title(&text[line.trimmed.range()]) {
