@@ -629,7 +629,7 @@ fn forms_of_other_years_of_the_thirty_fifth_set_keep_every_answer_under_its_own_
 }
 
 /// The thirty-sixth set, measured by its totals (1412/1784 with the code as
-/// it stood when it came: 1035/1068 for seed 001's renderings, 195/276 for
+/// it stood when it came: 879/1068 for seed 001's renderings, 195/276 for
 /// seed 003's and 338/440 for the forms of other years, by its own
 /// figures): a new hand's layouts. Labels set off by dotted and middle-dot
 /// leaders, chevrons, arrows, `=` and blanks padding a column, values in
