@@ -1537,6 +1537,22 @@ fn trailing_date_label(s: &str) -> Option<usize> {
         .min()
 }
 
+/// Where a reporter's byline that ends `s` starts (`… 교육 진행 윤규진 기자
+/// kor741@hanmail.net`, `… 开幕 记者 林家庆`): a name of two to four letters
+/// and a reporter word of the lexicon, either way round, perhaps an e-mail
+/// address after them, three words or more before them.
+fn trailing_reporter(s: &str) -> Option<usize> {
+    let mut words: Vec<(usize, &str)> =
+        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    if words.last().is_some_and(|(_, w)| w.contains('@')) {
+        words.pop();
+    }
+    let [.., (start, a), (_, b)] = words[..] else { return None };
+    let reporter = |w: &str| lexicon().reporter.contains(&w);
+    let name = |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic);
+    (((name(a) && reporter(b)) || (reporter(a) && name(b))) && units(&s[..start]) >= 3.0).then_some(start)
+}
+
 /// The label nearest before `at` in `s` (lower-cased): a publication or an
 /// update label, at most two words before the date.
 fn label_before(lower: &str, at: usize) -> Label {
@@ -3678,6 +3694,14 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         set_aside(&mut boilerplate, bar);
         title.span = Span::new(title.span.start, title.span.start + bare.len());
     }
+    // A reporter's byline run onto the headline's end (`… 진행 윤규진 기자
+    // kor741@hanmail.net`): the page's.
+    if let Some(n) = trailing_reporter(&text[title.span.range()]) {
+        let byline = LineRef { span: Span::new(title.span.start + n, title.span.end), line: title.line };
+        let kept = text[title.span.start..title.span.start + n].trim_end().len();
+        set_aside(&mut boilerplate, byline);
+        title.span = Span::new(title.span.start, title.span.start + kept);
+    }
     // A publication label run onto the headline's end, its date on a line
     // below (`… dans le nouveau collège Publié le`): the page's.
     if let Some(n) = trailing_date_label(&text[title.span.range()]) {
@@ -5046,6 +5070,30 @@ mod tests {
         let (title, published, _, _) = parts(&text);
         assert_eq!(title, "연변대학부속병원 첫 분원 룡정시에 건설된다");
         assert_eq!(published.as_deref(), Some("2020-03-23"));
+    }
+
+    #[test]
+    fn a_reporters_byline_run_onto_the_headline_is_the_pages() {
+        for (line, byline) in [
+            ("군립도서관 새 단장 마치고 다시 문 열어 김민수 기자 kms@example.kr", "김민수"),
+            ("市图书馆新馆今日开馆 迎来首批读者 本周 记者 林家庆", "记者"),
+        ] {
+            assert_eq!(trailing_reporter(line), line.find(byline), "{line}");
+        }
+        // A reporter word inside the headline, or a name alone, is the
+        // headline's.
+        assert_eq!(trailing_reporter("기자 간담회 열려"), None);
+        assert_eq!(trailing_reporter("도서관 다시 문 열어 김민수"), None);
+        let text = format!(
+            "군립도서관 새 단장 마치고 다시 문 열어 김민수 기자 kms@example.kr |
+2024년 03월 11일(월) 09:12 |
+{PROSE}
+"
+        );
+        let (title, published, _, boilerplate) = parts(&text);
+        assert_eq!(title, "군립도서관 새 단장 마치고 다시 문 열어");
+        assert_eq!(published.as_deref(), Some("2024-03-11"));
+        assert!(boilerplate.iter().any(|b| b.starts_with("김민수 기자")), "{boilerplate:?}");
     }
 
     #[test]
