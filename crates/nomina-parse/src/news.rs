@@ -579,11 +579,27 @@ fn caption(s: &str) -> bool {
     let b = s.as_bytes();
     let open = memchr::memchr(b'(', b).is_some() || has_char(b, "（".as_bytes());
     caption_words(s, open)
+        || caption_phrase(s)
         || (open && (bracketed_credit(s) || bracketed_han_credit(s)))
         || credit_at_end(s)
         || credit_line(s)
         || ((memchr::memchr(b'|', b).is_some() || has_char(b, "｜".as_bytes())) && patterns().credit_after.is_match(s))
 }
+
+/// Whether a caption's phrase of the lexicon (`De gauche à droite`, `左起`)
+/// stands near the start of `s`, where a caption names who stands where.
+fn caption_phrase(s: &str) -> bool {
+    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        news_words().iter().filter(|w| w.class == NewsWordClass::Caption).map(|w| w.text.to_lowercase()).collect()
+    });
+    let head = lowercase(head_of(s, CAPTION_PHRASE_BYTES));
+    phrases.iter().any(|p| head.contains(p.as_str()))
+}
+
+/// Bytes at a line's start searched for a caption's phrase (after a
+/// sentence or two naming the scene).
+const CAPTION_PHRASE_BYTES: usize = 160;
 
 /// A credit closing the line after its text (`... on Tuesday. Photo: Jane
 /// Doe`): a photo word among the last words, with a colon or opening a
@@ -873,8 +889,9 @@ fn lexicon() -> &'static Lexicon {
                     l.edition.insert(w.text);
                 }
                 NewsWordClass::Archive => l.archive.push(w.text),
-                // Read with the catalog's photo words (see `photo_words`).
-                NewsWordClass::Photo => {}
+                // Read with the catalog's photo words (see `photo_words`),
+                // and on their own (see `caption_phrase`).
+                NewsWordClass::Photo | NewsWordClass::Caption => {}
                 NewsWordClass::More if han(w.text) => l.more_han.push(w.text),
                 NewsWordClass::More => {
                     l.more_ends.extend(w.text.chars().next_back());
@@ -5070,6 +5087,29 @@ mod tests {
         let (title, published, _, _) = parts(&text);
         assert_eq!(title, "연변대학부속병원 첫 분원 룡정시에 건설된다");
         assert_eq!(published.as_deref(), Some("2020-03-23"));
+    }
+
+    #[test]
+    fn a_caption_naming_who_stands_where_is_no_paragraph() {
+        for caption in [
+            "Remise des prix. De gauche à droite : la maire, le proviseur et les lauréats",
+            "The new wing, opened on Monday. From left to right: the mayor and the head nurse",
+            "Открытие выставки. Слева направо: директор музея и автор проекта",
+        ] {
+            let text = format!(
+                "Le musée rouvre ses portes
+Publié le 12/03/2024
+
+{caption}
+
+{PROSE}
+"
+            );
+            let (_, _, paragraphs, _) = parts(&text);
+            assert!(!paragraphs.iter().any(|p| p == caption), "{caption}: {paragraphs:?}");
+        }
+        assert!(caption_phrase("Inauguration. De gauche à droite : Anne, Paul"));
+        assert!(!caption_phrase("The council turned left at the crossroads of two budgets."));
     }
 
     #[test]

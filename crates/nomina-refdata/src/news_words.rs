@@ -66,6 +66,10 @@ pub enum NewsWordClass {
     /// A photo word of Korean, whose pages' credits (`사진=동대문구`) the
     /// form catalogs' six languages (`news.photo`) do not hold.
     Photo,
+    /// A phrase that only a photo's caption holds near its start, naming
+    /// who stands where (`De gauche à droite`, `слева направо`, `왼쪽부터`): a
+    /// short line holding it is the caption, not the article's text.
+    Caption,
     /// A word opening a line before the day's date that a site shows under
     /// its name (`Today:`, `Сегодня:`, `今天`): that date is the day the
     /// page was read, never the article's. Arabic's `اليوم` is left out: it
@@ -117,6 +121,7 @@ impl NewsWordClass {
             "edition" => NewsWordClass::Edition,
             "archive" => NewsWordClass::Archive,
             "photo" => NewsWordClass::Photo,
+            "caption" => NewsWordClass::Caption,
             "more" => NewsWordClass::More,
             "today" => NewsWordClass::Today,
             "contents" => NewsWordClass::Contents,
