@@ -2275,6 +2275,9 @@ fn dateline(s: &str, f: &FoundDate) -> bool {
     let after = s[f.end..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     // A clock time may stand between the date and the dash.
     let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c.is_whitespace());
+    // So may the bracket that holds the date and a full stop, as Spanish
+    // wires write them (`GUADALAJARA, JALISCO (05/ENE/2015).- …`).
+    let after = after.trim_start_matches([')', '）', ']']).trim_start_matches('.');
     f.start <= 40 && (after.starts_with(['-', '–', '—', '/']) || after.starts_with("--"))
 }
 
@@ -5404,6 +5407,16 @@ Publié le 12/03/2024
         let (_, date, paragraphs, _) = parts(text);
         assert_eq!(date.as_deref(), Some("2021-03-03"));
         assert!(paragraphs[0].starts_with("Riverside, 03.03.2021"));
+        // The date in brackets, closed by a stop before the dash.
+        let text = "Abre la nueva biblioteca del barrio
+
+                    MONTERREY, NUEVO LEÓN (14/MAR/2019).- El ayuntamiento abrió la biblioteca tras dos años de obras en el barrio.
+
+                    La biblioteca prestará libros, herramientas y semillas a todos los vecinos de la ciudad.
+";
+        let (_, date, paragraphs, _) = parts(text);
+        assert_eq!(date.as_deref(), Some("2019-03-14"));
+        assert!(paragraphs[0].starts_with("MONTERREY, NUEVO LEÓN"));
     }
 
     #[test]
