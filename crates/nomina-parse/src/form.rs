@@ -1026,6 +1026,13 @@ fn second_wording(rest: &str) -> bool {
         && after.split_whitespace().take(MAX_SEPARATED_LABEL_WORDS + 1).count() <= MAX_SEPARATED_LABEL_WORDS
 }
 
+/// Whether a value found at `value_start` in `s` opens at the second
+/// wording of a label in two languages (`Intitulé du projet / | Project
+/// title`): it is the label's, not a value.
+fn value_opens_second_wording(s: &str, value_start: usize) -> bool {
+    s.find(" / ").is_some_and(|at| value_start <= at + " / ".len() && second_wording(&s[at..]))
+}
+
 /// Most words of a first wording left after the catalog's, before a second
 /// wording (see [`second_wording`]).
 const MAX_FIRST_WORDING_TAIL: usize = 2;
@@ -2626,6 +2633,15 @@ impl<'t> Parser<'t> {
         true
     }
 
+    /// Cuts a mark off the end of the line `at` from `kept` on (a table's
+    /// bar, a leader, a closing bracket): the mark is a rule between cells,
+    /// and what is left of the line is read.
+    fn cut_mark_off_end(&mut self, at: &mut LineRef, kept: usize) -> &'t str {
+        self.form.table_rules.push(trim(self.text, Span::new(at.span.start + kept, at.span.end)));
+        at.span = Span::new(at.span.start, at.span.start + kept);
+        self.slice(at.span)
+    }
+
     /// A line, or one field of a line that holds two (see [`two_columns`]).
     fn cell(&mut self, mut at: LineRef) {
         let span = at.span;
@@ -2653,11 +2669,7 @@ impl<'t> Parser<'t> {
             && !before.contains(['|', '｜'])
             && before.trim_end().chars().any(char::is_alphabetic)
         {
-            let kept = before.trim_end().len();
-            let bar = Span::new(at.span.start + kept, at.span.end);
-            self.form.table_rules.push(trim(self.text, bar));
-            at.span = Span::new(at.span.start, at.span.start + kept);
-            s = self.slice(at.span);
+            s = self.cut_mark_off_end(&mut at, before.trim_end().len());
             self.empty_cell = true;
         }
         // A value in corner brackets after its label (`国家「韩国」`): the
@@ -2670,10 +2682,7 @@ impl<'t> Parser<'t> {
             && !inner[open..].contains(['」', '』'])
             && inner[..open].chars().any(char::is_alphabetic)
         {
-            let kept = inner.len();
-            self.form.table_rules.push(Span::new(at.span.start + kept, at.span.end));
-            at.span = Span::new(at.span.start, at.span.start + kept);
-            s = self.slice(at.span);
+            s = self.cut_mark_off_end(&mut at, inner.len());
         }
         // A leader that ends the line (`Website ········`, `Main goals
         // ····` over the goals): it leads to no value on the line, and is
@@ -2681,10 +2690,7 @@ impl<'t> Parser<'t> {
         if !matches!(self.context, Context::Question(_))
             && let Some(leader) = trailing_leader(s)
         {
-            let kept = s[..leader].trim_end().len();
-            self.form.table_rules.push(trim(self.text, Span::new(at.span.start + kept, at.span.end)));
-            at.span = Span::new(at.span.start, at.span.start + kept);
-            s = self.slice(at.span);
+            s = self.cut_mark_off_end(&mut at, s[..leader].trim_end().len());
         }
         // A short line alone in its paragraph that trails off in an
         // ellipsis (`正在载入……`, `Chargement…`) is the page's loading
@@ -3552,10 +3558,7 @@ impl<'t> Parser<'t> {
         // slash (`Intitulé du projet | / Project title`): the line is all
         // label, its value on the line under it.
         let (label_len, value) = match value {
-            Some(v)
-                if s.find(" / ").is_some_and(|at| v.start <= at + " / ".len() && second_wording(&s[at..]))
-                    && self.next.is_some_and(|n| !opens_with_label(n)) =>
-            {
+            Some(v) if value_opens_second_wording(s, v.start) && self.next.is_some_and(|n| !opens_with_label(n)) => {
                 self.values_below = true;
                 (bare_label_len(s), None)
             }
@@ -3896,13 +3899,14 @@ impl<'t> Parser<'t> {
         let (question, candidates) = self.expected_fields()?;
         // A label in two languages (`Ordre de gouvernement / Level of
         // government`): no value starts at its slash.
-        let slash = s
-            .find(" / ")
-            .filter(|&at| separator_split(s).is_none() && s[..at].chars().any(char::is_alphabetic))
-            .filter(|&at| second_wording(&s[at..]));
         let placed = self.placed_by_position(s, question, &candidates)?;
         let (_, _, value) = &placed;
-        slash.is_none_or(|at| value.as_ref().is_none_or(|v| v.start > at + " / ".len())).then_some(placed)
+        let bilingual = |v: &Range<usize>| {
+            separator_split(s).is_none()
+                && s.find(" / ").is_some_and(|at| s[..at].chars().any(char::is_alphabetic))
+                && value_opens_second_wording(s, v.start)
+        };
+        value.as_ref().is_none_or(|v| !bilingual(v)).then_some(placed)
     }
 
     /// [`Parser::by_position`] once a label in two languages is told apart.
