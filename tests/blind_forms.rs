@@ -641,8 +641,7 @@ fn forms_of_other_years_of_the_thirty_fifth_set_keep_every_answer_under_its_own_
 /// Known limits: r_ar_36b's sections ruled with hyphens (`- البدء -`) lose
 /// their place after the third, and the fields from the two-year question
 /// on are read in the wrong places; r_en_36a prints all the institution's
-/// labels, then all their values; the member state as a World Bank name
-/// (`Korea, Rep.`); r_es_36b's numbered fields (`(6) Años de actividad`)
+/// labels, then all their values; r_es_36b's numbered fields (`(6) Años de actividad`)
 /// and an initiative name broken over two lines; targets on the line under
 /// the goals of a list printed inline (`Основные ЦУР = ЦУР-16; ЦУР-17` over
 /// `Задачи ЦУР = 16.7 / 16.b / …`) are read as one more goal line.
@@ -667,7 +666,6 @@ fn every_rendering_of_the_thirty_sixth_set_reads_as_its_seed() {
             "r_en_36a.txt: institution_name",
             "r_en_36a.txt: member_state",
             "r_en_36a.txt: operational_years",
-            "r_en_36b.txt: member_state",
             "r_es_36b.txt: initiative_name",
             "r_es_36b.txt: operational_years",
             "r_es_36b.txt: sdg_targets",

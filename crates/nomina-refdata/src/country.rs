@@ -32,10 +32,14 @@ impl Country {
         if let Some(c) = table.get(&crate::fold(name)) {
             return Some(*c);
         }
-        inverted(name.trim())
-            .into_iter()
-            .find_map(|n| table.get(&crate::fold(&n)).copied())
+        let inversions = inverted(name.trim());
+        inversions
+            .iter()
+            .find_map(|n| table.get(&crate::fold(n)).copied())
             .or_else(|| abbreviated(name))
+            // An inverted name with an abbreviated word, as the World Bank
+            // lists them (`Korea, Rep.`, `Egypt, Arab Rep.`).
+            .or_else(|| inversions.iter().find_map(|n| abbreviated(n)))
     }
 
     /// The country with ISO code `iso2` (case-insensitive).
@@ -81,7 +85,10 @@ fn abbreviated(name: &str) -> Option<Country> {
     }
     let mut found: Option<Country> = None;
     for (full, country) in by_name() {
-        let mut full_words = full.split_whitespace();
+        // A particle the short form leaves out (`Rep. Korea` for `Republic
+        // of Korea`) is passed over.
+        let particle = |f: &&str| words.len() > 1 && PARTICLES.contains(f) && !words.iter().any(|(w, _)| w == f);
+        let mut full_words = full.split_whitespace().filter(|f| !particle(f));
         let fits = words.iter().all(|(w, short)| {
             full_words.next().is_some_and(|f| if *short { f.starts_with(w.as_str()) && f != w } else { f == w })
         }) && full_words.next().is_none();
@@ -94,6 +101,10 @@ fn abbreviated(name: &str) -> Option<Country> {
     }
     found
 }
+
+/// Words joining a country's name to its kind (`Republic of Korea`,
+/// `República de Corea`), folded.
+const PARTICLES: [&str; 6] = ["of", "the", "de", "del", "du", "la"];
 
 /// Builds the tables now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
@@ -141,10 +152,13 @@ mod tests {
             "جمهورية كوريا (كوريا الجنوبية)",
             "Rep. de Corea",
             "Rép. de Corée",
+            // The World Bank's name.
+            "Korea, Rep.",
         ] {
             let c = Country::from_name(name).unwrap_or_else(|| panic!("{name} not found"));
             assert_eq!(c.iso2, "KR", "{name}");
         }
+        assert_eq!(Country::from_name("Congo, Dem. Rep.").map(|c| c.iso2), Some("CD"));
         // An abbreviation that fits two countries names neither.
         assert_eq!(Country::from_name("Rep."), None);
         assert_eq!(Country::from_name("Korea, of, Republic"), None);
