@@ -584,7 +584,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
 /// caller takes it only where a label says what it is.
 pub(crate) fn find_short_year_dates(s: &str) -> Vec<FoundDate> {
     let b = s.as_bytes();
-    number_triples(s, |x| matches!(x, b'-' | b'.' | b'/'))
+    number_triples(s, 1..=2, |x| matches!(x, b'-' | b'.' | b'/'))
         .filter_map(|([(start, n), (m_at, m), (d_at, d)], sep)| {
             let end = d_at + d;
             // A fourth part (`25.04.22.1`) makes it something else.
@@ -602,39 +602,14 @@ pub(crate) fn find_short_year_dates(s: &str) -> Vec<FoundDate> {
 /// has dropped its dots. Alone the form is no date (a row of figures looks
 /// the same); the caller takes it only where a label says what it is.
 pub(crate) fn find_spaced_dates(s: &str) -> Vec<FoundDate> {
-    let b = s.as_bytes();
-    let digits_at = |i: usize| b.get(i..).map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count());
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let n = digits_at(i);
-        if n == 0 {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += n;
-        if n != 4 || b.get(i) != Some(&b' ') {
-            continue;
-        }
-        let (m_at, m) = (i + 1, digits_at(i + 1));
-        if !(1..=2).contains(&m) || b.get(m_at + m) != Some(&b' ') {
-            continue;
-        }
-        let (d_at, d) = (m_at + m + 1, digits_at(m_at + m + 1));
-        if !(1..=2).contains(&d) {
-            continue;
-        }
-        let num = |at: usize, len: usize| s[at..at + len].parse::<u8>().ok();
-        let year = s[start..start + 4].parse::<u16>().ok().filter(|y| (1900..=2100).contains(y));
-        if let (Some(y), Some(mo), Some(da)) = (year, num(m_at, m), num(d_at, d))
-            && let Some(date) = IsoDate::new(y, mo, da)
-        {
-            out.push(FoundDate { start, end: d_at + d, month_first: date, day_first: None });
-            i = d_at + d;
-        }
-    }
-    out
+    number_triples(s, 4..=4, |x| x == b' ')
+        .filter_map(|([(start, _), (m_at, m), (d_at, d)], _)| {
+            let num = |at: usize, len: usize| s[at..at + len].parse::<u8>().ok();
+            let year = s[start..start + 4].parse::<u16>().ok().filter(|y| (1900..=2100).contains(y))?;
+            let date = IsoDate::new(year, num(m_at, m)?, num(d_at, d)?)?;
+            Some(FoundDate { start, end: d_at + d, month_first: date, day_first: None })
+        })
+        .collect()
 }
 
 /// A date written day first with a two-digit year and a clock time after it
@@ -646,7 +621,7 @@ pub(crate) fn find_clocked_short_year_date(s: &str) -> Option<FoundDate> {
     // (Korean boards).
     memchr::memchr(b'/', s.as_bytes())?;
     let b = s.as_bytes();
-    number_triples(s, |x| x == b'/').find_map(|([day, month, (y_at, y)], sep)| {
+    number_triples(s, 1..=2, |x| x == b'/').find_map(|([day, month, (y_at, y)], sep)| {
         let end = y_at + y;
         // Not a time's minutes (`11:05/08/22`), nor a fourth part.
         if y != 2 || (day.0 > 0 && b[day.0 - 1] == b':') || b.get(end) == Some(&sep) {
@@ -672,11 +647,16 @@ pub(crate) fn find_clocked_short_year_date(s: &str) -> Option<FoundDate> {
     })
 }
 
-/// Runs of three numbers of one or two digits joined by one separator that
-/// `sep` accepts, twice the same (`25-04-22`, `5/8/22`), the first glued to
-/// no digit or date separator before it: each number's start and length,
-/// and the separator. No digit follows the last.
-fn number_triples(s: &str, sep: impl Fn(u8) -> bool) -> impl Iterator<Item = ([(usize, usize); 3], u8)> {
+/// Runs of three numbers joined by one separator that `sep` accepts, twice
+/// the same (`25-04-22`, `5/8/22`, `2022 11 20`), the first of as many
+/// digits as `first` allows and glued to no digit or date separator before
+/// it, the others of one or two: each number's start and length, and the
+/// separator. No digit follows the last.
+fn number_triples(
+    s: &str,
+    first: std::ops::RangeInclusive<usize>,
+    sep: impl Fn(u8) -> bool,
+) -> impl Iterator<Item = ([(usize, usize); 3], u8)> {
     let b = s.as_bytes();
     let digits_at = move |i: usize| b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
     let mut i = 0;
@@ -690,7 +670,7 @@ fn number_triples(s: &str, sep: impl Fn(u8) -> bool) -> impl Iterator<Item = ([(
             let start = i;
             let glued = i > 0 && matches!(b[i - 1], b'-' | b'.' | b'/' | b'0'..=b'9');
             i += n;
-            if glued || n > 2 {
+            if glued || !first.contains(&n) {
                 continue;
             }
             let Some(&x) = b.get(i).filter(|&&x| sep(x)) else { continue };

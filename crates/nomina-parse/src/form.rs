@@ -2359,7 +2359,7 @@ fn is_marker(e: &LabelEntry) -> bool {
 }
 
 /// Where the parser stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Context {
     /// Before any block.
     Start,
@@ -4442,17 +4442,17 @@ const MIN_WRAPPED_LINES: usize = 10;
 /// which one is a word of that field's wordings (`Nominating country`).
 fn names_the_country_field(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let mut country_fields = catalog().fields().iter().filter(|f| f.question == 0 && f.value == ValueKind::Country);
     // Ideographs run on without blanks: a label holding a whole wording of
     // the field (`所属联合国成员国` holds `联合国成员国`).
-    let country_field = |f: &&FieldSpec| f.question == 0 && f.value == ValueKind::Country;
     if label.chars().any(nomina_refdata::fold::is_cjk) {
-        return catalog().fields().iter().filter(country_field).any(|f| {
+        return country_fields.any(|f| {
             catalog().ideographic_words_in("field", label).any(|e| e.key == f.key && e.text.chars().count() >= 3)
         });
     }
     words.len() >= 3
         || (words.len() == 2
-            && catalog().fields().iter().filter(|f| f.question == 0 && f.value == ValueKind::Country).any(|f| {
+            && country_fields.any(|f| {
                 let wordings = canonical_wordings(f.key);
                 words.iter().any(|w| {
                     let w = canonical_word(&nomina_refdata::fold(w));
@@ -5157,16 +5157,18 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
 /// category`): the symbol and where the title starts. The title is short,
 /// and no label and value nor a sentence.
 fn symbol_title(s: &str) -> Option<(char, usize)> {
+    // The symbol is a bullet the line's reading sets aside (see
+    // `Parser::cell`), the title what follows it.
+    let start = bullet_len(s)?;
     let symbol = s.chars().next().filter(|c| matches!(c, '◆' | '◇' | '♦' | '■' | '□' | '▶' | '►' | '★' | '☆'))?;
-    let title = s[symbol.len_utf8()..].trim_start();
+    let title = &s[start..];
     let short = title.split_whitespace().count() <= MAX_BARE_TITLE_WORDS
         && title.chars().filter(|&c| nomina_refdata::fold::is_cjk(c)).count() <= 3 * MAX_BARE_TITLE_WORDS;
-    (title.len() < s.len() - symbol.len_utf8()
-        && title.chars().next().is_some_and(char::is_alphabetic)
+    (title.chars().next().is_some_and(char::is_alphabetic)
         && short
         && !title.ends_with(['.', '。', '!', '！', ';', '?', '？', ':', '：'])
         && separator_split(title).is_none())
-    .then(|| (symbol, s.len() - title.len()))
+    .then_some((symbol, start))
 }
 
 /// A line of a numbering scheme: its line number, its number, where its

@@ -3703,32 +3703,30 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         let at = boilerplate.partition_point(|b: &LineRef| b.span.start < piece.span.start);
         boilerplate.insert(at, piece);
     };
+    // The headline's end from `n` on, set aside; the headline ends before
+    // the blanks that part them.
+    let cut_end = |boilerplate: &mut Vec<LineRef>, title: &mut LineRef, n: usize| {
+        set_aside(boilerplate, LineRef { span: Span::new(title.span.start + n, title.span.end), line: title.line });
+        let kept = text[title.span.start..title.span.start + n].trim_end().len();
+        title.span = Span::new(title.span.start, title.span.start + kept);
+    };
     if title_lines == 2 {
         title.span = Span::new(title.span.start, info[t + 1].at.span.end);
     }
-    // A table's cell bar after the title (`… 신청 |`): the table's, kept
-    // as boilerplate in its place.
+    // A table's cell bar after the title (`… 신청 |`): the table's.
     let bare = text[title.span.range()].trim_end_matches([' ', '|', '｜']);
     if bare.len() < text[title.span.range()].len() && text[title.span.range()][bare.len()..].contains(['|', '｜']) {
-        let bar = LineRef { span: Span::new(title.span.start + bare.len(), title.span.end), line: title.line };
-        set_aside(&mut boilerplate, bar);
-        title.span = Span::new(title.span.start, title.span.start + bare.len());
+        cut_end(&mut boilerplate, &mut title, bare.len());
     }
     // A reporter's byline run onto the headline's end (`… 진행 윤규진 기자
     // kor741@hanmail.net`): the page's.
     if let Some(n) = trailing_reporter(&text[title.span.range()]) {
-        let byline = LineRef { span: Span::new(title.span.start + n, title.span.end), line: title.line };
-        let kept = text[title.span.start..title.span.start + n].trim_end().len();
-        set_aside(&mut boilerplate, byline);
-        title.span = Span::new(title.span.start, title.span.start + kept);
+        cut_end(&mut boilerplate, &mut title, n);
     }
     // A publication label run onto the headline's end, its date on a line
     // below (`… dans le nouveau collège Publié le`): the page's.
     if let Some(n) = trailing_date_label(&text[title.span.range()]) {
-        let label = LineRef { span: Span::new(title.span.start + n, title.span.end), line: title.line };
-        let kept = text[title.span.start..title.span.start + n].trim_end().len();
-        set_aside(&mut boilerplate, label);
-        title.span = Span::new(title.span.start, title.span.start + kept);
+        cut_end(&mut boilerplate, &mut title, n);
     }
     // The label before a board's title is the page's: boilerplate, in its
     // place among the lines.
