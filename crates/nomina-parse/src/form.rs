@@ -3424,8 +3424,10 @@ impl<'t> Parser<'t> {
             return false;
         }
         let words = title.split_whitespace().count();
+        // A title unruled heads the lines right under it; a ruled one may
+        // stand apart from them.
         if !(self.bulleted || ruled || self.blank_above)
-            || self.next.is_none()
+            || (self.next.is_none() && !ruled)
             || title.is_empty()
             || words > MAX_SECTION_TITLE_WORDS
             || title.chars().count() > MAX_SECTION_TITLE_CHARS
@@ -5418,6 +5420,11 @@ pub fn bullet_len(s: &str) -> Option<usize> {
     }
     let rest = &s[c.len_utf8()..];
     let body = rest.trim_start();
+    // A title ruled on both sides by the same mark (`- Catégorie -`) is no
+    // item of a list: its rules are read with it.
+    if matches!(c, '-' | '–' | '*') && body.strip_suffix(c).is_some_and(|b| b.ends_with(char::is_whitespace)) {
+        return None;
+    }
     (body.len() < rest.len() && !body.is_empty()).then(|| s.len() - body.len())
 }
 
@@ -6317,6 +6324,33 @@ mod tests {
         // A breadcrumb is no label and its value.
         let crumbs = "Home » Countries » Ghana\n\nNews of the week\n";
         assert!(parse_form(crumbs, &crate::lines(crumbs)).is_err());
+    }
+
+    #[test]
+    fn sections_ruled_with_single_hyphens_apart_from_their_fields_are_read() {
+        // `- Title -`: its opening hyphen is a rule, not a list's bullet, and
+        // the blank line under it does not keep it from heading its fields.
+        let text = "Entry summary\n\n\
+                    Home country: Ghana\n\
+                    Organisation: Tamale Metropolitan Assembly\n\n\
+                    - Character of the project -\n\n\
+                    Run by a public body?   Yes\n\n\
+                    - Entry group -\n\n\
+                    Group entered:   Promoting integrated mechanisms for sustainable development\n\n\
+                    - Time frame -\n\n\
+                    Launch date:   14/03/2019\n";
+        let form = parsed(text);
+        let numbers: Vec<u32> = form.basic.iter().map(|q| q.number).collect();
+        assert_eq!(numbers, [1, 2, 3]);
+        let value =
+            |key: &str| form.basic.iter().flat_map(|q| q.fields.iter()).find(|f| f.key == key).and_then(|f| f.value);
+        assert_eq!(value("field.public_sector").map(|v| &text[v.range()]), Some("Yes"));
+        assert_eq!(
+            value("field.category").map(|v| &text[v.range()]),
+            Some("Promoting integrated mechanisms for sustainable development")
+        );
+        // Only the page's title is left unread.
+        assert!(form.stray.iter().all(|l| l.line == 1), "{:?}", form.stray);
     }
 
     #[test]
