@@ -93,6 +93,10 @@ pub struct Repairs {
     /// and heading marks (`**Label:**`, `## Part A`). See
     /// [`repair_plain_text`].
     pub markup: usize,
+    /// Lines that each opened with its own number, counted from the first
+    /// line on (a listing's or a viewer's line numbers), the numbers
+    /// removed. See [`repair_plain_text`].
+    pub line_numbers: usize,
 }
 
 impl Repairs {
@@ -129,6 +133,11 @@ impl Repairs {
             );
             out.push(("markup_removed", message, None));
         }
+        if self.line_numbers > 0 {
+            let n = self.line_numbers;
+            let message = format!("the number printed at the start of each of the {n} lines removed before parsing");
+            out.push(("line_numbers_removed", message, Some(1)));
+        }
         if self.arabic_forms > 0 {
             let n = self.arabic_forms;
             let message = format!(
@@ -155,15 +164,82 @@ pub fn repair_text(text: &mut String) -> Repairs {
         arabic_forms: unshape_arabic(text),
         entities: decode_entities(text),
         markup: 0,
+        line_numbers: 0,
     }
 }
 
 /// [`repair_text`] of a text that was not read as HTML: markup left in it
 /// (a page's source copied as text, a Markdown export) is removed first, so
 /// that `**Country:** Korea` reads as `Country: Korea`.
+///
+/// So are line numbers a listing or a viewer printed before every line
+/// (`0012  Country: Korea`): they are no part of the text.
 pub fn repair_plain_text(text: &mut String) -> Repairs {
+    let line_numbers = remove_line_numbers(text);
     let markup = remove_markup(text);
-    Repairs { markup, ..repair_text(text) }
+    Repairs { markup, line_numbers, ..repair_text(text) }
+}
+
+/// The fewest lines a text numbers line by line for its numbers to be
+/// taken for a listing's: fewer could be a short numbered list.
+const MIN_NUMBERED_LINES: usize = 8;
+
+/// Removes the line numbers printed before every line of `text` and says
+/// how many lines had one. Every line opens with its own number, counted on
+/// by one from the first, and then a blank, a tab, a bar or a colon, or
+/// ends there (an empty line's bare number): a list numbered in the text
+/// skips its blank lines and the lines between its items. The blanks after
+/// the numbers that every line shares go with them, so the lines keep their
+/// indents relative to each other.
+fn remove_line_numbers(text: &mut String) -> usize {
+    let b = text.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return 0;
+    }
+    let mut cuts = Vec::new();
+    let mut expected = None;
+    let mut shared_blanks = usize::MAX;
+    // A final line break ends the last line; it opens none.
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    for line in body.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 6 {
+            return 0;
+        }
+        let Ok(number) = line[..digits].parse::<u64>() else { return 0 };
+        if expected.is_some_and(|e| e != number) {
+            return 0;
+        }
+        expected = Some(number + 1);
+        let rest = &line[digits..];
+        let mark = usize::from(rest.starts_with(['|', ':', '\t']));
+        let blanks = rest[mark..].bytes().take_while(|&c| c == b' ').count();
+        let body = &rest[mark + blanks..];
+        if !body.is_empty() {
+            if mark == 0 && blanks == 0 {
+                return 0;
+            }
+            shared_blanks = shared_blanks.min(blanks);
+        }
+        cuts.push(digits + mark);
+    }
+    if cuts.len() < MIN_NUMBERED_LINES {
+        return 0;
+    }
+    let shared_blanks = if shared_blanks == usize::MAX { 0 } else { shared_blanks };
+    let mut out = String::with_capacity(text.len());
+    for (line, cut) in body.split('\n').zip(&cuts) {
+        let rest = &line[*cut..];
+        let blanks = rest.bytes().take(shared_blanks).take_while(|&c| c == b' ').count();
+        out.push_str(&rest[blanks..]);
+        out.push('\n');
+    }
+    if !text.ends_with('\n') {
+        out.pop();
+    }
+    *text = out;
+    cuts.len()
 }
 
 /// Elements whose tags a page's source copied as text leaves around its
@@ -756,6 +832,26 @@ mod tests {
         ] {
             let mut text = kept.to_string();
             assert_eq!(remove_markup(&mut text), 0, "{kept:?}");
+            assert_eq!(text, kept);
+        }
+    }
+
+    #[test]
+    fn line_numbers_before_every_line_are_removed_and_indents_kept() {
+        let mut text = "007  Entry\n008\n009  Home town:\n010    - Tamale\n011  Sector:\n012    - public\n013\n\
+                        014  Q1\n015  Why?\n"
+            .to_string();
+        assert_eq!(remove_line_numbers(&mut text), 9);
+        assert_eq!(text, "Entry\n\nHome town:\n  - Tamale\nSector:\n  - public\n\nQ1\nWhy?\n");
+        // A numbered list is no listing: its numbers skip, or stop.
+        for kept in [
+            "1 one\n2 two\n3 three\n4 four\n5 five\n6 six\n7 seven\n9 nine\n",
+            "1 one\n2 two\n3 three\n4 four\n5 five\n6 six\n7 seven\n8 eight\nThe end\n",
+            "1 one\n2 two\n3 three\n",
+            "2019 was a good year\n",
+        ] {
+            let mut text = kept.to_string();
+            assert_eq!(remove_line_numbers(&mut text), 0, "{kept:?}");
             assert_eq!(text, kept);
         }
     }
