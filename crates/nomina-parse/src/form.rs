@@ -2438,6 +2438,9 @@ struct Parser<'t> {
     blank_above: bool,
     /// Whether the line being read opened with a bullet, set aside.
     bulleted: bool,
+    /// Whether the line right above ends in a colon, a label with its
+    /// value to come (`Country:` over `  - Korea`).
+    under_colon: bool,
     /// Whether the line being read is a table's row whose last cell is
     /// empty (`Site web |`), its bar set aside.
     empty_cell: bool,
@@ -3424,6 +3427,11 @@ impl<'t> Parser<'t> {
             return false;
         }
         let words = title.split_whitespace().count();
+        // An item under a label that ends in a colon is the label's value
+        // (`Years running:` over `  - five`).
+        if self.bulleted && self.under_colon && !ruled {
+            return false;
+        }
         // A title unruled heads the lines right under it; a ruled one may
         // stand apart from them.
         if !(self.bulleted || ruled || self.blank_above)
@@ -3437,7 +3445,9 @@ impl<'t> Parser<'t> {
             || title.contains(['(', ')', '[', ']', '"', '“', '”', '«', '»', ',', ';', '/', '|'])
             // A label wrapped onto the next line goes on in lower case.
             || self.next.is_some_and(|n| n.starts_with(char::is_lowercase))
-            || title.ends_with(['?', '？', '؟', ':', '：', '.', '。', '!', ')', '）'])
+            // A question ruled as a title (`=== Entered before? ===`) is one.
+            || title.ends_with([':', '：', '.', '。', '!', ')', '）'])
+            || (!ruled && title.ends_with(['?', '？', '؟']))
             || !title.chars().any(char::is_alphabetic)
         {
             return false;
@@ -3489,6 +3499,8 @@ impl<'t> Parser<'t> {
             return None;
         }
         let next = self.next.filter(|n| !opens_with_label(n) && self.aligned_loose(n, FUZZY_THRESHOLD).is_none())?;
+        // A value set as a list's item under its label (`  - yes`).
+        let next = &next[bullet_len(next).unwrap_or(0)..];
         // A value of a telling kind places the label in its field's place,
         // up to two fields on (an optional field the form left out); a free
         // text only in the next field's.
@@ -3583,6 +3595,18 @@ impl<'t> Parser<'t> {
     }
 
     fn add_field(&mut self, spec: &FieldSpec, mut field: Field) {
+        // A value that is only the label's closing mark (`Heard of us?:`,
+        // the label matched up to its question mark): the label's, its
+        // value still to come.
+        if let Some(value) = field.value
+            && self
+                .slice(value)
+                .chars()
+                .all(|c| matches!(c, ':' | '：' | '?' | '？' | '؟' | '.' | '-' | '–' | '—' | '=') || c.is_whitespace())
+        {
+            field.label_full = Span::new(field.label_full.start, value.end);
+            field.value = None;
+        }
         // A value that is only a gloss in brackets (`（地方）`) is the gloss of
         // the word before it: a label that took that word (`单位类型 公共部门`,
         // its words alike to the catalog's `公共部门机构类型`) gives it back
@@ -5255,11 +5279,13 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         table: crate::table::rows(text, lines),
         blank_above: true,
         bulleted: false,
+        under_colon: false,
         empty_cell: false,
         untitled: FxHashSet::default(),
     };
     for (i, line) in lines.iter().enumerate() {
         parser.blank_above = i == 0 || lines[i - 1].number + 1 != line.number || lines[i - 1].trimmed.is_empty();
+        parser.under_colon = !parser.blank_above && text[lines[i - 1].trimmed.range()].ends_with([':', '：']);
         parser.next = lines
             .get(i + 1)
             .filter(|n| n.number == line.number + 1)
@@ -6351,6 +6377,44 @@ mod tests {
         );
         // Only the page's title is left unread.
         assert!(form.stray.iter().all(|l| l.line == 1), "{:?}", form.stray);
+    }
+
+    #[test]
+    fn values_set_as_items_under_labels_ending_in_a_colon() {
+        // `Label:` over `  - value`, as a YAML-like export prints a form:
+        // the item is the label's value, not the title of a section, and a
+        // title ruled on both sides may ask a question.
+        let mut text = String::from(
+            "Institutional Information\n\n\
+             Country:\n  - Ghana\n\
+             Organisation:\n  - Tamale Metropolitan Assembly\n\n\
+             == Character of the project ==\n\n\
+             Run by a public body?:\n  - yes\n\n\
+             == Entry group ==\n\n\
+             Group entered:\n  - Promoting integrated mechanisms for sustainable development\n\n\
+             == Global goals? ==\n\n\
+             Linked to the global goals?:\n  - yes\n",
+        );
+        for n in 1..=5 {
+            text.push_str(&format!(
+                "\nQuestion {n}\n\nWhat did step {n} change for residents? (150 words max)\n\
+                 Step {n} moved the waste collection rota onto a shared calendar.\n"
+            ));
+        }
+        let form = parsed(&text);
+        let value = |key: &str| {
+            form.institution
+                .iter()
+                .chain(form.basic.iter().flat_map(|q| q.fields.iter()))
+                .find(|f| f.key == key)
+                .and_then(|f| f.value.or_else(|| f.items.first().map(|i| i.span)))
+                .map(|v| text[v.range()].trim_start_matches(['-', ' ']))
+        };
+        assert_eq!(value("field.member_state"), Some("Ghana"));
+        assert_eq!(value("field.public_sector"), Some("yes"));
+        assert_eq!(value("field.category"), Some("Promoting integrated mechanisms for sustainable development"));
+        assert_eq!(value("field.sdg_relevant"), Some("yes"));
+        assert_eq!(form.basic.iter().map(|q| q.number).collect::<Vec<_>>(), [1, 2, 3]);
     }
 
     #[test]
