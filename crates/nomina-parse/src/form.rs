@@ -42,8 +42,8 @@ const MAX_TITLE_BYTES: usize = 200;
 const TRAILING_LIMIT_BYTES: usize = 80;
 /// The stems of the word for "word" in the catalog's trailing limits, in
 /// the cases a prompt writes them: a cheap test before the patterns run.
-const TRAILING_LIMIT_UNITS: [&str; 11] =
-    ["word", "Word", "WORD", "palabra", "PALABRA", "mot", "MOT", "слов", "СЛОВ", "كلم", "字"];
+const TRAILING_LIMIT_UNITS: [&str; 12] =
+    ["word", "Word", "WORD", "palabra", "PALABRA", "mot", "MOT", "слов", "СЛОВ", "كلم", "字", "词"];
 
 /// What skipping one field of a block's template costs a loose match's
 /// score when the line is aligned to the template.
@@ -424,13 +424,16 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
     if let Some(found) = numbered_part_marker(s) {
         return Some(found);
     }
-    let (letter, end) = if matches!(first, '(' | '（' | '[' | '«') {
-        // `(c)`, `（一）`, `[c]`, `«в»`
+    let (letter, end) = if matches!(first, '(' | '（' | '[' | '«' | '〔' | '［' | '【') {
+        // `(c)`, `（一）`, `[c]`, `«в»`, `〔二〕`
         let mut rest = s[first.len_utf8()..].chars();
         let (letter, close) = (rest.next()?, rest.next()?);
         let closes = match first {
             '[' => close == ']',
             '«' => close == '»',
+            '〔' => close == '〕',
+            '［' => close == '］',
+            '【' => close == '】',
             _ => matches!(close, ')' | '）'),
         };
         closes.then_some((letter, first.len_utf8() + letter.len_utf8() + close.len_utf8()))?
@@ -616,7 +619,8 @@ fn item_fits(kind: Option<ValueKind>, s: &str) -> bool {
     match kind {
         // A target's line (`相关具体目标 16.7 确保…`) names its goal too, but
         // is no item of the goals' list: the targets' label was missed.
-        Some(ValueKind::Goals) => looks_like_goal(s) && !numbered_target(s),
+        // So is a label and targets after it (`具体目标: 16.7, 16.b`).
+        Some(ValueKind::Goals) => looks_like_goal(s) && !numbered_target(s) && !numbered_target(listed_item(s)),
         Some(ValueKind::Targets) => looks_like_target(s) || looks_like_target(listed_item(s)),
         _ => true,
     }
@@ -1128,8 +1132,15 @@ fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
                 return (end < s.len()).then_some((i, end));
             }
             // A corner bracket opening the value (`国家「韩国`, its closing
-            // bracket cut off the line before).
-            '「' | '『' if i > 0 && !s[after..].trim_end_matches(['」', '』']).contains(['「', '『', '」', '』']) =>
+            // bracket cut off the line before), or the first of a list's
+            // items each in its own (`目标「目标16 …」「目标17 …`).
+            '「' | '『'
+                if i > 0
+                    && s[after..]
+                        .trim_end_matches(['」', '』'])
+                        .split("」「")
+                        .flat_map(|item| item.split("』『"))
+                        .all(|item| !item.contains(['「', '『', '」', '』'])) =>
             {
                 return Some((i, after));
             }
@@ -2661,6 +2672,20 @@ impl<'t> Parser<'t> {
             at.span = Span::new(span.start + n, span.end);
             s = self.slice(at.span);
         }
+        // A field list's opening colon (`:Country: Ghana`, as reStructuredText
+        // prints fields): a mark, as a bullet is.
+        if !matches!(self.context, Context::Question(_)) && field_list_mark(s) {
+            let mark = trim(self.text, Span::new(at.span.start, at.span.start + 1));
+            self.form.chrome.push(Marker { key: BULLET, at: LineRef { span: mark, line: at.line } });
+            at.span = Span::new(at.span.start + 1, at.span.end);
+            s = self.slice(at.span);
+        }
+        // A rule alone on its line (`==========` under a title, `-----`
+        // between blocks): structure, with nothing to read.
+        if !matches!(self.context, Context::Question(_)) && rule_line(s) {
+            self.form.table_rules.push(at.span);
+            return;
+        }
         // A table's row whose last cell is empty (`Site web |`): the bar is
         // the table's, and the label stands alone, its value left empty.
         self.empty_cell = false;
@@ -3422,7 +3447,10 @@ impl<'t> Parser<'t> {
             (!inner.contains([open, close])).then_some(inner)
         });
         let title = framed.unwrap_or(s).trim_matches(rule);
-        let ruled = framed.is_some() || title.len() + 2 <= s.len() && s.ends_with(rule) && s.starts_with(rule);
+        // Ruled on both sides, or underlined (`Public sector` over `=====`).
+        let ruled = framed.is_some()
+            || title.len() + 2 <= s.len() && s.ends_with(rule) && s.starts_with(rule)
+            || self.next.is_some_and(rule_line);
         if ruled_only && !ruled {
             return false;
         }
@@ -5179,6 +5207,28 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
     found
 }
 
+/// Whether `s` is a rule alone on its line: three or more of one rule
+/// character (`=====`, `-----`, `───`).
+fn rule_line(s: &str) -> bool {
+    let mut chars = s.trim_end().chars();
+    chars.next().is_some_and(|c| {
+        matches!(c, '=' | '-' | '_' | '~' | '*' | '─' | '━' | '═')
+            && s.trim_end().chars().count() >= 3
+            && chars.all(|d| d == c)
+    })
+}
+
+/// Whether `s` opens with a field list's colon (`:Country: Ghana`,
+/// `:Website:`): a name with no blank after the colon, closed by a second
+/// colon at a blank or the line's end.
+fn field_list_mark(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix(':') else { return false };
+    if rest.starts_with(|c: char| c.is_whitespace() || c == ':') {
+        return false;
+    }
+    rest.find(':').is_some_and(|i| rest[i + 1..].is_empty() || rest[i + 1..].starts_with(char::is_whitespace))
+}
+
 /// A section's title after a symbol that marks it (`◆ 所属类别`, `■ Award
 /// category`): the symbol and where the title starts. The title is short,
 /// and no label and value nor a sentence.
@@ -5850,6 +5900,10 @@ mod tests {
         assert_eq!(part_marker("2) Что обеспечивает"), Some(('b', 3)));
         assert_eq!(part_marker("(0) no"), None);
         assert_eq!(part_marker("(Iv) no"), None);
+        // Full-width brackets of other shapes (`〔二〕`, `［c］`).
+        assert_eq!(part_marker("〔二〕项目"), Some(('b', 9)));
+        assert_eq!(part_marker("［c］Why"), Some(('c', 7)));
+        assert_eq!(part_marker("〔二）no"), None);
         assert_eq!(part_marker("(xiii) no"), None);
     }
 
@@ -6472,6 +6526,36 @@ mod tests {
         assert_eq!(value("field.member_state"), Some("加纳"));
         assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
         assert_eq!(value("field.website"), Some("https://tama.gov.gh"));
+    }
+
+    #[test]
+    fn a_field_list_under_underlined_titles() {
+        // `:Label: value` fields under titles underlined with `=`; targets
+        // given inline under the goals' list.
+        let text = "Institutional Information\n\n\
+                    :Country: Ghana\n:Organisation: Tamale Metropolitan Assembly\n\n\
+                    Character of the project\n========================\n\n\
+                    :Run by a public body: Yes\n\n\
+                    Entry group\n===========\n\n\
+                    :Group entered: Promoting integrated mechanisms for sustainable development\n\n\
+                    Global goals\n============\n\n\
+                    :Linked to the global goals: Yes\n\
+                    :Goals served:\n   - 6 Clean Water and Sanitation\n\
+                    :目标编号: 6.1, 6.b\n";
+        let form = parsed(text);
+        let field = |key: &str| {
+            form.institution.iter().chain(form.basic.iter().flat_map(|q| q.fields.iter())).find(|f| f.key == key)
+        };
+        let value = |key: &str| field(key).and_then(|f| f.value).map(|v| &text[v.range()]);
+        assert_eq!(value("field.member_state"), Some("Ghana"));
+        assert_eq!(value("field.public_sector"), Some("Yes"));
+        assert_eq!(value("field.category"), Some("Promoting integrated mechanisms for sustainable development"));
+        assert_eq!(form.basic.iter().map(|q| q.number).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(value("field.sdg_targets"), Some("6.1, 6.b"));
+        // The underlines and the fields' colons are marks, not lines unread.
+        assert!(form.stray.is_empty() && form.basic.iter().all(|q| q.unknown.is_empty()), "{:?}", form.stray);
+        // Every bracketed goal is a value, from the first bracket on.
+        assert_eq!(unbracketed_separator("主要目标「目标3 健康」「目标4 教育"), Some((12, 15)));
     }
 
     #[test]
@@ -7381,6 +7465,9 @@ mod tests {
         // An approximate limit after a dash.
         assert_eq!(word_limit("What got in the way? – around 100 words"), Some(100));
         assert_eq!(word_limit("Как внедряли проект? — примерно 300 слов"), Some(300));
+        // Counted in words (`词`) rather than characters, after a double dash.
+        assert_eq!(word_limit("项目带来了哪些改变？——不超过150个单词"), Some(150));
+        assert_eq!(word_limit("项目遇到了哪些困难？——80个词左右"), Some(80));
         // In brackets other than parentheses, after a parenthesis or not.
         assert_eq!(word_limit("请说明该项目的成效。〔不超过250字〕"), Some(250));
         assert_eq!(word_limit("请说明（如有）合作伙伴。【最多１５０字】"), Some(150));
