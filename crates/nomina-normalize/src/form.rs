@@ -801,6 +801,17 @@ fn differ(a: &str, b: &str) -> bool {
 /// numbered items (`16.7, 16.b`, `16, 17`), when every piece is one; else
 /// the line alone.
 fn run_together(raw: &str, is_item: impl Fn(&str) -> bool) -> Vec<&str> {
+    // Each item in its own corner brackets (`「目标16 …」「目标17 …」`).
+    for (close, open) in [("」", "「"), ("』", "『")] {
+        let pieces: Vec<&str> = raw
+            .split(&format!("{close}{open}"))
+            .map(|p| p.trim_matches(|c: char| c.is_whitespace() || matches!(c, '「' | '」' | '『' | '』')))
+            .filter(|p| !p.is_empty())
+            .collect();
+        if pieces.len() > 1 && pieces.iter().all(|p| is_item(p)) {
+            return pieces;
+        }
+    }
     for (separators, numbered) in [(&[';', '；'][..], false), (&[',', '，', '、', '،', '/'][..], true)] {
         let pieces: Vec<&str> = raw.split(separators).map(str::trim).filter(|p| !p.is_empty()).collect();
         // Parted by commas, every item carries its number: a goal's name
@@ -1029,6 +1040,10 @@ mod tests {
         // Commas where no semicolon parts the items.
         assert_eq!(run_together("16.7, 16.b, 17.14", target), ["16.7", "16.b", "17.14"]);
         assert_eq!(run_together("16, 17", goal), ["16", "17"]);
+        assert_eq!(
+            run_together("目标3 良好健康与福祉」「目标4 优质教育", goal),
+            ["目标3 良好健康与福祉", "目标4 优质教育"]
+        );
         assert_eq!(run_together("16.7 / 16.b / 17.14", target), ["16.7", "16.b", "17.14"]);
         let named = "SDG 16: Peace, justice and strong institutions";
         assert_eq!(run_together(named, goal), [named]);
