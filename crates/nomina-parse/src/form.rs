@@ -447,13 +447,15 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
         at += s[at..].len() - s[at..].trim_start().len();
         let mark = s[at..].chars().next()?;
         let mut end = at + mark.len_utf8();
-        // `a.-`: a dash may follow the mark.
+        // `a.-`: a dash may follow the mark; `a]` closes a bracket never
+        // opened, as `a)` does.
         if matches!(mark, '.' | ')') && s[end..].starts_with(['-', '–', '—']) {
             end += s[end..].chars().next()?.len_utf8();
         }
         // `أ/ `, `a/ `: a slash with a blank after it.
         let slash = mark == '/' && s[end..].starts_with(char::is_whitespace);
-        (matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）' | ':') || slash).then_some((first, end))?
+        (matches!(mark, '.' | ')' | '．' | '-' | '–' | '—' | '、' | '）' | ':' | ']') || slash)
+            .then_some((first, end))?
     };
     let letter = part_letter(letter)?;
     Some((letter, past_blanks(s, end)))
@@ -1050,7 +1052,40 @@ const MAX_SEPARATED_LABEL_WORDS: usize = 24;
 /// Characters a mark between a label and its value is made of (`:`, `—`,
 /// `--`, `»`, `·`, `|`, `=`, `::`, a dot leader).
 fn is_separator_char(c: char) -> bool {
-    matches!(c, ':' | '：' | '-' | '–' | '—' | '|' | '=' | '»' | '›' | '>' | '→' | '~') || is_leader_char(c)
+    matches!(
+        c,
+        ':' | '：'
+            | '-'
+            | '–'
+            | '—'
+            | '|'
+            | '='
+            | '»'
+            | '›'
+            | '>'
+            | '→'
+            | '~'
+            | '│'
+            | '┃'
+            | '║'
+            | '¦'
+            | '⇒'
+            | '▸'
+    ) || is_leader_char(c)
+}
+
+/// A bar that parts a table's cells, drawn (`│`) or typed (`|`).
+fn is_cell_bar(c: char) -> bool {
+    matches!(c, '|' | '│' | '┃' | '║')
+}
+
+/// A row of a two-column table framed by its bars (`| Country | Ghana |`,
+/// `│ País │ Corea │`): where its opening bar ends and where its closing
+/// bar starts. One bar parts the cells.
+fn framed_row(s: &str) -> Option<(usize, usize)> {
+    let open = s.chars().next().filter(|&c| is_cell_bar(c))?;
+    let inner = s[open.len_utf8()..].strip_suffix(open)?;
+    (inner.chars().filter(|&c| c == open).count() == 1).then(|| (open.len_utf8(), open.len_utf8() + inner.len()))
 }
 
 /// Characters a leader from a label to its value is made of (`Pays .....
@@ -2681,20 +2716,39 @@ impl<'t> Parser<'t> {
             s = self.slice(at.span);
         }
         // A rule alone on its line (`==========` under a title, `-----`
-        // between blocks): structure, with nothing to read.
+        // between blocks, a table's `├────┼────┤`): structure, with nothing
+        // to read.
         if !matches!(self.context, Context::Question(_)) && rule_line(s) {
             self.form.table_rules.push(at.span);
             return;
+        }
+        // A table's row framed by its bars: the outer bars are rules, the
+        // inner one parts label and value; a row whose first cell is empty
+        // goes on with the list above (`│      │ Goal 17 … │`).
+        if !matches!(self.context, Context::Question(_))
+            && let Some((open, close)) = framed_row(s)
+        {
+            self.form.table_rules.push(Span::new(at.span.start, at.span.start + open));
+            s = self.cut_mark_off_end(&mut at, close);
+            let rest = s[open..].trim_start();
+            let mut from = s.len() - rest.len();
+            if rest.starts_with(is_cell_bar) {
+                let bar = rest.chars().next().map_or(1, char::len_utf8);
+                self.form.table_rules.push(Span::new(at.span.start + from, at.span.start + from + bar));
+                from += bar + (rest[bar..].len() - rest[bar..].trim_start().len());
+            }
+            at.span = trim(self.text, Span::new(at.span.start + from, at.span.end));
+            s = self.slice(at.span);
         }
         // A table's row whose last cell is empty (`Site web |`): the bar is
         // the table's, and the label stands alone, its value left empty.
         self.empty_cell = false;
         if !matches!(self.context, Context::Question(_))
-            && let Some(before) = s.strip_suffix(['|', '｜'])
+            && let Some(before) = s.strip_suffix(['|', '｜', '│'])
             && before.ends_with(char::is_whitespace)
             // One bar in the row: a bar that closes a row of cells (`| Pays
             // | Corée |`) leaves the cells full.
-            && !before.contains(['|', '｜'])
+            && !before.contains(['|', '｜', '│'])
             && before.trim_end().chars().any(char::is_alphabetic)
         {
             s = self.cut_mark_off_end(&mut at, before.trim_end().len());
@@ -3450,7 +3504,7 @@ impl<'t> Parser<'t> {
         // Ruled on both sides, or underlined (`Public sector` over `=====`).
         let ruled = framed.is_some()
             || title.len() + 2 <= s.len() && s.ends_with(rule) && s.starts_with(rule)
-            || self.next.is_some_and(rule_line);
+            || self.next.is_some_and(underline);
         if ruled_only && !ruled {
             return false;
         }
@@ -5210,11 +5264,24 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
 /// Whether `s` is a rule alone on its line: three or more of one rule
 /// character (`=====`, `-----`, `───`).
 fn rule_line(s: &str) -> bool {
-    let mut chars = s.trim_end().chars();
+    let s = s.trim_end();
+    // A table's rule, drawn (`├──────┼──────┤`) or typed (`+------+`,
+    // `|---|---|`): lines and corners alone.
+    let drawn = |c: char| ('\u{2500}'..='\u{257f}').contains(&c);
+    underline(s)
+        || s.chars().count() >= 3
+            && s.contains(['─', '━', '═', '-'])
+            && s.contains(|c: char| drawn(c) || c == '+' || c == '|')
+            && s.chars().all(|c| drawn(c) || matches!(c, '-' | '+' | '|' | ':' | ' '))
+}
+
+/// Whether `s` is a rule of one character repeated (`=====`, `-----`),
+/// as a title is underlined.
+fn underline(s: &str) -> bool {
+    let s = s.trim_end();
+    let mut chars = s.chars();
     chars.next().is_some_and(|c| {
-        matches!(c, '=' | '-' | '_' | '~' | '*' | '─' | '━' | '═')
-            && s.trim_end().chars().count() >= 3
-            && chars.all(|d| d == c)
+        matches!(c, '=' | '-' | '_' | '~' | '*' | '─' | '━' | '═') && s.chars().count() >= 3 && chars.all(|d| d == c)
     })
 }
 
@@ -5862,7 +5929,7 @@ mod tests {
     fn part_markers_as_the_pattern_reads_them() {
         let letters = "a-zA-Zа-жА-Жأبجدهوز一二三四五六七甲乙丙丁戊己庚";
         let pattern = Regex::new(&format!(
-            r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*(?:[.)][\-–—]|[.)．\-–—、）:]|/\s))\s*"
+            r"^(?:[(（](?P<l1>[{letters}])[)）]|(?P<l2>[{letters}])ـ?\s*(?:[.)][\-–—]|[.)．\-–—、）:\]]|/\s))\s*"
         ))
         .unwrap();
         let reference = |s: &str| {
@@ -5875,7 +5942,7 @@ mod tests {
         };
         let pieces = [
             "(", ")", "（", "）", "–", "a", "z", "A", "б", "Ж", "з", "ب", "ـ", "一", "乙", "八", "、", " ", "\u{3000}",
-            ".", "．", "-", "x", "", "\t", "/",
+            ".", "．", "-", "x", "", "\t", "/", "]",
         ];
         for a in pieces {
             for b in pieces {
@@ -5904,6 +5971,7 @@ mod tests {
         assert_eq!(part_marker("〔二〕项目"), Some(('b', 9)));
         assert_eq!(part_marker("［c］Why"), Some(('c', 7)));
         assert_eq!(part_marker("〔二）no"), None);
+        assert_eq!(part_marker("b] Why"), Some(('b', 3)));
         assert_eq!(part_marker("(xiii) no"), None);
     }
 
@@ -6556,6 +6624,37 @@ mod tests {
         assert!(form.stray.is_empty() && form.basic.iter().all(|q| q.unknown.is_empty()), "{:?}", form.stray);
         // Every bracketed goal is a value, from the first bracket on.
         assert_eq!(unbracketed_separator("主要目标「目标3 健康」「目标4 教育"), Some((12, 15)));
+    }
+
+    #[test]
+    fn a_table_drawn_with_box_lines() {
+        let text = "Institutional Information\n\n\
+                    ┌──────────────┬──────────────────────────────┐\n\
+                    │ Country      │ Ghana                        │\n\
+                    ├──────────────┼──────────────────────────────┤\n\
+                    │ Organisation │ Tamale Metropolitan Assembly │\n\
+                    │ Website of Institution │                    │\n\
+                    └──────────────┴──────────────────────────────┘\n\n\
+                    Question 3: Sustainable Development Goals\n\n\
+                    +--------------+------------------------------+\n\
+                    | Relevant to any of the 17 SDG(s)? | Yes     |\n\
+                    | Goals served | Goal 6: Clean Water          |\n\
+                    |              | Goal 11: Sustainable Cities  |\n\
+                    +--------------+------------------------------+\n";
+        let form = parsed(text);
+        let field = |key: &str| {
+            form.institution.iter().chain(form.basic.iter().flat_map(|q| q.fields.iter())).find(|f| f.key == key)
+        };
+        let value = |key: &str| field(key).and_then(|f| f.value).map(|v| &text[v.range()]);
+        assert_eq!(value("field.member_state"), Some("Ghana"));
+        assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
+        assert_eq!(value("field.website"), None);
+        let goals = field("field.sdgs").map(|f| {
+            f.value.into_iter().chain(f.items.iter().map(|i| i.span)).map(|v| &text[v.range()]).collect::<Vec<_>>()
+        });
+        assert_eq!(goals, Some(vec!["Goal 6: Clean Water", "Goal 11: Sustainable Cities"]));
+        assert!(form.stray.is_empty() && form.basic.iter().all(|q| q.unknown.is_empty()), "{:?}", form.stray);
+        assert!(!rule_line("| a | b |") && rule_line("|---|:--:|") && rule_line("├──┼──┤"));
     }
 
     #[test]
