@@ -97,6 +97,10 @@ pub struct Repairs {
     /// line on (a listing's or a viewer's line numbers), the numbers
     /// removed. See [`repair_plain_text`].
     pub line_numbers: usize,
+    /// Rows of cells a CSV export printed (`"Country","Ghana"`), read with
+    /// their quotes as blanks and the mark between cells as a tab. See
+    /// [`repair_plain_text`].
+    pub csv_rows: usize,
 }
 
 impl Repairs {
@@ -138,6 +142,12 @@ impl Repairs {
             let message = format!("the number printed at the start of each of the {n} lines removed before parsing");
             out.push(("line_numbers_removed", message, Some(1)));
         }
+        if self.csv_rows > 0 {
+            let n = self.csv_rows;
+            let message =
+                format!("{n} rows of quoted cells (CSV) read as label and value: their quotes and commas set aside");
+            out.push(("csv_rows_read", message, None));
+        }
         if self.arabic_forms > 0 {
             let n = self.arabic_forms;
             let message = format!(
@@ -165,6 +175,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         entities: decode_entities(text),
         markup: 0,
         line_numbers: 0,
+        csv_rows: 0,
     }
 }
 
@@ -177,7 +188,97 @@ pub fn repair_text(text: &mut String) -> Repairs {
 pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let markup = remove_markup(text);
-    Repairs { markup, line_numbers, ..repair_text(text) }
+    let csv_rows = unquote_csv_rows(text);
+    Repairs { markup, line_numbers, csv_rows, ..repair_text(text) }
+}
+
+/// The fewest rows of two or more cells that make a text a CSV export.
+const MIN_CSV_ROWS: usize = 5;
+
+/// Reads the rows of a CSV export in plain text (`"Country","Ghana"`,
+/// `"País";"Corea"`, `"Years",5`, a quoted cell going on over several
+/// lines) as label and value: each quote that opens or closes a cell
+/// becomes a blank and the mark between two cells a tab, so that every
+/// byte keeps its place. Says how many rows of two or more cells there
+/// were; a text with fewer than [`MIN_CSV_ROWS`] is left as it is, and so
+/// is a line that is no row (a quotation, `"Yes," she said`).
+fn unquote_csv_rows(text: &mut String) -> usize {
+    let b = text.as_bytes();
+    if memchr::memchr(b'"', b).is_none() {
+        return 0;
+    }
+    let commas = memchr::memmem::find_iter(b, "\",\"").count();
+    let semicolons = memchr::memmem::find_iter(b, "\";\"").count();
+    let sep = if semicolons > commas { b';' } else { b',' };
+    let mut quotes = Vec::new();
+    let mut seps = Vec::new();
+    let mut rows = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'"'
+            && let Some((end, row_quotes, row_seps)) = csv_row(b, i, sep)
+        {
+            rows += usize::from(!row_seps.is_empty());
+            quotes.extend(row_quotes);
+            seps.extend(row_seps);
+            i = end;
+        }
+        // On to the next line.
+        i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n + 1);
+    }
+    if rows < MIN_CSV_ROWS {
+        return 0;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for q in quotes {
+        bytes[q] = b' ';
+    }
+    for s in seps {
+        bytes[s] = b'\t';
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    *text = String::from_utf8(bytes).expect("ASCII replaced by ASCII keeps UTF-8");
+    rows
+}
+
+/// A row of cells from `start`, a line's first byte: where it ends (its
+/// line break or the text's end), the quotes that open and close its
+/// cells and the marks between them. `None` when the line is no row.
+fn csv_row(b: &[u8], start: usize, sep: u8) -> Option<(usize, Vec<usize>, Vec<usize>)> {
+    let (mut quotes, mut seps) = (Vec::new(), Vec::new());
+    let mut j = start;
+    loop {
+        if b.get(j) == Some(&b'"') {
+            quotes.push(j);
+            j += 1;
+            // The closing quote; a doubled one is a quote inside the cell.
+            loop {
+                let k = j + memchr::memchr(b'"', &b[j..])?;
+                if b.get(k + 1) == Some(&b'"') {
+                    j = k + 2;
+                    continue;
+                }
+                quotes.push(k);
+                j = k + 1;
+                break;
+            }
+        } else {
+            while j < b.len() && !matches!(b[j], b'\n' | b'\r') && b[j] != sep {
+                if b[j] == b'"' {
+                    return None;
+                }
+                j += 1;
+            }
+        }
+        match b.get(j) {
+            Some(&c) if c == sep => {
+                seps.push(j);
+                j += 1;
+            }
+            None | Some(b'\n' | b'\r') => return Some((j, quotes, seps)),
+            Some(_) => return None,
+        }
+    }
 }
 
 /// The fewest lines a text numbers line by line for its numbers to be
@@ -852,6 +953,33 @@ mod tests {
         ] {
             let mut text = kept.to_string();
             assert_eq!(remove_line_numbers(&mut text), 0, "{kept:?}");
+            assert_eq!(text, kept);
+        }
+    }
+
+    #[test]
+    fn rows_of_a_csv_export_read_as_label_and_value() {
+        let mut text = "Entry\n\n\"Item\",\"Answer\"\n\"Home country\",\"Ghana\"\n\"Staff\",40\n\
+                        \"Public body?\",\"Yes\"\n\"Goals\",\"Goal 6: Clean Water\nGoal 11: Cities\"\n\
+                        \"Motto\",\"Say \"\"hello\"\"\"\n\"Heading only\",\n\"Yes,\" she said.\n"
+            .to_string();
+        let before = text.len();
+        assert_eq!(unquote_csv_rows(&mut text), 7);
+        assert_eq!(text.len(), before);
+        assert_eq!(
+            text,
+            "Entry\n\n Item \t Answer \n Home country \t Ghana \n Staff \t40\n Public body? \t Yes \n\
+             \x20Goals \t Goal 6: Clean Water\nGoal 11: Cities \n Motto \t Say \"\"hello\"\" \n Heading only \t\n\
+             \"Yes,\" she said.\n"
+        );
+        // Semicolons part the cells where they do.
+        let mut text = "\"a\";\"1\"\n\"b\";\"2\"\n\"c\";\"3\"\n\"d\";\"4\"\n\"e\";\"5\"\n".to_string();
+        assert_eq!(unquote_csv_rows(&mut text), 5);
+        assert_eq!(text, " a \t 1 \n b \t 2 \n c \t 3 \n d \t 4 \n e \t 5 \n");
+        // Too few rows, or quotations: left as written.
+        for kept in ["\"a\",\"1\"\n\"b\",\"2\"\n", "\"Yes,\" she said, \"no.\"\n\"Go\", he said.\n"] {
+            let mut text = kept.to_string();
+            assert_eq!(unquote_csv_rows(&mut text), 0, "{kept:?}");
             assert_eq!(text, kept);
         }
     }

@@ -4981,10 +4981,10 @@ fn bare_heading_shape(s: &str) -> Option<(String, u32, usize)> {
     }
     let after_blank = rest.trim_start();
     let mark = after_blank.chars().next()?;
-    // A dash is set off by spaces (`2 – Category`); other marks close the
-    // number (`2)`, `2.`, `二、`, `2/ Catégorie`; `1/12` is a fraction, no
-    // blank after its slash).
-    let dash = matches!(mark, '-' | '–' | '—');
+    // A dash or a bullet is set off by spaces (`2 – Category`, `2 ▪
+    // Category`); other marks close the number (`2)`, `2.`, `二、`, `2/
+    // Catégorie`; `1/12` is a fraction, no blank after its slash).
+    let dash = matches!(mark, '-' | '–' | '—' | '▪' | '•' | '·');
     let closing = matches!(mark, ')' | '）' | ']' | '】' | '〕' | '.' | '．' | '、' | ':' | '：' | '/');
     if !(closing && after_blank.len() == rest.len() || dash) {
         return None;
@@ -5163,7 +5163,7 @@ fn head_key(s: &str) -> [char; 3] {
 }
 
 fn is_heading_sep(c: char) -> bool {
-    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|' | '｜' | '·' | '»' | '›' | '→' | '=')
+    matches!(c, ':' | '：' | '.' | '．' | '、' | '-' | '–' | '—' | '|' | '｜' | '·' | '»' | '›' | '→' | '=' | '▪' | '•')
 }
 
 /// Question headings found by their numbering rather than their words: lines
@@ -7437,6 +7437,8 @@ mod tests {
         for (a, b, c, d, e) in [
             ("A1 Public sector status", "A2 Award category", "A3 Goals", "A4 Start", "A5 United Nations"),
             ("1.1 Carácter público", "1.2 Categoría", "1.3 Objetivos", "1.4 Fecha de inicio", "1.5 Colaboración"),
+            // A bullet set off by blanks after the number, as a dash is.
+            ("1 ▪ Public body", "2 ▪ Entry group", "3 ▪ Global goals", "4 ▪ Launch", "5 ▪ Partners"),
         ] {
             let text = format!(
                 "{a}\n\nIs this a public sector initiative? Yes\n\n{b}\n\n\
