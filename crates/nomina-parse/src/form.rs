@@ -2310,8 +2310,9 @@ fn bracketed_word_limit(prompt: &str) -> Option<u32> {
     // The limit stands in the last parenthesis (every pattern of the catalog
     // but the leading ones opens one; a test holds them to it); the rest of
     // a long prompt need not be searched, and a line without one not at all.
-    // Other brackets (`〔不超过300字〕`, `【…】`) are read as parentheses.
-    let other = last_other_bracket(prompt);
+    // Other brackets (`〔不超过300字〕`, `【…】`, `{max 300 words}`) are read
+    // as parentheses.
+    let other = last_other_bracket(prompt).max(memchr::memrchr(b'{', prompt.as_bytes()));
     let from = last_open_paren(prompt).max(other)?;
     let tail = &prompt[from..];
     // Full-width digits (`（不超过３００字）`) are read as ASCII ones.
@@ -2320,8 +2321,8 @@ fn bracketed_word_limit(prompt: &str) -> Option<u32> {
         wide = tail
             .chars()
             .map(|c| match c {
-                c if OTHER_OPEN_BRACKETS.contains(&c) => '(',
-                c if OTHER_CLOSE_BRACKETS.contains(&c) => ')',
+                c if OTHER_OPEN_BRACKETS.contains(&c) || c == '{' => '(',
+                c if OTHER_CLOSE_BRACKETS.contains(&c) || c == '}' => ')',
                 c => nfkc_digit(c),
             })
             .collect();
@@ -3493,7 +3494,9 @@ impl<'t> Parser<'t> {
         {
             return false;
         }
-        let rule = |c: char| matches!(c, '-' | '–' | '—' | '=' | '#' | '*' | '~' | '_') || c.is_whitespace();
+        // Chevrons frame a title too (`>>> Category <<<`).
+        let rule =
+            |c: char| matches!(c, '-' | '–' | '—' | '=' | '#' | '*' | '~' | '_' | '>' | '<') || c.is_whitespace();
         // A title framed by a pair of brackets alone on its line
         // (`【公共部门】`, `[Public sector]`) is set off as a ruled one is.
         let framed = TITLE_FRAMES.iter().find_map(|&(open, close)| {
@@ -6477,11 +6480,12 @@ mod tests {
     #[test]
     fn sections_ruled_with_single_hyphens_apart_from_their_fields_are_read() {
         // `- Title -`: its opening hyphen is a rule, not a list's bullet, and
-        // the blank line under it does not keep it from heading its fields.
+        // the blank line under it does not keep it from heading its fields;
+        // chevrons frame a title as well (`>>> Title <<<`).
         let text = "Entry summary\n\n\
                     Home country: Ghana\n\
                     Organisation: Tamale Metropolitan Assembly\n\n\
-                    - Character of the project -\n\n\
+                    >>> Character of the project <<<\n\n\
                     Run by a public body?   Yes\n\n\
                     - Entry group -\n\n\
                     Group entered:   Promoting integrated mechanisms for sustainable development\n\n\
@@ -7566,6 +7570,7 @@ mod tests {
         // An approximate limit after a dash.
         assert_eq!(word_limit("What got in the way? – around 100 words"), Some(100));
         assert_eq!(word_limit("Как внедряли проект? — примерно 300 слов"), Some(300));
+        assert_eq!(word_limit("What changed for residents? {max 150 words}"), Some(150));
         // Counted in words (`词`) rather than characters, after a double dash.
         assert_eq!(word_limit("项目带来了哪些改变？——不超过150个单词"), Some(150));
         assert_eq!(word_limit("项目遇到了哪些困难？——80个词左右"), Some(80));
