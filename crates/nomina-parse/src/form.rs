@@ -424,13 +424,14 @@ fn part_marker(s: &str) -> Option<(char, usize)> {
     if let Some(found) = numbered_part_marker(s) {
         return Some(found);
     }
-    let (letter, end) = if matches!(first, '(' | '（' | '[' | '«' | '〔' | '［' | '【') {
+    let (letter, end) = if matches!(first, '(' | '（' | '[' | '«' | '‹' | '〔' | '［' | '【') {
         // `(c)`, `（一）`, `[c]`, `«в»`, `〔二〕`
         let mut rest = s[first.len_utf8()..].chars();
         let (letter, close) = (rest.next()?, rest.next()?);
         let closes = match first {
             '[' => close == ']',
             '«' => close == '»',
+            '‹' => close == '›',
             '〔' => close == '〕',
             '［' => close == '］',
             '【' => close == '】',
@@ -5975,6 +5976,7 @@ mod tests {
         assert_eq!(part_marker("［c］Why"), Some(('c', 7)));
         assert_eq!(part_marker("〔二）no"), None);
         assert_eq!(part_marker("b] Why"), Some(('b', 3)));
+        assert_eq!(part_marker("‹c› Why"), Some(('c', 8)));
         assert_eq!(part_marker("(xiii) no"), None);
     }
 
