@@ -2489,6 +2489,9 @@ struct Parser<'t> {
     /// Whether the line right above ends in a colon, a label with its
     /// value to come (`Country:` over `  - Korea`).
     under_colon: bool,
+    /// Whether the lines before the institution block's first field are
+    /// being read again as its own (see [`Parser::replay_institution`]).
+    replaying: bool,
     /// Whether the line being read is a table's row whose last cell is
     /// empty (`Site web |`), its bar set aside.
     empty_cell: bool,
@@ -3519,9 +3522,10 @@ impl<'t> Parser<'t> {
             return false;
         }
         // A title unruled heads the lines right under it; a ruled one may
-        // stand apart from them.
+        // stand apart from them, but for the institution block's own title
+        // read again with its lines.
         if !(self.bulleted || ruled || self.blank_above)
-            || (self.next.is_none() && !ruled)
+            || (self.next.is_none() && (!ruled || self.replaying))
             || title.is_empty()
             || words > MAX_SECTION_TITLE_WORDS
             || title.chars().count() > MAX_SECTION_TITLE_CHARS
@@ -4211,6 +4215,7 @@ impl<'t> Parser<'t> {
         // Each line is read as the main pass reads it, with the line under
         // it as its next: a label alone there waits for its value below.
         let (next, blank_above, bulleted) = (self.next, self.blank_above, self.bulleted);
+        self.replaying = true;
         for (i, &at) in run.iter().enumerate() {
             self.next = run
                 .get(i + 1)
@@ -4224,6 +4229,7 @@ impl<'t> Parser<'t> {
             self.basic_line(s, at, awaiting);
         }
         (self.next, self.blank_above, self.bulleted) = (next, blank_above, bulleted);
+        self.replaying = false;
         self.awaiting_value = None;
         self.open_field = None;
     }
@@ -5401,6 +5407,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         blank_above: true,
         bulleted: false,
         under_colon: false,
+        replaying: false,
         empty_cell: false,
         untitled: FxHashSet::default(),
     };
