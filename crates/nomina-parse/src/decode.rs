@@ -101,6 +101,9 @@ pub struct Repairs {
     /// their quotes as blanks and the mark between cells as a tab. See
     /// [`repair_plain_text`].
     pub csv_rows: usize,
+    /// Lines of a JSON export (`"Country": "Ghana",`), read with their
+    /// quotes, commas and brackets as blanks. See [`repair_plain_text`].
+    pub json_lines: usize,
 }
 
 impl Repairs {
@@ -148,6 +151,13 @@ impl Repairs {
                 format!("{n} rows of quoted cells (CSV) read as label and value: their quotes and commas set aside");
             out.push(("csv_rows_read", message, None));
         }
+        if self.json_lines > 0 {
+            let n = self.json_lines;
+            let message = format!(
+                "{n} lines of a JSON export read as label and value: their quotes, commas and brackets set aside"
+            );
+            out.push(("json_lines_read", message, None));
+        }
         if self.arabic_forms > 0 {
             let n = self.arabic_forms;
             let message = format!(
@@ -176,6 +186,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         markup: 0,
         line_numbers: 0,
         csv_rows: 0,
+        json_lines: 0,
     }
 }
 
@@ -189,7 +200,130 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let markup = remove_markup(text);
     let csv_rows = unquote_csv_rows(text);
-    Repairs { markup, line_numbers, csv_rows, ..repair_text(text) }
+    let json_lines = unquote_json_lines(text);
+    Repairs { markup, line_numbers, csv_rows, json_lines, ..repair_text(text) }
+}
+
+/// The fewest `"key": value` lines that make a text a JSON export.
+const MIN_JSON_FIELDS: usize = 5;
+
+/// Reads the lines of a JSON export in plain text as label and value
+/// (`"Country": "Ghana",` as `Country: Ghana`; an array's `"item",` as the
+/// item; `{`, `],` and the like as nothing): the quotes around keys and
+/// strings, the commas after them, the brackets that open and close
+/// objects and arrays and the backslash of an escaped quote become blanks,
+/// so that every byte keeps its place. Says how many lines were read; a
+/// text with fewer than [`MIN_JSON_FIELDS`] keys is left as it is.
+fn unquote_json_lines(text: &mut String) -> usize {
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, b"\": ").is_none() {
+        return 0;
+    }
+    let mut blanks = Vec::new();
+    let (mut keys, mut lines) = (0, 0);
+    let mut start = 0;
+    while start < b.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |n| start + n);
+        let line = &b[start..end];
+        let first = line.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(line.len());
+        let last = line.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(first, |i| i + 1);
+        let body = &line[first..last];
+        let at = start + first;
+        // The structure alone: `{`, `}`, `[`, `],`, `},`.
+        if !body.is_empty()
+            && body.len() <= 2
+            && matches!(body[0], b'{' | b'}' | b'[' | b']')
+            && body[1..].iter().all(|&c| c == b',')
+        {
+            blanks.extend(at..at + body.len());
+            lines += 1;
+        } else if body.first() == Some(&b'"')
+            && let Some(key_end) = json_string_end(body, 0)
+        {
+            let mut marks = vec![at, at + key_end];
+            let rest_at = key_end + 1;
+            let rest = &body[rest_at..];
+            let colon = rest.iter().position(|c| !c.is_ascii_whitespace());
+            let mut ok = true;
+            let value_from = match colon {
+                // An array's item: `"item",`.
+                None => None,
+                Some(i) if rest[i] == b',' && rest[i + 1..].iter().all(u8::is_ascii_whitespace) => {
+                    marks.push(at + rest_at + i);
+                    None
+                }
+                Some(i) if rest[i] == b':' => {
+                    keys += 1;
+                    Some(rest_at + i + 1)
+                }
+                Some(_) => {
+                    ok = false;
+                    None
+                }
+            };
+            if let Some(from) = value_from {
+                let v = &body[from..];
+                let v_first = v.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(v.len());
+                let value = &v[v_first..];
+                let value_at = from + v_first;
+                let (value, comma) = match value.strip_suffix(b",") {
+                    Some(v) => (v, true),
+                    None => (value, false),
+                };
+                if comma {
+                    marks.push(at + value_at + value.len());
+                }
+                if matches!(value, b"{" | b"[") {
+                    marks.push(at + value_at);
+                } else if value.first() == Some(&b'"') {
+                    match json_string_end(value, 0) {
+                        Some(close) if close + 1 == value.len() => {
+                            marks.push(at + value_at);
+                            marks.push(at + value_at + close);
+                            marks.extend(escaped_quotes(&value[..close]).map(|i| at + value_at + i));
+                        }
+                        _ => ok = false,
+                    }
+                }
+            } else if ok {
+                marks.extend(escaped_quotes(&body[..key_end]).map(|i| at + i));
+            }
+            if ok {
+                blanks.extend(marks);
+                lines += 1;
+            }
+        }
+        start = end + 1;
+    }
+    if keys < MIN_JSON_FIELDS {
+        return 0;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for i in blanks {
+        bytes[i] = b' ';
+    }
+    // Only ASCII bytes were replaced by blanks.
+    *text = String::from_utf8(bytes).expect("ASCII replaced by ASCII keeps UTF-8");
+    lines
+}
+
+/// Where the JSON string that opens at `open` in `s` closes: its closing
+/// quote, an escaped quote (`\"`) passed over.
+fn json_string_end(s: &[u8], open: usize) -> Option<usize> {
+    let mut i = open + 1;
+    while i < s.len() {
+        match s[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The backslashes of the escaped quotes (`\"`) in a JSON string.
+fn escaped_quotes(s: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    s.windows(2).enumerate().filter(|(_, w)| w == b"\\\"").map(|(i, _)| i)
 }
 
 /// The fewest rows of two or more cells that make a text a CSV export.
@@ -982,6 +1116,28 @@ mod tests {
             assert_eq!(unquote_csv_rows(&mut text), 0, "{kept:?}");
             assert_eq!(text, kept);
         }
+    }
+
+    #[test]
+    fn lines_of_a_json_export_read_as_label_and_value() {
+        let mut text = "Entry\n{\n  \"Home country\": \"Ghana\",\n  \"Staff\": 40,\n  \"Motto\": \"Say \\\"hi\\\"\",\n\
+                        \x20 \"Part one\": {\n    \"Public body?\": \"Yes\",\n    \"Goals\": [\n      \"Goal 6\",\n\
+                        \x20     \"Goal 11\"\n    ]\n  }\n}\nAn answer with \"quotes\": kept.\n"
+            .to_string();
+        let before = text.len();
+        assert_eq!(unquote_json_lines(&mut text), 12);
+        assert_eq!(text.len(), before);
+        assert_eq!(
+            text,
+            "Entry\n \n   Home country :  Ghana  \n   Staff : 40 \n   Motto :  Say  \"hi \"  \n\
+             \x20  Part one :  \n     Public body? :  Yes  \n     Goals :  \n       Goal 6  \n\
+             \x20      Goal 11 \n     \n   \n \nAn answer with \"quotes\": kept.\n"
+        );
+        // Too few keys: left as written.
+        let kept = "{\n  \"a\": \"1\",\n  \"b\": \"2\"\n}\n";
+        let mut text = kept.to_string();
+        assert_eq!(unquote_json_lines(&mut text), 0);
+        assert_eq!(text, kept);
     }
 
     #[test]
