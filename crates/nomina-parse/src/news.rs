@@ -118,6 +118,10 @@
 //! publication (class `masthead`: `Riverside Gazette — daily newspaper`,
 //! `ВЗГЛЯД / Деловая газета`) is the site's masthead, no candidate.
 //!
+//! The page's first line, a short sentence closed by a full stop right
+//! over a date line and a paragraph that takes up most of its words, is a
+//! candidate too (a headline printed with a full stop).
+//!
 //! The best candidate scoring 2 or more is the headline. Its first copy is
 //! the headline; what stands between its copies is page header
 //! (boilerplate); a headline wrapped over two lines (the second starting in
@@ -2561,6 +2565,40 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             info[i].date = None;
         }
     }
+    // A headline printed with a full stop: the page's first line besides
+    // chrome, one short sentence, right over a date line with prose under
+    // it that takes up most of its words (a lead tells what its headline
+    // says), is the headline, not the body's first paragraph.
+    if let Some(i) = info.iter().position(|l| l.kind != LineKind::Chrome)
+        && let [l, date, next, ..] = &info[i..]
+        && matches!(l.kind, LineKind::Content | LineKind::Neutral)
+        && !l.headline_form
+        && !l.caption
+        && (3.0..=16.0).contains(&l.lettered)
+        && l.units <= 16.0
+        && ends_with_full_stop(&text[l.at.span.range()])
+        && sentence_breaks(&text[l.at.span.range()]) == 0
+        && text[l.at.span.range()].chars().next().is_some_and(|c| !c.is_lowercase())
+        && date.kind == LineKind::Meta
+        && date.date.is_some()
+        && next.kind == LineKind::Content
+    {
+        let s = &text[l.at.span.range()];
+        let bare = s.trim_end().trim_end_matches(['.', '。']);
+        let lower = lower_of(bare);
+        let toks = split_tokens(&lower);
+        let lead = lower_of(&text[next.at.span.range()]);
+        let lead: FxHashSet<&str> = split_tokens(&lead).into_iter().collect();
+        let long: Vec<&&str> = toks.iter().filter(|t| t.chars().count() >= 4).collect();
+        let echoed = long.iter().filter(|t| lead.contains(**t)).count();
+        if echoed >= 2
+            && 3 * echoed >= 2 * long.len()
+            && headline_form(bare, &toks, l.units, false, han_count(bare) > 0)
+        {
+            info[i].kind = LineKind::Neutral;
+            info[i].headline_form = true;
+        }
+    }
     // A paragraph hard-wrapped into short lines (a broadcast script, a
     // text dump of `<br>`-broken prose): lines with no blank between them,
     // each but the last too short to be content alone and none chrome or
@@ -4939,6 +4977,18 @@ mod tests {
              View by date:\n29 April 2011\n{PROSE}\n"
         );
         assert_eq!(parts(&text).1.as_deref(), Some("2011-03-12"));
+    }
+
+    #[test]
+    fn a_headline_closed_by_a_full_stop_over_the_date() {
+        let text = "The harbour board in its spring session.\n\n4 March 2019\n\n\
+                    On Monday the harbour board met in its spring session to examine the budget for the year and the new quay.\n\
+                    Other subjects were many, among them the ferry timetable and the cost of dredging the channel.\n\n\
+                    Spring session of the harbour board\nMonday 4 March 2019 - 10 h\n\nContents\n1 – Budget\n2 – Quay\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "The harbour board in its spring session.");
+        assert_eq!(published.as_deref(), Some("2019-03-04"));
+        assert!(paragraphs[0].starts_with("On Monday the harbour board"));
     }
 
     #[test]
