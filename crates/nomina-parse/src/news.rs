@@ -186,7 +186,9 @@
 //! newsroom's line: a brief; the body's only content line is no headline).
 //! It is not when its meta lines and the lines opening with a dateline give
 //! three different unlabelled dates or more, or five dated lines (a list of
-//! items), or two teasers are closed by a read-more link (class `more`: a
+//! items; dated lines each over one teaser, all later than the last one,
+//! which heads a headline and paragraphs, are a ticker of the latest
+//! stories over an older article, the page's), or two teasers are closed by a read-more link (class `more`: a
 //! day's archive, a section's page), or two lines open numbered articles or chapters (`Article 1.`,
 //! `第三条`, `제3조`, `第一章`: a legal text).
 //!
@@ -2854,11 +2856,44 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             dated.truncate(1);
         }
     }
+    // A ticker of the latest stories over an older article: dated lines
+    // each over one teaser of prose (chrome aside), later than the last
+    // dated line, which stands over the article's headline and two
+    // paragraphs or more. Those dates are other stories', not a listing's.
+    let mut ticker = None;
+    if let [first, .., last] = dated[..]
+        && dated.len() >= 3
+    {
+        let teasers = |a: usize, b: usize| {
+            let between: Vec<&LineInfo> =
+                info.iter().filter(|l| l.at.line > a && l.at.line < b && l.kind != LineKind::Chrome).collect();
+            between.len() == 1 && between[0].kind == LineKind::Content
+        };
+        let later =
+            |l: &LineInfo| l.date.is_some_and(|d| last.date.is_some_and(|e| d.found.month_first > e.found.month_first));
+        let under = info.iter().position(|l| l.at.line == last.at.line).map_or(&[][..], |k| &info[k + 1..]);
+        if under.first().is_some_and(|l| l.kind == LineKind::Neutral && l.headline_form)
+            && under.iter().filter(|l| l.kind == LineKind::Content).count() >= 2
+            && dated.windows(2).all(|w| teasers(w[0].at.line, w[1].at.line))
+            && dated[..dated.len() - 1].iter().all(|l| later(l))
+        {
+            ticker = Some((first.at.line, last.at.line));
+            dated = vec![last];
+        }
+    }
     let mut distinct: Vec<_> = dated.iter().filter_map(|l| l.date.map(|d| d.found.month_first)).collect();
     distinct.sort();
     distinct.dedup();
     if distinct.len() >= 3 || dated.len() >= 5 {
         return Err(format!("a listing: {} dated lines, {} dates", dated.len(), distinct.len()));
+    }
+    // The ticker is the page's, none of it the article's.
+    if let Some((first, last)) = ticker {
+        for l in info.iter_mut().filter(|l| l.at.line >= first && l.at.line < last) {
+            l.kind = LineKind::Chrome;
+            l.date = None;
+            l.headline_form = false;
+        }
     }
     let legal = info.iter().filter(|l| legal_article(slice(l))).count();
     if legal >= 2 {
@@ -4989,6 +5024,27 @@ mod tests {
         assert_eq!(title, "The harbour board in its spring session.");
         assert_eq!(published.as_deref(), Some("2019-03-04"));
         assert!(paragraphs[0].starts_with("On Monday the harbour board"));
+    }
+
+    #[test]
+    fn a_ticker_of_newer_stories_over_the_article() {
+        let text = format!(
+            "14.02.2024 08:10\nThe river ferry will stop running for a week The ferry across the river stops on Monday for repairs to its engine\n\
+             13.02.2024 17:45\nVolunteers plant a thousand trees along the old canal Volunteers from three schools planted trees on the banks\n\
+             12.02.2024 09:30\nThe market square reopens after its long renovation The square was closed for most of the year\n\
+             03.09.2023 11:00\n\nCity council opens its new transparency portal\n\nCity Desk\n\n{PROSE}\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "City council opens its new transparency portal");
+        assert_eq!(published.as_deref(), Some("2023-09-03"));
+        assert!(paragraphs[0].starts_with("The city council approved"));
+        // Dates in their order over the last one are a listing's items.
+        let list = format!(
+            "12.02.2024 09:30\nThe market square reopens after its long renovation The square was closed for most of the year\n\
+             13.02.2024 17:45\nVolunteers plant a thousand trees along the old canal Volunteers from three schools planted trees on the banks\n\
+             14.02.2024 08:10\n\nCity council opens its new transparency portal\n\nCity Desk\n\n{PROSE}\n"
+        );
+        assert!(news(&list).is_err_or_undated());
     }
 
     #[test]
