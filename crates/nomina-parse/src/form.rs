@@ -2456,6 +2456,10 @@ struct Parser<'t> {
     question_copy: usize,
     institution_copy: usize,
     hits: usize,
+    /// Of the hits, headings found by their numbering alone, in a wording
+    /// and with a title the catalog lacks (`第二章 …`): a numbered text's
+    /// chapters as much as a form's questions.
+    numbered_hits: usize,
     /// The line right under the one being read, when no blank line
     /// separates them: a label alone on its line may have its value there.
     next: Option<&'t str>,
@@ -2905,6 +2909,9 @@ impl<'t> Parser<'t> {
         // is numbered: prose numbers its paragraphs, not their lengths.
         if !bare || word_limit(s).is_some() {
             self.hits += 1;
+            if word_lang.is_none() && word_limit(s).is_none() && title.is_none_or(|(_, known)| known.is_none()) {
+                self.numbered_hits += 1;
+            }
         }
         // A form of another year may title its own questions
         // (`Question 3: Innovation`).
@@ -5397,6 +5404,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         question_copy: 0,
         institution_copy: 0,
         hits: 0,
+        numbered_hits: 0,
         next: None,
         values_below: false,
         wrap: wrap_width(text, lines),
@@ -5423,6 +5431,11 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     }
     if parser.hits < MIN_FORM_HITS {
         return Err(parser.hits);
+    }
+    // Numbered headings alone, no label and no title the catalog knows: a
+    // numbered text (a regulation's chapters), not a form.
+    if parser.numbered_hits == parser.hits {
+        return Err(0);
     }
     // A part's own heading the text ends on, its prompt never come
     // (`Question 6` / `a.` cut off there): kept as a line no rule read.

@@ -190,7 +190,9 @@
 //! which heads a headline and paragraphs, are a ticker of the latest
 //! stories over an older article, the page's), or two teasers are closed by a read-more link (class `more`: a
 //! day's archive, a section's page), or two lines open numbered articles or chapters (`Article 1.`,
-//! `第三条`, `제3조`, `第一章`: a legal text).
+//! `第三条`, `제3조`, `第一章`: a legal text), unless they all stand under the date
+//! line that closes a notice dated under its publication label (a draft it
+//! puts to comment, attached).
 //!
 //! # What is boilerplate
 //!
@@ -2896,7 +2898,19 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
     }
     let legal = info.iter().filter(|l| legal_article(slice(l))).count();
-    if legal >= 2 {
+    // A notice dated under its publication label, its prose closed by a
+    // date line (its signature's), with the numbered articles only under
+    // that date: the text it publishes for comment, attached. The notice is
+    // the article.
+    let first_legal = info.iter().position(|l| legal_article(slice(l))).unwrap_or(0);
+    let attached = (1..first_legal).any(|d| {
+        info[d].kind == LineKind::Meta
+            && info[d].date.is_some_and(|x| x.label == Label::None && !x.dateline)
+            && info[..d].iter().any(|l| l.date.is_some_and(|x| x.label == Label::Published))
+            && info[..d].iter().any(|l| l.kind == LineKind::Content && l.sentence && l.units >= 30.0)
+            && info[d + 1..first_legal].iter().all(|l| l.kind != LineKind::Content)
+    });
+    if legal >= 2 && !attached {
         return Err(format!("a legal text: {legal} numbered articles"));
     }
     // Teasers of other stories, each closed by a read-more link, in the
@@ -5045,6 +5059,25 @@ mod tests {
              14.02.2024 08:10\n\nCity council opens its new transparency portal\n\nCity Desk\n\n{PROSE}\n"
         );
         assert!(news(&list).is_err_or_undated());
+    }
+
+    #[test]
+    fn a_notice_with_the_draft_it_puts_to_comment_attached() {
+        let text = "市政府关于公园管理办法草案征集公众意见的通知\n\n发布日期:2022-05-10 09:30\n\n\
+                    《公园管理办法(草案)》已经市政府常务会议初步讨论。为了使办法更加符合实际,听取市民意见,现将草案全文公布,欢迎各界人士于六月十日前通过信函或电子邮件提出修改意见和建议。\n\n\
+                    通信地址:市政府法制办公室\n\n市政府办公室\n\n2022年5月10日\n\n公园管理办法\n\n\
+                    第一章 总则\n\n第二章 管理职责\n\n第三章 游园规范\n\n第四章 设施维护\n\n第五章 附则\n\n\
+                    第一条 为了加强公园管理,保护公园环境,制定本办法。\n\n第二条 本办法适用于本市行政区域内公园的管理。\n";
+        // Chapters numbered in a wording no form uses make no form.
+        let lines = crate::lines::lines(text);
+        assert!(crate::form::parse_form(text, &lines).is_err());
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "市政府关于公园管理办法草案征集公众意见的通知");
+        assert_eq!(published.as_deref(), Some("2022-05-10"));
+        assert!(paragraphs[0].starts_with("《公园管理办法(草案)》"));
+        // Without the notice's closing date the articles make a legal text.
+        let bare = text.replace("2022年5月10日\n\n", "");
+        assert!(news(&bare).unwrap_err().contains("legal text"));
     }
 
     #[test]
