@@ -108,7 +108,9 @@
 //! a run of headline-sized lines longer than the block (three) is the list
 //! itself, whose line nearest the date heads it. A photo's alt text over
 //! the caption that runs on from it (`Governor Smith` / `Governor Smith at
-//! the opening`) is a caption, and so is the headline again with a few
+//! the opening`) is a caption, and so is a line closed by a credit after a
+//! slash, an agency's acronym first (`… the new quay. Ann Lee / AGENCY`),
+//! and the headline again with a few
 //! words after it (a credit), and a line that ends with a credit after a
 //! photo word and a colon or a sentence's end (`... on Monday. Photo: Ann
 //! Lee`). A line the markup names twice (the `<h1>`
@@ -590,6 +592,7 @@ fn caption(s: &str) -> bool {
         || caption_phrase(s)
         || (open && (bracketed_credit(s) || bracketed_han_credit(s)))
         || credit_at_end(s)
+        || slash_credit(s)
         || credit_line(s)
         || ((memchr::memchr(b'|', b).is_some() || has_char(b, "｜".as_bytes())) && patterns().credit_after.is_match(s))
 }
@@ -650,6 +653,31 @@ fn credit_at_end(s: &str) -> bool {
         let name = || n - k - 1 <= 2 && words[k + 1..].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         (colon || opens) && (!stopped || name()) && photo_words().contains(&bare.to_lowercase())
     })
+}
+
+/// A credit closing a caption after a slash, an agency's acronym first
+/// (`… at the opening. Ann Lee / AGENCY`, `… in the old port/AGENCY on
+/// Site`): a few words of a caption before it, a word or two at most
+/// after the acronym, and no sentence's end.
+fn slash_credit(s: &str) -> bool {
+    let s = s.trim_end();
+    let Some(slash) = memchr::memrchr(b'/', s.as_bytes()) else { return false };
+    let (before, after) = (&s[..slash], &s[slash + 1..]);
+    let mut words = after.split_whitespace();
+    let Some(agency) = words.next() else { return false };
+    let acronym = (2..=8).contains(&agency.len()) && agency.bytes().all(|b| b.is_ascii_uppercase());
+    // The word the slash joins (`London/AGENCY`) is no acronym itself
+    // (`AC/DC`), nor a number.
+    let joined = before.split_whitespace().next_back().unwrap_or("");
+    let plain =
+        before.ends_with(' ') || joined.chars().any(char::is_lowercase) && !joined.chars().any(|c| c.is_ascii_digit());
+    acronym
+        && plain
+        && words.count() <= 2
+        && before.split_whitespace().count() >= 4
+        && !after.contains(['.', ':', '/'])
+        && !ends_like_sentence(s)
+        && !s.contains("://")
 }
 
 /// A Chinese credit in brackets ending the line, its photo word last
@@ -3480,7 +3508,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // standfirst, `k` the header's last line.
     let standfirst_over = |k: usize| {
         k > bs
-            && (t + title_lines..bs).all(|j| info[j].kind != LineKind::Content)
+            // The headline's copy (a page title over the article's heading)
+            // is no paragraph.
+            && (t + title_lines..bs).all(|j| info[j].kind != LineKind::Content || is_copy(j))
             && (bs + 1..k).all(|j| info[j].kind != LineKind::Content)
             && info[k + 1..].iter().find(|l| l.kind != LineKind::Chrome).is_some_and(|l| l.kind == LineKind::Content)
     };
@@ -5078,6 +5108,34 @@ mod tests {
         // Without the notice's closing date the articles make a legal text.
         let bare = text.replace("2022年5月10日\n\n", "");
         assert!(news(&bare).unwrap_err().contains("legal text"));
+    }
+
+    #[test]
+    fn a_credit_after_a_slash_closes_a_caption() {
+        assert!(slash_credit("The mayor greets the crew after the launch of the ship. Ann Lee / AGENCY"));
+        assert!(slash_credit("A view of the crowd from the old town hall in Riverside/WIRE on Site"));
+        for s in [
+            "Home / News / World",
+            "Tickets for the concert of AC/DC",
+            "The report covers the years 2019/2020",
+            "Inicio / ONU",
+            "She said the plan works / WIRE.",
+        ] {
+            assert!(!slash_credit(s), "{s}");
+        }
+        // Its photo's caption over a headline printed twice is neither the
+        // headline nor the body's first paragraph.
+        let text = format!(
+            "Close\nThe mayor greets the crew after the launch of the new ferry. Ann Lee / AGENCY\n\
+             Council rescues the harbour plans that lapsed with the last election in spring\n\n\
+             Council rescues the harbour plans that lapsed with the last election in spring\n\n\
+             The mayor and the opposition will meet again on Wednesday for the first session after the failed talks\n\n\
+             Jane Roe\n\nRiverside\n\nTuesday, 10 September 2019, 21:00\n\n{PROSE}\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Council rescues the harbour plans that lapsed with the last election in spring");
+        assert_eq!(published.as_deref(), Some("2019-09-10"));
+        assert!(!paragraphs.iter().any(|p| p.contains("AGENCY")));
     }
 
     #[test]
