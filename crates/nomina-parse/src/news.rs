@@ -19,14 +19,17 @@
 //!
 //! - *meta*: a line carrying a date where a page puts its dates (see
 //!   below), or a byline (a byline word first, `by`, `Par`, `Por:`, or a
-//!   reporter word after a name, `김철수 기자`);
+//!   reporter word after a name, `김철수 기자`, or a Chinese credit of
+//!   spaced names after reporter words closed by the report's word,
+//!   `记者 张三 通讯员 李四 某地报道`);
 //! - *chrome*: it contains a phrase of the interface lexicon (class
 //!   `chrome`: share, print, comments, log in, font size, skip to content,
 //!   related articles, top, copyright, views, press release...; a single
 //!   word only when it opens a line of at most four words; a long line when
 //!   it opens with a phrase and is no sentence), or a Chinese interface word opens it (or
 //!   stands in a short line); or it has no letter (`* * *`, `1026`); or it
-//!   is a breadcrumb (parts of at most four words between `>`, `›`, `»`,
+//!   is one phrase printed three times or more (a row of icons' labels);
+//!   or it is a breadcrumb (parts of at most four words between `>`, `›`, `»`,
 //!   `|`, ` / `; a `»` closing a `«` quotation is none), codes (most tokens mix letters and digits), a URL or an
 //!   address alone, or a document symbol or counter (`ECOSOC/5773`, `- 2099`)
 //!   (a run of Chinese characters holding a number is a clause, no code);
@@ -1719,6 +1722,15 @@ fn byline_in(text: &str, at: LineRef, toks: &[&str], units: f32) -> Option<Span>
         return None;
     }
     let lex = lexicon();
+    // A Chinese credit line (`本报记者 张三 通讯员 李四 某地报道`): names after
+    // reporter words, spaced, the report's own word closing the line.
+    if units <= 16.0 && may_hold_han(s) && !ends_like_sentence(s) && s.matches(' ').count() >= 2 {
+        let end = s.trim_end();
+        let han_words = || lex.reporter.iter().filter(|r| han(r));
+        if han_words().any(|r| end.ends_with(*r)) && han_words().any(|r| !end.ends_with(*r) && end.contains(*r)) {
+            return Some(at.span);
+        }
+    }
     if toks.len() <= 6
         && units <= 8.0
         && let Some(i) = toks.iter().position(|t| lex.reporter.iter().any(|r| t == r || t.ends_with(r)))
@@ -1954,7 +1966,9 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         || consent_banner(s, units)
         // A widget's label leading into its links (`Sur le même sujet, vous
         // pouvez également consulter nos articles:`).
-        || (units <= 20.0 && s.trim_end().ends_with([':', '：']) && opens_with_newsroom_phrase(&token_key(s)));
+        || (units <= 20.0 && s.trim_end().ends_with([':', '：']) && opens_with_newsroom_phrase(&token_key(s)))
+        // A row of icons' labels, one label over and over.
+        || repeated_phrase(s);
     let mut glued = false;
     let kind = if date.is_some_and(|d| !d.dateline) || byline.is_some() {
         LineKind::Meta
@@ -2022,6 +2036,26 @@ fn line_info(text: &str, at: LineRef) -> LineInfo {
         headline_form,
         affixes,
     }
+}
+
+/// Whether `s` is one phrase printed three times or more, run together or
+/// spaced (`Share on networksShare on networksShare on networks`): the
+/// labels of a row of icons, the page's.
+fn repeated_phrase(s: &str) -> bool {
+    let t = s.trim();
+    let b = t.as_bytes();
+    // Most lines' first bytes never come again: a byte search tells.
+    if !(12..=600).contains(&b.len()) || memchr::memmem::find(&b[1..], &b[..4]).is_none() {
+        return false;
+    }
+    let spaced = format!("{t} ");
+    [t, spaced.as_str()].into_iter().any(|u| {
+        let doubled = format!("{u}{u}");
+        memchr::memmem::find(&doubled.as_bytes()[1..], u.as_bytes()).is_some_and(|i| {
+            let period = i + 1;
+            period < u.len() && u.len() % period == 0 && u.len() / period >= 3 && lettered(&u[..period], 0) >= 1.0
+        })
+    })
 }
 
 /// Whether lines read as prose together: their text joined, function words
@@ -5136,6 +5170,35 @@ mod tests {
         assert_eq!(title, "Council rescues the harbour plans that lapsed with the last election in spring");
         assert_eq!(published.as_deref(), Some("2019-09-10"));
         assert!(!paragraphs.iter().any(|p| p.contains("AGENCY")));
+    }
+
+    #[test]
+    fn a_label_printed_over_and_over_is_chrome() {
+        assert!(repeated_phrase("Send to a friendSend to a friendSend to a friendSend to a friend"));
+        assert!(repeated_phrase("Print page Print page Print page"));
+        assert!(!repeated_phrase("Send to a friendSend to a friend"));
+        assert!(!repeated_phrase("The council met, and the council voted, and the council rose."));
+        // Under the date, over the caption: no headline.
+        let text = format!(
+            "CULTURE\n\n'We survived a very hard season'\n\nAnn Lee R.\n\nRiverside (11 December 2020) .-21:42 hrs\n\n\
+             Send to a friendSend to a friendSend to a friendSend to a friend\n\n{PROSE}\n"
+        );
+        let (title, published, _, boilerplate) = parts(&text);
+        assert_eq!(title, "'We survived a very hard season'");
+        assert_eq!(published.as_deref(), Some("2020-12-11"));
+        assert!(boilerplate.iter().any(|b| b.starts_with("Send to a friend")));
+    }
+
+    #[test]
+    fn a_chinese_credit_of_reporter_and_correspondent_is_a_byline() {
+        let text = "综合新闻\n\n某县图书馆开展读书月系列活动\n\n来源:城市公共卫生健康周刊杂志 【我要在线投稿】\n\n栏目:综合新闻 时间:2021-04-23\n\n\
+                    城市日报·融媒体中心记者 王明明 通讯员 李华华 某县报道\n\n\
+                    为营造全民阅读的良好氛围,某县图书馆在读书月期间开展了形式多样的阅读推广活动,吸引了大批读者参加。\n\n\
+                    活动期间,图书馆还组织志愿者走进社区和学校,为居民和学生送去新书,并举办了读书分享会。\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "某县图书馆开展读书月系列活动");
+        assert_eq!(published.as_deref(), Some("2021-04-23"));
+        assert!(paragraphs[0].starts_with("为营造全民阅读"));
     }
 
     #[test]
