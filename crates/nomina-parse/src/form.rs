@@ -5432,9 +5432,12 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     if parser.hits < MIN_FORM_HITS {
         return Err(parser.hits);
     }
-    // Numbered headings alone, no label and no title the catalog knows: a
-    // numbered text (a regulation's chapters), not a form.
-    if parser.numbered_hits == parser.hits {
+    // Numbered headings alone, no label and no title the catalog knows, and
+    // no prompt under them that states a word limit: a numbered text (a
+    // regulation's chapters), not a form.
+    if parser.numbered_hits == parser.hits
+        && !parser.form.questions.iter().flat_map(|q| &q.parts).any(|p| p.word_limit.is_some())
+    {
         return Err(0);
     }
     // A part's own heading the text ends on, its prompt never come
@@ -6563,6 +6566,22 @@ mod tests {
         assert_eq!(value("field.category"), Some("Promoting integrated mechanisms for sustainable development"));
         assert_eq!(value("field.sdg_relevant"), Some("yes"));
         assert_eq!(form.basic.iter().map(|q| q.number).collect::<Vec<_>>(), [1, 2, 3]);
+    }
+
+    #[test]
+    fn numbered_questions_whose_prompts_state_limits_make_a_form_without_labels() {
+        // No label the catalog knows, but each numbered heading over a
+        // prompt that states its word limit: a questionnaire, not a
+        // numbered text.
+        let mut text = String::from("Your entry\n\n");
+        for n in 1..=5 {
+            text.push_str(&format!(
+                "Item {n}\n\nWhat did step {n} change for residents? [120 words at most]\nThe rota moved online.\n\n"
+            ));
+        }
+        let form = parsed(&text);
+        assert_eq!(form.questions.len(), 5);
+        assert!(form.questions.iter().all(|q| q.parts[0].word_limit == Some(120)));
     }
 
     #[test]
