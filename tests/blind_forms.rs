@@ -668,6 +668,86 @@ fn forms_of_other_years_of_the_thirty_sixth_set_keep_every_answer_under_its_own_
     only_known_differences(&forms_of_other_years_against_expected(36, 4), &[]);
 }
 
+/// Round 37: exports pasted as text (line numbers, CSV rows, JSON), tables
+/// drawn with box lines, YAML-like and reStructuredText field lists, titles
+/// underlined or framed by chevrons, limits in braces.
+#[test]
+fn every_rendering_of_the_thirty_seventh_set_reads_as_its_seed() {
+    // Known limits: `label="value"` attributes (r_ar_37a), input boxes and
+    // radio pairs (r_fr_37b), a help text after each value (r_zh_37a),
+    // number words as years.
+    only_known_differences(
+        &renderings_against_seed_001(37, 12),
+        &[
+            "r_ar_37a.txt: administrative_level",
+            "r_ar_37a.txt: implementation_date",
+            "r_ar_37a.txt: implemented_two_years_or_more",
+            "r_ar_37a.txt: initiative_name",
+            "r_ar_37a.txt: institution_name",
+            "r_ar_37a.txt: member_state",
+            "r_ar_37a.txt: public_sector",
+            "r_ar_37a.txt: sdg_targets",
+            "r_ar_37a.txt: sdgs",
+            "r_ar_37a.txt: submitted_previously",
+            "r_ar_37a.txt: website",
+            "r_ar_37a.txt: won_other_awards",
+            "r_ar_37b.txt: sdg_targets",
+            "r_ar_37b.txt: website",
+            "r_fr_37a.txt: initiative_name",
+            "r_fr_37a.txt: institution_name",
+            "r_fr_37b.txt: administrative_level",
+            "r_fr_37b.txt: how_learned",
+            "r_fr_37b.txt: implementation_date",
+            "r_fr_37b.txt: implemented_two_years_or_more",
+            "r_fr_37b.txt: initiative_name",
+            "r_fr_37b.txt: institution_name",
+            "r_fr_37b.txt: member_state",
+            "r_fr_37b.txt: operational_years",
+            "r_fr_37b.txt: public_sector",
+            "r_fr_37b.txt: sdg_relevant",
+            "r_fr_37b.txt: sdg_targets",
+            "r_fr_37b.txt: sdgs",
+            "r_fr_37b.txt: submitted_previously",
+            "r_fr_37b.txt: un_involved",
+            "r_fr_37b.txt: validation_consent",
+            "r_fr_37b.txt: website",
+            "r_fr_37b.txt: won_other_awards",
+            "r_fr_37b.txt: won_unpsa",
+            "r_ru_37a.txt: sdg_targets",
+            "r_zh_37a.txt: administrative_level",
+            "r_zh_37a.txt: implementation_date",
+            "r_zh_37a.txt: initiative_name",
+            "r_zh_37a.txt: institution_name",
+            "r_zh_37a.txt: operational_years",
+            "r_zh_37a.txt: website",
+        ],
+    );
+    // Known limits: seed 003's goals and targets under labels set off by a
+    // bar that continues on the lines below (`¦ 良好健康与福祉`), by `:=`
+    // over indented items, or in a JSON array; an empty value after a
+    // right-aligned label.
+    only_known_differences(
+        &renderings_against("003_3d6537fba802d833.txt", 23, 37, &["s_"], 3),
+        &[
+            "s_en_37.txt: how_learned",
+            "s_en_37.txt: sdg_targets",
+            "s_en_37.txt: sdgs",
+            "s_fr_37.txt: sdg_targets",
+            "s_fr_37.txt: sdgs",
+            "s_fr_37.txt: website",
+            "s_ru_37.txt: how_learned",
+            "s_ru_37.txt: sdg_targets",
+            "s_ru_37.txt: sdgs",
+            "s_ru_37.txt: website",
+        ],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_thirty_seventh_set_keep_every_answer_under_its_own_number() {
+    only_known_differences(&forms_of_other_years_against_expected(37, 4), &[]);
+}
+
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,
 /// `حكومة محلية`, `Pouvoirs publics (niveau local)`) is the form's option, as
 /// in seed 001; their category is kept as written.
