@@ -5281,6 +5281,10 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
 /// Whether `s` is a rule alone on its line: three or more of one rule
 /// character (`=====`, `-----`, `───`).
 fn rule_line(s: &str) -> bool {
+    // Most lines open with a letter: passed over at their first character.
+    if !s.starts_with(|c: char| matches!(c, '=' | '-' | '_' | '~' | '*' | '+' | '|' | ':' | '\u{2500}'..='\u{257f}')) {
+        return false;
+    }
     let s = s.trim_end();
     // A table's rule, drawn (`├──────┼──────┤`) or typed (`+------+`,
     // `|---|---|`): lines and corners alone.
