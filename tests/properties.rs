@@ -432,3 +432,17 @@ fn a_bracketed_line_read_as_a_caption_keeps_its_brackets() {
     let record = check(mutated.as_bytes()).expect("nothing lost").expect("a record");
     assert_eq!(record.diagnostics.uncovered_chars, 0);
 }
+
+/// A case the random search found: a part's marker alone on its line
+/// (`أ.`) under a question heading, a copy of an earlier question's heading
+/// next, lost the marker; it is kept as a line no rule read.
+#[test]
+fn a_duplicated_and_truncated_arabic_form_loses_nothing() {
+    let edits = [
+        Edit::Duplicate { line: Index(8026445894667514826), len: 9, times: 3 },
+        Edit::Truncate(Index(14613809275875151636)),
+        Edit::Duplicate { line: Index(17675207249333866948), len: 11, times: 1 },
+    ];
+    let bytes = mutated(7, &edits);
+    check(&bytes).expect("nothing lost");
+}

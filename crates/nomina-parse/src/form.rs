@@ -1062,6 +1062,7 @@ fn is_separator_char(c: char) -> bool {
             | '|'
             | '='
             | '»'
+            | '«'
             | '›'
             | '>'
             | '→'
@@ -1178,6 +1179,11 @@ fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
                         .flat_map(|item| item.split("』『"))
                         .all(|item| !item.contains(['「', '『', '」', '』'])) =>
             {
+                return Some((i, after));
+            }
+            // A guillemet opening the value after a blank (`Pays « Ghana`,
+            // its closing one cut off the line before).
+            '«' if i > 0 && s[..i].ends_with(char::is_whitespace) && !s[after..].contains(['«', '»']) => {
                 return Some((i, after));
             }
             // A colon closing a word (`Country:`, `会员国：韩国`), not a web
@@ -2477,7 +2483,7 @@ struct Parser<'t> {
     /// A part named by a line of its own (`Question 3(b)`, `Apartado B`),
     /// its prompt to come on the next line: its letter and the line that
     /// named it, when no question heading did.
-    pending_part: Option<(char, Option<Span>)>,
+    pending_part: Option<(char, Option<LineRef>)>,
     /// The number of the section that holds the institution's fields, when
     /// the form numbers it with the basic-info questions (`Section 1 —
     /// Institution`): the questions after it are numbered one or more
@@ -2775,6 +2781,30 @@ impl<'t> Parser<'t> {
         {
             s = self.cut_mark_off_end(&mut at, inner.len());
         }
+        // A value in guillemets after its label and a blank (`Pays « Ghana
+        // »`): the closing one is a mark, as the opening one is (see
+        // `unbracketed_separator`).
+        if !matches!(self.context, Context::Question(_))
+            && let Some(inner) = s.strip_suffix('»').map(str::trim_end)
+            && let Some(open) = inner.rfind('«')
+            && open > 0
+            && inner[..open].ends_with(char::is_whitespace)
+            && !inner[open..].contains('»')
+            && inner[..open].chars().any(char::is_alphabetic)
+        {
+            s = self.cut_mark_off_end(&mut at, inner.len());
+        }
+        // A help text in brackets after a value, set off by blanks
+        // (`Name: Tamale  （official name）`): the site's, not the value's.
+        if !matches!(self.context, Context::Question(_))
+            && let Some(help) = trailing_help(s)
+        {
+            let kept = s[..help].trim_end().len();
+            let span = trim(self.text, Span::new(at.span.start + help, at.span.end));
+            self.form.chrome.push(Marker { key: HELP_TEXT, at: LineRef { span, line: at.line } });
+            at.span = Span::new(at.span.start, at.span.start + kept);
+            s = self.slice(at.span);
+        }
         // A leader that ends the line (`Website ········`, `Main goals
         // ····` over the goals): it leads to no value on the line, and is
         // no part of the label.
@@ -2853,7 +2883,7 @@ impl<'t> Parser<'t> {
         let Some((HeadingMatch { number, word_lang, title }, bare, part)) = found else {
             return false;
         };
-        self.pending_part = None;
+        self.shelve_pending_part();
         // A later part of the question just read (`Question 3(b)` after
         // `Question 3(a)`) goes on with it.
         if let Some(letter) = part
@@ -2873,11 +2903,11 @@ impl<'t> Parser<'t> {
                     if prompt(&s[span.range()]).limit.is_some() || s.trim_end().ends_with(QUESTION_MARKS) =>
                 {
                     let head = Span::new(at.span.start, at.span.start + span.start);
-                    self.pending_part = Some((letter, Some(trim(self.text, head))));
+                    self.pending_part = Some((letter, Some(LineRef { span: trim(self.text, head), line: at.line })));
                     let span = Span::new(at.span.start + span.start, at.span.start + span.end);
                     self.question_line(q, &self.text[span.range()], LineRef { span, line: at.line });
                 }
-                _ => self.pending_part = Some((letter, Some(at.span))),
+                _ => self.pending_part = Some((letter, Some(at))),
             }
             return true;
         }
@@ -2963,6 +2993,15 @@ impl<'t> Parser<'t> {
             }
         }
         true
+    }
+
+    /// A part's own heading whose prompt never came (`Question 6` / `a.`,
+    /// the text cut off there or another heading next): kept as a line no
+    /// rule read.
+    fn shelve_pending_part(&mut self) {
+        if let Some((_, Some(marker))) = self.pending_part.take() {
+            self.form.stray.push(marker);
+        }
     }
 
     fn enter_institution(&mut self, new_copy: bool) {
@@ -4263,11 +4302,13 @@ impl<'t> Parser<'t> {
         }
         // The line under a part's own heading is the part's prompt, unless
         // it marks the part itself (`a) Describe…`).
-        if let Some((letter, marker)) = self.pending_part.take()
+        if let Some((letter, marker)) = self.pending_part
             && part_marker(s).is_none_or(|(l, _)| l != letter)
         {
-            return self.open_part(q, Some(letter), marker, s, at);
+            self.pending_part = None;
+            return self.open_part(q, Some(letter), marker.map(|m| m.span), s, at);
         }
+        self.shelve_pending_part();
         let question = &self.form.questions[q];
         let expected = match question.parts.last() {
             None => Some('a'),
@@ -4277,7 +4318,7 @@ impl<'t> Parser<'t> {
         // A part's heading alone on its line (`APARTADO B`, `(b)`): the
         // part's prompt comes under it.
         if expected.is_some() && part_heading_alone(s) == expected {
-            self.pending_part = expected.map(|letter| (letter, Some(at.span)));
+            self.pending_part = expected.map(|letter| (letter, Some(at)));
             return;
         }
         // A marker of another letter (an answer's own list) is no part: its
@@ -4496,7 +4537,7 @@ impl<'t> Parser<'t> {
         let letter = row.part.and_then(|(letter, _)| letter);
         self.in_questions = true;
         self.open_field = None;
-        self.pending_part = None;
+        self.shelve_pending_part();
         let goes_on = self.form.questions.last().is_some_and(|q| {
             q.number == number
                 && q.copy == self.question_copy
@@ -5306,6 +5347,17 @@ fn underline(s: &str) -> bool {
     })
 }
 
+/// Where a help text in brackets that closes a line starts, when two
+/// blanks or an ideographic one set it off from a label and its value
+/// (`Name: Tamale  （official name）`, `层级：地方  （单选）`).
+fn trailing_help(s: &str) -> Option<usize> {
+    let inner = s.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let before = &s[..open];
+    let spaced = before.ends_with("  ") || before.ends_with('\u{3000}');
+    (spaced && !inner[open..].contains([')', '）']) && separator_split(before.trim_end()).is_some()).then_some(open)
+}
+
 /// Whether `s` opens with a field list's colon (`:Country: Ghana`,
 /// `:Website:`): a name with no blank after the colon, closed by a second
 /// colon at a blank or the line's end.
@@ -5446,11 +5498,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     }
     // A part's own heading the text ends on, its prompt never come
     // (`Question 6` / `a.` cut off there): kept as a line no rule read.
-    if let Some((_, Some(marker))) = parser.pending_part.take()
-        && let Some(line) = lines.iter().find(|l| l.trimmed.start <= marker.start && marker.end <= l.trimmed.end)
-    {
-        parser.form.stray.push(LineRef { span: marker, line: line.number });
-    }
+    parser.shelve_pending_part();
     let mut form = parser.form;
     trailing_chrome(&mut form, text);
     form.truncated_at = truncation(&form, lines);
@@ -6704,6 +6752,25 @@ mod tests {
         assert_eq!(goals, Some(vec!["Goal 6: Clean Water", "Goal 11: Sustainable Cities"]));
         assert!(form.stray.is_empty() && form.basic.iter().all(|q| q.unknown.is_empty()), "{:?}", form.stray);
         assert!(!rule_line("| a | b |") && rule_line("|---|:--:|") && rule_line("├──┼──┤"));
+    }
+
+    #[test]
+    fn values_in_guillemets_and_help_texts_after_values() {
+        let text = "Institutional Information\n\n\
+                    Pays d’accueil « Ghana »\n\
+                    Nom complet de l’organisme « Tamale Metropolitan Assembly »\n\
+                    机构官方网址：https://tama.gov.gh  （以https://开头）\n";
+        let form = parsed(text);
+        let value =
+            |key: &str| form.institution.iter().find(|f| f.key == key).and_then(|f| f.value).map(|v| &text[v.range()]);
+        assert_eq!(value("field.member_state"), Some("Ghana"));
+        assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
+        assert_eq!(value("field.website"), Some("https://tama.gov.gh"));
+        assert!(form.chrome.iter().any(|m| m.key == HELP_TEXT && &text[m.at.span.range()] == "（以https://开头）"));
+        // A bracket that is the value's own, or not set off, stays.
+        assert_eq!(trailing_help("Type: Government (Local)"), None);
+        assert_eq!(trailing_help("Category  (one only)"), None);
+        assert_eq!(trailing_help("Type: Local  (one only)"), Some(13));
     }
 
     #[test]
