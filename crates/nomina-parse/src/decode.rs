@@ -298,13 +298,20 @@ fn unquote_json_lines(text: &mut String) -> usize {
     if keys < MIN_JSON_FIELDS {
         return 0;
     }
-    let mut bytes = std::mem::take(text).into_bytes();
-    for i in blanks {
-        bytes[i] = b' ';
-    }
-    // Only ASCII bytes were replaced by blanks.
-    *text = String::from_utf8(bytes).expect("ASCII replaced by ASCII keeps UTF-8");
+    replace_ascii(text, blanks.into_iter().map(|i| (i, b' ')));
     lines
+}
+
+/// Writes each ASCII byte given at its position of `text`, over an ASCII
+/// byte (a quote, a comma, a bracket): the text stays UTF-8 and every other
+/// byte keeps its place.
+fn replace_ascii(text: &mut String, bytes: impl IntoIterator<Item = (usize, u8)>) {
+    let mut out = std::mem::take(text).into_bytes();
+    for (at, byte) in bytes {
+        debug_assert!(out[at].is_ascii() && byte.is_ascii());
+        out[at] = byte;
+    }
+    *text = String::from_utf8(out).expect("ASCII replaced by ASCII keeps UTF-8");
 }
 
 /// Where the JSON string that opens at `open` in `s` closes: its closing
@@ -363,15 +370,7 @@ fn unquote_csv_rows(text: &mut String) -> usize {
     if rows < MIN_CSV_ROWS {
         return 0;
     }
-    let mut bytes = std::mem::take(text).into_bytes();
-    for q in quotes {
-        bytes[q] = b' ';
-    }
-    for s in seps {
-        bytes[s] = b'\t';
-    }
-    // Only ASCII bytes were replaced by ASCII bytes.
-    *text = String::from_utf8(bytes).expect("ASCII replaced by ASCII keeps UTF-8");
+    replace_ascii(text, quotes.into_iter().map(|q| (q, b' ')).chain(seps.into_iter().map(|s| (s, b'\t'))));
     rows
 }
 

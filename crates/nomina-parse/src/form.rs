@@ -2769,30 +2769,13 @@ impl<'t> Parser<'t> {
             s = self.cut_mark_off_end(&mut at, before.trim_end().len());
             self.empty_cell = true;
         }
-        // A value in corner brackets after its label (`国家「韩国」`): the
-        // closing bracket is a mark, as the opening one is (see
-        // `unbracketed_separator`).
+        // A value in corner brackets or guillemets after its label
+        // (`国家「韩国」`, `Pays « Ghana »`): the closing bracket is a mark, as
+        // the opening one is (see `unbracketed_separator`).
         if !matches!(self.context, Context::Question(_))
-            && let Some(inner) = s.strip_suffix(['」', '』'])
-            && let Some(open) = inner.rfind(['「', '『'])
-            && open > 0
-            && !inner[open..].contains(['」', '』'])
-            && inner[..open].chars().any(char::is_alphabetic)
+            && let Some(kept) = bracketed_value_end(s)
         {
-            s = self.cut_mark_off_end(&mut at, inner.len());
-        }
-        // A value in guillemets after its label and a blank (`Pays « Ghana
-        // »`): the closing one is a mark, as the opening one is (see
-        // `unbracketed_separator`).
-        if !matches!(self.context, Context::Question(_))
-            && let Some(inner) = s.strip_suffix('»').map(str::trim_end)
-            && let Some(open) = inner.rfind('«')
-            && open > 0
-            && inner[..open].ends_with(char::is_whitespace)
-            && !inner[open..].contains('»')
-            && inner[..open].chars().any(char::is_alphabetic)
-        {
-            s = self.cut_mark_off_end(&mut at, inner.len());
+            s = self.cut_mark_off_end(&mut at, kept);
         }
         // A help text in brackets after a value, set off by blanks
         // (`Name: Tamale  （official name）`): the site's, not the value's.
@@ -2937,9 +2920,10 @@ impl<'t> Parser<'t> {
         // A numbered prompt that states its word limit (`[1] Summarize the
         // initiative… (limit: 300 words)`) is a form's question however it
         // is numbered: prose numbers its paragraphs, not their lengths.
-        if !bare || word_limit(s).is_some() {
+        let limited = word_limit(s).is_some();
+        if !bare || limited {
             self.hits += 1;
-            if word_lang.is_none() && word_limit(s).is_none() && title.is_none_or(|(_, known)| known.is_none()) {
+            if word_lang.is_none() && !limited && title.is_none_or(|(_, known)| known.is_none()) {
                 self.numbered_hits += 1;
             }
         }
@@ -5347,6 +5331,24 @@ fn underline(s: &str) -> bool {
     })
 }
 
+/// Where a value in brackets that closes a line after its label ends, its
+/// closing bracket cut off: corner brackets (`国家「韩国」`), or guillemets
+/// after a blank (`Pays « Ghana »`).
+fn bracketed_value_end(s: &str) -> Option<usize> {
+    [(&['「', '『'][..], &['」', '』'][..], false), (&['«'][..], &['»'][..], true)].into_iter().find_map(
+        |(opens, closes, spaced)| {
+            let inner = s.strip_suffix(closes)?.trim_end();
+            let open = inner.rfind(opens)?;
+            let label = &inner[..open];
+            (open > 0
+                && (!spaced || label.ends_with(char::is_whitespace))
+                && !inner[open..].contains(closes)
+                && label.chars().any(char::is_alphabetic))
+            .then_some(inner.len())
+        },
+    )
+}
+
 /// Where a help text in brackets that closes a line starts, when two
 /// blanks or an ideographic one set it off from a label and its value
 /// (`Name: Tamale  （official name）`, `层级：地方  （单选）`).
@@ -6650,9 +6652,7 @@ mod tests {
                     Goal 6: Clean Water and Sanitation\n\
                     Goal 11: Sustainable Cities and Communities\n";
         let form = parsed(text);
-        let field = |key: &str| {
-            form.institution.iter().chain(form.basic.iter().flat_map(|q| q.fields.iter())).find(|f| f.key == key)
-        };
+        let field = |key: &str| field_of(&form, key);
         let value = |key: &str| field(key).and_then(|f| f.value).map(|v| &text[v.range()]);
         assert_eq!(value("field.member_state"), Some("Ghana"));
         assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
@@ -6708,9 +6708,7 @@ mod tests {
                     :Goals served:\n   - 6 Clean Water and Sanitation\n\
                     :目标编号: 6.1, 6.b\n";
         let form = parsed(text);
-        let field = |key: &str| {
-            form.institution.iter().chain(form.basic.iter().flat_map(|q| q.fields.iter())).find(|f| f.key == key)
-        };
+        let field = |key: &str| field_of(&form, key);
         let value = |key: &str| field(key).and_then(|f| f.value).map(|v| &text[v.range()]);
         assert_eq!(value("field.member_state"), Some("Ghana"));
         assert_eq!(value("field.public_sector"), Some("Yes"));
@@ -6739,9 +6737,7 @@ mod tests {
                     |              | Goal 11: Sustainable Cities  |\n\
                     +--------------+------------------------------+\n";
         let form = parsed(text);
-        let field = |key: &str| {
-            form.institution.iter().chain(form.basic.iter().flat_map(|q| q.fields.iter())).find(|f| f.key == key)
-        };
+        let field = |key: &str| field_of(&form, key);
         let value = |key: &str| field(key).and_then(|f| f.value).map(|v| &text[v.range()]);
         assert_eq!(value("field.member_state"), Some("Ghana"));
         assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
@@ -7292,6 +7288,12 @@ mod tests {
 
     fn parsed(text: &str) -> Form {
         parse_form(text, &crate::lines(text)).expect("a form").0
+    }
+
+    /// The first field of `key` in the institution block or a basic-info
+    /// question.
+    fn field_of<'f>(form: &'f Form, key: &str) -> Option<&'f Field> {
+        form.institution.iter().chain(form.basic.iter().flat_map(|q| q.fields.iter())).find(|f| f.key == key)
     }
 
     #[test]
