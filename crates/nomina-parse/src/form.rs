@@ -1186,6 +1186,15 @@ fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
             '«' if i > 0 && s[..i].ends_with(char::is_whitespace) && !s[after..].contains(['«', '»']) => {
                 return Some((i, after));
             }
+            // An input box opening the value (`Pays [ Corée`, its closing
+            // bracket cut off the line before; see `input_box`).
+            '[' if i > 0
+                && s[..i].ends_with(char::is_whitespace)
+                && next.is_some_and(char::is_whitespace)
+                && !s[after..].contains(['[', ']']) =>
+            {
+                return Some((i, after));
+            }
             // A colon closing a word (`Country:`, `会员国：韩国`), not a web
             // address's nor a clock's.
             ':' | '：' if i > 0 && next != Some('/') => {
@@ -2496,6 +2505,9 @@ struct Parser<'t> {
     blank_above: bool,
     /// Whether the line being read opened with a bullet, set aside.
     bulleted: bool,
+    /// Whether that bullet was a heading's bar (`▌ Catégorie`), which marks
+    /// a title as rules around it do.
+    barred: bool,
     /// Whether the line right above ends in a colon, a label with its
     /// value to come (`Country:` over `  - Korea`).
     under_colon: bool,
@@ -2711,12 +2723,14 @@ impl<'t> Parser<'t> {
         let span = at.span;
         let mut s = self.slice(span);
         self.bulleted = false;
+        self.barred = false;
         // A bullet before a label or a heading (`• Country — Korea`) is the
         // page's decoration, set aside as chrome; an answer keeps its own.
         if !matches!(self.context, Context::Question(_))
             && let Some(n) = bullet_len(s)
         {
             self.bulleted = true;
+            self.barred = s.starts_with(HEADING_BARS);
             let bullet = trim(self.text, Span::new(span.start, span.start + n));
             self.form.chrome.push(Marker { key: BULLET, at: LineRef { span: bullet, line: at.line } });
             at.span = Span::new(span.start + n, span.end);
@@ -2776,6 +2790,24 @@ impl<'t> Parser<'t> {
             && let Some(kept) = bracketed_value_end(s)
         {
             s = self.cut_mark_off_end(&mut at, kept);
+        }
+        // A value typed into an input box (`Pays [ Corée ]`, `[ 16 – Paix ]`
+        // alone under its label): the box's brackets are marks, and a box
+        // left empty (`Précisions [  ]`) leaves the label's value empty.
+        if !matches!(self.context, Context::Question(_))
+            && let Some(open) = input_box(s)
+        {
+            if s[open + 1..s.len() - 1].trim().is_empty() {
+                s = self.cut_mark_off_end(&mut at, s[..open].trim_end().len());
+                self.empty_cell = true;
+            } else {
+                s = self.cut_mark_off_end(&mut at, s[..s.len() - 1].trim_end().len());
+                if open == 0 {
+                    self.form.table_rules.push(Span::new(at.span.start, at.span.start + 1));
+                    at.span = trim(self.text, Span::new(at.span.start + 1, at.span.end));
+                    s = self.slice(at.span);
+                }
+            }
         }
         // A help text in brackets after a value, set off by blanks
         // (`Name: Tamale  （official name）`): the site's, not the value's.
@@ -3540,6 +3572,7 @@ impl<'t> Parser<'t> {
         let title = framed.unwrap_or(s).trim_matches(rule);
         // Ruled on both sides, or underlined (`Public sector` over `=====`).
         let ruled = framed.is_some()
+            || self.barred
             || title.len() + 2 <= s.len() && s.ends_with(rule) && s.starts_with(rule)
             || self.next.is_some_and(underline);
         if ruled_only && !ruled {
@@ -4254,6 +4287,7 @@ impl<'t> Parser<'t> {
                 .filter(|n| !n.is_empty());
             self.blank_above = i == 0 || run[i - 1].line + 1 != at.line;
             self.bulleted = false;
+            self.barred = false;
             let s = self.slice(at.span);
             let awaiting = self.awaiting_value.take();
             self.basic_line(s, at, awaiting);
@@ -5349,6 +5383,25 @@ fn bracketed_value_end(s: &str) -> Option<usize> {
     )
 }
 
+/// Where the input box that closes a line opens: a value typed between
+/// spaced square brackets after its label (`Pays [ Corée ]`, `Précisions
+/// [  ]`), or alone on its line (`[ 16 – Paix ]`). A checkbox's brackets
+/// hold no blank on both sides of a mark (`[x]`), and a row of checkboxes
+/// (`Oui [x] Non [ ]`) has brackets in its label.
+fn input_box(s: &str) -> Option<usize> {
+    let body = s.strip_suffix(']')?;
+    let open = body.rfind('[')?;
+    let inner = &body[open + 1..];
+    let label = &s[..open];
+    let spaced = inner.starts_with(char::is_whitespace) && inner.ends_with(char::is_whitespace);
+    let placed = if open == 0 {
+        !inner.trim().is_empty()
+    } else {
+        label.ends_with(char::is_whitespace) && label.chars().any(char::is_alphabetic) && !label.contains(['[', ']'])
+    };
+    (spaced && placed).then_some(open)
+}
+
 /// Where a help text in brackets that closes a line starts, when two
 /// blanks or an ideographic one set it off from a label and its value
 /// (`Name: Tamale  （official name）`, `层级：地方  （单选）`).
@@ -5472,6 +5525,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         table: crate::table::rows(text, lines),
         blank_above: true,
         bulleted: false,
+        barred: false,
         under_colon: false,
         replaying: false,
         empty_cell: false,
@@ -5639,6 +5693,10 @@ pub fn bullet_len(s: &str) -> Option<usize> {
             | '▶'
             | '★'
             | '☆'
+            | '▌'
+            | '▍'
+            | '▎'
+            | '┃'
     ) {
         return None;
     }
@@ -5651,6 +5709,10 @@ pub fn bullet_len(s: &str) -> Option<usize> {
     }
     (body.len() < rest.len() && !body.is_empty()).then(|| s.len() - body.len())
 }
+
+/// The bars some sites set before a heading (`▌ Catégorie`, `┃ 基本信息`):
+/// bullets that mark a title, as rules around it do.
+const HEADING_BARS: [char; 4] = ['▌', '▍', '▎', '┃'];
 
 /// The key of page chrome recognized by its place, not its wording.
 pub const UNRECOGNIZED_CHROME: &str = "chrome.unrecognized";
