@@ -3364,7 +3364,12 @@ impl<'t> Parser<'t> {
             && !s.trim_start().starts_with(['(', '（'])
             // So is a table's row with its value's cell empty: a label.
             && (self.list_answered_off(open) || self.empty_cell)
-            && let Some(next) = self.expected_fields().and_then(|(_, f)| f.first().copied())
+            && let Some((question, fields)) = self.expected_fields()
+            && let Some(next) = fields.first().copied()
+            // A label with no value says nothing of its kind: it takes no
+            // field of the question after its section's.
+            && !(self.empty_cell
+                && matches!(self.context, Context::Basic(b) if u32::from(question) > self.form.basic[b].number))
         {
             let (label_len, value) = split_by_kind(next.value, s).unwrap_or((s.len(), None));
             return self.add_placed(next, at, label_len.min(s.len()), value);
@@ -3592,7 +3597,8 @@ impl<'t> Parser<'t> {
             || title.is_empty()
             || words > MAX_SECTION_TITLE_WORDS
             || title.chars().count() > MAX_SECTION_TITLE_CHARS
-            || title.contains(|c: char| c.is_ascii_digit())
+            // A number is an item's (`• Goal 16`), but for a heading's bar.
+            || (!self.barred && title.contains(|c: char| c.is_ascii_digit()))
             // A title is words alone: brackets, quotes and list marks are a
             // label's or a value's (`"Relevant to any SDG (Y/N)",TRUE`).
             || title.contains(['(', ')', '[', ']', '"', '“', '”', '«', '»', ',', ';', '/', '|'])
@@ -6829,6 +6835,53 @@ mod tests {
         assert_eq!(trailing_help("Type: Government (Local)"), None);
         assert_eq!(trailing_help("Category  (one only)"), None);
         assert_eq!(trailing_help("Type: Local  (one only)"), Some(13));
+    }
+
+    #[test]
+    fn values_typed_into_input_boxes_under_barred_titles() {
+        // A filled web form printed as text: each value in a spaced box,
+        // list items in boxes of their own, an empty box for a field left
+        // blank, and each section's title after a heading's bar.
+        let text = "Datos de la entidad\n\n\
+                    País sede [ Ghana ]\n\
+                    Entidad [ Tamale Metropolitan Assembly ]\n\n\
+                    ▍ Carácter\n\n\
+                    ¿Lo gestiona un organismo público? (•) sí ( ) no\n\n\
+                    ▍ Premio\n\n\
+                    Categoría elegida [ Promoting integrated mechanisms for sustainable development ]\n\n\
+                    ▍ Agenda 2030\n\n\
+                    ¿Guarda relación con la Agenda 2030? (•) sí ( ) no\n\
+                    Metas a las que apunta\n\
+                    [ 11 – Ciudades y comunidades sostenibles ]\n\
+                    [ 6 – Agua limpia y saneamiento ]\n\
+                    Metas concretas [  ]\n\
+                    Comentario [  ]\n\n\
+                    ▍ Puesta en marcha\n\n\
+                    ¿Lleva dos años o más? (•) sí ( ) no\n\
+                    Fecha de inicio [ 2019-03-01 ]\n";
+        let form = parsed(text);
+        let value = |key: &str| field_of(&form, key).and_then(|f| f.value).map(|v| &text[v.range()]);
+        assert_eq!(value("field.member_state"), Some("Ghana"));
+        assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
+        let titles: Vec<&str> = form.basic.iter().filter_map(|q| q.title).map(|t| &text[t.range()]).collect();
+        assert_eq!(titles, ["Carácter", "Premio", "Agenda 2030", "Puesta en marcha"]);
+        assert_eq!(value("field.public_sector"), Some("(•) sí ( ) no"));
+        assert_eq!(value("field.category"), Some("Promoting integrated mechanisms for sustainable development"));
+        let goals = field_of(&form, "field.sdgs").expect("the goals");
+        let items: Vec<&str> = goals.items.iter().map(|l| &text[l.span.range()]).collect();
+        assert_eq!(items, ["11 – Ciudades y comunidades sostenibles", "6 – Agua limpia y saneamiento"]);
+        // An empty box leaves its field empty; the next label is no value.
+        let targets = field_of(&form, "field.sdg_targets").expect("the targets");
+        assert_eq!((targets.value, targets.items.len()), (None, 0));
+        assert_eq!(value("field.implemented_two_years_or_more"), Some("(•) sí ( ) no"));
+        assert_eq!(value("field.implementation_date"), Some("2019-03-01"));
+        // Boxes of a row of checkboxes, and a checkbox's brackets, are no
+        // input box.
+        assert_eq!(input_box("Entidad [ Tamale ]"), Some("Entidad ".len()));
+        assert_eq!(input_box("[ 6 – Agua ]"), Some(0));
+        assert_eq!(input_box("Sí [x] No [ ]"), None);
+        assert_eq!(input_box("Sí [x]"), None);
+        assert_eq!(input_box("[ ]"), None);
     }
 
     #[test]
