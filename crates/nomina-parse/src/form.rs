@@ -1195,6 +1195,11 @@ fn unbracketed_separator(s: &str) -> Option<(usize, usize)> {
             {
                 return Some((i, after));
             }
+            // An equals sign before a quoted value (`Country="Ghana`, its
+            // closing quote cut off the line before; see `quoted_assignment`).
+            '=' if i > 0 && next == Some('"') && !s[after + 1..].contains('"') => {
+                return Some((i, after + 1));
+            }
             // A colon closing a word (`Country:`, `会员国：韩国`), not a web
             // address's nor a clock's.
             ':' | '：' if i > 0 && next != Some('/') => {
@@ -1274,6 +1279,12 @@ fn past_separator(s: &str, at: usize) -> usize {
     let trimmed = rest.trim_start();
     if trimmed.starts_with("://") {
         return at;
+    }
+    // An equals sign and the quote opening the value (`Name="Dangjin`).
+    if let Some(value) = trimmed.strip_prefix("=\"")
+        && !value.trim().is_empty()
+    {
+        return s.len() - value.trim_start().len();
     }
     let marks = trimmed.find(|c: char| !is_separator_char(c)).unwrap_or(trimmed.len());
     let mark = &trimmed[..marks];
@@ -2809,6 +2820,19 @@ impl<'t> Parser<'t> {
                 }
             }
         }
+        // A value quoted after an equals sign (`Country="Ghana"`, as a
+        // form's fields are dumped as attributes): the quotes are marks, and
+        // empty ones (`Details=""`) leave the label's value empty.
+        if !matches!(self.context, Context::Question(_))
+            && let Some(eq) = quoted_assignment(s)
+        {
+            if s[eq + 2..s.len() - 1].trim().is_empty() {
+                s = self.cut_mark_off_end(&mut at, eq);
+                self.empty_cell = true;
+            } else {
+                s = self.cut_mark_off_end(&mut at, s.len() - 1);
+            }
+        }
         // A help text in brackets after a value, set off by blanks
         // (`Name: Tamale  （official name）`): the site's, not the value's.
         if !matches!(self.context, Context::Question(_))
@@ -3035,6 +3059,21 @@ impl<'t> Parser<'t> {
         }
         let collecting = awaiting.or(self.open_field);
         let exact = if may_be_field(s) { catalog().prefix_in(s, "field") } else { None };
+        // A list's label printed again with each of its values, right under
+        // the line above (`Goals="16 …"` over `Goals="17 …"`, as a dump of
+        // a form's fields prints a list): the same field again.
+        if exact.is_none()
+            && let Some((label_len, value)) = separator_split(s)
+            && self.list_label_above(&s[..label_len], at.line)
+            && let Some(field) = self.last_field_mut()
+        {
+            field.items.push(LineRef {
+                span: Span::new(at.span.start + value.start, at.span.start + value.end),
+                line: at.line,
+            });
+            self.form.table_rules.push(Span::new(at.span.start, at.span.start + label_len));
+            return;
+        }
         // A goal under the goals label, a target under the targets label:
         // items, whatever a loose comparison with the labels would say.
         if let Some(open) = self.open_field
@@ -3311,18 +3350,20 @@ impl<'t> Parser<'t> {
             // City`, `اسم المبادرة | كما ورد في الترشيح:`): the label runs to
             // the colon.
             if let Some(rest) = s.get(m.len..)
-                && !rest.trim_start().starts_with([':', '：'])
+                && !rest.trim_start().starts_with([':', '：', '='])
                 // A question's mark closes its label already.
                 && !s[..m.len].trim_end().ends_with(QUESTION_MARKS)
-                && let Some(colon) = rest.find([':', '：'])
+                && let Some(colon) = rest.find(|c| matches!(c, ':' | '：')).into_iter().chain(rest.find("=\"")).min()
                 // A colon that ends a word, a blank after it (not `http://`,
-                // `10:30`).
-                && (rest[colon..].starts_with('：') || rest[colon + 1..].starts_with(char::is_whitespace))
+                // `10:30`), or an equals sign before a quoted value.
+                && (rest[colon..].starts_with('：')
+                    || rest[colon + 1..].starts_with(char::is_whitespace)
+                    || rest[colon..].starts_with("=\""))
                 && rest[..colon].split_whitespace().count() <= 4
                 // A slash right after the wording joins another name to it
                 // (`Name of Initiative/Programme:`); elsewhere it is a value's.
                 && !rest[..colon].trim_start_matches('/').contains(|c: char| c.is_ascii_digit() || matches!(c, '/' | '.'))
-                && !rest[colon..].trim_start_matches([':', '：']).trim().is_empty()
+                && !rest[colon..].trim_start_matches([':', '：', '=', '"']).trim().is_empty()
             {
                 let before = rest[..colon].trim_end().len();
                 m.label_len = m.len + before;
@@ -3724,6 +3765,33 @@ impl<'t> Parser<'t> {
 
     /// Adds the field placed by its place in the block, not by its label:
     /// the line `at` with its label's length and its value's range in it.
+    /// The list field of the line right above `line` when its label reads
+    /// as `label` (marks and blanks around them aside), and how that label
+    /// was matched.
+    fn list_label_above(&self, label: &str, line: usize) -> bool {
+        let last = match self.context {
+            Context::Basic(b) => self.form.basic[b].fields.last(),
+            Context::Institution => self.form.institution.last(),
+            _ => None,
+        };
+        let Some(last) = last else { return false };
+        fn bare(s: &str) -> &str {
+            s.trim_matches(|c: char| c.is_whitespace() || is_separator_char(c) || c == '"')
+        }
+        last.items.last().map_or(last.line, |item| item.line) + 1 == line
+            && catalog()
+                .field(last.key)
+                .is_some_and(|spec| matches!(spec.value, ValueKind::Goals | ValueKind::Targets | ValueKind::List))
+            && bare(self.slice(last.label_full)) == bare(label)
+    }
+
+    fn last_field_mut(&mut self) -> Option<&mut Field> {
+        match self.context {
+            Context::Basic(b) => self.form.basic[b].fields.last_mut(),
+            _ => self.form.institution.last_mut(),
+        }
+    }
+
     fn add_placed(&mut self, spec: &FieldSpec, at: LineRef, label_len: usize, value: Option<Range<usize>>) {
         self.hits += 1;
         let s = self.slice(at.span);
@@ -5408,6 +5476,15 @@ fn input_box(s: &str) -> Option<usize> {
     (spaced && placed).then_some(open)
 }
 
+/// Where the equals sign of a label and its quoted value stands
+/// (`Country="Ghana"`, `Details=""`): the line closes with the quote, and
+/// no other quote stands between the two.
+fn quoted_assignment(s: &str) -> Option<usize> {
+    let body = s.strip_suffix('"')?;
+    let eq = body.rfind("=\"")?;
+    (eq > 0 && !body[eq + 2..].contains('"') && s[..eq].chars().any(char::is_alphabetic)).then_some(eq)
+}
+
 /// Where a help text in brackets that closes a line starts, when two
 /// blanks or an ideographic one set it off from a label and its value
 /// (`Name: Tamale  （official name）`, `层级：地方  （单选）`).
@@ -6882,6 +6959,34 @@ mod tests {
         assert_eq!(input_box("Sí [x] No [ ]"), None);
         assert_eq!(input_box("Sí [x]"), None);
         assert_eq!(input_box("[ ]"), None);
+    }
+
+    #[test]
+    fn values_quoted_after_an_equals_sign() {
+        // A form's fields dumped as attributes: each value quoted after an
+        // equals sign, a list's label printed again with each of its items,
+        // and empty quotes for a field left blank.
+        let text = "Profil\n\n\
+                    Land des Sitzes=\"Ghana\"\n\
+                    Entidad=\"Tamale Metropolitan Assembly\"\n\n\
+                    ■ Objetivos de Desarrollo Sostenible\n\
+                    ¿Vinculada a los ODS?=\"sí\"\n\
+                    Objetivos elegidos=\"6 – Agua limpia y saneamiento\"\n\
+                    Objetivos elegidos=\"11 – Ciudades y comunidades sostenibles\"\n\
+                    Metas=\"\"\n";
+        let form = parsed(text);
+        let value = |key: &str| field_of(&form, key).and_then(|f| f.value).map(|v| &text[v.range()]);
+        assert_eq!(value("field.member_state"), Some("Ghana"));
+        assert_eq!(value("field.institution_name"), Some("Tamale Metropolitan Assembly"));
+        assert_eq!(value("field.sdg_relevant"), Some("sí"));
+        let goals = field_of(&form, "field.sdgs").expect("the goals");
+        let items: Vec<&str> = goals.items.iter().map(|l| &text[l.span.range()]).collect();
+        assert_eq!(goals.value.map(|v| &text[v.range()]), Some("6 – Agua limpia y saneamiento"));
+        assert_eq!(items, ["11 – Ciudades y comunidades sostenibles"]);
+        let targets = field_of(&form, "field.sdg_targets").expect("the targets");
+        assert_eq!((targets.value, targets.items.len()), (None, 0));
+        assert_eq!(quoted_assignment("Name=\"x\""), Some(4));
+        assert_eq!(quoted_assignment("He said \"x\""), None);
     }
 
     #[test]
