@@ -1087,7 +1087,10 @@ fn is_cell_bar(c: char) -> bool {
 fn framed_row(s: &str) -> Option<(usize, usize)> {
     let open = s.chars().next().filter(|&c| is_cell_bar(c))?;
     let inner = s[open.len_utf8()..].strip_suffix(open)?;
-    (inner.chars().filter(|&c| c == open).count() == 1).then(|| (open.len_utf8(), open.len_utf8() + inner.len()))
+    // One bar parts label and value; none, a title boxed alone (`| I. Sector |`).
+    let bars = inner.chars().filter(|&c| c == open).count();
+    (bars == 1 || bars == 0 && inner.starts_with(' ') && inner.ends_with(' ') && !inner.trim().is_empty())
+        .then(|| (open.len_utf8(), open.len_utf8() + inner.len()))
 }
 
 /// Characters a leader from a label to its value is made of (`Pays .....
@@ -2516,6 +2519,9 @@ struct Parser<'t> {
     blank_above: bool,
     /// Whether the line being read opened with a bullet, set aside.
     bulleted: bool,
+    /// Whether the line being read is a label underlined, its value under
+    /// the rule (`Country` over `-------` over `Ghana`): all of it is label.
+    underlined_label: bool,
     /// Whether that bullet was a heading's bar (`▌ Catégorie`), which marks
     /// a title as rules around it do.
     barred: bool,
@@ -2758,7 +2764,10 @@ impl<'t> Parser<'t> {
         // A rule alone on its line (`==========` under a title, `-----`
         // between blocks, a table's `├────┼────┤`): structure, with nothing
         // to read.
-        if !matches!(self.context, Context::Question(_)) && rule_line(s) {
+        // So is a question's heading's underline (`Question 2` over `====`).
+        let under_heading = matches!(self.context, Context::Question(q)
+            if self.form.questions[q].parts.is_empty() && self.form.questions[q].heading.line + 1 == at.line);
+        if (!matches!(self.context, Context::Question(_)) || under_heading) && rule_line(s) {
             self.form.table_rules.push(at.span);
             return;
         }
@@ -2781,8 +2790,9 @@ impl<'t> Parser<'t> {
             s = self.slice(at.span);
         }
         // A table's row whose last cell is empty (`Site web |`): the bar is
-        // the table's, and the label stands alone, its value left empty.
-        self.empty_cell = false;
+        // the table's, and the label stands alone, its value left empty; so
+        // does a label underlined.
+        self.empty_cell = self.underlined_label && !matches!(self.context, Context::Question(_));
         if !matches!(self.context, Context::Question(_))
             && let Some(before) = s.strip_suffix(['|', '｜', '│'])
             && before.ends_with(char::is_whitespace)
@@ -3353,7 +3363,7 @@ impl<'t> Parser<'t> {
                 && !rest.trim_start().starts_with([':', '：', '='])
                 // A question's mark closes its label already.
                 && !s[..m.len].trim_end().ends_with(QUESTION_MARKS)
-                && let Some(colon) = rest.find(|c| matches!(c, ':' | '：')).into_iter().chain(rest.find("=\"")).min()
+                && let Some(colon) = rest.find([':', '：']).into_iter().chain(rest.find("=\"")).min()
                 // A colon that ends a word, a blank after it (not `http://`,
                 // `10:30`), or an equals sign before a quoted value.
                 && (rest[colon..].starts_with('：')
@@ -3412,7 +3422,10 @@ impl<'t> Parser<'t> {
             && !(self.empty_cell
                 && matches!(self.context, Context::Basic(b) if u32::from(question) > self.form.basic[b].number))
         {
-            let (label_len, value) = split_by_kind(next.value, s).unwrap_or((s.len(), None));
+            let (label_len, value) = match self.empty_cell {
+                true => (s.len(), None),
+                false => split_by_kind(next.value, s).unwrap_or((s.len(), None)),
+            };
             return self.add_placed(next, at, label_len.min(s.len()), value);
         }
         // A value moved to the line below its label, or a list's item. A
@@ -4150,6 +4163,12 @@ impl<'t> Parser<'t> {
     /// within `s`.
     fn by_position(&self, s: &str) -> Option<(&'static FieldSpec, usize, Option<Range<usize>>)> {
         let (question, candidates) = self.expected_fields()?;
+        // A line that is all label holds no value: what reads as one is the
+        // label's end (`Category of the award`).
+        if self.empty_cell {
+            let (spec, _, _) = self.placed_by_position(s, question, &candidates)?;
+            return Some((spec, s.len(), None));
+        }
         // A label in two languages (`Ordre de gouvernement / Level of
         // government`): no value starts at its slash.
         let placed = self.placed_by_position(s, question, &candidates)?;
@@ -5330,10 +5349,15 @@ fn heading_schemes(text: &str, lines: &[Line], furniture: &FxHashSet<usize>) -> 
             after_blank = true;
             continue;
         }
-        // Page numbers count pages, not questions.
-        if furniture.contains(&line.number) {
+        // Page numbers count pages, not questions; a rule is drawn around a
+        // heading, not over the text (`+----+` over `| I. Sector |`).
+        if furniture.contains(&line.number) || rule_line(s) {
             continue;
         }
+        // A title boxed alone is read inside its box, as the parser reads it.
+        let s = framed_row(s)
+            .filter(|&(open, close)| !s[open..close].contains(is_cell_bar))
+            .map_or(s, |(open, close)| s[open..close].trim());
         if !std::mem::replace(&mut after_blank, false) {
             continue;
         }
@@ -5609,6 +5633,7 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
         blank_above: true,
         bulleted: false,
         barred: false,
+        underlined_label: false,
         under_colon: false,
         replaying: false,
         empty_cell: false,
@@ -5617,11 +5642,24 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
     for (i, line) in lines.iter().enumerate() {
         parser.blank_above = i == 0 || lines[i - 1].number + 1 != line.number || lines[i - 1].trimmed.is_empty();
         parser.under_colon = !parser.blank_above && text[lines[i - 1].trimmed.range()].ends_with([':', '：']);
-        parser.next = lines
-            .get(i + 1)
-            .filter(|n| n.number == line.number + 1)
-            .map(|n| &text[n.trimmed.range()])
-            .filter(|n| !n.is_empty());
+        let below = |k: usize, above: &Line| {
+            lines.get(k).filter(|n| n.number == above.number + 1).map(|n| (n, &text[n.trimmed.range()]))
+        };
+        parser.next = below(i + 1, line).map(|(_, n)| n).filter(|n| !n.is_empty());
+        parser.underlined_label = false;
+        // A label underlined with its value right under the rule (`Country`
+        // over `-------` over `Ghana`): the rule is the label's decoration,
+        // and the value is the line that follows it.
+        if let Some((rule, n)) = below(i + 1, line)
+            && underline(n)
+            && let Some((_, value)) = below(i + 2, rule)
+            && !value.is_empty()
+            && !underline(value)
+            && !rule_line(value)
+        {
+            parser.next = Some(value);
+            parser.underlined_label = true;
+        }
         parser.line(line);
     }
     if parser.hits < MIN_FORM_HITS {
@@ -6987,6 +7025,52 @@ mod tests {
         assert_eq!((targets.value, targets.items.len()), (None, 0));
         assert_eq!(quoted_assignment("Name=\"x\""), Some(4));
         assert_eq!(quoted_assignment("He said \"x\""), None);
+    }
+
+    #[test]
+    fn labels_underlined_over_their_values_under_boxed_titles() {
+        // Each label underlined with its value under the rule, sections
+        // boxed and numbered in Roman numerals, questions underlined.
+        let text = "Nomination record\n\n\
+                    Member State\n------------\nKenya\n\n\
+                    Institution Name\n----------------\nNairobi City County\n\n\
+                    Institution Type as registered\n------------------------------\nCounty government\n\n\
+                    +------------------------+\n| I. Public character |\n+------------------------+\n\n\
+                    Run by the public sector\n------------------------\nyes\n\n\
+                    +------------------------+\n| II. Award sought |\n+------------------------+\n\n\
+                    Category entered for the award\n------------------------------\n\
+                    Promoting integrated mechanisms for sustainable development\n\n\
+                    +------------------------+\n| III. Global goals |\n+------------------------+\n\n\
+                    Bears on the SDGs\n-----------------\nyes\n\n\
+                    +------------------------+\n| IV. Start |\n+------------------------+\n\n\
+                    In place two years or more\n--------------------------\nyes\n\n\
+                    +------------------------+\n| V. Partners |\n+------------------------+\n\n\
+                    A UN body took part\n-------------------\nno\n\n\
+                    Question 1\n==========\n\n\
+                    Describe the project. (300 words at most)\nThe county opened six service desks.\n";
+        let form = parsed(text);
+        // Each value stands under its label.
+        let value = |key: &str| {
+            field_of(&form, key)
+                .and_then(|f| f.value.or_else(|| f.items.first().map(|i| i.span)))
+                .map(|v| &text[v.range()])
+        };
+        assert_eq!(value("field.member_state"), Some("Kenya"));
+        assert_eq!(value("field.institution_name"), Some("Nairobi City County"));
+        // The label runs past the catalog's `Institution Type` to its rule.
+        let kind = field_of(&form, "field.institution_type").expect("the institution type");
+        assert_eq!(&text[kind.label_full.range()], "Institution Type as registered");
+        assert_eq!(value("field.institution_type"), Some("County government"));
+        let numbers: Vec<u32> = form.basic.iter().map(|q| q.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5]);
+        assert_eq!(value("field.public_sector"), Some("yes"));
+        assert_eq!(value("field.category"), Some("Promoting integrated mechanisms for sustainable development"));
+        assert_eq!(value("field.sdg_relevant"), Some("yes"));
+        assert_eq!(value("field.un_involved"), Some("no"));
+        // The question's underline is no prompt.
+        let part = &form.questions[0].parts[0];
+        assert_eq!(&text[part.prompt.range()], "Describe the project. (300 words at most)");
+        assert_eq!(part.word_limit, Some(300));
     }
 
     #[test]
