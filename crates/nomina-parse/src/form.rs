@@ -3505,6 +3505,19 @@ impl<'t> Parser<'t> {
         {
             return self.add_placed(spec, at, label_len, Some(value));
         }
+        // So does such a label alone on its line, closed by its colon, over
+        // the country's name (`会员国：` over `　　大韩民国`).
+        if self.context == Context::Start
+            && s.len() <= MAX_MARKER_BYTES
+            && let Some(label) = s.trim_end().strip_suffix([':', '：'])
+            && (names_the_country_field(label) || label.chars().count() <= MAX_SHORT_LABEL_CHARS)
+            && let Some(next) = self.next.map(str::trim)
+            && !is_country_code(next)
+            && Country::from_name(next).is_some()
+            && let Some(spec) = catalog().fields().iter().find(|f| f.question == 0 && f.value == ValueKind::Country)
+        {
+            return self.add_placed(spec, at, s.len(), None);
+        }
         // A label the catalog lacks alone on its line, the next field's
         // value on the line under it: the label of the field the block
         // expects next.
@@ -7071,6 +7084,24 @@ mod tests {
         let part = &form.questions[0].parts[0];
         assert_eq!(&text[part.prompt.range()], "Describe the project. (300 words at most)");
         assert_eq!(part.word_limit, Some(300));
+    }
+
+    #[test]
+    fn a_short_label_closed_by_its_colon_over_a_country_opens_the_form() {
+        // No heading the catalog knows above it: a short label alone,
+        // closed by its colon, over a country's name is the member state,
+        // and the labels under it are the institution's.
+        let text = "受理信息\n\n国别：\n　　肯尼亚\n\n机构名称：\n　　Nairobi City County\n\n\
+                    机构网站：\n　　https://nairobi.go.ke\n";
+        let form = parsed(text);
+        let value = |key: &str| {
+            field_of(&form, key)
+                .and_then(|f| f.value.or_else(|| f.items.first().map(|i| i.span)))
+                .map(|v| &text[v.range()])
+        };
+        assert_eq!(value("field.member_state"), Some("肯尼亚"));
+        assert_eq!(value("field.institution_name"), Some("Nairobi City County"));
+        assert_eq!(value("field.website"), Some("https://nairobi.go.ke"));
     }
 
     #[test]
