@@ -104,6 +104,9 @@ pub struct Repairs {
     /// Lines of a JSON export (`"Country": "Ghana",`), read with their
     /// quotes, commas and brackets as blanks. See [`repair_plain_text`].
     pub json_lines: usize,
+    /// Lines drawn as a tree's branches (`├── Country`, `│   └── Ghana`),
+    /// the branches read as blanks. See [`repair_plain_text`].
+    pub tree_lines: usize,
 }
 
 impl Repairs {
@@ -158,6 +161,12 @@ impl Repairs {
             );
             out.push(("json_lines_read", message, None));
         }
+        if self.tree_lines > 0 {
+            let n = self.tree_lines;
+            let message =
+                format!("{n} lines drawn as a tree's branches (`├──`, `└──`, `│`) read with the branches as blanks");
+            out.push(("tree_drawing_read", message, None));
+        }
         if self.arabic_forms > 0 {
             let n = self.arabic_forms;
             let message = format!(
@@ -187,6 +196,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         line_numbers: 0,
         csv_rows: 0,
         json_lines: 0,
+        tree_lines: 0,
     }
 }
 
@@ -201,7 +211,49 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let markup = remove_markup(text);
     let csv_rows = unquote_csv_rows(text);
     let json_lines = unquote_json_lines(text);
-    Repairs { markup, line_numbers, csv_rows, json_lines, ..repair_text(text) }
+    let tree_lines = read_tree_drawing(text);
+    Repairs { markup, line_numbers, csv_rows, json_lines, tree_lines, ..repair_text(text) }
+}
+
+/// The fewest lines drawn as branches that make a text a tree.
+const MIN_TREE_LINES: usize = 3;
+
+/// Reads a text drawn as a tree (`├── Country` over `│   └── Ghana`, as a
+/// tree view or the `tree` command prints nested items) with its branches
+/// as blanks, so that each item stands indented as deep as it was drawn.
+/// Says how many lines had branches; a text with fewer than
+/// [`MIN_TREE_LINES`] branches, or a table drawn with box lines (`├──┼──┤`,
+/// a branch not followed by a blank and a word), is left as it is.
+fn read_tree_drawing(text: &mut String) -> usize {
+    const BRANCHES: [char; 7] = ['├', '└', '┣', '┗', '╠', '╚', '╰'];
+    if !text.contains(BRANCHES) {
+        return 0;
+    }
+    static TREE: OnceLock<Regex> = OnceLock::new();
+    let tree = TREE.get_or_init(|| {
+        // Trunks going on beside the item (`│   `), then its branch and a
+        // blank, or trunks alone on their line.
+        Regex::new(r"(?m)^[ \t]*(?:[│┃║][ \t]*)*(?:[├└┣┗╠╚╰][─━═]*[ \t]+|$)").expect("tree pattern")
+    });
+    let drawn: Vec<Range<usize>> = tree
+        .find_iter(text)
+        .filter(|m| m.as_str().contains(['│', '┃', '║', '├', '└', '┣', '┗', '╠', '╚', '╰']))
+        .map(|m| m.range())
+        .collect();
+    let branches = drawn.iter().filter(|&r| text[r.clone()].contains(BRANCHES)).count();
+    if branches < MIN_TREE_LINES {
+        return 0;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in &drawn {
+        out.push_str(&text[last..r.start]);
+        out.extend(text[r.clone()].chars().map(|c| if c == '\t' { c } else { ' ' }));
+        last = r.end;
+    }
+    out.push_str(&text[last..]);
+    *text = out;
+    drawn.len()
 }
 
 /// The fewest `"key": value` lines that make a text a JSON export.
@@ -1066,6 +1118,25 @@ mod tests {
         ] {
             let mut text = kept.to_string();
             assert_eq!(remove_markup(&mut text), 0, "{kept:?}");
+            assert_eq!(text, kept);
+        }
+    }
+
+    #[test]
+    fn a_tree_s_branches_are_read_as_blanks() {
+        let mut text = String::from(
+            "Entity\n├── Country\n│   └── Kenya\n├── Goals\n│   ├── 6 Clean water\n│   └── 11 Cities\n└── Site\n    └── https://nairobi.go.ke\n",
+        );
+        assert_eq!(read_tree_drawing(&mut text), 7);
+        assert_eq!(
+            text,
+            "Entity\n    Country\n        Kenya\n    Goals\n        6 Clean water\n        11 Cities\n    Site\n        https://nairobi.go.ke\n"
+        );
+        // A table drawn with box lines, and a branch or two, are no tree.
+        for kept in ["┌──┬──┐\n├──┼──┤\n├──┼──┤\n├──┼──┤\n└──┴──┘\n", "├── a\n└── b\n"]
+        {
+            let mut text = kept.to_string();
+            assert_eq!(read_tree_drawing(&mut text), 0, "{kept:?}");
             assert_eq!(text, kept);
         }
     }
