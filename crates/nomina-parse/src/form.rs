@@ -5673,6 +5673,19 @@ pub(crate) fn parse_form(text: &str, lines: &[Line]) -> Result<ParsedForm, usize
             parser.next = Some(value);
             parser.underlined_label = true;
         }
+        // So is a line with no mark in it over a line indented deeper (`Name
+        // of the institution` over `    Dangjin City`, as trees, quoted
+        // mails and outlines print a label over its value).
+        let indent = |l: &Line| text[l.span.start..l.trimmed.start].chars().count();
+        if let Some((n, next)) = below(i + 1, line)
+            && !next.is_empty()
+            && indent(n) > indent(line) + 1
+            && let label = &text[line.trimmed.range()]
+            && separator_split(label).is_none()
+            && !label.ends_with([':', '：'])
+        {
+            parser.underlined_label = true;
+        }
         parser.line(line);
     }
     if parser.hits < MIN_FORM_HITS {
@@ -7102,6 +7115,22 @@ mod tests {
         assert_eq!(value("field.member_state"), Some("肯尼亚"));
         assert_eq!(value("field.institution_name"), Some("Nairobi City County"));
         assert_eq!(value("field.website"), Some("https://nairobi.go.ke"));
+    }
+
+    #[test]
+    fn a_label_over_its_value_indented_deeper_is_all_label() {
+        // An outline prints each label over its value indented deeper: the
+        // words after a wording the catalog knows are the label's, not a
+        // value.
+        let text = "Сведения\n\n  Государство-член\n      Кения\n  Название учреждения\n      Nairobi City County\n\n\
+                    Вопрос 1: Об инициативе\n\n  Инициатива государственного сектора\n      да\n\n\
+                    Вопрос 2: Категории\n\n  Категория UNPSA, выбранная заявителем\n\
+                    \x20     Promoting integrated mechanisms for sustainable development\n";
+        let form = parsed(text);
+        let category = field_of(&form, "field.category").expect("the category");
+        assert_eq!(&text[category.label_full.range()], "Категория UNPSA, выбранная заявителем");
+        let value = category.value.or_else(|| category.items.first().map(|i| i.span)).map(|v| &text[v.range()]);
+        assert_eq!(value, Some("Promoting integrated mechanisms for sustainable development"));
     }
 
     #[test]
