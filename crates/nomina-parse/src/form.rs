@@ -3081,7 +3081,7 @@ impl<'t> Parser<'t> {
                 span: Span::new(at.span.start + value.start, at.span.start + value.end),
                 line: at.line,
             });
-            self.form.table_rules.push(Span::new(at.span.start, at.span.start + label_len));
+            self.form.table_rules.push(Span::new(at.span.start, at.span.start + value.start));
             return;
         }
         // A goal under the goals label, a target under the targets label:
