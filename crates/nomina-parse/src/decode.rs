@@ -106,7 +106,14 @@ pub struct Repairs {
     pub json_lines: usize,
     /// Lines drawn as a tree's branches (`├── Country`, `│   └── Ghana`),
     /// the branches read as blanks. See [`repair_plain_text`].
-    pub tree_lines: usize,
+    pub drawn_tree_lines: usize,
+    /// Entries of an accessibility tree's dump (`- textbox "Country":
+    /// Ghana`) read as label and value, and the blank lines set before its
+    /// titles. See [`repair_plain_text`].
+    pub tree: crate::export::TreeRead,
+    /// Elements of an XML export (`<field label="Country">Ghana</field>`)
+    /// read as label and value. See [`repair_plain_text`].
+    pub xml_elements: usize,
 }
 
 impl Repairs {
@@ -148,6 +155,23 @@ impl Repairs {
             let message = format!("the number printed at the start of each of the {n} lines removed before parsing");
             out.push(("line_numbers_removed", message, Some(1)));
         }
+        if self.xml_elements > 0 {
+            let n = self.xml_elements;
+            let message = format!(
+                "{n} elements of an XML export read: tags set aside, a label held in an attribute read as the label \
+                 of the element's text (`<field label=\"Country\">Ghana</field>` as `Country: Ghana`)"
+            );
+            out.push(("xml_export_read", message, None));
+        }
+        if self.tree.entries > 0 {
+            let crate::export::TreeRead { entries: n, set_apart } = self.tree;
+            let message = format!(
+                "{n} entries of an accessibility tree read as label and value (`- textbox \"Country\": Ghana` as \
+                 `Country: Ghana`): roles, quotes, states and link targets set aside, a radio group's options on its \
+                 question's line; {set_apart} blank lines set before titles, which later line numbers count"
+            );
+            out.push(("accessibility_tree_read", message, Some(1)));
+        }
         if self.csv_rows > 0 {
             let n = self.csv_rows;
             let message =
@@ -161,8 +185,8 @@ impl Repairs {
             );
             out.push(("json_lines_read", message, None));
         }
-        if self.tree_lines > 0 {
-            let n = self.tree_lines;
+        if self.drawn_tree_lines > 0 {
+            let n = self.drawn_tree_lines;
             let message =
                 format!("{n} lines drawn as a tree's branches (`├──`, `└──`, `│`) read with the branches as blanks");
             out.push(("tree_drawing_read", message, None));
@@ -196,7 +220,9 @@ pub fn repair_text(text: &mut String) -> Repairs {
         line_numbers: 0,
         csv_rows: 0,
         json_lines: 0,
-        tree_lines: 0,
+        drawn_tree_lines: 0,
+        tree: crate::export::TreeRead::default(),
+        xml_elements: 0,
     }
 }
 
@@ -206,13 +232,19 @@ pub fn repair_text(text: &mut String) -> Repairs {
 ///
 /// So are line numbers a listing or a viewer printed before every line
 /// (`0012  Country: Korea`): they are no part of the text.
+///
+/// So are the marks of a structured export: an XML export's tags, its
+/// labels held in attributes read as labels, and an accessibility tree's
+/// roles and quotes (see [`crate::export`]).
 pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
+    let xml_elements = crate::export::read_xml_export(text);
+    let tree = crate::export::read_accessibility_tree(text);
     let markup = remove_markup(text);
     let csv_rows = unquote_csv_rows(text);
     let json_lines = unquote_json_lines(text);
-    let tree_lines = read_tree_drawing(text);
-    Repairs { markup, line_numbers, csv_rows, json_lines, tree_lines, ..repair_text(text) }
+    let drawn_tree_lines = read_tree_drawing(text);
+    Repairs { markup, line_numbers, csv_rows, json_lines, drawn_tree_lines, tree, xml_elements, ..repair_text(text) }
 }
 
 /// The fewest lines drawn as branches that make a text a tree.

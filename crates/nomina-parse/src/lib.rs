@@ -37,6 +37,7 @@ mod date;
 mod decode;
 mod document;
 mod error;
+mod export;
 mod form;
 mod lines;
 mod news;
