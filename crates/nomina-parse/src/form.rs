@@ -3353,7 +3353,7 @@ impl<'t> Parser<'t> {
                 && !rest.trim_start().starts_with([':', '：', '='])
                 // A question's mark closes its label already.
                 && !s[..m.len].trim_end().ends_with(QUESTION_MARKS)
-                && let Some(colon) = rest.find(|c| matches!(c, ':' | '：')).into_iter().chain(rest.find("=\"")).min()
+                && let Some(colon) = rest.find([':', '：']).into_iter().chain(rest.find("=\"")).min()
                 // A colon that ends a word, a blank after it (not `http://`,
                 // `10:30`), or an equals sign before a quoted value.
                 && (rest[colon..].starts_with('：')
