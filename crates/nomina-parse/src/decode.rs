@@ -104,6 +104,11 @@ pub struct Repairs {
     /// Lines of a JSON export (`"Country": "Ghana",`), read with their
     /// quotes, commas and brackets as blanks. See [`repair_plain_text`].
     pub json_lines: usize,
+    /// Lines of a quoted message (a forwarded or replied e-mail) read
+    /// without the `>` marks that opened them. See [`repair_plain_text`].
+    pub quoted_lines: usize,
+    /// The 1-based line of the first of them.
+    pub first_quoted_line: Option<usize>,
 }
 
 impl Repairs {
@@ -111,6 +116,12 @@ impl Repairs {
     /// message and the first line it concerns.
     pub fn warnings(&self) -> Vec<(&'static str, String, Option<usize>)> {
         let mut out = Vec::new();
+        if self.quoted_lines > 0 {
+            let n = self.quoted_lines;
+            let message =
+                format!("{n} lines quoted with `>` (a forwarded or replied e-mail) read without their quote marks");
+            out.push(("quote_marks_removed", message, self.first_quoted_line));
+        }
         if self.invisible > 0 {
             let n = self.invisible;
             let message = format!(
@@ -187,6 +198,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
         line_numbers: 0,
         csv_rows: 0,
         json_lines: 0,
+        quoted_lines: 0,
+        first_quoted_line: None,
     }
 }
 
@@ -196,12 +209,84 @@ pub fn repair_text(text: &mut String) -> Repairs {
 ///
 /// So are line numbers a listing or a viewer printed before every line
 /// (`0012  Country: Korea`): they are no part of the text.
+///
+/// A message quoted in an e-mail (`> Country`) is read without its quote
+/// marks, before anything else: the form is inside them.
 pub fn repair_plain_text(text: &mut String) -> Repairs {
+    let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let markup = remove_markup(text);
     let csv_rows = unquote_csv_rows(text);
     let json_lines = unquote_json_lines(text);
-    Repairs { markup, line_numbers, csv_rows, json_lines, ..repair_text(text) }
+    Repairs { markup, line_numbers, csv_rows, json_lines, quoted_lines, first_quoted_line, ..repair_text(text) }
+}
+
+/// The fewest quoted lines in a row (blank lines between them aside) that
+/// make a quoted message: fewer could be a comparison or an arrow.
+const MIN_QUOTED_LINES: usize = 5;
+
+/// Removes the marks that open the lines of a message quoted in an e-mail
+/// (`> `, `>`, nested `> > ` or `>> `) where [`MIN_QUOTED_LINES`] or more
+/// lines in a row carry them; blank lines between them do not end the run.
+/// Text before and after the quote (a covering message, a signature) is
+/// left as written, and every line keeps its number. Gives the number of
+/// lines read and the 1-based number of the first.
+fn unquote_email(text: &mut String) -> (usize, Option<usize>) {
+    let b = text.as_bytes();
+    if b.first() != Some(&b'>') && memmem::find(b, b"\n>").is_none() {
+        return (0, None);
+    }
+    // The marks of one line: `>` signs, each with the blank after it.
+    let marks = |line: &[u8]| {
+        let mut i = 0;
+        while line.get(i) == Some(&b'>') {
+            i += 1;
+            if line.get(i) == Some(&b' ') {
+                i += 1;
+            }
+        }
+        i
+    };
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    let mut run: Vec<Range<usize>> = Vec::new();
+    let (mut lines, mut first, mut run_first) = (0, None, 0);
+    let mut take = |run: &mut Vec<Range<usize>>, run_first: usize, cuts: &mut Vec<Range<usize>>| {
+        if run.len() >= MIN_QUOTED_LINES {
+            lines += run.len();
+            first.get_or_insert(run_first);
+            cuts.append(run);
+        }
+        run.clear();
+    };
+    let (mut start, mut number) = (0, 1);
+    while start <= b.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |n| start + n);
+        let line = &b[start..end];
+        let n = marks(line);
+        if n > 0 {
+            if run.is_empty() {
+                run_first = number;
+            }
+            run.push(start..start + n);
+        } else if !line.iter().all(u8::is_ascii_whitespace) {
+            take(&mut run, run_first, &mut cuts);
+        }
+        start = end + 1;
+        number += 1;
+    }
+    take(&mut run, run_first, &mut cuts);
+    if cuts.is_empty() {
+        return (0, None);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for cut in cuts {
+        out.push_str(&text[last..cut.start]);
+        last = cut.end;
+    }
+    out.push_str(&text[last..]);
+    *text = out;
+    (lines, first)
 }
 
 /// The fewest `"key": value` lines that make a text a JSON export.
@@ -1068,6 +1153,27 @@ mod tests {
             assert_eq!(remove_markup(&mut text), 0, "{kept:?}");
             assert_eq!(text, kept);
         }
+    }
+
+    #[test]
+    fn a_message_quoted_in_an_e_mail_is_read_without_its_quote_marks() {
+        let mut text =
+            "Bonjour,\nvoir ci-dessous.\n\nLe 3 mars, le portail a écrit :\n> FICHE\n>\n> PAYS HÔTE\n>     Ghana\n\
+                        > > VILLE\n>>     Tamale\n> SECTEUR\n>     public\n-- \nA > B\n"
+                .to_string();
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(
+            text,
+            "Bonjour,\nvoir ci-dessous.\n\nLe 3 mars, le portail a écrit :\nFICHE\n\nPAYS HÔTE\n    Ghana\nVILLE\n\
+             \x20   Tamale\nSECTEUR\n    public\n-- \nA > B\n"
+        );
+        assert_eq!((repairs.quoted_lines, repairs.first_quoted_line), (8, Some(5)));
+        assert_eq!(repairs.warnings()[0].0, "quote_marks_removed");
+        // A few lines opening with `>` are no quoted message.
+        let kept = "Scores\n> 10: good\n> 20: better\n\n> 30: best\nEnd\n";
+        let mut text = kept.to_string();
+        assert_eq!(repair_plain_text(&mut text).quoted_lines, 0);
+        assert_eq!(text, kept);
     }
 
     #[test]
