@@ -109,6 +109,10 @@ pub struct Repairs {
     pub quoted_lines: usize,
     /// The 1-based line of the first of them.
     pub first_quoted_line: Option<usize>,
+    /// BBCode tags a forum post or a message board's export left around
+    /// the words (`[b]Country[/b]`, `[url]…[/url]`), removed. See
+    /// [`repair_plain_text`].
+    pub bbcode: usize,
 }
 
 impl Repairs {
@@ -150,6 +154,11 @@ impl Repairs {
                 "{n} HTML tags and Markdown marks left in plain text (`<br>`, `**`, `##`) removed before parsing"
             );
             out.push(("markup_removed", message, None));
+        }
+        if self.bbcode > 0 {
+            let n = self.bbcode;
+            let message = format!("{n} BBCode tags (`[b]`, `[size=120]`, `[url]`) removed before parsing");
+            out.push(("bbcode_removed", message, None));
         }
         if self.line_numbers > 0 {
             let n = self.line_numbers;
@@ -200,6 +209,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         json_lines: 0,
         quoted_lines: 0,
         first_quoted_line: None,
+        bbcode: 0,
     }
 }
 
@@ -216,9 +226,67 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let markup = remove_markup(text);
+    let bbcode = remove_bbcode(text);
     let csv_rows = unquote_csv_rows(text);
     let json_lines = unquote_json_lines(text);
-    Repairs { markup, line_numbers, csv_rows, json_lines, quoted_lines, first_quoted_line, ..repair_text(text) }
+    Repairs { markup, line_numbers, csv_rows, json_lines, quoted_lines, first_quoted_line, bbcode, ..repair_text(text) }
+}
+
+/// Rewrites `text` with each range given replaced by its string; a range
+/// that starts inside one already replaced goes with it.
+fn replace_ranges(text: &mut String, mut cuts: Vec<(Range<usize>, &str)>) {
+    cuts.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (range, with) in cuts {
+        if range.start < last {
+            continue;
+        }
+        out.push_str(&text[last..range.start]);
+        out.push_str(with);
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    *text = out;
+}
+
+/// BBCode's common tags, the way forums and message boards write them
+/// (`[b]`, `[/b]`, `[size=150]`, `[url=http://…]`, `[*]`), in any case.
+const BBCODE_TAG: &str = r"(?i)\[(?:\*|/?(?:b|i|u|s|strike|sup|sub|size|colou?r|font|url|email|quote|code|list|center|centre|left|right|justify|indent|img|h[1-6]|spoiler|noparse|hr)(?:=[^\[\]\n]*)?)\]";
+
+/// The fewest BBCode tags, closing ones among them, that make a text a
+/// BBCode post: a lone `[b]` or `[i]` in prose is text.
+const MIN_BBCODE_TAGS: usize = 4;
+
+/// Removes the BBCode tags of [`BBCODE_TAG`] from a text that holds
+/// [`MIN_BBCODE_TAGS`] or more of them, closing tags among them, and says
+/// how many: the words they mark stay (a link's address between `[url]`
+/// and `[/url]` too), and a list item's `[*]` is read as the bullet it
+/// prints. Lines keep their numbers.
+fn remove_bbcode(text: &mut String) -> usize {
+    let b = text.as_bytes();
+    if memmem::find(b, b"[/").is_none() {
+        return 0;
+    }
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    let tag = TAG.get_or_init(|| Regex::new(BBCODE_TAG).expect("BBCode tag pattern"));
+    let mut cuts = Vec::new();
+    let mut closing = 0;
+    for m in tag.find_iter(text) {
+        let with = if m.as_str() == "[*]" {
+            if text[m.end()..].starts_with(char::is_whitespace) { "*" } else { "* " }
+        } else {
+            closing += usize::from(m.as_str().starts_with("[/"));
+            ""
+        };
+        cuts.push((m.range(), with));
+    }
+    if cuts.len() < MIN_BBCODE_TAGS || closing == 0 {
+        return 0;
+    }
+    let n = cuts.len();
+    replace_ranges(text, cuts);
+    n
 }
 
 /// The fewest quoted lines in a row (blank lines between them aside) that
@@ -278,14 +346,7 @@ fn unquote_email(text: &mut String) -> (usize, Option<usize>) {
     if cuts.is_empty() {
         return (0, None);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for cut in cuts {
-        out.push_str(&text[last..cut.start]);
-        last = cut.end;
-    }
-    out.push_str(&text[last..]);
-    *text = out;
+    replace_ranges(text, cuts.into_iter().map(|cut| (cut, "")).collect());
     (lines, first)
 }
 
@@ -1174,6 +1235,28 @@ mod tests {
         let mut text = kept.to_string();
         assert_eq!(repair_plain_text(&mut text).quoted_lines, 0);
         assert_eq!(text, kept);
+    }
+
+    #[test]
+    fn bbcode_tags_are_removed_and_their_words_kept() {
+        let mut text = "[SIZE=140][B]Datos[/B][/SIZE]\n[b]País anfitrión[/b]\nGhana\n[b]Sitio[/b]\n\
+                        [url]https://tamale.gov.gh[/url] y [url=https://x.gh]otro[/url]\n[list]\n[*]Meta 6.1\n\
+                        [*] Meta 6.2\n[/list]\n[color=red][i]Nota[/i][/color] [x] [b ] [/z]\n"
+            .to_string();
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(
+            text,
+            "Datos\nPaís anfitrión\nGhana\nSitio\nhttps://tamale.gov.gh y otro\n\n* Meta 6.1\n* Meta 6.2\n\n\
+             Nota [x] [b ] [/z]\n"
+        );
+        assert_eq!(repairs.bbcode, 20);
+        assert!(repairs.warnings().iter().any(|w| w.0 == "bbcode_removed"));
+        // A bracketed letter or two in prose is text.
+        for kept in ["Press [b] then [i] to start.\n", "Options [a], [b], [i] and [u]; see [1] [/x].\n"] {
+            let mut text = kept.to_string();
+            assert_eq!(repair_plain_text(&mut text).bbcode, 0, "{kept:?}");
+            assert_eq!(text, kept);
+        }
     }
 
     #[test]
