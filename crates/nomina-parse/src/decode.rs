@@ -113,6 +113,10 @@ pub struct Repairs {
     /// the words (`[b]Country[/b]`, `[url]…[/url]`), removed. See
     /// [`repair_plain_text`].
     pub bbcode: usize,
+    /// Marks of MediaWiki's markup (a table's braces, rules and cell bars,
+    /// `'''` emphasis, `{{template}}`, `[[link|text]]`), removed. See
+    /// [`repair_plain_text`].
+    pub wiki: usize,
 }
 
 impl Repairs {
@@ -159,6 +163,14 @@ impl Repairs {
             let n = self.bbcode;
             let message = format!("{n} BBCode tags (`[b]`, `[size=120]`, `[url]`) removed before parsing");
             out.push(("bbcode_removed", message, None));
+        }
+        if self.wiki > 0 {
+            let n = self.wiki;
+            let message = format!(
+                "{n} marks of MediaWiki markup (table braces, rules and cell bars, `'''`, `{{{{…}}}}`, `[[…]]`) \
+                 removed before parsing"
+            );
+            out.push(("wiki_markup_removed", message, None));
         }
         if self.line_numbers > 0 {
             let n = self.line_numbers;
@@ -210,6 +222,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         quoted_lines: 0,
         first_quoted_line: None,
         bbcode: 0,
+        wiki: 0,
     }
 }
 
@@ -227,9 +240,20 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
+    let wiki = remove_wiki_markup(text);
     let csv_rows = unquote_csv_rows(text);
     let json_lines = unquote_json_lines(text);
-    Repairs { markup, line_numbers, csv_rows, json_lines, quoted_lines, first_quoted_line, bbcode, ..repair_text(text) }
+    Repairs {
+        markup,
+        line_numbers,
+        csv_rows,
+        json_lines,
+        quoted_lines,
+        first_quoted_line,
+        bbcode,
+        wiki,
+        ..repair_text(text)
+    }
 }
 
 /// Rewrites `text` with each range given replaced by its string; a range
@@ -248,6 +272,147 @@ fn replace_ranges(text: &mut String, mut cuts: Vec<(Range<usize>, &str)>) {
     }
     out.push_str(&text[last..]);
     *text = out;
+}
+
+/// The fewest marks of MediaWiki markup, of three kinds or more, that make
+/// a text without a table wiki text: a quotation's `''` is text.
+const MIN_WIKI_MARKS: usize = 5;
+
+/// Removes MediaWiki's markup from a text written in it (a table opened by
+/// `{|` and closed by `|}`, or [`MIN_WIKI_MARKS`] marks of three kinds)
+/// and says how many marks: a table's braces and row rules (`|-`) leave
+/// their lines empty, a cell's bar (`| value`, `! label`, a caption's `|+`)
+/// and its attributes (`| style="…" |`) go, the bars between cells on one
+/// line (`||`, `!!`) become a tab, so that `| Country || Ghana` reads as a
+/// label and its value; `'''` and `''` emphasis go, a template that is one
+/// word (`{{yes}}`) reads as the word, and a link as its text (`[[Page|text]]`
+/// as `text`, `[http://… text]` without its brackets). Headings (`== Part A
+/// ==`) stay: the form's parser reads them. Lines keep their numbers.
+fn remove_wiki_markup(text: &mut String) -> usize {
+    let b = text.as_bytes();
+    if memmem::find(b, b"{|").is_none()
+        && memmem::find(b, b"''").is_none()
+        && memmem::find(b, b"{{").is_none()
+        && memmem::find(b, b"[[").is_none()
+    {
+        return 0;
+    }
+    static INLINE: OnceLock<Regex> = OnceLock::new();
+    let inline = INLINE.get_or_init(|| {
+        Regex::new(concat!(
+            r"\{\{[^{}|\n]{1,40}\}\}",
+            r"|\[\[[^\[\]\n]+\]\]",
+            r"|\[https?://[^\s\[\]]+(?: [^\[\]\n]*)?\]",
+            r"|'{5}|'{2,3}",
+        ))
+        .expect("wiki inline pattern")
+    });
+    let mut cuts: Vec<(Range<usize>, &str)> = Vec::new();
+    // Marks of each kind: headings, emphasis, templates, links.
+    let mut kinds = [0usize; 4];
+    let (mut opened, mut closed, mut depth) = (0, 0, 0usize);
+    let mut start = 0;
+    while start < b.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |n| start + n);
+        let line = &text[start..end];
+        let body = line.trim_start();
+        let at = start + (line.len() - body.len());
+        let content = body.trim_end().len();
+        if body.starts_with("{|") {
+            cuts.push((at..at + content, ""));
+            opened += 1;
+            depth += 1;
+        } else if depth > 0 && body.starts_with("|}") {
+            cuts.push((at..at + content, ""));
+            closed += 1;
+            depth -= 1;
+        } else if depth > 0 && body.starts_with("|-") {
+            cuts.push((at..at + content, ""));
+        } else if depth > 0 && (body.starts_with('|') || body.starts_with('!')) {
+            wiki_cells(body, at, &mut cuts);
+        } else if body.starts_with("==") && body.trim_end().ends_with("==") {
+            kinds[0] += 1;
+        }
+        for m in inline.find_iter(line) {
+            let (from, to) = (start + m.start(), start + m.end());
+            let mark = m.as_str();
+            if mark.starts_with('\'') {
+                kinds[1] += 1;
+                cuts.push((from..to, ""));
+            } else if mark.starts_with("{{") {
+                kinds[2] += 1;
+                cuts.push((from..from + 2, ""));
+                cuts.push((to - 2..to, ""));
+            } else if mark.starts_with("[[") {
+                kinds[3] += 1;
+                // `[[Page|text]]` reads as its text, `[[Page]]` as the page.
+                let shown = mark.find('|').map_or(from + 2, |bar| from + bar + 1);
+                cuts.push((from..shown, ""));
+                cuts.push((to - 2..to, ""));
+            } else {
+                kinds[3] += 1;
+                cuts.push((from..from + 1, ""));
+                cuts.push((to - 1..to, ""));
+            }
+        }
+        start = end + 1;
+    }
+    let table = opened > 0 && closed > 0;
+    let marks: usize = kinds.iter().sum();
+    let several = kinds.iter().filter(|&&n| n > 0).count() >= 3 && marks >= MIN_WIKI_MARKS;
+    if !table && !several {
+        return 0;
+    }
+    let n = cuts.len();
+    replace_ranges(text, cuts);
+    n
+}
+
+/// The marks of a table row's cells on one line (`| a || b`, `! a !! b`)
+/// that opens at byte `at` of the text: the bar that opens the row and the
+/// blanks after it, each cell's attributes (`style="…" |`), and the bars
+/// between cells with the blanks around them, which become a tab.
+fn wiki_cells(body: &str, at: usize, cuts: &mut Vec<(Range<usize>, &str)>) {
+    let header = body.starts_with('!');
+    let mut from = if body.starts_with("|+") { 2 } else { 1 };
+    let mut first = true;
+    loop {
+        let rest = &body[from..];
+        let sep = [rest.find("||"), if header { rest.find("!!") } else { None }].into_iter().flatten().min();
+        let cell_end = sep.map_or(body.len(), |i| from + i);
+        let cell = &body[from..cell_end];
+        let blanks = cell.len() - cell.trim_start().len();
+        let mut opens = from + blanks;
+        if let Some(n) = wiki_attributes(&body[opens..cell_end]) {
+            let after = &body[opens + n..cell_end];
+            opens += n + after.len() - after.trim_start().len();
+        }
+        if first {
+            cuts.push((at..at + opens, ""));
+        } else if opens > from {
+            cuts.push((at + from..at + opens, ""));
+        }
+        first = false;
+        if cell_end >= body.len() {
+            break;
+        }
+        let closes = from + cell.trim_end().len();
+        let after = &body[cell_end + 2..];
+        let next = cell_end + 2 + after.len() - after.trim_start().len();
+        cuts.push((at + closes..at + next, "\t"));
+        from = next;
+    }
+}
+
+/// The length of a cell's attributes and the bar after them
+/// (`style="text-align:left" |`), when the cell opens with them.
+fn wiki_attributes(cell: &str) -> Option<usize> {
+    static ATTRIBUTES: OnceLock<Regex> = OnceLock::new();
+    let attributes = ATTRIBUTES.get_or_init(|| {
+        Regex::new(r#"^(?:[A-Za-z-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s|"']+)\s*)+\|"#).expect("wiki attributes")
+    });
+    let m = attributes.find(cell)?;
+    (!cell[m.end()..].starts_with('|')).then_some(m.end())
 }
 
 /// BBCode's common tags, the way forums and message boards write them
@@ -1255,6 +1420,29 @@ mod tests {
         for kept in ["Press [b] then [i] to start.\n", "Options [a], [b], [i] and [u]; see [1] [/x].\n"] {
             let mut text = kept.to_string();
             assert_eq!(repair_plain_text(&mut text).bbcode, 0, "{kept:?}");
+            assert_eq!(text, kept);
+        }
+    }
+
+    #[test]
+    fn mediawiki_tables_and_marks_are_read_as_labels_and_values() {
+        let mut text = "== Part A ==\n{| class=\"wikitable\" style=\"width:80%\"\n|+ Host body\n|-\n! Home country\n\
+                        | Ghana\n|-\n| Staff || 40\n|-\n! scope=\"row\" | Public body? || {{Yes}}\n|-\n| Goals\n|\n\
+                        * Goal 6\n|}\n'''Item 2''' ''(at most 50 words)''\nSee [[Help:Forms|the guide]] or \
+                        [https://tamale.gov.gh the site].\n"
+            .to_string();
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(
+            text,
+            "== Part A ==\n\nHost body\n\nHome country\nGhana\n\nStaff\t40\n\nPublic body?\tYes\n\nGoals\n\n\
+             * Goal 6\n\nItem 2 (at most 50 words)\nSee the guide or https://tamale.gov.gh the site.\n"
+        );
+        assert_eq!(repairs.wiki, 25);
+        assert!(repairs.warnings().iter().any(|w| w.0 == "wiki_markup_removed"));
+        // Without a table, a quotation's marks or a lone template are text.
+        for kept in ["He said ''no'' twice.\n== Notes ==\n", "Use {{name}} here; a | b\n! Note\n"] {
+            let mut text = kept.to_string();
+            assert_eq!(repair_plain_text(&mut text).wiki, 0, "{kept:?}");
             assert_eq!(text, kept);
         }
     }
