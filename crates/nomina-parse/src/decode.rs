@@ -114,6 +114,19 @@ pub struct Repairs {
     /// Elements of an XML export (`<field label="Country">Ghana</field>`)
     /// read as label and value. See [`repair_plain_text`].
     pub xml_elements: usize,
+    /// Lines of a quoted message (a forwarded or replied e-mail) read
+    /// without the `>` marks that opened them. See [`repair_plain_text`].
+    pub quoted_lines: usize,
+    /// The 1-based line of the first of them.
+    pub first_quoted_line: Option<usize>,
+    /// BBCode tags a forum post or a message board's export left around
+    /// the words (`[b]Country[/b]`, `[url]…[/url]`), removed. See
+    /// [`repair_plain_text`].
+    pub bbcode: usize,
+    /// Marks of MediaWiki's markup (a table's braces, rules and cell bars,
+    /// `'''` emphasis, `{{template}}`, `[[link|text]]`), removed. See
+    /// [`repair_plain_text`].
+    pub wiki: usize,
 }
 
 impl Repairs {
@@ -121,6 +134,12 @@ impl Repairs {
     /// message and the first line it concerns.
     pub fn warnings(&self) -> Vec<(&'static str, String, Option<usize>)> {
         let mut out = Vec::new();
+        if self.quoted_lines > 0 {
+            let n = self.quoted_lines;
+            let message =
+                format!("{n} lines quoted with `>` (a forwarded or replied e-mail) read without their quote marks");
+            out.push(("quote_marks_removed", message, self.first_quoted_line));
+        }
         if self.invisible > 0 {
             let n = self.invisible;
             let message = format!(
@@ -149,6 +168,19 @@ impl Repairs {
                 "{n} HTML tags and Markdown marks left in plain text (`<br>`, `**`, `##`) removed before parsing"
             );
             out.push(("markup_removed", message, None));
+        }
+        if self.bbcode > 0 {
+            let n = self.bbcode;
+            let message = format!("{n} BBCode tags (`[b]`, `[size=120]`, `[url]`) removed before parsing");
+            out.push(("bbcode_removed", message, None));
+        }
+        if self.wiki > 0 {
+            let n = self.wiki;
+            let message = format!(
+                "{n} marks of MediaWiki markup (table braces, rules and cell bars, `'''`, `{{{{…}}}}`, `[[…]]`) \
+                 removed before parsing"
+            );
+            out.push(("wiki_markup_removed", message, None));
         }
         if self.line_numbers > 0 {
             let n = self.line_numbers;
@@ -223,6 +255,10 @@ pub fn repair_text(text: &mut String) -> Repairs {
         drawn_tree_lines: 0,
         tree: crate::export::TreeRead::default(),
         xml_elements: 0,
+        quoted_lines: 0,
+        first_quoted_line: None,
+        bbcode: 0,
+        wiki: 0,
     }
 }
 
@@ -236,15 +272,33 @@ pub fn repair_text(text: &mut String) -> Repairs {
 /// So are the marks of a structured export: an XML export's tags, its
 /// labels held in attributes read as labels, and an accessibility tree's
 /// roles and quotes (see [`crate::export`]).
+/// A message quoted in an e-mail (`> Country`) is read without its quote
+/// marks, before anything else: the form is inside them.
 pub fn repair_plain_text(text: &mut String) -> Repairs {
+    let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     let markup = remove_markup(text);
+    let bbcode = remove_bbcode(text);
+    let wiki = remove_wiki_markup(text);
     let csv_rows = unquote_csv_rows(text);
     let json_lines = unquote_json_lines(text);
     let drawn_tree_lines = read_tree_drawing(text);
-    Repairs { markup, line_numbers, csv_rows, json_lines, drawn_tree_lines, tree, xml_elements, ..repair_text(text) }
+    Repairs {
+        markup,
+        line_numbers,
+        csv_rows,
+        json_lines,
+        drawn_tree_lines,
+        tree,
+        xml_elements,
+        quoted_lines,
+        first_quoted_line,
+        bbcode,
+        wiki,
+        ..repair_text(text)
+    }
 }
 
 /// The fewest lines drawn as branches that make a text a tree.
@@ -286,6 +340,265 @@ fn read_tree_drawing(text: &mut String) -> usize {
     out.push_str(&text[last..]);
     *text = out;
     drawn.len()
+}
+
+/// Rewrites `text` with each range given replaced by its string; a range
+/// that starts inside one already replaced goes with it.
+fn replace_ranges(text: &mut String, mut cuts: Vec<(Range<usize>, &str)>) {
+    cuts.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (range, with) in cuts {
+        if range.start < last {
+            continue;
+        }
+        out.push_str(&text[last..range.start]);
+        out.push_str(with);
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    *text = out;
+}
+
+/// The fewest marks of MediaWiki markup, of three kinds or more, that make
+/// a text without a table wiki text: a quotation's `''` is text.
+const MIN_WIKI_MARKS: usize = 5;
+
+/// Removes MediaWiki's markup from a text written in it (a table opened by
+/// `{|` and closed by `|}`, or [`MIN_WIKI_MARKS`] marks of three kinds)
+/// and says how many marks: a table's braces and row rules (`|-`) leave
+/// their lines empty, a cell's bar (`| value`, `! label`, a caption's `|+`)
+/// and its attributes (`| style="…" |`) go, the bars between cells on one
+/// line (`||`, `!!`) become a tab, so that `| Country || Ghana` reads as a
+/// label and its value; `'''` and `''` emphasis go, a template that is one
+/// word (`{{yes}}`) reads as the word, and a link as its text (`[[Page|text]]`
+/// as `text`, `[http://… text]` without its brackets). Headings (`== Part A
+/// ==`) stay: the form's parser reads them. Lines keep their numbers.
+fn remove_wiki_markup(text: &mut String) -> usize {
+    let b = text.as_bytes();
+    if memmem::find(b, b"{|").is_none()
+        && memmem::find(b, b"''").is_none()
+        && memmem::find(b, b"{{").is_none()
+        && memmem::find(b, b"[[").is_none()
+    {
+        return 0;
+    }
+    static INLINE: OnceLock<Regex> = OnceLock::new();
+    let inline = INLINE.get_or_init(|| {
+        Regex::new(concat!(
+            r"\{\{[^{}|\n]{1,40}\}\}",
+            r"|\[\[[^\[\]\n]+\]\]",
+            r"|\[https?://[^\s\[\]]+(?: [^\[\]\n]*)?\]",
+            r"|'{5}|'{2,3}",
+        ))
+        .expect("wiki inline pattern")
+    });
+    let mut cuts: Vec<(Range<usize>, &str)> = Vec::new();
+    // Marks of each kind: headings, emphasis, templates, links.
+    let mut kinds = [0usize; 4];
+    let (mut opened, mut closed, mut depth) = (0, 0, 0usize);
+    let mut start = 0;
+    while start < b.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |n| start + n);
+        let line = &text[start..end];
+        let body = line.trim_start();
+        let at = start + (line.len() - body.len());
+        let content = body.trim_end().len();
+        if body.starts_with("{|") {
+            cuts.push((at..at + content, ""));
+            opened += 1;
+            depth += 1;
+        } else if depth > 0 && body.starts_with("|}") {
+            cuts.push((at..at + content, ""));
+            closed += 1;
+            depth -= 1;
+        } else if depth > 0 && body.starts_with("|-") {
+            cuts.push((at..at + content, ""));
+        } else if depth > 0 && (body.starts_with('|') || body.starts_with('!')) {
+            wiki_cells(body, at, &mut cuts);
+        } else if body.starts_with("==") && body.trim_end().ends_with("==") {
+            kinds[0] += 1;
+        }
+        for m in inline.find_iter(line) {
+            let (from, to) = (start + m.start(), start + m.end());
+            let mark = m.as_str();
+            if mark.starts_with('\'') {
+                kinds[1] += 1;
+                cuts.push((from..to, ""));
+            } else if mark.starts_with("{{") {
+                kinds[2] += 1;
+                cuts.push((from..from + 2, ""));
+                cuts.push((to - 2..to, ""));
+            } else if mark.starts_with("[[") {
+                kinds[3] += 1;
+                // `[[Page|text]]` reads as its text, `[[Page]]` as the page.
+                let shown = mark.find('|').map_or(from + 2, |bar| from + bar + 1);
+                cuts.push((from..shown, ""));
+                cuts.push((to - 2..to, ""));
+            } else {
+                kinds[3] += 1;
+                cuts.push((from..from + 1, ""));
+                cuts.push((to - 1..to, ""));
+            }
+        }
+        start = end + 1;
+    }
+    let table = opened > 0 && closed > 0;
+    let marks: usize = kinds.iter().sum();
+    let several = kinds.iter().filter(|&&n| n > 0).count() >= 3 && marks >= MIN_WIKI_MARKS;
+    if !table && !several {
+        return 0;
+    }
+    let n = cuts.len();
+    replace_ranges(text, cuts);
+    n
+}
+
+/// The marks of a table row's cells on one line (`| a || b`, `! a !! b`)
+/// that opens at byte `at` of the text: the bar that opens the row and the
+/// blanks after it, each cell's attributes (`style="…" |`), and the bars
+/// between cells with the blanks around them, which become a tab.
+fn wiki_cells(body: &str, at: usize, cuts: &mut Vec<(Range<usize>, &str)>) {
+    let header = body.starts_with('!');
+    let mut from = if body.starts_with("|+") { 2 } else { 1 };
+    let mut first = true;
+    loop {
+        let rest = &body[from..];
+        let sep = [rest.find("||"), if header { rest.find("!!") } else { None }].into_iter().flatten().min();
+        let cell_end = sep.map_or(body.len(), |i| from + i);
+        let cell = &body[from..cell_end];
+        let blanks = cell.len() - cell.trim_start().len();
+        let mut opens = from + blanks;
+        if let Some(n) = wiki_attributes(&body[opens..cell_end]) {
+            let after = &body[opens + n..cell_end];
+            opens += n + after.len() - after.trim_start().len();
+        }
+        if first {
+            cuts.push((at..at + opens, ""));
+        } else if opens > from {
+            cuts.push((at + from..at + opens, ""));
+        }
+        first = false;
+        if cell_end >= body.len() {
+            break;
+        }
+        let closes = from + cell.trim_end().len();
+        let after = &body[cell_end + 2..];
+        let next = cell_end + 2 + after.len() - after.trim_start().len();
+        cuts.push((at + closes..at + next, "\t"));
+        from = next;
+    }
+}
+
+/// The length of a cell's attributes and the bar after them
+/// (`style="text-align:left" |`), when the cell opens with them.
+fn wiki_attributes(cell: &str) -> Option<usize> {
+    static ATTRIBUTES: OnceLock<Regex> = OnceLock::new();
+    let attributes = ATTRIBUTES.get_or_init(|| {
+        Regex::new(r#"^(?:[A-Za-z-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s|"']+)\s*)+\|"#).expect("wiki attributes")
+    });
+    let m = attributes.find(cell)?;
+    (!cell[m.end()..].starts_with('|')).then_some(m.end())
+}
+
+/// BBCode's common tags, the way forums and message boards write them
+/// (`[b]`, `[/b]`, `[size=150]`, `[url=http://…]`, `[*]`), in any case.
+const BBCODE_TAG: &str = r"(?i)\[(?:\*|/?(?:b|i|u|s|strike|sup|sub|size|colou?r|font|url|email|quote|code|list|center|centre|left|right|justify|indent|img|h[1-6]|spoiler|noparse|hr)(?:=[^\[\]\n]*)?)\]";
+
+/// The fewest BBCode tags, closing ones among them, that make a text a
+/// BBCode post: a lone `[b]` or `[i]` in prose is text.
+const MIN_BBCODE_TAGS: usize = 4;
+
+/// Removes the BBCode tags of [`BBCODE_TAG`] from a text that holds
+/// [`MIN_BBCODE_TAGS`] or more of them, closing tags among them, and says
+/// how many: the words they mark stay (a link's address between `[url]`
+/// and `[/url]` too), and a list item's `[*]` is read as the bullet it
+/// prints. Lines keep their numbers.
+fn remove_bbcode(text: &mut String) -> usize {
+    let b = text.as_bytes();
+    if memmem::find(b, b"[/").is_none() {
+        return 0;
+    }
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    let tag = TAG.get_or_init(|| Regex::new(BBCODE_TAG).expect("BBCode tag pattern"));
+    let mut cuts = Vec::new();
+    let mut closing = 0;
+    for m in tag.find_iter(text) {
+        let with = if m.as_str() == "[*]" {
+            if text[m.end()..].starts_with(char::is_whitespace) { "*" } else { "* " }
+        } else {
+            closing += usize::from(m.as_str().starts_with("[/"));
+            ""
+        };
+        cuts.push((m.range(), with));
+    }
+    if cuts.len() < MIN_BBCODE_TAGS || closing == 0 {
+        return 0;
+    }
+    let n = cuts.len();
+    replace_ranges(text, cuts);
+    n
+}
+
+/// The fewest quoted lines in a row (blank lines between them aside) that
+/// make a quoted message: fewer could be a comparison or an arrow.
+const MIN_QUOTED_LINES: usize = 5;
+
+/// Removes the marks that open the lines of a message quoted in an e-mail
+/// (`> `, `>`, nested `> > ` or `>> `) where [`MIN_QUOTED_LINES`] or more
+/// lines in a row carry them; blank lines between them do not end the run.
+/// Text before and after the quote (a covering message, a signature) is
+/// left as written, and every line keeps its number. Gives the number of
+/// lines read and the 1-based number of the first.
+fn unquote_email(text: &mut String) -> (usize, Option<usize>) {
+    let b = text.as_bytes();
+    if b.first() != Some(&b'>') && memmem::find(b, b"\n>").is_none() {
+        return (0, None);
+    }
+    // The marks of one line: `>` signs, each with the blank after it.
+    let marks = |line: &[u8]| {
+        let mut i = 0;
+        while line.get(i) == Some(&b'>') {
+            i += 1;
+            if line.get(i) == Some(&b' ') {
+                i += 1;
+            }
+        }
+        i
+    };
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    let mut run: Vec<Range<usize>> = Vec::new();
+    let (mut lines, mut first, mut run_first) = (0, None, 0);
+    let mut take = |run: &mut Vec<Range<usize>>, run_first: usize, cuts: &mut Vec<Range<usize>>| {
+        if run.len() >= MIN_QUOTED_LINES {
+            lines += run.len();
+            first.get_or_insert(run_first);
+            cuts.append(run);
+        }
+        run.clear();
+    };
+    let (mut start, mut number) = (0, 1);
+    while start <= b.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |n| start + n);
+        let line = &b[start..end];
+        let n = marks(line);
+        if n > 0 {
+            if run.is_empty() {
+                run_first = number;
+            }
+            run.push(start..start + n);
+        } else if !line.iter().all(u8::is_ascii_whitespace) {
+            take(&mut run, run_first, &mut cuts);
+        }
+        start = end + 1;
+        number += 1;
+    }
+    take(&mut run, run_first, &mut cuts);
+    if cuts.is_empty() {
+        return (0, None);
+    }
+    replace_ranges(text, cuts.into_iter().map(|cut| (cut, "")).collect());
+    (lines, first)
 }
 
 /// The fewest `"key": value` lines that make a text a JSON export.
@@ -1169,6 +1482,72 @@ mod tests {
         {
             let mut text = kept.to_string();
             assert_eq!(read_tree_drawing(&mut text), 0, "{kept:?}");
+            assert_eq!(text, kept);
+        }
+    }
+
+    #[test]
+    fn a_message_quoted_in_an_e_mail_is_read_without_its_quote_marks() {
+        let mut text =
+            "Bonjour,\nvoir ci-dessous.\n\nLe 3 mars, le portail a écrit :\n> FICHE\n>\n> PAYS HÔTE\n>     Ghana\n\
+                        > > VILLE\n>>     Tamale\n> SECTEUR\n>     public\n-- \nA > B\n"
+                .to_string();
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(
+            text,
+            "Bonjour,\nvoir ci-dessous.\n\nLe 3 mars, le portail a écrit :\nFICHE\n\nPAYS HÔTE\n    Ghana\nVILLE\n\
+             \x20   Tamale\nSECTEUR\n    public\n-- \nA > B\n"
+        );
+        assert_eq!((repairs.quoted_lines, repairs.first_quoted_line), (8, Some(5)));
+        assert_eq!(repairs.warnings()[0].0, "quote_marks_removed");
+        // A few lines opening with `>` are no quoted message.
+        let kept = "Scores\n> 10: good\n> 20: better\n\n> 30: best\nEnd\n";
+        let mut text = kept.to_string();
+        assert_eq!(repair_plain_text(&mut text).quoted_lines, 0);
+        assert_eq!(text, kept);
+    }
+
+    #[test]
+    fn bbcode_tags_are_removed_and_their_words_kept() {
+        let mut text = "[SIZE=140][B]Datos[/B][/SIZE]\n[b]País anfitrión[/b]\nGhana\n[b]Sitio[/b]\n\
+                        [url]https://tamale.gov.gh[/url] y [url=https://x.gh]otro[/url]\n[list]\n[*]Meta 6.1\n\
+                        [*] Meta 6.2\n[/list]\n[color=red][i]Nota[/i][/color] [x] [b ] [/z]\n"
+            .to_string();
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(
+            text,
+            "Datos\nPaís anfitrión\nGhana\nSitio\nhttps://tamale.gov.gh y otro\n\n* Meta 6.1\n* Meta 6.2\n\n\
+             Nota [x] [b ] [/z]\n"
+        );
+        assert_eq!(repairs.bbcode, 20);
+        assert!(repairs.warnings().iter().any(|w| w.0 == "bbcode_removed"));
+        // A bracketed letter or two in prose is text.
+        for kept in ["Press [b] then [i] to start.\n", "Options [a], [b], [i] and [u]; see [1] [/x].\n"] {
+            let mut text = kept.to_string();
+            assert_eq!(repair_plain_text(&mut text).bbcode, 0, "{kept:?}");
+            assert_eq!(text, kept);
+        }
+    }
+
+    #[test]
+    fn mediawiki_tables_and_marks_are_read_as_labels_and_values() {
+        let mut text = "== Part A ==\n{| class=\"wikitable\" style=\"width:80%\"\n|+ Host body\n|-\n! Home country\n\
+                        | Ghana\n|-\n| Staff || 40\n|-\n! scope=\"row\" | Public body? || {{Yes}}\n|-\n| Goals\n|\n\
+                        * Goal 6\n|}\n'''Item 2''' ''(at most 50 words)''\nSee [[Help:Forms|the guide]] or \
+                        [https://tamale.gov.gh the site].\n"
+            .to_string();
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(
+            text,
+            "== Part A ==\n\nHost body\n\nHome country\nGhana\n\nStaff\t40\n\nPublic body?\tYes\n\nGoals\n\n\
+             * Goal 6\n\nItem 2 (at most 50 words)\nSee the guide or https://tamale.gov.gh the site.\n"
+        );
+        assert_eq!(repairs.wiki, 25);
+        assert!(repairs.warnings().iter().any(|w| w.0 == "wiki_markup_removed"));
+        // Without a table, a quotation's marks or a lone template are text.
+        for kept in ["He said ''no'' twice.\n== Notes ==\n", "Use {{name}} here; a | b\n! Note\n"] {
+            let mut text = kept.to_string();
+            assert_eq!(repair_plain_text(&mut text).wiki, 0, "{kept:?}");
             assert_eq!(text, kept);
         }
     }

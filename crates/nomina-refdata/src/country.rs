@@ -40,6 +40,7 @@ impl Country {
             // An inverted name with an abbreviated word, as the World Bank
             // lists them (`Korea, Rep.`, `Egypt, Arab Rep.`).
             .or_else(|| inversions.iter().find_map(|n| abbreviated(n)))
+            .or_else(|| long_form(name))
     }
 
     /// The country with ISO code `iso2` (case-insensitive).
@@ -102,6 +103,45 @@ fn abbreviated(name: &str) -> Option<Country> {
     found
 }
 
+/// The words that open a country's long form before its short name, in
+/// the six languages (`Republic of Uzbekistan`, `Республика Узбекистан`,
+/// `Reino de Marruecos`), and those that close it in Chinese
+/// (`乌兹别克斯坦共和国`).
+const STATE_FORMS: [&str; 17] = [
+    "Republic of",
+    "Kingdom of",
+    "République de",
+    "République du",
+    "Royaume de",
+    "Royaume du",
+    "República de",
+    "República del",
+    "Reino de",
+    "Республика",
+    "Королевство",
+    "جمهورية",
+    "المملكة",
+    "Republic",
+    "Kingdom",
+    "共和国",
+    "王国",
+];
+
+/// The country a long form names whose table holds only the short name
+/// (`Республика Узбекистан` for `Узбекистан`): the state's form before the
+/// name (after it in Chinese) left out, the rest a name of the table.
+fn long_form(name: &str) -> Option<Country> {
+    let folded = crate::fold(name);
+    STATE_FORMS.iter().find_map(|form| {
+        let form = crate::fold(form);
+        let rest = folded
+            .strip_prefix(form.as_str())
+            .and_then(|r| r.strip_prefix(' '))
+            .or_else(|| folded.strip_suffix(form.as_str()).filter(|r| !r.is_empty() && !r.ends_with(' ')))?;
+        by_name().get(rest.trim()).copied()
+    })
+}
+
 /// Words joining a country's name to its kind (`Republic of Korea`,
 /// `República de Corea`), folded.
 const PARTICLES: [&str; 6] = ["of", "the", "de", "del", "du", "la"];
@@ -162,6 +202,19 @@ mod tests {
         // An abbreviation that fits two countries names neither.
         assert_eq!(Country::from_name("Rep."), None);
         assert_eq!(Country::from_name("Korea, of, Republic"), None);
+    }
+
+    #[test]
+    fn a_long_form_names_the_country_of_its_short_name() {
+        for name in ["Республика Таджикистан", "Republic of Tajikistan", "República de Tayikistán", "塔吉克斯坦共和国"]
+        {
+            let c = Country::from_name(name).unwrap_or_else(|| panic!("{name} not found"));
+            assert_eq!(c.iso2, "TJ", "{name}");
+        }
+        assert_eq!(Country::from_name("Reino de Marruecos").map(|c| c.iso2), Some("MA"));
+        // The form alone, or before no country's name, names none.
+        assert_eq!(Country::from_name("Republic of"), None);
+        assert_eq!(Country::from_name("Республика Атлантида"), None);
     }
 
     #[test]
