@@ -312,7 +312,10 @@ const MIN_TREE_LINES: usize = 3;
 /// a branch not followed by a blank and a word), is left as it is.
 fn read_tree_drawing(text: &mut String) -> usize {
     const BRANCHES: [char; 7] = ['├', '└', '┣', '┗', '╠', '╚', '╰'];
-    if !text.contains(BRANCHES) {
+    // Box-drawing characters are U+2500 to U+257F, `E2 94 ..` and `E2 95
+    // ..` in UTF-8: their lead bytes spare most texts a search by character.
+    let b = text.as_bytes();
+    if !memchr::memchr_iter(0xE2, b).any(|i| matches!(b.get(i + 1), Some(0x94 | 0x95))) || !text.contains(BRANCHES) {
         return 0;
     }
     static TREE: OnceLock<Regex> = OnceLock::new();
