@@ -271,7 +271,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
 ///
 /// So are the marks of a structured export: an XML export's tags, its
 /// labels held in attributes read as labels, and an accessibility tree's
-/// roles and quotes (see [`crate::export`]).
+/// roles and quotes (see the `export` module).
 /// A message quoted in an e-mail (`> Country`) is read without its quote
 /// marks, before anything else: the form is inside them.
 pub fn repair_plain_text(text: &mut String) -> Repairs {
