@@ -4383,7 +4383,10 @@ impl<'t> Parser<'t> {
         self.context = Context::Institution;
         // Each line is read as the main pass reads it, with the line under
         // it as its next: a label alone there waits for its value below.
-        let (next, blank_above, bulleted) = (self.next, self.blank_above, self.bulleted);
+        let (next, blank_above, bulleted, underlined) =
+            (self.next, self.blank_above, self.bulleted, self.underlined_label);
+        // The run's lines are read as they stand, none underlined.
+        self.underlined_label = false;
         self.replaying = true;
         for (i, &at) in run.iter().enumerate() {
             self.next = run
@@ -4398,7 +4401,7 @@ impl<'t> Parser<'t> {
             let awaiting = self.awaiting_value.take();
             self.basic_line(s, at, awaiting);
         }
-        (self.next, self.blank_above, self.bulleted) = (next, blank_above, bulleted);
+        (self.next, self.blank_above, self.bulleted, self.underlined_label) = (next, blank_above, bulleted, underlined);
         self.replaying = false;
         self.awaiting_value = None;
         self.open_field = None;
