@@ -716,7 +716,7 @@ fn replace_ascii(text: &mut String, bytes: impl IntoIterator<Item = (usize, u8)>
 
 /// Where the JSON string that opens at `open` in `s` closes: its closing
 /// quote, an escaped quote (`\"`) passed over.
-fn json_string_end(s: &[u8], open: usize) -> Option<usize> {
+pub(crate) fn json_string_end(s: &[u8], open: usize) -> Option<usize> {
     let mut i = open + 1;
     while i < s.len() {
         match s[i] {

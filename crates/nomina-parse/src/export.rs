@@ -3,6 +3,7 @@
 //! "Country": Ghana`, as a browser's testing tools print a page) and an XML
 //! export (`<field label="Country">Ghana</field>`).
 
+use crate::decode::json_string_end;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -220,10 +221,10 @@ fn tree_entry(line: &str) -> Option<Entry> {
     }
     let mut s = &key[role_len..];
     let mut name = None;
-    if let Some(quoted) = s.strip_prefix(" \"") {
-        let close = double_quoted_end(quoted)?;
-        name = Some(unescape(&quoted[..close]));
-        s = &quoted[close + 1..];
+    if s.starts_with(" \"") {
+        let close = json_string_end(s.as_bytes(), 1)?;
+        name = Some(unescape(&s[2..close]));
+        s = &s[close + 1..];
     }
     let mut states = Vec::new();
     while let Some(open) = s.strip_prefix(" [") {
@@ -267,24 +268,9 @@ fn single_quoted_end(s: &str) -> Option<usize> {
     None
 }
 
-/// Where a double-quoted string that opened before `s` closes (a quote
-/// after a backslash is inside it).
-fn double_quoted_end(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
 /// A YAML scalar's text: a quoted one unquoted, a plain one as written.
 fn scalar(v: &str) -> String {
-    if v.len() >= 2 && v.starts_with('"') && double_quoted_end(&v[1..]) == Some(v.len() - 2) {
+    if v.len() >= 2 && v.starts_with('"') && json_string_end(v.as_bytes(), 0) == Some(v.len() - 1) {
         return unescape(&v[1..v.len() - 1]);
     }
     if v.len() >= 2 && v.starts_with('\'') && single_quoted_end(&v[1..]) == Some(v.len() - 2) {
