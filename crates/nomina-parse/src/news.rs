@@ -6897,4 +6897,35 @@ Publié le 12/03/2024
         assert_eq!(title, "Council Opens New Library Branch");
         assert_eq!(boilerplate, ["To read this story online go to: https://example.org/a/1"]);
     }
+
+    #[test]
+    fn a_reading_time_line_is_chrome_in_every_language() {
+        const ES: &str = "El ayuntamiento aprobó el nuevo programa de transparencia después de un largo debate público durante la primavera.\n\
+            Los concejales dijeron que el programa publicará todos los contratos en la red una semana después de su firma.";
+        const STANDFIRST: &str = "Un programa nuevo para publicar los contratos.";
+        for (headline, line, body) in [
+            ("El concejo respalda los contratos abiertos", "Tiempo de lectura: 4 minutos", ES),
+            ("El concejo respalda los contratos abiertos", "Lectura de 3 min", ES),
+            (
+                "Le conseil soutient les contrats ouverts",
+                "6 min de lecture",
+                "Le conseil municipal a approuvé le nouveau programme de transparence après un long débat public au printemps.\n\
+                 Les élus ont indiqué que le programme publiera chaque contrat en ligne dans la semaine de sa signature.",
+            ),
+            (
+                "Совет поддержал открытые контракты",
+                "Время чтения: 2 минуты",
+                "Городской совет утвердил новую программу прозрачности после долгого общественного обсуждения весной.\n\
+                 Депутаты сообщили, что программа будет публиковать каждый контракт в сети в течение недели после его подписания.",
+            ),
+        ] {
+            // A standfirst and a byline line between the headline and the
+            // reading time, as blog themes print them.
+            let text = format!("{headline}\n\n{STANDFIRST}\npor 12 marzo, 2021\n{line}\n\n{body}\n");
+            let (title, _, paragraphs, boilerplate) = parts(&text);
+            assert_eq!(title, headline, "{line}");
+            assert!(!paragraphs.iter().any(|p| p == line), "{line}: {paragraphs:?}");
+            assert!(boilerplate.iter().any(|b| b == line), "{line}: {boilerplate:?}");
+        }
+    }
 }
