@@ -6928,4 +6928,22 @@ Publié le 12/03/2024
             assert!(boilerplate.iter().any(|b| b == line), "{line}: {boilerplate:?}");
         }
     }
+
+    #[test]
+    fn a_korean_row_of_page_buttons_is_no_headline() {
+        for buttons in [
+            "이 기자의 다른기사 보기 인쇄하기 메일로 보내기 글자 크게 글자 작게",
+            "크게 작게 위로 아래로 댓글로 가기 인쇄",
+        ] {
+            let text = format!(
+                "지역 > 사회\n{buttons}\n시청, 공공 계약 전면 공개 추진\n\n김민수 기자 2021/03/12 [09:30]\n\n\
+                 시청은 모든 공공 계약을 서명 후 일주일 안에 누리집에 공개하는 새 투명성 계획을 확정했다고 밝혔다.\n\
+                 시의회는 봄 내내 이어진 공개 토론 끝에 이 계획을 승인했으며 다음 달부터 시행한다.\n"
+            );
+            let (title, published, _, boilerplate) = parts(&text);
+            assert_eq!(title, "시청, 공공 계약 전면 공개 추진", "{buttons}");
+            assert_eq!(published.as_deref(), Some("2021-03-12"));
+            assert!(boilerplate.iter().any(|b| b == buttons), "{boilerplate:?}");
+        }
+    }
 }
