@@ -3244,9 +3244,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             if k > 0 && !find_dates(slice(&info[block[k]])).is_empty() {
                 k -= 1;
             }
+            // A call to the reader over a title (`Watch for new posts each
+            // month!`) is the site's tagline, not the headline.
             while k > 0 && {
-                let below = &info[block[k - 1]];
-                below.lettered > info[block[k]].lettered && below.kind != LineKind::Content && !deck_like(below)
+                let (below, over) = (&info[block[k - 1]], &info[block[k]]);
+                let tagline = slice(over).trim_end().ends_with(['!', '！']) && titled(below) && !below.sentence;
+                (below.lettered > over.lettered || tagline) && below.kind != LineKind::Content && !deck_like(below)
             } {
                 k -= 1;
             }
@@ -6945,5 +6948,19 @@ Publié le 12/03/2024
             assert_eq!(published.as_deref(), Some("2021-03-12"));
             assert!(boilerplate.iter().any(|b| b == buttons), "{boilerplate:?}");
         }
+    }
+
+    #[test]
+    fn a_call_to_the_reader_over_the_title_is_the_blogs_tagline() {
+        let text = format!(
+            "Principal's Corner\n\n\nCheck back every Friday for news!\n\nLibrary Reopens After Repairs\n\nMar 3, 2021\n\n{PROSE}\n"
+        );
+        let (title, published, _, boilerplate) = parts(&text);
+        assert_eq!(title, "Library Reopens After Repairs");
+        assert_eq!(published.as_deref(), Some("2021-03-03"));
+        assert!(boilerplate.iter().any(|b| b == "Check back every Friday for news!"), "{boilerplate:?}");
+        // A headline that exclaims, right over the date, stays the headline.
+        let text = format!("City Hall\n\nThe Library Is Open Again!\n\nMar 3, 2021\n\n{PROSE}\n");
+        assert_eq!(parts(&text).0, "The Library Is Open Again!");
     }
 }
