@@ -3188,8 +3188,13 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             let l = &info[j];
             // Headline-sized lines that are not copies; a short one only
             // right over the date.
-            if eligible(l) && !l.copy && (titled(l) || (j + 1 == m && heading(l))) {
+            // A page title given again as the heading over the date
+            // (`Service changes` twice) stands right over it too.
+            let over_date = j + 1 == m || (j + 2 == m && info[j + 1].copy && info[j + 1].key == l.key);
+            if eligible(l) && !l.copy && (titled(l) || (over_date && heading(l))) {
                 block.push(j);
+            } else if l.copy && block.is_empty() && j > 0 && info[j - 1].key == l.key {
+                // The heading that repeats the page title: the title heads.
             } else if l.kind == LineKind::Chrome && block.is_empty() {
                 across_chrome = true;
             } else if l.kind == LineKind::Chrome {
@@ -3397,7 +3402,9 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         if site_name {
             score -= 2.0;
         }
-        if repeated && titled(l) {
+        // A short title counts as repeated where it heads the date's block
+        // (a page title and its heading, `Service changes` twice).
+        if repeated && (titled(l) || heads.contains(&i)) {
             score += if l.lettered >= 4.0 { 4.0 } else { 1.0 };
             why.push("repeated");
         }
@@ -6962,5 +6969,14 @@ Publié le 12/03/2024
         // A headline that exclaims, right over the date, stays the headline.
         let text = format!("City Hall\n\nThe Library Is Open Again!\n\nMar 3, 2021\n\n{PROSE}\n");
         assert_eq!(parts(&text).0, "The Library Is Open Again!");
+    }
+
+    #[test]
+    fn a_short_title_given_twice_over_the_date_is_the_headline() {
+        let text = format!("Opening hours\n\nOpening hours\n3 March 2021\n\n{PROSE}\n\nJane Doe\nChief Librarian\n");
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Opening hours");
+        assert_eq!(published.as_deref(), Some("2021-03-03"));
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
     }
 }
