@@ -3558,9 +3558,18 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && (bs + 1..k).all(|j| info[j].kind != LineKind::Content)
             && info[k + 1..].iter().find(|l| l.kind != LineKind::Chrome).is_some_and(|l| l.kind == LineKind::Content)
     };
+    // The page title over the article: the headline, a site separator, the
+    // site's name and the date (`Headline - Agency, 30.09.2019`).
+    // The headline itself may be read from that title, the heading that
+    // repeats it standing under it.
+    let header = bs.min(info.len());
+    let title_date = (0..header).find_map(|k| {
+        let heading = (k + 1..header).find_map(|j| page_title_date(slice(&info[k]), slice(&info[j])))?;
+        Some((k, heading))
+    });
     let mut best_date: Option<(usize, f32, DateHit)> = None;
     for (i, l) in info.iter().enumerate() {
-        let Some(d) = l.date else { continue };
+        let Some(d) = l.date.or_else(|| title_date.filter(|&(k, _)| k == i).map(|(_, d)| d)) else { continue };
         if d.label == Label::Updated {
             updated.get_or_insert((i, d));
             continue;
@@ -3634,7 +3643,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             // site's date bar too.
             if d.label != Label::Published
                 && info[i].affixes.iter().any(|a| {
+                    // The headline beside the date is a page title's, no
+                    // site name.
                     a.len() >= 6
+                        && *a != info[t].key
                         && info.iter().enumerate().any(|(k, o)| k != i && o.kind != LineKind::Content && o.key == *a)
                 })
             {
@@ -4437,6 +4449,24 @@ fn day_and_month(rest: &str) -> bool {
         return false;
     }
     words.next().is_some_and(|m| nomina_refdata::month_from_name(m.trim_end_matches(['.', ','])).is_some())
+}
+
+/// The date closing a page title that gives the headline, then after a
+/// site separator the site's name and the date, little else (`Headline -
+/// Agency, 30.09.2019`).
+fn page_title_date(line: &str, headline: &str) -> Option<DateHit> {
+    let headline = headline.trim();
+    let rest = line.trim_end().strip_prefix(headline)?;
+    let sep = SITE_SEPARATORS.iter().find(|sep| rest.starts_with(**sep))?;
+    let after = &rest[sep.len()..];
+    let found = *find_dates(after).last()?;
+    let tail = after[found.end..].trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'));
+    if !tail.is_empty() || word_count(&after[..found.start]) > 3 {
+        return None;
+    }
+    let offset = line.len() - line.trim_start().len() + headline.len() + sep.len();
+    let found = FoundDate { start: found.start + offset, end: found.end + offset, ..found };
+    Some(DateHit { found, label: Label::None, dateline: false })
 }
 
 fn dated_of(l: &LineInfo, d: DateHit) -> Dated {
@@ -6978,5 +7008,22 @@ Publié le 12/03/2024
         assert_eq!(title, "Opening hours");
         assert_eq!(published.as_deref(), Some("2021-03-03"));
         assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_page_title_with_the_site_and_the_date_dates_the_article() {
+        let text = format!(
+            "Council backs open contracts - City Wire, 12.03.2021\nSign in\n\nCouncil backs open contracts\n\n{PROSE}\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Council backs open contracts");
+        assert_eq!(published.as_deref(), Some("2021-03-12"));
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        // Another title with a date after the site's name and more words is
+        // no page title of this headline.
+        let text = format!(
+            "Other story - City Wire, archive of 12.03.2021 and more\n\nCouncil backs open contracts\n\n{PROSE}\n"
+        );
+        assert!(news(&text).is_err());
     }
 }
