@@ -529,6 +529,13 @@ fn byline_words() -> &'static FxHashSet<String> {
     W.get_or_init(|| byline_labels().iter().filter(|w| !w.contains(' ')).cloned().collect())
 }
 
+/// Whether `s` opens with a photo word as a credit does (`Фото из архива
+/// …`, `Photo: Reuters`): the word alone, or before a colon.
+fn photo_opening(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("").trim_end_matches([':', '：']);
+    !first.is_empty() && photo_words().contains(&first.to_lowercase())
+}
+
 /// Longest credit line, in bytes (see [`credit_line`]).
 const MAX_CREDIT_LINE_BYTES: usize = 80;
 
@@ -2782,6 +2789,30 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             && credit_line(&text[next.at.span.range()])
         {
             info[i].caption = true;
+        }
+    }
+    // Under the date line, over the first paragraph: a photo's alt text
+    // and caption of a word or two over its credit (`Bus` / `Bus` /
+    // `Crédit : © …`), or a credit opening with a photo word (`Фото из
+    // архива …`). The photo's lines, not the article's.
+    for i in 1..info.len() {
+        if info[i - 1].kind != LineKind::Meta || info[i].kind == LineKind::Content {
+            continue;
+        }
+        let short = |l: &LineInfo| l.kind == LineKind::Neutral && l.units <= 3.0 && !l.sentence;
+        let mut k = i;
+        while k < info.len() && k < i + 2 && short(&info[k]) && !info[k].caption {
+            k += 1;
+        }
+        let over_credit = k > i && info.get(k).is_some_and(|l| l.caption && l.kind != LineKind::Content);
+        let credit =
+            k == i && info[i].units <= 6.0 && !info[i].sentence && photo_opening(&text[info[i].at.span.range()]);
+        let paragraph_next = info.get(i + 1).is_some_and(|l| l.kind == LineKind::Content);
+        if over_credit || (credit && paragraph_next) {
+            for l in &mut info[i..k.max(i + 1)] {
+                l.caption = true;
+                l.headline_form = false;
+            }
         }
     }
     // A long sentence whose camel-case words the page writes elsewhere too
@@ -7025,5 +7056,20 @@ Publié le 12/03/2024
             "Other story - City Wire, archive of 12.03.2021 and more\n\nCouncil backs open contracts\n\n{PROSE}\n"
         );
         assert!(news(&text).is_err());
+    }
+
+    #[test]
+    fn a_photos_lines_under_the_date_are_no_paragraphs() {
+        for photo in ["Tram\nTram\nCrédit : © Jeanne Martin - Ville de Lyon", "Фото из архива редакции"]
+        {
+            let text = format!(
+                "Le conseil soutient les contrats ouverts\n\nLes élus veulent publier chaque contrat.\n\nPublié : 5 mars 2021 à 10h12\n\n{photo}\n\n\
+                 Le conseil municipal a approuvé le nouveau programme de transparence après un long débat public au printemps.\n\
+                 Les élus ont indiqué que le programme publiera chaque contrat en ligne dans la semaine de sa signature.\n"
+            );
+            let (_, published, paragraphs, _) = parts(&text);
+            assert_eq!(published.as_deref(), Some("2021-03-05"));
+            assert!(paragraphs[0].starts_with("Le conseil municipal a approuvé"), "{photo}: {paragraphs:?}");
+        }
     }
 }
