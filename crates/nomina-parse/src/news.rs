@@ -5853,7 +5853,8 @@ Publié le 12/03/2024
         ] {
             assert_eq!(credit_at_end(line), credit, "{line}");
         }
-        // A caption over its credit line is no paragraph.
+        // A caption over its credit line is no paragraph; nor is the
+        // photo's alt text under the date.
         let text = format!(
             "Headline Here\nFeb 23, 2016\nPhoto of the mayor\n\
              Jane Smith, mayor of Riverside, opens the new branch with the head librarian.\n\nPhoto by Daniel Smith\n{PROSE}\n"
@@ -5862,7 +5863,11 @@ Publié le 12/03/2024
         let captions: Vec<&str> = n.captions.iter().map(|c| &text[c.span.range()]).collect();
         assert_eq!(
             captions,
-            ["Jane Smith, mayor of Riverside, opens the new branch with the head librarian.", "Photo by Daniel Smith"]
+            [
+                "Photo of the mayor",
+                "Jane Smith, mayor of Riverside, opens the new branch with the head librarian.",
+                "Photo by Daniel Smith"
+            ]
         );
         assert_eq!(n.paragraphs.len(), 2);
         assert!(
