@@ -3226,6 +3226,12 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 block.push(j);
             } else if l.copy && block.is_empty() && j > 0 && info[j - 1].key == l.key {
                 // The heading that repeats the page title: the title heads.
+            } else if l.copy && l.units <= 4.0 && j > 0 && info[j - 1].key == l.key {
+                // A name printed twice (a portrait's alt text and the
+                // name) over a line or two: the author's name and title
+                // over the date, no headline.
+                block.clear();
+                break;
             } else if l.kind == LineKind::Chrome && block.is_empty() {
                 across_chrome = true;
             } else if l.kind == LineKind::Chrome {
@@ -3776,7 +3782,16 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             .into_iter()
             .flatten()
             .collect();
-    let header_end = used.iter().copied().filter(|&u| u < bs + 3 && u != usize::MAX).max().unwrap_or(t).max(t);
+    // A date or byline under two paragraphs or more is the body's footer
+    // (`Posted on July 24, 2023` closing a post), no header's line.
+    let under_one_paragraph = |k: usize| (bs..k).filter(|&j| info[j].kind == LineKind::Content).count() <= 1;
+    let header_end = used
+        .iter()
+        .copied()
+        .filter(|&u| u < bs + 3 && u != usize::MAX && under_one_paragraph(u))
+        .max()
+        .unwrap_or(t)
+        .max(t);
     // A date line under the standfirst that gives the publication date
     // again ends the header too: the author's name and title over it are
     // the header's, not the body's.
@@ -3785,6 +3800,7 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             (bs..(bs + 8).min(be + 1)).rev().find(|&k| {
                 info[k].kind == LineKind::Meta
                     && info[k].date.is_some_and(|x| x.found.month_first == d.found.month_first)
+                    && under_one_paragraph(k)
             })
         })
         .map_or(header_end, |k| header_end.max(k));
@@ -7076,5 +7092,30 @@ Publié le 12/03/2024
             assert_eq!(published.as_deref(), Some("2021-03-05"));
             assert!(paragraphs[0].starts_with("Le conseil municipal a approuvé"), "{photo}: {paragraphs:?}");
         }
+    }
+
+    #[test]
+    fn a_posts_date_under_its_paragraphs_closes_it() {
+        let text = "Restoration Update, March 5, 3:30pm\n\n\
+            As we near the end of the third day of repairs, fewer than two thousand homes remain without power across forty separate sites. The count has dropped from twenty thousand at the height of the storm, and crews have made steady progress.\n\n\
+            Most of the remaining outages affect fewer than ten homes each, which means the total falls slowly as each one is repaired. The same number of crews is still at work, and the goal has not changed since the beginning.\n\n\
+            Thank you for your patience during this difficult time. We ask for your continued support as we work to bring the lights back on for everyone.\n\n\
+            Posted on March 5, 2021\n\nYour browser is out of date!\n\nUpdate your browser to view this website correctly. Update my browser now\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "Restoration Update, March 5, 3:30pm");
+        assert_eq!(published.as_deref(), Some("2021-03-05"));
+        assert!(paragraphs[0].starts_with("As we near the end"), "{paragraphs:?}");
+    }
+
+    #[test]
+    fn an_authors_name_printed_twice_and_title_over_the_date_are_no_headline() {
+        let text = format!(
+            "Opinion\nFifty years of the island's tourist board\n\
+             The board that shaped how the island presents itself to visitors turns fifty this month, and its story is the island's.\n\
+             Jane Doe\nJane Doe\nHistorian of the city of Riverside\nThursday, 20 November 2025, 23:54\n{PROSE}\n"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "Fifty years of the island's tourist board");
+        assert_eq!(published.as_deref(), Some("2025-11-20"));
     }
 }
