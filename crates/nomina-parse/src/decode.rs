@@ -101,6 +101,10 @@ pub struct Repairs {
     /// their quotes as blanks and the mark between cells as a tab. See
     /// [`repair_plain_text`].
     pub csv_rows: usize,
+    /// Rows of a table exported by columns (section or id, field, value)
+    /// read as lines of label and value under their sections. See
+    /// [`repair_plain_text`].
+    pub columns: crate::columns::ColumnsRead,
     /// Lines of a JSON export (`"Country": "Ghana",`), read with their
     /// quotes, commas and brackets as blanks. See [`repair_plain_text`].
     pub json_lines: usize,
@@ -204,6 +208,15 @@ impl Repairs {
             );
             out.push(("accessibility_tree_read", message, Some(1)));
         }
+        if self.columns.rows > 0 {
+            let crate::columns::ColumnsRead { rows, lines_added, set_aside } = self.columns;
+            let message = format!(
+                "{rows} rows of a table exported by columns (section or id, field, value) read as label and value: \
+                 a section where it changes on a line of its own, set apart by a blank line; {set_aside} ids and \
+                 repeated sections set aside; {lines_added} lines added, which later line numbers count"
+            );
+            out.push(("column_export_read", message, Some(1)));
+        }
         if self.csv_rows > 0 {
             let n = self.csv_rows;
             let message =
@@ -251,6 +264,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         markup: 0,
         line_numbers: 0,
         csv_rows: 0,
+        columns: crate::columns::ColumnsRead::default(),
         json_lines: 0,
         drawn_tree_lines: 0,
         tree: crate::export::TreeRead::default(),
@@ -282,6 +296,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
+    let columns = crate::columns::read_column_export(text);
     let csv_rows = unquote_csv_rows(text);
     let json_lines = unquote_json_lines(text);
     let drawn_tree_lines = read_tree_drawing(text);
@@ -289,6 +304,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         markup,
         line_numbers,
         csv_rows,
+        columns,
         json_lines,
         drawn_tree_lines,
         tree,

@@ -33,6 +33,7 @@
 //! assert_eq!(doc.label_lang(), Some("en"));
 //! ```
 
+mod columns;
 mod date;
 mod decode;
 mod document;
