@@ -39,6 +39,7 @@ mod document;
 mod error;
 mod export;
 mod form;
+mod latex;
 mod lines;
 mod news;
 mod table;
