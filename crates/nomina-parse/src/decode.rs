@@ -130,6 +130,9 @@ pub struct Repairs {
     /// LaTeX commands and escapes read as the text they print (`\item[Country]
     /// Ghana` as `Country: Ghana`). See [`repair_plain_text`].
     pub latex: usize,
+    /// Marks of an org-mode outline read (`- Country :: Ghana` as `Country:
+    /// Ghana`). See [`repair_plain_text`].
+    pub org: usize,
 }
 
 impl Repairs {
@@ -192,6 +195,14 @@ impl Repairs {
                  `\\emph{{…}}` as its text, `\\%` as `%`)"
             );
             out.push(("latex_read", message, None));
+        }
+        if self.org > 0 {
+            let n = self.org;
+            let message = format!(
+                "{n} marks of an org-mode outline read (`- Country :: Ghana` as `Country: Ghana`, heading stars, \
+                 `#+` keys, drawers and link brackets set aside)"
+            );
+            out.push(("org_outline_read", message, None));
         }
         if self.line_numbers > 0 {
             let n = self.line_numbers;
@@ -271,6 +282,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         bbcode: 0,
         wiki: 0,
         latex: 0,
+        org: 0,
     }
 }
 
@@ -292,6 +304,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     let latex = crate::latex::read_latex(text);
+    let org = crate::org::read_org(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
@@ -311,6 +324,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         bbcode,
         wiki,
         latex,
+        org,
         ..repair_text(text)
     }
 }

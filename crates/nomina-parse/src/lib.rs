@@ -42,6 +42,7 @@ mod form;
 mod latex;
 mod lines;
 mod news;
+mod org;
 mod table;
 #[cfg(test)]
 mod testgen;
