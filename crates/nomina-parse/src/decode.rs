@@ -131,6 +131,12 @@ pub struct Repairs {
     /// `'''` emphasis, `{{template}}`, `[[link|text]]`), removed. See
     /// [`repair_plain_text`].
     pub wiki: usize,
+    /// LaTeX commands and escapes read as the text they print (`\item[Country]
+    /// Ghana` as `Country: Ghana`). See [`repair_plain_text`].
+    pub latex: usize,
+    /// Marks of an org-mode outline read (`- Country :: Ghana` as `Country:
+    /// Ghana`). See [`repair_plain_text`].
+    pub org: usize,
 }
 
 impl Repairs {
@@ -185,6 +191,22 @@ impl Repairs {
                  removed before parsing"
             );
             out.push(("wiki_markup_removed", message, None));
+        }
+        if self.latex > 0 {
+            let n = self.latex;
+            let message = format!(
+                "{n} LaTeX commands read as the text they print (`\\item[Country] Ghana` as `Country: Ghana`, \
+                 `\\emph{{…}}` as its text, `\\%` as `%`)"
+            );
+            out.push(("latex_read", message, None));
+        }
+        if self.org > 0 {
+            let n = self.org;
+            let message = format!(
+                "{n} marks of an org-mode outline read (`- Country :: Ghana` as `Country: Ghana`, heading stars, \
+                 `#+` keys, drawers and link brackets set aside)"
+            );
+            out.push(("org_outline_read", message, None));
         }
         if self.line_numbers > 0 {
             let n = self.line_numbers;
@@ -273,6 +295,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
         first_quoted_line: None,
         bbcode: 0,
         wiki: 0,
+        latex: 0,
+        org: 0,
     }
 }
 
@@ -293,6 +317,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
+    let latex = crate::latex::read_latex(text);
+    let org = crate::org::read_org(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
@@ -313,6 +339,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         first_quoted_line,
         bbcode,
         wiki,
+        latex,
+        org,
         ..repair_text(text)
     }
 }

@@ -40,8 +40,10 @@ mod document;
 mod error;
 mod export;
 mod form;
+mod latex;
 mod lines;
 mod news;
+mod org;
 mod table;
 #[cfg(test)]
 mod testgen;
