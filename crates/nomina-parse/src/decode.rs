@@ -127,6 +127,9 @@ pub struct Repairs {
     /// `'''` emphasis, `{{template}}`, `[[link|text]]`), removed. See
     /// [`repair_plain_text`].
     pub wiki: usize,
+    /// Utterances of a screen reader's speech log read as label and value.
+    /// See [`repair_plain_text`].
+    pub speech: crate::speech::SpeechRead,
 }
 
 impl Repairs {
@@ -204,6 +207,15 @@ impl Repairs {
             );
             out.push(("accessibility_tree_read", message, Some(1)));
         }
+        if self.speech.utterances > 0 {
+            let crate::speech::SpeechRead { utterances: n, set_apart } = self.speech;
+            let message = format!(
+                "{n} utterances of a screen reader's speech log read as label and value (`Country  combo box  \
+                 Ghana` as `Country: Ghana`): roles, states and landmarks set aside, a radio group's buttons on its \
+                 question's line; {set_apart} blank lines set before headings, which later line numbers count"
+            );
+            out.push(("speech_log_read", message, Some(1)));
+        }
         if self.csv_rows > 0 {
             let n = self.csv_rows;
             let message =
@@ -259,6 +271,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         first_quoted_line: None,
         bbcode: 0,
         wiki: 0,
+        speech: crate::speech::SpeechRead::default(),
     }
 }
 
@@ -279,6 +292,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
+    let speech = crate::speech::read_speech_log(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
@@ -297,6 +311,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         first_quoted_line,
         bbcode,
         wiki,
+        speech,
         ..repair_text(text)
     }
 }

@@ -41,6 +41,7 @@ mod export;
 mod form;
 mod lines;
 mod news;
+mod speech;
 mod table;
 #[cfg(test)]
 mod testgen;
