@@ -130,6 +130,9 @@ pub struct Repairs {
     /// Utterances of a screen reader's speech log read as label and value.
     /// See [`repair_plain_text`].
     pub speech: crate::speech::SpeechRead,
+    /// Messages of a conversation's export read without their times and
+    /// senders. See [`repair_plain_text`].
+    pub messages: crate::messages::MessagesRead,
 }
 
 impl Repairs {
@@ -216,6 +219,16 @@ impl Repairs {
             );
             out.push(("speech_log_read", message, Some(1)));
         }
+        if self.messages.messages > 0 {
+            let crate::messages::MessagesRead { messages: n, replies_joined, set_apart } = self.messages;
+            let message = format!(
+                "{n} messages of a conversation read without their times, senders and counters; {replies_joined} \
+                 short replies read onto the line of the question they answer (`Country: Ghana`), their own lines \
+                 left blank; {set_apart} blank lines set before questions not answered, which later line numbers \
+                 count"
+            );
+            out.push(("message_log_read", message, Some(1)));
+        }
         if self.csv_rows > 0 {
             let n = self.csv_rows;
             let message =
@@ -272,6 +285,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         bbcode: 0,
         wiki: 0,
         speech: crate::speech::SpeechRead::default(),
+        messages: crate::messages::MessagesRead::default(),
     }
 }
 
@@ -293,6 +307,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     let speech = crate::speech::read_speech_log(text);
+    let messages = crate::messages::read_message_log(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
@@ -312,6 +327,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         bbcode,
         wiki,
         speech,
+        messages,
         ..repair_text(text)
     }
 }

@@ -40,6 +40,7 @@ mod error;
 mod export;
 mod form;
 mod lines;
+mod messages;
 mod news;
 mod speech;
 mod table;
