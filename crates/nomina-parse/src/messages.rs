@@ -6,6 +6,9 @@
 /// The fewest messages that make a text a conversation.
 const MIN_MESSAGES: usize = 5;
 
+/// The first lines of a text among which a message must open.
+const HEAD_LINES: usize = 4;
+
 /// The longest reply, in bytes, read onto its question's line as a field's
 /// value; a longer one is an answer, left under its prompt.
 const MAX_VALUE_BYTES: usize = 200;
@@ -126,9 +129,10 @@ struct Message {
 /// it. A longer reply stays under its question, as an answer under its
 /// prompt. A text that is no such export is left as it is.
 pub fn read_message_log(text: &mut String) -> MessagesRead {
-    // A message opens its line with its time or its bracket.
-    let first = text.trim_start().trim_start_matches(bidi_mark);
-    if !first.starts_with(|c: char| c == '[' || c.is_ascii_digit()) {
+    // An export opens with its messages (a title line or two before them
+    // perhaps): a text whose first lines are none is left at once.
+    let mut heads = text.lines().filter(|l| !l.trim().is_empty()).take(HEAD_LINES);
+    if !heads.any(|l| opening(l).is_some()) {
         return MessagesRead::default();
     }
     let body = text.strip_suffix('\n').unwrap_or(text);
@@ -144,10 +148,8 @@ pub fn read_message_log(text: &mut String) -> MessagesRead {
     let mut messages: Vec<Message> = Vec::new();
     for (line, open) in lines.iter().zip(&openings) {
         match (open, messages.last_mut()) {
-            (Some((start, sender)), _) => messages.push(Message {
-                sender: sender.map(str::to_string),
-                lines: vec![message_text(&line[*start..])],
-            }),
+            (Some((start, sender)), _) => messages
+                .push(Message { sender: sender.map(str::to_string), lines: vec![message_text(&line[*start..])] }),
             (None, Some(m)) => m.lines.push(line.trim_end().to_string()),
             (None, None) => head.push((*line).to_string()),
         }
@@ -224,7 +226,10 @@ mod tests {
             .to_string();
         let read = read_message_log(&mut text);
         assert_eq!(read, MessagesRead { messages: 8, replies_joined: 1, set_apart: 1 });
-        assert_eq!(text, "Your organisation\nCountry: Ghana\n\nPartner agencies:\n\nGoals\nGoal 6\nGoal 7\n\nThank you");
+        assert_eq!(
+            text,
+            "Your organisation\nCountry: Ghana\n\nPartner agencies:\n\nGoals\nGoal 6\nGoal 7\n\nThank you"
+        );
     }
 
     #[test]
