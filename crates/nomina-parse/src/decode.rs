@@ -137,6 +137,12 @@ pub struct Repairs {
     /// Marks of an org-mode outline read (`- Country :: Ghana` as `Country:
     /// Ghana`). See [`repair_plain_text`].
     pub org: usize,
+    /// Utterances of a screen reader's speech log read as label and value.
+    /// See [`repair_plain_text`].
+    pub speech: crate::speech::SpeechRead,
+    /// Messages of a conversation's export read without their times and
+    /// senders. See [`repair_plain_text`].
+    pub messages: crate::messages::MessagesRead,
 }
 
 impl Repairs {
@@ -239,6 +245,25 @@ impl Repairs {
             );
             out.push(("column_export_read", message, Some(1)));
         }
+        if self.speech.utterances > 0 {
+            let crate::speech::SpeechRead { utterances: n, set_apart } = self.speech;
+            let message = format!(
+                "{n} utterances of a screen reader's speech log read as label and value (`Country  combo box  \
+                 Ghana` as `Country: Ghana`): roles, states and landmarks set aside, a radio group's buttons on its \
+                 question's line; {set_apart} blank lines set before headings, which later line numbers count"
+            );
+            out.push(("speech_log_read", message, Some(1)));
+        }
+        if self.messages.messages > 0 {
+            let crate::messages::MessagesRead { messages: n, replies_joined, set_apart } = self.messages;
+            let message = format!(
+                "{n} messages of a conversation read without their times, senders and counters; {replies_joined} \
+                 short replies read onto the line of the question they answer (`Country: Ghana`), their own lines \
+                 left blank; {set_apart} blank lines set before questions not answered, which later line numbers \
+                 count"
+            );
+            out.push(("message_log_read", message, Some(1)));
+        }
         if self.csv_rows > 0 {
             let n = self.csv_rows;
             let message =
@@ -297,6 +322,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
         wiki: 0,
         latex: 0,
         org: 0,
+        speech: crate::speech::SpeechRead::default(),
+        messages: crate::messages::MessagesRead::default(),
     }
 }
 
@@ -319,6 +346,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let tree = crate::export::read_accessibility_tree(text);
     let latex = crate::latex::read_latex(text);
     let org = crate::org::read_org(text);
+    let speech = crate::speech::read_speech_log(text);
+    let messages = crate::messages::read_message_log(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
@@ -341,6 +370,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         wiki,
         latex,
         org,
+        speech,
+        messages,
         ..repair_text(text)
     }
 }

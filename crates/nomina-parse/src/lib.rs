@@ -42,8 +42,10 @@ mod export;
 mod form;
 mod latex;
 mod lines;
+mod messages;
 mod news;
 mod org;
+mod speech;
 mod table;
 #[cfg(test)]
 mod testgen;
