@@ -127,6 +127,12 @@ pub struct Repairs {
     /// `'''` emphasis, `{{template}}`, `[[link|text]]`), removed. See
     /// [`repair_plain_text`].
     pub wiki: usize,
+    /// Section headers and entries of an INI file read as titles, labels
+    /// and values. See [`crate::dump::read_ini`].
+    pub ini_entries: usize,
+    /// Fields of a PDF form listed by pdftk, read as labels and values. See
+    /// [`crate::dump::read_pdf_fields`].
+    pub pdf_fields: usize,
 }
 
 impl Repairs {
@@ -186,6 +192,22 @@ impl Repairs {
             let n = self.line_numbers;
             let message = format!("the number printed at the start of each of the {n} lines removed before parsing");
             out.push(("line_numbers_removed", message, Some(1)));
+        }
+        if self.ini_entries > 0 {
+            let n = self.ini_entries;
+            let message = format!(
+                "{n} section headers and entries of an INI file read: brackets set aside, `label = value` as \
+                 `label: value`, a program's key (`answer_b = …`) set aside before its value"
+            );
+            out.push(("ini_file_read", message, None));
+        }
+        if self.pdf_fields > 0 {
+            let n = self.pdf_fields;
+            let message = format!(
+                "{n} fields of a PDF form listed by pdftk read: `FieldNameAlt` as the label, `FieldValue` as the \
+                 value, the lines of each field's machinery (type, name, flags, states) and the rules left blank"
+            );
+            out.push(("pdf_fields_read", message, None));
         }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
@@ -259,6 +281,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
         first_quoted_line: None,
         bbcode: 0,
         wiki: 0,
+        ini_entries: 0,
+        pdf_fields: 0,
     }
 }
 
@@ -277,6 +301,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
 pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
+    let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     let markup = remove_markup(text);
@@ -297,6 +322,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         first_quoted_line,
         bbcode,
         wiki,
+        ini_entries,
+        pdf_fields,
         ..repair_text(text)
     }
 }

@@ -36,6 +36,7 @@
 mod date;
 mod decode;
 mod document;
+mod dump;
 mod error;
 mod export;
 mod form;
