@@ -133,6 +133,9 @@ pub struct Repairs {
     /// Fields of a PDF form listed by pdftk, read as labels and values. See
     /// [`crate::dump::read_pdf_fields`].
     pub pdf_fields: usize,
+    /// Members of a JSON document read as labels and values. See
+    /// [`crate::dump::read_json_document`].
+    pub json_members: usize,
 }
 
 impl Repairs {
@@ -209,6 +212,14 @@ impl Repairs {
             );
             out.push(("pdf_fields_read", message, None));
         }
+        if self.json_members > 0 {
+            let n = self.json_members;
+            let message = format!(
+                "{n} members of a JSON document read: `\"label\": value` as `label: value`, a program's key \
+                 (`\"value\": …`) set aside before its value, escapes undone, quotes, brackets and `null` as blanks"
+            );
+            out.push(("json_document_read", message, None));
+        }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
@@ -283,6 +294,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         wiki: 0,
         ini_entries: 0,
         pdf_fields: 0,
+        json_members: 0,
     }
 }
 
@@ -302,6 +314,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
+    let json_members = crate::dump::read_json_document(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     let markup = remove_markup(text);
@@ -324,6 +337,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         wiki,
         ini_entries,
         pdf_fields,
+        json_members,
         ..repair_text(text)
     }
 }

@@ -2,7 +2,9 @@
 //! value lines the form parser knows: an INI file (`[Section]` headers,
 //! `Country = Ghana`) and a PDF form's field listing as pdftk prints it
 //! (`FieldNameAlt: Country` over `FieldValue: Ghana`, among the lines that
-//! describe each field's machinery). Every line keeps its number.
+//! describe each field's machinery) and a JSON document printed one member
+//! a line (`"label": "Country",` over `"value": "Ghana"`). Every line keeps
+//! its number.
 
 use memchr::memmem;
 
@@ -152,6 +154,135 @@ pub fn read_pdf_fields(text: &mut String) -> usize {
     fields
 }
 
+/// The fewest `"key": value` lines that make a text a JSON document.
+const MIN_JSON_MEMBERS: usize = 5;
+
+/// A JSON string's content, its escapes undone (`\u00e1` as `á`, a pair
+/// of surrogates as one character); a line break or a tab written as an
+/// escape reads as a blank, so that the line stays one. `None` for a
+/// broken escape.
+fn json_unescape(s: &str) -> Option<String> {
+    if !s.contains('\\') {
+        return Some(s.to_string());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    let hex = |chars: &mut std::str::Chars| -> Option<u32> {
+        let h: String = chars.by_ref().take(4).collect();
+        (h.len() == 4).then_some(())?;
+        u32::from_str_radix(&h, 16).ok()
+    };
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'u' => {
+                let mut code = hex(&mut chars)?;
+                if (0xD800..0xDC00).contains(&code) {
+                    let rest = chars.as_str();
+                    if rest.starts_with("\\u") {
+                        chars.nth(1);
+                        let low = hex(&mut chars)?;
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low.checked_sub(0xDC00)? & 0x3FF);
+                    }
+                }
+                out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+            }
+            'n' | 't' | 'r' | 'b' | 'f' => out.push(' '),
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+/// The JSON string that opens `s` (a quote first): its raw content and the
+/// rest of `s` after its closing quote.
+fn json_string(s: &str) -> Option<(&str, &str)> {
+    let close = crate::decode::json_string_end(s.as_bytes(), 0)?;
+    Some((&s[1..close], &s[close + 1..]))
+}
+
+/// One line of a JSON document read: `Some(text)` to write in its place,
+/// `None` for a line that is no member, item or bracket of it.
+fn json_line(line: &str, members: &mut usize) -> Option<String> {
+    let body = line.trim();
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let blanks = |s: &str| " ".repeat(s.chars().count());
+    if !body.is_empty() && body.len() <= 3 && body.trim_end_matches(',').chars().all(|c| "{}[]".contains(c)) {
+        return Some(String::new());
+    }
+    let (key, rest) = json_string(body)?;
+    let rest_trim = rest.trim_start();
+    let Some(after_colon) = rest_trim.strip_prefix(':') else {
+        // An array's item: `"Goal 6",`.
+        let tail = rest_trim.trim_end();
+        return (tail.is_empty() || tail == ",").then(|| Some(format!("{indent} {}", json_unescape(key)?)))?;
+    };
+    let key = json_unescape(key)?;
+    let value = after_colon.trim();
+    let value = value.strip_suffix(',').unwrap_or(value).trim_end();
+    let machine = machine_key(&key);
+    let shown = if value.starts_with('"') {
+        let (raw, after) = json_string(value)?;
+        if !after.trim().is_empty() {
+            return None;
+        }
+        let v = json_unescape(raw)?;
+        // A part's letter held by a key of its own (`"part": "b"`) reads as
+        // a part's marker.
+        if machine && v.chars().count() == 1 && v.chars().all(char::is_alphabetic) { format!("{v})") } else { v }
+    } else if matches!(value, "null" | "[]" | "{}" | "[" | "{") {
+        String::new()
+    } else if value == "true" || value == "false" || value.parse::<f64>().is_ok() {
+        value.to_string()
+    } else {
+        return None;
+    };
+    *members += 1;
+    let gap = blanks(&rest[..rest.len() - rest_trim.len()]);
+    Some(if machine {
+        format!("{indent}{} {gap} {shown}", blanks(&key))
+    } else {
+        format!("{indent}{key}:{gap}  {shown}")
+    })
+}
+
+/// Reads a JSON document printed one member a line (the text opens with
+/// `{` or `[` and closes with `}` or `]`, and holds at least
+/// [`MIN_JSON_MEMBERS`] `"key": value` lines) as label and value lines: a
+/// member whose key is a label reads as `label: value`, one whose key names
+/// a field for a program (`"value": "Ghana"`, see [`machine_key`]) as its
+/// value alone, so that an object of a label and a value reads as the
+/// label over its value; strings are read with their escapes undone,
+/// `null`, `[]` and the brackets as blanks, and a one-letter value under a
+/// program's key as a part's letter (`b)`). Says how many members were
+/// read; any other text is left as it is.
+pub fn read_json_document(text: &mut String) -> usize {
+    let body = text.trim();
+    if !(body.starts_with(['{', '[']) && body.ends_with(['}', ']'])) || memmem::find(body.as_bytes(), b"\":").is_none()
+    {
+        return 0;
+    }
+    let mut members = 0;
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive('\n') {
+        let line = piece.trim_end_matches(['\n', '\r']);
+        let end = &piece[line.len()..];
+        match json_line(line, &mut members) {
+            Some(read) => out.push_str(read.trim_end()),
+            None => out.push_str(line),
+        }
+        out.push_str(end);
+    }
+    if members < MIN_JSON_MEMBERS {
+        return 0;
+    }
+    *text = out;
+    members
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +365,37 @@ mod tests {
         assert_eq!(form.questions.len(), 2);
         assert_eq!(form.questions[1].parts[0].word_limit, Some(100));
         assert_eq!(doc.slice(form.questions[0].parts[0].answer[0].span), "Wells were dug.");
+    }
+
+    #[test]
+    fn a_json_document_of_labels_and_values_reads_as_a_form() {
+        let mut text = "{\n  \"form\": \"awards\",\n  \"title\": \"Basic information\",\n  \"fields\": [\n    {\n      \"label\": \"Member State\",\n\
+                        \x20     \"value\": \"C\\u00f4te d\\u2019Ivoire\"\n    },\n    {\n      \"label\": \"Institution Name\",\n\
+                        \x20     \"value\": \"Commune de Bouak\\u00e9\"\n    },\n    {\n      \"label\": \"Web site\",\n\
+                        \x20     \"value\": null\n    }\n  ],\n  \"questions\": [\n    {\n      \"heading\": \"Question 1\",\n\
+                        \x20     \"part\": \"a\",\n      \"prompt\": \"Please describe the initiative\",\n\
+                        \x20     \"limit\": \"(300 words maximum)\",\n      \"answer\": \"Wells were dug.\"\n    },\n\
+                        \x20   {\n      \"part\": \"b\",\n      \"prompt\": \"Please explain how it fits the category\",\n\
+                        \x20     \"limit\": \"(100 words maximum)\",\n      \"answer\": \"It serves everyone.\"\n    }\n  ],\n\
+                        \x20 \"Years\": 5\n}"
+            .to_string();
+        let lines = text.split('\n').count();
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(repairs.json_members, 20);
+        assert_eq!(repairs.warnings()[0].0, "json_document_read");
+        assert_eq!(text.split('\n').count(), lines, "{text}");
+        assert!(text.contains("\n             Member State\n             Côte d’Ivoire\n"), "{text}");
+        assert!(text.contains("\n            a)\n"));
+        assert!(text.contains("\n  Years:  5\n"));
+        let doc = parse(text);
+        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
+        assert_eq!(form.questions.len(), 1);
+        assert_eq!(form.questions[0].parts[1].letter, Some('b'));
+        assert_eq!(form.questions[0].parts[1].word_limit, Some(100));
+        // A JSON export's lines in prose are left to the line reader.
+        let kept = "Notes\n\"a\": 1\n\"b\": 2\n\"c\": 3\n\"d\": 4\n\"e\": 5\n";
+        let mut text = kept.to_string();
+        assert_eq!(read_json_document(&mut text), 0);
+        assert_eq!(text, kept);
     }
 }
