@@ -143,6 +143,15 @@ pub struct Repairs {
     /// Messages of a conversation's export read without their times and
     /// senders. See [`repair_plain_text`].
     pub messages: crate::messages::MessagesRead,
+    /// Section headers and entries of an INI file read as titles, labels
+    /// and values. See [`crate::dump::read_ini`].
+    pub ini_entries: usize,
+    /// Fields of a PDF form listed by pdftk, read as labels and values. See
+    /// [`crate::dump::read_pdf_fields`].
+    pub pdf_fields: usize,
+    /// Members of a JSON document read as labels and values. See
+    /// [`crate::dump::read_json_document`].
+    pub json_members: usize,
 }
 
 impl Repairs {
@@ -218,6 +227,30 @@ impl Repairs {
             let n = self.line_numbers;
             let message = format!("the number printed at the start of each of the {n} lines removed before parsing");
             out.push(("line_numbers_removed", message, Some(1)));
+        }
+        if self.ini_entries > 0 {
+            let n = self.ini_entries;
+            let message = format!(
+                "{n} section headers and entries of an INI file read: brackets set aside, `label = value` as \
+                 `label: value`, a program's key (`answer_b = …`) set aside before its value"
+            );
+            out.push(("ini_file_read", message, None));
+        }
+        if self.pdf_fields > 0 {
+            let n = self.pdf_fields;
+            let message = format!(
+                "{n} fields of a PDF form listed by pdftk read: `FieldNameAlt` as the label, `FieldValue` as the \
+                 value, the lines of each field's machinery (type, name, flags, states) and the rules left blank"
+            );
+            out.push(("pdf_fields_read", message, None));
+        }
+        if self.json_members > 0 {
+            let n = self.json_members;
+            let message = format!(
+                "{n} members of a JSON document read: `\"label\": value` as `label: value`, a program's key \
+                 (`\"value\": …`) set aside before its value, escapes undone, quotes, brackets and `null` as blanks"
+            );
+            out.push(("json_document_read", message, None));
         }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
@@ -324,6 +357,9 @@ pub fn repair_text(text: &mut String) -> Repairs {
         org: 0,
         speech: crate::speech::SpeechRead::default(),
         messages: crate::messages::MessagesRead::default(),
+        ini_entries: 0,
+        pdf_fields: 0,
+        json_members: 0,
     }
 }
 
@@ -342,6 +378,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
 pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
+    let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
+    let json_members = crate::dump::read_json_document(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     let latex = crate::latex::read_latex(text);
@@ -372,6 +410,9 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         org,
         speech,
         messages,
+        ini_entries,
+        pdf_fields,
+        json_members,
         ..repair_text(text)
     }
 }

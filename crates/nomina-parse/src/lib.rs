@@ -37,6 +37,7 @@ mod columns;
 mod date;
 mod decode;
 mod document;
+mod dump;
 mod error;
 mod export;
 mod form;
