@@ -1,5 +1,5 @@
 //! Forms in wordings nobody on the project wrote, and forms of other years
-//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round35/`, thirty-five sets
+//! (`fixtures-blind/` and `fixtures-blind/round2/` to `round39/`, thirty-nine sets
 //! written independently, each described in its README.md): seed 001 with every
 //! label, heading, prompt and yes/no value written afresh in the six
 //! languages comes out as seed 001 does, and a form whose questions were
@@ -781,6 +781,86 @@ fn forms_of_other_years_of_the_thirty_eighth_set_keep_every_answer_under_its_own
     // `S.`: the letters are read as numbered headings of the basic block,
     // and its questions as another copy of them (y_2011_fr).
     only_known_differences(&forms_of_other_years_against_expected(38, 4), &["y_2011_fr: answers"]);
+}
+
+#[test]
+fn every_rendering_of_the_thirty_ninth_set_reads_as_its_seed() {
+    // Known limits: a YAML document (r_ru_39a); an org-mode outline's
+    // ordinal question headings and bracketed limits (r_fr_39b); a
+    // numbered outline with check boxes and full-width markers (r_zh_39b,
+    // not read as a form); `Korea (the Republic of)` (r_en_39b); a label
+    // split where the catalog's shorter wording ends, not at its tab
+    // (r_ar_39a).
+    only_known_differences(
+        &renderings_against_seed_001(39, 12),
+        &[
+            "r_ar_39a.txt: institution_name",
+            "r_en_39b.txt: member_state",
+            "r_fr_39b.txt: answers",
+            "r_fr_39b.txt: how_learned",
+            "r_fr_39b.txt: implemented_two_years_or_more",
+            "r_fr_39b.txt: public_sector",
+            "r_fr_39b.txt: sdg_targets",
+            "r_fr_39b.txt: sdgs",
+            "r_fr_39b.txt: submitted_previously",
+            "r_fr_39b.txt: un_involved",
+            "r_fr_39b.txt: validation_consent",
+            "r_fr_39b.txt: won_other_awards",
+            "r_fr_39b.txt: won_unpsa",
+            "r_ru_39a.txt: answers",
+            "r_ru_39a.txt: how_learned",
+            "r_ru_39a.txt: implementation_date",
+            "r_ru_39a.txt: implemented_two_years_or_more",
+            "r_ru_39a.txt: institution_name",
+            "r_ru_39a.txt: sdg_targets",
+            "r_ru_39a.txt: sdgs",
+            "r_ru_39a.txt: submitted_previously",
+            "r_ru_39a.txt: un_involved",
+            "r_ru_39a.txt: validation_consent",
+            "r_zh_39b.txt: kind",
+        ],
+    );
+    // Known limits: a PDF's field listing whose flags line stands between
+    // each label and its value (s_en_39); Jira's wiki markup (s_ru_39); an
+    // OCR'd scan's goals and dot leaders (s_fr_39).
+    only_known_differences(
+        &renderings_against("003_3d6537fba802d833.txt", 23, 39, &["s_"], 3),
+        &[
+            "s_en_39.txt: administrative_level",
+            "s_en_39.txt: department_type",
+            "s_en_39.txt: how_learned",
+            "s_en_39.txt: implementation_date",
+            "s_en_39.txt: initiative_name",
+            "s_en_39.txt: institution_name",
+            "s_en_39.txt: member_state",
+            "s_en_39.txt: operational_years",
+            "s_fr_39.txt: answers",
+            "s_fr_39.txt: how_learned",
+            "s_fr_39.txt: sdg_targets",
+            "s_fr_39.txt: sdgs",
+            "s_ru_39.txt: administrative_level",
+            "s_ru_39.txt: answers",
+            "s_ru_39.txt: department_type",
+            "s_ru_39.txt: how_learned",
+            "s_ru_39.txt: implementation_date",
+            "s_ru_39.txt: initiative_name",
+            "s_ru_39.txt: institution_name",
+            "s_ru_39.txt: operational_years",
+            "s_ru_39.txt: sdg_targets",
+            "s_ru_39.txt: sdgs",
+            "s_ru_39.txt: website",
+        ],
+    );
+}
+
+#[test]
+fn forms_of_other_years_of_the_thirty_ninth_set_keep_every_answer_under_its_own_number() {
+    // Known limits: a Word form's leaked field codes and Wingdings boxes
+    // (y_2012_es); Chinese `第N题` headings inside text messages (y_2014_zh).
+    only_known_differences(
+        &forms_of_other_years_against_expected(39, 4),
+        &["y_2012_es: answers", "y_2014_zh: answers"],
+    );
 }
 
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,

@@ -144,13 +144,13 @@ pub struct Repairs {
     /// senders. See [`repair_plain_text`].
     pub messages: crate::messages::MessagesRead,
     /// Section headers and entries of an INI file read as titles, labels
-    /// and values. See [`crate::dump::read_ini`].
+    /// and values. See [`repair_plain_text`].
     pub ini_entries: usize,
     /// Fields of a PDF form listed by pdftk, read as labels and values. See
-    /// [`crate::dump::read_pdf_fields`].
+    /// [`repair_plain_text`].
     pub pdf_fields: usize,
     /// Members of a JSON document read as labels and values. See
-    /// [`crate::dump::read_json_document`].
+    /// [`repair_plain_text`].
     pub json_members: usize,
 }
 
