@@ -379,13 +379,15 @@ impl FormNormalizer<'_> {
                     self.warn_value(f, "fuzzy_value", "a UNPSA category's name worded with other endings");
                     Some(c)
                 };
-                n.category = Some(match Category::from_name(&text).or_else(after_list).or_else(loose) {
-                    Some(c) => CategoryValue { name: c.name.to_string(), special: c.special },
-                    None => {
-                        self.warn_value(f, "unknown_category", "not a known UNPSA category; kept as written");
-                        CategoryValue { name: text, special: false }
-                    }
-                });
+                let numbered = || category_without_number(&text);
+                n.category =
+                    Some(match Category::from_name(&text).or_else(after_list).or_else(numbered).or_else(loose) {
+                        Some(c) => CategoryValue { name: c.name.to_string(), special: c.special },
+                        None => {
+                            self.warn_value(f, "unknown_category", "not a known UNPSA category; kept as written");
+                            CategoryValue { name: text, special: false }
+                        }
+                    });
             }
             ValueKind::Date => {
                 // The label's own format hint settles a numeric date; only
@@ -1017,9 +1019,51 @@ fn government_type(text: &str) -> Option<String> {
     Some(format!("Government({first}{})", name.as_str()))
 }
 
+/// Most words of a category's number printed beside its name (`Category
+/// 2`, `Catégorie n° 2`).
+const MAX_CATEGORY_NUMBER_WORDS: usize = 3;
+
+/// A category named with its number beside it, in brackets after the name
+/// (`Promoting … (Category 2)`) or before it and a dash (`Category 2 –
+/// Promoting …`): the category of the name alone.
+fn category_without_number(text: &str) -> Option<&'static Category> {
+    let t = text.trim();
+    let number =
+        |s: &str| s.chars().any(|c| c.is_ascii_digit()) && s.split_whitespace().count() <= MAX_CATEGORY_NUMBER_WORDS;
+    if let Some(inner_end) = t.strip_suffix([')', '）'])
+        && let Some(open) = inner_end.rfind(['(', '（'])
+        && number(&inner_end[open..])
+        && let Some(c) = Category::from_name(inner_end[..open].trim())
+    {
+        return Some(c);
+    }
+    [" – ", " — ", " - "].iter().find_map(|sep| {
+        let (head, rest) = t.split_once(sep)?;
+        number(head).then(|| Category::from_name(rest.trim())).flatten()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_category_named_with_its_number_is_the_category_of_its_name() {
+        let want = Category::from_name("Promoting integrated mechanisms for sustainable development").map(|c| c.name);
+        assert!(want.is_some());
+        for text in [
+            "Promoting integrated mechanisms for sustainable development (Category 2)",
+            "Category 2 – Promoting integrated mechanisms for sustainable development",
+            "Cat. 2 - Promoting integrated mechanisms for sustainable development",
+        ] {
+            assert_eq!(category_without_number(text).map(|c| c.name), want, "{text}");
+        }
+        // Words in brackets that are no number, or a long head, name nothing.
+        assert!(
+            category_without_number("Promoting integrated mechanisms for sustainable development (draft)").is_none()
+        );
+        assert!(category_without_number("One of the 2 best – Promoting integrated mechanisms").is_none());
+    }
 
     #[test]
     fn a_list_run_together_on_one_line_is_split_where_every_piece_is_an_item() {
