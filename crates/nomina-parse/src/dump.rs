@@ -286,17 +286,9 @@ pub fn read_json_document(text: &mut String) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Body, Document, parse, repair_plain_text};
+    use crate::{Body, parse, repair_plain_text};
 
-    fn value(doc: &Document, key: &str) -> Option<String> {
-        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
-        form.institution
-            .iter()
-            .chain(form.basic.iter().flat_map(|b| &b.fields))
-            .find(|f| f.key == key)
-            .and_then(|f| f.value)
-            .map(|v| doc.slice(v).to_string())
-    }
+    use crate::testgen::field_value as value;
 
     #[test]
     fn an_ini_file_reads_as_titles_labels_and_values() {

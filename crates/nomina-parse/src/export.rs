@@ -894,14 +894,7 @@ mod tests {
         repair_plain_text(&mut text);
         let doc = parse(text);
         let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
-        let value = |key: &str| {
-            form.institution
-                .iter()
-                .chain(form.basic.iter().flat_map(|b| &b.fields))
-                .find(|f| f.key == key)
-                .and_then(|f| f.value)
-                .map(|v| doc.slice(v).to_string())
-        };
+        let value = |key: &str| crate::testgen::field_value(&doc, key);
         assert_eq!(value("field.member_state").as_deref(), Some("Ghana"));
         assert_eq!(value("field.initiative_name").as_deref(), Some("Clean Water for All"));
         assert_eq!(form.questions.len(), 2);

@@ -9,3 +9,15 @@ pub(crate) fn numbers(seed: u64) -> impl FnMut() -> usize {
         (state >> 33) as usize
     }
 }
+
+/// The text of a form's basic or institution field by its key (`field.member_state`),
+/// as a decode step's end-to-end test reads it.
+pub(crate) fn field_value(doc: &crate::Document, key: &str) -> Option<String> {
+    let crate::Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
+    form.institution
+        .iter()
+        .chain(form.basic.iter().flat_map(|b| &b.fields))
+        .find(|f| f.key == key)
+        .and_then(|f| f.value)
+        .map(|v| doc.slice(v).to_string())
+}
