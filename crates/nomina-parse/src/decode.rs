@@ -463,7 +463,7 @@ fn read_tree_drawing(text: &mut String) -> usize {
 
 /// Rewrites `text` with each range given replaced by its string; a range
 /// that starts inside one already replaced goes with it.
-fn replace_ranges(text: &mut String, mut cuts: Vec<(Range<usize>, &str)>) {
+pub(crate) fn replace_ranges(text: &mut String, mut cuts: Vec<(Range<usize>, &str)>) {
     cuts.sort_by_key(|(r, _)| r.start);
     let mut out = String::with_capacity(text.len());
     let mut last = 0;

@@ -61,19 +61,8 @@ pub fn read_org(text: &mut String) -> usize {
         }
     }
     let n = cuts.len();
-    cuts.sort_by_key(|(r, _)| r.start);
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for (range, with) in cuts {
-        if range.start < last {
-            continue;
-        }
-        out.push_str(&text[last..range.start]);
-        out.push_str(&with);
-        last = range.end;
-    }
-    out.push_str(&text[last..]);
-    *text = out;
+    let cuts = cuts.iter().map(|(range, with)| (range.clone(), with.as_str())).collect();
+    crate::decode::replace_ranges(text, cuts);
     n
 }
 
