@@ -28,14 +28,13 @@ impl Country {
         if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
             return Country::from_iso2(code);
         }
-        let table = by_name();
-        if let Some(c) = table.get(&crate::fold(name)) {
-            return Some(*c);
+        if let Some(c) = lookup(name) {
+            return Some(c);
         }
         let inversions = inverted(name.trim());
         inversions
             .iter()
-            .find_map(|n| table.get(&crate::fold(n)).copied())
+            .find_map(|n| lookup(n))
             .or_else(|| abbreviated(name))
             // An inverted name with an abbreviated word, as the World Bank
             // lists them (`Korea, Rep.`, `Egypt, Arab Rep.`).
@@ -47,6 +46,15 @@ impl Country {
     pub fn from_iso2(iso2: &str) -> Option<Country> {
         by_name().values().find(|c| c.iso2.eq_ignore_ascii_case(iso2)).copied()
     }
+}
+
+/// The country of a name in the table, compared folded, the English
+/// article before it left out where the name has none (`the Republic of
+/// Korea` from ISO 3166's `Korea (the Republic of)`, `the Gambia`).
+fn lookup(name: &str) -> Option<Country> {
+    let folded = crate::fold(name);
+    let table = by_name();
+    table.get(&folded).or_else(|| table.get(folded.strip_prefix("the ")?)).copied()
 }
 
 /// The names an inverted name stands for, as lists and registers write
@@ -194,11 +202,18 @@ mod tests {
             "Rép. de Corée",
             // The World Bank's name.
             "Korea, Rep.",
+            // ISO 3166's English short name.
+            "Korea (the Republic of)",
         ] {
             let c = Country::from_name(name).unwrap_or_else(|| panic!("{name} not found"));
             assert_eq!(c.iso2, "KR", "{name}");
         }
         assert_eq!(Country::from_name("Congo, Dem. Rep.").map(|c| c.iso2), Some("CD"));
+        for (name, iso2) in
+            [("Netherlands (the)", "NL"), ("the Gambia", "GM"), ("Bolivia (Plurinational State of)", "BO")]
+        {
+            assert_eq!(Country::from_name(name).map(|c| c.iso2), Some(iso2), "{name}");
+        }
         // An abbreviation that fits two countries names neither.
         assert_eq!(Country::from_name("Rep."), None);
         assert_eq!(Country::from_name("Korea, of, Republic"), None);
