@@ -152,6 +152,9 @@ pub struct Repairs {
     /// Members of a JSON document read as labels and values. See
     /// [`repair_plain_text`].
     pub json_members: usize,
+    /// Keys and items of a YAML document read as labels and values. See
+    /// [`repair_plain_text`].
+    pub yaml: crate::yaml::YamlRead,
 }
 
 impl Repairs {
@@ -251,6 +254,16 @@ impl Repairs {
                  (`\"value\": …`) set aside before its value, escapes undone, quotes, brackets and `null` as blanks"
             );
             out.push(("json_document_read", message, None));
+        }
+        if self.yaml.entries > 0 {
+            let crate::yaml::YamlRead { entries: n, set_apart } = self.yaml;
+            let message = format!(
+                "{n} keys and items of a YAML document read: `label: value` kept, a program's key (`title: …`) set \
+                 aside before its value, dashes, quotes, block indicators (`>-`), `[]` and `null` as blanks, \
+                 directives and markers as blank lines; {set_apart} blank lines set above items' titles that \
+                 followed text (later line numbers count them)"
+            );
+            out.push(("yaml_document_read", message, None));
         }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
@@ -360,6 +373,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         ini_entries: 0,
         pdf_fields: 0,
         json_members: 0,
+        yaml: crate::yaml::YamlRead::default(),
     }
 }
 
@@ -382,6 +396,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let json_members = crate::dump::read_json_document(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
+    // An accessibility tree's dump is YAML too, with roles of its own.
+    let yaml = if tree.entries > 0 { crate::yaml::YamlRead::default() } else { crate::yaml::read_yaml(text) };
     let latex = crate::latex::read_latex(text);
     let org = crate::org::read_org(text);
     let speech = crate::speech::read_speech_log(text);
@@ -413,6 +429,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         ini_entries,
         pdf_fields,
         json_members,
+        yaml,
         ..repair_text(text)
     }
 }

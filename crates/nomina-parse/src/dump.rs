@@ -17,14 +17,14 @@ const MIN_INI_KEYS: usize = 5;
 const MIN_PDF_FIELDS: usize = 5;
 
 /// Characters an editor leaves around a key that print as nothing.
-fn is_blank(c: char) -> bool {
+pub(crate) fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
 /// Whether an INI key names a field for a program (`answer_b`, `status`):
 /// one word of lower-case letters, digits and underscores. A label for a
 /// person has capitals, blanks or punctuation (`Country of the institution`).
-fn machine_key(key: &str) -> bool {
+pub(crate) fn machine_key(key: &str) -> bool {
     key.chars().any(char::is_alphabetic)
         && key.chars().all(|c| c == '_' || c.is_numeric() || (c.is_alphabetic() && !c.is_uppercase()))
 }
@@ -161,7 +161,7 @@ const MIN_JSON_MEMBERS: usize = 5;
 /// of surrogates as one character); a line break or a tab written as an
 /// escape reads as a blank, so that the line stays one. `None` for a
 /// broken escape.
-fn json_unescape(s: &str) -> Option<String> {
+pub(crate) fn json_unescape(s: &str) -> Option<String> {
     if !s.contains('\\') {
         return Some(s.to_string());
     }

@@ -51,6 +51,7 @@ mod table;
 #[cfg(test)]
 mod testgen;
 mod words;
+mod yaml;
 
 pub use date::{DateOrder, FoundDate, IsoDate, ParsedDate, find_dates, parse_date};
 pub use decode::{Decoded, EncodingBasis, Repairs, decode, decode_declared, repair_plain_text, repair_text};
