@@ -1579,6 +1579,23 @@ fn crumbs(s: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// Where a site's address ends a headline after a site separator
+/// (`… en mutation - example.com`, `Headline | www.example.org`): the
+/// separator's start. An address is one word of letters, digits and
+/// hyphens with a dot, its last part two to six letters.
+fn trailing_domain(s: &str) -> Option<usize> {
+    let s = s.trim_end();
+    SITE_SEPARATORS.iter().find_map(|sep| {
+        let (head, tail) = s.rsplit_once(sep)?;
+        let (name, top) = tail.trim().rsplit_once('.')?;
+        let domain = !name.is_empty()
+            && name.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            && (2..=6).contains(&top.chars().count())
+            && top.chars().all(|c| c.is_ascii_lowercase());
+        (domain && token_count(head) >= 3).then_some(head.len() + sep.len() - sep.trim_start().len())
+    })
+}
+
 /// Where a publication label the lexicon knows ends `s` after a blank,
 /// three words or more before it (`… dans le nouveau collège Publié le`):
 /// the label's start.
@@ -2353,8 +2370,9 @@ fn dateline(s: &str, f: &FoundDate) -> bool {
     // A clock time may stand between the date and the dash.
     let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c.is_whitespace());
     // So may the bracket that holds the date and a full stop, as Spanish
-    // wires write them (`GUADALAJARA, JALISCO (05/ENE/2015).- …`).
-    let after = after.trim_start_matches([')', '）', ']']).trim_start_matches('.');
+    // wires write them (`GUADALAJARA, JALISCO (05/ENE/2015).- …`), the
+    // stop maybe set off from the dash (`Lomé, le 3 mars 2021. - …`).
+    let after = after.trim_start_matches([')', '）', ']']).trim_start_matches('.').trim_start();
     f.start <= 40 && (after.starts_with(['-', '–', '—', '/']) || after.starts_with("--"))
 }
 
@@ -3941,6 +3959,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     // A reporter's byline run onto the headline's end (`… 진행 윤규진 기자
     // kor741@hanmail.net`): the page's.
     if let Some(n) = trailing_reporter(&text[title.span.range()]) {
+        cut_end(&mut boilerplate, &mut title, n);
+    }
+    // The site's address after the headline (`… - example.com`, a page
+    // title printed as the heading): the page's.
+    if let Some(n) = trailing_domain(&text[title.span.range()]) {
         cut_end(&mut boilerplate, &mut title, n);
     }
     // A publication label run onto the headline's end, its date on a line
@@ -5762,6 +5785,30 @@ Publié le 12/03/2024
         let (_, date, paragraphs, _) = parts(text);
         assert_eq!(date.as_deref(), Some("2019-03-14"));
         assert!(paragraphs[0].starts_with("MONTERREY, NUEVO LEÓN"));
+        // A full stop after the date, set off from the dash by a blank.
+        let text = "Le conseil ouvre la nouvelle médiathèque du quartier
+
+                    Lomé, le 3 mars 2021. - Le conseil a ouvert la médiathèque après deux années de travaux dans le quartier.
+
+                    La médiathèque prêtera des livres, des outils et des semences à tous les habitants.
+";
+        let (_, date, paragraphs, _) = parts(text);
+        assert_eq!(date.as_deref(), Some("2021-03-03"));
+        assert!(paragraphs[0].starts_with("Lomé, le 3 mars 2021. - Le conseil"));
+    }
+
+    #[test]
+    fn a_sites_address_after_the_headline_is_the_pages() {
+        let text = "Le conseil ouvre la nouvelle médiathèque du quartier - togo-infos.tg\n\n\
+                    Lomé, le 3 mars 2021 - Le conseil a ouvert la médiathèque après deux années de travaux dans le quartier.\n\n\
+                    La médiathèque prêtera des livres, des outils et des semences à tous les habitants.\n";
+        let (title, _, _, boilerplate) = parts(text);
+        assert_eq!(title, "Le conseil ouvre la nouvelle médiathèque du quartier");
+        assert_eq!(boilerplate, ["- togo-infos.tg"]);
+        for kept in ["Notes on version 2.0 - release 3.1", "Why we moved - a story", "Ghana - Accra.Gh"] {
+            assert_eq!(trailing_domain(kept), None, "{kept}");
+        }
+        assert_eq!(trailing_domain("City opens a new library | www.city.gov.gh"), Some(25));
     }
 
     #[test]
