@@ -2969,6 +2969,20 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
             dated.truncate(1);
         }
     }
+    // An article dated by a label (`Published: …`), its body under that
+    // date and over the first dated line (a paragraph of forty words or
+    // more): the dated lines under it are a sidebar's (other stories in the
+    // same section), not a listing's items.
+    if let Some(first) = dated.first()
+        && let Some(labelled) =
+            info.iter().position(|l| l.at.line < first.at.line && l.date.is_some_and(|d| d.label == Label::Published))
+        && info[labelled + 1..]
+            .iter()
+            .take_while(|l| l.at.line < first.at.line)
+            .any(|l| l.kind == LineKind::Content && l.sentence && l.units >= 40.0)
+    {
+        dated.clear();
+    }
     // A ticker of the latest stories over an older article: dated lines
     // each over one teaser of prose (chrome aside), later than the last
     // dated line, which stands over the article's headline and two
@@ -5795,6 +5809,27 @@ Publié le 12/03/2024
         let (_, date, paragraphs, _) = parts(text);
         assert_eq!(date.as_deref(), Some("2021-03-03"));
         assert!(paragraphs[0].starts_with("Lomé, le 3 mars 2021. - Le conseil"));
+    }
+
+    #[test]
+    fn dated_stories_under_an_article_dated_by_its_label_are_a_sidebar() {
+        let mut text = "Riverside library reopens its doors\n\nPublished: 3 March 2021\n\n\
+                        The city library reopened on Wednesday after two years of works, with a new reading room for \
+                        children, a workshop where residents can borrow tools and seeds, and longer opening hours on \
+                        weekends, the council said in a statement welcoming the first visitors of the morning.\n\n\
+                        More from this section\n\n"
+            .to_string();
+        for (n, day) in (20..25).enumerate() {
+            text += &format!("Another story of the section, number {n}, told in a teaser\n09:{n}0 - 2026/02/{day}\n");
+        }
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Riverside library reopens its doors");
+        assert_eq!(published.as_deref(), Some("2021-03-03"));
+        assert!(paragraphs[0].starts_with("The city library reopened"));
+        // Without the label, the dated lines make the page a listing.
+        let unlabelled = text.replace("Published: 3 March 2021", "");
+        let doc = crate::parse(unlabelled);
+        assert!(doc.classification.contains("a listing"), "{}", doc.classification);
     }
 
     #[test]
