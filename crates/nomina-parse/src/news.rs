@@ -5833,6 +5833,20 @@ Publié le 12/03/2024
     }
 
     #[test]
+    fn a_section_with_its_print_version_link_heads_no_article() {
+        let text = "Journal Sciences Version imprimable\n\n13.02.2024 18:37:00\n\n\
+                    Awa Diallo : « La bibliométrie seule donne une vue bien étroite »\n\n\
+                    La chercheuse dirige depuis trois ans le centre d'études des sciences de l'université de Dakar, \
+                    où elle a fondé le premier classement ouvert des laboratoires de la région.\n\n\
+                    Elle répond à nos questions sur l'évaluation de la recherche et sur les données ouvertes.\n";
+        let (title, published, paragraphs, boilerplate) = parts(text);
+        assert_eq!(title, "Awa Diallo : « La bibliométrie seule donne une vue bien étroite »");
+        assert_eq!(published.as_deref(), Some("2024-02-13"));
+        assert!(paragraphs[0].starts_with("La chercheuse dirige"));
+        assert_eq!(boilerplate, ["Journal Sciences Version imprimable"]);
+    }
+
+    #[test]
     fn a_sites_address_after_the_headline_is_the_pages() {
         let text = "Le conseil ouvre la nouvelle médiathèque du quartier - togo-infos.tg\n\n\
                     Lomé, le 3 mars 2021 - Le conseil a ouvert la médiathèque après deux années de travaux dans le quartier.\n\n\
