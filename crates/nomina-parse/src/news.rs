@@ -443,9 +443,13 @@ struct Lexicon {
 fn words_of(key: &str) -> String {
     let mut words: Vec<&str> =
         catalog().entries().iter().filter(|e: &&LabelEntry| e.key == key).map(|e| e.text).collect();
-    // Photo words of the news lexicon's other languages too.
+    // Photo words and byline labels of the news lexicon's other languages
+    // too.
     if key == "news.photo" {
-        words.extend(lexicon_photo_words());
+        words.extend(lexicon_words(NewsWordClass::Photo));
+    }
+    if key == "news.byline" {
+        words.extend(lexicon_words(NewsWordClass::Byline));
     }
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.dedup();
@@ -498,7 +502,7 @@ fn unfiltered(pattern: &str) -> Result<MetaRegex, Box<regex_automata::meta::Buil
 fn photo_words() -> &'static FxHashSet<String> {
     static W: OnceLock<FxHashSet<String>> = OnceLock::new();
     W.get_or_init(|| {
-        let news = lexicon_photo_words().map(str::to_string);
+        let news = lexicon_words(NewsWordClass::Photo).map(str::to_string);
         catalog()
             .entries()
             .iter()
@@ -509,17 +513,23 @@ fn photo_words() -> &'static FxHashSet<String> {
     })
 }
 
-/// The photo words of the news lexicon (class `photo`: Korean's), which
-/// join the catalog's `news.photo`.
-fn lexicon_photo_words() -> impl Iterator<Item = &'static str> {
-    news_words().iter().filter(|w| w.class == NewsWordClass::Photo).map(|w| w.text)
+/// The news lexicon's words of `class` (`photo`, `byline`: Korean's),
+/// which join the catalog's `news.photo` and `news.byline`.
+fn lexicon_words(class: NewsWordClass) -> impl Iterator<Item = &'static str> {
+    news_words().iter().filter(move |w| w.class == class).map(|w| w.text)
 }
 
 /// The catalog's byline labels (`by`, `written by`, `编辑`), lower-cased.
 fn byline_labels() -> &'static [String] {
     static W: OnceLock<Vec<String>> = OnceLock::new();
     W.get_or_init(|| {
-        catalog().entries().iter().filter(|e| e.key == "news.byline").map(|e| e.text.to_lowercase()).collect()
+        catalog()
+            .entries()
+            .iter()
+            .filter(|e| e.key == "news.byline")
+            .map(|e| e.text.to_lowercase())
+            .chain(lexicon_words(NewsWordClass::Byline).map(str::to_string))
+            .collect()
     })
 }
 
@@ -935,9 +945,10 @@ fn lexicon() -> &'static Lexicon {
                     l.edition.insert(w.text);
                 }
                 NewsWordClass::Archive => l.archive.push(w.text),
-                // Read with the catalog's photo words (see `photo_words`),
-                // and on their own (see `caption_phrase`).
-                NewsWordClass::Photo | NewsWordClass::Caption => {}
+                // Read with the catalog's photo words and byline labels (see
+                // `photo_words`, `byline_labels`), and on their own (see
+                // `caption_phrase`).
+                NewsWordClass::Photo | NewsWordClass::Caption | NewsWordClass::Byline => {}
                 NewsWordClass::More if han(w.text) => l.more_han.push(w.text),
                 NewsWordClass::More => {
                     l.more_ends.extend(w.text.chars().next_back());
@@ -5844,6 +5855,21 @@ Publié le 12/03/2024
         assert_eq!(published.as_deref(), Some("2024-02-13"));
         assert!(paragraphs[0].starts_with("La chercheuse dirige"));
         assert_eq!(boilerplate, ["Journal Sciences Version imprimable"]);
+    }
+
+    #[test]
+    fn a_korean_byline_label_makes_its_line_the_byline() {
+        let text = "한빛대학교\n\n학교소식\n\n신입생 대상 캠퍼스 투어 프로그램 성황리에 마쳐\n\n조회수 512\n\n작성자 홍보팀\n\n\
+                    등록일 2021-03-03\n\n\
+                    한빛대학교는 지난 주말 신입생 300여 명을 대상으로 캠퍼스 투어 프로그램을 열었다고 밝혔다.\n\n\
+                    참가자들은 도서관과 기숙사, 실험실을 둘러보며 선배들과 이야기를 나누었다.\n";
+        let doc = crate::parse(text.to_string());
+        let crate::Body::News(news) = &doc.body else { panic!("{}", doc.classification) };
+        assert_eq!(doc.slice(news.title.span), "신입생 대상 캠퍼스 투어 프로그램 성황리에 마쳐");
+        assert_eq!(news.byline.as_ref().map(|b| doc.slice(b.name)), Some("홍보팀"));
+        let (_, published, paragraphs, _) = parts(text);
+        assert_eq!(published.as_deref(), Some("2021-03-03"));
+        assert!(paragraphs[0].starts_with("한빛대학교는 지난 주말"));
     }
 
     #[test]

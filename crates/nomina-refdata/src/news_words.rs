@@ -66,6 +66,9 @@ pub enum NewsWordClass {
     /// A photo word of Korean, whose pages' credits (`사진=동대문구`) the
     /// form catalogs' six languages (`news.photo`) do not hold.
     Photo,
+    /// A label before a byline's name in Korean (`작성자`, `글쓴이`), which
+    /// the form catalogs' six languages (`news.byline`) do not hold.
+    Byline,
     /// A phrase that only a photo's caption holds near its start, naming
     /// who stands where (`De gauche à droite`, `слева направо`, `왼쪽부터`): a
     /// short line holding it is the caption, not the article's text.
@@ -121,6 +124,7 @@ impl NewsWordClass {
             "edition" => NewsWordClass::Edition,
             "archive" => NewsWordClass::Archive,
             "photo" => NewsWordClass::Photo,
+            "byline" => NewsWordClass::Byline,
             "caption" => NewsWordClass::Caption,
             "more" => NewsWordClass::More,
             "today" => NewsWordClass::Today,
