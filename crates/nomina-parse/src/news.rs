@@ -3269,6 +3269,11 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
                 block.push(j);
             } else if l.copy && block.is_empty() && j > 0 && info[j - 1].key == l.key {
                 // The heading that repeats the page title: the title heads.
+            } else if l.copy && !block.is_empty() && eligible(l) && titled(l) && !info[j + 1].copy {
+                // The headline given again (a page title over the article's
+                // heading) over a line or two of subtitles: it heads them.
+                block.push(j);
+                break;
             } else if l.copy && l.units <= 4.0 && j > 0 && info[j - 1].key == l.key {
                 // A name printed twice (a portrait's alt text and the
                 // name) over a line or two: the author's name and title
@@ -4270,7 +4275,10 @@ fn bulleted_teasers(text: &str, info: &mut [LineInfo]) {
         };
         let end = (i..first_prose).find(|&k| bullet(&info[k]) != Some(c)).unwrap_or(first_prose);
         if end - i >= MIN_BULLETED_TEASERS {
-            for l in &mut info[i..end] {
+            // A byline or a date among them is the article's details set
+            // out as a list (`• Ann Lee` / `• Published 3 March 2021` / `•
+            // Comments 0`), not a teaser: it keeps its kind.
+            for l in info[i..end].iter_mut().filter(|l| l.kind != LineKind::Meta) {
                 l.kind = LineKind::Chrome;
             }
         }
@@ -5870,6 +5878,31 @@ Publié le 12/03/2024
         let (_, published, paragraphs, _) = parts(text);
         assert_eq!(published.as_deref(), Some("2021-03-03"));
         assert!(paragraphs[0].starts_with("한빛대학교는 지난 주말"));
+    }
+
+    #[test]
+    fn an_articles_details_set_out_as_a_bulleted_list_date_it() {
+        let body = "The city library reopened on Wednesday after two years of works, with a new reading room for \
+                    children and longer opening hours.\n\n\
+                    Residents can now borrow tools and seeds as well as books, the council said on Wednesday.\n";
+        let text = format!(
+            "Riverside library reopens its doors\nRiverside library reopens its doors\n  • Ann Lee\n  \
+             • Published 3 March 2021 10:15\n  • Comments 0\nShare this article\n\n\
+             Mayor: \"the reading room was the residents' first wish\"\n\n{body}"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Riverside library reopens its doors");
+        assert_eq!(published.as_deref(), Some("2021-03-03"));
+        assert!(paragraphs.iter().any(|p| p.starts_with("The city library reopened")), "{paragraphs:?}");
+        // The headline given again over its subtitle heads the details.
+        let text = format!(
+            "Riverside library reopens its doors\n  • Region\n  • Riverside\nRiverside library reopens its doors\n\
+             Works over two years end with a reading room for children and longer hours on weekends\n  \
+             • Published 3 March 2021 10:15\n  • Updated 4 March 2021 08:00\n  • Ann Lee\n\n{body}"
+        );
+        let (title, published, _, _) = parts(&text);
+        assert_eq!(title, "Riverside library reopens its doors");
+        assert_eq!(published.as_deref(), Some("2021-03-03"));
     }
 
     #[test]
