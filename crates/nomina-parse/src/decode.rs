@@ -1050,6 +1050,15 @@ fn remove_markup(text: &mut String) -> usize {
         let number_sign = hashes == 1 && b.get(title).is_some_and(u8::is_ascii_digit);
         if (1..=6).contains(&hashes) && blanks > 0 && !number_sign && b.get(title).is_some_and(|&c| c != b'\n') {
             cuts.push((at..title, false));
+            // `## Part A ##`: the closing hashes after a blank go too.
+            let line_end = memchr::memchr(b'\n', &b[title..]).map_or(b.len(), |n| title + n);
+            let line = &b[title..line_end];
+            let end = line.len() - line.iter().rev().take_while(|c| matches!(c, b' ' | b'\t' | b'\r')).count();
+            let closing = line[..end].iter().rev().take_while(|&&c| c == b'#').count();
+            let space = line[..end - closing].iter().rev().take_while(|c| matches!(c, b' ' | b'\t')).count();
+            if closing > 0 && space > 0 && end > closing + space {
+                cuts.push((title + end - closing - space..title + end, false));
+            }
         }
     }
     // Strong emphasis, its marks in pairs on their line.
@@ -1576,6 +1585,13 @@ mod tests {
         ] {
             assert!(!decode(text).unwrap().quoted_printable, "{:?}", String::from_utf8_lossy(text));
         }
+    }
+
+    #[test]
+    fn a_heading_closed_by_hashes_reads_without_them() {
+        let mut text = "## Sección 2 ##\r\n### Pregunta 7 ###   \n#5 a #\nC# #\n".to_string();
+        assert_eq!(remove_markup(&mut text), 4);
+        assert_eq!(text, "Sección 2\r\nPregunta 7   \n#5 a #\nC# #\n");
     }
 
     #[test]
