@@ -155,6 +155,8 @@ pub struct Repairs {
     /// Keys and items of a YAML document read as labels and values. See
     /// [`repair_plain_text`].
     pub yaml: crate::yaml::YamlRead,
+    /// An e-mail message read as the text it shows. See [`repair_plain_text`].
+    pub mail: crate::mail::MailRead,
 }
 
 impl Repairs {
@@ -337,6 +339,15 @@ impl Repairs {
             );
             out.push(("arabic_presentation_forms", message, None));
         }
+        if self.mail.decoded > 0 || self.mail.set_aside > 0 {
+            let crate::mail::MailRead { set_aside, decoded, joined } = self.mail;
+            let message = format!(
+                "an e-mail message read as the text it shows: {set_aside} lines of headers, part boundaries and \
+                 parts not shown (base64, an HTML copy) left blank, the subject's encoded words decoded; {decoded} \
+                 lines of quoted-printable text decoded, {joined} lines joined by soft breaks left blank in place"
+            );
+            out.push(("mail_message_read", message, None));
+        }
         out
     }
 }
@@ -374,6 +385,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         pdf_fields: 0,
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
+        mail: crate::mail::MailRead::default(),
     }
 }
 
@@ -390,6 +402,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
 /// A message quoted in an e-mail (`> Country`) is read without its quote
 /// marks, before anything else: the form is inside them.
 pub fn repair_plain_text(text: &mut String) -> Repairs {
+    // A message holds the form's text: read first.
+    let mail = crate::mail::read_mail(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
@@ -430,6 +444,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         pdf_fields,
         json_members,
         yaml,
+        mail,
         ..repair_text(text)
     }
 }

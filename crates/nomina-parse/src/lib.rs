@@ -43,6 +43,7 @@ mod export;
 mod form;
 mod latex;
 mod lines;
+mod mail;
 mod messages;
 mod news;
 mod org;
