@@ -157,6 +157,8 @@ pub struct Repairs {
     pub yaml: crate::yaml::YamlRead,
     /// An e-mail message read as the text it shows. See [`repair_plain_text`].
     pub mail: crate::mail::MailRead,
+    /// A patch read as the file it adds or changes. See [`repair_plain_text`].
+    pub patch: crate::patch::PatchRead,
 }
 
 impl Repairs {
@@ -348,6 +350,15 @@ impl Repairs {
             );
             out.push(("mail_message_read", message, None));
         }
+        if self.patch.file_lines > 0 {
+            let crate::patch::PatchRead { file_lines, set_aside } = self.patch;
+            let message = format!(
+                "a patch read as the file it adds or changes: {file_lines} lines read without their `+` or ` ` \
+                 mark; {set_aside} lines of its machinery (headers, diffstat, `diff`, `index`, `---`/`+++`, `@@`, \
+                 `\\ No newline`, signature) and removed `-` lines left blank"
+            );
+            out.push(("patch_read", message, None));
+        }
         out
     }
 }
@@ -386,6 +397,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
         mail: crate::mail::MailRead::default(),
+        patch: crate::patch::PatchRead::default(),
     }
 }
 
@@ -402,8 +414,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
 /// A message quoted in an e-mail (`> Country`) is read without its quote
 /// marks, before anything else: the form is inside them.
 pub fn repair_plain_text(text: &mut String) -> Repairs {
-    // A message holds the form's text: read first.
-    let mail = crate::mail::read_mail(text);
+    // A message or a patch holds the form's text: read first.
+    let (mail, patch) = (crate::mail::read_mail(text), crate::patch::read_patch(text));
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
@@ -445,6 +457,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         json_members,
         yaml,
         mail,
+        patch,
         ..repair_text(text)
     }
 }

@@ -47,6 +47,7 @@ mod mail;
 mod messages;
 mod news;
 mod org;
+mod patch;
 mod speech;
 mod table;
 #[cfg(test)]
