@@ -159,6 +159,8 @@ pub struct Repairs {
     pub mail: crate::mail::MailRead,
     /// A patch read as the file it adds or changes. See [`repair_plain_text`].
     pub patch: crate::patch::PatchRead,
+    /// Subtitles read as the lines their cues show. See [`repair_plain_text`].
+    pub subtitles: crate::subtitles::SubtitlesRead,
 }
 
 impl Repairs {
@@ -359,6 +361,14 @@ impl Repairs {
             );
             out.push(("patch_read", message, None));
         }
+        if self.subtitles.cues > 0 {
+            let crate::subtitles::SubtitlesRead { cues, marks } = self.subtitles;
+            let message = format!(
+                "{cues} subtitle cues read as the lines they show: cue numbers and time ranges left blank, {marks} \
+                 style tags (`<i>`, `<b>`) and overrides (`{{\\an8}}`) removed"
+            );
+            out.push(("subtitles_read", message, None));
+        }
         out
     }
 }
@@ -398,6 +408,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         yaml: crate::yaml::YamlRead::default(),
         mail: crate::mail::MailRead::default(),
         patch: crate::patch::PatchRead::default(),
+        subtitles: crate::subtitles::SubtitlesRead::default(),
     }
 }
 
@@ -414,8 +425,9 @@ pub fn repair_text(text: &mut String) -> Repairs {
 /// A message quoted in an e-mail (`> Country`) is read without its quote
 /// marks, before anything else: the form is inside them.
 pub fn repair_plain_text(text: &mut String) -> Repairs {
-    // A message or a patch holds the form's text: read first.
+    // A message, a patch or subtitles hold the form's text: read first.
     let (mail, patch) = (crate::mail::read_mail(text), crate::patch::read_patch(text));
+    let subtitles = crate::subtitles::read_subtitles(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
@@ -458,6 +470,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         yaml,
         mail,
         patch,
+        subtitles,
         ..repair_text(text)
     }
 }

@@ -49,6 +49,7 @@ mod news;
 mod org;
 mod patch;
 mod speech;
+mod subtitles;
 mod table;
 #[cfg(test)]
 mod testgen;
