@@ -28,7 +28,8 @@ const MIN_CUES: usize = 3;
 /// value reads as the label over the value.
 pub fn read_subtitles(text: &mut String) -> SubtitlesRead {
     let none = SubtitlesRead::default();
-    if !text.contains("-->") {
+    // An HTML comment's `-->` ends its line; a cue's arrow stands between blanks.
+    if !text.contains(" --> ") {
         return none;
     }
     static TIMING: OnceLock<Regex> = OnceLock::new();
