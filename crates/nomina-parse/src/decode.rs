@@ -155,6 +155,12 @@ pub struct Repairs {
     /// Keys and items of a YAML document read as labels and values. See
     /// [`repair_plain_text`].
     pub yaml: crate::yaml::YamlRead,
+    /// An e-mail message read as the text it shows. See [`repair_plain_text`].
+    pub mail: crate::mail::MailRead,
+    /// A patch read as the file it adds or changes. See [`repair_plain_text`].
+    pub patch: crate::patch::PatchRead,
+    /// Subtitles read as the lines their cues show. See [`repair_plain_text`].
+    pub subtitles: crate::subtitles::SubtitlesRead,
 }
 
 impl Repairs {
@@ -337,6 +343,32 @@ impl Repairs {
             );
             out.push(("arabic_presentation_forms", message, None));
         }
+        if self.mail.decoded > 0 || self.mail.set_aside > 0 {
+            let crate::mail::MailRead { set_aside, decoded, joined } = self.mail;
+            let message = format!(
+                "an e-mail message read as the text it shows: {set_aside} lines of headers, part boundaries and \
+                 parts not shown (base64, an HTML copy) left blank, the subject's encoded words decoded; {decoded} \
+                 lines of quoted-printable text decoded, {joined} lines joined by soft breaks left blank in place"
+            );
+            out.push(("mail_message_read", message, None));
+        }
+        if self.patch.file_lines > 0 {
+            let crate::patch::PatchRead { file_lines, set_aside } = self.patch;
+            let message = format!(
+                "a patch read as the file it adds or changes: {file_lines} lines read without their `+` or ` ` \
+                 mark; {set_aside} lines of its machinery (headers, diffstat, `diff`, `index`, `---`/`+++`, `@@`, \
+                 `\\ No newline`, signature) and removed `-` lines left blank"
+            );
+            out.push(("patch_read", message, None));
+        }
+        if self.subtitles.cues > 0 {
+            let crate::subtitles::SubtitlesRead { cues, marks } = self.subtitles;
+            let message = format!(
+                "{cues} subtitle cues read as the lines they show: cue numbers and time ranges left blank, {marks} \
+                 style tags (`<i>`, `<b>`) and overrides (`{{\\an8}}`) removed"
+            );
+            out.push(("subtitles_read", message, None));
+        }
         out
     }
 }
@@ -374,6 +406,9 @@ pub fn repair_text(text: &mut String) -> Repairs {
         pdf_fields: 0,
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
+        mail: crate::mail::MailRead::default(),
+        patch: crate::patch::PatchRead::default(),
+        subtitles: crate::subtitles::SubtitlesRead::default(),
     }
 }
 
@@ -390,6 +425,9 @@ pub fn repair_text(text: &mut String) -> Repairs {
 /// A message quoted in an e-mail (`> Country`) is read without its quote
 /// marks, before anything else: the form is inside them.
 pub fn repair_plain_text(text: &mut String) -> Repairs {
+    // A message, a patch or subtitles hold the form's text: read first.
+    let (mail, patch) = (crate::mail::read_mail(text), crate::patch::read_patch(text));
+    let subtitles = crate::subtitles::read_subtitles(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
@@ -430,6 +468,9 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         pdf_fields,
         json_members,
         yaml,
+        mail,
+        patch,
+        subtitles,
         ..repair_text(text)
     }
 }
@@ -1050,6 +1091,15 @@ fn remove_markup(text: &mut String) -> usize {
         let number_sign = hashes == 1 && b.get(title).is_some_and(u8::is_ascii_digit);
         if (1..=6).contains(&hashes) && blanks > 0 && !number_sign && b.get(title).is_some_and(|&c| c != b'\n') {
             cuts.push((at..title, false));
+            // `## Part A ##`: the closing hashes after a blank go too.
+            let line_end = memchr::memchr(b'\n', &b[title..]).map_or(b.len(), |n| title + n);
+            let line = &b[title..line_end];
+            let end = line.len() - line.iter().rev().take_while(|c| matches!(c, b' ' | b'\t' | b'\r')).count();
+            let closing = line[..end].iter().rev().take_while(|&&c| c == b'#').count();
+            let space = line[..end - closing].iter().rev().take_while(|c| matches!(c, b' ' | b'\t')).count();
+            if closing > 0 && space > 0 && end > closing + space {
+                cuts.push((title + end - closing - space..title + end, false));
+            }
         }
     }
     // Strong emphasis, its marks in pairs on their line.
@@ -1576,6 +1626,13 @@ mod tests {
         ] {
             assert!(!decode(text).unwrap().quoted_printable, "{:?}", String::from_utf8_lossy(text));
         }
+    }
+
+    #[test]
+    fn a_heading_closed_by_hashes_reads_without_them() {
+        let mut text = "## Sección 2 ##\r\n### Pregunta 7 ###   \n#5 a #\nC# #\n".to_string();
+        assert_eq!(remove_markup(&mut text), 4);
+        assert_eq!(text, "Sección 2\r\nPregunta 7   \n#5 a #\nC# #\n");
     }
 
     #[test]

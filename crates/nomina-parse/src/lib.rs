@@ -43,10 +43,13 @@ mod export;
 mod form;
 mod latex;
 mod lines;
+mod mail;
 mod messages;
 mod news;
 mod org;
+mod patch;
 mod speech;
+mod subtitles;
 mod table;
 #[cfg(test)]
 mod testgen;
