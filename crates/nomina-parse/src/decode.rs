@@ -155,6 +155,9 @@ pub struct Repairs {
     /// Keys and items of a YAML document read as labels and values. See
     /// [`repair_plain_text`].
     pub yaml: crate::yaml::YamlRead,
+    /// Items of a survey tool's printout of a response read as labels over
+    /// values. See [`repair_plain_text`].
+    pub survey: crate::survey::SurveyRead,
 }
 
 impl Repairs {
@@ -265,6 +268,15 @@ impl Repairs {
             );
             out.push(("yaml_document_read", message, None));
         }
+        if self.survey.items > 0 {
+            let crate::survey::SurveyRead { items: n, set_aside } = self.survey;
+            let message = format!(
+                "{n} items of a survey tool's printout of a response read: `#7` over a label as the label with a \
+                 colon over its value, `Page 4: ` before a page's title set aside, an empty answer's note left \
+                 blank; {set_aside} lines of the respondent's header and page counters left blank"
+            );
+            out.push(("survey_response_read", message, None));
+        }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
@@ -374,6 +386,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         pdf_fields: 0,
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
+        survey: crate::survey::SurveyRead::default(),
     }
 }
 
@@ -402,6 +415,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let org = crate::org::read_org(text);
     let speech = crate::speech::read_speech_log(text);
     let messages = crate::messages::read_message_log(text);
+    let survey = crate::survey::read_survey(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
@@ -430,6 +444,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         pdf_fields,
         json_members,
         yaml,
+        survey,
         ..repair_text(text)
     }
 }

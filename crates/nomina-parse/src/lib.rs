@@ -47,6 +47,7 @@ mod messages;
 mod news;
 mod org;
 mod speech;
+mod survey;
 mod table;
 #[cfg(test)]
 mod testgen;
