@@ -158,6 +158,8 @@ pub struct Repairs {
     /// Items of a survey tool's printout of a response read as labels over
     /// values. See [`repair_plain_text`].
     pub survey: crate::survey::SurveyRead,
+    /// Marks of a text written in AsciiDoc read. See [`repair_plain_text`].
+    pub asciidoc: usize,
 }
 
 impl Repairs {
@@ -267,6 +269,15 @@ impl Repairs {
                  followed text (later line numbers count them)"
             );
             out.push(("yaml_document_read", message, None));
+        }
+        if self.asciidoc > 0 {
+            let n = self.asciidoc;
+            let message = format!(
+                "{n} marks of AsciiDoc read (`Country:: Ghana` as `Country: Ghana`, heading signs, attribute \
+                 entries, block delimiters and attributes, preprocessor lines, `*strong*` and `_emphasis_` marks \
+                 set aside, `{{nbsp}}` as a blank)"
+            );
+            out.push(("asciidoc_read", message, None));
         }
         if self.survey.items > 0 {
             let crate::survey::SurveyRead { items: n, set_aside } = self.survey;
@@ -387,6 +398,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
         survey: crate::survey::SurveyRead::default(),
+        asciidoc: 0,
     }
 }
 
@@ -416,6 +428,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let speech = crate::speech::read_speech_log(text);
     let messages = crate::messages::read_message_log(text);
     let survey = crate::survey::read_survey(text);
+    let asciidoc = crate::asciidoc::read_asciidoc(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
@@ -445,6 +458,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         json_members,
         yaml,
         survey,
+        asciidoc,
         ..repair_text(text)
     }
 }

@@ -33,6 +33,7 @@
 //! assert_eq!(doc.label_lang(), Some("en"));
 //! ```
 
+mod asciidoc;
 mod columns;
 mod date;
 mod decode;
