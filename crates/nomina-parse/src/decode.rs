@@ -161,6 +161,11 @@ pub struct Repairs {
     pub patch: crate::patch::PatchRead,
     /// Subtitles read as the lines their cues show. See [`repair_plain_text`].
     pub subtitles: crate::subtitles::SubtitlesRead,
+    /// Items of a survey tool's printout of a response read as labels over
+    /// values. See [`repair_plain_text`].
+    pub survey: crate::survey::SurveyRead,
+    /// Marks of a text written in AsciiDoc read. See [`repair_plain_text`].
+    pub asciidoc: usize,
 }
 
 impl Repairs {
@@ -270,6 +275,24 @@ impl Repairs {
                  followed text (later line numbers count them)"
             );
             out.push(("yaml_document_read", message, None));
+        }
+        if self.asciidoc > 0 {
+            let n = self.asciidoc;
+            let message = format!(
+                "{n} marks of AsciiDoc read (`Country:: Ghana` as `Country: Ghana`, heading signs, attribute \
+                 entries, block delimiters and attributes, preprocessor lines, `*strong*` and `_emphasis_` marks \
+                 set aside, `{{nbsp}}` as a blank)"
+            );
+            out.push(("asciidoc_read", message, None));
+        }
+        if self.survey.items > 0 {
+            let crate::survey::SurveyRead { items: n, set_aside } = self.survey;
+            let message = format!(
+                "{n} items of a survey tool's printout of a response read: `#7` over a label as the label with a \
+                 colon over its value, `Page 4: ` before a page's title set aside, an empty answer's note left \
+                 blank; {set_aside} lines of the respondent's header and page counters left blank"
+            );
+            out.push(("survey_response_read", message, None));
         }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
@@ -409,6 +432,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
         mail: crate::mail::MailRead::default(),
         patch: crate::patch::PatchRead::default(),
         subtitles: crate::subtitles::SubtitlesRead::default(),
+        survey: crate::survey::SurveyRead::default(),
+        asciidoc: 0,
     }
 }
 
@@ -440,6 +465,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let org = crate::org::read_org(text);
     let speech = crate::speech::read_speech_log(text);
     let messages = crate::messages::read_message_log(text);
+    let survey = crate::survey::read_survey(text);
+    let asciidoc = crate::asciidoc::read_asciidoc(text);
     let markup = remove_markup(text);
     let bbcode = remove_bbcode(text);
     let wiki = remove_wiki_markup(text);
@@ -471,6 +498,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         mail,
         patch,
         subtitles,
+        survey,
+        asciidoc,
         ..repair_text(text)
     }
 }
@@ -563,7 +592,8 @@ fn remove_wiki_markup(text: &mut String) -> usize {
     static INLINE: OnceLock<Regex> = OnceLock::new();
     let inline = INLINE.get_or_init(|| {
         Regex::new(concat!(
-            r"\{\{[^{}|\n]{1,40}\}\}",
+            r"\{\{[A-Z]+:[^{}\n]{1,200}\}\}|\{\{[^{}|\n]{1,40}\}\}",
+            r"|<!--.*?-->|</?nowiki\s*/?>",
             r"|\[\[[^\[\]\n]+\]\]",
             r"|\[https?://[^\s\[\]]+(?: [^\[\]\n]*)?\]",
             r"|'{5}|'{2,3}",
@@ -593,8 +623,20 @@ fn remove_wiki_markup(text: &mut String) -> usize {
             cuts.push((at..at + content, ""));
         } else if depth > 0 && (body.starts_with('|') || body.starts_with('!')) {
             wiki_cells(body, at, &mut cuts);
-        } else if body.starts_with("==") && body.trim_end().ends_with("==") {
+            // A header cell over its data cell reads as a label over its value.
+            let next = text.get(end + 1..).unwrap_or("").lines().next().unwrap_or("").trim_start();
+            let single = !body.contains("!!") && !body.contains("||");
+            let data = next.starts_with('|') && !["|-", "|}", "|+"].iter().any(|m| next.starts_with(m));
+            if body.starts_with('!') && single && data && !body.trim_end().ends_with(':') {
+                cuts.push((at + content..at + content, ":"));
+            }
+        } else if let Some((open, close)) = wiki_heading(body) {
             kinds[0] += 1;
+            cuts.push((at..at + open, ""));
+            cuts.push((at + close..at + content, ""));
+        } else if depth == 0 && (body.starts_with("; ") || body.starts_with(": ")) {
+            // A definition list's term (`; term`) and definition (`: text`).
+            cuts.push((at..at + 2, ""));
         }
         for m in inline.find_iter(line) {
             let (from, to) = (start + m.start(), start + m.end());
@@ -602,6 +644,21 @@ fn remove_wiki_markup(text: &mut String) -> usize {
             if mark.starts_with('\'') {
                 kinds[1] += 1;
                 cuts.push((from..to, ""));
+            } else if mark.starts_with('<') {
+                // A comment, and `<nowiki>` around text read as written.
+                kinds[2] += 1;
+                cuts.push((from..to, ""));
+            } else if matches!(mark, "{{nbsp}}" | "{{space}}" | "{{spaces}}" | "{{thinsp}}") {
+                kinds[2] += 1;
+                cuts.push((from..to, " "));
+            } else if let Some(colon) = mark
+                .find(':')
+                .filter(|_| mark.starts_with("{{") && mark.as_bytes().get(2).is_some_and(u8::is_ascii_uppercase))
+            {
+                // A magic word (`{{DISPLAYTITLE:Title}}`) reads as its value.
+                kinds[2] += 1;
+                cuts.push((from..from + colon + 1, ""));
+                cuts.push((to - 2..to, ""));
             } else if mark.starts_with("{{") {
                 kinds[2] += 1;
                 cuts.push((from..from + 2, ""));
@@ -629,6 +686,23 @@ fn remove_wiki_markup(text: &mut String) -> usize {
     let n = cuts.len();
     replace_ranges(text, cuts);
     n
+}
+
+/// Where a MediaWiki heading's title opens and ends in its line
+/// (`== Part A ==`): the same number of `=` on both sides, one to six.
+fn wiki_heading(body: &str) -> Option<(usize, usize)> {
+    let line = body.trim_end();
+    let level = line.bytes().take_while(|&c| c == b'=').count();
+    let trailing = line.bytes().rev().take_while(|&c| c == b'=').count();
+    if !(1..=6).contains(&level) || trailing != level || line.len() <= 2 * level {
+        return None;
+    }
+    let title = &line[level..line.len() - level];
+    if title.trim().is_empty() {
+        return None;
+    }
+    let open = level + title.len() - title.trim_start().len();
+    Some((open, level + title.trim_end().len()))
 }
 
 /// The marks of a table row's cells on one line (`| a || b`, `! a !! b`)
@@ -1732,10 +1806,10 @@ mod tests {
         let repairs = repair_plain_text(&mut text);
         assert_eq!(
             text,
-            "== Part A ==\n\nHost body\n\nHome country\nGhana\n\nStaff\t40\n\nPublic body?\tYes\n\nGoals\n\n\
+            "Part A\n\nHost body\n\nHome country:\nGhana\n\nStaff\t40\n\nPublic body?\tYes\n\nGoals\n\n\
              * Goal 6\n\nItem 2 (at most 50 words)\nSee the guide or https://tamale.gov.gh the site.\n"
         );
-        assert_eq!(repairs.wiki, 25);
+        assert_eq!(repairs.wiki, 28);
         assert!(repairs.warnings().iter().any(|w| w.0 == "wiki_markup_removed"));
         // Without a table, a quotation's marks or a lone template are text.
         for kept in ["He said ''no'' twice.\n== Notes ==\n", "Use {{name}} here; a | b\n! Note\n"] {
@@ -1743,6 +1817,26 @@ mod tests {
             assert_eq!(repair_plain_text(&mut text).wiki, 0, "{kept:?}");
             assert_eq!(text, kept);
         }
+    }
+
+    #[test]
+    fn mediawiki_rows_of_cells_on_two_lines_and_definitions_read_as_a_form() {
+        let mut text = "{{DISPLAYTITLE:Fiche de candidature}}\n= Fiche =\n=== Organisme ===\n{| class=\"wikitable\"\n\
+                        |-\n! scope=\"row\" | Pays membre<!-- champ 1 -->\n| Ghana\n|-\n! Site web\n| https://tamale.gov.gh\n\
+                        |}\n==== Question 1 ====\n; a: Décrivez l'initiative <small>(max.{{nbsp}}300{{nbsp}}mots)</small>\n\
+                        : <nowiki>Les puits d'eau.</nowiki>\n"
+            .to_string();
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(
+            text,
+            "Fiche de candidature\nFiche\nOrganisme\n\n\nPays membre:\nGhana\n\nSite web:\nhttps://tamale.gov.gh\n\n\
+             Question 1\na: Décrivez l'initiative (max. 300 mots)\nLes puits d'eau.\n"
+        );
+        assert!(repairs.wiki > 0);
+        let doc = crate::parse(text);
+        let below = |key: &str| crate::testgen::field_value_below(&doc, key);
+        assert_eq!(below("field.member_state").as_deref(), Some("Ghana"));
+        assert_eq!(below("field.website").as_deref(), Some("https://tamale.gov.gh"));
     }
 
     #[test]

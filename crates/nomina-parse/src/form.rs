@@ -389,6 +389,16 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
     })
 }
 
+/// Whether `tail`, after a heading's number, is one to three words of
+/// letters the first of which is in lower case (`of the form`, `анкеты`).
+fn lower_case_tail(tail: &str) -> bool {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    tail.starts_with(char::is_whitespace)
+        && (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && words[0].starts_with(char::is_lowercase)
+}
+
 /// The title of the heading `s` whose head ends at `head_end`.
 fn heading_title(s: &str, head_end: usize) -> Option<Title> {
     // A scheme's head was measured on the whole line, which a mark cut off
@@ -4878,8 +4888,14 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         // title (`A1 Public sector status`, `B3 Partners`).
         digits_end
     } else {
-        // `Question No. 1 of 12`: the count of questions closes the head.
-        head_end_after(s, s.len() - trimmed.len() + count_after(trimmed)?, false)?
+        // `Question No. 1 of 12`: the count of questions closes the head, and
+        // so does a short tail in lower case (`Item 3 of the form`).
+        match count_after(trimmed) {
+            Some(len) => head_end_after(s, s.len() - trimmed.len() + len, false)?,
+            // A year in a sentence (`In 2016 the city began`) is no number of a question.
+            None if mark.is_empty() && number < 100 && lower_case_tail(after) => s.len(),
+            None => return None,
+        }
     };
     Some((format!("{}#{mark}", nomina_refdata::fold(prefix)), number, head_end))
 }
@@ -7444,6 +7460,16 @@ mod tests {
         let mut numbers: Vec<u32> = schemes.values().map(|h| h.number).collect();
         numbers.sort_unstable();
         assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_question_number_may_end_in_a_short_tail_in_lower_case() {
+        for (line, number, end) in [("Punto 4 del formulario", 4, 22), ("Раздел 2 анкеты", 2, 27)] {
+            assert_eq!(heading_shape(line).map(|(_, n, end)| (n, end)), Some((number, end)), "{line}");
+        }
+        for line in ["Punto 4 Datos de la entidad", "Punto 4 fue omitido por la entidad este año"] {
+            assert!(heading_shape(line).is_none(), "{line}");
+        }
     }
 
     #[test]

@@ -33,6 +33,7 @@
 //! assert_eq!(doc.label_lang(), Some("en"));
 //! ```
 
+mod asciidoc;
 mod columns;
 mod date;
 mod decode;
@@ -50,6 +51,7 @@ mod org;
 mod patch;
 mod speech;
 mod subtitles;
+mod survey;
 mod table;
 #[cfg(test)]
 mod testgen;

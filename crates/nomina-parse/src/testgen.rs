@@ -21,3 +21,15 @@ pub(crate) fn field_value(doc: &crate::Document, key: &str) -> Option<String> {
         .and_then(|f| f.value)
         .map(|v| doc.slice(v).to_string())
 }
+
+/// The first value under a form's field by its key, when its label stands
+/// over it (`Country:` over `Ghana`), trimmed.
+pub(crate) fn field_value_below(doc: &crate::Document, key: &str) -> Option<String> {
+    let crate::Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
+    form.institution
+        .iter()
+        .chain(form.basic.iter().flat_map(|b| &b.fields))
+        .find(|f| f.key == key)
+        .and_then(|f| f.items.first())
+        .map(|l| doc.slice(l.span).trim().to_string())
+}
