@@ -155,6 +155,9 @@ pub struct Repairs {
     /// Keys and items of a YAML document read as labels and values. See
     /// [`repair_plain_text`].
     pub yaml: crate::yaml::YamlRead,
+    /// Entries of a TOML document read as labels and values. See
+    /// [`repair_plain_text`].
+    pub toml_entries: usize,
 }
 
 impl Repairs {
@@ -265,6 +268,14 @@ impl Repairs {
             );
             out.push(("yaml_document_read", message, None));
         }
+        if self.toml_entries > 0 {
+            let n = self.toml_entries;
+            let message = format!(
+                "{n} entries of a TOML document read: `label = value` as `label: value`, a program's key \
+                 (`value = …`) and table headers set aside, quotes (escapes undone), brackets and `[]` as blanks"
+            );
+            out.push(("toml_document_read", message, None));
+        }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
@@ -374,6 +385,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         pdf_fields: 0,
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
+        toml_entries: 0,
     }
 }
 
@@ -392,6 +404,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
 pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
+    let toml_entries = crate::toml::read_toml(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
     let xml_elements = crate::export::read_xml_export(text);
@@ -430,6 +443,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         pdf_fields,
         json_members,
         yaml,
+        toml_entries,
         ..repair_text(text)
     }
 }

@@ -50,6 +50,7 @@ mod speech;
 mod table;
 #[cfg(test)]
 mod testgen;
+mod toml;
 mod words;
 mod yaml;
 
