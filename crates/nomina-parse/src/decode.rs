@@ -158,6 +158,9 @@ pub struct Repairs {
     /// Entries of a TOML document read as labels and values. See
     /// [`repair_plain_text`].
     pub toml_entries: usize,
+    /// Rows of an SQL dump read as labels and values. See
+    /// [`repair_plain_text`].
+    pub sql: crate::sqldump::SqlRead,
 }
 
 impl Repairs {
@@ -276,6 +279,16 @@ impl Repairs {
             );
             out.push(("toml_document_read", message, None));
         }
+        if self.sql.rows > 0 {
+            let crate::sqldump::SqlRead { rows, blanked, lines_added } = self.sql;
+            let message = format!(
+                "{rows} rows of an SQL dump's inserts read one a line: the label's columns beside their value \
+                 (or over it, for answers), ids, kinds, quotes and `NULL` set aside, escapes undone; {blanked} \
+                 lines of the dump's machinery (comments, directives, the table's definition) left blank; \
+                 {lines_added} lines added, which later line numbers count"
+            );
+            out.push(("sql_dump_read", message, Some(1)));
+        }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
@@ -386,6 +399,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
         toml_entries: 0,
+        sql: crate::sqldump::SqlRead::default(),
     }
 }
 
@@ -405,6 +419,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
+    let sql = crate::sqldump::read_sql_dump(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
     let xml_elements = crate::export::read_xml_export(text);
@@ -444,6 +459,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         json_members,
         yaml,
         toml_entries,
+        sql,
         ..repair_text(text)
     }
 }

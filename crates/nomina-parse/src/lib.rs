@@ -47,6 +47,7 @@ mod messages;
 mod news;
 mod org;
 mod speech;
+mod sqldump;
 mod table;
 #[cfg(test)]
 mod testgen;
