@@ -161,6 +161,9 @@ pub struct Repairs {
     /// Rows of an SQL dump read as labels and values. See
     /// [`repair_plain_text`].
     pub sql: crate::sqldump::SqlRead,
+    /// Rows of a psql table read as labels and values. See
+    /// [`repair_plain_text`].
+    pub psql: crate::psql::PsqlRead,
 }
 
 impl Repairs {
@@ -289,6 +292,15 @@ impl Repairs {
             );
             out.push(("sql_dump_read", message, Some(1)));
         }
+        if self.psql.rows > 0 {
+            let crate::psql::PsqlRead { rows, blanked, lines_added } = self.psql;
+            let message = format!(
+                "{rows} rows of a psql table read one at a time as an SQL dump's rows, wrapped cells joined \
+                 (`…` by a blank, `↵` as a line break); {blanked} lines of the session (prompts, the header and \
+                 its rule, the count of rows) left blank; {lines_added} lines added, which later line numbers count"
+            );
+            out.push(("psql_table_read", message, Some(1)));
+        }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
@@ -400,6 +412,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         yaml: crate::yaml::YamlRead::default(),
         toml_entries: 0,
         sql: crate::sqldump::SqlRead::default(),
+        psql: crate::psql::PsqlRead::default(),
     }
 }
 
@@ -420,6 +433,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
     let sql = crate::sqldump::read_sql_dump(text);
+    let psql = crate::psql::read_psql_table(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
     let xml_elements = crate::export::read_xml_export(text);
@@ -460,6 +474,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         yaml,
         toml_entries,
         sql,
+        psql,
         ..repair_text(text)
     }
 }

@@ -46,6 +46,7 @@ mod lines;
 mod messages;
 mod news;
 mod org;
+mod psql;
 mod speech;
 mod sqldump;
 mod table;
