@@ -166,6 +166,15 @@ pub struct Repairs {
     pub survey: crate::survey::SurveyRead,
     /// Marks of a text written in AsciiDoc read. See [`repair_plain_text`].
     pub asciidoc: usize,
+    /// Entries of a TOML document read as labels and values. See
+    /// [`repair_plain_text`].
+    pub toml_entries: usize,
+    /// Rows of an SQL dump read as labels and values. See
+    /// [`repair_plain_text`].
+    pub sql: crate::sqldump::SqlRead,
+    /// Rows of a psql table read as labels and values. See
+    /// [`repair_plain_text`].
+    pub psql: crate::psql::PsqlRead,
 }
 
 impl Repairs {
@@ -293,6 +302,33 @@ impl Repairs {
                  blank; {set_aside} lines of the respondent's header and page counters left blank"
             );
             out.push(("survey_response_read", message, None));
+        }
+        if self.toml_entries > 0 {
+            let n = self.toml_entries;
+            let message = format!(
+                "{n} entries of a TOML document read: `label = value` as `label: value`, a program's key \
+                 (`value = …`) and table headers set aside, quotes (escapes undone), brackets and `[]` as blanks"
+            );
+            out.push(("toml_document_read", message, None));
+        }
+        if self.sql.rows > 0 {
+            let crate::sqldump::SqlRead { rows, blanked, lines_added } = self.sql;
+            let message = format!(
+                "{rows} rows of an SQL dump's inserts read one a line: the label's columns beside their value \
+                 (or over it, for answers), ids, kinds, quotes and `NULL` set aside, escapes undone; {blanked} \
+                 lines of the dump's machinery (comments, directives, the table's definition) left blank; \
+                 {lines_added} lines added, which later line numbers count"
+            );
+            out.push(("sql_dump_read", message, Some(1)));
+        }
+        if self.psql.rows > 0 {
+            let crate::psql::PsqlRead { rows, blanked, lines_added } = self.psql;
+            let message = format!(
+                "{rows} rows of a psql table read one at a time as an SQL dump's rows, wrapped cells joined \
+                 (`…` by a blank, `↵` as a line break); {blanked} lines of the session (prompts, the header and \
+                 its rule, the count of rows) left blank; {lines_added} lines added, which later line numbers count"
+            );
+            out.push(("psql_table_read", message, Some(1)));
         }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
@@ -434,6 +470,9 @@ pub fn repair_text(text: &mut String) -> Repairs {
         subtitles: crate::subtitles::SubtitlesRead::default(),
         survey: crate::survey::SurveyRead::default(),
         asciidoc: 0,
+        toml_entries: 0,
+        sql: crate::sqldump::SqlRead::default(),
+        psql: crate::psql::PsqlRead::default(),
     }
 }
 
@@ -455,6 +494,9 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let subtitles = crate::subtitles::read_subtitles(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
+    let toml_entries = crate::toml::read_toml(text);
+    let sql = crate::sqldump::read_sql_dump(text);
+    let psql = crate::psql::read_psql_table(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
     let xml_elements = crate::export::read_xml_export(text);
@@ -500,6 +542,9 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         subtitles,
         survey,
         asciidoc,
+        toml_entries,
+        sql,
+        psql,
         ..repair_text(text)
     }
 }

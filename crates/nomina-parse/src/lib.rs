@@ -49,12 +49,15 @@ mod messages;
 mod news;
 mod org;
 mod patch;
+mod psql;
 mod speech;
+mod sqldump;
 mod subtitles;
 mod survey;
 mod table;
 #[cfg(test)]
 mod testgen;
+mod toml;
 mod words;
 mod yaml;
 
