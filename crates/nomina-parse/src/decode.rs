@@ -268,8 +268,9 @@ impl Repairs {
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
-                "{n} elements of an XML export read: tags set aside, a label held in an attribute read as the label \
-                 of the element's text (`<field label=\"Country\">Ghana</field>` as `Country: Ghana`)"
+                "{n} elements of an XML export read: tags set aside, a label held in an attribute or in a first \
+                 child element read as the label of the element's text (`<field label=\"Country\">Ghana</field>` \
+                 and `<field><name>Country</name><value>Ghana</value></field>` as `Country: Ghana`)"
             );
             out.push(("xml_export_read", message, None));
         }
