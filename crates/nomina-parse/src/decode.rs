@@ -155,6 +155,9 @@ pub struct Repairs {
     /// Keys and items of a YAML document read as labels and values. See
     /// [`repair_plain_text`].
     pub yaml: crate::yaml::YamlRead,
+    /// Entries of a PHP `print_r()` dump read as labels and values. See
+    /// [`repair_plain_text`].
+    pub print_r: usize,
 }
 
 impl Repairs {
@@ -264,6 +267,15 @@ impl Repairs {
                  followed text (later line numbers count them)"
             );
             out.push(("yaml_document_read", message, None));
+        }
+        if self.print_r > 0 {
+            let n = self.print_r;
+            let message = format!(
+                "{n} entries of a PHP print_r() dump read: `[label] => value` as `label: value`, a key over \
+                 named entries as a section's title, indexes and keys every item of a list has (`[answer] => …`) \
+                 set aside before their values, `Array`, `(` and `)` lines left blank"
+            );
+            out.push(("print_r_read", message, None));
         }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
@@ -375,6 +387,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         pdf_fields: 0,
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
+        print_r: 0,
     }
 }
 
@@ -395,6 +408,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
+    let print_r = crate::printr::read_print_r(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     // An accessibility tree's dump is YAML too, with roles of its own.
@@ -431,6 +445,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         pdf_fields,
         json_members,
         yaml,
+        print_r,
         ..repair_text(text)
     }
 }

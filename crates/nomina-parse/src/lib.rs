@@ -46,6 +46,7 @@ mod lines;
 mod messages;
 mod news;
 mod org;
+mod printr;
 mod speech;
 mod table;
 #[cfg(test)]
