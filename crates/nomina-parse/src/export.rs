@@ -771,8 +771,8 @@ fn label_value_pairs(
     };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut shapes: rustc_hash::FxHashMap<&str, (usize, usize)> = rustc_hash::FxHashMap::default();
-    for k in 0..markup.len() {
-        if !matches!(markup[k].1, Markup::Start { .. }) {
+    for (k, (_, m)) in markup.iter().enumerate() {
+        if !matches!(m, Markup::Start { .. }) {
             continue;
         }
         let entry = shapes.entry(name(k)).or_default();
