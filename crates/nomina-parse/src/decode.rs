@@ -158,6 +158,9 @@ pub struct Repairs {
     /// Entries of a PHP `print_r()` dump read as labels and values. See
     /// [`repair_plain_text`].
     pub print_r: usize,
+    /// Lists of an S-expression dump read as labels and values. See
+    /// [`repair_plain_text`].
+    pub sexpr: crate::sexpr::SexprRead,
 }
 
 impl Repairs {
@@ -277,6 +280,16 @@ impl Repairs {
             );
             out.push(("print_r_read", message, None));
         }
+        if self.sexpr.lists > 0 {
+            let crate::sexpr::SexprRead { lists: n, lines_added } = self.sexpr;
+            let message = format!(
+                "{n} lists of an S-expression dump read: `(field :label \"Country\" :value \"Ghana\")` as \
+                 `Country: Ghana`, head symbols, keywords, quotes, `nil` and marks of writing direction set aside; \
+                 {lines_added} lines added to set a record's values (prompt, limit, answer) apart, which later line \
+                 numbers count"
+            );
+            out.push(("s_expressions_read", message, Some(1)));
+        }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
@@ -388,6 +401,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         json_members: 0,
         yaml: crate::yaml::YamlRead::default(),
         print_r: 0,
+        sexpr: crate::sexpr::SexprRead::default(),
     }
 }
 
@@ -409,6 +423,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
     let print_r = crate::printr::read_print_r(text);
+    let sexpr = crate::sexpr::read_sexpr(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     // An accessibility tree's dump is YAML too, with roles of its own.
@@ -446,6 +461,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         json_members,
         yaml,
         print_r,
+        sexpr,
         ..repair_text(text)
     }
 }

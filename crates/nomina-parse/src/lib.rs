@@ -47,6 +47,7 @@ mod messages;
 mod news;
 mod org;
 mod printr;
+mod sexpr;
 mod speech;
 mod table;
 #[cfg(test)]
