@@ -175,6 +175,12 @@ pub struct Repairs {
     /// Rows of a psql table read as labels and values. See
     /// [`repair_plain_text`].
     pub psql: crate::psql::PsqlRead,
+    /// Entries of a PHP `print_r()` dump read as labels and values. See
+    /// [`repair_plain_text`].
+    pub print_r: usize,
+    /// Lists of an S-expression dump read as labels and values. See
+    /// [`repair_plain_text`].
+    pub sexpr: crate::sexpr::SexprRead,
 }
 
 impl Repairs {
@@ -330,11 +336,31 @@ impl Repairs {
             );
             out.push(("psql_table_read", message, Some(1)));
         }
+        if self.print_r > 0 {
+            let n = self.print_r;
+            let message = format!(
+                "{n} entries of a PHP print_r() dump read: `[label] => value` as `label: value`, a key over \
+                 named entries as a section's title, indexes and keys every item of a list has (`[answer] => …`) \
+                 set aside before their values, `Array`, `(` and `)` lines left blank"
+            );
+            out.push(("print_r_read", message, None));
+        }
+        if self.sexpr.lists > 0 {
+            let crate::sexpr::SexprRead { lists: n, lines_added } = self.sexpr;
+            let message = format!(
+                "{n} lists of an S-expression dump read: `(field :label \"Country\" :value \"Ghana\")` as \
+                 `Country: Ghana`, head symbols, keywords, quotes, `nil` and marks of writing direction set aside; \
+                 {lines_added} lines added to set a record's values (prompt, limit, answer) apart, which later line \
+                 numbers count"
+            );
+            out.push(("s_expressions_read", message, Some(1)));
+        }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
-                "{n} elements of an XML export read: tags set aside, a label held in an attribute read as the label \
-                 of the element's text (`<field label=\"Country\">Ghana</field>` as `Country: Ghana`)"
+                "{n} elements of an XML export read: tags set aside, a label held in an attribute or in a first \
+                 child element read as the label of the element's text (`<field label=\"Country\">Ghana</field>` \
+                 and `<field><name>Country</name><value>Ghana</value></field>` as `Country: Ghana`)"
             );
             out.push(("xml_export_read", message, None));
         }
@@ -473,6 +499,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
         toml_entries: 0,
         sql: crate::sqldump::SqlRead::default(),
         psql: crate::psql::PsqlRead::default(),
+        print_r: 0,
+        sexpr: crate::sexpr::SexprRead::default(),
     }
 }
 
@@ -499,6 +527,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let psql = crate::psql::read_psql_table(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
+    let print_r = crate::printr::read_print_r(text);
+    let sexpr = crate::sexpr::read_sexpr(text);
     let xml_elements = crate::export::read_xml_export(text);
     let tree = crate::export::read_accessibility_tree(text);
     // An accessibility tree's dump is YAML too, with roles of its own.
@@ -545,6 +575,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         toml_entries,
         sql,
         psql,
+        print_r,
+        sexpr,
         ..repair_text(text)
     }
 }

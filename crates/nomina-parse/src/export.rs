@@ -522,9 +522,9 @@ const HTML_ELEMENTS: [&str; 64] = [
 
 /// Attributes that hold no label: an element's identity, its look, where
 /// it links to.
-const TECHNICAL_ATTRIBUTES: [&str; 22] = [
-    "class", "dir", "encoding", "for", "format", "height", "href", "id", "lang", "ref", "rel", "role", "src", "style",
-    "target", "type", "unit", "url", "value", "version", "width", "xmlns",
+const TECHNICAL_ATTRIBUTES: [&str; 25] = [
+    "class", "code", "dir", "encoding", "for", "format", "height", "href", "id", "lang", "langue", "language", "ref",
+    "rel", "role", "src", "style", "target", "type", "unit", "url", "value", "version", "width", "xmlns",
 ];
 
 /// Attributes that name what their element holds, in the order one is
@@ -704,7 +704,11 @@ fn label_attribute(text: &str, attributes: &[(Range<usize>, Range<usize>)]) -> O
                 || key.starts_with("xmlns")
                 || local.starts_with("data-")
                 || v.contains("://")
-                || v.starts_with(['/', '#', '.']);
+                || v.starts_with(['/', '#', '.'])
+                // A code (`F01`, `KOR-2020-0193`) or a language's tag
+                // (`pt`, `pt-BR`) names no field for a person.
+                || (!v.contains(char::is_whitespace) && v.contains(|c: char| c.is_ascii_digit()))
+                || language_tag(v);
             (!technical && v.chars().any(char::is_alphabetic)).then(|| (local_static(&local), value.clone()))
         })
         .collect();
@@ -714,10 +718,72 @@ fn label_attribute(text: &str, attributes: &[(Range<usize>, Range<usize>)]) -> O
     LABEL_ATTRIBUTES.iter().find_map(|name| words.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
 }
 
+/// Whether `v` is a language's tag: two or three lower-case letters, a
+/// region after a hyphen (`fr`, `pt-BR`).
+fn language_tag(v: &str) -> bool {
+    let (lang, region) = v.split_once('-').unwrap_or((v, "xx"));
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && (2..=4).contains(&region.len())
+        && region.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
 /// `key` as one of [`LABEL_ATTRIBUTES`] when it is one (else empty): the
 /// names compared without keeping the lowered copy.
 fn local_static(key: &str) -> &'static str {
     LABEL_ATTRIBUTES.iter().find(|n| **n == key).copied().unwrap_or("")
+}
+
+/// The fewest elements of one name holding a label and a value, and the
+/// longest label, that make them fields (`<field><name>Country</name>
+/// <value>Ghana</value></field>`).
+const MIN_PAIRS: usize = 3;
+const MAX_LABEL_BYTES: usize = 400;
+
+/// The elements that hold a field as two child elements, its label and its
+/// value, each with the two: told by structure, whatever their names. The
+/// first child is text alone, short and on one line; the second is text,
+/// empty, or a list of items of one name; and every element of the
+/// field's name, [`MIN_PAIRS`] or more, is so built (a question holding a
+/// prompt and an answer alone is one of many records of other shapes).
+fn label_value_pairs(
+    text: &str,
+    markup: &[(Range<usize>, Markup)],
+    kids: &[Vec<usize>],
+    closer: &[Option<usize>],
+    has_text: &[bool],
+) -> Vec<(usize, usize, usize)> {
+    let name = |k: usize| match &markup[k].1 {
+        Markup::Start { name, .. } => &text[name.clone()],
+        _ => "",
+    };
+    let leaf = |k: usize| kids[k].is_empty() && matches!(markup[k].1, Markup::Start { label: None, .. });
+    let pair = |k: usize| -> Option<(usize, usize, usize)> {
+        let (&[label, value], Markup::Start { label: None, empty: false, .. }) = (&kids[k][..], &markup[k].1) else {
+            return None;
+        };
+        let words = text[markup[label].0.end..markup[(*closer.get(label)?)?].0.start].trim();
+        let short = !words.is_empty() && words.len() <= MAX_LABEL_BYTES && !words.contains('\n');
+        let list = !kids[value].is_empty()
+            && !has_text[value]
+            && kids[value].iter().all(|&i| leaf(i) && name(i) == name(kids[value][0]));
+        (leaf(label) && short && !has_text[k] && (leaf(value) || list)).then_some((k, label, value))
+    };
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut shapes: rustc_hash::FxHashMap<&str, (usize, usize)> = rustc_hash::FxHashMap::default();
+    for (k, (_, m)) in markup.iter().enumerate() {
+        if !matches!(m, Markup::Start { .. }) {
+            continue;
+        }
+        let entry = shapes.entry(name(k)).or_default();
+        entry.0 += 1;
+        if let Some(p) = pair(k) {
+            entry.1 += 1;
+            found.push(p);
+        }
+    }
+    found.retain(|&(k, _, _)| shapes.get(name(k)).is_some_and(|&(all, pairs)| pairs == all && pairs >= MIN_PAIRS));
+    found
 }
 
 /// Reads an XML export (`<?xml …?>`, elements of its own names) as the
@@ -726,7 +792,10 @@ fn local_static(key: &str) -> &'static str {
 /// label="Country">Ghana</field>`, whichever the attribute's name, see
 /// [`label_attribute`]) reads as `Country: Ghana`, as `Country:` when it
 /// holds nothing or a list of values, and as a title when it holds
-/// labelled elements or sections (`<section title="Partners">`). The
+/// labelled elements, sections or a record's parts of different names
+/// (`<section title="Partners">`); an element that holds its label and its
+/// value as two child elements (see [`label_value_pairs`]) reads as
+/// `Country: Ghana`, its list's items on one line apart (`a; b`). The
 /// text of CDATA sections and comments is kept, a tag between two words
 /// leaves a blank, and lines keep their numbers (a tag's own line breaks
 /// are kept). Character references are left for [`crate::decode`]'s repairs
@@ -752,6 +821,9 @@ pub fn read_xml_export(text: &mut String) -> usize {
     let n = markup.len();
     let mut parent: Vec<Option<usize>> = vec![None; n];
     let mut children = vec![0usize; n];
+    // Each element's child elements, and the end tag that closes it.
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut closer: Vec<Option<usize>> = vec![None; n];
     let mut has_text = vec![false; n];
     let mut stack: Vec<usize> = Vec::new();
     let mut last = 0;
@@ -770,6 +842,7 @@ pub fn read_xml_export(text: &mut String) -> usize {
                 parent[k] = stack.last().copied();
                 if let Some(&p) = stack.last() {
                     children[p] += 1;
+                    kids[p].push(k);
                 }
                 if !empty {
                     stack.push(k);
@@ -785,6 +858,7 @@ pub fn read_xml_export(text: &mut String) -> usize {
                     _ => false,
                 });
                 if let Some(at) = open {
+                    closer[stack[near + at]] = Some(k);
                     stack.truncate(near + at);
                 }
             }
@@ -792,11 +866,49 @@ pub fn read_xml_export(text: &mut String) -> usize {
             Markup::Other => {}
         }
     }
+    let element_name = |k: usize| match &markup[k].1 {
+        Markup::Start { name, .. } => &text[name.clone()],
+        _ => "",
+    };
+    let pairs = label_value_pairs(text, &markup, &kids, &closer, &has_text);
+    let mut in_pair = vec![false; n];
+    let mut is_pair = vec![false; n];
+    for &(k, label, value) in &pairs {
+        is_pair[k] = true;
+        for e in [k, label, value] {
+            in_pair[e] = true;
+        }
+    }
+    // What a tag prints instead of nothing: a pair's label closed by its
+    // colon, a list's items apart.
+    let mut printed: Vec<Option<&str>> = vec![None; n];
+    for &(k, label, value) in &pairs {
+        let label_text = closer[label].map_or("", |end| text[markup[label].0.end..markup[end].0.start].trim());
+        let filled = has_text[value] || !kids[value].is_empty();
+        printed[closer[label].unwrap_or(k)] = Some(match (label_text.ends_with([':', '：']), filled) {
+            (true, true) => " ",
+            (true, false) => "",
+            (false, true) => ": ",
+            (false, false) => ":",
+        });
+        // Items of a list on one line read apart, as a list's items print.
+        for w in kids[value].windows(2) {
+            let from = closer[w[0]].map_or(markup[w[0]].0.end, |end| markup[end].0.end);
+            if !text[from..markup[w[1]].0.start].contains('\n') {
+                printed[w[1]] = Some("; ");
+            }
+        }
+    }
     let mut sectioning = vec![false; n];
     for k in (0..n).rev() {
         if let Some(p) = parent[k] {
-            let labelled = matches!(markup[k].1, Markup::Start { label: Some(_), .. });
+            let labelled = matches!(markup[k].1, Markup::Start { label: Some(_), .. }) || is_pair[k];
             sectioning[p] |= labelled || children[k] > 0 || sectioning[k];
+        }
+        // Elements of different names (a prompt, a limit, an answer) are a
+        // record's parts, not a list of values: their label titles them.
+        if kids[k].len() > 1 && kids[k].iter().any(|&c| element_name(c) != element_name(kids[k][0])) {
+            sectioning[k] = true;
         }
     }
     let mut out = String::with_capacity(text.len());
@@ -824,6 +936,10 @@ pub fn read_xml_export(text: &mut String) -> usize {
             // A value held in an attribute alone is the element's text.
             Markup::Start { label: None, value: Some(value), empty: true, .. } => {
                 out.push_str(&text[value.clone()]);
+                out.extend(std::iter::repeat_n('\n', text[range.clone()].matches('\n').count()));
+            }
+            _ if printed[k].is_some() || in_pair[k] => {
+                out.push_str(printed[k].unwrap_or_default());
                 out.extend(std::iter::repeat_n('\n', text[range.clone()].matches('\n').count()));
             }
             _ => {
@@ -899,6 +1015,41 @@ mod tests {
         assert_eq!(value("field.initiative_name").as_deref(), Some("Clean Water for All"));
         assert_eq!(form.questions.len(), 2);
         assert_eq!(form.questions[1].parts[0].word_limit, Some(100));
+    }
+
+    #[test]
+    fn an_xml_export_reads_labels_held_in_child_elements() {
+        let mut text = "<?xml version=\"1.0\"?>\n<dossier lingua=\"pt\" numero=\"GH-2021-7\">\n\
+                        \x20 <bloco titulo=\"Basic information\">\n\
+                        \x20   <item n=\"I1\"><nome>Member State</nome><dado>Ghana</dado></item>\n\
+                        \x20   <item n=\"I2\"><nome>Institution Name</nome><dado>Tamale Assembly</dado></item>\n\
+                        \x20   <item n=\"I3\"><nome>Website:</nome><dado/></item>\n\
+                        \x20   <item n=\"I4\"><nome>Goals</nome><dado><op>Goal 6</op><op>Goal 11</op></dado></item>\n\
+                        \x20 </bloco>\n  <pergunta n=\"P1\">\n    <cabeca>Question 1</cabeca>\n\
+                        \x20   <parte marca=\"a)\">\n      <texto>Please describe the initiative</texto>\n\
+                        \x20     <teto>(300 words maximum)</teto>\n      <resposta>Wells were dug.</resposta>\n\
+                        \x20   </parte>\n  </pergunta>\n</dossier>\n"
+            .to_string();
+        read_xml_export(&mut text);
+        assert_eq!(
+            text,
+            "\n\n  Basic information\n    Member State: Ghana\n    Institution Name: Tamale Assembly\n\
+             \x20   Website:\n    Goals: Goal 6; Goal 11\n  \n  \n    Question 1\n    a)\n\
+             \x20     Please describe the initiative\n      (300 words maximum)\n      Wells were dug.\n    \n  \n\n"
+        );
+        let doc = parse(text);
+        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
+        assert_eq!(crate::testgen::field_value(&doc, "field.member_state").as_deref(), Some("Ghana"));
+        assert_eq!(crate::testgen::field_value(&doc, "field.institution_name").as_deref(), Some("Tamale Assembly"));
+        assert_eq!(form.questions[0].number, 1);
+        assert_eq!(form.questions[0].parts[0].letter, Some('a'));
+        assert_eq!(form.questions[0].parts[0].word_limit, Some(300));
+        // Two elements of a label and a value are no export's fields.
+        let mut text = "<?xml version=\"1.0\"?>\n<r><q><p>Why?</p><a>Because.</a></q><q><p>How?</p><a>So.</a></q>\
+                        <x>1</x></r>\n"
+            .to_string();
+        assert_eq!(read_xml_export(&mut text), 8);
+        assert!(!text.contains(':'), "{text}");
     }
 
     #[test]
