@@ -1448,14 +1448,17 @@ fn lexicon_chrome(s: &str, toks: &[&str], has_han: bool) -> bool {
         // A long line is chrome when it opens with a phrase of the lexicon
         // (`Sautez à la barre de navigation...`), unless it is a sentence:
         // prose may open so too (`Más de 400 organizaciones ... .`).
-        return !ends_like_sentence(s) && opens_chrome_phrase(lex, &words, |n| n > 0);
+        return !ends_like_sentence(s)
+            && opens_chrome_phrase(lex, &words, |n| n > 0 && !titles_with(lex, &words, 0, n));
     }
     // A phrase of the lexicon that the line contains; a single word only
     // when it opens a line of at most four words, or stands in a line of
     // at most two.
     if (0..words.len()).any(|i| {
         lex.chrome_first.contains(words[i])
-            && opens_chrome_phrase(lex, &words[i..], |n| n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2)
+            && opens_chrome_phrase(lex, &words[i..], |n| {
+                (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2) && !titles_with(lex, &words, i, n)
+            })
     }) {
         return true;
     }
@@ -1464,6 +1467,14 @@ fn lexicon_chrome(s: &str, toks: &[&str], has_han: bool) -> bool {
     // 트위터 공유하기 …`, `홈 사회 정치 경제 국제 문화 IT 포토 랭킹`).
     words.len() >= 4
         && words.iter().filter(|w| lex.chrome.contains(**w) || lex.desk.contains(**w)).count() * 5 >= words.len() * 4
+}
+
+/// Whether the chrome phrase of `n + 1` tokens at `i` is the subject of a
+/// title: it opens the line, a function word follows it and four words or
+/// more the phrase (`Press release on the Council's meeting of 21
+/// February`), where a link or a label stands alone or before a name.
+fn titles_with(lex: &Lexicon, words: &[&str], i: usize, n: usize) -> bool {
+    i == 0 && words.len() >= n + 6 && words.get(n + 1).is_some_and(|w| lex.function.contains(*w))
 }
 
 /// Whether `words` open with a chrome phrase of `n + 1` tokens for which
@@ -5042,7 +5053,8 @@ mod tests {
             return false;
         }
         if words.len() > 12 {
-            return (2..=longest.min(words.len())).any(|n| lex.chrome.contains(words[..n].join(" ").as_str()));
+            return (2..=longest.min(words.len()))
+                .any(|n| lex.chrome.contains(words[..n].join(" ").as_str()) && !titles_with(lex, &words, 0, n - 1));
         }
         let mut phrase = String::new();
         for i in 0..words.len() {
@@ -5052,7 +5064,10 @@ mod tests {
                     phrase.push(' ');
                 }
                 phrase.push_str(w);
-                if lex.chrome.contains(phrase.as_str()) && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2) {
+                if lex.chrome.contains(phrase.as_str())
+                    && (n > 0 || (i == 0 && words.len() <= 4) || words.len() <= 2)
+                    && !titles_with(lex, &words, i, n)
+                {
                     return true;
                 }
             }
@@ -5903,6 +5918,24 @@ Publié le 12/03/2024
         let (title, published, _, _) = parts(&text);
         assert_eq!(title, "Riverside library reopens its doors");
         assert_eq!(published.as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn a_headline_opening_with_a_chrome_phrase_stays_the_headline() {
+        let text = "Press release on the Monetary Board's meeting of 3 March 2021\n\n3 March 2021\n\n\
+                    At its meeting on 3 March 2021, the Board reviewed the latest economic developments and decided \
+                    to lower the policy rate by 50 basis points.\n\n\
+                    The Board is releasing a separate statement on its decision, with the quarterly report on \
+                    inflation that it also discussed.\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "Press release on the Monetary Board's meeting of 3 March 2021");
+        assert_eq!(published.as_deref(), Some("2021-03-03"));
+        assert!(paragraphs[0].starts_with("At its meeting"));
+        // The phrase alone, or before a name, is the page's.
+        for chrome in ["Press release", "Press release: Central Bank of Ghana", "Communiqué de presse"] {
+            let lower = chrome.to_lowercase();
+            assert!(lexicon_chrome(&lower, &split_tokens(&lower), false), "{chrome}");
+        }
     }
 
     #[test]
