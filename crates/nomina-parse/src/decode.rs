@@ -231,8 +231,9 @@ impl Repairs {
         if self.wiki > 0 {
             let n = self.wiki;
             let message = format!(
-                "{n} marks of MediaWiki markup (table braces, rules and cell bars, `'''`, `{{{{…}}}}`, `[[…]]`) \
-                 removed before parsing"
+                "{n} marks of MediaWiki markup (table braces, rules and cell bars, `'''`, `{{{{…}}}}`, `[[…]]`, \
+                 headings' `=` signs, definition marks, comments) removed before parsing; a header cell over its \
+                 data cell read as a label over its value"
             );
             out.push(("wiki_markup_removed", message, None));
         }
