@@ -377,11 +377,14 @@ fn heading_match(s: &str) -> Option<HeadingMatch> {
             let c = p.heading.captures(s)?;
             let head = c.get(0).expect("group 0 is the match");
             let mut head_end = head.end();
-            if c.name("sep").is_none() && head_end < s.len() {
+            let num = c.name("num").expect("the pattern names the number");
+            if let Some(len) = glued_ordinal_ending(&s[num.end()..]) {
+                head_end = head_end_after(s, num.end() + len, false).unwrap_or(num.end() + len);
+            } else if c.name("sep").is_none() && head_end < s.len() {
                 // `Question 1 of 12`: the count of questions closes the head.
                 head_end = head_end_after(s, head_end + count_after(&s[head_end..])?, false)?;
             }
-            let number = c.name("num").and_then(|m| parse_number(m.as_str()))?;
+            let number = parse_number(num.as_str())?;
             let word = c.name("word").expect("the pattern names the word").as_str();
             let word_lang = catalog().exact(word, |e| e.key == "structure.question").next().map(|e| e.lang);
             Some(HeadingMatch { number, word_lang, title: heading_title(s, head_end) })
@@ -4839,6 +4842,11 @@ fn heading_shape(s: &str) -> Option<(String, u32, usize)> {
         rest = r;
         closed = true;
     }
+    // `Вопрос 1-й`, `Pregunta 1.ª`: an ordinal's ending belongs to its
+    // number, and leaves no title behind.
+    if !closed && let Some(len) = glued_ordinal_ending(rest) {
+        rest = &rest[len..];
+    }
     let mut prefix = prefix.trim_end_matches(['(', '（']).trim_end();
     // `QUESTION ONE (1)`: the number in words before its figures is the
     // number again, not the heading's word.
@@ -5030,6 +5038,14 @@ fn ordinal_endings() -> &'static [String] {
         endings.dedup();
         endings
     })
+}
+
+/// The length of an ordinal's ending glued to the number before `rest`
+/// (`-й` of `Вопрос 1-й`, `.ª` of `Pregunta 1.ª`), where the head ends after
+/// it.
+fn glued_ordinal_ending(rest: &str) -> Option<usize> {
+    let ends_head = |r: &str| r.chars().next().is_none_or(|c| c.is_whitespace() || is_heading_sep(c));
+    ordinal_endings().iter().filter(|e| rest.strip_prefix(e.as_str()).is_some_and(ends_head)).map(String::len).max()
 }
 
 /// A heading whose number, written as an ordinal in digits, comes before
@@ -7469,6 +7485,25 @@ mod tests {
         }
         for line in ["Punto 4 Datos de la entidad", "Punto 4 fue omitido por la entidad este año"] {
             assert!(heading_shape(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_ordinal_ending_glued_to_a_heading_number_belongs_to_the_number() {
+        // Shapes found by their numbering.
+        for (line, number, title) in [("Punto 3.º", 3, ""), ("Rubrique 2e : Partenaires", 2, "Partenaires")] {
+            let (_, n, end) = heading_shape(line).expect(line);
+            assert_eq!((n, line[end..].trim()), (number, title), "{line}");
+        }
+        // Headings the catalog's question word opens.
+        for (line, number, expected) in
+            [("Вопрос 4-й", 4, None), ("Pregunta 2.ª: Socios del proyecto", 2, Some("Socios del proyecto"))]
+        {
+            let found = heading_match(line).expect(line);
+            let title = found.title.map(|t| match t {
+                Title::Found { span, .. } | Title::TooLong(span) => line[span.range()].to_string(),
+            });
+            assert_eq!((found.number, title.as_deref()), (number, expected), "{line}");
         }
     }
 

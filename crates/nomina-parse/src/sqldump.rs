@@ -199,10 +199,28 @@ pub(crate) fn rows_as_lines(all: &[Vec<Cell>]) -> Option<Vec<Vec<String>>> {
             }
         }
     }
+    // A kind none of whose rows holds a value heads what follows (a
+    // section, a question, the page's chrome): set off by a blank line, as
+    // the page sets it off, so that a heading's numbering is read as such.
+    let heading_kinds: Vec<String> = match cols.kind {
+        Some(_) => {
+            let mut kinds: Vec<String> = all.iter().map(kind_of).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            kinds.retain(|k| {
+                all.iter().filter(|r| &kind_of(r) == k).all(|r| text_of(r, value_col).is_none_or(|v| v.is_empty()))
+            });
+            kinds
+        }
+        None => Vec::new(),
+    };
     under.extend(words.into_iter().filter(|w| w.1 >= ANSWER_WORDS * w.2).map(|w| w.0));
     let mut out = Vec::with_capacity(all.len());
     for r in all {
         let mut written = Vec::new();
+        if heading_kinds.contains(&kind_of(r)) {
+            written.push(String::new());
+        }
         let label: Vec<String> = label_cols.iter().filter_map(|&c| text_of(r, c)).filter(|s| !s.is_empty()).collect();
         let label = label.join(" ");
         let value = text_of(r, value_col).unwrap_or_default();
@@ -227,7 +245,8 @@ pub(crate) fn rows_as_lines(all: &[Vec<Cell>]) -> Option<Vec<Vec<String>>> {
 /// own, its label's columns (a marker, a caption, a limit) joined by blanks
 /// and its value beside them (`Country: Ghana`), or under them where its
 /// kind's rows hold answers (values of [`ANSWER_WORDS`] words on average,
-/// or a label of more than one column) or the value breaks over lines; ids,
+/// or a label of more than one column) or the value breaks over lines, a
+/// row of a kind that never holds a value after a blank line; ids,
 /// kinds, `NULL` and quotes set aside, escapes undone; the dump's machinery
 /// (comments, directives, the table's definition, locks) left blank. A
 /// text that is no dump is left as it is.
@@ -315,5 +334,36 @@ mod tests {
         let mut text = kept.to_string();
         assert_eq!(read_sql_dump(&mut text), SqlRead::default());
         assert_eq!(text, kept);
+    }
+
+    #[test]
+    fn rows_of_a_kind_that_never_holds_a_value_head_what_follows() {
+        // Questions numbered in words (`Pregunta tercera`) are told by their
+        // run from one, which counts headings set off by a blank line only.
+        let words = ["primera", "segunda", "tercera", "cuarta", "quinta", "sexta"];
+        let answer = "Las brigadas recorrieron cada barrio del municipio durante dos años seguidos y \
+                      registraron a todas las familias que aún no tenían acceso al agua potable.";
+        let mut rows = vec![
+            "(1,'titulo',NULL,'Datos de la institución',NULL)".to_string(),
+            "(2,'campo',NULL,'País','Ecuador')".to_string(),
+            "(3,'campo',NULL,'Nombre de la institución','Municipio de Loja')".to_string(),
+        ];
+        for (i, w) in words.iter().enumerate() {
+            rows.push(format!("({},'titulo',NULL,'Pregunta {w}',NULL)", 10 + 2 * i));
+            rows.push(format!(
+                "({},'respuesta','(150 palabras)','Describa el avance número {}','{answer}')",
+                11 + 2 * i,
+                i + 1
+            ));
+        }
+        let mut text = format!("INSERT INTO `lineas` VALUES {};\n", rows.join(","));
+        let repairs = repair_plain_text(&mut text);
+        assert_eq!(repairs.sql.rows, 15);
+        assert!(text.contains("Municipio de Loja\n\nPregunta primera\n(150 palabras) Describa"), "{text}");
+        let doc = parse(text);
+        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
+        let numbers: Vec<u32> = form.questions.iter().map(|q| q.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
+        assert!(form.questions.iter().all(|q| q.parts.len() == 1 && q.parts[0].word_limit == Some(150)));
     }
 }
