@@ -304,11 +304,11 @@ fn roman_month_date(s: &str) -> Option<ParsedDate> {
 fn words(s: &str) -> Option<ParsedDate> {
     let (mut day, mut month, mut year) = (None, None, None);
     // `01-nov-2017` is split at its hyphens as `01 nov 2017` is at its
-    // blanks, and `01/NOV/2017` at its slashes (a slash between words
+    // blanks (and `31·MAYO·2017` at its middle dots), and `01/NOV/2017` at its slashes (a slash between words
     // pairs two names of a month: `تشرين الثاني/نوفمبر`).
     let slashes = !s.contains(char::is_whitespace);
     let mut tokens = s
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-') || (slashes && c == '/'))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '·') || (slashes && c == '/'))
         .filter(|t| !t.is_empty())
         .peekable();
     while let Some(token) = tokens.next() {
@@ -518,9 +518,10 @@ fn date_tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
                 it.next();
             }
             out.push((Tok::Word(&s[i..end]), i, end));
-        } else if c.is_whitespace() || nomina_refdata::fold::is_format(c) || matches!(c, '«' | '»') {
+        } else if c.is_whitespace() || nomina_refdata::fold::is_format(c) || matches!(c, '«' | '»' | '·') {
             // Guillemets around the day are a Russian form's (`«01» ноября
-            // 2017 г.`).
+            // 2017 г.`); a middle dot sets the parts apart as a blank does
+            // (`31·MAYO·2017`).
             continue;
         } else if matches!(c, '-' | '/' | '.' | ',' | '،' | '．' | '／' | '－' | '，') {
             let ascii = match c {
@@ -931,6 +932,14 @@ mod tests {
         assert_eq!(iso("12345678"), None);
         assert_eq!(iso("01-Nov-17"), Some("2017-11-01".to_string()));
         assert_eq!(iso("1 Nov 98"), Some("1998-11-01".to_string()));
+    }
+
+    #[test]
+    fn middle_dots_between_the_parts_of_a_date() {
+        assert_eq!(iso("4·avril·2021"), Some("2021-04-04".to_string()));
+        let found = find_dates("Publicado 12·OCTUBRE·2019 | Noticias");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].month_first.to_string(), "2019-10-12");
     }
 
     #[test]

@@ -3428,7 +3428,15 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         }
     }
     let mut candidates: Vec<(usize, f32, Vec<&'static str>)> = Vec::new();
-    let eligible_idx: Vec<usize> = (0..limit.min(info.len())).filter(|&i| eligible(&info[i])).collect();
+    // A line heading a date's block further down, with no long paragraph
+    // between the body's start and it, is a candidate too: what was taken
+    // for the body's start is lists of links (`Dans la même rubrique`) over
+    // the article.
+    let prose_over =
+        |i: usize| (bs..i).any(|k| info[k].kind == LineKind::Content && info[k].units >= LONG_PARAGRAPH_UNITS);
+    let eligible_idx: Vec<usize> = (0..info.len())
+        .filter(|&i| (i < limit || (heads.contains(&i) && !prose_over(i))) && eligible(&info[i]))
+        .collect();
     let above_body = eligible_idx.iter().filter(|&&i| i < bs).count();
     // Whether the body is written in another script than Latin: a line of
     // Latin letters alone over it is a widget's or a link's (`Weather Data
@@ -7305,5 +7313,28 @@ Publié le 12/03/2024
         let (title, published, _, _) = parts(&text);
         assert_eq!(title, "Fifty years of the island's tourist board");
         assert_eq!(published.as_deref(), Some("2025-11-20"));
+    }
+
+    #[test]
+    fn a_dated_headline_under_lists_of_links_is_the_articles() {
+        let text = "Youth Resources\n\nLibraries and reading\n\nSport and leisure clubs\n\nVolunteering and civic engagement\n\n\
+            In the same section:\n\n\
+            Volunteers from the nursing school run a winter clinic for the homeless\n\
+            A week of open workshops for teenagers across the northern districts in April\n\
+            The student radio station of Lakeside College\n\n\
+            On the same themes:\n\n\
+            > testimonies\n\
+            Apprentices and their mentors in the building trades\n\
+            Young people and local elections: what the surveys showed over ten years\n\
+            Teenagers design the new skate park with the town planners\n\n\
+            At the university of Northfield\n\n\
+            The story of the Night Owl newsletter\n\n\
+            Posted on Tuesday 14 March 2006.\n\
+            For the dean of students, the new student centre will give the newsletter a home where its volunteers can meet, write and print each week of the term.\n\n\
+            The newsletter was founded by three first-year students who wanted to tell the campus what its clubs and societies were doing, and it has grown every year since.\n";
+        let (title, published, paragraphs, _) = parts(text);
+        assert_eq!(title, "The story of the Night Owl newsletter");
+        assert_eq!(published.as_deref(), Some("2006-03-14"));
+        assert!(paragraphs[0].starts_with("For the dean of students"), "{paragraphs:?}");
     }
 }
