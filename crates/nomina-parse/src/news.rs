@@ -612,6 +612,7 @@ fn caption(s: &str) -> bool {
         || caption_phrase(s)
         || (open && (bracketed_credit(s) || bracketed_han_credit(s)))
         || credit_at_end(s)
+        || credit_after_comma(s)
         || slash_credit(s)
         || credit_line(s)
         || ((memchr::memchr(b'|', b).is_some() || has_char(b, "｜".as_bytes())) && patterns().credit_after.is_match(s))
@@ -673,6 +674,20 @@ fn credit_at_end(s: &str) -> bool {
         let name = || n - k - 1 <= 2 && words[k + 1..].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         (colon || opens) && (!stopped || name()) && photo_words().contains(&bare.to_lowercase())
     })
+}
+
+/// A credit closing a caption after its last comma, the photo word first
+/// (`Feeding time at the pond, photo courtesy of the park`, `…, фото с
+/// сайта …`): a few words, and no sentence's end, as prose has.
+fn credit_after_comma(s: &str) -> bool {
+    let s = s.trim_end();
+    let Some(comma) = memchr::memmem::rfind(s.as_bytes(), b", ") else { return false };
+    if ends_like_sentence(s) {
+        return false;
+    }
+    let mut words = s[comma + 2..].split_whitespace();
+    let Some(first) = words.next() else { return false };
+    (1..=4).contains(&words.count()) && photo_words().contains(&first.trim_end_matches([':', '：']).to_lowercase())
 }
 
 /// A credit closing a caption after a slash, an agency's acronym first
@@ -2165,6 +2180,9 @@ fn date_tiles(text: &str, info: &mut [LineInfo]) {
 
 /// Most words of a copyright notice on a line of its own.
 const MAX_RIGHTS_LINE_UNITS: f32 = 15.0;
+
+/// Copies of a short line that make it a slideshow's caption.
+const MIN_SLIDESHOW_COPIES: usize = 3;
 
 /// Words (a Chinese character half a word) from which a paragraph is a
 /// long one, as an article's body runs, not a notice's line.
@@ -3875,6 +3893,10 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
     let body_under_header = header_end > t
         && (header_end + 1..=be.min(info.len().saturating_sub(1))).any(|k| info[k].kind == LineKind::Content);
     let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut key_counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for l in info.iter().filter(|l| !l.key.is_empty()) {
+        *key_counts.entry(l.key.as_str()).or_insert(0) += 1;
+    }
     for (i, l) in info.iter().enumerate() {
         if i >= t && i < t + title_lines || used.contains(&i) || Some(l.at.line) == updated_line {
             continue;
@@ -3946,7 +3968,23 @@ pub(crate) fn parse_news_with(text: &str, lines: &[Line], hints: &PageHints) -> 
         };
         // A photo's caption over its credit and the date line.
         let over_credit_and_date = || best_date.is_some_and(|(d, _, _)| d == i + 2 && photo_caption_over(d));
-        if i > t && i <= be && ((l.caption && word_count(s) <= 60) || headline_caption() || over_credit_and_date()) {
+        // A slideshow's caption, printed with each of its photos: a line
+        // shorter than a paragraph that the page gives three times or more,
+        // alone (the line after it is no copy: a block the scrape repeats
+        // is repeated whole).
+        let count = |key: &str| key_counts.get(key).copied().unwrap_or(0);
+        let slideshow_caption = || {
+            l.units < LONG_PARAGRAPH_UNITS
+                && count(&l.key) >= MIN_SLIDESHOW_COPIES
+                && info[i + 1..].iter().find(|n| n.key != l.key).is_none_or(|n| count(&n.key) <= 1)
+        };
+        if i > t
+            && i <= be
+            && ((l.caption && word_count(s) <= 60)
+                || headline_caption()
+                || over_credit_and_date()
+                || slideshow_caption())
+        {
             captions.push(l.at);
             continue;
         }
@@ -5234,6 +5272,8 @@ mod tests {
             n.boilerplate.iter().map(s).collect(),
         )
     }
+
+    const PROSE_LINE: &str = "The museum opened three new rooms this spring";
 
     const PROSE: &str = "The city council approved the new transparency programme after a long public debate in the spring.\n\
         Officials said the programme would publish every contract online within a week of its signature.";
@@ -7336,5 +7376,27 @@ Publié le 12/03/2024
         assert_eq!(title, "The story of the Night Owl newsletter");
         assert_eq!(published.as_deref(), Some("2006-03-14"));
         assert!(paragraphs[0].starts_with("For the dean of students"), "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_slideshows_caption_and_a_credit_after_a_comma_are_no_paragraphs() {
+        let caption = "Two otters at play in the new pool on Tuesday morning.";
+        let text = format!(
+            "Otters move into their new home at the park\n\n2021-06-02 10:15\n\n{caption}\n{caption}\n\n\
+             The park's two otters moved into a new enclosure with a deep pool and a bank of reeds on Tuesday morning.\n\n\
+             Feeding time at the new pool, photo courtesy of the park\n\n\
+             Keepers said the otters explored every corner of the pool within an hour and were diving for fish by noon.\n\n\
+             {caption}\n{caption}\n"
+        );
+        let (title, published, paragraphs, _) = parts(&text);
+        assert_eq!(title, "Otters move into their new home at the park");
+        assert_eq!(published.as_deref(), Some("2021-06-02"));
+        assert!(paragraphs[0].starts_with("The park's two otters"), "{paragraphs:?}");
+        assert!(
+            !paragraphs.iter().any(|p| p.contains("photo courtesy") || p.contains("otters at play")),
+            "{paragraphs:?}"
+        );
+        // A sentence whose last clause opens with the word is prose.
+        assert!(!super::caption(&format!("{PROSE_LINE}, photo exhibitions included.")));
     }
 }
