@@ -181,6 +181,9 @@ pub struct Repairs {
     /// Lists of an S-expression dump read as labels and values. See
     /// [`repair_plain_text`].
     pub sexpr: crate::sexpr::SexprRead,
+    /// Records of a program's data literal read as labels and values. See
+    /// [`repair_plain_text`].
+    pub literal: crate::literal::LiteralRead,
 }
 
 impl Repairs {
@@ -356,6 +359,16 @@ impl Repairs {
             );
             out.push(("s_expressions_read", message, Some(1)));
         }
+        if self.literal.records > 0 {
+            let crate::literal::LiteralRead { records: n, lines_added } = self.literal;
+            let message = format!(
+                "{n} records of a program's data literal read: a label and its value as `label: value`, a record \
+                 of one string as a heading, a question's part as its marker, prompt and limit over its answer; \
+                 brackets, quotes, keys, type names, atoms and program's words set aside, escapes undone; \
+                 {lines_added} lines added, which later line numbers count"
+            );
+            out.push(("program_literal_read", message, Some(1)));
+        }
         if self.xml_elements > 0 {
             let n = self.xml_elements;
             let message = format!(
@@ -502,6 +515,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         psql: crate::psql::PsqlRead::default(),
         print_r: 0,
         sexpr: crate::sexpr::SexprRead::default(),
+        literal: crate::literal::LiteralRead::default(),
     }
 }
 
@@ -534,6 +548,9 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let tree = crate::export::read_accessibility_tree(text);
     // An accessibility tree's dump is YAML too, with roles of its own.
     let yaml = if tree.entries > 0 { crate::yaml::YamlRead::default() } else { crate::yaml::read_yaml(text) };
+    // A text another reader of data read is no program's literal.
+    let read = toml_entries + sql.rows + json_members + print_r + sexpr.lists + xml_elements + tree.entries;
+    let literal = if read + yaml.entries > 0 { Default::default() } else { crate::literal::read_literal(text) };
     let latex = crate::latex::read_latex(text);
     let org = crate::org::read_org(text);
     let speech = crate::speech::read_speech_log(text);
@@ -578,6 +595,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         psql,
         print_r,
         sexpr,
+        literal,
         ..repair_text(text)
     }
 }

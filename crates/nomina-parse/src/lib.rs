@@ -44,6 +44,7 @@ mod export;
 mod form;
 mod latex;
 mod lines;
+mod literal;
 mod mail;
 mod messages;
 mod news;
