@@ -181,6 +181,8 @@ pub struct Repairs {
     /// Lists of an S-expression dump read as labels and values. See
     /// [`repair_plain_text`].
     pub sexpr: crate::sexpr::SexprRead,
+    /// A telex read without its machinery. See [`repair_plain_text`].
+    pub telex: crate::telex::TelexRead,
 }
 
 impl Repairs {
@@ -455,6 +457,15 @@ impl Repairs {
             );
             out.push(("subtitles_read", message, None));
         }
+        if self.telex.messages > 0 {
+            let crate::telex::TelexRead { messages, blanked, joined } = self.telex;
+            let message = format!(
+                "a telex of {messages} messages read: {blanked} lines of their headers and trailers (`ZCZC`, \
+                 `NNNN`) left blank, {joined} continuation lines joined onto the line they continue and left \
+                 blank, `//` around headings and an answer mark set aside"
+            );
+            out.push(("telex_read", message, None));
+        }
         out
     }
 }
@@ -502,6 +513,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         psql: crate::psql::PsqlRead::default(),
         print_r: 0,
         sexpr: crate::sexpr::SexprRead::default(),
+        telex: crate::telex::TelexRead::default(),
     }
 }
 
@@ -521,6 +533,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     // A message, a patch or subtitles hold the form's text: read first.
     let (mail, patch) = (crate::mail::read_mail(text), crate::patch::read_patch(text));
     let subtitles = crate::subtitles::read_subtitles(text);
+    let telex = crate::telex::read_telex(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
@@ -578,6 +591,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         psql,
         print_r,
         sexpr,
+        telex,
         ..repair_text(text)
     }
 }

@@ -57,6 +57,7 @@ mod sqldump;
 mod subtitles;
 mod survey;
 mod table;
+mod telex;
 #[cfg(test)]
 mod testgen;
 mod toml;
