@@ -183,6 +183,9 @@ pub struct Repairs {
     pub sexpr: crate::sexpr::SexprRead,
     /// A telex read without its machinery. See [`repair_plain_text`].
     pub telex: crate::telex::TelexRead,
+    /// Twisties (`▼`) opening a printed document's section titles, set
+    /// aside. See [`repair_plain_text`].
+    pub twisties: usize,
 }
 
 impl Repairs {
@@ -466,6 +469,14 @@ impl Repairs {
             );
             out.push(("telex_read", message, None));
         }
+        if self.twisties > 0 {
+            let n = self.twisties;
+            let message = format!(
+                "{n} twisties (`▼`) opening the section titles of a printed document (a Notes view, an outline) \
+                 set aside, each title read alone on its line"
+            );
+            out.push(("twisties_read", message, None));
+        }
         out
     }
 }
@@ -514,6 +525,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         print_r: 0,
         sexpr: crate::sexpr::SexprRead::default(),
         telex: crate::telex::TelexRead::default(),
+        twisties: 0,
     }
 }
 
@@ -534,6 +546,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (mail, patch) = (crate::mail::read_mail(text), crate::patch::read_patch(text));
     let subtitles = crate::subtitles::read_subtitles(text);
     let telex = crate::telex::read_telex(text);
+    let twisties = crate::notes::read_twisties(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
@@ -592,6 +605,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         print_r,
         sexpr,
         telex,
+        twisties,
         ..repair_text(text)
     }
 }

@@ -47,6 +47,7 @@ mod lines;
 mod mail;
 mod messages;
 mod news;
+mod notes;
 mod org;
 mod patch;
 mod printr;
