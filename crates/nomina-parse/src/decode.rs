@@ -186,6 +186,9 @@ pub struct Repairs {
     /// Twisties (`▼`) opening a printed document's section titles, set
     /// aside. See [`repair_plain_text`].
     pub twisties: usize,
+    /// A PowerShell transcript's `Format-List` output read as labels and
+    /// values. See [`repair_plain_text`].
+    pub transcript: crate::transcript::TranscriptRead,
 }
 
 impl Repairs {
@@ -477,6 +480,15 @@ impl Repairs {
             );
             out.push(("twisties_read", message, None));
         }
+        if self.transcript.entries > 0 {
+            let crate::transcript::TranscriptRead { entries, blanked, joined } = self.transcript;
+            let message = format!(
+                "a PowerShell transcript read: {entries} `Label : value` lines of its `Format-List` output read \
+                 as `Label: value` (a record's property as its value alone), {blanked} lines of prompts, header \
+                 and footer left blank, {joined} wrapped lines joined onto the line they continue and left blank"
+            );
+            out.push(("powershell_transcript_read", message, None));
+        }
         out
     }
 }
@@ -526,6 +538,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         sexpr: crate::sexpr::SexprRead::default(),
         telex: crate::telex::TelexRead::default(),
         twisties: 0,
+        transcript: crate::transcript::TranscriptRead::default(),
     }
 }
 
@@ -547,6 +560,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let subtitles = crate::subtitles::read_subtitles(text);
     let telex = crate::telex::read_telex(text);
     let twisties = crate::notes::read_twisties(text);
+    let transcript = crate::transcript::read_transcript(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
@@ -606,6 +620,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         sexpr,
         telex,
         twisties,
+        transcript,
         ..repair_text(text)
     }
 }

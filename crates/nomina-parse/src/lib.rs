@@ -62,6 +62,7 @@ mod telex;
 #[cfg(test)]
 mod testgen;
 mod toml;
+mod transcript;
 mod words;
 mod yaml;
 
