@@ -184,6 +184,14 @@ pub struct Repairs {
     /// Records of a program's data literal read as labels and values. See
     /// [`repair_plain_text`].
     pub literal: crate::literal::LiteralRead,
+    /// A telex read without its machinery. See [`repair_plain_text`].
+    pub telex: crate::telex::TelexRead,
+    /// Twisties (`▼`) opening a printed document's section titles, set
+    /// aside. See [`repair_plain_text`].
+    pub twisties: usize,
+    /// A PowerShell transcript's `Format-List` output read as labels and
+    /// values. See [`repair_plain_text`].
+    pub transcript: crate::transcript::TranscriptRead,
 }
 
 impl Repairs {
@@ -468,6 +476,32 @@ impl Repairs {
             );
             out.push(("subtitles_read", message, None));
         }
+        if self.telex.messages > 0 {
+            let crate::telex::TelexRead { messages, blanked, joined } = self.telex;
+            let message = format!(
+                "a telex of {messages} messages read: {blanked} lines of their headers and trailers (`ZCZC`, \
+                 `NNNN`) left blank, {joined} continuation lines joined onto the line they continue and left \
+                 blank, `//` around headings and an answer mark set aside"
+            );
+            out.push(("telex_read", message, None));
+        }
+        if self.twisties > 0 {
+            let n = self.twisties;
+            let message = format!(
+                "{n} twisties (`▼`) opening the section titles of a printed document (a Notes view, an outline) \
+                 set aside, each title read alone on its line"
+            );
+            out.push(("twisties_read", message, None));
+        }
+        if self.transcript.entries > 0 {
+            let crate::transcript::TranscriptRead { entries, blanked, joined } = self.transcript;
+            let message = format!(
+                "a PowerShell transcript read: {entries} `Label : value` lines of its `Format-List` output read \
+                 as `Label: value` (a record's property as its value alone), {blanked} lines of prompts, header \
+                 and footer left blank, {joined} wrapped lines joined onto the line they continue and left blank"
+            );
+            out.push(("powershell_transcript_read", message, None));
+        }
         out
     }
 }
@@ -516,6 +550,9 @@ pub fn repair_text(text: &mut String) -> Repairs {
         print_r: 0,
         sexpr: crate::sexpr::SexprRead::default(),
         literal: crate::literal::LiteralRead::default(),
+        telex: crate::telex::TelexRead::default(),
+        twisties: 0,
+        transcript: crate::transcript::TranscriptRead::default(),
     }
 }
 
@@ -535,6 +572,9 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     // A message, a patch or subtitles hold the form's text: read first.
     let (mail, patch) = (crate::mail::read_mail(text), crate::patch::read_patch(text));
     let subtitles = crate::subtitles::read_subtitles(text);
+    let telex = crate::telex::read_telex(text);
+    let twisties = crate::notes::read_twisties(text);
+    let transcript = crate::transcript::read_transcript(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
@@ -596,6 +636,9 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         print_r,
         sexpr,
         literal,
+        telex,
+        twisties,
+        transcript,
         ..repair_text(text)
     }
 }

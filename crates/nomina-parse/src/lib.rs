@@ -48,6 +48,7 @@ mod literal;
 mod mail;
 mod messages;
 mod news;
+mod notes;
 mod org;
 mod patch;
 mod printr;
@@ -58,9 +59,11 @@ mod sqldump;
 mod subtitles;
 mod survey;
 mod table;
+mod telex;
 #[cfg(test)]
 mod testgen;
 mod toml;
+mod transcript;
 mod words;
 mod yaml;
 
