@@ -181,6 +181,9 @@ pub struct Repairs {
     /// Lists of an S-expression dump read as labels and values. See
     /// [`repair_plain_text`].
     pub sexpr: crate::sexpr::SexprRead,
+    /// Entries of an LDIF listing read as labels and values. See
+    /// [`repair_plain_text`].
+    pub ldif: crate::ldif::LdifRead,
 }
 
 impl Repairs {
@@ -455,6 +458,17 @@ impl Repairs {
             );
             out.push(("subtitles_read", message, None));
         }
+        if self.ldif.rows > 0 {
+            let crate::ldif::LdifRead { rows, decoded, unfolded, blanked, lines_added } = self.ldif;
+            let message = format!(
+                "{rows} entries of an LDIF listing read as an SQL dump's rows, one a line of the form: attributes \
+                 as columns (a repeated one's values as items), {decoded} base64 values decoded, {unfolded} folded \
+                 lines joined and left blank; {blanked} lines of its machinery (comments, the search's trailer, \
+                 `dn:`, object classes, an entry's naming attribute) left blank; {lines_added} lines added, which \
+                 later line numbers count"
+            );
+            out.push(("ldif_read", message, Some(1)));
+        }
         out
     }
 }
@@ -502,6 +516,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         psql: crate::psql::PsqlRead::default(),
         print_r: 0,
         sexpr: crate::sexpr::SexprRead::default(),
+        ldif: crate::ldif::LdifRead::default(),
     }
 }
 
@@ -525,6 +540,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
     let sql = crate::sqldump::read_sql_dump(text);
+    let ldif = crate::ldif::read_ldif(text);
     let psql = crate::psql::read_psql_table(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
@@ -578,6 +594,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         psql,
         print_r,
         sexpr,
+        ldif,
         ..repair_text(text)
     }
 }

@@ -43,6 +43,7 @@ mod error;
 mod export;
 mod form;
 mod latex;
+mod ldif;
 mod lines;
 mod mail;
 mod messages;
