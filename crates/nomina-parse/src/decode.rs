@@ -184,6 +184,9 @@ pub struct Repairs {
     /// Entries of an LDIF listing read as labels and values. See
     /// [`repair_plain_text`].
     pub ldif: crate::ldif::LdifRead,
+    /// Private properties of a vCard read as labels and values. See
+    /// [`repair_plain_text`].
+    pub vcard: crate::vcard::VcardRead,
 }
 
 impl Repairs {
@@ -469,6 +472,17 @@ impl Repairs {
             );
             out.push(("ldif_read", message, Some(1)));
         }
+        if self.vcard.properties > 0 {
+            let crate::vcard::VcardRead { properties, unfolded, blanked, lines_added } = self.vcard;
+            let message = format!(
+                "{properties} private properties of a vCard read: a parameter as the value's label (`label: \
+                 value`), a word limit after its prompt, unescaped commas as a list's items, escapes undone; \
+                 {unfolded} folded lines joined and left blank; {blanked} lines of the card's own properties \
+                 (`BEGIN`, `VERSION`, `N`, `FN`, `ORG`, `UID`, `REV`) left blank; {lines_added} lines added to set \
+                 headings apart and lists' items on lines of their own, which later line numbers count"
+            );
+            out.push(("vcard_read", message, Some(1)));
+        }
         out
     }
 }
@@ -517,6 +531,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         print_r: 0,
         sexpr: crate::sexpr::SexprRead::default(),
         ldif: crate::ldif::LdifRead::default(),
+        vcard: crate::vcard::VcardRead::default(),
     }
 }
 
@@ -540,7 +555,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
     let sql = crate::sqldump::read_sql_dump(text);
-    let ldif = crate::ldif::read_ldif(text);
+    let (ldif, vcard) = (crate::ldif::read_ldif(text), crate::vcard::read_vcard(text));
     let psql = crate::psql::read_psql_table(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
@@ -595,6 +610,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         print_r,
         sexpr,
         ldif,
+        vcard,
         ..repair_text(text)
     }
 }

@@ -61,6 +61,7 @@ mod table;
 #[cfg(test)]
 mod testgen;
 mod toml;
+mod vcard;
 mod words;
 mod yaml;
 
