@@ -187,6 +187,9 @@ pub struct Repairs {
     /// Private properties of a vCard read as labels and values. See
     /// [`repair_plain_text`].
     pub vcard: crate::vcard::VcardRead,
+    /// Parts of a multipart form request read as labels and values. See
+    /// [`repair_plain_text`].
+    pub form_data: crate::formdata::FormDataRead,
 }
 
 impl Repairs {
@@ -483,6 +486,16 @@ impl Repairs {
             );
             out.push(("vcard_read", message, Some(1)));
         }
+        if self.form_data.parts > 0 {
+            let crate::formdata::FormDataRead { parts, blanked, lines_added } = self.form_data;
+            let message = format!(
+                "{parts} parts of a multipart/form-data request read as an SQL dump's rows: parts named alike \
+                 (`f07_label`, `f07_value`) as one row, a part alone in its row as a heading; {blanked} lines of \
+                 the request's machinery (request line, headers, boundaries, parts' headers, a token) left blank; \
+                 {lines_added} lines added, which later line numbers count"
+            );
+            out.push(("form_data_read", message, Some(1)));
+        }
         out
     }
 }
@@ -532,6 +545,7 @@ pub fn repair_text(text: &mut String) -> Repairs {
         sexpr: crate::sexpr::SexprRead::default(),
         ldif: crate::ldif::LdifRead::default(),
         vcard: crate::vcard::VcardRead::default(),
+        form_data: crate::formdata::FormDataRead::default(),
     }
 }
 
@@ -556,6 +570,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let toml_entries = crate::toml::read_toml(text);
     let sql = crate::sqldump::read_sql_dump(text);
     let (ldif, vcard) = (crate::ldif::read_ldif(text), crate::vcard::read_vcard(text));
+    let form_data = crate::formdata::read_form_data(text);
     let psql = crate::psql::read_psql_table(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
@@ -611,6 +626,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         sexpr,
         ldif,
         vcard,
+        form_data,
         ..repair_text(text)
     }
 }

@@ -42,6 +42,7 @@ mod dump;
 mod error;
 mod export;
 mod form;
+mod formdata;
 mod latex;
 mod ldif;
 mod lines;
