@@ -192,6 +192,15 @@ pub struct Repairs {
     /// A PowerShell transcript's `Format-List` output read as labels and
     /// values. See [`repair_plain_text`].
     pub transcript: crate::transcript::TranscriptRead,
+    /// Entries of an LDIF listing read as labels and values. See
+    /// [`repair_plain_text`].
+    pub ldif: crate::ldif::LdifRead,
+    /// Private properties of a vCard read as labels and values. See
+    /// [`repair_plain_text`].
+    pub vcard: crate::vcard::VcardRead,
+    /// Parts of a multipart form request read as labels and values. See
+    /// [`repair_plain_text`].
+    pub form_data: crate::formdata::FormDataRead,
 }
 
 impl Repairs {
@@ -502,6 +511,38 @@ impl Repairs {
             );
             out.push(("powershell_transcript_read", message, None));
         }
+        if self.ldif.rows > 0 {
+            let crate::ldif::LdifRead { rows, decoded, unfolded, blanked, lines_added } = self.ldif;
+            let message = format!(
+                "{rows} entries of an LDIF listing read as an SQL dump's rows, one a line of the form: attributes \
+                 as columns (a repeated one's values as items), {decoded} base64 values decoded, {unfolded} folded \
+                 lines joined and left blank; {blanked} lines of its machinery (comments, the search's trailer, \
+                 `dn:`, object classes, an entry's naming attribute) left blank; {lines_added} lines added, which \
+                 later line numbers count"
+            );
+            out.push(("ldif_read", message, Some(1)));
+        }
+        if self.vcard.properties > 0 {
+            let crate::vcard::VcardRead { properties, unfolded, blanked, lines_added } = self.vcard;
+            let message = format!(
+                "{properties} private properties of a vCard read: a parameter as the value's label (`label: \
+                 value`), a word limit after its prompt, unescaped commas as a list's items, escapes undone; \
+                 {unfolded} folded lines joined and left blank; {blanked} lines of the card's own properties \
+                 (`BEGIN`, `VERSION`, `N`, `FN`, `ORG`, `UID`, `REV`) left blank; {lines_added} lines added to set \
+                 headings apart and lists' items on lines of their own, which later line numbers count"
+            );
+            out.push(("vcard_read", message, Some(1)));
+        }
+        if self.form_data.parts > 0 {
+            let crate::formdata::FormDataRead { parts, blanked, lines_added } = self.form_data;
+            let message = format!(
+                "{parts} parts of a multipart/form-data request read as an SQL dump's rows: parts named alike \
+                 (`f07_label`, `f07_value`) as one row, a part alone in its row as a heading; {blanked} lines of \
+                 the request's machinery (request line, headers, boundaries, parts' headers, a token) left blank; \
+                 {lines_added} lines added, which later line numbers count"
+            );
+            out.push(("form_data_read", message, Some(1)));
+        }
         out
     }
 }
@@ -553,6 +594,9 @@ pub fn repair_text(text: &mut String) -> Repairs {
         telex: crate::telex::TelexRead::default(),
         twisties: 0,
         transcript: crate::transcript::TranscriptRead::default(),
+        ldif: crate::ldif::LdifRead::default(),
+        vcard: crate::vcard::VcardRead::default(),
+        form_data: crate::formdata::FormDataRead::default(),
     }
 }
 
@@ -579,6 +623,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let line_numbers = remove_line_numbers(text);
     let toml_entries = crate::toml::read_toml(text);
     let sql = crate::sqldump::read_sql_dump(text);
+    let (ldif, vcard) = (crate::ldif::read_ldif(text), crate::vcard::read_vcard(text));
+    let form_data = crate::formdata::read_form_data(text);
     let psql = crate::psql::read_psql_table(text);
     let (ini_entries, pdf_fields) = (crate::dump::read_ini(text), crate::dump::read_pdf_fields(text));
     let json_members = crate::dump::read_json_document(text);
@@ -639,6 +685,9 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         telex,
         twisties,
         transcript,
+        ldif,
+        vcard,
+        form_data,
         ..repair_text(text)
     }
 }

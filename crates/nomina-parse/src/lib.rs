@@ -42,7 +42,9 @@ mod dump;
 mod error;
 mod export;
 mod form;
+mod formdata;
 mod latex;
+mod ldif;
 mod lines;
 mod literal;
 mod mail;
@@ -64,6 +66,7 @@ mod telex;
 mod testgen;
 mod toml;
 mod transcript;
+mod vcard;
 mod words;
 mod yaml;
 

@@ -241,7 +241,7 @@ fn unquote_printable(line: &str, label: Option<&str>) -> String {
 }
 
 /// Bytes of base64 text; `None` if it holds anything else.
-fn unbase64(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn unbase64(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0);
     for c in text.bytes().filter(|&c| c != b'=') {

@@ -17,7 +17,7 @@ const MAX_KINDS: usize = 12;
 
 /// Words a kind's values hold on average that make them answers, written
 /// under their label rather than beside it.
-const ANSWER_WORDS: usize = 15;
+pub(crate) const ANSWER_WORDS: usize = 15;
 
 /// What reading an SQL dump did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
