@@ -181,6 +181,11 @@ pub struct Repairs {
     /// Lists of an S-expression dump read as labels and values. See
     /// [`repair_plain_text`].
     pub sexpr: crate::sexpr::SexprRead,
+    /// Texinfo source read as its printed lines. See [`repair_plain_text`].
+    pub texinfo: crate::texinfo::TexinfoRead,
+    /// A manual page's source read as its printed lines. See
+    /// [`repair_plain_text`].
+    pub troff: crate::troff::TroffRead,
 }
 
 impl Repairs {
@@ -455,6 +460,26 @@ impl Repairs {
             );
             out.push(("subtitles_read", message, None));
         }
+        if self.texinfo.commands > 0 {
+            let crate::texinfo::TexinfoRead { commands: n, lines_added } = self.texinfo;
+            let message = format!(
+                "{n} Texinfo commands read as the text they print: `@item label` over a one-line value as `label: \
+                 value`, titles as their text, `@emph{{…}}` as its text, `@tie{{}}` as a blank, header, node, \
+                 environment and comment lines left blank; {lines_added} blank lines set above titles that followed \
+                 text, which later line numbers count"
+            );
+            out.push(("texinfo_read", message, Some(1)));
+        }
+        if self.troff.macros > 0 {
+            let crate::troff::TroffRead { macros: n, lines_added } = self.troff;
+            let message = format!(
+                "{n} requests, macros and escapes of a manual page's source read: `.TP` over `.B label` over a \
+                 one-line value as `label: value`, `.IP` tags before their text, headings as their text, `\\fI` \
+                 fonts set aside, `\\-` and `\\(em` as their characters, other requests and comments left blank; \
+                 {lines_added} blank lines set above headings that followed text, which later line numbers count"
+            );
+            out.push(("manual_page_read", message, Some(1)));
+        }
         out
     }
 }
@@ -502,6 +527,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
         psql: crate::psql::PsqlRead::default(),
         print_r: 0,
         sexpr: crate::sexpr::SexprRead::default(),
+        texinfo: crate::texinfo::TexinfoRead::default(),
+        troff: crate::troff::TroffRead::default(),
     }
 }
 
@@ -523,6 +550,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let subtitles = crate::subtitles::read_subtitles(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
+    let (texinfo, troff) = (crate::texinfo::read_texinfo(text), crate::troff::read_troff(text));
     let toml_entries = crate::toml::read_toml(text);
     let sql = crate::sqldump::read_sql_dump(text);
     let psql = crate::psql::read_psql_table(text);
@@ -578,6 +606,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         psql,
         print_r,
         sexpr,
+        texinfo,
+        troff,
         ..repair_text(text)
     }
 }

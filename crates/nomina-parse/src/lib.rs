@@ -59,7 +59,9 @@ mod survey;
 mod table;
 #[cfg(test)]
 mod testgen;
+mod texinfo;
 mod toml;
+mod troff;
 mod words;
 mod yaml;
 
