@@ -186,6 +186,10 @@ pub struct Repairs {
     /// A manual page's source read as its printed lines. See
     /// [`repair_plain_text`].
     pub troff: crate::troff::TroffRead,
+    /// Command lines of POD read. See [`repair_plain_text`].
+    pub pod: usize,
+    /// RTF source read as the text it shows. See [`repair_plain_text`].
+    pub rtf: crate::rtf::RtfRead,
 }
 
 impl Repairs {
@@ -480,6 +484,25 @@ impl Repairs {
             );
             out.push(("manual_page_read", message, Some(1)));
         }
+        if self.pod > 0 {
+            let n = self.pod;
+            let message = format!(
+                "{n} command lines of POD read: `=item label` over a one-line paragraph as `label: value`, a \
+                 bullet list's items one a line after a dash, a short tag before its text, titles as their text, \
+                 `I<…>` codes as their text, other commands left blank; verbatim paragraphs as written"
+            );
+            out.push(("pod_read", message, None));
+        }
+        if self.rtf.controls > 0 {
+            let crate::rtf::RtfRead { controls: n, lines_added } = self.rtf;
+            let message = format!(
+                "{n} control words, symbols and groups of RTF source read: a table row `label\\cell value\\cell\\row` \
+                 as `label: value`, hidden groups (fonts, colours, the document's properties) and formatting set \
+                 aside, `\\'e9` and `\\u233?` escapes decoded; {lines_added} lines added to set paragraphs apart \
+                 and for `\\line`, which later line numbers count"
+            );
+            out.push(("rtf_read", message, Some(1)));
+        }
         out
     }
 }
@@ -529,6 +552,8 @@ pub fn repair_text(text: &mut String) -> Repairs {
         sexpr: crate::sexpr::SexprRead::default(),
         texinfo: crate::texinfo::TexinfoRead::default(),
         troff: crate::troff::TroffRead::default(),
+        pod: 0,
+        rtf: crate::rtf::RtfRead::default(),
     }
 }
 
@@ -551,6 +576,7 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
     let (texinfo, troff) = (crate::texinfo::read_texinfo(text), crate::troff::read_troff(text));
+    let (pod, rtf) = (crate::pod::read_pod(text), crate::rtf::read_rtf(text));
     let toml_entries = crate::toml::read_toml(text);
     let sql = crate::sqldump::read_sql_dump(text);
     let psql = crate::psql::read_psql_table(text);
@@ -608,6 +634,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         sexpr,
         texinfo,
         troff,
+        pod,
+        rtf,
         ..repair_text(text)
     }
 }
