@@ -201,6 +201,15 @@ pub struct Repairs {
     /// Parts of a multipart form request read as labels and values. See
     /// [`repair_plain_text`].
     pub form_data: crate::formdata::FormDataRead,
+    /// Texinfo source read as its printed lines. See [`repair_plain_text`].
+    pub texinfo: crate::texinfo::TexinfoRead,
+    /// A manual page's source read as its printed lines. See
+    /// [`repair_plain_text`].
+    pub troff: crate::troff::TroffRead,
+    /// Command lines of POD read. See [`repair_plain_text`].
+    pub pod: usize,
+    /// RTF source read as the text it shows. See [`repair_plain_text`].
+    pub rtf: crate::rtf::RtfRead,
 }
 
 impl Repairs {
@@ -543,6 +552,45 @@ impl Repairs {
             );
             out.push(("form_data_read", message, Some(1)));
         }
+        if self.texinfo.commands > 0 {
+            let crate::texinfo::TexinfoRead { commands: n, lines_added } = self.texinfo;
+            let message = format!(
+                "{n} Texinfo commands read as the text they print: `@item label` over a one-line value as `label: \
+                 value`, titles as their text, `@emph{{…}}` as its text, `@tie{{}}` as a blank, header, node, \
+                 environment and comment lines left blank; {lines_added} blank lines set above titles that followed \
+                 text, which later line numbers count"
+            );
+            out.push(("texinfo_read", message, Some(1)));
+        }
+        if self.troff.macros > 0 {
+            let crate::troff::TroffRead { macros: n, lines_added } = self.troff;
+            let message = format!(
+                "{n} requests, macros and escapes of a manual page's source read: `.TP` over `.B label` over a \
+                 one-line value as `label: value`, `.IP` tags before their text, headings as their text, `\\fI` \
+                 fonts set aside, `\\-` and `\\(em` as their characters, other requests and comments left blank; \
+                 {lines_added} blank lines set above headings that followed text, which later line numbers count"
+            );
+            out.push(("manual_page_read", message, Some(1)));
+        }
+        if self.pod > 0 {
+            let n = self.pod;
+            let message = format!(
+                "{n} command lines of POD read: `=item label` over a one-line paragraph as `label: value`, a \
+                 bullet list's items one a line after a dash, a short tag before its text, titles as their text, \
+                 `I<…>` codes as their text, other commands left blank; verbatim paragraphs as written"
+            );
+            out.push(("pod_read", message, None));
+        }
+        if self.rtf.controls > 0 {
+            let crate::rtf::RtfRead { controls: n, lines_added } = self.rtf;
+            let message = format!(
+                "{n} control words, symbols and groups of RTF source read: a table row `label\\cell value\\cell\\row` \
+                 as `label: value`, hidden groups (fonts, colours, the document's properties) and formatting set \
+                 aside, `\\'e9` and `\\u233?` escapes decoded; {lines_added} lines added to set paragraphs apart \
+                 and for `\\line`, which later line numbers count"
+            );
+            out.push(("rtf_read", message, Some(1)));
+        }
         out
     }
 }
@@ -597,6 +645,10 @@ pub fn repair_text(text: &mut String) -> Repairs {
         ldif: crate::ldif::LdifRead::default(),
         vcard: crate::vcard::VcardRead::default(),
         form_data: crate::formdata::FormDataRead::default(),
+        texinfo: crate::texinfo::TexinfoRead::default(),
+        troff: crate::troff::TroffRead::default(),
+        pod: 0,
+        rtf: crate::rtf::RtfRead::default(),
     }
 }
 
@@ -621,6 +673,8 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
     let transcript = crate::transcript::read_transcript(text);
     let (quoted_lines, first_quoted_line) = unquote_email(text);
     let line_numbers = remove_line_numbers(text);
+    let (texinfo, troff) = (crate::texinfo::read_texinfo(text), crate::troff::read_troff(text));
+    let (pod, rtf) = (crate::pod::read_pod(text), crate::rtf::read_rtf(text));
     let toml_entries = crate::toml::read_toml(text);
     let sql = crate::sqldump::read_sql_dump(text);
     let (ldif, vcard) = (crate::ldif::read_ldif(text), crate::vcard::read_vcard(text));
@@ -688,6 +742,10 @@ pub fn repair_plain_text(text: &mut String) -> Repairs {
         ldif,
         vcard,
         form_data,
+        texinfo,
+        troff,
+        pod,
+        rtf,
         ..repair_text(text)
     }
 }
