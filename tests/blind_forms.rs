@@ -954,6 +954,73 @@ fn forms_of_other_years_of_the_fortieth_set_keep_every_answer_under_its_own_numb
     only_known_differences(&forms_of_other_years_against_expected(40, 4), &["y_2010_en: answers", "y_2025_ar: kind"]);
 }
 
+#[test]
+fn every_rendering_of_the_forty_first_set_reads_as_its_seed() {
+    // Known limits: a Data::Dumper dump's level under its type's word
+    // (r_ar_41b); a PowerShell transcript whose records print marker,
+    // prompt and limit as properties on lines of their own and lists as
+    // `{a, b}` (r_en_41a); question headings (`Narrative item N`), part
+    // markers (`Part 1 -`) and limits (`<= 300 words`) of a wording the
+    // catalog does not hold (r_en_41b); a Notes print's `Punto N del
+    // cuestionario` and `Inciso 1:` (r_es_41b); lettered sections (`A/ …`)
+    // whose fields no label claims, and limits written `@tie{}` apart
+    // (r_fr_41b); a DokuWiki page's `^ label | value |` table (r_zh_41a);
+    // targets in brackets (`〔16.7〕`, r_zh_41b); goals by their Chinese
+    // names under Russian labels (s_ru_41).
+    only_known_differences(
+        &renderings_against_seed_001(41, 12),
+        &[
+            "r_ar_41b.txt: administrative_level",
+            "r_ar_41b.txt: department_type",
+            "r_en_41a.txt: answers",
+            "r_en_41a.txt: sdg_targets",
+            "r_en_41a.txt: sdgs",
+            "r_en_41b.txt: answers",
+            "r_es_41b.txt: answers",
+            "r_fr_41b.txt: answers",
+            "r_fr_41b.txt: how_learned",
+            "r_fr_41b.txt: implemented_two_years_or_more",
+            "r_fr_41b.txt: public_sector",
+            "r_fr_41b.txt: sdg_relevant",
+            "r_fr_41b.txt: sdg_targets",
+            "r_fr_41b.txt: sdgs",
+            "r_fr_41b.txt: submitted_previously",
+            "r_fr_41b.txt: un_involved",
+            "r_fr_41b.txt: validation_consent",
+            "r_fr_41b.txt: won_other_awards",
+            "r_fr_41b.txt: won_unpsa",
+            "r_zh_41a.txt: administrative_level",
+            "r_zh_41a.txt: how_learned",
+            "r_zh_41a.txt: implementation_date",
+            "r_zh_41a.txt: implemented_two_years_or_more",
+            "r_zh_41a.txt: initiative_name",
+            "r_zh_41a.txt: institution_name",
+            "r_zh_41a.txt: member_state",
+            "r_zh_41a.txt: operational_years",
+            "r_zh_41a.txt: public_sector",
+            "r_zh_41a.txt: sdg_relevant",
+            "r_zh_41a.txt: sdg_targets",
+            "r_zh_41a.txt: sdgs",
+            "r_zh_41a.txt: submitted_previously",
+            "r_zh_41a.txt: un_involved",
+            "r_zh_41a.txt: validation_consent",
+            "r_zh_41a.txt: website",
+            "r_zh_41a.txt: won_other_awards",
+            "r_zh_41a.txt: won_unpsa",
+            "r_zh_41b.txt: sdg_targets",
+        ],
+    );
+    only_known_differences(&renderings_against("003_3d6537fba802d833.txt", 23, 41, &["s_"], 3), &["s_ru_41.txt: sdgs"]);
+}
+
+#[test]
+fn forms_of_other_years_of_the_forty_first_set_keep_every_answer_under_its_own_number() {
+    // Known limits: a spreadsheet saved as fixed-width text, ids, labels
+    // and values in columns, reads as news (y_2008_ar); the English wording
+    // of r_en_41b's questions (y_2027_en).
+    only_known_differences(&forms_of_other_years_against_expected(41, 4), &["y_2008_ar: kind", "y_2027_en: answers"]);
+}
+
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,
 /// `حكومة محلية`, `Pouvoirs publics (niveau local)`) is the form's option, as
 /// in seed 001; their category is kept as written.
