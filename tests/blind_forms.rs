@@ -959,8 +959,8 @@ fn every_rendering_of_the_forty_first_set_reads_as_its_seed() {
     // Known limits: a Data::Dumper dump's level under its type's word
     // (r_ar_41b); a PowerShell transcript whose records print marker,
     // prompt and limit as properties on lines of their own and lists as
-    // `{a, b}` (r_en_41a); question headings (`Narrative item N`), part
-    // markers (`Part 1 -`) and limits (`<= 300 words`) of a wording the
+    // `{a, b}` (r_en_41a); question headings (`Narrative item N`) with no
+    // blank line over them and part markers (`Part 1 -`) of a wording the
     // catalog does not hold (r_en_41b); a Notes print's `Punto N del
     // cuestionario` and `Inciso 1:` (r_es_41b); lettered sections (`A/ …`)
     // whose fields no label claims, and limits written `@tie{}` apart

@@ -8254,6 +8254,10 @@ mod tests {
             ("Please describe. (200 words maxim", Some(200)),
             ("Please describe. (max. 250 words)", Some(250)),
             ("Describe it. (300 wds)", Some(300)),
+            // A bound written as a comparison after the prompt.
+            ("Explain who took part. <= 250 words", Some(250)),
+            ("Explain who took part. ≤ 150 words", Some(150)),
+            ("Compare the costs: 300 < 500 words", None),
             ("Give an overview. (word limit: 300)", Some(300)),
             ("Give an overview. [maximum words 200]", Some(200)),
             ("请简述。（字数不超过300）", Some(300)),
