@@ -5,7 +5,7 @@
 //! `f07_value`) are one row, read as an SQL dump's rows are (see
 //! [`rows_as_lines`]).
 
-use crate::sqldump::{Cell, rows_as_lines};
+use crate::sqldump::{Cell, rows_as_lines, write_in_place};
 use memchr::memmem;
 
 /// The fewest named parts that make a text a form's request.
@@ -273,14 +273,7 @@ pub fn read_form_data(text: &mut String) -> FormDataRead {
         read.parts += row.len();
         let lines = written.next().unwrap_or_default();
         let slots: Vec<usize> = row.iter().flat_map(|p| p.lines.clone()).collect();
-        let Some(room) = slots.len().checked_sub(1) else { continue };
-        for (k, line) in lines.iter().enumerate().take(room) {
-            out[slots[k]] = line.clone();
-        }
-        if lines.len() > room {
-            out[slots[room]] = lines[room..].join("\n");
-            read.lines_added += lines.len() - room - 1;
-        }
+        read.lines_added += write_in_place(&mut out, &slots, &lines);
     }
     *text = out.join("\n");
     read

@@ -4,7 +4,7 @@
 //! parser knows: the entries are the rows of a table, their attributes its
 //! columns, read as an SQL dump's rows are (see [`rows_as_lines`]).
 
-use crate::sqldump::{Cell, rows_as_lines};
+use crate::sqldump::{Cell, rows_as_lines, write_in_place};
 use memchr::memmem;
 
 /// The fewest entries of one class that make a text a form's LDIF.
@@ -248,14 +248,7 @@ pub fn read_ldif(text: &mut String) -> LdifRead {
         };
         // The lines the entry's attributes stood on, in order.
         let slots: Vec<usize> = e.attributes.iter().flat_map(|a| logical[a.2].first..logical[a.2].end).collect();
-        let Some(room) = slots.len().checked_sub(1) else { continue };
-        for (k, line) in lines.iter().enumerate().take(room) {
-            out[slots[k]] = line.clone();
-        }
-        if lines.len() > room {
-            out[slots[room]] = lines[room..].join("\n");
-            read.lines_added += lines.len() - room - 1;
-        }
+        read.lines_added += write_in_place(&mut out, &slots, &lines);
     }
     *text = out.join("\n");
     read

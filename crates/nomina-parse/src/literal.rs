@@ -927,7 +927,7 @@ pub fn read_literal(text: &mut String) -> LiteralRead {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testgen::field_value as value;
+    use crate::testgen::{assert_first_question, field_value as value};
     use crate::{Body, parse, repair_plain_text};
 
     const REPLY: &str = "Wells were dug in every village of the district and they still run today, serving more \
@@ -968,12 +968,7 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("every day of the year.\n\n>>> "), "{text}");
-        let doc = parse(text);
-        assert_eq!(value(&doc, "field.member_state").as_deref(), Some("Ghana"));
-        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
-        assert_eq!(form.questions[0].number, 1);
-        assert_eq!(form.questions[0].parts[0].letter, Some('a'));
-        assert_eq!(form.questions[0].parts[0].word_limit, Some(300));
+        assert_first_question(text, "Ghana", (1, 'a', 300));
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn read_twisties(text: &mut String) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Body, parse, repair_plain_text};
+    use crate::{parse, repair_plain_text};
 
     const PRINT: &str = "Application AB-17 - Awards.nsf\r\
         \r\
@@ -124,15 +124,7 @@ mod tests {
         let repairs = repair_plain_text(&mut text);
         assert!(repairs.warnings().iter().any(|w| w.0 == "twisties_read"));
         let doc = parse(text);
-        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
-        let field = |key: &str| {
-            form.institution
-                .iter()
-                .chain(form.basic.iter().flat_map(|b| &b.fields))
-                .find(|f| f.key == key)
-                .and_then(|f| f.value)
-                .map(|v| doc.slice(v).to_string())
-        };
+        let field = |key: &str| crate::testgen::field_value(&doc, key);
         assert_eq!(field("field.public_sector").as_deref(), Some("YES"));
         assert_eq!(field("field.implementation_date").as_deref(), Some("03-05-2018"));
     }

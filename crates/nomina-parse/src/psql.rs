@@ -4,7 +4,7 @@
 //! and value lines the form parser knows, one row at a time, as an SQL
 //! dump's rows are (see the `sqldump` module).
 
-use crate::sqldump::{Cell, rows_as_lines};
+use crate::sqldump::{Cell, rows_as_lines, write_in_place};
 
 /// The fewest rows that make a text a psql table.
 const MIN_ROWS: usize = 5;
@@ -124,22 +124,11 @@ pub fn read_psql_table(text: &mut String) -> PsqlRead {
         read.blanked += 1;
     }
     for ((first, last, _), lines_of_row) in rows.iter().zip(written) {
-        let room = last - first + 1;
         for slot in &mut out[*first..=*last] {
             slot.clear();
         }
-        let extra = lines_of_row.len().saturating_sub(room);
-        read.lines_added += extra;
-        let mut head = lines_of_row;
-        let tail = head.split_off(head.len().min(room));
-        let Some(last_slot) = head.len().checked_sub(1) else { continue };
-        for (k, l) in head.iter().enumerate() {
-            out[first + k] = l.clone();
-        }
-        if !tail.is_empty() {
-            out[first + last_slot] =
-                std::iter::once(head[last_slot].clone()).chain(tail).collect::<Vec<_>>().join("\n");
-        }
+        let slots: Vec<usize> = (*first..=*last).collect();
+        read.lines_added += write_in_place(&mut out, &slots, &lines_of_row);
     }
     *text = out.join("\n");
     read

@@ -309,8 +309,8 @@ pub fn read_rtf(text: &mut String) -> RtfRead {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testgen::field_value as value;
-    use crate::{Body, parse, repair_plain_text};
+    use crate::repair_plain_text;
+    use crate::testgen::assert_first_question;
 
     #[test]
     fn an_rtf_form_reads_as_labels_values_and_prompts() {
@@ -332,12 +332,7 @@ mod tests {
              Website:\r\n\r\nQuestion 1\r\n\r\n(a) Please describe the initiative. (300 words maximum)\r\n\r\n\
              Wells were dug\r\nin twelve villages.\r\n"
         );
-        let doc = parse(text);
-        assert_eq!(value(&doc, "field.member_state").as_deref(), Some("Ghana"));
-        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
-        assert_eq!(form.questions[0].number, 1);
-        assert_eq!(form.questions[0].parts[0].letter, Some('a'));
-        assert_eq!(form.questions[0].parts[0].word_limit, Some(300));
+        assert_first_question(text, "Ghana", (1, 'a', 300));
     }
 
     #[test]

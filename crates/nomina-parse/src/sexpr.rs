@@ -256,8 +256,8 @@ pub fn read_sexpr(text: &mut String) -> SexprRead {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testgen::field_value as value;
-    use crate::{Body, parse, repair_plain_text};
+    use crate::repair_plain_text;
+    use crate::testgen::assert_first_question;
 
     #[test]
     fn a_form_dumped_as_s_expressions_reads_as_its_fields_and_questions() {
@@ -277,12 +277,7 @@ mod tests {
              Institution Name: Tamale \"Metro\" Assembly\n    Website:\n    Goals: Goal 6; Goal 11\n    \
              Question 1\n      a)\n      Please describe the initiative\n      (300 words maximum)\n      Wells were dug."
         );
-        let doc = parse(text);
-        assert_eq!(value(&doc, "field.member_state").as_deref(), Some("Ghana"));
-        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
-        assert_eq!(form.questions[0].number, 1);
-        assert_eq!(form.questions[0].parts[0].letter, Some('a'));
-        assert_eq!(form.questions[0].parts[0].word_limit, Some(300));
+        assert_first_question(text, "Ghana", (1, 'a', 300));
     }
 
     #[test]

@@ -240,6 +240,22 @@ pub(crate) fn rows_as_lines(all: &[Vec<Cell>]) -> Option<Vec<Vec<String>>> {
     Some(out)
 }
 
+/// Writes the lines a row reads as over the lines its source stood on
+/// (`slots`, in order, left blank before), those past the last slot joined
+/// onto it with line breaks: gives the lines so added, which later line
+/// numbers count.
+pub(crate) fn write_in_place(out: &mut [String], slots: &[usize], lines: &[String]) -> usize {
+    let Some(room) = slots.len().checked_sub(1) else { return 0 };
+    for (&slot, line) in slots.iter().zip(lines).take(room) {
+        out[slot] = line.clone();
+    }
+    if lines.len() > room {
+        out[slots[room]] = lines[room..].join("\n");
+        return lines.len() - room - 1;
+    }
+    0
+}
+
 /// Reads an SQL dump of a table of form lines (at least [`MIN_ROWS`] rows
 /// in `INSERT` statements) as the form's lines: each row on a line of its
 /// own, its label's columns (a marker, a caption, a limit) joined by blanks

@@ -33,3 +33,19 @@ pub(crate) fn field_value_below(doc: &crate::Document, key: &str) -> Option<Stri
         .and_then(|f| f.items.first())
         .map(|l| doc.slice(l.span).trim().to_string())
 }
+
+/// Parses `text` as a decode step's end-to-end test reads it, asserting the
+/// form's member state and its first question's number, first part's
+/// letter and word limit; gives the document for what else a test asserts.
+pub(crate) fn assert_first_question(
+    text: String,
+    member_state: &str,
+    (number, letter, limit): (u32, char, u32),
+) -> crate::Document {
+    let doc = crate::parse(text);
+    assert_eq!(field_value(&doc, "field.member_state").as_deref(), Some(member_state));
+    let crate::Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
+    let (question, part) = (&form.questions[0], &form.questions[0].parts[0]);
+    assert_eq!((question.number, part.letter, part.word_limit), (number, Some(letter), Some(limit)));
+    doc
+}

@@ -290,8 +290,8 @@ fn inline(line: &str, commands: &mut usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testgen::field_value as value;
-    use crate::{Body, parse, repair_plain_text};
+    use crate::repair_plain_text;
+    use crate::testgen::assert_first_question;
 
     #[test]
     fn a_texinfo_form_reads_as_labels_values_and_prompts() {
@@ -311,12 +311,7 @@ mod tests {
         assert!(text.contains("\nGoals:\n\n- Goal 6\n- Goal 11\n"));
         assert!(text.contains("\n(a) Please describe the initiative. (300 words maximum)\n"));
         assert!(text.contains("\nWells were dug in 12 villages @ low cost.\n"));
-        let doc = parse(text);
-        assert_eq!(value(&doc, "field.member_state").as_deref(), Some("Ghana"));
-        let Body::Form(form) = &doc.body else { panic!("{}", doc.classification) };
-        assert_eq!(form.questions[0].number, 1);
-        assert_eq!(form.questions[0].parts[0].letter, Some('a'));
-        assert_eq!(form.questions[0].parts[0].word_limit, Some(300));
+        assert_first_question(text, "Ghana", (1, 'a', 300));
     }
 
     #[test]
