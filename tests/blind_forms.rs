@@ -959,9 +959,7 @@ fn every_rendering_of_the_forty_first_set_reads_as_its_seed() {
     // Known limits: a Data::Dumper dump's level under its type's word
     // (r_ar_41b); a PowerShell transcript whose records print marker,
     // prompt and limit as properties on lines of their own and lists as
-    // `{a, b}` (r_en_41a); question headings (`Narrative item N`) with no
-    // blank line over them and part markers (`Part 1 -`) of a wording the
-    // catalog does not hold (r_en_41b); a Notes print's `Punto N del
+    // `{a, b}` (r_en_41a); a Notes print's `Punto N del
     // cuestionario` and `Inciso 1:` (r_es_41b); lettered sections (`A/ …`)
     // whose fields no label claims, and limits written `@tie{}` apart
     // (r_fr_41b); a DokuWiki page's `^ label | value |` table (r_zh_41a);
@@ -975,7 +973,6 @@ fn every_rendering_of_the_forty_first_set_reads_as_its_seed() {
             "r_en_41a.txt: answers",
             "r_en_41a.txt: sdg_targets",
             "r_en_41a.txt: sdgs",
-            "r_en_41b.txt: answers",
             "r_es_41b.txt: answers",
             "r_fr_41b.txt: answers",
             "r_fr_41b.txt: how_learned",
@@ -1016,9 +1013,8 @@ fn every_rendering_of_the_forty_first_set_reads_as_its_seed() {
 #[test]
 fn forms_of_other_years_of_the_forty_first_set_keep_every_answer_under_its_own_number() {
     // Known limits: a spreadsheet saved as fixed-width text, ids, labels
-    // and values in columns, reads as news (y_2008_ar); the English wording
-    // of r_en_41b's questions (y_2027_en).
-    only_known_differences(&forms_of_other_years_against_expected(41, 4), &["y_2008_ar: kind", "y_2027_en: answers"]);
+    // and values in columns, reads as news (y_2008_ar).
+    only_known_differences(&forms_of_other_years_against_expected(41, 4), &["y_2008_ar: kind"]);
 }
 
 /// The plain translations' institution type (`Gobierno (local)`, `政府（地方）`,

@@ -4540,7 +4540,21 @@ impl<'t> Parser<'t> {
             }
             let rest = s[word_end..].trim_start();
             let rest = rest.strip_prefix(number.as_str()).and_then(past_question_number).unwrap_or(rest);
-            let (letter, end) = part_marker(rest)?;
+            // A digit after the word (`Part 2 -`, `Inciso 1:`), as an
+            // answer's own steps are numbered too (`Phase 2: …`): a part
+            // only before a prompt that states its word limit, but for the
+            // first under the heading.
+            let digit = || {
+                let d = rest.chars().next()?.to_digit(10).filter(|&d| d > 0)?;
+                let after = rest[1..].trim_start();
+                let sep = after.chars().next().filter(|c| matches!(c, '.' | ')' | '-' | '–' | '—' | ':'))?;
+                let start = rest.len() - after.len() + sep.len_utf8();
+                if !(question.parts.is_empty() && d == 1) {
+                    prompt(&rest[start..]).limit?;
+                }
+                Some((place_letter(d)?, past_blanks(rest, start)))
+            };
+            let (letter, end) = part_marker(rest).or_else(digit)?;
             Some((letter, s.len() - rest.len() + end))
         };
         // A part numbered as an answer's own list may be (`1.`, `أولاً:`,
@@ -6880,6 +6894,24 @@ mod tests {
         let form = parsed(&text);
         assert_eq!(form.questions.len(), 5);
         assert!(form.questions.iter().all(|q| q.parts[0].word_limit == Some(120)));
+    }
+
+    #[test]
+    fn a_part_named_by_a_word_and_a_digit() {
+        let mut text = String::from("Your entry\n\n");
+        for n in 1..=5 {
+            text.push_str(&format!(
+                "Item {n}\n\nSection 1 - Who took part in step {n}? [120 words at most]\nThe wardens.\n\
+                 Section 2: How was step {n} paid for? [80 words at most]\nPhase 1: a grant.\nPhase 2: a levy.\n\n"
+            ));
+        }
+        let form = parsed(&text);
+        assert_eq!(form.questions.len(), 5);
+        for q in &form.questions {
+            let parts: Vec<_> = q.parts.iter().map(|p| (p.letter, p.word_limit)).collect();
+            // The answer's own steps, stating no limit, stay answer text.
+            assert_eq!(parts, [(Some('a'), Some(120)), (Some('b'), Some(80))], "question {}", q.number);
+        }
     }
 
     #[test]
